@@ -1,0 +1,85 @@
+/** Views of an Article for a person: the body text alone, and a readable Markdown page. */
+import type { Article, Block, BlockKind } from './types.js';
+
+/** The blocks a reader reads as the story. */
+const BODY_KINDS: ReadonlySet<BlockKind> = new Set([
+  'subheading',
+  'paragraph',
+  'list',
+  'table',
+  'blockquote',
+]);
+
+export function bodyBlocks(article: Article): Block[] {
+  return (article.blocks ?? []).filter((b) => BODY_KINDS.has(b.kind));
+}
+
+/**
+ * The story's text, one block per paragraph (blank line between). Without a blocks
+ * layer, the whole text: nothing has told furniture from body yet.
+ */
+export function bodyText(article: Article): string {
+  if (!article.blocks) return article.text;
+  return bodyBlocks(article)
+    .map((b) => article.text.slice(b.start, b.end))
+    .join('\n\n');
+}
+
+const mdEscape = (s: string): string => s.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+
+export function articleMarkdown(article: Article): string {
+  const out: string[] = [];
+  const m = article.meta;
+  out.push(`# ${mdEscape(m?.title ?? article.id)}`);
+  const facts: string[] = [];
+  if (m?.authors.length) facts.push(`**By** ${m.authors.map(mdEscape).join(', ')}`);
+  if (m?.publisher) facts.push(`**Publisher** ${mdEscape(m.publisher)}`);
+  if (m?.dateline) facts.push(`**Dateline** ${mdEscape(m.dateline)}`);
+  if (m?.published) facts.push(`**Published** ${m.published}`);
+  if (article.source.url) facts.push(`**URL** <${article.source.url}>`);
+  if (facts.length) out.push(facts.join(' · '));
+  if (article.highlights?.items.length) {
+    out.push(`## Highlights (${article.highlights.origin})`);
+    out.push(article.highlights.items.map((h) => `- ${mdEscape(h.text)}`).join('\n'));
+  }
+  out.push('## Story');
+  if (article.blocks) {
+    for (const b of bodyBlocks(article)) {
+      const t = mdEscape(article.text.slice(b.start, b.end));
+      out.push(b.kind === 'subheading' ? `### ${t}` : b.kind === 'blockquote' ? `> ${t}` : t);
+    }
+  } else {
+    out.push(mdEscape(article.text));
+  }
+  if (article.entities?.length) {
+    out.push('## Entities');
+    const sorted = [...article.entities].sort((a, b) => b.mentions.length - a.mentions.length);
+    out.push(
+      sorted
+        .map(
+          (e) =>
+            `- **${mdEscape(e.name)}** (${e.type}, ${e.mentions.length}×)${e.aliases.length ? `: ${e.aliases.map(mdEscape).join(', ')}` : ''}`,
+        )
+        .join('\n'),
+    );
+  }
+  if (article.quotes?.length) {
+    out.push('## Quotes');
+    const names = new Map((article.entities ?? []).map((e) => [e.id, e.name]));
+    for (const q of article.quotes) {
+      const who = q.speaker
+        ? (q.speaker.entity && names.get(q.speaker.entity)) ||
+          article.text.slice(q.speaker.start, q.speaker.end)
+        : 'unattributed';
+      const cue = article.text.slice(q.cue.start, q.cue.end);
+      out.push(
+        `- **${mdEscape(who)}** (${q.kind}, "${mdEscape(cue)}"): ${mdEscape(article.text.slice(q.start, q.end))}`,
+      );
+    }
+  }
+  if (article.warnings?.length) {
+    out.push('## Warnings');
+    out.push(article.warnings.map((w) => `- ${w.code}: ${mdEscape(w.message)}`).join('\n'));
+  }
+  return `${out.join('\n\n')}\n`;
+}

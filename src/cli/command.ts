@@ -1,0 +1,28 @@
+/** What a CLI command is: its help text, its flags, and a function from parsed flags to an exit code. */
+import type { ParseArgsConfig } from 'node:util';
+
+export type Flags = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandContext {
+  /** Positional arguments after the command name. */
+  args: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  /** True when progress may be drawn: stderr is a terminal and --quiet was not given. */
+  interactive: boolean;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Longer description and examples, shown by `newsdigest <command> --help`. */
+  help: string;
+  flags: Flags;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+/** Exit codes: 0 all went well, 1 some inputs failed (the rest were done), 2 bad usage. */
+export const EXIT = { ok: 0, someFailed: 1, usage: 2 } as const;

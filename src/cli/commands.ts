@@ -1,0 +1,8 @@
+/** Every command of the CLI. Each is a thin shell over the library. */
+import type { Command } from './command.js';
+import { benchCommand } from './commands/bench.js';
+import { digestCommand } from './commands/digest.js';
+import { evalCommand } from './commands/eval.js';
+import { schemaCommand } from './commands/schema.js';
+
+export const COMMANDS: readonly Command[] = [digestCommand, schemaCommand, evalCommand, benchCommand];

@@ -1,0 +1,26 @@
+import { EVAL_TASKS } from '../../eval/tasks.js';
+import type { Command } from '../command.js';
+import { runTask, TASK_FLAGS } from '../run-task.js';
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'measure a stage against gold data (table, then one JSON line)',
+  usage: 'newsdigest eval <task> [--data PATH] [--limit N] [--method M] [--split S]',
+  help: `Scores one stage on a data set and prints a readable table, then, as the last
+line, one JSON object of the figures. The data path is an argument: the same
+command runs on any file of the same format. Without --data, each task reads its
+usual file under the data folder ($NEWSDIGEST_DATA, default ../shared/data).
+
+Tasks: ${Object.keys(EVAL_TASKS).join(', ')}
+
+Examples:
+  newsdigest eval sbd --data ../shared/data/sbd/golden-rules-en.json
+  newsdigest eval sbd --data ../shared/data/ud-english/en_gum-ud-dev.conllu
+  newsdigest eval rouge --data ../shared/rouge-vectors/cases.jsonl
+  newsdigest eval summarize --data ../shared/data/cnndm/test.jsonl.gz --method lead3 --limit 500
+  newsdigest eval extract --data ../shared/data/extraction
+  newsdigest eval ner --data ../shared/data/conll2003/eng.testa
+  newsdigest eval quotes --data ../shared/data/quotes-polnear/polnear.jsonl --split dev`,
+  flags: TASK_FLAGS,
+  run: (ctx) => runTask('eval', EVAL_TASKS, ctx),
+};

@@ -1,0 +1,64 @@
+/** Shared by `eval` and `bench`: find the task, resolve its data, run it, print table then JSON. */
+import { isAbsolute, resolve } from 'node:path';
+import { defaultDataDir } from '../eval/data.js';
+import { type EvalTask, formatTable } from '../eval/report.js';
+import { type CommandContext, EXIT } from './command.js';
+import { createProgress } from './progress.js';
+
+export function taskListing(tasks: Record<string, unknown>): string {
+  return Object.keys(tasks).join(', ');
+}
+
+export async function runTask(
+  kind: 'eval' | 'bench',
+  tasks: Record<string, () => Promise<EvalTask>>,
+  ctx: CommandContext,
+): Promise<number> {
+  const [name] = ctx.args;
+  if (!name) {
+    ctx.stderr.write(`${kind}: name a task: ${taskListing(tasks)}\n`);
+    return EXIT.usage;
+  }
+  const load = tasks[name];
+  if (!load) {
+    ctx.stderr.write(`${kind}: expecting one of ${taskListing(tasks)}, instead found "${name}"\n`);
+    return EXIT.usage;
+  }
+  const task = await load();
+  const given = ctx.values['data'];
+  const data =
+    typeof given === 'string'
+      ? given
+      : isAbsolute(task.defaultData)
+        ? task.defaultData
+        : resolve(defaultDataDir(), task.defaultData);
+  const limitRaw = ctx.values['limit'];
+  let limit: number | undefined;
+  if (typeof limitRaw === 'string') {
+    limit = Number(limitRaw);
+    if (!Number.isInteger(limit) || limit <= 0) {
+      ctx.stderr.write(`--limit: expecting a positive whole number, instead found "${limitRaw}"\n`);
+      return EXIT.usage;
+    }
+  }
+  const flags: Record<string, string | boolean | undefined> = {};
+  for (const [k, v] of Object.entries(ctx.values)) if (!Array.isArray(v)) flags[k] = v;
+  const progress = createProgress(`${kind} ${name}`, ctx.stderr, ctx.interactive);
+  const report = await task.run({ data, limit, flags, progress: (d, t) => progress.tick(d, t) });
+  progress.done();
+  ctx.stdout.write(`${formatTable(report.columns, report.rows)}\n`);
+  for (const note of report.notes ?? []) ctx.stdout.write(`${note}\n`);
+  ctx.stdout.write(`${JSON.stringify(report.figures)}\n`);
+  return EXIT.ok;
+}
+
+/** Flags every eval and bench task takes; tasks read their own extra flags from `flags`. */
+export const TASK_FLAGS = {
+  data: { type: 'string', short: 'd' },
+  limit: { type: 'string', short: 'n' },
+  method: { type: 'string', short: 'm' },
+  split: { type: 'string' },
+  peers: { type: 'string' },
+  workers: { type: 'string' },
+  model: { type: 'string' },
+} as const;

@@ -1,0 +1,45 @@
+/** `digest()`: one page in, one Article out, every stage run in order. */
+import type { Article } from './article/types.js';
+import { checkArticle } from './article/validate.js';
+import type { DigestOptions } from './digest-options.js';
+import { entitiesStage } from './entities/index.js';
+import { looksLikeHtml, type PageInput, pageToArticle } from './ingest/page.js';
+import { layoutStage } from './layout/index.js';
+import { checkStageOrder, runStages, type Stage } from './pipeline.js';
+import { quotesStage } from './quotes/index.js';
+import { summarizeStage } from './summarize/index.js';
+import { textStage } from './text/index.js';
+
+/** The stages `digest()` runs, in order. */
+export const STAGES: readonly Stage[] = [layoutStage, textStage, entitiesStage, quotesStage, summarizeStage];
+checkStageOrder(STAGES);
+
+/** Runs the stages over an Article that ingest made. */
+export async function digestArticle(article: Article, options: DigestOptions = {}): Promise<Article> {
+  let result = await runStages(article, STAGES, options);
+  if (!options.keepHtml && result.source.html !== undefined) {
+    const { html: _html, ...source } = result.source;
+    result = { ...result, source };
+  }
+  // The test suite sets this so that every Article any test produces is checked against the contract.
+  if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') assertValidArticle(result);
+  return result;
+}
+
+function assertValidArticle(article: Article): void {
+  const check = checkArticle(article);
+  if (!check.ok) {
+    const list = check.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    throw new Error(`Article ${article.id} breaks the contract: ${list}`);
+  }
+}
+
+/**
+ * Digests one page: a string (plain text, or HTML when it starts like HTML) or a
+ * `PageInput` with `text` or `html` and what is known of the page.
+ */
+export async function digest(input: string | PageInput, options: DigestOptions = {}): Promise<Article> {
+  const page: PageInput =
+    typeof input === 'string' ? (looksLikeHtml(input) ? { html: input } : { text: input }) : input;
+  return digestArticle(pageToArticle(page), options);
+}

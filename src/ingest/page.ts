@@ -1,0 +1,54 @@
+/** One page as given (text or HTML, with what is known of it) turned into an Article with its text. */
+import { createHash } from 'node:crypto';
+import { SCHEMA_VERSION } from '../article/schema.js';
+import type { Article, Source } from '../article/types.js';
+import { NewsdigestError } from '../errors.js';
+import { renderHtml } from '../layout/html/render.js';
+import { decodeEntitiesInText, normalizeText } from './normalize.js';
+
+export interface PageInput {
+  /** Stable id; when absent, a hash of the content. */
+  id?: string;
+  text?: string;
+  html?: string;
+  url?: string;
+  fetchedAt?: string;
+  /** Where the page came from, for error messages and `source.origin`. */
+  origin?: string;
+  encoding?: string;
+  encodingFrom?: Source['encodingFrom'];
+}
+
+/** A stable id from the content: the first 16 hex digits of its SHA-256. */
+export function contentId(content: string): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)/i;
+
+/** True when a string given as "the page" is HTML rather than plain text. */
+export function looksLikeHtml(content: string): boolean {
+  return HTML_START.test(content.slice(0, 1024));
+}
+
+export function pageToArticle(page: PageInput): Article {
+  const origin = page.origin ?? page.url ?? page.id ?? 'input';
+  const isHtml = page.html !== undefined;
+  const raw = isHtml ? page.html! : page.text;
+  if (raw === undefined) throw new NewsdigestError('E_BAD_RECORD', origin, 'has neither "text" nor "html"');
+  if (raw.trim() === '') throw new NewsdigestError('E_EMPTY', origin, 'is empty');
+  const text = isHtml ? normalizeText(renderHtml(raw).text) : normalizeText(decodeEntitiesInText(raw));
+  if (text === '') throw new NewsdigestError('E_EMPTY', origin, 'has no visible text');
+  const source: Source = { format: isHtml ? 'html' : 'text', origin };
+  if (isHtml) source.html = raw;
+  if (page.url) source.url = page.url;
+  if (page.encoding) source.encoding = page.encoding;
+  if (page.encodingFrom) source.encodingFrom = page.encodingFrom;
+  if (page.fetchedAt) source.fetchedAt = page.fetchedAt;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: page.id ?? contentId(raw),
+    text,
+    source,
+  };
+}
