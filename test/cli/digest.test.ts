@@ -68,8 +68,10 @@ describe('newsdigest schema', () => {
 describe('newsdigest help', () => {
   it('lists every command and shows examples for each', async () => {
     const r = await runCli(['--help']);
-    expect(r.stdout).toMatch(/digest .*\n.*schema .*\n.*eval .*\n.*bench/);
-    for (const c of ['digest', 'schema', 'eval', 'bench']) {
+    expect(r.stdout).toMatch(
+      /digest .*\n.*ingest .*\n.*search .*\n.*serve .*\n.*schema .*\n.*eval .*\n.*bench/,
+    );
+    for (const c of ['digest', 'ingest', 'search', 'serve', 'schema', 'eval', 'bench']) {
       const h = await runCli([c, '--help']);
       expect(h.code).toBe(0);
       expect(h.stdout).toMatch(/Examples:\n {2}newsdigest /);
