@@ -57,8 +57,8 @@ Examples:
     const options: DigestOptions = { keepHtml: ctx.values['keep-html'] === true };
     const out = typeof ctx.values['out'] === 'string' ? createWriteStream(ctx.values['out']) : ctx.stdout;
     const progress = createProgress('digest', ctx.stderr, ctx.interactive);
-    // One page gets pretty JSON; more than one gets JSONL. Hold the first until we know.
-    let pending: Article | undefined;
+    // One page gets pretty JSON, several get JSONL: hold the first Article until a second shows up.
+    let first: Article | undefined;
     let written = 0;
     let failed = 0;
     const debug = ctx.values['debug'] === true;
@@ -77,14 +77,17 @@ Examples:
         ctx.stderr.write(`${err.toString()}\n${debug && e instanceof Error ? `${e.stack}\n` : ''}`);
         continue;
       }
-      if (pending) out.write(render(pending, format, false));
-      if (written > 0) out.write(render(article, format, false));
-      else pending = article;
       written++;
-      if (written > 1) pending = undefined;
+      if (written === 1) {
+        first = article;
+      } else {
+        if (first) out.write(render(first, format, false));
+        first = undefined;
+        out.write(render(article, format, false));
+      }
       progress.tick(written + failed);
     }
-    if (pending) out.write(render(pending, format, true));
+    if (first) out.write(render(first, format, true));
     progress.done();
     if (out !== ctx.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
     if (written === 0 && failed === 0) {
