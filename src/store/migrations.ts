@@ -1,0 +1,112 @@
+/**
+ * The store's schema, as numbered migrations. `PRAGMA user_version` holds how many
+ * have been applied; opening a store applies the rest, each in its own transaction.
+ * Never edit a migration that has shipped: add the next one.
+ */
+import type Database from 'better-sqlite3';
+import { NewsdigestError } from '../errors.js';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: articles, their full-text index, entities (corpus-wide, merged by type and name), aliases,
+  //    quotes with speakers, and per-input errors.
+  `
+  CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    origin TEXT,
+    url TEXT,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    publisher TEXT,
+    published TEXT,
+    json TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_publisher ON articles(publisher COLLATE NOCASE);
+  CREATE INDEX articles_published ON articles(published);
+
+  -- External-content FTS5 over title and body: the text lives once, in articles.
+  CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, content='articles', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+  );
+  -- Title matches weigh four times body matches; ORDER BY rank then lets FTS5 rank in its index.
+  INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+
+  CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    UNIQUE (type, norm)
+  );
+
+  -- One row per entity per article: its local id there and its mentions as [[start, end], ...].
+  CREATE TABLE article_entities (
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    local_id TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    mention_count INTEGER NOT NULL,
+    PRIMARY KEY (article, local_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_entities_entity ON article_entities(entity, article);
+
+  -- Every normalised name and alias an entity went by, in each article: what --entity matches.
+  CREATE TABLE aliases (
+    norm TEXT NOT NULL,
+    entity INTEGER NOT NULL REFERENCES entities(id),
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (norm, entity, article)
+  ) WITHOUT ROWID;
+  CREATE INDEX aliases_entity ON aliases(entity);
+
+  CREATE TABLE quotes (
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(rowid),
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    speaker TEXT,
+    speaker_norm TEXT,
+    speaker_entity INTEGER REFERENCES entities(id)
+  );
+  CREATE INDEX quotes_article ON quotes(article);
+  CREATE INDEX quotes_speaker_norm ON quotes(speaker_norm);
+  CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
+  CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE errors (
+    rowid INTEGER PRIMARY KEY,
+    hash TEXT,
+    origin TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX errors_input ON errors(origin, IFNULL(hash, ''));
+  `,
+];
+
+/** Applies the migrations this database lacks; refuses a database from a newer version. */
+export function migrate(db: Database.Database, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new NewsdigestError(
+      'E_IO',
+      path,
+      `has schema version ${current}, newer than this newsdigest knows (${MIGRATIONS.length}); upgrade newsdigest`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * From an Article to what the store keeps of it. Pure, and cheap enough to run in
+ * the worker that digested the article, so that the main thread only writes rows.
+ * Every layer is optional: the record holds whatever the stages filled.
+ */
+import { bodyText } from '../article/render.js';
+import type { Article } from '../article/types.js';
+import type { EntityRecord, QuoteRecord, StoreRecord } from './types.js';
+
+/** How names are compared: Unicode-normalised, lower case, single spaces. */
+export function normName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+// The snippet markers (see sqlite-store.ts) are C0 controls; normalised text never has them,
+// but an Article handed to the store directly might.
+const MARKERS = /[\u0002\u0003]/g;
+
+const TITLE_MAX = 300;
+
+/** The title: the layout's, else the title block's text, else the first line of the text. */
+export function articleTitle(article: Article): string {
+  const fromMeta = article.meta?.title?.trim();
+  if (fromMeta) return fromMeta;
+  const block = article.blocks?.find((b) => b.kind === 'title');
+  const raw = block
+    ? article.text.slice(block.start, block.end)
+    : (article.text.split('\n', 1)[0] ?? article.text);
+  const line = raw.replace(/\s+/g, ' ').trim();
+  return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1)}…` : line;
+}
+
+function entityRecords(article: Article): EntityRecord[] {
+  return (article.entities ?? []).map((e) => {
+    const seen = new Set<string>();
+    const aliases: string[] = [];
+    for (const n of [e.name, ...e.aliases]) {
+      const norm = normName(n);
+      if (!norm || seen.has(norm)) continue;
+      seen.add(norm);
+      aliases.push(n.replace(/\s+/g, ' ').trim());
+    }
+    return {
+      localId: e.id,
+      type: e.type,
+      name: e.name,
+      aliases,
+      mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),
+    };
+  });
+}
+
+function quoteRecords(article: Article): QuoteRecord[] {
+  const names = new Map((article.entities ?? []).map((e) => [e.id, e.name]));
+  return (article.quotes ?? []).map((q) => {
+    const record: QuoteRecord = {
+      kind: q.kind,
+      start: q.start,
+      end: q.end,
+      text: article.text.slice(q.start, q.end).replace(MARKERS, ''),
+      cue: article.text.slice(q.cue.start, q.cue.end),
+    };
+    if (q.speaker) {
+      const resolved = q.speaker.entity ? names.get(q.speaker.entity) : undefined;
+      const name = resolved ?? article.text.slice(q.speaker.start, q.speaker.end);
+      if (name.trim()) record.speaker = name.replace(/\s+/g, ' ').trim();
+      if (resolved && q.speaker.entity) record.speakerEntity = q.speaker.entity;
+    }
+    return record;
+  });
+}
+
+export function articleRecord(article: Article): StoreRecord {
+  const record: StoreRecord = {
+    id: article.id,
+    title: articleTitle(article).replace(MARKERS, ''),
+    body: bodyText(article).replace(MARKERS, ''),
+    json: JSON.stringify(article),
+    entities: entityRecords(article),
+    quotes: quoteRecords(article),
+  };
+  if (article.source.url) record.url = article.source.url;
+  if (article.source.origin) record.origin = article.source.origin;
+  if (article.meta?.publisher) record.publisher = article.meta.publisher;
+  if (article.meta?.published) record.published = article.meta.published;
+  return record;
+}

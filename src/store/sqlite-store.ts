@@ -1,0 +1,426 @@
+/**
+ * The embedded corpus store: one SQLite file through better-sqlite3, in WAL mode,
+ * with FTS5 for text. Every write goes through `putBatch`, one transaction per
+ * batch, so a process killed at any moment leaves whole batches or nothing (WAL
+ * with synchronous=NORMAL loses no committed transaction when the process dies;
+ * only a power cut can take the last ones). Every value reaches SQL as a bound
+ * parameter; the only SQL built at run time joins fixed fragments.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Article, EntityType, QuoteKind } from '../article/types.js';
+import { type ErrorCode, NewsdigestError } from '../errors.js';
+import { checkLimit, decodeCursor, pageOf } from './cursor.js';
+import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
+import { migrate } from './migrations.js';
+import { normName } from './record.js';
+import { leadSnippet, snippetHtml } from './snippet.js';
+import type {
+  ArticleFilters,
+  ArticleHit,
+  CorpusStore,
+  EntityDetail,
+  EntitySummary,
+  MentionContext,
+  Page,
+  Paged,
+  QuoteFilters,
+  QuoteHit,
+  StoredError,
+  StoreItem,
+  StoreStats,
+} from './types.js';
+
+export interface OpenOptions {
+  /** Refuse to create a new database (serve, search): a typo should not answer "no results". */
+  mustExist?: boolean;
+}
+
+const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const CONTEXT_CHARS = 80;
+
+function checkDate(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!DATE.test(value)) {
+    throw new NewsdigestError(
+      'E_BAD_QUERY',
+      name,
+      `expecting a date like 2024-03-31, instead found "${value}"`,
+    );
+  }
+  return value;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Wraps a statement run with an FTS query so that bad syntax becomes E_BAD_QUERY. */
+function withQuery<T>(q: string | undefined, raw: boolean, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (q !== undefined && raw && isFtsSyntaxError(e)) throw badQuery(q, e);
+    throw e;
+  }
+}
+
+export function openStore(path: string, options: OpenOptions = {}): CorpusStore {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new NewsdigestError(
+      'E_NOT_FOUND',
+      path,
+      'no such corpus database (make one with newsdigest ingest)',
+    );
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, path);
+  } catch (e) {
+    if (e instanceof NewsdigestError) throw e;
+    throw new NewsdigestError('E_IO', path, `cannot open as a corpus database: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  return new SqliteStore(db);
+}
+
+interface HitRow {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  published: string | null;
+  snippet: string;
+  score: number | null;
+}
+
+interface QuoteRow {
+  article_id: string;
+  title: string;
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+  speaker: string | null;
+  speaker_entity: number | null;
+}
+
+class SqliteStore implements CorpusStore {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.stmts = {
+      has: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ?'),
+      idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
+      insertArticle: db.prepare(
+        `INSERT INTO articles (id, hash, origin, url, title, body, publisher, published, json, stored_at)
+         VALUES (@id, @hash, @origin, @url, @title, @body, @publisher, @published, @json, @storedAt)`,
+      ),
+      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      upsertEntity: db.prepare<[string, string, string], { id: number }>(
+        `INSERT INTO entities (type, name, norm) VALUES (?, ?, ?)
+         ON CONFLICT (type, norm) DO UPDATE SET norm = excluded.norm RETURNING id`,
+      ),
+      insertArticleEntity: db.prepare(
+        'INSERT INTO article_entities (article, entity, local_id, mentions, mention_count) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertAlias: db.prepare(
+        'INSERT OR IGNORE INTO aliases (norm, entity, article, alias) VALUES (?, ?, ?, ?)',
+      ),
+      insertQuote: db.prepare(
+        `INSERT INTO quotes (article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertQuoteFts: db.prepare('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
+      clearErrors: db.prepare('DELETE FROM errors WHERE hash = ?'),
+      insertError: db.prepare(
+        'INSERT OR REPLACE INTO errors (hash, origin, code, message, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      errors: db.prepare<
+        [],
+        { hash: string | null; origin: string; code: ErrorCode; message: string; at: string }
+      >('SELECT hash, origin, code, message, at FROM errors ORDER BY rowid'),
+      article: db.prepare<[string], { json: string }>('SELECT json FROM articles WHERE id = ?'),
+      articleEntityIds: db.prepare<[string], { local_id: string; entity: number }>(
+        `SELECT local_id, entity FROM article_entities
+         WHERE article = (SELECT rowid FROM articles WHERE id = ?)`,
+      ),
+      entity: db.prepare<[number], { id: number; type: EntityType; name: string }>(
+        'SELECT id, type, name FROM entities WHERE id = ?',
+      ),
+      entityCounts: db.prepare<[number], { articles: number; mentions: number | null }>(
+        'SELECT COUNT(*) AS articles, SUM(mention_count) AS mentions FROM article_entities WHERE entity = ?',
+      ),
+      entityAliases: db.prepare<[number], { alias: string }>(
+        'SELECT alias FROM aliases WHERE entity = ? GROUP BY norm ORDER BY COUNT(*) DESC, alias LIMIT 50',
+      ),
+      occurrences: db.prepare<
+        [number, number, number],
+        { id: string; title: string; local_id: string; mentions: string; text: string }
+      >(
+        `SELECT a.id, a.title, ae.local_id, ae.mentions, json_extract(a.json, '$.text') AS text
+         FROM article_entities ae JOIN articles a ON a.rowid = ae.article
+         WHERE ae.entity = ? ORDER BY a.published DESC, a.rowid LIMIT ? OFFSET ?`,
+      ),
+      stats: db.prepare<[], StoreStats>(
+        `SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM entities) AS entities,
+                (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM errors) AS errors`,
+      ),
+    };
+  }
+
+  has(hash: string): boolean {
+    return this.stmts.has.get(hash) !== undefined;
+  }
+
+  putBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): void {
+    const s = this.stmts;
+    const storedAt = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const { hash, record } of items) {
+        if (s.has.get(hash)) continue;
+        // Two inputs may carry the same id with different content (two feeds, two files):
+        // keep both, the later one under an id made unique by its content hash.
+        let id = record.id;
+        if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
+        let json = record.json;
+        if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
+        const rowid = Number(
+          s.insertArticle.run({
+            id,
+            hash,
+            origin: record.origin ?? null,
+            url: record.url ?? null,
+            title: record.title,
+            body: record.body,
+            publisher: record.publisher ?? null,
+            published: record.published ?? null,
+            json,
+            storedAt,
+          }).lastInsertRowid,
+        );
+        s.insertFts.run(rowid, record.title, record.body);
+        const corpusIds = new Map<string, number>();
+        for (const e of record.entities) {
+          const norm = normName(e.name);
+          if (!norm) continue;
+          const entityId = s.upsertEntity.get(e.type, e.name, norm)!.id;
+          corpusIds.set(e.localId, entityId);
+          s.insertArticleEntity.run(
+            rowid,
+            entityId,
+            e.localId,
+            JSON.stringify(e.mentions),
+            e.mentions.length,
+          );
+          for (const alias of e.aliases) s.insertAlias.run(normName(alias), entityId, rowid, alias);
+        }
+        for (const q of record.quotes) {
+          const quoteId = s.insertQuote.run(
+            rowid,
+            q.kind,
+            q.start,
+            q.end,
+            q.text,
+            q.cue,
+            q.speaker ?? null,
+            q.speaker ? normName(q.speaker) : null,
+            (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
+          ).lastInsertRowid;
+          s.insertQuoteFts.run(quoteId, q.text);
+        }
+        s.clearErrors.run(hash);
+      }
+      for (const e of errors) {
+        s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
+      }
+    })();
+  }
+
+  errors(): StoredError[] {
+    return this.stmts.errors.all().map((r) => {
+      const e: StoredError = { origin: r.origin, code: r.code, message: r.message, at: r.at };
+      if (r.hash) e.hash = r.hash;
+      return e;
+    });
+  }
+
+  /** SQL conditions on `a` (articles) for the filters other than the text query. */
+  private filterSql(f: ArticleFilters, where: string[], params: unknown[]): void {
+    if (f.entity?.trim()) {
+      where.push('a.rowid IN (SELECT article FROM aliases WHERE norm = ?)');
+      params.push(normName(f.entity));
+    }
+    if (f.speaker?.trim()) {
+      where.push(
+        `a.rowid IN (SELECT article FROM quotes WHERE speaker_norm = ?
+           OR speaker_entity IN (SELECT entity FROM aliases WHERE norm = ?))`,
+      );
+      const norm = normName(f.speaker);
+      params.push(norm, norm);
+    }
+    if (f.publisher?.trim()) {
+      where.push('a.publisher = ? COLLATE NOCASE');
+      params.push(f.publisher.trim());
+    }
+    const from = checkDate(f.from, 'from');
+    if (from) {
+      where.push('a.published >= ?');
+      params.push(from);
+    }
+    const to = checkDate(f.to, 'to');
+    if (to) {
+      where.push('substr(a.published, 1, ?) <= ?');
+      params.push(to.length, to);
+    }
+  }
+
+  search(filters: ArticleFilters, page: Page = {}): Paged<ArticleHit> {
+    const limit = checkLimit(page.limit);
+    const offset = decodeCursor(page.cursor);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const q = filters.q?.trim() ? filters.q : undefined;
+    let sql: string;
+    let raw = false;
+    if (q !== undefined) {
+      const fts = toFtsQuery(q, 'q');
+      raw = fts.raw;
+      where.push('articles_fts MATCH ?');
+      params.push(fts.match);
+      this.filterSql(filters, where, params);
+      sql = `SELECT a.id, a.title, a.url, a.publisher, a.published,
+               snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet, rank AS score
+             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+             WHERE ${where.join(' AND ')} ORDER BY rank, a.rowid LIMIT ? OFFSET ?`;
+    } else {
+      this.filterSql(filters, where, params);
+      sql = `SELECT a.id, a.title, a.url, a.publisher, a.published, substr(a.body, 1, 400) AS snippet, NULL AS score
+             FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+             ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`;
+    }
+    params.push(limit + 1, offset);
+    const rows = withQuery(q, raw, () => this.db.prepare<unknown[], HitRow>(sql).all(...params));
+    const hits = rows.map((r) => ({
+      ...r,
+      snippet: q !== undefined ? snippetHtml(r.snippet) : leadSnippet(r.snippet),
+    }));
+    return pageOf(hits, offset, limit);
+  }
+
+  article(id: string): Article | undefined {
+    const row = this.stmts.article.get(id);
+    return row ? (JSON.parse(row.json) as Article) : undefined;
+  }
+
+  articleEntityIds(id: string): Map<string, number> {
+    return new Map(this.stmts.articleEntityIds.all(id).map((r) => [r.local_id, r.entity]));
+  }
+
+  entities(q: string | undefined, page: Page = {}): Paged<EntitySummary> {
+    const limit = checkLimit(page.limit);
+    const offset = decodeCursor(page.cursor);
+    const params: unknown[] = [];
+    let where = '';
+    const norm = q ? normName(q) : '';
+    if (norm) {
+      // Any alias starting with the words typed, or the name containing them.
+      where = `WHERE e.id IN (SELECT entity FROM aliases WHERE norm >= ? AND norm < ?) OR e.norm LIKE ? ESCAPE '\\'`;
+      params.push(norm, `${norm}\uffff`, likePattern(norm));
+    }
+    const rows = this.db
+      .prepare<unknown[], EntitySummary>(
+        `SELECT e.id, e.type, e.name, COUNT(ae.article) AS articles, IFNULL(SUM(ae.mention_count), 0) AS mentions
+         FROM entities e JOIN article_entities ae ON ae.entity = e.id ${where}
+         GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit + 1, offset);
+    return pageOf(rows, offset, limit);
+  }
+
+  entity(id: number, page: Page = {}): EntityDetail | undefined {
+    const limit = checkLimit(page.limit);
+    const offset = decodeCursor(page.cursor);
+    const e = this.stmts.entity.get(id);
+    if (!e) return undefined;
+    const counts = this.stmts.entityCounts.get(id)!;
+    const rows = this.stmts.occurrences.all(id, limit + 1, offset).map((r) => ({
+      article: { id: r.id, title: r.title },
+      localId: r.local_id,
+      mentions: (JSON.parse(r.mentions) as [number, number][]).map(([start, end]) =>
+        mentionContext(r.text, start, end),
+      ),
+    }));
+    return {
+      ...e,
+      articles: counts.articles,
+      mentions: counts.mentions ?? 0,
+      aliases: this.stmts.entityAliases.all(id).map((r) => r.alias),
+      occurrences: pageOf(rows, offset, limit),
+    };
+  }
+
+  quotes(filters: QuoteFilters, page: Page = {}): Paged<QuoteHit> {
+    const limit = checkLimit(page.limit);
+    const offset = decodeCursor(page.cursor);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const q = filters.q?.trim() ? filters.q : undefined;
+    let raw = false;
+    if (q !== undefined) {
+      const fts = toFtsQuery(q, 'q');
+      raw = fts.raw;
+      where.push('q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+      params.push(fts.match);
+    }
+    if (filters.speaker?.trim()) {
+      const norm = normName(filters.speaker);
+      where.push('(q.speaker_norm = ? OR q.speaker_entity IN (SELECT entity FROM aliases WHERE norm = ?))');
+      params.push(norm, norm);
+    }
+    const sql = `SELECT a.id AS article_id, a.title, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
+      FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY a.published IS NULL, a.published DESC, q.article, q.start LIMIT ? OFFSET ?`;
+    const rows = withQuery(q, raw, () =>
+      this.db.prepare<unknown[], QuoteRow>(sql).all(...params, limit + 1, offset),
+    );
+    const hits: QuoteHit[] = rows.map((r) => ({
+      article: { id: r.article_id, title: r.title },
+      kind: r.kind,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      cue: r.cue,
+      speaker: r.speaker ? { name: r.speaker, entity: r.speaker_entity } : null,
+    }));
+    return pageOf(hits, offset, limit);
+  }
+
+  stats(): StoreStats {
+    return this.stmts.stats.get()!;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function mentionContext(text: string, start: number, end: number): MentionContext {
+  const from = Math.max(0, start - CONTEXT_CHARS);
+  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  return {
+    start,
+    end,
+    before: (from > 0 ? '…' : '') + text.slice(from, start).replace(/\s+/g, ' '),
+    text: text.slice(start, end),
+    after: text.slice(end, to).replace(/\s+/g, ' ') + (to < text.length ? '…' : ''),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The corpus store as the rest of newsdigest sees it: a small interface, so that
+ * the embedded SQLite store could be replaced by a PostgreSQL one (DESIGN.md,
+ * "Beyond one machine") without the batch runner, the CLI or the server changing.
+ */
+import type { Article, EntityType, QuoteKind } from '../article/types.js';
+import type { ErrorCode } from '../errors.js';
+
+/** What is stored for one article, computed from it once (in a worker, off the main thread). */
+export interface StoreRecord {
+  id: string;
+  title: string;
+  /** The story's text as indexed for search (body blocks when layout found them, else all the text). */
+  body: string;
+  url?: string;
+  origin?: string;
+  publisher?: string;
+  published?: string;
+  /** The Article as JSON: the public contract, returned as is. */
+  json: string;
+  entities: EntityRecord[];
+  quotes: QuoteRecord[];
+}
+
+export interface EntityRecord {
+  /** The entity's id inside its article. */
+  localId: string;
+  type: EntityType;
+  name: string;
+  /** The name and its aliases as written, each once: what `--entity X` matches (case-insensitively). */
+  aliases: string[];
+  mentions: [number, number][];
+}
+
+export interface QuoteRecord {
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+  /** How the speaker is named: the resolved entity's name, else the speaker span's text. */
+  speaker?: string;
+  /** Local id of the resolved speaker entity, when the quotes stage resolved one. */
+  speakerEntity?: string;
+}
+
+/** One article to store, with the hash of the input it was made from (the key of "already stored"). */
+export interface StoreItem {
+  hash: string;
+  record: StoreRecord;
+}
+
+/** A per-input failure, stored so that a batch can go on and the failures be listed later. */
+export interface StoredError {
+  /** The input's content hash, when the input was read at all. */
+  hash?: string;
+  origin: string;
+  code: ErrorCode;
+  message: string;
+  at?: string;
+}
+
+export interface ArticleFilters {
+  /** Full-text query: plain words (all must match), or FTS5 syntax ("phrase", AND, OR, NOT, prefix*). */
+  q?: string;
+  /** Any name or alias of an entity mentioned in the article (case-insensitive). */
+  entity?: string;
+  /** Any name of a speaker quoted in the article (the span's text or the resolved entity's aliases). */
+  speaker?: string;
+  publisher?: string;
+  /** Published on or after this date (YYYY-MM-DD or any ISO 8601 prefix). */
+  from?: string;
+  /** Published on or before this date (inclusive). */
+  to?: string;
+}
+
+export interface Page {
+  limit?: number;
+  /** Opaque: the `next` of the previous page. */
+  cursor?: string;
+}
+
+export interface ArticleHit {
+  id: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  published: string | null;
+  /** HTML: the text escaped, matched terms in <mark>. Safe to insert as markup. */
+  snippet: string;
+  /** bm25 score when a query was given (lower is better, as SQLite reports it). */
+  score: number | null;
+}
+
+export interface Paged<T> {
+  items: T[];
+  /** Cursor of the next page, or null on the last one. */
+  next: string | null;
+}
+
+export interface EntitySummary {
+  id: number;
+  type: EntityType;
+  name: string;
+  /** Articles that mention it. */
+  articles: number;
+  mentions: number;
+}
+
+export interface MentionContext {
+  start: number;
+  end: number;
+  /** Text around the mention: `before`, the mention itself, `after`. */
+  before: string;
+  text: string;
+  after: string;
+}
+
+export interface EntityDetail extends EntitySummary {
+  aliases: string[];
+  /** Its mentions, article by article. */
+  occurrences: Paged<{
+    article: { id: string; title: string };
+    localId: string;
+    mentions: MentionContext[];
+  }>;
+}
+
+export interface QuoteHit {
+  article: { id: string; title: string };
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+  speaker: { name: string; entity: number | null } | null;
+}
+
+export interface QuoteFilters {
+  speaker?: string;
+  q?: string;
+}
+
+export interface StoreStats {
+  articles: number;
+  entities: number;
+  quotes: number;
+  errors: number;
+}
+
+export interface CorpusStore {
+  /** True when an article made from an input with this hash is stored. */
+  has(hash: string): boolean;
+  /** Stores articles (and clears their inputs' earlier errors) in one transaction: all or none. */
+  putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): void;
+  errors(): StoredError[];
+  search(filters: ArticleFilters, page?: Page): Paged<ArticleHit>;
+  article(id: string): Article | undefined;
+  entities(q: string | undefined, page?: Page): Paged<EntitySummary>;
+  entity(id: number, page?: Page): EntityDetail | undefined;
+  quotes(filters: QuoteFilters, page?: Page): Paged<QuoteHit>;
+  /** The corpus entity ids of an article's entities, by their local id. */
+  articleEntityIds(id: string): Map<string, number>;
+  stats(): StoreStats;
+  close(): void;
+}

@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkArticle } from '../../src/article/validate.js';
+import { NewsdigestError } from '../../src/errors.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { articleRecord } from '../../src/store/record.js';
+import { openStore } from '../../src/store/sqlite-store.js';
+import type { CorpusStore } from '../../src/store/types.js';
+import { fixtureArticles } from './fixture-articles.js';
+
+function fill(store: CorpusStore): void {
+  store.putBatch(fixtureArticles().map((a) => ({ hash: `hash-${a.id}`, record: articleRecord(a) })));
+}
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof NewsdigestError ? e.code : `not a NewsdigestError: ${(e as Error).message}`;
+  }
+  return undefined;
+}
+
+describe('sqlite store', () => {
+  let dir: string;
+  let store: CorpusStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
+    store = openStore(join(dir, 'corpus.db'));
+    fill(store);
+  });
+  afterEach(() => store.close());
+
+  it('fixture articles keep the Article contract', () => {
+    for (const a of fixtureArticles()) expect(checkArticle(a)).toMatchObject({ ok: true });
+  });
+
+  it('stores articles once per input hash and returns the Article JSON as given', () => {
+    expect(store.stats()).toMatchObject({ articles: 3, quotes: 6, errors: 0 });
+    fill(store);
+    expect(store.stats().articles).toBe(3);
+    expect(store.has('hash-ferry-cuts')).toBe(true);
+    expect(store.has('hash-other')).toBe(false);
+    const original = fixtureArticles()[0]!;
+    expect(store.article('ferry-cuts')).toEqual(original);
+    expect(store.article('nope')).toBeUndefined();
+  });
+
+  it('keeps both articles when two inputs carry the same id with different content', () => {
+    const a = fixtureArticles()[2]!;
+    const changed = { ...a, text: `${a.text} More.` };
+    store.putBatch([{ hash: 'hash-changed', record: articleRecord(changed) }]);
+    expect(store.stats().articles).toBe(4);
+    expect(store.article('orchard-frost~hash-cha')?.text.endsWith('More.')).toBe(true);
+    expect(store.article('orchard-frost~hash-cha')?.id).toBe('orchard-frost~hash-cha');
+  });
+
+  it('ranks full-text matches with bm25 and marks them in escaped snippets', () => {
+    const r = store.search({ q: 'ferry' });
+    expect(r.items.map((h) => h.id)).toEqual(['ferry-cuts', 'library-sundays']);
+    expect(r.items[0]!.snippet).toMatch(/<mark>ferry<\/mark>/i);
+    expect(r.items[0]!.score).toBeLessThan(r.items[1]!.score!);
+    // Porter stemming: "sailing" finds "sailings"; a phrase in quotes is FTS5 syntax.
+    expect(store.search({ q: 'sailing' }).items.map((h) => h.id)).toEqual(['ferry-cuts']);
+    expect(store.search({ q: '"weekend hours"' }).items.map((h) => h.id)).toEqual(['library-sundays']);
+    expect(store.search({ q: 'frost OR library' }).items).toHaveLength(2);
+    // Plain words with punctuation never trip the syntax.
+    expect(store.search({ q: 'Sundays, $85,000!' }).items.map((h) => h.id)).toEqual(['library-sundays']);
+  });
+
+  it('escapes page text in snippets', () => {
+    const a = fixtureArticles()[2]!;
+    const text = `${a.text}\n\nSee <img src=x onerror=alert(1)> & "frost" <b>now</b>.`;
+    store.putBatch([{ hash: 'x', record: articleRecord({ ...a, id: 'xss', text, blocks: undefined }) }]);
+    const hit = store.search({ q: 'onerror' }).items[0]!;
+    expect(hit.snippet).toContain('&lt;img src=x <mark>onerror</mark>=alert(1)&gt;');
+    expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it('filters by entity alias, speaker, publisher and date range', () => {
+    const ids = (f: Parameters<CorpusStore['search']>[0]) =>
+      store
+        .search(f)
+        .items.map((h) => h.id)
+        .sort();
+    expect(ids({ entity: 'Hale' })).toEqual(['ferry-cuts']);
+    expect(ids({ entity: 'martin  HALE' })).toEqual(['ferry-cuts', 'library-sundays']);
+    expect(ids({ entity: 'Bluewater' })).toEqual(['ferry-cuts']);
+    expect(ids({ speaker: 'Costa' })).toEqual(['library-sundays']);
+    expect(ids({ speaker: 'Martin Hale' })).toEqual(['ferry-cuts', 'library-sundays']);
+    expect(ids({ speaker: 'one grower' })).toEqual(['orchard-frost']);
+    expect(ids({ publisher: 'coast wire' })).toEqual(['ferry-cuts', 'orchard-frost']);
+    expect(ids({ from: '2026-01-01' })).toEqual(['ferry-cuts', 'library-sundays']);
+    expect(ids({ to: '2026-03-02' })).toEqual(['ferry-cuts', 'orchard-frost']);
+    expect(ids({ from: '2026-03', to: '2026-03' })).toEqual(['ferry-cuts']);
+    expect(ids({ q: 'ferry', speaker: 'Hale', publisher: 'Valley Times' })).toEqual(['library-sundays']);
+    // Without a query, newest first.
+    expect(store.search({}).items.map((h) => h.id)).toEqual([
+      'library-sundays',
+      'ferry-cuts',
+      'orchard-frost',
+    ]);
+  });
+
+  it('pages with an opaque cursor', () => {
+    const first = store.search({}, { limit: 2 });
+    expect(first.items).toHaveLength(2);
+    expect(first.next).toEqual(expect.any(String));
+    const second = store.search({}, { limit: 2, cursor: first.next! });
+    expect(second.items.map((h) => h.id)).toEqual(['orchard-frost']);
+    expect(second.next).toBeNull();
+    expect(codeOf(() => store.search({}, { cursor: 'garbage' }))).toBe('E_BAD_QUERY');
+    expect(codeOf(() => store.search({}, { limit: 0 }))).toBe('E_BAD_QUERY');
+  });
+
+  it('answers bad query syntax and bad dates with E_BAD_QUERY, not a crash', () => {
+    for (const q of ['"unterminated', 'ferry AND', '(ferry', 'nosuchcolumn: ferry', 'NEAR(']) {
+      expect(codeOf(() => store.search({ q }))).toBe('E_BAD_QUERY');
+    }
+    expect(codeOf(() => store.search({ q: '?!' }))).toBe('E_BAD_QUERY');
+    expect(codeOf(() => store.search({ from: 'last tuesday' }))).toBe('E_BAD_QUERY');
+    expect(codeOf(() => store.quotes({ q: '"open' }))).toBe('E_BAD_QUERY');
+  });
+
+  it('merges entities across articles and lists their mentions with context', () => {
+    const found = store.entities('hale');
+    expect(found.items).toEqual([
+      { id: expect.any(Number), type: 'PER', name: 'Martin Hale', articles: 2, mentions: 3 },
+    ]);
+    const detail = store.entity(found.items[0]!.id)!;
+    expect(detail.aliases.sort()).toEqual(['Hale', 'Martin Hale']);
+    expect(detail.occurrences.items.map((o) => o.article.id).sort()).toEqual([
+      'ferry-cuts',
+      'library-sundays',
+    ]);
+    const ferry = detail.occurrences.items.find((o) => o.article.id === 'ferry-cuts')!;
+    expect(ferry.mentions.map((m) => m.text)).toEqual(['Martin Hale', 'Hale']);
+    expect(ferry.mentions[0]!.before).toMatch(/staff," said $/);
+    expect(store.entity(999999)).toBeUndefined();
+    expect(store.entities(undefined).items.length).toBe(7);
+    expect(store.articleEntityIds('ferry-cuts').get('e3')).toBe(found.items[0]!.id);
+  });
+
+  it('lists quotes by speaker (span text or any alias of the resolved entity) and by words', () => {
+    const hale = store.quotes({ speaker: 'hale' });
+    expect(hale.items.map((q) => q.text)).toEqual([
+      'the ferry timetable had pushed families to weekend visits',
+      '"We cannot sail ships we cannot staff,"',
+    ]);
+    expect(hale.items[0]!.speaker).toEqual({ name: 'Martin Hale', entity: expect.any(Number) });
+    expect(store.quotes({ q: 'crop' }).items).toEqual([
+      expect.objectContaining({ kind: 'direct', cue: 'told', speaker: { name: 'one grower', entity: null } }),
+    ]);
+    expect(store.quotes({}).items).toHaveLength(6);
+  });
+
+  it('stores per-input errors, lists them, and clears one when its input later succeeds', () => {
+    const a = fixtureArticles()[0]!;
+    store.putBatch(
+      [],
+      [
+        { hash: 'h-new', origin: 'feed.jsonl:3', code: 'E_INTERNAL', message: 'stage failed' },
+        { origin: 'missing.txt', code: 'E_NOT_FOUND', message: 'no such file or directory' },
+      ],
+    );
+    store.putBatch(
+      [],
+      [{ origin: 'missing.txt', code: 'E_NOT_FOUND', message: 'no such file or directory' }],
+    );
+    expect(store.errors().map((e) => e.origin)).toEqual(['feed.jsonl:3', 'missing.txt']);
+    store.putBatch([{ hash: 'h-new', record: articleRecord({ ...a, id: 'retried', text: `${a.text}!` }) }]);
+    expect(store.errors().map((e) => e.origin)).toEqual(['missing.txt']);
+  });
+});
+
+describe('schema migrations', () => {
+  it('sets user_version to the number of migrations and reopens without redoing them', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'c.db');
+    openStore(path).close();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    const again = openStore(path);
+    expect(again.stats().articles).toBe(0);
+    again.close();
+  });
+
+  it('refuses a database from a newer schema and a file that is not a database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
+    const path = join(dir, 'newer.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(codeOf(() => openStore(path))).toBe('E_IO');
+    expect(codeOf(() => openStore(join(dir, 'absent.db'), { mustExist: true }))).toBe('E_NOT_FOUND');
+    const notDb = join(dir, 'text.db');
+    writeFileSync(notDb, 'this is not sqlite, just words '.repeat(100));
+    expect(codeOf(() => openStore(notDb))).toBe('E_IO');
+  });
+});
