@@ -17,6 +17,14 @@ export interface PageInput {
   origin?: string;
   encoding?: string;
   encodingFrom?: Source['encodingFrom'];
+  /**
+   * The title the container gave (feed item title, JSONL "title"). Feed items
+   * also carry it at the head of their text. Not yet part of the Article: the
+   * layout stage finds the title in the text.
+   */
+  title?: string;
+  /** Publication date as the container gave it (feed pubDate/published/updated, JSONL "published"), unparsed. */
+  published?: string;
 }
 
 /** A stable id from the content: the first 16 hex digits of its SHA-256. */

@@ -1,91 +1,239 @@
 /**
- * Turns the CLI's inputs (files, folders, "-" for stdin) into pages, one at a time.
- * First version: .txt, .html/.htm, .jsonl files, folders walked recursively.
- * Each unreadable input yields an error value and reading goes on.
+ * Turns inputs (files, folders, globs, "-" for stdin) into pages, one at a time,
+ * streaming: a multi-GB WARC or JSONL is read in chunks and never held whole.
+ *
+ * Formats: .txt and .html pages, JSONL (.jsonl, .ndjson, also gzipped), RSS/Atom
+ * feeds (.rss, .atom, .xml), WARC (.warc, .warc.gz). Stdin, and files whose
+ * extension says nothing, are recognised by their first bytes. Every problem is
+ * an error value naming the input; reading goes on with the next item.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { glob } from 'tinyglobby';
 import { NewsdigestError } from '../errors.js';
-import type { PageInput } from './page.js';
+import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
+import { decodeBytes } from './decode.js';
+import { FeedReader } from './feed.js';
+import { readJsonlPages } from './jsonl.js';
+import { looksLikeHtml, type PageInput } from './page.js';
+import { readWarc } from './warc.js';
 
 export type PageResult = { ok: true; page: PageInput } | { ok: false; error: NewsdigestError };
 
 export interface ReadOptions {
   /** Read from this stream for the input "-" (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /** Largest single page or feed read whole, in bytes (default 64 MB). */
+  maxPageBytes?: number;
+  /** Largest WARC record body kept, in bytes (default 32 MB). */
+  maxRecordBytes?: number;
 }
 
-const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
-const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+type Format = 'text' | 'html' | 'jsonl' | 'feed' | 'warc';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+/** Formats by extension (after a trailing .gz is taken off). */
+const FORMAT_OF_EXT: Record<string, Format> = {
+  txt: 'text',
+  text: 'text',
+  md: 'text',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  rss: 'feed',
+  atom: 'feed',
+  xml: 'feed',
+  warc: 'warc',
+};
+
+const DEFAULT_MAX_PAGE = 64 * 1024 * 1024;
+/** Bytes looked at to recognise a format and to tell text from binary. */
+const SNIFF_BYTES = 8192;
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function failure(code: NewsdigestError['code'], input: string, message: string): PageResult {
+  return { ok: false, error: new NewsdigestError(code, input, message) };
+}
+
+/** The format an extension names, and whether the name says gzip. */
+export function formatOfName(name: string): { format?: Format; gzip: boolean } {
+  const lower = basename(name).toLowerCase();
+  const gzip = lower.endsWith('.gz');
+  const stem = gzip ? lower.slice(0, -3) : lower;
+  const dot = stem.lastIndexOf('.');
+  const format = dot > 0 ? FORMAT_OF_EXT[stem.slice(dot + 1)] : undefined;
+  return format ? { format, gzip } : { gzip };
+}
+
+/** The format of a stream from its first (decompressed) bytes. */
+export function sniffFormat(head: Buffer): Format {
+  const start = head
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .trimStart();
+  if (start.startsWith('WARC/')) return 'warc';
+  if (start.startsWith('{')) return 'jsonl';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/.test(start)) return 'feed';
+  if (/^<\?xml\b/.test(start) && !/<html\b/i.test(start)) return 'feed';
+  return looksLikeHtml(start) ? 'html' : 'text';
+}
+
+/** NUL bytes, or many control characters, in the first bytes: not a text page (UTF-16 with a BOM aside). */
+export function looksBinary(head: Buffer): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  const sample = head.subarray(0, SNIFF_BYTES);
+  if (sample.includes(0)) return true;
+  let controls = 0;
+  for (const b of sample) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) controls++;
+  return controls > sample.length * 0.05;
+}
+
+async function* asBytes(stream: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of stream) {
+    yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+  }
+}
+
+/** Pages from one stream of bytes; `origin` names it in every message. */
+async function* readStream(
+  raw: ByteSource,
+  origin: string,
+  named: { format?: Format; gzip: boolean },
+  options: ReadOptions,
+): AsyncGenerator<PageResult> {
+  let { head, rest } = await peek(raw, SNIFF_BYTES);
+  if (head.length === 0) {
+    yield failure('E_EMPTY', origin, 'is empty');
+    return;
+  }
+  if (isGzip(head)) {
+    ({ head, rest } = await peek(gunzipChunks(rest), SNIFF_BYTES).catch((e: Error) => {
+      throw new NewsdigestError('E_BAD_RECORD', origin, `is not readable gzip (${e.message})`);
+    }));
+    if (head.length === 0) {
+      yield failure('E_EMPTY', origin, 'is empty (once decompressed)');
+      return;
+    }
+  }
+  const format = named.format ?? sniffFormat(head);
+  if (format === 'warc') {
+    yield* readWarc(rest, origin, { maxRecordBytes: options.maxRecordBytes });
+    return;
+  }
+  if (looksBinary(head)) {
+    yield failure('E_BINARY', origin, 'is a binary file, not text, HTML, JSONL, a feed or a WARC');
+    return;
+  }
+  if (format === 'jsonl') {
+    yield* readJsonlPages(rest, origin);
+    return;
+  }
+  const max = options.maxPageBytes ?? DEFAULT_MAX_PAGE;
+  let bytes: Buffer;
+  try {
+    bytes = await readAllBytes(rest, max);
+  } catch (e) {
+    if (e instanceof RangeError)
+      yield failure('E_TOO_LARGE', origin, `is ${e.message} (a single page or feed)`);
+    else yield failure('E_IO', origin, `cannot be read (${(e as Error).message})`);
+    return;
+  }
+  if (format === 'feed') {
+    yield* readFeed(bytes, origin);
+    return;
+  }
+  let decoded: ReturnType<typeof decodeBytes>;
+  try {
+    decoded = decodeBytes(bytes, origin, { sniffDocument: format === 'html' });
+  } catch (e) {
+    yield { ok: false, error: e as NewsdigestError };
+    return;
+  }
+  if (decoded.text.trim() === '') {
+    yield failure('E_EMPTY', origin, 'holds only white space');
+    return;
+  }
+  const page: PageInput = { origin, encoding: decoded.encoding, encodingFrom: decoded.encodingFrom };
+  if (format === 'html') page.html = decoded.text;
+  else page.text = decoded.text;
+  yield { ok: true, page };
+}
+
+/** Feed items, parsed from the feed's decoded text in pieces so each item is handed on as it closes. */
+function* readFeed(bytes: Buffer, origin: string): Generator<PageResult> {
+  let decoded: ReturnType<typeof decodeBytes>;
+  try {
+    decoded = decodeBytes(bytes, origin);
+  } catch (e) {
+    yield { ok: false, error: e as NewsdigestError };
+    return;
+  }
+  const reader = new FeedReader(origin);
+  const tag = (results: PageResult[]): PageResult[] => {
+    for (const r of results) {
+      if (r.ok) {
+        r.page.encoding = decoded.encoding;
+        r.page.encodingFrom = decoded.encodingFrom;
+      }
+    }
+    return results;
+  };
+  const PIECE = 1 << 16;
+  for (let i = 0; i < decoded.text.length; i += PIECE) {
+    const results = tag(reader.write(decoded.text.slice(i, i + PIECE)));
+    yield* results;
+    if (results.some((r) => !r.ok && r.error.code === 'E_BAD_FEED')) return;
+  }
+  yield* tag(reader.end());
+}
+
+async function* readPath(path: string, options: ReadOptions): AsyncGenerator<PageResult> {
+  try {
+    yield* readStream(fileChunks(path), path, formatOfName(path), options);
+  } catch (e) {
+    if (e instanceof NewsdigestError) {
+      yield { ok: false, error: e };
+      return;
+    }
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : err.message;
+    yield failure('E_IO', path, `cannot be read (${why})`);
+  }
 }
 
 async function* walk(dir: string): AsyncGenerator<string> {
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
+    if (e.name.startsWith('.')) continue; // hidden files and folders (.git …)
     const path = join(dir, e.name);
     if (e.isDirectory()) yield* walk(path);
     else if (e.isFile()) yield path;
   }
 }
 
-function* pagesOfJsonl(content: string, origin: string): Generator<PageResult> {
-  const lines = content.split('\n');
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === '') continue;
-    const where = `${origin}:${i + 1}`;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch (e) {
-      yield {
-        ok: false,
-        error: new NewsdigestError('E_BAD_JSON', where, `not valid JSON (${(e as Error).message})`),
-      };
-      continue;
+async function* readDirectory(dir: string, options: ReadOptions): AsyncGenerator<PageResult> {
+  let found = 0;
+  try {
+    for await (const path of walk(dir)) {
+      if (!formatOfName(path).format) continue;
+      found++;
+      yield* readPath(path, options);
     }
-    const r = record as Record<string, unknown>;
-    if (
-      typeof r !== 'object' ||
-      r === null ||
-      (typeof r['text'] !== 'string' && typeof r['html'] !== 'string')
-    ) {
-      yield {
-        ok: false,
-        error: new NewsdigestError('E_BAD_RECORD', where, 'expected an object with "text" or "html"'),
-      };
-      continue;
-    }
-    const page: PageInput = { origin: where };
-    if (typeof r['id'] === 'string' || typeof r['id'] === 'number') page.id = String(r['id']);
-    if (typeof r['url'] === 'string') page.url = r['url'];
-    if (typeof r['html'] === 'string') page.html = r['html'];
-    else page.text = r['text'] as string;
-    yield { ok: true, page };
-  }
-}
-
-async function* pagesOfFile(path: string, bytes: Buffer): AsyncGenerator<PageResult> {
-  const ext = extname(path).toLowerCase();
-  if (bytes.length === 0) {
-    yield { ok: false, error: new NewsdigestError('E_EMPTY', path, 'is empty') };
+  } catch (e) {
+    yield failure('E_IO', dir, `cannot be listed (${(e as Error).message})`);
     return;
   }
-  if (bytes.subarray(0, 8000).includes(0)) {
-    yield { ok: false, error: new NewsdigestError('E_BINARY', path, 'is a binary file, not text or HTML') };
-    return;
+  if (found === 0) {
+    yield failure(
+      'E_NOTHING_READABLE',
+      dir,
+      'holds no readable files (.txt, .html, .jsonl, .rss/.atom/.xml, .warc, optionally .gz)',
+    );
   }
-  const content = bytes.toString('utf8');
-  if (ext === '.jsonl' || ext === '.ndjson') {
-    yield* pagesOfJsonl(content, path);
-    return;
-  }
-  const isHtml = HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && /^\s*<(?:!doctype|html)/i.test(content));
-  yield { ok: true, page: isHtml ? { html: content, origin: path } : { text: content, origin: path } };
 }
 
 export async function* readPages(
@@ -94,32 +242,29 @@ export async function* readPages(
 ): AsyncGenerator<PageResult> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* pagesOfFile('stdin', await readAll(options.stdin ?? process.stdin));
+      try {
+        yield* readStream(asBytes(options.stdin ?? process.stdin), 'stdin', { gzip: false }, options);
+      } catch (e) {
+        yield failure('E_IO', 'stdin', `cannot be read (${(e as Error).message})`);
+      }
       continue;
     }
-    let info: Awaited<ReturnType<typeof stat>>;
+    let info: Stats | undefined;
     try {
       info = await stat(input);
     } catch {
-      yield { ok: false, error: new NewsdigestError('E_NOT_FOUND', input, 'no such file or directory') };
-      continue;
+      info = undefined;
     }
-    if (info.isDirectory()) {
-      let found = 0;
-      for await (const path of walk(input)) {
-        const ext = extname(path).toLowerCase();
-        if (!HTML_EXT.has(ext) && !TEXT_EXT.has(ext) && ext !== '.jsonl') continue;
-        found++;
-        yield* pagesOfFile(path, await readFile(path));
-      }
-      if (found === 0) {
-        yield {
-          ok: false,
-          error: new NewsdigestError('E_NOTHING_READABLE', input, 'holds no .txt, .html or .jsonl files'),
-        };
-      }
-      continue;
+    if (info?.isDirectory()) {
+      yield* readDirectory(input, options);
+    } else if (info) {
+      yield* readPath(input, options);
+    } else if (GLOB_CHARS.test(input)) {
+      const paths = (await glob([input], { onlyFiles: true, expandDirectories: false })).sort();
+      if (paths.length === 0) yield failure('E_NOT_FOUND', input, 'no file matches this pattern');
+      for (const path of paths) yield* readPath(path, options);
+    } else {
+      yield failure('E_NOT_FOUND', input, 'no such file or directory');
     }
-    yield* pagesOfFile(input, await readFile(input));
   }
 }

@@ -1,0 +1,78 @@
+/** Byte streams for ingest: files in chunks, a peek at the first bytes, gunzip on the fly. */
+import { createReadStream } from 'node:fs';
+import { PassThrough, pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+export type ByteSource = AsyncIterable<Uint8Array>;
+
+/** Chunk size for files: large enough to keep syscalls rare, small enough not to matter for memory. */
+const CHUNK = 1 << 16;
+
+export function fileChunks(path: string): ByteSource {
+  return createReadStream(path, { highWaterMark: CHUNK });
+}
+
+export function isGzip(head: Uint8Array): boolean {
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The first `n` bytes of a stream (fewer if it is shorter) and the whole stream
+ * again, those bytes included, for reading on.
+ */
+export async function peek(source: ByteSource, n: number): Promise<{ head: Buffer; rest: ByteSource }> {
+  const it = source[Symbol.asyncIterator]();
+  const seen: Buffer[] = [];
+  let have = 0;
+  let ended = false;
+  while (have < n) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const b = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    seen.push(b);
+    have += b.length;
+  }
+  const head = Buffer.concat(seen, have);
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    if (head.length > 0) yield head;
+    if (ended) return;
+    try {
+      for (;;) {
+        const next = await it.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await it.return?.();
+    }
+  }
+  return { head: head.subarray(0, n), rest: rest() };
+}
+
+/**
+ * Decompresses a gzip stream, concatenated members included (a WARC.gz is one
+ * member per record). A truncated or corrupt stream makes iteration throw.
+ */
+export function gunzipChunks(source: ByteSource): ByteSource {
+  const gunzip = createGunzip({ chunkSize: CHUNK });
+  const out = new PassThrough({ highWaterMark: CHUNK });
+  pipeline(Readable.from(source, { objectMode: false }), gunzip, out, () => {
+    // errors reach the consumer through `out`, which pipeline destroys with them
+  });
+  return out;
+}
+
+/** Reads a whole (small) stream into one buffer; throws a RangeError past `max` bytes. */
+export async function readAllBytes(source: ByteSource, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let have = 0;
+  for await (const chunk of source) {
+    have += chunk.byteLength;
+    if (have > max) throw new RangeError(`larger than ${max} bytes`);
+    parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+  return Buffer.concat(parts, have);
+}

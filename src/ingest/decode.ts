@@ -1,0 +1,154 @@
+/**
+ * Bytes to a string, with the encoding chosen the way a browser would, in order:
+ * a byte-order mark; the charset declared by the transport (HTTP or WARC
+ * Content-Type); the document's own declaration (`<meta charset>`,
+ * `<meta http-equiv>`, `<?xml encoding?>`) in its first bytes; detection
+ * (valid UTF-8 is taken as UTF-8, anything else goes to chardet); UTF-8 by default.
+ *
+ * Labels are resolved through the WHATWG Encoding Standard (TextDecoder), so that
+ * "iso-8859-1" and "latin1" mean windows-1252 as they do in every browser;
+ * iconv-lite decodes what TextDecoder does not know.
+ */
+import { isAscii, isUtf8 } from 'node:buffer';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import type { Source } from '../article/types.js';
+import { NewsdigestError } from '../errors.js';
+
+export type EncodingFrom = NonNullable<Source['encodingFrom']>;
+
+export interface Decoded {
+  text: string;
+  /** WHATWG name of the encoding used ("utf-8", "windows-1252", "shift_jis" …). */
+  encoding: string;
+  encodingFrom: EncodingFrom;
+}
+
+export interface DecodeOptions {
+  /** Content-Type header value (HTTP response or WARC record), if any. */
+  contentType?: string | undefined;
+  /** Look for a declaration inside the document (HTML or XML). Default true. */
+  sniffDocument?: boolean;
+}
+
+/** How far into a document its own charset declaration is looked for (HTML asks for 1024; pages stretch it). */
+const PRESCAN_BYTES = 4096;
+/** Share of replacement characters above which a page counts as undecodable in its declared encoding. */
+const MAX_INVALID_SHARE = 0.01;
+
+/** The encoding a byte-order mark names, and the mark's length. */
+export function sniffBom(bytes: Uint8Array): { encoding: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
+}
+
+/** The charset parameter of a Content-Type value: `text/html; charset="ISO-8859-1"` → `ISO-8859-1`. */
+export function charsetOfContentType(contentType: string | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const m = /;\s*charset\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(contentType);
+  const label = (m?.[1] ?? m?.[2])?.trim();
+  return label || undefined;
+}
+
+const META_CHARSET = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+const XML_DECLARATION = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/;
+
+/** The charset a document declares in its first bytes (`<meta charset>`, `<meta http-equiv>`, `<?xml encoding?>`). */
+export function charsetOfDocument(bytes: Uint8Array): string | undefined {
+  // Declarations are ASCII; latin1 maps bytes one to one, so positions and ASCII survive.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString(
+    'latin1',
+  );
+  const label = XML_DECLARATION.exec(head)?.[1] ?? META_CHARSET.exec(head)?.[1];
+  if (!label) return undefined;
+  // A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML spec: treat as UTF-8).
+  return /^utf-?16/i.test(label) ? 'utf-8' : label;
+}
+
+/** The WHATWG name for a label, or undefined when neither TextDecoder nor iconv-lite knows it. */
+export function resolveEncoding(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return iconv.encodingExists(label) ? label.toLowerCase() : undefined;
+  }
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array): string {
+  if (encoding === 'utf-8') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  try {
+    return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding);
+  }
+}
+
+function invalidShare(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  let i = text.indexOf('\ufffd');
+  while (i !== -1) {
+    bad++;
+    i = text.indexOf('\ufffd', i + 1);
+  }
+  return bad / text.length;
+}
+
+/** chardet's best guess, resolved to a WHATWG name (so ISO-8859-1 becomes windows-1252). */
+function detect(bytes: Uint8Array): string | undefined {
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
+  const guess = chardet.detect(sample);
+  return guess ? resolveEncoding(guess) : undefined;
+}
+
+/**
+ * Decodes a page's bytes. Throws E_DECODE, naming the input, when the bytes
+ * cannot be read in the encoding chosen for them.
+ */
+export function decodeBytes(bytes: Uint8Array, input: string, options: DecodeOptions = {}): Decoded {
+  const bom = sniffBom(bytes);
+  if (bom) return finish(bytes.subarray(bom.length), bom.encoding, 'bom', input);
+
+  const declared: Array<[string | undefined, EncodingFrom]> = [
+    [charsetOfContentType(options.contentType), 'header'],
+    [options.sniffDocument === false ? undefined : charsetOfDocument(bytes), 'meta'],
+  ];
+  for (const [label, from] of declared) {
+    if (!label) continue;
+    const encoding = resolveEncoding(label);
+    if (!encoding) continue; // an unknown label is no declaration: look further
+    // Pages that say UTF-8 but are not are common (legacy CMSs behind a modern
+    // server); their bytes, not their label, decide.
+    if (encoding === 'utf-8' && !isUtf8(bytes)) continue;
+    return finish(bytes, encoding, from, input);
+  }
+
+  if (isUtf8(bytes)) {
+    // Pure ASCII reads the same in any ASCII-compatible encoding: UTF-8 by default.
+    return finish(bytes, 'utf-8', isAscii(bytes) ? 'default' : 'detected', input);
+  }
+  const detected = detect(bytes);
+  if (!detected) throw new NewsdigestError('E_DECODE', input, 'cannot tell its character encoding');
+  return finish(bytes, detected, 'detected', input);
+}
+
+function finish(bytes: Uint8Array, encoding: string, from: EncodingFrom, input: string): Decoded {
+  const text = decodeWith(encoding, bytes);
+  const share = invalidShare(text);
+  if (share > MAX_INVALID_SHARE) {
+    const how =
+      from === 'detected'
+        ? 'detected'
+        : from === 'bom'
+          ? 'named by its byte-order mark'
+          : `declared in its ${from}`;
+    throw new NewsdigestError(
+      'E_DECODE',
+      input,
+      `cannot be decoded as ${encoding} (${how}): ${Math.round(share * 100)}% of its characters are invalid`,
+    );
+  }
+  return { text, encoding, encodingFrom: from };
+}
