@@ -1,9 +1,47 @@
 /** layout: which part of the page each block is (title, caption, paragraph, ...), and metadata. */
-import type { Article } from '../article/types.js';
+import type { Article, Block } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
+import { type LineKind, linesToBlocks } from './blocks.js';
+import { pageHighlights } from './highlights.js';
+import { classifyHtmlLines } from './html/classify-html.js';
+import { renderHtml } from './html/render.js';
+import { extractMeta } from './meta/extract-meta.js';
+import { classifyTextLines, dailyMailPreambleLength } from './text/classify-lines.js';
 
 export type { LayoutOptions } from './options.js';
+
+/** The blocks of an Article, from its HTML when the text is that HTML's rendering, else from its lines. */
+export function layoutBlocks(article: Article): {
+  blocks: Block[];
+  page: ReturnType<typeof renderHtml> | undefined;
+} {
+  const html = article.source.html;
+  if (html !== undefined) {
+    const page = renderHtml(html);
+    if (page.text === article.text)
+      return { blocks: linesToBlocks(article.text, classifyHtmlLines(page)), page };
+  }
+  return { blocks: textBlocks(article.text), page: undefined };
+}
+
+export function textBlocks(text: string): Block[] {
+  const lines = splitPreambles(text, classifyTextLines(text));
+  return linesToBlocks(text, lines);
+}
+
+/** A Daily Mail preamble opening a story line becomes a byline block of its own. */
+function splitPreambles(text: string, lines: LineKind[]): LineKind[] {
+  const out: LineKind[] = [];
+  for (const l of lines) {
+    const n = l.kind === 'paragraph' ? dailyMailPreambleLength(text.slice(l.start, l.end)) : 0;
+    if (n > 0) {
+      out.push({ start: l.start, end: l.start + n - 1, kind: 'byline', group: -1 });
+      if (l.start + n < l.end) out.push({ start: l.start + n, end: l.end, kind: 'paragraph', group: -1 });
+    } else out.push(l);
+  }
+  return out;
+}
 
 export const layoutStage: Stage = {
   name: 'layout',
@@ -11,6 +49,9 @@ export const layoutStage: Stage = {
   writes: ['blocks', 'meta', 'highlights'],
   run(article: Article, options: DigestOptions): Article {
     if (options.layout?.skip) return article;
-    return article; // not implemented yet: blocks stay absent
+    const { blocks, page } = layoutBlocks(article);
+    const meta = extractMeta(article, blocks, page);
+    const highlights = pageHighlights(article.text, blocks);
+    return { ...article, blocks, meta, ...(highlights ? { highlights } : {}) };
   },
 };

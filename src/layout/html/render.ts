@@ -1,24 +1,87 @@
 /**
  * Renders an HTML page as text: every visible block of the page on its own line,
- * furniture included (the layout stage decides later what each block is). Returns
- * the rendered blocks with the element that produced each, so that layout can use
- * the DOM without parsing the page a second time.
+ * furniture included (the layout stage decides later what each line is), plus what
+ * layout needs to know about the DOM: for each line the element that holds it and
+ * its link share, and for each element its tag, parent, class/id hints and the
+ * contexts it sits in (nav, footer, figure, list, ...). Metadata sources (<title>,
+ * <meta>, JSON-LD, <time>, <html lang>) are collected on the same pass.
  *
- * First version: a streaming pass over htmlparser2's events. The layout stage owns
- * and refines it.
+ * One streaming pass over htmlparser2's events: no DOM tree is built, nothing
+ * recurses, so a 50 MB page or 100,000 nested elements cost time linear in the
+ * input. The text comes out already normalised (as ingest's normalizeText would
+ * leave it), so that offsets computed here are offsets into `Article.text`.
+ *
+ * The last result is memoised by HTML string: ingest renders the page to get the
+ * text, then the layout stage asks again for the features without a second parse.
  */
 import { Parser } from 'htmlparser2';
+
+/** Contexts an element inherits from its ancestors (bit flags). */
+export const CTX = {
+  nav: 1,
+  footer: 2,
+  aside: 4,
+  header: 8,
+  form: 16,
+  figure: 32,
+  figcaption: 64,
+  blockquote: 128,
+  list: 256,
+  table: 512,
+  article: 1024,
+  main: 2048,
+  /** Under an element whose class/id says comments, sharing, ads, newsletter, related links... */
+  junk: 4096,
+  caption: 8192,
+  byline: 16384,
+  related: 32768,
+  heading: 65536,
+  pre: 131072,
+  comment: 262144,
+  dialog: 524288,
+  highlights: 1048576,
+  dateline: 2097152,
+} as const;
 
 export interface RenderedBlock {
   start: number;
   end: number;
   /** Nearest block-level element that holds the text, lowercased ("p", "h2", "li", "td", ...). */
   tag: string;
+  /** Index of that element in `RenderedPage.nodes`. */
+  node: number;
+  /** Share of the line's characters that lie inside links (0..1). */
+  linkShare: number;
+}
+
+/** The elements of the page, in document (pre-)order, as parallel arrays. */
+export interface RenderedNodes {
+  tag: string[];
+  parent: number[];
+  /** Index of the last descendant (the element's subtree is [i, last[i]]). */
+  last: number[];
+  /** Class/id weight: positive for content-like names, negative for furniture-like names. */
+  weight: number[];
+  /** CTX flags of the element and its ancestors. */
+  ctx: number[];
+}
+
+export interface RenderedMeta {
+  /** <meta name|property|itemprop=... content=...>, keys lowercased; first value wins. */
+  tags: Map<string, string>;
+  /** Bodies of <script type="application/ld+json">. */
+  jsonLd: string[];
+  /** datetime attributes of <time> elements, with whether they lie in the content (article/main). */
+  times: { value: string; inArticle: boolean }[];
+  lang?: string;
+  canonical?: string;
 }
 
 export interface RenderedPage {
   text: string;
   blocks: RenderedBlock[];
+  nodes: RenderedNodes;
+  meta: RenderedMeta;
   /** Contents of <title>, if any. */
   title?: string;
 }
@@ -32,8 +95,18 @@ const SKIPPED = new Set([
   'math',
   'iframe',
   'object',
+  'embed',
   'head',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'video',
+  'audio',
+  'canvas',
+  'map',
 ]);
+
 const BLOCK = new Set([
   'address',
   'article',
@@ -41,8 +114,10 @@ const BLOCK = new Set([
   'blockquote',
   'body',
   'br',
+  'center',
   'dd',
   'details',
+  'dialog',
   'div',
   'dl',
   'dt',
@@ -68,77 +143,265 @@ const BLOCK = new Set([
   'section',
   'summary',
   'table',
+  'tbody',
+  'thead',
+  'tfoot',
   'td',
   'th',
   'tr',
   'ul',
   'caption',
   'option',
-  'select',
+  'legend',
+  'fieldset',
 ]);
 
-export function renderHtml(html: string): RenderedPage {
+const TAG_CTX: Record<string, number> = {
+  nav: CTX.nav,
+  footer: CTX.footer,
+  aside: CTX.aside,
+  header: CTX.header,
+  form: CTX.form,
+  figure: CTX.figure,
+  figcaption: CTX.figcaption | CTX.caption,
+  blockquote: CTX.blockquote,
+  ul: CTX.list,
+  ol: CTX.list,
+  dl: CTX.list,
+  table: CTX.table,
+  article: CTX.article,
+  main: CTX.main,
+  h1: CTX.heading,
+  h2: CTX.heading,
+  h3: CTX.heading,
+  h4: CTX.heading,
+  h5: CTX.heading,
+  h6: CTX.heading,
+  pre: CTX.pre,
+  dialog: CTX.dialog,
+};
+
+// Class/id vocabulary, as in Readability and trafilatura: names that mark content and names that mark furniture.
+const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
+const NEGATIVE =
+  /comment|combx|contact|foot|masthead|outbrain|taboola|promo|related|sidebar|sponsor|shopping|widget|share|sharing|social|newsletter|subscri|signup|sign-up|nav|menu|breadcrumb|cookie|consent|banner|advert|\bads?\b|ad-|-ad\b|popup|modal|recommend|trending|popular|most-read|disclaimer|tags?\b|toolbar|pagination|paywall|rating|jump-?link/i;
+const JUNK =
+  /comment|disqus|share|sharing|social|newsletter|subscri|signup|sign-up|advert|\bads?\b|ad-slot|ad-container|adunit|dfp|outbrain|taboola|promo|recommend|trending|popular|most-read|breadcrumb|cookie|consent|paywall|related|read-?more|more-stories|jump-?link|toolbar|rating|sidebar|modal|popup/i;
+const CAPTION = /caption|credit|wp-caption|photo-?desc|image-?desc|media-?desc/i;
+const BYLINE =
+  /byline|author|writer|contributor|dateline|timestamp|publish|posted|article-?date|post-?date|\bdate\b|\bmeta\b/i;
+const RELATED = /related|read-?more|more-stories|also-?read|see-?also|recirc/i;
+const COMMENT = /comment|disqus|respond|reply/i;
+const HIGHLIGHTS = /highlight|key-?points|takeaway|summary|tldr|bullets/i;
+// A display:none / visibility:hidden style, or the hidden attribute: not visible, not rendered.
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+const MAX_TRACKED_DEPTH = 512;
+const MAX_JSON_LD = 2_000_000;
+
+// Normalisation of one line, equal to what ingest's normalizeText leaves (it must be idempotent on our output).
+const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const C0_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+const SPACES = /[\s\u0085]+/g;
+
+export function normalizeLine(raw: string): string {
+  return raw.replace(INVISIBLES, '').replace(C0_CONTROLS, '').replace(SPACES, ' ').trim();
+}
+
+function hintFlags(hint: string): { weight: number; ctx: number } {
+  let weight = 0;
+  let ctx = 0;
+  if (!hint) return { weight, ctx };
+  if (NEGATIVE.test(hint)) weight -= 25;
+  if (POSITIVE.test(hint)) weight += 25;
+  if (JUNK.test(hint)) ctx |= CTX.junk;
+  if (CAPTION.test(hint)) ctx |= CTX.caption;
+  if (BYLINE.test(hint)) ctx |= CTX.byline;
+  if (RELATED.test(hint)) ctx |= CTX.related;
+  if (COMMENT.test(hint)) ctx |= CTX.comment;
+  if (HIGHLIGHTS.test(hint)) ctx |= CTX.highlights;
+  if (/dateline/i.test(hint)) ctx |= CTX.dateline;
+  return { weight, ctx };
+}
+
+interface OpenElement {
+  tag: string;
+  /** Node index, or -1 past the tracked depth (deeper elements share their tracked ancestor). */
+  node: number;
+  skip: boolean;
+  anchor: boolean;
+  pre: boolean;
+}
+
+function render(html: string): RenderedPage {
   const parts: string[] = [];
   const blocks: RenderedBlock[] = [];
+  const nodes: RenderedNodes = { tag: [], parent: [], last: [], weight: [], ctx: [] };
+  const meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [] };
   let length = 0;
   let current = '';
-  const stack: string[] = [];
+  let currentLink = 0;
+  const stack: OpenElement[] = [];
+  // Node 0 is a synthetic root, so that text outside any element still has a holder.
+  nodes.tag.push('#root');
+  nodes.parent.push(-1);
+  nodes.last.push(0);
+  nodes.weight.push(0);
+  nodes.ctx.push(0);
+  let trackedNode = 0; // innermost tracked element
+  let blockNode = 0; // innermost tracked block-level element
   let skipDepth = 0;
+  let anchorDepth = 0;
+  let preDepth = 0;
   let inTitle = false;
   let title = '';
+  let jsonLd: string | undefined;
+  let jsonLdSize = 0;
 
-  const blockTag = (): string => {
-    for (let i = stack.length - 1; i >= 0; i--) if (BLOCK.has(stack[i]!)) return stack[i]!;
-    return 'body';
-  };
   const flush = (): void => {
-    const line = current.replace(/\s+/g, ' ').trim();
+    if (current === '') return;
+    const rawLength = current.length;
+    const line = normalizeLine(current);
+    const linkShare = rawLength ? Math.min(1, currentLink / rawLength) : 0;
     current = '';
+    currentLink = 0;
     if (!line) return;
     if (length > 0) {
       parts.push('\n');
       length += 1;
     }
-    blocks.push({ start: length, end: length + line.length, tag: blockTag() });
+    const node = blockNode;
+    blocks.push({ start: length, end: length + line.length, tag: nodes.tag[node]!, node, linkShare });
     parts.push(line);
     length += line.length;
   };
 
+  const addNode = (tag: string, hint: string): number => {
+    const index = nodes.tag.length;
+    const parent = trackedNode;
+    const { weight, ctx } = hintFlags(hint);
+    nodes.tag.push(tag);
+    nodes.parent.push(parent);
+    nodes.last.push(index);
+    nodes.weight.push(weight);
+    nodes.ctx.push((parent >= 0 ? nodes.ctx[parent]! : 0) | (TAG_CTX[tag] ?? 0) | ctx);
+    return index;
+  };
+
   const parser = new Parser(
     {
-      onopentag(name) {
-        if (name === 'title') inTitle = true;
-        if (SKIPPED.has(name) || skipDepth > 0) {
-          if (SKIPPED.has(name)) skipDepth++;
-          stack.push(name);
-          return;
+      onopentag(name, attribs) {
+        if (name === 'title' && skipDepth <= 1) inTitle = true;
+        if (name === 'meta') readMetaTag(meta, attribs);
+        else if (name === 'html' && attribs['lang']) meta.lang ??= attribs['lang'];
+        else if (name === 'link' && attribs['rel']?.toLowerCase() === 'canonical' && attribs['href'])
+          meta.canonical ??= attribs['href'];
+        else if (name === 'time' && attribs['datetime'] && meta.times.length < 200) {
+          const ctx = trackedNode >= 0 ? nodes.ctx[trackedNode]! : 0;
+          meta.times.push({
+            value: attribs['datetime'],
+            inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
+          });
+        } else if (name === 'script' && attribs['type']?.toLowerCase().includes('ld+json')) jsonLd = '';
+        const hidden =
+          attribs['hidden'] !== undefined ||
+          attribs['aria-hidden'] === 'true' ||
+          (attribs['style'] !== undefined && HIDDEN_STYLE.test(attribs['style']));
+        const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
+        const isBlock = BLOCK.has(name);
+        if (skipDepth === 0 && isBlock) flush();
+        let node = -1;
+        if (stack.length < MAX_TRACKED_DEPTH) {
+          node = addNode(
+            name,
+            `${attribs['class'] ?? ''} ${attribs['id'] ?? ''} ${attribs['itemprop'] ?? ''}`,
+          );
+          trackedNode = node;
+          if (isBlock) blockNode = node;
         }
-        if (BLOCK.has(name)) flush();
-        stack.push(name);
+        const anchor = name === 'a';
+        const pre = name === 'pre';
+        if (skip) skipDepth++;
+        if (anchor) anchorDepth++;
+        if (pre) preDepth++;
+        stack.push({ tag: name, node, skip, anchor, pre });
       },
       ontext(data) {
         if (inTitle) title += data;
-        if (skipDepth === 0) current += data;
-      },
-      onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        // htmlparser2 closes implied elements itself; pop to the matching name.
-        const at = stack.lastIndexOf(name);
-        if (at === -1) return;
-        const popped = stack.splice(at);
-        const wasSkipped = popped.filter((t) => SKIPPED.has(t)).length;
-        if (skipDepth > 0) {
-          skipDepth -= wasSkipped;
+        if (jsonLd !== undefined && jsonLdSize + jsonLd.length < MAX_JSON_LD) jsonLd += data;
+        if (skipDepth > 0) return;
+        if (preDepth > 0 && data.includes('\n')) {
+          const lines = data.split('\n');
+          for (let i = 0; i < lines.length; i++) {
+            if (i > 0) flush();
+            current += lines[i];
+            if (anchorDepth > 0) currentLink += lines[i]!.length;
+          }
           return;
         }
-        if (BLOCK.has(name)) flush();
+        current += data;
+        if (anchorDepth > 0) currentLink += data.length;
+      },
+      onclosetag(name) {
+        // htmlparser2 emits one close for every open (implied ones included), so this pops exactly one.
+        const open = stack.pop();
+        if (!open) return;
+        if (name === 'title') inTitle = false;
+        if (open.tag === 'script' && jsonLd !== undefined) {
+          if (jsonLd.trim()) {
+            meta.jsonLd.push(jsonLd);
+            jsonLdSize += jsonLd.length;
+          }
+          jsonLd = undefined;
+        }
+        if (skipDepth === 0 && BLOCK.has(open.tag)) flush();
+        if (open.skip) skipDepth--;
+        if (open.anchor) anchorDepth--;
+        if (open.pre) preDepth--;
+        if (open.node >= 0) {
+          nodes.last[open.node] = nodes.tag.length - 1;
+          trackedNode = nodes.parent[open.node]!;
+          if (BLOCK.has(open.tag)) {
+            // the innermost block-level ancestor still open
+            let b = trackedNode;
+            while (b > 0 && !BLOCK.has(nodes.tag[b]!)) b = nodes.parent[b]!;
+            blockNode = b;
+          }
+        }
       },
     },
-    { decodeEntities: true, lowerCaseTags: true },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
   parser.end();
   flush();
-  const cleanTitle = title.replace(/\s+/g, ' ').trim();
-  return { text: parts.join(''), blocks, ...(cleanTitle ? { title: cleanTitle } : {}) };
+  nodes.last[0] = nodes.tag.length - 1;
+  const cleanTitle = normalizeLine(title);
+  return {
+    text: parts.join(''),
+    blocks,
+    nodes,
+    meta,
+    ...(cleanTitle ? { title: cleanTitle } : {}),
+  };
+}
+
+function readMetaTag(meta: RenderedMeta, attribs: Record<string, string>): void {
+  const key = attribs['property'] ?? attribs['name'] ?? attribs['itemprop'];
+  const content = attribs['content'];
+  if (!key || content === undefined) return;
+  const k = key.toLowerCase().trim();
+  if (!meta.tags.has(k) && meta.tags.size < 500) meta.tags.set(k, content);
+}
+
+let lastHtml: string | undefined;
+let lastPage: RenderedPage | undefined;
+
+/** Renders a page (memoised: the same HTML string twice in a row is parsed once). */
+export function renderHtml(html: string): RenderedPage {
+  if (lastPage && html === lastHtml) return lastPage;
+  const page = render(html);
+  lastHtml = html;
+  lastPage = page;
+  return page;
 }

@@ -1,0 +1,92 @@
+/**
+ * What each rendered line of an HTML page is: the main-content pass says where the
+ * story is; the element, its contexts (figure, header, list, ...) and the line's own
+ * wording say which kind of block it is.
+ */
+import type { BlockKind } from '../../article/types.js';
+import type { LineKind } from '../blocks.js';
+import { furnitureKind } from '../line-kinds.js';
+import { HIGHLIGHTS_HEADING } from '../patterns.js';
+import { findMainContent } from './main-content.js';
+import { CTX, type RenderedPage } from './render.js';
+
+const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
+const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
+
+/** The nearest list or table element holding a node (-1 when none): list items of one list form one block. */
+function groupOf(page: RenderedPage, node: number): number {
+  const { tag, parent } = page.nodes;
+  for (let a = node; a > 0; a = parent[a]!) if (GROUPING.has(tag[a]!)) return a;
+  return -1;
+}
+
+export function classifyHtmlLines(page: RenderedPage): LineKind[] {
+  const { blocks, nodes, text } = page;
+  const main = findMainContent(page);
+  const containerCtx = main.container >= 0 ? nodes.ctx[main.container]! : 0;
+  const out: LineKind[] = [];
+  let titleSeen = false;
+  let highlightsUntil = -1; // last node of a highlights box being read
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const line = text.slice(b.start, b.end);
+    const ctx = nodes.ctx[b.node]!;
+    const below = ctx & ~containerCtx;
+    const tag = b.tag;
+    let kind: BlockKind;
+    let group = -1;
+
+    if (b.node <= highlightsUntil && !(ctx & CTX.heading)) {
+      out.push({ start: b.start, end: b.end, kind: 'highlight', group: -2 });
+      continue;
+    }
+    highlightsUntil = -1;
+    if (HIGHLIGHTS_HEADING.test(line)) {
+      // The box is the heading's parent element: its other lines are the page's own highlights.
+      const box = nodes.parent[b.node]!;
+      if (box > 0 && nodes.last[box]! - box < 200) highlightsUntil = nodes.last[box]!;
+      out.push({ start: b.start, end: b.end, kind: 'highlight', group: -3 });
+      continue;
+    }
+
+    if (tag === 'h1' && !titleSeen && line.length < 300) {
+      titleSeen = true;
+      kind = 'title';
+    } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
+      kind = outsideKind(line, ctx, b.linkShare);
+    } else if (b.linkShare >= 0.5 && line.length < 300) {
+      kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
+    } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
+      kind = 'caption';
+    } else if (tag === 'h1') {
+      kind = 'subheading';
+    } else if (ctx & CTX.heading) {
+      kind = furnitureKind(line) === 'related' ? 'related' : 'subheading';
+    } else if ((below & CTX.byline) !== 0 && line.length < 200) {
+      kind = 'byline';
+    } else if ((below & CTX.header) !== 0) {
+      kind = furnitureKind(line) ?? 'boilerplate';
+    } else {
+      kind = furnitureKind(line) ?? 'paragraph';
+      if (kind === 'paragraph') {
+        if (ctx & CTX.blockquote) kind = 'blockquote';
+        else if (ctx & CTX.table) kind = 'table';
+        else if (ctx & CTX.list) kind = 'list';
+      }
+    }
+    if (kind === 'list' || kind === 'table') group = groupOf(page, b.node);
+    out.push({ start: b.start, end: b.end, kind, group });
+  }
+  return out;
+}
+
+/** A line outside the story: named furniture when its wording or context says which, else boilerplate. */
+function outsideKind(line: string, ctx: number, linkShare: number): BlockKind {
+  const named = furnitureKind(line);
+  if (named && named !== 'paragraph') return named;
+  if (ctx & CTX.figcaption) return 'caption';
+  if (ctx & CTX.related && linkShare > 0.3) return 'related';
+  if (ctx & CTX.byline && line.length < 120) return 'byline';
+  return 'boilerplate';
+}

@@ -1,0 +1,176 @@
+/**
+ * Where the story is on an HTML page: DOM-based scoring of containers, in the
+ * manner of Readability (paragraph scores credited to their ancestors, weighted by
+ * class/id hints and discounted by link density), then the chosen container's
+ * siblings that look like content too. The result is the set of rendered lines
+ * that lie in the main content; `classify-html` then says what each line is.
+ *
+ * Cascade (as trafilatura's): when the first pass finds too little text, the best
+ * larger container is taken instead, and as a last resort every paragraph-like
+ * line of the page that is not furniture.
+ */
+import { CTX, type RenderedPage } from './render.js';
+
+/** Lines shorter than this do not vote for a container. */
+const MIN_VOTING_LINE = 25;
+/** How far up a paragraph's score travels (parent, grandparent, then decaying). */
+const SCORE_LEVELS = 5;
+/** A sibling is kept when its score is at least this share of the best. */
+const SIBLING_SHARE = 0.2;
+/** Contexts that, met below the chosen container, mark a line as furniture. */
+const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
+
+const TAG_BONUS: Record<string, number> = {
+  div: 5,
+  article: 10,
+  main: 5,
+  section: 2,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
+  header: -5,
+  footer: -10,
+  nav: -10,
+  aside: -10,
+};
+
+export interface MainContent {
+  /** Per rendered line: 1 when it lies in the main content. */
+  inContent: Uint8Array;
+  /** The element chosen as the story's container (-1 when none was found). */
+  container: number;
+  /** Element subtrees taken as content: the container and the siblings kept beside it. */
+  roots: number[];
+}
+
+/** Text and link characters of each element's subtree. */
+function subtreeTotals(page: RenderedPage): { text: Float64Array; link: Float64Array } {
+  const n = page.nodes.tag.length;
+  const text = new Float64Array(n);
+  const link = new Float64Array(n);
+  for (const b of page.blocks) {
+    const len = b.end - b.start;
+    text[b.node]! += len;
+    link[b.node]! += len * b.linkShare;
+  }
+  const parent = page.nodes.parent;
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i]!;
+    text[p]! += text[i]!;
+    link[p]! += link[i]!;
+  }
+  return { text, link };
+}
+
+const commas = (s: string): number => {
+  let c = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 44 || ch === 0xff0c || ch === 0x3001 || ch === 0x060c) c++;
+  }
+  return c;
+};
+
+export function findMainContent(page: RenderedPage): MainContent {
+  const { nodes, blocks, text } = page;
+  const n = nodes.tag.length;
+  const inContent = new Uint8Array(blocks.length);
+  const totals = subtreeTotals(page);
+  const score = new Float64Array(n);
+  const scored = new Uint8Array(n);
+
+  for (const b of blocks) {
+    const len = b.end - b.start;
+    if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
+    const ctx = nodes.ctx[b.node]!;
+    if (ctx & (CTX.heading | CTX.figcaption)) continue;
+    const s = 1 + commas(text.slice(b.start, b.end)) + Math.min(3, Math.floor(len / 100));
+    // A paragraph's text votes for its parent and further ancestors; text held by a div votes the same way.
+    let a = nodes.parent[b.node]!;
+    for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {
+      if (!scored[a]) {
+        scored[a] = 1;
+        score[a] = (TAG_BONUS[nodes.tag[a]!] ?? 0) + nodes.weight[a]!;
+      }
+      score[a]! += level === 0 ? s : level === 1 ? s / 2 : s / (level * 3);
+      a = nodes.parent[a]!;
+    }
+  }
+
+  let best = -1;
+  let bestScore = 0;
+  const final = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    if (!scored[i]) continue;
+    const t = totals.text[i]!;
+    const density = t ? totals.link[i]! / t : 0;
+    final[i] = score[i]! * (1 - density);
+    if (final[i]! > bestScore) {
+      bestScore = final[i]!;
+      best = i;
+    }
+  }
+  if (best < 0) return fallback(page, inContent);
+
+  // Climb while the parent holds most of the same text and scores nearly as well:
+  // content split across sibling wrappers is then taken whole.
+  let container = best;
+  for (;;) {
+    const p = nodes.parent[container]!;
+    if (p <= 0 || !scored[p]) break;
+    if (final[p]! < final[container]! * 0.9 && totals.text[container]! < totals.text[p]! * 0.85) break;
+    if ((nodes.ctx[p]! & (CTX.junk | CTX.comment)) !== 0) break;
+    if (nodes.tag[p] === 'body' || nodes.tag[p] === 'html') break;
+    container = p;
+  }
+
+  const roots = [container];
+  const parent = nodes.parent[container]!;
+  if (parent > 0) {
+    const threshold = Math.max(10, final[container]! * SIBLING_SHARE);
+    for (let c = parent + 1; c <= nodes.last[parent]!; c = nodes.last[c]! + 1) {
+      if (c === container) continue;
+      if ((nodes.ctx[c]! & FURNITURE_CTX) !== 0 || nodes.weight[c]! < 0) continue;
+      const t = totals.text[c]!;
+      const density = t ? totals.link[c]! / t : 1;
+      if ((scored[c] && final[c]! >= threshold) || (nodes.tag[c] === 'p' && t > 80 && density < 0.25)) {
+        roots.push(c);
+      }
+    }
+  }
+  roots.sort((a, b) => a - b);
+
+  let r = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const node = blocks[i]!.node;
+    while (r < roots.length && node > nodes.last[roots[r]!]!) r++;
+    if (r < roots.length && node >= roots[r]!) inContent[i] = 1;
+  }
+  return { inContent, container, roots };
+}
+
+/** No container scored at all (a page of short lines): keep every line that is not furniture. */
+function fallback(page: RenderedPage, inContent: Uint8Array): MainContent {
+  const { nodes, blocks } = page;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const ctx = nodes.ctx[b.node]!;
+    if ((ctx & (FURNITURE_CTX | CTX.header)) === 0 && b.linkShare < 0.5) inContent[i] = 1;
+  }
+  return { inContent, container: -1, roots: [] };
+}

@@ -1,0 +1,164 @@
+/**
+ * Line classification for pages that come as plain text (a saved page, a text
+ * dump of a whole web page, a CNN/DM story): each non-blank line gets a block kind.
+ *
+ * 1. Furniture recognised by wording (dateline, byline, credit, related link,
+ *    boilerplate; "Story highlights" and the items under it).
+ * 2. The story is the densest run of prose lines: a maximum-sum run over line
+ *    scores (prose lines count for their words, short chrome lines against),
+ *    so that menus and footers around a story fall outside it while subheadings
+ *    and single related links inside it do not break it.
+ * 3. Inside the run, short lines without final punctuation are subheadings (or
+ *    related links when worded like one); outside it, lines before the story
+ *    are title/caption/byline, and the rest is boilerplate.
+ */
+import type { BlockKind } from '../../article/types.js';
+import type { LineKind } from '../blocks.js';
+import { furnitureKind } from '../line-kinds.js';
+import { DAILY_MAIL_PREAMBLE, HIGHLIGHTS_HEADING, RELATED_PHRASE } from '../patterns.js';
+
+/** A line with at least this many words and final punctuation reads as prose. */
+const PROSE_WORDS = 10;
+/** What a short non-prose line costs the run that spans it. */
+const CHROME_COST = 4;
+/** Subheadings are short. */
+const MAX_SUBHEADING_WORDS = 14;
+/** Highlights items are one sentence each, and few. */
+const MAX_HIGHLIGHT_CHARS = 300;
+const MAX_HIGHLIGHTS = 8;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+}
+
+const END_PUNCT = /[.!?…:"”'’)\]]$/;
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const lead = raw.length - raw.trimStart().length;
+      const s = start + lead;
+      lines.push({ start: s, end: s + trimmed.length, text: trimmed, words: countWords(trimmed) });
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && END_PUNCT.test(l.text);
+
+/** Score of a line for the story run: words for prose, a cost for chrome. */
+function lineScore(l: Line, named: BlockKind | undefined): number {
+  if (named && named !== 'paragraph') return named === 'boilerplate' ? -CHROME_COST : -1;
+  if (isProse(l)) return l.words;
+  if (l.words >= PROSE_WORDS) return l.words / 2;
+  return -CHROME_COST;
+}
+
+export function classifyTextLines(text: string): LineKind[] {
+  const lines = splitLines(text);
+  const named = lines.map((l) => furnitureKind(l.text));
+  const kinds: (BlockKind | undefined)[] = [...named];
+
+  // Daily Mail preambles in the CNN/DM release sit at the start of the one long line.
+  // (The byline part is split off as its own block by the caller: see dailyMailPreambleLength.)
+
+  // The page's own highlights: a heading, then short one-sentence items.
+  for (let i = 0; i < lines.length; i++) {
+    if (!HIGHLIGHTS_HEADING.test(lines[i]!.text)) continue;
+    kinds[i] = 'highlight';
+    let taken = 0;
+    for (let j = i + 1; j < lines.length && taken < MAX_HIGHLIGHTS; j++) {
+      const l = lines[j]!;
+      if (named[j] || l.text.length > MAX_HIGHLIGHT_CHARS) break;
+      kinds[j] = 'highlight';
+      taken++;
+    }
+  }
+
+  // The story run: maximum-sum contiguous run of line scores (Kadane).
+  let bestSum = 0;
+  let bestStart = 0;
+  let bestEnd = -1;
+  let sum = 0;
+  let runStart = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const s = kinds[i] === 'highlight' ? -1 : lineScore(lines[i]!, named[i]);
+    if (sum <= 0) {
+      sum = s;
+      runStart = i;
+    } else sum += s;
+    if (sum > bestSum) {
+      bestSum = sum;
+      bestStart = runStart;
+      bestEnd = i;
+    }
+  }
+
+  const out: LineKind[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let kind = kinds[i];
+    if (!kind) {
+      if (i >= bestStart && i <= bestEnd) kind = insideKind(l, lines[i + 1]);
+      else if (i < bestStart) kind = beforeKind(l, i, kinds);
+      else kind = isProse(l) && l.words >= 2 * PROSE_WORDS ? 'paragraph' : 'boilerplate';
+    }
+    kinds[i] = kind;
+    out.push({ start: l.start, end: l.end, kind, group: -1 });
+  }
+  return out;
+}
+
+function insideKind(l: Line, next: Line | undefined): BlockKind {
+  if (isProse(l) || l.words > MAX_SUBHEADING_WORDS) return 'paragraph';
+  if (END_PUNCT.test(l.text) && !/[:]$/.test(l.text)) return l.words >= 4 ? 'paragraph' : 'boilerplate';
+  if (RELATED_PHRASE.test(l.text)) return 'related';
+  // A subheading introduces prose; a lone short line between chrome does not.
+  if (next && (isProse(next) || next.words > MAX_SUBHEADING_WORDS)) return 'subheading';
+  return 'boilerplate';
+}
+
+/** Before the story: the title (first short line), a photo caption (a sentence), else boilerplate. */
+function beforeKind(l: Line, i: number, kinds: (BlockKind | undefined)[]): BlockKind {
+  const firstUnnamed = kinds.slice(0, i).every((k) => k === 'boilerplate' || k === undefined);
+  if (!END_PUNCT.test(l.text) && l.words >= 3 && l.words <= 30 && firstUnnamed && !titleTaken(kinds, i))
+    return 'title';
+  if (l.words >= 4 && /[.!?]$/.test(l.text)) {
+    // A sentence just before a highlights box or a dateline is the photo caption.
+    const next = kinds[i + 1];
+    if (next === 'highlight' || next === 'dateline' || next === 'byline' || i === 0) return 'caption';
+  }
+  return 'boilerplate';
+}
+
+function titleTaken(kinds: (BlockKind | undefined)[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (kinds[j] === 'title') return true;
+  return false;
+}
+
+/** Length of a Daily Mail "by . author . published : ... | . updated : ... ." preamble opening a line (0 if none). */
+export function dailyMailPreambleLength(line: string): number {
+  const m = DAILY_MAIL_PREAMBLE.exec(line);
+  return m ? m[0].length : 0;
+}
