@@ -1,16 +1,41 @@
 /** quotes: who said what (direct and reported speech) and what claims rest on. */
-import type { Article } from '../article/types.js';
+import type { Article, Quote } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
+import { sentenceSpans } from '../text/sentences.js';
+import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
+import { extractAttributions } from './extract-attributions.js';
+import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
 
 export type { QuotesOptions } from './options.js';
 
+/** The quotes of an article: attributions found in its sentences, speakers resolved to its entities. */
+export function findQuotes(article: Article, lexicon: CueLexicon = shippedLexicon()): Quote[] {
+  const { text } = article;
+  // Without a sentences layer (the text stage skipped), split here rather than see nothing.
+  const sentences = article.sentences ?? sentenceSpans(text);
+  const attributions = extractAttributions({ text, sentences, lexicon });
+  const entities = article.entities ?? [];
+  const mentions = entities.length ? mentionIndex(text, entities) : [];
+  return attributions.map((a) => {
+    const quote: Quote = { kind: a.kind, start: a.content.start, end: a.content.end, cue: a.cue };
+    if (a.source) {
+      const entity = mentions.length ? resolveSpeaker(text, a.source, mentions, entities) : undefined;
+      quote.speaker =
+        entity === undefined
+          ? { start: a.source.start, end: a.source.end }
+          : { start: a.source.start, end: a.source.end, entity: entities[entity]!.id };
+    }
+    return quote;
+  });
+}
+
 export const quotesStage: Stage = {
   name: 'quotes',
-  reads: ['text', 'sentences'],
+  reads: ['text', 'sentences', 'entities'],
   writes: ['quotes'],
   run(article: Article, options: DigestOptions): Article {
     if (options.quotes?.skip) return article;
-    return article; // not implemented yet
+    return { ...article, quotes: findQuotes(article) };
   },
 };

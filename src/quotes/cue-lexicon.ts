@@ -1,0 +1,78 @@
+/**
+ * The cue lexicon: the words and phrases that introduce an attribution ("said",
+ * "told", "according to", "has said", "believes", "plans"), each with how often
+ * it was a cue and how often it occurred at all (outside quotation marks) in the
+ * training articles. A phrase is taken as a cue where its smoothed rate
+ * cue / (seen + 1) reaches the threshold, and it was a cue at least `minCount`
+ * times: "said" nearly always is, "called" sometimes, "in" rarely.
+ *
+ * The shipped lexicon (models/quotes/cues.json) is learnt from PolNeAR train by
+ * scripts/quotes-train-lexicon.ts, which also picks the threshold and minimum
+ * count on a held-out part of train.
+ */
+import { readFileSync } from 'node:fs';
+import { NewsdigestError } from '../errors.js';
+import { modelFile } from '../models.js';
+
+export interface CueLexiconFile {
+  /** What the file is; checked on load. */
+  format: 'newsdigest-quotes-cues/1';
+  threshold: number;
+  minCount: number;
+  /** Lower-cased cue phrase (tokens joined by one space) → [times a cue, times seen]. */
+  cues: Record<string, [number, number]>;
+}
+
+export interface CueLexicon {
+  /** Phrase → its rate, only for phrases that pass the threshold and minimum count. */
+  accepted: Map<string, number>;
+  /** The longest accepted phrase, in tokens. */
+  maxTokens: number;
+}
+
+export function cueRate(cue: number, seen: number): number {
+  return cue / (Math.max(seen, cue) + 1);
+}
+
+export function lexiconFrom(
+  file: CueLexiconFile,
+  threshold = file.threshold,
+  minCount = file.minCount,
+): CueLexicon {
+  const accepted = new Map<string, number>();
+  let maxTokens = 1;
+  for (const [phrase, [cue, seen]] of Object.entries(file.cues)) {
+    const rate = cueRate(cue, seen);
+    if (cue >= minCount && rate >= threshold) {
+      accepted.set(phrase, rate);
+      maxTokens = Math.max(maxTokens, phrase.split(' ').length);
+    }
+  }
+  return { accepted, maxTokens };
+}
+
+let shipped: CueLexicon | undefined;
+
+/** The lexicon shipped in models/quotes/cues.json, loaded once. */
+export function shippedLexicon(): CueLexicon {
+  if (shipped) return shipped;
+  const path = modelFile('quotes', 'cues.json');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new NewsdigestError('E_MODEL', path, `cannot read the cue lexicon (${(e as Error).message})`);
+  }
+  const file = parsed as Partial<CueLexiconFile>;
+  if (
+    file.format !== 'newsdigest-quotes-cues/1' ||
+    typeof file.threshold !== 'number' ||
+    typeof file.minCount !== 'number' ||
+    typeof file.cues !== 'object' ||
+    file.cues === null
+  ) {
+    throw new NewsdigestError('E_MODEL', path, 'expecting a newsdigest-quotes-cues/1 lexicon');
+  }
+  shipped = lexiconFrom(file as CueLexiconFile);
+  return shipped;
+}

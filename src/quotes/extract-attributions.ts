@@ -1,0 +1,371 @@
+/**
+ * Finds attributions in a text: for each cue ("said", "told reporters",
+ * "according to", "believes"), the source (who) and the content (what).
+ *
+ * The text is read in units: sentences, merged where a quoted passage runs over
+ * a sentence break, so that a quote over several sentences or paragraphs is one
+ * piece. In each unit the cues are found with the cue lexicon, never inside
+ * quotation marks (words in a quote are the speaker's, not the reporter's). Then
+ * each cue takes its source and content by where it stands:
+ * 1. "according to X": X is the source; the content is the rest of the clause,
+ *    before ("…, according to X") or after ("According to X, …");
+ * 2. a cue right after a comma or a closing mark ("…,” said X"): the source
+ *    follows the cue, the content is what precedes the comma;
+ * 3. otherwise the source is the phrase before the cue, back to a comma, a
+ *    quotation mark or the start of the unit, and the content is:
+ *    - what precedes that boundary when little follows the cue ("…, X said on
+ *      Sunday."), the whole passage when a quote is broken by the cue ("“A,” he
+ *      said, “B.”");
+ *    - otherwise what follows the cue ("X said (that) …", "X said: “…”"), or the
+ *      quote of the next unit when the unit ends with the cue ("X told CNN.").
+ * A quote followed by a dash and a name ("“…” — Jane Roe") is an attribution
+ * with the dash as its cue.
+ */
+import type { Span } from '../article/types.js';
+import { tokenSpans } from '../text/tokens.js';
+import type { CueLexicon } from './cue-lexicon.js';
+import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
+
+export type AttributionKind = 'direct' | 'reported' | 'according-to';
+
+export interface Attribution {
+  kind: AttributionKind;
+  content: Span;
+  cue: Span;
+  source?: Span;
+}
+
+/** The tokens of a text with what the extractor needs to know about each. */
+export interface TokenTable {
+  spans: Span[];
+  /** Lower-cased token text. */
+  lower: string[];
+  /** Index of the quoted passage the token lies in, or -1. */
+  region: Int32Array;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+const OPEN_MARKS = new Set(['\u201c', '\u201e', '"']);
+const CLOSE_MARKS = new Set(['\u201d', '"']);
+const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
+/** Tokens that end the phrase naming a source when reading back from a cue. */
+const SOURCE_STOPS = new Set([
+  ',',
+  ';',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '\u201c',
+  '\u201d',
+  '"',
+  '\u2014',
+  '\u2013',
+  '--',
+  '?',
+  '!',
+]);
+/** Words that may open the clause but are no part of the source. */
+const LEADING_NOISE = new Set([
+  'but',
+  'and',
+  'so',
+  'yet',
+  'or',
+  'then',
+  'also',
+  'however',
+  'still',
+  'that',
+  'as',
+  'while',
+  'because',
+  'when',
+  'if',
+  'though',
+  'although',
+]);
+/** Verbs whose object comes between the cue and the content ("told reporters Tuesday that …"). */
+const TAKES_OBJECT =
+  /^(tell|tells|told|telling|ask|asks|asked|asking|assure|assures|assured|warn|warns|warned|remind|reminds|reminded|inform|informs|informed|urge|urges|urged)$/;
+/** The longest source phrase kept, in tokens; longer phrases keep their last tokens. */
+const MAX_SOURCE_TOKENS = 14;
+/** At most this many tokens may follow a cue for the content to be read before it ("…, X said on Sunday."). */
+const SHORT_TAIL = 8;
+
+export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
+  const spans = tokenSpans(text);
+  const lower = spans.map((s) => text.slice(s.start, s.end).toLowerCase());
+  const region = new Int32Array(spans.length).fill(-1);
+  let r = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    while (r < regions.length && regions[r]!.end <= s.start) r++;
+    if (r < regions.length && regions[r]!.start <= s.start && s.end <= regions[r]!.end) region[i] = r;
+  }
+  return { spans, lower, region };
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentences merged wherever a quoted passage crosses a sentence break, as token ranges. */
+export function unitsOf(
+  sentences: readonly Span[],
+  regions: readonly QuoteRegion[],
+  table: TokenTable,
+): [number, number][] {
+  const merged: Span[] = [];
+  let r = 0;
+  for (const s of sentences) {
+    const last = merged[merged.length - 1];
+    while (r < regions.length && regions[r]!.end <= s.start) r++;
+    // A passage that started before this sentence and reaches into it joins the two.
+    const crossing = last && regions.some((q) => q.start < s.start && q.end > s.start && q.start < last.end);
+    if (last && crossing) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return merged.map((u) => [tokenAt(table.spans, u.start), tokenAt(table.spans, u.end)]);
+}
+
+const isWord = (t: string): boolean => WORD.test(t);
+
+/** The cues of a unit, longest phrase first, none inside quotation marks, none overlapping. */
+export function findCues(
+  table: TokenTable,
+  from: number,
+  to: number,
+  lexicon: CueLexicon,
+): [number, number][] {
+  const cues: [number, number][] = [];
+  for (let i = from; i < to; i++) {
+    if (table.region[i] !== -1) continue;
+    let found = 0;
+    for (let n = Math.min(lexicon.maxTokens, to - i); n >= 1 && !found; n--) {
+      let key = table.lower[i]!;
+      let ok = true;
+      for (let k = 1; k < n; k++) {
+        if (table.region[i + k] !== -1) {
+          ok = false;
+          break;
+        }
+        key += ` ${table.lower[i + k]}`;
+      }
+      if (ok && lexicon.accepted.has(key)) found = n;
+    }
+    if (found) {
+      cues.push([i, i + found]);
+      i += found - 1;
+    }
+  }
+  return cues;
+}
+
+/** A token range as a character span (empty ranges give undefined). */
+function charSpan(table: TokenTable, from: number, to: number): Span | undefined {
+  if (to <= from) return undefined;
+  return { start: table.spans[from]!.start, end: table.spans[to - 1]!.end };
+}
+
+/** The range without leading conjunctions and trailing punctuation. */
+function trimRange(table: TokenTable, from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (
+    a < b &&
+    (LEADING_NOISE.has(table.lower[a]!) || (!isWord(table.lower[a]!) && !OPEN_MARKS.has(table.lower[a]!)))
+  )
+    a++;
+  while (b > a && !isWord(table.lower[b - 1]!) && !CLOSE_MARKS.has(table.lower[b - 1]!)) b--;
+  return [a, b];
+}
+
+/** The source phrase read back from the cue, to a stop token or `floor`. Returns [start, boundary]. */
+function sourceBefore(
+  table: TokenTable,
+  cueStart: number,
+  floor: number,
+): { from: number; boundary: number } {
+  let i = cueStart - 1;
+  while (i >= floor && !SOURCE_STOPS.has(table.lower[i]!) && table.region[i] === -1) i--;
+  return { from: i + 1, boundary: i };
+}
+
+/** The source phrase after the cue ("said X", "according to X"), to a stop token or `ceil`. */
+function sourceAfter(table: TokenTable, cueEnd: number, ceil: number): number {
+  let i = cueEnd;
+  while (
+    i < ceil &&
+    !SOURCE_STOPS.has(table.lower[i]!) &&
+    table.region[i] === -1 &&
+    i - cueEnd < MAX_SOURCE_TOKENS
+  )
+    i++;
+  return i;
+}
+
+function wordsIn(table: TokenTable, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isWord(table.lower[i]!)) n++;
+  return n;
+}
+
+/** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
+function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
+  const [a, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
+  return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
+}
+
+function contentSpan(table: TokenTable, from: number, to: number): Span | undefined {
+  const [a, b] = trimRange(table, from, to);
+  return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
+}
+
+/** True when tokens [from, to) are one quoted passage and nothing but punctuation around it. */
+function isWholeQuote(table: TokenTable, from: number, to: number): boolean {
+  const words: number[] = [];
+  for (let i = from; i < to; i++) if (isWord(table.lower[i]!)) words.push(i);
+  if (!words.length) return false;
+  const r = table.region[words[0]!]!;
+  return r !== -1 && words.every((i) => table.region[i] === r);
+}
+
+export interface ExtractInput {
+  text: string;
+  sentences: readonly Span[];
+  lexicon: CueLexicon;
+}
+
+/** The attributions of a text, in order of their cues. */
+export function extractAttributions({ text, sentences, lexicon }: ExtractInput): Attribution[] {
+  const regions = findQuoteRegions(text);
+  const table = tokenTable(text, regions);
+  const units = unitsOf(sentences, regions, table);
+  const out: Attribution[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const [ts, te] = units[u]!;
+    const cues = findCues(table, ts, te, lexicon);
+    for (let k = 0; k < cues.length; k++) {
+      const [c0, c1] = cues[k]!;
+      const s0 = k === 0 ? ts : cues[k - 1]![1];
+      const s1 = k === cues.length - 1 ? te : cues[k + 1]![0];
+      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1]);
+      if (a) out.push({ ...a, kind: kindOf(table, a, c0) });
+    }
+    if (!cues.length) {
+      const dashed = dashAttribution(table, ts, te);
+      if (dashed) out.push(dashed);
+    }
+  }
+  return out;
+}
+
+function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: number): AttributionKind {
+  if (table.lower[cueToken] === 'according') return 'according-to';
+  const from = tokenAt(table.spans, a.content.start);
+  const to = tokenAt(table.spans, a.content.end);
+  for (let i = from; i < to; i++)
+    if (table.region[i] !== -1 && isWord(table.lower[i]!))
+      return wordsIn(table, from, to) > 3 ? 'direct' : 'reported';
+  return 'reported';
+}
+
+function attributionAt(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  nextUnit: [number, number] | undefined,
+): Omit<Attribution, 'kind'> | undefined {
+  const cue = charSpan(table, c0, c1)!;
+  const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
+
+  // 1. "according to X"
+  if (table.lower[c0] === 'according') {
+    const srcEnd = sourceAfter(table, c1, s1);
+    const source = sourceSpan(table, c1, srcEnd);
+    const before = contentSpan(table, s0, c0);
+    const content = before ?? contentSpan(table, srcEnd, s1);
+    return content ? { content, cue, source } : undefined;
+  }
+
+  // 2. inverted: "…,” said X" / "…, said X."
+  if (prev === ',' || CLOSE_MARKS.has(prev)) {
+    const srcEnd = sourceAfter(table, c1, s1);
+    const source = sourceSpan(table, c1, srcEnd);
+    const content = contentSpan(table, s0, c0);
+    return content ? { content, cue, source } : undefined;
+  }
+
+  // 3. source before the cue
+  const { from, boundary } = sourceBefore(table, c0, s0);
+  const source = sourceSpan(table, from, c0);
+  let after = c1;
+  if (TAKES_OBJECT.test(table.lower[c0 + (c1 - c0 - 1)]!)) {
+    // Skip the addressee: up to "that", a quotation mark or a colon, when one comes soon.
+    for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
+      const t = table.lower[i]!;
+      if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) {
+        after = i;
+        break;
+      }
+    }
+  }
+  const tailWords = wordsIn(table, c1, s1);
+  const startsQuote = (i: number) => {
+    let j = i;
+    while (j < s1 && (table.lower[j] === ',' || table.lower[j] === ':')) j++;
+    return j < s1 && table.region[j] !== -1;
+  };
+  if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
+    // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"
+    if (startsQuote(c1) && table.region[boundary] !== -1) {
+      const content = contentSpan(table, s0, s1);
+      return content ? { content, cue, source } : undefined;
+    }
+    if (
+      tailWords <= SHORT_TAIL &&
+      !startsQuote(c1) &&
+      table.lower[c1] !== 'that' &&
+      table.lower[c1] !== ':'
+    ) {
+      const content = contentSpan(table, s0, boundary);
+      return content ? { content, cue, source } : undefined;
+    }
+  }
+  let content = contentSpan(table, after, s1);
+  if ((!content || tailWords <= 3) && nextUnit && isWholeQuote(table, nextUnit[0], nextUnit[1])) {
+    // "X told CNN." followed by the quote in the next sentence or paragraph.
+    content = contentSpan(table, nextUnit[0], nextUnit[1]);
+  }
+  return content ? { content, cue, source } : undefined;
+}
+
+/** "“…” — Jane Roe": a whole quote followed by a dash and a short name. */
+function dashAttribution(table: TokenTable, ts: number, te: number): Attribution | undefined {
+  let q = ts;
+  while (q < te && table.region[q] === -1) q++;
+  if (q >= te) return undefined;
+  const r = table.region[q]!;
+  let end = q;
+  while (end < te && table.region[end] === r) end++;
+  let d = end;
+  while (d < te && (table.lower[d] === ',' || table.lower[d] === '.')) d++;
+  if (d >= te || !DASHES.has(table.lower[d]!)) return undefined;
+  const nameEnd = sourceAfter(table, d + 1, te);
+  const source = sourceSpan(table, d + 1, nameEnd);
+  const content = contentSpan(table, q, end);
+  if (!source || !content || nameEnd - (d + 1) > 8) return undefined;
+  return { kind: 'direct', content, cue: charSpan(table, d, d + 1)!, source };
+}
