@@ -1,0 +1,117 @@
+/**
+ * The two sentence-boundary data formats `eval sbd` reads, turned into raw text
+ * with gold sentence ends:
+ * - golden rules: a JSON array of `{text, sentences: [...]}` cases;
+ * - CoNLL-U: each document (`# newdoc`) becomes its sentences' `# text` lines
+ *   joined by a space, with a blank line where a paragraph starts (`# newpar`);
+ *   the gold boundaries are the sentence ends.
+ */
+import { readFileSync } from 'node:fs';
+import { NewsdigestError } from '../errors.js';
+
+export interface GoldenCase {
+  text: string;
+  sentences: string[];
+}
+
+export interface SbdDocument {
+  id: string;
+  text: string;
+  /** Offsets where each gold sentence ends (exclusive), ascending. */
+  ends: number[];
+  /** Offsets where each gold sentence starts. */
+  starts: number[];
+}
+
+export type SbdData = { format: 'golden'; cases: GoldenCase[] } | { format: 'conllu'; docs: SbdDocument[] };
+
+/** Reads either format, telling them apart by the content. */
+export function readSbdData(path: string): SbdData {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new NewsdigestError(
+      code === 'ENOENT' ? 'E_NOT_FOUND' : 'E_IO',
+      path,
+      code === 'ENOENT' ? 'no such file or directory' : (e as Error).message,
+    );
+  }
+  const head = raw.trimStart();
+  if (head.startsWith('[')) return { format: 'golden', cases: parseGolden(raw, path) };
+  if (/^# (?:newdoc|sent_id|text) /m.test(raw.slice(0, 10_000)))
+    return { format: 'conllu', docs: parseConllu(raw) };
+  throw new NewsdigestError(
+    'E_BAD_RECORD',
+    path,
+    'expecting golden-rules JSON (an array of {text, sentences}) or CoNLL-U (# text lines), instead found neither',
+  );
+}
+
+function parseGolden(raw: string, path: string): GoldenCase[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    throw new NewsdigestError('E_BAD_JSON', path, `not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(value))
+    throw new NewsdigestError('E_BAD_RECORD', path, 'expecting a JSON array of cases');
+  return value.map((c, n) => {
+    const ok =
+      typeof c === 'object' &&
+      c !== null &&
+      typeof (c as GoldenCase).text === 'string' &&
+      Array.isArray((c as GoldenCase).sentences) &&
+      (c as GoldenCase).sentences.every((s) => typeof s === 'string');
+    if (!ok)
+      throw new NewsdigestError(
+        'E_BAD_RECORD',
+        `${path}[${n}]`,
+        'expecting {text: string, sentences: string[]}',
+      );
+    return c as GoldenCase;
+  });
+}
+
+/** Documents of a CoNLL-U file, built as described above. */
+export function parseConllu(raw: string): SbdDocument[] {
+  const docs: SbdDocument[] = [];
+  let doc: { id: string; parts: string[]; newpar: boolean[] } | undefined;
+  let newpar = false;
+  const finish = () => {
+    if (!doc || doc.parts.length === 0) return;
+    let text = '';
+    const ends: number[] = [];
+    const starts: number[] = [];
+    doc.parts.forEach((s, k) => {
+      if (k > 0) text += doc!.newpar[k] ? '\n\n' : ' ';
+      starts.push(text.length);
+      text += s;
+      ends.push(text.length);
+    });
+    docs.push({ id: doc.id, text, ends, starts });
+  };
+  for (const line of raw.split('\n')) {
+    if (!line.startsWith('#')) continue;
+    const l = line.trimEnd();
+    if (l.startsWith('# newdoc')) {
+      finish();
+      const m = /id\s*=\s*(\S+)/.exec(l);
+      doc = { id: m?.[1] ?? `doc-${docs.length + 1}`, parts: [], newpar: [] };
+      newpar = true;
+    } else if (l === '# newpar' || l.startsWith('# newpar ')) {
+      newpar = true;
+    } else if (l.startsWith('# text = ')) {
+      if (!doc) doc = { id: `doc-${docs.length + 1}`, parts: [], newpar: [] };
+      const s = l.slice(9).trim();
+      if (s === '') continue;
+      doc.parts.push(s);
+      doc.newpar.push(newpar);
+      newpar = false;
+    }
+  }
+  finish();
+  return docs;
+}
