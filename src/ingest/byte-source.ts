@@ -18,15 +18,28 @@ export function isGzip(head: Uint8Array): boolean {
 
 /**
  * The first `n` bytes of a stream (fewer if it is shorter) and the whole stream
- * again, those bytes included, for reading on.
+ * again, those bytes included, for reading on. A read error met while peeking is
+ * held back and thrown where it happened, after the bytes before it; `error`
+ * tells it early.
  */
-export async function peek(source: ByteSource, n: number): Promise<{ head: Buffer; rest: ByteSource }> {
+export async function peek(
+  source: ByteSource,
+  n: number,
+): Promise<{ head: Buffer; rest: ByteSource; error?: Error }> {
   const it = source[Symbol.asyncIterator]();
   const seen: Buffer[] = [];
   let have = 0;
   let ended = false;
+  let error: Error | undefined;
   while (have < n) {
-    const next = await it.next();
+    let next: IteratorResult<Uint8Array>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      error = e instanceof Error ? e : new Error(String(e));
+      ended = true;
+      break;
+    }
     if (next.done) {
       ended = true;
       break;
@@ -38,6 +51,7 @@ export async function peek(source: ByteSource, n: number): Promise<{ head: Buffe
   const head = Buffer.concat(seen, have);
   async function* rest(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
+    if (error) throw error;
     if (ended) return;
     try {
       for (;;) {
@@ -49,7 +63,9 @@ export async function peek(source: ByteSource, n: number): Promise<{ head: Buffe
       await it.return?.();
     }
   }
-  return { head: head.subarray(0, n), rest: rest() };
+  const out: { head: Buffer; rest: ByteSource; error?: Error } = { head: head.subarray(0, n), rest: rest() };
+  if (error) out.error = error;
+  return out;
 }
 
 /**

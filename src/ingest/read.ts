@@ -104,17 +104,19 @@ async function* readStream(
   named: { format?: Format; gzip: boolean },
   options: ReadOptions,
 ): AsyncGenerator<PageResult> {
-  let { head, rest } = await peek(raw, SNIFF_BYTES);
+  let { head, rest, error } = await peek(raw, SNIFF_BYTES);
   if (head.length === 0) {
-    yield failure('E_EMPTY', origin, 'is empty');
+    yield error
+      ? failure('E_IO', origin, `cannot be read (${error.message})`)
+      : failure('E_EMPTY', origin, 'is empty');
     return;
   }
   if (isGzip(head)) {
-    ({ head, rest } = await peek(gunzipChunks(rest), SNIFF_BYTES).catch((e: Error) => {
-      throw new NewsdigestError('E_BAD_RECORD', origin, `is not readable gzip (${e.message})`);
-    }));
+    ({ head, rest, error } = await peek(gunzipChunks(rest), SNIFF_BYTES));
     if (head.length === 0) {
-      yield failure('E_EMPTY', origin, 'is empty (once decompressed)');
+      yield error
+        ? failure('E_IO', origin, `is not readable gzip (${error.message})`)
+        : failure('E_EMPTY', origin, 'is empty (once decompressed)');
       return;
     }
   }

@@ -111,7 +111,6 @@ export async function* readWarc(
       const head = await readHeaders(reader);
       if (head === null) break;
       n++;
-      if (head.bytes < 0) throw new Truncated('its header ends early');
       const [version, ...rest] = head.lines;
       if (!version?.startsWith('WARC/')) {
         yield {
@@ -124,6 +123,7 @@ export async function* readWarc(
         };
         return;
       }
+      if (head.bytes < 0) throw new Truncated('its header ends early');
       const warc = headerMap(rest);
       const length = Number(warc.get('content-length'));
       if (!Number.isSafeInteger(length) || length < 0) {

@@ -1,0 +1,131 @@
+/**
+ * Ingest throughput and memory: reads a file through readPages (our WARC, JSONL,
+ * feed readers) or, for a WARC, through warcio, and prints one JSON line of
+ * figures (pages, seconds, MB/s of file bytes and of decompressed bytes, peak RSS).
+ *
+ *   node dist/scripts/ingest-bench.js ours <file>      # readPages: any input it takes
+ *   node dist/scripts/ingest-bench.js warcio <file.warc[.gz]>
+ *   node dist/scripts/ingest-bench.js compare <file.warc[.gz]> [rounds]
+ *       runs ours and warcio alternately, each in a fresh process, and prints the medians
+ *
+ * Each reader decodes every HTML body it keeps with our decodeBytes, so the two
+ * WARC readers do the same work past the record parsing.
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { WARCParser } from 'warcio';
+import { decodeBytes } from '../src/ingest/decode.js';
+import { readPages } from '../src/ingest/read.js';
+
+interface Figures {
+  reader: string;
+  file: string;
+  pages: number;
+  errors: string[];
+  seconds: number;
+  fileMB: number;
+  textMB: number;
+  fileMBps: number;
+  maxRssMB: number;
+}
+
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+function figures(
+  reader: string,
+  file: string,
+  pages: number,
+  errors: string[],
+  textChars: number,
+  t0: number,
+): Figures {
+  const seconds = (performance.now() - t0) / 1000;
+  const fileMB = statSync(file).size / 1e6;
+  return {
+    reader,
+    file,
+    pages,
+    errors,
+    seconds: round(seconds, 3),
+    fileMB: round(fileMB),
+    textMB: round(textChars / 1e6),
+    fileMBps: round(fileMB / seconds),
+    maxRssMB: round(process.resourceUsage().maxRSS / 1024, 1),
+  };
+}
+
+async function ours(file: string): Promise<Figures> {
+  const t0 = performance.now();
+  let pages = 0;
+  let chars = 0;
+  const errors: string[] = [];
+  for await (const r of readPages([file])) {
+    if (r.ok) {
+      pages++;
+      chars += (r.page.html ?? r.page.text ?? '').length;
+    } else errors.push(r.error.toString());
+  }
+  return figures('ours', file, pages, errors, chars, t0);
+}
+
+async function warcio(file: string): Promise<Figures> {
+  const t0 = performance.now();
+  let pages = 0;
+  let chars = 0;
+  let n = 0;
+  const errors: string[] = [];
+  try {
+    for await (const record of WARCParser.iterRecords(createReadStream(file, { highWaterMark: 1 << 16 }))) {
+      n++;
+      if (record.warcType !== 'response') continue;
+      const status = Number(record.httpHeaders?.statusCode);
+      const type = record.httpHeaders?.headers.get('content-type') ?? undefined;
+      if (status !== 200 || (type && !/text\/html|xhtml/i.test(type))) continue;
+      const body = await record.readFully(true);
+      chars += decodeBytes(body, `${file}#${n}`, { contentType: type }).text.length;
+      pages++;
+    }
+  } catch (e) {
+    errors.push(`${file}: after record ${n}: ${(e as Error).message}`);
+  }
+  return figures('warcio', file, pages, errors, chars, t0);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function compare(file: string, rounds: number): void {
+  const self = fileURLToPath(import.meta.url);
+  const runs: Record<string, Figures[]> = { ours: [], warcio: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const reader of ['ours', 'warcio']) {
+      const out = execFileSync(process.execPath, [self, reader, file], { encoding: 'utf8' });
+      runs[reader]!.push(JSON.parse(out.trim().split('\n').pop()!) as Figures);
+    }
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([k, rs]) => [
+      k,
+      {
+        pages: rs[0]!.pages,
+        errors: rs[0]!.errors.length,
+        seconds: median(rs.map((r) => r.seconds)),
+        fileMBps: median(rs.map((r) => r.fileMBps)),
+        maxRssMB: median(rs.map((r) => r.maxRssMB)),
+      },
+    ]),
+  );
+  const ratio = round(summary['warcio']!.seconds / summary['ours']!.seconds);
+  console.log(JSON.stringify({ file, rounds, ...summary, speedRatioOursOverWarcio: ratio }));
+}
+
+const [mode, file, rounds] = process.argv.slice(2);
+if (!file || !['ours', 'warcio', 'compare'].includes(mode ?? '')) {
+  console.error('usage: ingest-bench.js ours|warcio|compare <file> [rounds]');
+  process.exit(2);
+}
+if (mode === 'compare') compare(file, Number(rounds ?? 5));
+else console.log(JSON.stringify(mode === 'ours' ? await ours(file) : await warcio(file)));
