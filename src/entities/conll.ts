@@ -1,0 +1,187 @@
+/**
+ * CoNLL-2003 files and conlleval's entity-level scoring.
+ *
+ * A file has one token a line (`word POS chunk NER`, the tag last), blank lines
+ * between sentences and `-DOCSTART-` lines between documents. Tags are IOB1 (a
+ * chunk starts with I-, B- only between two adjacent chunks of one type) or IOB2
+ * (every chunk starts with B-); chunk extraction follows conlleval, which reads
+ * both: a chunk starts at B-, at I- after O, and at I- after a tag of another type.
+ */
+import { readFileSync } from 'node:fs';
+import { requireFile } from '../eval/data.js';
+import { prf } from '../eval/report.js';
+
+export interface ConllSentence {
+  words: string[];
+  tags: string[];
+  /** True for the first sentence after a -DOCSTART- line (documents are unmarked when the file has none). */
+  docStart: boolean;
+}
+
+/** Parses the text of a CoNLL file. */
+export function parseConll(text: string): ConllSentence[] {
+  const out: ConllSentence[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  let docStart = false;
+  const flush = () => {
+    if (words.length) out.push({ words, tags, docStart });
+    if (words.length) docStart = false;
+    words = [];
+    tags = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const parts = line.split(/\s+/);
+    if (parts[0] === '-DOCSTART-') {
+      flush();
+      docStart = true;
+      continue;
+    }
+    words.push(parts[0]!);
+    tags.push(parts.length > 1 ? parts[parts.length - 1]! : 'O');
+  }
+  flush();
+  return out;
+}
+
+export function readConll(path: string): ConllSentence[] {
+  requireFile(path);
+  return parseConll(readFileSync(path, 'utf8'));
+}
+
+/** A chunk as token indices: [start, end) with its type. */
+export interface Chunk {
+  type: string;
+  start: number;
+  end: number;
+}
+
+function splitTag(tag: string): [string, string] {
+  if (tag === 'O' || tag.length < 2 || tag[1] !== '-') return ['O', ''];
+  return [tag[0]!, tag.slice(2)];
+}
+
+/**
+ * Chunks of a tag sequence as conlleval sees them (IOB1, IOB2, and the E-/S-
+ * of IOBES/BILOU, where L is read as E and U as S).
+ */
+export function chunksOf(tags: readonly string[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let cur: Chunk | null = null;
+  let prevPrefix = 'O';
+  let prevType = '';
+  for (let i = 0; i < tags.length; i++) {
+    let [prefix, type] = splitTag(tags[i]!);
+    if (prefix === 'L') prefix = 'E';
+    if (prefix === 'U') prefix = 'S';
+    const starts =
+      prefix === 'B' ||
+      prefix === 'S' ||
+      ((prefix === 'I' || prefix === 'E') &&
+        (prevPrefix === 'O' || prevPrefix === 'E' || prevPrefix === 'S' || prevType !== type));
+    const endsBefore =
+      cur !== null &&
+      (prefix === 'O' ||
+        prefix === 'B' ||
+        prefix === 'S' ||
+        prevPrefix === 'E' ||
+        prevPrefix === 'S' ||
+        prevType !== type);
+    if (cur && (endsBefore || starts)) {
+      cur.end = i;
+      chunks.push(cur);
+      cur = null;
+    }
+    if (prefix !== 'O' && (starts || cur === null)) cur = { type, start: i, end: i + 1 };
+    prevPrefix = prefix;
+    prevType = type;
+  }
+  if (cur) {
+    cur.end = tags.length;
+    chunks.push(cur);
+  }
+  return chunks;
+}
+
+export interface NerCounts {
+  /** Per type: [correct, predicted, gold]. */
+  byType: Map<string, [number, number, number]>;
+  sentences: number;
+}
+
+export function newCounts(): NerCounts {
+  return { byType: new Map(), sentences: 0 };
+}
+
+/** Adds one sentence's gold and predicted tags to the counts (exact span and type). */
+export function addSentence(counts: NerCounts, gold: readonly string[], predicted: readonly string[]): void {
+  counts.sentences++;
+  const bump = (type: string, k: 0 | 1 | 2) => {
+    let c = counts.byType.get(type);
+    if (!c) {
+      c = [0, 0, 0];
+      counts.byType.set(type, c);
+    }
+    c[k]++;
+  };
+  const g = chunksOf(gold);
+  const p = chunksOf(predicted);
+  const goldKeys = new Set(g.map((c) => `${c.type}:${c.start}:${c.end}`));
+  for (const c of g) bump(c.type, 2);
+  for (const c of p) {
+    bump(c.type, 1);
+    if (goldKeys.has(`${c.type}:${c.start}:${c.end}`)) bump(c.type, 0);
+  }
+}
+
+export interface NerScores {
+  sentences: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  perType: Record<string, { precision: number; recall: number; f1: number; gold: number; predicted: number }>;
+}
+
+export function scoreCounts(
+  counts: NerCounts,
+  types: readonly string[] = ['PER', 'ORG', 'LOC', 'MISC'],
+): NerScores {
+  let tp = 0;
+  let pr = 0;
+  let go = 0;
+  const perType: NerScores['perType'] = {};
+  const all = new Set([...types, ...counts.byType.keys()]);
+  for (const t of all) {
+    const [a, b, c] = counts.byType.get(t) ?? [0, 0, 0];
+    tp += a;
+    pr += b;
+    go += c;
+    perType[t] = { ...prf(a, b, c), gold: c, predicted: b };
+  }
+  return { sentences: counts.sentences, ...prf(tp, pr, go), perType };
+}
+
+/**
+ * Groups sentences into the documents the tagger sees together: by -DOCSTART-
+ * when the file has it, else in blocks of `window` consecutive sentences (a copy
+ * without document marks; neighbouring sentences mostly share a story).
+ */
+export function conllDocuments(sentences: readonly ConllSentence[], window = 40): ConllSentence[][] {
+  const docs: ConllSentence[][] = [];
+  const marked = sentences.some((s) => s.docStart);
+  let cur: ConllSentence[] = [];
+  for (const s of sentences) {
+    if (cur.length && (marked ? s.docStart : cur.length >= window)) {
+      docs.push(cur);
+      cur = [];
+    }
+    cur.push(s);
+  }
+  if (cur.length) docs.push(cur);
+  return docs;
+}

@@ -1,0 +1,94 @@
+/**
+ * Scoring and decoding: emission scores of each token from its features, and
+ * the best well-formed BILOU sequence by Viterbi over first-order transitions.
+ */
+import type { KeyBuffer } from './features.js';
+import { allowedTransition, NUM_TAGS } from './tags.js';
+
+/** Linear model weights: a row of NUM_TAGS weights per feature, and the transition scores. */
+export interface Weights {
+  rows: Map<number, number>;
+  /** rows.size × NUM_TAGS, row-major. */
+  w: Float32Array;
+  /** (NUM_TAGS + 1)²: [prev][next], prev = NUM_TAGS for the start, next = NUM_TAGS for the end. */
+  trans: Float32Array;
+}
+
+const T = NUM_TAGS;
+const FORBIDDEN = -1e30;
+
+/** Which transitions are allowed, in the layout of Weights.trans. */
+export const TRANSITION_MASK: Uint8Array = (() => {
+  const m = new Uint8Array((T + 1) * (T + 1));
+  for (let p = 0; p <= T; p++) {
+    for (let n = 0; n <= T; n++) {
+      if (p === T && n === T) continue;
+      m[p * (T + 1) + n] = allowedTransition(p === T ? -1 : p, n === T ? -1 : n) ? 1 : 0;
+    }
+  }
+  return m;
+})();
+
+/** Emission scores (tokens × NUM_TAGS) of a sentence whose features are in `buf`. */
+export function emissions(
+  buf: KeyBuffer,
+  tokens: number,
+  weights: Weights,
+  out?: Float32Array,
+): Float32Array {
+  const scores = out && out.length >= tokens * T ? out : new Float32Array(tokens * T);
+  scores.fill(0, 0, tokens * T);
+  const { rows, w } = weights;
+  for (let i = 0; i < tokens; i++) {
+    const base = i * T;
+    for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
+      const r = rows.get(buf.keys[k]!);
+      if (r === undefined) continue;
+      const o = r * T;
+      for (let t = 0; t < T; t++) scores[base + t]! += w[o + t]!;
+    }
+  }
+  return scores;
+}
+
+/** The best allowed tag sequence for the emission scores (Viterbi). */
+export function viterbi(scores: Float32Array, tokens: number, trans: Float32Array): Int32Array {
+  const path = new Int32Array(tokens);
+  if (tokens === 0) return path;
+  const delta = new Float64Array(tokens * T);
+  const back = new Int32Array(tokens * T);
+  for (let t = 0; t < T; t++) {
+    delta[t] = TRANSITION_MASK[T * (T + 1) + t] ? trans[T * (T + 1) + t]! + scores[t]! : FORBIDDEN;
+  }
+  for (let i = 1; i < tokens; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = FORBIDDEN * 2;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        const idx = p * (T + 1) + t;
+        if (!TRANSITION_MASK[idx]) continue;
+        const s = delta[(i - 1) * T + p]! + trans[idx]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      delta[i * T + t] = best + scores[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  }
+  let best = FORBIDDEN * 2;
+  let arg = 0;
+  for (let t = 0; t < T; t++) {
+    const idx = t * (T + 1) + T;
+    if (!TRANSITION_MASK[idx]) continue;
+    const s = delta[(tokens - 1) * T + t]! + trans[idx]!;
+    if (s > best) {
+      best = s;
+      arg = t;
+    }
+  }
+  path[tokens - 1] = arg;
+  for (let i = tokens - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]!]!;
+  return path;
+}

@@ -1,0 +1,275 @@
+/**
+ * Feature extraction for the NER tagger. Every feature is a number: a template
+ * number joined with one or two attribute ids (ids of strings in the model's
+ * vocabulary), so that tagging looks up numbers, not freshly built strings.
+ * Word-level attributes are computed once per word form and cached.
+ *
+ * Features (after Ratinov & Roth 2009): the word and its lower-case and
+ * digit-folded forms, shapes, prefixes and suffixes up to 4, capitalisation, word
+ * clusters at four granularities, the words, shapes and clusters around it, word
+ * pairs, sentence position, all-capitals (headline) sentences, matches in a
+ * gazetteer built from the training data, and document-level evidence: how the
+ * same word is written elsewhere in the document (lower case mid-sentence means a
+ * common word; capitalised mid-sentence means a name).
+ */
+import {
+  caseFlags,
+  clusterWordKey,
+  isAllCaps,
+  isCapitalised,
+  shortRunShape,
+  wordShape,
+} from './word-features.js';
+
+/** Attribute slots of a word. */
+export const Slot = { W: 0, L: 1, SH: 2, SR: 3, P1: 4, S1: 8, CF: 12, C0: 13, N: 17 } as const;
+export const NUM_SLOTS = 18;
+export const CLUSTER_LEVELS = 4;
+
+/** Reserved vocabulary ids: the padding words before and after a sentence. */
+export const BOS = 0;
+export const EOS = 1;
+
+export interface WordInfo {
+  ids: Int32Array;
+  lower: string;
+  cap: boolean;
+  allCaps: boolean;
+  hasLetter: boolean;
+}
+
+/** A gazetteer: token sequence (space-joined) → the entity types it was seen with, as "LOC" or "LOC|ORG". */
+export type Gazetteer = Map<string, string>;
+
+export class FeatureSpace {
+  readonly vocab: Map<string, number>;
+  /** Training adds unseen strings to the vocabulary; tagging does not. */
+  grow: boolean;
+  readonly clusters: Map<string, Int32Array>;
+  gazetteer: Gazetteer;
+  readonly maxGazetteerLength: number;
+  private cache = new Map<string, WordInfo>();
+
+  constructor(opts: {
+    vocab?: string[];
+    clusters: Map<string, Int32Array>;
+    gazetteer: Gazetteer;
+    grow: boolean;
+  }) {
+    this.vocab = new Map((opts.vocab ?? ['<BOS>', '<EOS>']).map((s, i) => [s, i]));
+    this.grow = opts.grow;
+    this.clusters = opts.clusters;
+    this.gazetteer = opts.gazetteer;
+    let max = 1;
+    for (const k of opts.gazetteer.keys()) max = Math.max(max, k.split(' ').length);
+    this.maxGazetteerLength = Math.min(max, 6);
+  }
+
+  id(s: string): number {
+    const id = this.vocab.get(s);
+    if (id !== undefined) return id;
+    if (!this.grow) return -1;
+    const n = this.vocab.size;
+    this.vocab.set(s, n);
+    return n;
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  word(w: string): WordInfo {
+    let info = this.cache.get(w);
+    if (info) return info;
+    const lower = w.toLowerCase();
+    const ids = new Int32Array(NUM_SLOTS);
+    ids[Slot.W] = this.id(`w:${w}`);
+    ids[Slot.L] = this.id(`l:${lower}`);
+    ids[Slot.SH] = this.id(`h:${wordShape(w)}`);
+    ids[Slot.SR] = this.id(`r:${shortRunShape(w)}`);
+    for (let k = 1; k <= 4; k++) {
+      ids[Slot.P1 + k - 1] = lower.length > k ? this.id(`p${k}:${lower.slice(0, k)}`) : -1;
+      ids[Slot.S1 + k - 1] = lower.length > k ? this.id(`s${k}:${lower.slice(-k)}`) : -1;
+    }
+    ids[Slot.CF] = this.id(`f:${caseFlags(w)}`);
+    const key = clusterWordKey(w);
+    const cl = this.clusters.get(key);
+    for (let l = 0; l < CLUSTER_LEVELS; l++) {
+      ids[Slot.C0 + l] = this.id(cl ? `c${l}:${cl[l]}` : `c${l}:none`);
+    }
+    ids[Slot.N] = this.id(`n:${key}`);
+    info = { ids, lower, cap: isCapitalised(w), allCaps: isAllCaps(w), hasLetter: /\p{L}/u.test(w) };
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(w, info);
+    return info;
+  }
+}
+
+/** Features of the positions of one sentence, flat: keys[offsets[i] .. offsets[i+1]) for token i. */
+export class KeyBuffer {
+  keys = new Float64Array(8192);
+  offsets = new Int32Array(513);
+  n = 0;
+
+  reset(tokens: number): void {
+    if (this.offsets.length < tokens + 1) this.offsets = new Int32Array(2 * tokens + 1);
+    this.n = 0;
+  }
+
+  push(k: number): void {
+    if (this.n === this.keys.length) {
+      const bigger = new Float64Array(this.keys.length * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    this.keys[this.n++] = k;
+  }
+}
+
+const PAIR = 4194304; // 2^22: attribute ids stay below it
+const TPL = 128;
+
+/** Per-document evidence about each lower-cased word form (bit flags). */
+export const SEEN_LOWER_MID = 1;
+export const SEEN_CAP_MID = 2;
+export const SEEN_ANY = 4;
+
+/** Whether a sentence reads as a headline: its words (three or more letters) all in capitals. */
+export function isHeadline(words: readonly WordInfo[]): boolean {
+  let letters = 0;
+  for (const w of words) {
+    if (!w.hasLetter) continue;
+    letters++;
+    if (!w.allCaps) return false;
+  }
+  return letters >= 2;
+}
+
+/** How each word form is written across a document (the sentences tagged together). */
+export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const s of sentences) {
+    const headline = isHeadline(s);
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      let f = (seen.get(w.lower) ?? 0) | SEEN_ANY;
+      if (i > 0 && !headline && w.hasLetter) {
+        if (w.cap && !w.allCaps) f |= SEEN_CAP_MID;
+        else if (!w.cap) f |= SEEN_LOWER_MID;
+      }
+      seen.set(w.lower, f);
+    }
+  }
+  return seen;
+}
+
+/** Gazetteer matches: for each token, the attribute id of its place in the longest match ("g:B-LOC"), or -1. */
+export function gazetteerIds(space: FeatureSpace, words: readonly string[]): Int32Array {
+  const out = new Int32Array(words.length).fill(-1);
+  if (space.gazetteer.size === 0) return out;
+  let i = 0;
+  while (i < words.length) {
+    let matched = 0;
+    let types = '';
+    let phrase = '';
+    for (let len = 1; len <= space.maxGazetteerLength && i + len <= words.length; len++) {
+      phrase = len === 1 ? words[i]! : `${phrase} ${words[i + len - 1]}`;
+      const t = space.gazetteer.get(phrase);
+      if (t !== undefined) {
+        matched = len;
+        types = t;
+      }
+    }
+    if (matched === 0) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < matched; k++) {
+      const pos = matched === 1 ? 'U' : k === 0 ? 'B' : k === matched - 1 ? 'L' : 'I';
+      out[i + k] = space.id(`g:${pos}-${types}`);
+    }
+    i += matched;
+  }
+  return out;
+}
+
+/**
+ * Writes the feature keys of every token of a sentence into `out`.
+ * `evidence` is the document's word-form evidence (documentEvidence).
+ */
+export function extractSentence(
+  space: FeatureSpace,
+  words: readonly string[],
+  infos: readonly WordInfo[],
+  evidence: Map<string, number>,
+  out: KeyBuffer,
+): void {
+  const n = infos.length;
+  out.reset(n);
+  const headline = isHeadline(infos);
+  const gaz = gazetteerIds(space, words);
+  const attr = (i: number, slot: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]!.ids[slot]!);
+  const one = (tpl: number, id: number) => {
+    if (id >= 0) out.push(id * TPL + tpl);
+  };
+  const two = (tpl: number, a: number, b: number) => {
+    if (a >= 0 && b >= 0) out.push((a * PAIR + b) * TPL + tpl);
+  };
+  const docIds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = infos[i]!;
+    const f = evidence.get(w.lower) ?? 0;
+    const kind = w.allCaps ? 'A' : w.cap ? (i === 0 ? 'S' : 'C') : 'x';
+    docIds[i] = space.id(`d:${kind}${f & 3}`);
+  }
+  for (let i = 0; i < n; i++) {
+    out.offsets[i] = out.n;
+    const ids = infos[i]!.ids;
+    out.push(0); // bias (template 0, id 0)
+    for (let s = 0; s < NUM_SLOTS; s++) one(1 + s, ids[s]!);
+    // Context words, shapes, case and clusters.
+    for (const [d, base] of [
+      [-2, 20],
+      [-1, 26],
+      [1, 32],
+      [2, 38],
+    ] as const) {
+      one(base, attr(i + d, Slot.L));
+      one(base + 1, attr(i + d, Slot.SR));
+      one(base + 2, attr(i + d, Slot.CF));
+      one(base + 3, attr(i + d, Slot.C0 + 1));
+      if (d === -1 || d === 1) {
+        one(base + 4, attr(i + d, Slot.C0 + 3));
+        one(base + 5, attr(i + d, Slot.S1 + 2));
+      }
+    }
+    two(60, attr(i - 1, Slot.L), ids[Slot.L]!);
+    two(61, ids[Slot.L]!, attr(i + 1, Slot.L));
+    two(62, attr(i - 1, Slot.SR), ids[Slot.SR]!);
+    two(63, ids[Slot.SR]!, attr(i + 1, Slot.SR));
+    two(64, attr(i - 1, Slot.L), ids[Slot.SR]!);
+    two(65, ids[Slot.SR]!, attr(i + 1, Slot.L));
+    two(66, attr(i - 1, Slot.C0 + 2), ids[Slot.C0 + 2]!);
+    two(67, ids[Slot.C0 + 2]!, attr(i + 1, Slot.C0 + 2));
+    two(68, attr(i - 2, Slot.L), attr(i - 1, Slot.L));
+    two(69, attr(i + 1, Slot.L), attr(i + 2, Slot.L));
+    if (i === 0) {
+      one(70, ids[Slot.CF]!);
+      one(71, ids[Slot.L]!);
+    }
+    if (headline) {
+      one(72, ids[Slot.L]!);
+      one(73, ids[Slot.C0 + 2]!);
+    }
+    one(74, docIds[i]!);
+    two(75, docIds[i]!, ids[Slot.CF]!);
+    two(76, docIds[i]!, ids[Slot.C0 + 1]!);
+    one(77, i > 0 ? docIds[i - 1]! : BOS);
+    one(78, i + 1 < n ? docIds[i + 1]! : EOS);
+    one(79, gaz[i]!);
+    one(80, i > 0 ? gaz[i - 1]! : BOS);
+    one(81, i + 1 < n ? gaz[i + 1]! : EOS);
+    two(82, gaz[i]!, ids[Slot.CF]!);
+  }
+  out.offsets[n] = out.n;
+}
