@@ -17,6 +17,10 @@ const MIN_VOTING_LINE = 25;
 const SCORE_LEVELS = 5;
 /** A sibling is kept when its score is at least this share of the best. */
 const SIBLING_SHARE = 0.2;
+/** Candidates scoring at least this share of the best are alternatives to it. */
+const ALTERNATIVE_SHARE = 0.75;
+/** How many alternatives must share an ancestor for the ancestor to be taken. */
+const MIN_SHARED = 3;
 /** Contexts that, met below the chosen container, mark a line as furniture. */
 const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
 
@@ -56,6 +60,8 @@ export interface MainContent {
   container: number;
   /** Element subtrees taken as content: the container and the siblings kept beside it. */
   roots: number[];
+  /** Each element's content score (0 for elements no paragraph voted for). */
+  final?: Float64Array;
 }
 
 /** Text and link characters of each element's subtree. */
@@ -127,17 +133,9 @@ export function findMainContent(page: RenderedPage): MainContent {
   }
   if (best < 0) return fallback(page, inContent);
 
-  // Climb while the parent holds most of the same text and scores nearly as well:
-  // content split across sibling wrappers is then taken whole.
-  let container = best;
-  for (;;) {
-    const p = nodes.parent[container]!;
-    if (p <= 0 || !scored[p]) break;
-    if (final[p]! < final[container]! * 0.9 && totals.text[container]! < totals.text[p]! * 0.85) break;
-    if ((nodes.ctx[p]! & (CTX.junk | CTX.comment)) !== 0) break;
-    if (nodes.tag[p] === 'body' || nodes.tag[p] === 'html') break;
-    container = p;
-  }
+  // As Readability: when several of the best candidates share an ancestor, the story
+  // is split across them and the ancestor is taken; otherwise keep the best.
+  const container = sharedAncestor(best, final, scored, nodes.parent, nodes.last);
 
   const roots = [container];
   const parent = nodes.parent[container]!;
@@ -161,7 +159,7 @@ export function findMainContent(page: RenderedPage): MainContent {
     while (r < roots.length && node > nodes.last[roots[r]!]!) r++;
     if (r < roots.length && node >= roots[r]!) inContent[i] = 1;
   }
-  return { inContent, container, roots };
+  return { inContent, container, roots, final };
 }
 
 /** No container scored at all (a page of short lines): keep every line that is not furniture. */
@@ -173,4 +171,29 @@ function fallback(page: RenderedPage, inContent: Uint8Array): MainContent {
     if ((ctx & (FURNITURE_CTX | CTX.header)) === 0 && b.linkShare < 0.5) inContent[i] = 1;
   }
   return { inContent, container: -1, roots: [] };
+}
+
+/** The lowest ancestor of `best` holding at least MIN_SHARED of the close alternatives to it, else `best`. */
+function sharedAncestor(
+  best: number,
+  final: Float64Array,
+  scored: Uint8Array,
+  parent: readonly number[],
+  last: readonly number[],
+): number {
+  const top = final[best]!;
+  const alternatives: number[] = [];
+  for (let i = 1; i < final.length; i++) {
+    if (i === best || !scored[i] || final[i]! < top * ALTERNATIVE_SHARE) continue;
+    // Ancestors and descendants of the best are not alternatives to it.
+    if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
+    alternatives.push(i);
+  }
+  if (alternatives.length < MIN_SHARED) return best;
+  for (let a = parent[best]!; a > 0; a = parent[a]!) {
+    let held = 0;
+    for (const x of alternatives) if (x > a && x <= last[a]!) held++;
+    if (held >= MIN_SHARED) return a;
+  }
+  return best;
 }

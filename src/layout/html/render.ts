@@ -191,12 +191,14 @@ const CAPTION = /caption|credit|wp-caption|photo-?desc|image-?desc|media-?desc/i
 const BYLINE =
   /byline|author|writer|contributor|dateline|timestamp|publish|posted|article-?date|post-?date|\bdate\b|\bmeta\b/i;
 const RELATED = /related|read-?more|more-stories|also-?read|see-?also|recirc/i;
-const COMMENT = /comment|disqus|respond|reply/i;
-const HIGHLIGHTS = /highlight|key-?points|takeaway|summary|tldr|bullets/i;
+const COMMENT = /(?:^|[\s_-])(?:comments?|disqus|respond|replies)(?:$|[\s_-])/i;
+const HIGHLIGHTS = /highlights|key-?points|takeaways|tldr/i;
 // A display:none / visibility:hidden style, or the hidden attribute: not visible, not rendered.
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const MAX_TRACKED_DEPTH = 512;
+/** Score added to (or taken from) a container by its class/id. */
+const CLASS_WEIGHT = Number(process.env['ND_W'] ?? 25);
 const MAX_JSON_LD = 2_000_000;
 
 // Normalisation of one line, equal to what ingest's normalizeText leaves (it must be idempotent on our output).
@@ -212,9 +214,10 @@ function hintFlags(hint: string): { weight: number; ctx: number } {
   let weight = 0;
   let ctx = 0;
   if (!hint) return { weight, ctx };
-  if (NEGATIVE.test(hint)) weight -= 25;
-  if (POSITIVE.test(hint)) weight += 25;
-  if (JUNK.test(hint)) ctx |= CTX.junk;
+  if (NEGATIVE.test(hint)) weight -= CLASS_WEIGHT;
+  if (POSITIVE.test(hint)) weight += CLASS_WEIGHT;
+  // As Readability: a furniture-like name does not count when the name also says content.
+  if (JUNK.test(hint) && !POSITIVE.test(hint)) ctx |= CTX.junk;
   if (CAPTION.test(hint)) ctx |= CTX.caption;
   if (BYLINE.test(hint)) ctx |= CTX.byline;
   if (RELATED.test(hint)) ctx |= CTX.related;
