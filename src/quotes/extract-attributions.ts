@@ -38,7 +38,8 @@ export interface Attribution {
 /** The tokens of a text with what the extractor needs to know about each. */
 export interface TokenTable {
   spans: Span[];
-  /** Lower-cased token text. */
+  /** Token text as written, and lower-cased. */
+  raw: string[];
   lower: string[];
   /** Index of the quoted passage the token lies in, or -1. */
   region: Int32Array;
@@ -96,7 +97,8 @@ const SHORT_TAIL = 8;
 
 export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
   const spans = tokenSpans(text);
-  const lower = spans.map((s) => text.slice(s.start, s.end).toLowerCase());
+  const raw = spans.map((s) => text.slice(s.start, s.end));
+  const lower = raw.map((t) => t.toLowerCase());
   const region = new Int32Array(spans.length).fill(-1);
   let r = 0;
   for (let i = 0; i < spans.length; i++) {
@@ -104,7 +106,7 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
     while (r < regions.length && regions[r]!.end <= s.start) r++;
     if (r < regions.length && regions[r]!.start <= s.start && s.end <= regions[r]!.end) region[i] = r;
   }
-  return { spans, lower, region };
+  return { spans, raw, lower, region };
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -263,8 +265,8 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
       if (a) out.push({ ...a, kind: kindOf(table, a, c0) });
     }
     if (!cues.length) {
-      const dashed = dashAttribution(table, ts, te);
-      if (dashed) out.push(dashed);
+      const other = dashAttribution(table, ts, te) ?? colonAttribution(table, ts, te);
+      if (other) out.push(other);
     }
   }
   return out;
@@ -280,6 +282,46 @@ function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: numbe
   return 'reported';
 }
 
+/** Words that open a noun phrase without naming anyone themselves. */
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'former',
+  'some',
+  'many',
+  'several',
+  'two',
+  'three',
+  'one',
+  'another',
+]);
+
+/** The subject of a unit, roughly: its opening noun phrase ("Donald Trump went …" → "Donald Trump"). */
+function subjectOf(table: TokenTable, s0: number, limit: number): number {
+  let i = s0;
+  while (i < limit && (LEADING_NOISE.has(table.lower[i]!) || !isWord(table.lower[i]!))) i++;
+  const start = i;
+  while (i < limit && i - start < 8) {
+    const t = table.lower[i]!;
+    const raw = table.raw[i]!;
+    if (SOURCE_STOPS.has(t) || table.region[i] !== -1) break;
+    const capitalised = raw[0] !== t[0];
+    if (!capitalised && !DETERMINERS.has(t) && !/['\u2019]s$/.test(t) && i > start) break;
+    i++;
+  }
+  return i;
+}
+
 function attributionAt(
   table: TokenTable,
   c0: number,
@@ -290,6 +332,8 @@ function attributionAt(
 ): Omit<Attribution, 'kind'> | undefined {
   const cue = charSpan(table, c0, c1)!;
   const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
+  const head = table.lower[c1 - 1]!;
+  const participle = /ing$/.test(table.lower[c0]!);
 
   // 1. "according to X"
   if (table.lower[c0] === 'according') {
@@ -300,34 +344,74 @@ function attributionAt(
     return content ? { content, cue, source } : undefined;
   }
 
-  // 2. inverted: "…,” said X" / "…, said X."
-  if (prev === ',' || CLOSE_MARKS.has(prev)) {
-    const srcEnd = sourceAfter(table, c1, s1);
-    const source = sourceSpan(table, c1, srcEnd);
-    const content = contentSpan(table, s0, c0);
-    return content ? { content, cue, source } : undefined;
-  }
-
-  // 3. source before the cue
-  const { from, boundary } = sourceBefore(table, c0, s0);
-  const source = sourceSpan(table, from, c0);
-  let after = c1;
-  if (TAKES_OBJECT.test(table.lower[c0 + (c1 - c0 - 1)]!)) {
-    // Skip the addressee: up to "that", a quotation mark or a colon, when one comes soon.
-    for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
-      const t = table.lower[i]!;
-      if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) {
-        after = i;
-        break;
-      }
-    }
-  }
-  const tailWords = wordsIn(table, c1, s1);
   const startsQuote = (i: number) => {
     let j = i;
     while (j < s1 && (table.lower[j] === ',' || table.lower[j] === ':')) j++;
     return j < s1 && table.region[j] !== -1;
   };
+  /** What follows the cue: skipping the addressee of "told reporters that …". */
+  const contentAfter = (): Span | undefined => {
+    let after = c1;
+    if (TAKES_OBJECT.test(head)) {
+      for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
+        const t = table.lower[i]!;
+        if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) {
+          after = i;
+          break;
+        }
+      }
+    }
+    const content = contentSpan(table, after, s1);
+    if (
+      (!content || wordsIn(table, c1, s1) <= 3) &&
+      nextUnit &&
+      isWholeQuote(table, nextUnit[0], nextUnit[1])
+    ) {
+      // "X told CNN." followed by the quote in the next sentence or paragraph.
+      return contentSpan(table, nextUnit[0], nextUnit[1]);
+    }
+    return content;
+  };
+
+  // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end.
+  if (
+    (prev === ',' || CLOSE_MARKS.has(prev)) &&
+    !participle &&
+    table.lower[c1] !== 'that' &&
+    !startsQuote(c1)
+  ) {
+    const srcEnd = sourceAfter(table, c1, s1);
+    const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
+    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends) {
+      const source = sourceSpan(table, c1, srcEnd);
+      const content = contentSpan(table, s0, c0);
+      if (content) return { content, cue, source };
+    }
+  }
+
+  // 3. a participle after a comma ("…, saying …"): the speaker is the subject of the sentence.
+  if (prev === ',' && participle) {
+    const subjectEnd = subjectOf(table, s0, c0);
+    const source = sourceSpan(table, s0, subjectEnd);
+    const content = contentAfter();
+    return content ? { content, cue, source } : undefined;
+  }
+
+  // 4. source before the cue; an apposition set off by commas belongs to it ("X, a spokesman, said").
+  let { from, boundary } = sourceBefore(table, c0, s0);
+  if (prev === ',' && boundary === c0 - 1) {
+    const outer = sourceBefore(table, c0 - 1, s0);
+    if (outer.boundary >= s0 && table.lower[outer.boundary] === ',') {
+      const name = sourceBefore(table, outer.boundary, s0);
+      from = name.from;
+      boundary = name.boundary;
+    } else {
+      from = outer.from;
+      boundary = outer.boundary;
+    }
+  }
+  const source = sourceSpan(table, from, c0);
+  const tailWords = wordsIn(table, c1, s1);
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"
     if (startsQuote(c1) && table.region[boundary] !== -1) {
@@ -344,11 +428,7 @@ function attributionAt(
       return content ? { content, cue, source } : undefined;
     }
   }
-  let content = contentSpan(table, after, s1);
-  if ((!content || tailWords <= 3) && nextUnit && isWholeQuote(table, nextUnit[0], nextUnit[1])) {
-    // "X told CNN." followed by the quote in the next sentence or paragraph.
-    content = contentSpan(table, nextUnit[0], nextUnit[1]);
-  }
+  const content = contentAfter();
   return content ? { content, cue, source } : undefined;
 }
 
@@ -368,4 +448,24 @@ function dashAttribution(table: TokenTable, ts: number, te: number): Attribution
   const content = contentSpan(table, q, end);
   if (!source || !content || nameEnd - (d + 1) > 8) return undefined;
   return { kind: 'direct', content, cue: charSpan(table, d, d + 1)!, source };
+}
+
+/** The longest name before a colon that opens a unit ("Graham: Trump is …", "Poll: …"). */
+const MAX_COLON_SOURCE = 5;
+
+/** "Name: what they said": a short capitalised phrase, a colon, then the content. */
+function colonAttribution(table: TokenTable, ts: number, te: number): Attribution | undefined {
+  let colon = ts;
+  while (colon < te && colon - ts <= MAX_COLON_SOURCE && table.lower[colon] !== ':') {
+    if (SOURCE_STOPS.has(table.lower[colon]!) || table.region[colon] !== -1) return undefined;
+    colon++;
+  }
+  if (colon >= te || table.lower[colon] !== ':' || colon === ts) return undefined;
+  const first = table.raw[ts]!;
+  if (first[0] === first[0]!.toLowerCase() || /^\p{N}/u.test(first)) return undefined;
+  const source = sourceSpan(table, ts, colon);
+  const content = contentSpan(table, colon + 1, te);
+  if (!source || !content || wordsIn(table, colon + 1, te) < 3) return undefined;
+  const quoted = isWholeQuote(table, colon + 1, te);
+  return { kind: quoted ? 'direct' : 'reported', content, cue: charSpan(table, colon, colon + 1)!, source };
 }
