@@ -1,0 +1,148 @@
+/**
+ * The batch: pages are read and hashed on the main thread, digested on worker
+ * threads, and stored from the main thread in batches, one transaction each.
+ * Inputs already stored (same content hash) are skipped, so a rerun after a crash
+ * or a kill picks up where the last committed batch left off. A page that fails
+ * is recorded with its error and the batch goes on.
+ */
+import type { DigestOptions } from '../digest-options.js';
+import { readPages } from '../ingest/read.js';
+import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
+import { type Job, type JobResult, runJob } from './digest-job.js';
+import { inputHash } from './input-hash.js';
+import { DigestPool } from './pool.js';
+
+export interface IngestOptions {
+  inputs: readonly string[];
+  store: CorpusStore;
+  /** Worker threads; 0 digests on the main thread. */
+  workers: number;
+  digest?: DigestOptions;
+  stdin?: NodeJS.ReadableStream;
+  /** Articles per transaction (and at most this long between commits). */
+  batchSize?: number;
+  flushMs?: number;
+  /** Pages per message to a worker: fewer messages, same work. */
+  chunkSize?: number;
+  chunkTimeoutMs?: number;
+  /** Called as pages are done (stored, skipped or failed). */
+  onProgress?: (done: number) => void;
+}
+
+export interface IngestSummary {
+  /** Pages read (inputs that could not be read at all count as failed, not read). */
+  read: number;
+  stored: number;
+  /** Already in the store (or read twice in this run). */
+  skipped: number;
+  failed: number;
+  /** The failures of this run, in the order they happened. */
+  errors: StoredError[];
+  seconds: number;
+}
+
+export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const { store } = opts;
+  const batchSize = opts.batchSize ?? 256;
+  const flushMs = opts.flushMs ?? 1000;
+  const chunkSize = opts.chunkSize ?? 8;
+  const digestOptions = opts.digest ?? {};
+  const pool =
+    opts.workers > 0
+      ? new DigestPool({ workers: opts.workers, options: digestOptions, chunkTimeoutMs: opts.chunkTimeoutMs })
+      : undefined;
+  const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
+  let items: StoreItem[] = [];
+  let errors: StoredError[] = [];
+  // Hashes sent for digesting and not yet committed: a page read twice in one run is done once.
+  const pending = new Set<string>();
+  let lastFlush = performance.now();
+  let seq = 0;
+
+  const progress = () => opts.onProgress?.(summary.stored + summary.skipped + summary.failed);
+
+  const flush = (): void => {
+    if (items.length === 0 && errors.length === 0) return;
+    store.putBatch(items, errors);
+    for (const item of items) pending.delete(item.hash);
+    for (const e of errors) if (e.hash) pending.delete(e.hash);
+    items = [];
+    errors = [];
+    lastFlush = performance.now();
+  };
+
+  const take = (results: JobResult[]): void => {
+    for (const r of results) {
+      if (r.ok) {
+        items.push({ hash: r.hash, record: r.record });
+        summary.stored++;
+      } else {
+        const e: StoredError = {
+          hash: r.hash,
+          origin: r.error.input,
+          code: r.error.code,
+          message: r.error.message,
+        };
+        errors.push(e);
+        summary.errors.push(e);
+        summary.failed++;
+      }
+    }
+    if (items.length + errors.length >= batchSize || performance.now() - lastFlush >= flushMs) flush();
+    progress();
+  };
+
+  const inflight = new Set<Promise<void>>();
+  const maxInflight = Math.max(2, (pool?.size ?? 1) * 3);
+  let chunk: Job[] = [];
+  const send = async (): Promise<void> => {
+    const jobs = chunk;
+    chunk = [];
+    if (jobs.length === 0) return;
+    if (!pool) {
+      const results: JobResult[] = [];
+      for (const job of jobs) results.push(await runJob(job, digestOptions));
+      take(results);
+      return;
+    }
+    const p = pool.submit(jobs).then(take);
+    const tracked = p.finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
+    while (inflight.size >= maxInflight) await Promise.race(inflight);
+  };
+
+  try {
+    for await (const result of readPages(opts.inputs, opts.stdin ? { stdin: opts.stdin } : {})) {
+      if (!result.ok) {
+        const e: StoredError = {
+          origin: result.error.input,
+          code: result.error.code,
+          message: result.error.message,
+        };
+        errors.push(e);
+        summary.errors.push(e);
+        summary.failed++;
+        progress();
+        continue;
+      }
+      summary.read++;
+      const hash = inputHash(result.page);
+      if (pending.has(hash) || store.has(hash)) {
+        summary.skipped++;
+        progress();
+        continue;
+      }
+      pending.add(hash);
+      chunk.push({ seq: seq++, hash, page: result.page });
+      if (chunk.length >= chunkSize) await send();
+    }
+    await send();
+    await Promise.all(inflight);
+    flush();
+  } finally {
+    await pool?.close();
+  }
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}
