@@ -9,7 +9,7 @@
  */
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { NewsdigestError } from '../errors.js';
 import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
@@ -113,7 +113,7 @@ async function* readStream(
   }
   if (isGzip(head)) {
     ({ head, rest, error } = await peek(gunzipChunks(rest), SNIFF_BYTES));
-    if (head.length === 0) {
+    if (head.length === 0 && named.format !== 'warc') {
       yield error
         ? failure('E_IO', origin, `is not readable gzip (${error.message})`)
         : failure('E_EMPTY', origin, 'is empty (once decompressed)');
@@ -262,7 +262,9 @@ export async function* readPages(
     } else if (info) {
       yield* readPath(input, options);
     } else if (GLOB_CHARS.test(input)) {
-      const paths = (await glob([input], { onlyFiles: true, expandDirectories: false })).sort();
+      const paths = (
+        await glob([input], { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) })
+      ).sort();
       if (paths.length === 0) yield failure('E_NOT_FOUND', input, 'no file matches this pattern');
       for (const path of paths) yield* readPath(path, options);
     } else {

@@ -105,12 +105,15 @@ export async function* readWarc(
   const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD;
   const reader = new ByteReader(source);
   let n = 0;
+  /** The record being read when something fails: the next one until its header is in. */
+  let reading = 1;
   let pages = 0;
   try {
     for (;;) {
       const head = await readHeaders(reader);
       if (head === null) break;
       n++;
+      reading = n;
       const [version, ...rest] = head.lines;
       if (!version?.startsWith('WARC/')) {
         yield {
@@ -139,6 +142,7 @@ export async function* readWarc(
       }
       const page = await readRecord(reader, warc, length, maxRecord, `${origin}#${n}`);
       // Each block is followed by two CRLFs; tolerate archives that wrote fewer.
+      reading = n + 1;
       if (page) {
         pages++;
         yield page;
@@ -151,7 +155,7 @@ export async function* readWarc(
       error: new NewsdigestError(
         'E_BAD_WARC',
         origin,
-        `record ${n} is truncated or corrupt (${why}); reading stopped`,
+        `record ${reading} is truncated or corrupt (${why}); reading stopped`,
       ),
     };
     await reader.close().catch(() => {});
