@@ -94,7 +94,7 @@ function lcsTable(a: readonly string[], b: readonly string[]): Int32Array {
       else {
         const up = t[k - cols]!;
         const left = t[k - 1]!;
-        t[k] = up > left ? up : left;
+        t[k] = Math.max(up, left);
       }
     }
   }

@@ -1,0 +1,103 @@
+/**
+ * The learned sentence scorer: a logistic model over hashed features
+ * (./features.ts), its settings chosen on validation by scripts/summarize-train.ts.
+ * Files: models/summarizer/model.json (settings) and weights.bin (little-endian
+ * float32, 2^hashBits weights). Parsed, not trusted: a bad file is an E_MODEL error.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { NewsdigestError } from '../errors.js';
+import { modelFile } from '../models.js';
+import { sentenceFeatures } from './features.js';
+import type { SelectOptions } from './select.js';
+
+export const MODEL_NAME = 'summarizer';
+export const FEATURE_VERSION = 1;
+
+const SettingsSchema = v.object({
+  name: v.literal(MODEL_NAME),
+  featureVersion: v.literal(FEATURE_VERSION),
+  hashBits: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(24)),
+  /** Only the first this many sentences are scored (the rest are rarely highlights). */
+  maxSentences: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  select: v.object({
+    k: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    maxK: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    extraThreshold: v.number(),
+    blockTrigrams: v.boolean(),
+    minWords: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+});
+
+export type SummarizerSettings = v.InferOutput<typeof SettingsSchema>;
+
+export interface SummarizerModel extends SummarizerSettings {
+  weights: Float32Array;
+}
+
+let cached: SummarizerModel | undefined;
+
+/** Reads a model from a folder (default: the shipped models/summarizer/). */
+export function loadSummarizer(dir?: string): SummarizerModel {
+  if (!dir && cached) return cached;
+  const settingsPath = dir ? join(dir, 'model.json') : modelFile(MODEL_NAME, 'model.json');
+  const weightsPath = dir ? join(dir, 'weights.bin') : modelFile(MODEL_NAME, 'weights.bin');
+  let raw: unknown;
+  let bytes: Buffer;
+  try {
+    raw = JSON.parse(readFileSync(settingsPath, 'utf8'));
+    bytes = readFileSync(weightsPath);
+  } catch (e) {
+    throw new NewsdigestError(
+      'E_MODEL',
+      settingsPath,
+      `cannot read the summarizer model (${(e as Error).message})`,
+    );
+  }
+  const parsed = v.safeParse(SettingsSchema, raw);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    throw new NewsdigestError(
+      'E_MODEL',
+      settingsPath,
+      `not a summarizer model: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  const size = 2 ** parsed.output.hashBits;
+  if (bytes.length !== size * 4) {
+    throw new NewsdigestError(
+      'E_MODEL',
+      weightsPath,
+      `expecting ${size * 4} bytes of weights, instead found ${bytes.length}`,
+    );
+  }
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = bytes.readFloatLE(i * 4);
+  const model = { ...parsed.output, weights };
+  if (!dir) cached = model;
+  return model;
+}
+
+/** Model scores (logits) of the first `maxSentences` sentences. */
+export function scoreSentences(
+  model: Pick<SummarizerModel, 'weights' | 'hashBits'>,
+  tokens: readonly (readonly string[])[],
+  texts: readonly string[],
+): Float64Array {
+  const { indices, values } = sentenceFeatures(tokens, texts, 2 ** model.hashBits - 1);
+  const out = new Float64Array(tokens.length);
+  const w = model.weights;
+  for (let i = 0; i < tokens.length; i++) {
+    const idx = indices[i]!;
+    const val = values[i]!;
+    let s = 0;
+    for (let j = 0; j < idx.length; j++) s += w[idx[j]!]! * val[j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+export function selectOptionsOf(model: SummarizerSettings): SelectOptions {
+  return { ...model.select };
+}
