@@ -13,6 +13,7 @@ import { CTX, type RenderedPage } from './render.js';
 
 /** Lines shorter than this do not vote for a container. */
 const MIN_VOTING_LINE = 25;
+const LENGTH_CAP = 3;
 /** How far up a paragraph's score travels (parent, grandparent, then decaying). */
 const SCORE_LEVELS = 5;
 /** A sibling is kept when its score is at least this share of the best. */
@@ -21,6 +22,8 @@ const SIBLING_SHARE = 0.2;
 const ALTERNATIVE_SHARE = 0.75;
 /** How many alternatives must share an ancestor for the ancestor to be taken. */
 const MIN_SHARED = 3;
+/** Within this many levels above the best, one strong alternative is enough to merge with it. */
+const NEAR_LEVELS = 2;
 /** Contexts that, met below the chosen container, mark a line as furniture. */
 const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
 
@@ -105,7 +108,7 @@ export function findMainContent(page: RenderedPage): MainContent {
     if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
     const ctx = nodes.ctx[b.node]!;
     if (ctx & (CTX.heading | CTX.figcaption)) continue;
-    const s = 1 + commas(text.slice(b.start, b.end)) + Math.min(3, Math.floor(len / 100));
+    const s = 1 + commas(text.slice(b.start, b.end)) + Math.min(LENGTH_CAP, Math.floor(len / 100));
     // A paragraph's text votes for its parent and further ancestors; text held by a div votes the same way.
     let a = nodes.parent[b.node]!;
     for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {
@@ -189,11 +192,12 @@ function sharedAncestor(
     if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
     alternatives.push(i);
   }
-  if (alternatives.length < MIN_SHARED) return best;
-  for (let a = parent[best]!; a > 0; a = parent[a]!) {
+  let level = 0;
+  for (let a = parent[best]!; a > 0; a = parent[a]!, level++) {
     let held = 0;
     for (const x of alternatives) if (x > a && x <= last[a]!) held++;
-    if (held >= MIN_SHARED) return a;
+    // A near ancestor holding one strong alternative: the story is split in two (or more) parts.
+    if (held >= MIN_SHARED || (held > 0 && level < NEAR_LEVELS)) return a;
   }
   return best;
 }

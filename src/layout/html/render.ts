@@ -198,7 +198,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const MAX_TRACKED_DEPTH = 512;
 /** Score added to (or taken from) a container by its class/id. */
-const CLASS_WEIGHT = Number(process.env['ND_W'] ?? 25);
+const CLASS_WEIGHT = 25;
 const MAX_JSON_LD = 2_000_000;
 
 // Normalisation of one line, equal to what ingest's normalizeText leaves (it must be idempotent on our output).
