@@ -1,11 +1,108 @@
+/**
+ * `newsdigest bench text`: our sentences + tokens against the sentence splitters a
+ * user would otherwise pick (npm `sbd`, the fastest, and wink-nlp), on the same
+ * articles in the same run. Ours runs in this process on one thread, in the
+ * allocation-light form the stages use (flat offsets into reused arrays); each
+ * peer runs as one process fed JSONL (start-up included, as the harness does).
+ *
+ * Data: JSONL (plain or .gz) with the text in `article` (CNN/DM) or `text`.
+ */
 import { NewsdigestError } from '../src/errors.js';
+import { readJsonl } from '../src/eval/data.js';
+import type { EvalReport } from '../src/eval/report.js';
+import { round } from '../src/eval/report.js';
+import { sbdPeerPath } from '../src/text/sbd-peers.js';
+import { sentenceOffsets } from '../src/text/sentences.js';
+import { tokenOffsets } from '../src/text/tokens.js';
+import { runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
+
+const DEFAULT_PEERS = ['sbd', 'wink'];
+
+async function readTexts(path: string, limit: number | undefined): Promise<string[]> {
+  const texts: string[] = [];
+  for await (const r of readJsonl(path, limit)) {
+    const t = typeof r['article'] === 'string' ? r['article'] : r['text'];
+    if (typeof t === 'string' && t.trim() !== '') texts.push(t);
+  }
+  if (texts.length === 0)
+    throw new NewsdigestError('E_EMPTY', path, 'has no records with an "article" or "text" string');
+  return texts;
+}
 
 export const textBench: BenchTask = {
   name: 'text',
-  summary: 'not implemented yet',
-  defaultData: '',
-  async run() {
-    throw new NewsdigestError('E_BAD_OPTION', 'text', 'this benchmark is not implemented yet');
+  summary: 'sentences + tokens vs npm sbd and wink-nlp (articles/s, MB/s, ratio)',
+  defaultData: 'cnndm/test.jsonl.gz',
+  flags: { peers: 'NAMES: peers to run (comma-separated sbd wrappers; default sbd,wink)' },
+  async run({ data, limit, flags }): Promise<EvalReport> {
+    const texts = await readTexts(data, limit);
+    const bytesOf = (t: string) => Buffer.byteLength(t, 'utf8');
+    const bytes = texts.reduce((n, t) => n + bytesOf(t), 0);
+    const sentences: number[] = [];
+    const tokens: number[] = [];
+    let sentenceCount = 0;
+    let tokenCount = 0;
+    for (const t of texts) {
+      sentences.length = 0;
+      tokens.length = 0;
+      sentenceCount += sentenceOffsets(t, 0, t.length, {}, sentences).length / 2;
+      tokenCount += tokenOffsets(t, 0, t.length, tokens).length / 2;
+    }
+    const ours = timeOurs('newsdigest sentences+tokens', texts, bytesOf, (t) => {
+      sentences.length = 0;
+      tokens.length = 0;
+      sentenceOffsets(t, 0, t.length, {}, sentences);
+      tokenOffsets(t, 0, t.length, tokens);
+      return sentences.length + tokens.length;
+    });
+    const onlySentences = timeOurs('newsdigest sentences', texts, bytesOf, (t) => {
+      sentences.length = 0;
+      return sentenceOffsets(t, 0, t.length, {}, sentences).length;
+    });
+    const onlyTokens = timeOurs('newsdigest tokens', texts, bytesOf, (t) => {
+      tokens.length = 0;
+      return tokenOffsets(t, 0, t.length, tokens).length;
+    });
+    const names =
+      typeof flags['peers'] === 'string'
+        ? flags['peers'].split(',').map((s) => s.trim().replace(/^sbd-/, ''))
+        : DEFAULT_PEERS;
+    const peers: Timing[] = [];
+    const notes: string[] = [];
+    for (const name of names) {
+      const path = sbdPeerPath(name);
+      if (!path) {
+        notes.push(`peer sbd-${name} not installed (bash ../shared/peers/setup): skipped`);
+        continue;
+      }
+      const records = texts.map((text, k) => ({ id: String(k), text }));
+      const run = await runPeer(path, records, bytes);
+      run.timing.label = `sbd-${name}`;
+      peers.push(run.timing);
+    }
+    const report = speedReport('text', ours, peers, {
+      sentences: sentenceCount,
+      tokens: tokenCount,
+      sentencesOnly: { rate: round(onlySentences.rate, 1), mbPerSecond: round(onlySentences.mbPerSecond, 3) },
+      tokensOnly: { rate: round(onlyTokens.rate, 1), mbPerSecond: round(onlyTokens.mbPerSecond, 3) },
+    });
+    report.rows.splice(
+      1,
+      0,
+      ...[onlySentences, onlyTokens].map((t) => [
+        t.label,
+        t.items,
+        round(t.rate, 1),
+        round(t.mbPerSecond, 2),
+        '-',
+      ]),
+    );
+    report.notes = [
+      ...(report.notes ?? []),
+      `data: ${data} (${texts.length} articles, ${bytes} bytes)`,
+      ...notes,
+    ];
+    return report;
   },
 };

@@ -11,11 +11,12 @@
  * on the same texts and scores them the same way, in the same run.
  */
 import { performance } from 'node:perf_hooks';
-import { peerAvailable, runPeer } from '../../bench/harness.js';
+import { runPeer } from '../../bench/harness.js';
 import { NewsdigestError } from '../errors.js';
 import type { EvalReport, EvalTask } from '../eval/report.js';
 import { prf, round } from '../eval/report.js';
 import { type GoldenCase, readSbdData, type SbdDocument } from './sbd-data.js';
+import { sbdPeerPath } from './sbd-peers.js';
 import { sentenceOffsets } from './sentences.js';
 
 /** A segmenter under test: the sentence ends (exclusive offsets, trimmed) of each text. */
@@ -36,7 +37,7 @@ const ours: Segmenter = async (texts) =>
 function peer(name: string): Segmenter {
   return async (texts) => {
     const records = texts.map((text, k) => ({ id: String(k), text }));
-    const run = await runPeer(`sbd-${name}`, records, 0);
+    const run = await runPeer(sbdPeerPath(name)!, records, 0);
     return run.outputs.map((o, k) => {
       const sentences = Array.isArray(o['sentences']) ? (o['sentences'] as string[]) : [];
       return alignEnds(texts[k]!, sentences);
@@ -87,7 +88,7 @@ function parsePeers(flag: unknown): string[] {
   if (typeof flag !== 'string' || flag === '') return [];
   const names = flag.split(',').map((s) => s.trim().replace(/^sbd-/, ''));
   for (const n of names) {
-    if (!peerAvailable(`sbd-${n}`)) {
+    if (!sbdPeerPath(n)) {
       throw new NewsdigestError(
         'E_BAD_OPTION',
         '--peers',

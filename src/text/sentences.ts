@@ -59,7 +59,9 @@ export interface SentenceOptions {
 export function looksLowercased(text: string, start = 0, end = text.length): boolean {
   let letters = 0;
   let upper = 0;
-  for (let i = start; i < end; i++) {
+  // The first few thousand characters tell a lower-cased copy from ordinary text.
+  const stop = Math.min(end, start + 4000);
+  for (let i = start; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) letters++;
     else if (c >= 65 && c <= 90) {
@@ -131,6 +133,20 @@ class Scanner {
     this.begin(i);
     for (; i < end; i++) {
       const c = t.charCodeAt(i);
+      // Fast path: letters and most symbols decide nothing unless a list is running.
+      if (c > 63 && c < 0x2000) {
+        if (
+          this.markerValue >= 0 &&
+          i > this.sentStart &&
+          isSpace(t.charCodeAt(i - 1)) &&
+          this.isNextMarker(i)
+        ) {
+          this.emit(this.sentStart, i);
+          this.begin(i);
+        }
+        continue;
+      }
+      if (c === 32) continue;
       if (c === 10 || c === 13) {
         let j = i + 1;
         let lines = c === 10 ? 1 : 0;

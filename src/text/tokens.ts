@@ -1,14 +1,194 @@
-/** Token boundaries. PLACEHOLDER (the text stage replaces it): words, numbers and single punctuation marks. */
+/**
+ * Token boundaries for NER and the other stages, CoNLL/PTB-style, in one scan
+ * over char codes. Tokens are half-open offsets into the text; the text is never
+ * rewritten (PTB's `` and '' are recognised, not produced).
+ *
+ * Rules:
+ * - Whitespace separates tokens and is never part of one.
+ * - A word is a run of letters and digits joined by connectors that stay inside
+ *   it when a letter or digit follows: `-` (D-Calif, 2014-15, Bosnian-Serb),
+ *   `.` (3.2, U.S.A, example.com), `'` `’` (O'Brien), `@` `_` (e-mail addresses,
+ *   handles), `,` `:` `/` between digits only (1,000 10:30 3/4) and `&` between
+ *   capitals (AT&T, S&P).
+ * - A currency sign, `#` or `@` directly before a word stays with it: "$3.2",
+ *   "£5", "#1", "@user". `%` is its own token ("22" "%").
+ * - A final period stays on the word when the word is a known abbreviation
+ *   (./abbreviations.ts: "Gen.", "U.S.", "a.m.", "Inc.", "D-Calif.", "No.") or a
+ *   single capital letter (an initial: "E."); otherwise it is its own token, also
+ *   at the end of a sentence ("U.S." at a sentence end stays one token, as CoNLL).
+ * - Clitics are split as in the PTB: "he's" → "he" "'s", "don't" → "do" "n't",
+ *   "can't" → "ca" "n't", also 're 've 'll 'd 'm; a clitic already standing alone
+ *   ("it 's" in tokenized text) is one token. A trailing apostrophe ("players'")
+ *   is its own token.
+ * - URLs (http://, https://, www.) are one token, minus trailing punctuation.
+ * - Punctuation is one token per mark, except runs of periods ("...", ". . ." is
+ *   three), of dashes ("--"), of "!"/"?" ("?!"), and PTB quotes `` and ''.
+ * - A character outside the BMP (emoji) is one token of two code units.
+ */
 import type { Span } from '../article/types.js';
+import { abbreviationClass } from './abbreviations.js';
+import { isAlnum, isDigit, isLetter, isSpace, isUpper } from './chars.js';
 
-export function tokenSpans(text: string, start = 0, end = text.length): Span[] {
-  const spans: Span[] = [];
-  const re = /[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*|\S/gu;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null = re.exec(text);
-  while (m && m.index < end) {
-    spans.push({ start: m.index, end: Math.min(end, m.index + m[0].length) });
-    m = re.exec(text);
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return isAlnum(c);
+}
+
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0xa3 || c === 0x20ac || c === 0xa5 || c === 35 || c === 64; // $ £ € ¥ # @
+}
+
+/** Length of a clitic ('s 're 've 'll 'd 'm) starting at the apostrophe `a` and ending at `e`, or 0. */
+function cliticAt(t: string, a: number, e: number): boolean {
+  const n = e - a - 1;
+  if (n < 1 || n > 2) return false;
+  const c1 = t.charCodeAt(a + 1) | 32;
+  if (n === 1) return c1 === 115 || c1 === 100 || c1 === 109; // s d m
+  const c2 = t.charCodeAt(a + 2) | 32;
+  return (c1 === 114 && c2 === 101) || (c1 === 118 && c2 === 101) || (c1 === 108 && c2 === 108); // re ve ll
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+function startsUrl(t: string, i: number): boolean {
+  const c = t.charCodeAt(i) | 32;
+  if (c === 104) return t.startsWith('http://', i) || t.startsWith('https://', i);
+  if (c === 119) return t.startsWith('www.', i);
+  return false;
+}
+
+function isUrlTrail(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 93 ||
+    c === 34 ||
+    c === 39 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 125
+  );
+}
+
+/**
+ * Tokens of `text[start, end)` as flat [start, end, start, end, ...] offsets,
+ * appended to `out`: the allocation-light form for hot paths.
+ */
+export function tokenOffsets(text: string, start = 0, end = text.length, out: number[] = []): number[] {
+  const t = text;
+  let i = start;
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    if (isWordChar(c) || (isCurrency(c) && i + 1 < end && isWordChar(t.charCodeAt(i + 1)))) {
+      if ((c === 104 || c === 119 || c === 72 || c === 87) && startsUrl(t, i)) {
+        let j = i;
+        while (j < end && !isSpace(t.charCodeAt(j))) j++;
+        while (j > i + 4 && isUrlTrail(t.charCodeAt(j - 1))) j--;
+        out.push(s, j);
+        i = j;
+        continue;
+      }
+      let j = i + 1;
+      let apos = -1;
+      let dots = false;
+      while (j < end) {
+        const d = t.charCodeAt(j);
+        if (isWordChar(d)) {
+          j++;
+          continue;
+        }
+        if (j + 1 >= end) break;
+        const n = t.charCodeAt(j + 1);
+        if (!isWordChar(n)) break;
+        const p = t.charCodeAt(j - 1);
+        if (d === 45 || d === 95 || d === 64) j += 2;
+        else if (d === 46) {
+          dots = true;
+          j += 2;
+        } else if (isApostrophe(d) && isLetter(p) && isLetter(n)) {
+          apos = j;
+          j += 2;
+        } else if ((d === 44 || d === 58 || d === 47) && isDigit(p) && isDigit(n)) j += 2;
+        else if (d === 38 && isUpper(p) && isUpper(n)) j += 2;
+        else break;
+      }
+      // A final period stays on abbreviations and initials.
+      if (j < end && t.charCodeAt(j) === 46 && (j + 1 >= end || t.charCodeAt(j + 1) !== 46)) {
+        const len = j - s;
+        if (
+          (len === 1 && isUpper(c)) ||
+          ((len <= 12 || dots) && abbreviationClass(t.slice(s, j)) !== undefined)
+        )
+          j++;
+      }
+      // Clitics: "he's" → he 's; "don't" → do n't.
+      if (apos > s) {
+        const e = j;
+        if (cliticAt(t, apos, e)) {
+          out.push(s, apos, apos, e);
+          i = e;
+          continue;
+        }
+        if (e - apos === 2 && (t.charCodeAt(e - 1) | 32) === 116 && (t.charCodeAt(apos - 1) | 32) === 110) {
+          if (apos - 1 > s) out.push(s, apos - 1);
+          out.push(apos - 1, e);
+          i = e;
+          continue;
+        }
+      }
+      out.push(s, j);
+      i = j;
+      continue;
+    }
+    // A standing clitic ("it 's", "we 're").
+    if (isApostrophe(c) && i + 1 < end && isLetter(t.charCodeAt(i + 1))) {
+      let j = i + 1;
+      while (j < end && isLetter(t.charCodeAt(j))) j++;
+      if (cliticAt(t, i, j) && (j >= end || !isWordChar(t.charCodeAt(j)))) {
+        out.push(s, j);
+        i = j;
+        continue;
+      }
+    }
+    // Punctuation: runs of . - ! ? and PTB `` '' stay together; anything else is one mark.
+    let j = i + 1;
+    if (c === 46 || c === 45) {
+      while (j < end && t.charCodeAt(j) === c) j++;
+    } else if (c === 33 || c === 63) {
+      while (j < end && (t.charCodeAt(j) === 33 || t.charCodeAt(j) === 63)) j++;
+    } else if ((c === 96 || c === 39) && j < end && t.charCodeAt(j) === c) {
+      j++;
+    } else if (c >= 0xd800 && c <= 0xdbff && j < end) {
+      j++;
+    }
+    out.push(s, j);
+    i = j;
   }
+  return out;
+}
+
+/** Tokens of `text[start, end)` as an Int32Array of [start, end] pairs. */
+export function tokenArray(text: string, start = 0, end = text.length): Int32Array {
+  return Int32Array.from(tokenOffsets(text, start, end));
+}
+
+/** Tokens of `text[start, end)`: ordered, non-overlapping spans into `text`. */
+export function tokenSpans(text: string, start = 0, end = text.length): Span[] {
+  const flat = tokenOffsets(text, start, end);
+  const spans: Span[] = [];
+  for (let k = 0; k < flat.length; k += 2) spans.push({ start: flat[k]!, end: flat[k + 1]! });
   return spans;
 }

@@ -1,0 +1,47 @@
+/**
+ * Where to run a peer's sentence splitter (`sbd-<name>` in ../shared/peers/bin).
+ * The wrappers sbd-sbd, sbd-wink, ... are meant to be symbolic links to one
+ * script, sbd-js, which picks the tool by the name it runs as; where a copy has
+ * turned those links into small text files naming the target, we run the target
+ * through a real link made in the temp folder, so that it still sees its name.
+ */
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { peersBinDir } from '../../bench/harness.js';
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** An absolute path that runs peer `sbd-<name>`, or undefined when it is not installed. */
+export function sbdPeerPath(name: string): string | undefined {
+  const bin = peersBinDir();
+  const wrapper = resolve(bin, `sbd-${name}`);
+  if (!existsSync(wrapper)) return undefined;
+  if (executable(wrapper)) return wrapper;
+  const stat = statSync(wrapper);
+  if (!stat.isFile() || stat.size > 200) return undefined;
+  const target = resolve(bin, readFileSync(wrapper, 'utf8').trim());
+  if (!executable(target)) return undefined;
+  const dir = join(tmpdir(), `newsdigest-peer-links-${process.getuid?.() ?? 0}`);
+  mkdirSync(dir, { recursive: true });
+  const link = join(dir, `sbd-${name}`);
+  rmSync(link, { force: true });
+  symlinkSync(target, link);
+  return link;
+}
