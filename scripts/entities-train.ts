@@ -20,6 +20,7 @@ import {
   scoreCounts,
 } from '../src/entities/conll.js';
 import { emissions, viterbi, type Weights } from '../src/entities/decode.js';
+import { FeatureIndex } from '../src/entities/feature-index.js';
 import {
   documentEvidence,
   extractSentence,
@@ -133,6 +134,7 @@ function main() {
   );
 
   const F = rows.size;
+  const rowIndex = FeatureIndex.fromMap(rows);
   const w = new Float32Array(F * T);
   const acc = new Float64Array(F * T);
   const trans = new Float32Array((T + 1) * (T + 1));
@@ -147,7 +149,7 @@ function main() {
     for (let i = 0; i < aw.length; i++) aw[i] = w[i]! - acc[i]! / c;
     const at = new Float32Array(trans.length);
     for (let i = 0; i < at.length; i++) at[i] = trans[i]! - transAcc[i]! / c;
-    return { rows, w: aw, trans: at };
+    return { rows: rowIndex, w: aw, trans: at };
   };
 
   const evaluate = (weights: Weights) => {
@@ -233,14 +235,14 @@ function main() {
   const bw = best.weights!;
   const kept = new Map<number, number>();
   const keptW: number[] = [];
-  for (const [key, row] of bw.rows) {
+  for (const [key, row] of rows) {
     let m = 0;
     for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(bw.w[row * T + t]!));
     if (m < PRUNE) continue;
     kept.set(key, kept.size);
     for (let t = 0; t < T; t++) keptW.push(bw.w[row * T + t]!);
   }
-  const pruned: Weights = { rows: kept, w: Float32Array.from(keptW), trans: bw.trans };
+  const pruned: Weights = { rows: FeatureIndex.fromMap(kept), w: Float32Array.from(keptW), trans: bw.trans };
   const vocab = [...space.vocab.keys()];
   const trainSeconds = (performance.now() - t0) / 1000;
   saveModel(outDir, { vocab, gazetteer: [...fullGazetteer], info: {} }, pruned);

@@ -2,12 +2,13 @@
  * Scoring and decoding: emission scores of each token from its features, and
  * the best well-formed BILOU sequence by Viterbi over first-order transitions.
  */
+import type { FeatureIndex } from './feature-index.js';
 import type { KeyBuffer } from './features.js';
 import { allowedTransition, NUM_TAGS } from './tags.js';
 
 /** Linear model weights: a row of NUM_TAGS weights per feature, and the transition scores. */
 export interface Weights {
-  rows: Map<number, number>;
+  rows: FeatureIndex;
   /** rows.size × NUM_TAGS, row-major. */
   w: Float32Array;
   /** (NUM_TAGS + 1)²: [prev][next], prev = NUM_TAGS for the start, next = NUM_TAGS for the end. */
@@ -43,7 +44,7 @@ export function emissions(
     const base = i * T;
     for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
       const r = rows.get(buf.keys[k]!);
-      if (r === undefined) continue;
+      if (r < 0) continue;
       const o = r * T;
       for (let t = 0; t < T; t++) scores[base + t]! += w[o + t]!;
     }

@@ -46,8 +46,10 @@ export class FeatureSpace {
   /** Training adds unseen strings to the vocabulary; tagging does not. */
   grow: boolean;
   readonly clusters: Map<string, Int32Array>;
-  gazetteer: Gazetteer;
-  readonly maxGazetteerLength: number;
+  private gaz: Gazetteer = new Map();
+  /** First words of gazetteer phrases: most tokens start none, and are skipped at once. */
+  gazetteerFirst = new Set<string>();
+  maxGazetteerLength = 1;
   private cache = new Map<string, WordInfo>();
 
   constructor(opts: {
@@ -60,8 +62,21 @@ export class FeatureSpace {
     this.grow = opts.grow;
     this.clusters = opts.clusters;
     this.gazetteer = opts.gazetteer;
+  }
+
+  get gazetteer(): Gazetteer {
+    return this.gaz;
+  }
+
+  set gazetteer(g: Gazetteer) {
+    this.gaz = g;
+    this.gazetteerFirst = new Set();
     let max = 1;
-    for (const k of opts.gazetteer.keys()) max = Math.max(max, k.split(' ').length);
+    for (const k of g.keys()) {
+      const parts = k.split(' ');
+      max = Math.max(max, parts.length);
+      this.gazetteerFirst.add(parts[0]!);
+    }
     this.maxGazetteerLength = Math.min(max, 6);
   }
 
@@ -169,6 +184,10 @@ export function gazetteerIds(space: FeatureSpace, words: readonly string[]): Int
   if (space.gazetteer.size === 0) return out;
   let i = 0;
   while (i < words.length) {
+    if (!space.gazetteerFirst.has(words[i]!)) {
+      i++;
+      continue;
+    }
     let matched = 0;
     let types = '';
     let phrase = '';

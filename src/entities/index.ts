@@ -2,15 +2,19 @@
 import type { Article } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
+import { findMentions, spansToTag } from './mentions.js';
+import { mergeMentions } from './merge.js';
+import { shippedTagger } from './tagger.js';
 
 export type { EntitiesOptions } from './options.js';
 
 export const entitiesStage: Stage = {
   name: 'entities',
-  reads: ['text', 'sentences'],
+  reads: ['text', 'blocks', 'sentences'],
   writes: ['entities'],
   run(article: Article, options: DigestOptions): Article {
     if (options.entities?.skip) return article;
-    return article; // not implemented yet
+    const mentions = findMentions(article.text, spansToTag(article), shippedTagger());
+    return { ...article, entities: mergeMentions(article.text, mentions) };
   },
 };

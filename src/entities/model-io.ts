@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NewsdigestError } from '../errors.js';
 import type { Weights } from './decode.js';
+import { FeatureIndex } from './feature-index.js';
 import { CLUSTER_LEVELS, FeatureSpace, type Gazetteer } from './features.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
@@ -52,7 +53,7 @@ export function saveModel(dir: string, meta: Omit<ModelMeta, 'format' | 'tags'>,
   const keys = new Float64Array(n);
   const q = new Int16Array(n * T);
   let r = 0;
-  for (const [key, row] of weights.rows) {
+  for (const [key, row] of weights.rows.entries()) {
     keys[r] = key;
     for (let t = 0; t < T; t++) q[r * T + t] = Math.round(weights.w[row * T + t]! / scale);
     r++;
@@ -106,8 +107,12 @@ export function loadModel(dir: string): LoadedModel {
   const trans = new Float32Array(bytes.buffer.slice(off, off + (T + 1) * (T + 1) * 4));
   const w = new Float32Array(n * T);
   for (let i = 0; i < w.length; i++) w[i] = q[i]! * scale;
-  const rows = new Map<number, number>();
-  for (let i = 0; i < n; i++) rows.set(keys[i]!, i);
+  const rows = new FeatureIndex(
+    (function* () {
+      for (let i = 0; i < n; i++) yield [keys[i]!, i] as [number, number];
+    })(),
+    n,
+  );
   const gazetteer: Gazetteer = new Map(meta.gazetteer);
   const space = new FeatureSpace({
     vocab: meta.vocab,

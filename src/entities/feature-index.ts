@@ -1,0 +1,58 @@
+/**
+ * Feature key → weight row, as an open-addressing hash table over typed arrays.
+ * Feature keys are integers below 2^53 held in doubles; a JS Map boxes them on
+ * every lookup, which made it the tagger's bottleneck. Built once, read-only after.
+ */
+export class FeatureIndex {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  constructor(entries: Iterable<[number, number]> & { size?: number }, size: number) {
+    let cap = 16;
+    while (cap < size * 2) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.values = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = size;
+    for (const [k, v] of entries) this.set(k, v);
+  }
+
+  static fromMap(map: Map<number, number>): FeatureIndex {
+    return new FeatureIndex(map, map.size);
+  }
+
+  private slot(key: number): number {
+    const lo = (key % 4294967296) | 0;
+    const hi = (key / 4294967296) | 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h & this.mask;
+  }
+
+  private set(key: number, value: number): void {
+    let i = this.slot(key);
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+  }
+
+  /** The row of a feature key, or -1. */
+  get(key: number): number {
+    let i = this.slot(key);
+    for (;;) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === -1) return -1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.keys.length; i++)
+      if (this.keys[i] !== -1) yield [this.keys[i]!, this.values[i]!];
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Merging mentions into entities within one article, in reading order:
+ * - the same name (after titles and possessives are stripped, case and periods
+ *   ignored) or a well-known equivalent ("U.S." = "US" = "United States");
+ * - a person's surname alone ("Dunford") joins the most recently mentioned person
+ *   whose full name ends with it; a full name joins an earlier lone surname or a
+ *   full name with the same first and last words ("Joseph F. Dunford"), but two
+ *   different full names are never merged, even with the same surname;
+ * - an acronym joins the organisation it abbreviates: defined in parentheses
+ *   right after the full name, or matching its initials ("SDF"), in either order;
+ * - a lone surname tagged ORG or MISC joins a person already named in full (a
+ *   frequent tagger confusion; places are left alone: "Jordan").
+ */
+import type { Entity, EntityType } from '../article/types.js';
+import { canonicalKey, cleanName, initials, isAcronym, nameKey, nameTokens } from './names.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+interface Cluster {
+  mentions: Mention[];
+  names: string[];
+  keys: Set<string>;
+  /** Initials of its multi-word names and its acronyms, without periods. */
+  acronyms: Set<string>;
+  /** PER: keys of the last words of its multi-word names. */
+  surnames: Set<string>;
+  hasFullName: boolean;
+  /** Index of its latest mention, for "most recent" choices. */
+  last: number;
+}
+
+const lastKey = (tokens: string[]) => nameKey(tokens[tokens.length - 1]!);
+
+function add(c: Cluster, m: Mention, name: string, index: number): void {
+  c.mentions.push(m);
+  c.names.push(name);
+  c.keys.add(canonicalKey(name));
+  const tokens = nameTokens(name);
+  if (isAcronym(name)) c.acronyms.add(name.replace(/\./g, ''));
+  const ini = initials(name);
+  if (ini) c.acronyms.add(ini);
+  if (tokens.length > 1) {
+    c.hasFullName = true;
+    if (m.type === 'PER') c.surnames.add(lastKey(tokens));
+  }
+  c.last = index;
+}
+
+function mostRecent(clusters: Cluster[], test: (c: Cluster) => boolean): Cluster | undefined {
+  let best: Cluster | undefined;
+  for (const c of clusters) if (test(c) && (!best || c.last > best.last)) best = c;
+  return best;
+}
+
+function typeOf(c: Cluster): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const m of c.mentions) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+  let best = c.mentions[0]!.type;
+  for (const [t, n] of counts) if (n > (counts.get(best) ?? 0)) best = t;
+  return best;
+}
+
+/** Finds the cluster a mention belongs to, or undefined for a new entity. */
+function findCluster(
+  text: string,
+  clusters: Cluster[],
+  m: Mention,
+  name: string,
+  previous: { mention: Mention; cluster: Cluster } | undefined,
+): Cluster | undefined {
+  const key = canonicalKey(name);
+  const tokens = nameTokens(name);
+  const sameType = (c: Cluster) => c.mentions.some((x) => x.type === m.type);
+  const exact = mostRecent(clusters, (c) => c.keys.has(key) && (sameType(c) || key !== nameKey(name)));
+  if (exact) return exact;
+
+  const acronym = isAcronym(name) ? name.replace(/\./g, '') : '';
+  // "Syrian Democratic Forces (SDF)": an acronym in parentheses right after a mention.
+  if (acronym && previous) {
+    const between = text.slice(previous.mention.end, m.start);
+    if (/^\s*\(\s*$/.test(between) && /^\s*\)/.test(text.slice(m.end))) return previous.cluster;
+  }
+  if (acronym && m.type !== 'PER') {
+    const c = mostRecent(clusters, (x) => !x.surnames.size && x.acronyms.has(acronym) && x.hasFullName);
+    if (c) return c;
+  }
+  if (tokens.length > 1 && m.type !== 'PER') {
+    const ini = initials(name);
+    const c = ini && mostRecent(clusters, (x) => !x.hasFullName && x.acronyms.has(ini) && !x.surnames.size);
+    if (c) return c;
+  }
+  if (m.type === 'PER') {
+    if (tokens.length === 1) {
+      return mostRecent(clusters, (c) => c.surnames.has(key));
+    }
+    const first = nameKey(tokens[0]!);
+    const last = lastKey(tokens);
+    // An earlier lone surname of nobody named in full yet.
+    const lone = mostRecent(clusters, (c) => sameType(c) && !c.hasFullName && c.keys.has(last));
+    if (lone) return lone;
+    // The same first and last words ("Joseph F. Dunford" / "Joseph Dunford").
+    return mostRecent(clusters, (c) =>
+      c.names.some((n) => {
+        const t = nameTokens(n);
+        return t.length > 1 && nameKey(t[0]!) === first && lastKey(t) === last && m.type === 'PER';
+      }),
+    );
+  }
+  if (tokens.length === 1 && (m.type === 'ORG' || m.type === 'MISC')) {
+    return mostRecent(clusters, (c) => c.surnames.has(key));
+  }
+  return undefined;
+}
+
+/** Merges mentions (any order; sorted here) into entities with ids e1, e2, … in order of first mention. */
+export function mergeMentions(text: string, mentions: readonly Mention[]): Entity[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const clusters: Cluster[] = [];
+  let previous: { mention: Mention; cluster: Cluster } | undefined;
+  sorted.forEach((m, index) => {
+    const name = cleanName(text.slice(m.start, m.end));
+    let c = findCluster(text, clusters, m, name, previous);
+    if (!c) {
+      c = {
+        mentions: [],
+        names: [],
+        keys: new Set(),
+        acronyms: new Set(),
+        surnames: new Set(),
+        hasFullName: false,
+        last: index,
+      };
+      clusters.push(c);
+    }
+    add(c, m, name, index);
+    previous = { mention: m, cluster: c };
+  });
+  return clusters.map((c, i) => {
+    // The name: the longest of its names (most words, then most characters; the first on a tie).
+    let name = c.names[0]!;
+    for (const n of c.names) {
+      const a = nameTokens(n).length;
+      const b = nameTokens(name).length;
+      if (a > b || (a === b && n.length > name.length)) name = n;
+    }
+    const aliases = [...new Set(c.names)].filter((n) => n !== name);
+    return {
+      id: `e${i + 1}`,
+      type: typeOf(c),
+      name,
+      aliases,
+      mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })),
+    };
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * Names from mention text: titles and possessives stripped, a normal form for
+ * comparison, initials for acronyms, and a few well-known alternative names of
+ * places and bodies that share no letters ("U.S." = "United States").
+ */
+
+/** Titles and honorifics that precede a name and are not part of it (lower case, without the final period). */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss mx dr prof sir dame lord lady gen general lt lieutenant col colonel maj major capt captain cmdr ' +
+    'commander adm admiral sgt sergeant cpl corporal pvt gov governor sen senator rep representative pres president ' +
+    'vice prime minister secretary chancellor king queen prince princess pope rev reverend fr father sister brother ' +
+    'judge justice chief officer mayor ambassador sheikh ayatollah imam rabbi coach det detective insp inspector supt ' +
+    'st saint hon honourable honorable mme mlle herr frau sr jr'
+  ).split(' '),
+);
+
+/** Words skipped when forming initials ("Department of Homeland Security" → DHS). */
+const INITIAL_SKIP = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  'at',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  '&',
+  'to',
+]);
+
+/**
+ * Well-known names whose short forms share nothing usable with the long ones:
+ * each group is one place or body. Facts, not data from any corpus.
+ */
+const EQUIVALENT: string[][] = [
+  ['united states', 'us', 'usa', 'united states of america', 'america'],
+  ['united kingdom', 'uk', 'britain', 'great britain'],
+  ['united nations', 'un'],
+  ['european union', 'eu'],
+  ['soviet union', 'ussr'],
+  ['united arab emirates', 'uae'],
+];
+const CANONICAL = new Map<string, string>(
+  EQUIVALENT.flatMap((g) => g.map((n) => [n, g[0]!] as [string, string])),
+);
+
+/** Tokens of a mention's text: words with their trailing punctuation kept ("Gen.", "U.S."). */
+export function nameTokens(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** Strips a final possessive: "Dunford's" → "Dunford", "Forces'" → "Forces". */
+export function stripPossessive(word: string): string {
+  return word.replace(/['\u2019]s$/i, '').replace(/(?<=s)['\u2019]$/i, '');
+}
+
+function isTitle(word: string): boolean {
+  return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/**
+ * The name a mention stands for: possessive and leading titles removed, a
+ * leading "the" removed ("the Pentagon" → "Pentagon"). Never empty: a mention
+ * that is all title ("President") keeps its text.
+ */
+export function cleanName(text: string): string {
+  let tokens = nameTokens(text);
+  if (tokens.length === 0) return text;
+  const last = tokens.length - 1;
+  tokens[last] = stripPossessive(tokens[last]!);
+  if (tokens[last] === '' || tokens[last] === "'s") tokens = tokens.slice(0, last);
+  let i = 0;
+  while (i < tokens.length - 1 && (isTitle(tokens[i]!) || tokens[i]!.toLowerCase() === 'the')) i++;
+  const out = tokens.slice(i).join(' ');
+  return out || text;
+}
+
+/** Comparison key: lower case, periods and possessive marks removed, spaces single. */
+export function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[.\u2019']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The canonical key of a name: its equivalence group's first member, or the key itself. */
+export function canonicalKey(name: string): string {
+  const k = nameKey(name);
+  return CANONICAL.get(k) ?? k;
+}
+
+/** Whether a name reads as an acronym: one token of 2–6 capitals, periods allowed ("SDF", "U.N."). */
+export function isAcronym(name: string): boolean {
+  return /^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z&]{1,5}$/.test(name);
+}
+
+/** Initials of a multi-word name's significant words: "Syrian Democratic Forces" → "SDF". */
+export function initials(name: string): string {
+  const words = nameTokens(name).filter((w) => !INITIAL_SKIP.has(w.toLowerCase()));
+  if (words.length < 2) return '';
+  return words.map((w) => w[0]!.toUpperCase()).join('');
+}
