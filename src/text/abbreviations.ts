@@ -368,6 +368,35 @@ const STARTERS = new Set([
   'earlier',
 ]);
 
+/**
+ * In lower-cased text a starter cannot be told by its capital, so only words
+ * that almost never follow an abbreviation inside a sentence count: pronouns,
+ * wh-words and sentence adverbs (not prepositions or "the": "5 p.m. on Friday").
+ */
+const STRONG_STARTERS = new Set([
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'these',
+  'those',
+  'there',
+  'but',
+  'however',
+  'meanwhile',
+  'what',
+  'why',
+  'how',
+  'who',
+  'where',
+  'when',
+  'moreover',
+]);
+
 /** Capitalised words that follow "p.m.", "Inc." and the like inside a sentence. */
 const CALENDAR = new Set([
   'monday',
@@ -474,8 +503,8 @@ export function abbreviationClass(word: string): AbbreviationClass | undefined {
   return undefined;
 }
 
-export function isSentenceStarter(word: string): boolean {
-  return STARTERS.has(word.toLowerCase());
+export function isSentenceStarter(word: string, lowercased = false): boolean {
+  return (lowercased ? STRONG_STARTERS : STARTERS).has(word.toLowerCase());
 }
 
 export function isCalendarWord(word: string): boolean {

@@ -339,8 +339,9 @@ class Scanner {
     }
     this.nStart = q;
     // The first character of the next word, past opening quotes and brackets.
+    // (Tokenized text puts a space after the opening quote: `` it 's.)
     let r = q;
-    while (r < end && isOpener(t.charCodeAt(r))) r++;
+    while (r < end && (isOpener(t.charCodeAt(r)) || (r > q && t.charCodeAt(r) === 32))) r++;
     const d = r < end ? t.charCodeAt(r) : 32;
     this.nKind = isUpper(d)
       ? NEXT_UPPER
@@ -380,7 +381,7 @@ class Scanner {
   starter(wordStart: number): boolean {
     const k = this.nKind;
     if (k !== NEXT_UPPER && !(this.lower && k === NEXT_LOWER)) return false;
-    return isSentenceStarter(this.nextWord()) && !this.frontedPhrase(wordStart);
+    return isSentenceStarter(this.nextWord(), this.lower) && !this.frontedPhrase(wordStart);
   }
 
   /** True when the sentence so far is a short phrase opening with a preposition ("At 5 a.m."). */
@@ -486,7 +487,8 @@ class Scanner {
     const word = t.slice(ws, i);
     const cls = abbreviationClass(word);
     if (cls === undefined) return this.plain() ? this.nStart : -(i + 1);
-    if (this.lower) return this.starter(ws) ? this.nStart : -(i + 1);
+    if (this.lower && (cls === 'prenominal' || cls === 'terminal'))
+      return this.starter(ws) ? this.nStart : -(i + 1);
     switch (cls) {
       case 'never':
         return -(i + 1);
