@@ -292,7 +292,7 @@ class SqliteStore implements CorpusStore {
     let sql: string;
     let raw = false;
     if (q !== undefined) {
-      const fts = toFtsQuery(q, 'q');
+      const fts = toFtsQuery(q);
       raw = fts.raw;
       where.push('articles_fts MATCH ?');
       params.push(fts.match);
@@ -376,7 +376,7 @@ class SqliteStore implements CorpusStore {
     const q = filters.q?.trim() ? filters.q : undefined;
     let raw = false;
     if (q !== undefined) {
-      const fts = toFtsQuery(q, 'q');
+      const fts = toFtsQuery(q);
       raw = fts.raw;
       where.push('q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
       params.push(fts.match);

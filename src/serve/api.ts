@@ -1,0 +1,140 @@
+/** The JSON API under /v1: digest a page, search articles, entities and quotes. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
+import { digest } from '../digest.js';
+import type { DigestOptions } from '../digest-options.js';
+import { NewsdigestError } from '../errors.js';
+import { looksLikeHtml, type PageInput } from '../ingest/page.js';
+import type { CorpusStore } from '../store/types.js';
+import { articleFilters, entityId, pageParams } from './params.js';
+
+export interface ApiOptions {
+  store: CorpusStore;
+  /** Largest body POST /v1/digest accepts, in bytes. */
+  maxBodyBytes: number;
+  /** Longest a digest may take before the client gets 504. */
+  digestTimeoutMs: number;
+  digest?: DigestOptions;
+}
+
+async function pageFromRequest(req: Request, contentType: string): Promise<PageInput> {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') {
+    let body: unknown;
+    try {
+      body = await req.json();
+    } catch (e) {
+      throw new NewsdigestError('E_BAD_JSON', 'body', `not valid JSON (${(e as Error).message})`);
+    }
+    const r = body as Record<string, unknown>;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      throw new NewsdigestError('E_BAD_RECORD', 'body', 'expected a JSON object with "text" or "html"');
+    }
+    const page: PageInput = { origin: 'request' };
+    if (typeof r['html'] === 'string') page.html = r['html'];
+    else if (typeof r['text'] === 'string') page.text = r['text'];
+    else throw new NewsdigestError('E_BAD_RECORD', 'body', 'expected a JSON object with "text" or "html"');
+    if (typeof r['url'] === 'string') page.url = r['url'];
+    if (typeof r['id'] === 'string') page.id = r['id'];
+    return page;
+  }
+  const content = await req.text();
+  if (type === 'text/html') return { html: content, origin: 'request' };
+  if (type === '' || type === 'text/plain') {
+    return looksLikeHtml(content)
+      ? { html: content, origin: 'request' }
+      : { text: content, origin: 'request' };
+  }
+  throw new NewsdigestError(
+    'E_BAD_OPTION',
+    'content-type',
+    `expecting application/json, text/plain or text/html, instead found "${type}"`,
+  );
+}
+
+export function apiRoutes(opts: ApiOptions): Hono {
+  const { store } = opts;
+  const api = new Hono();
+
+  api.post(
+    '/digest',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes,
+      onError: () => {
+        throw new NewsdigestError(
+          'E_TOO_LARGE',
+          'body',
+          `is larger than the limit of ${opts.maxBodyBytes} bytes`,
+        );
+      },
+    }),
+    timeout(
+      opts.digestTimeoutMs,
+      () =>
+        new HTTPException(504, {
+          message: `digest took longer than ${opts.digestTimeoutMs / 1000}s`,
+        }),
+    ),
+    async (c) => {
+      const page = await pageFromRequest(c.req.raw, c.req.header('content-type') ?? '');
+      return c.json(await digest(page, opts.digest ?? {}));
+    },
+  );
+
+  api.get('/articles', (c) =>
+    c.json(
+      store.search(
+        articleFilters((k) => c.req.query(k)),
+        pageParams((k) => c.req.query(k)),
+      ),
+    ),
+  );
+
+  api.get('/articles/:id{.+}', (c) => {
+    const id = c.req.param('id');
+    const article = store.article(id);
+    if (!article) throw new NewsdigestError('E_NOT_FOUND', id, 'no such article');
+    return c.json(article);
+  });
+
+  api.get('/entities', (c) =>
+    c.json(
+      store.entities(
+        c.req.query('q'),
+        pageParams((k) => c.req.query(k)),
+      ),
+    ),
+  );
+
+  api.get('/entities/:id', (c) => {
+    const raw = c.req.param('id');
+    const id = entityId(raw);
+    const entity =
+      id === undefined
+        ? undefined
+        : store.entity(
+            id,
+            pageParams((k) => c.req.query(k)),
+          );
+    if (!entity) throw new NewsdigestError('E_NOT_FOUND', raw, 'no such entity');
+    return c.json(entity);
+  });
+
+  api.get('/quotes', (c) => {
+    const filters: { speaker?: string; q?: string } = {};
+    const speaker = c.req.query('speaker');
+    const q = c.req.query('q');
+    if (speaker) filters.speaker = speaker;
+    if (q) filters.q = q;
+    return c.json(
+      store.quotes(
+        filters,
+        pageParams((k) => c.req.query(k)),
+      ),
+    );
+  });
+
+  return api;
+}

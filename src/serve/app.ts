@@ -1,0 +1,73 @@
+/**
+ * The server: the JSON API under /v1, its OpenAPI document, and the web page, all
+ * over one store. Every answer carries a strict Content-Security-Policy: scripts
+ * and styles only from our own /static files, nothing inline, no frames, no
+ * plugins, so that page content (escaped everywhere) could not run even if it slipped
+ * through.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { DigestOptions } from '../digest-options.js';
+import type { CorpusStore } from '../store/types.js';
+import { apiRoutes } from './api.js';
+import { errorAnswer } from './http-errors.js';
+import { openApiDocument } from './openapi.js';
+import { errorPage, webRoutes } from './web/routes.js';
+
+export interface AppOptions {
+  store: CorpusStore;
+  /** Largest body POST /v1/digest accepts (default 2 MB). */
+  maxBodyBytes?: number;
+  /** Longest a digest may take (default 10 s). */
+  digestTimeoutMs?: number;
+  digest?: DigestOptions;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function createApp(opts: AppOptions): Hono {
+  const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  const isApi = (path: string) => path.startsWith('/v1/') || path === '/openapi.json';
+  app.onError((e, c) => {
+    if (e instanceof HTTPException) {
+      const body = { error: { code: e.status === 504 ? 'E_TIMEOUT' : 'E_HTTP', message: e.message } };
+      return isApi(c.req.path) ? c.json(body, e.status) : c.html(errorPage(e.status, e.message), e.status);
+    }
+    const { status, body } = errorAnswer(e);
+    return isApi(c.req.path) ? c.json(body, status) : c.html(errorPage(status, body.error.message), status);
+  });
+  app.notFound((c) =>
+    isApi(c.req.path)
+      ? c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404)
+      : c.html(errorPage(404, 'There is no such page.'), 404),
+  );
+  const doc = openApiDocument();
+  app.get('/openapi.json', (c) => c.json(doc));
+  app.route(
+    '/v1',
+    apiRoutes({
+      store: opts.store,
+      maxBodyBytes: opts.maxBodyBytes ?? 2 * 1024 * 1024,
+      digestTimeoutMs: opts.digestTimeoutMs ?? 10_000,
+      ...(opts.digest ? { digest: opts.digest } : {}),
+    }),
+  );
+  app.route('/', webRoutes(opts.store));
+  return app;
+}

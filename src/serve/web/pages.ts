@@ -1,0 +1,194 @@
+/** The web page's views: search, an article with its layers, an entity, a speaker, entity and quote lists. */
+import { html, raw } from 'hono/html';
+import type { Article } from '../../article/types.js';
+import { articleTitle } from '../../store/record.js';
+import type {
+  ArticleFilters,
+  ArticleHit,
+  EntityDetail,
+  EntitySummary,
+  Paged,
+  QuoteHit,
+} from '../../store/types.js';
+import { annotatedHtml, articleMarks, displayUnits } from './annotate.js';
+import { articleHref, entityHref, type Html, page, query, safeHref, speakerHref } from './layout.js';
+
+function field(name: keyof ArticleFilters, label: string, value: string | undefined, type = 'text'): Html {
+  return html`<label class="${name}">${label}<input type="${type}" name="${name}" value="${value ?? ''}"></label>`;
+}
+
+export function searchPage(
+  filters: ArticleFilters,
+  result: Paged<ArticleHit> | undefined,
+  error?: string,
+): Html {
+  const hits = result?.items ?? [];
+  const any = Object.values(filters).some(Boolean);
+  return page(
+    filters.q ? `“${filters.q}”` : 'Search',
+    html`<h1>Search the corpus</h1>
+<form class="search" method="get" action="/" role="search">
+${field('q', 'Words (plain words all match; "phrases", OR, NOT, prefix*)', filters.q)}
+${field('entity', 'Entity', filters.entity)}${field('speaker', 'Speaker', filters.speaker)}
+${field('publisher', 'Publisher', filters.publisher)}${field('from', 'From', filters.from, 'date')}${field('to', 'To', filters.to, 'date')}
+<button type="submit">Search</button>
+</form>
+${error ? html`<p class="error" id="search-error">${error}</p>` : ''}
+${
+  result
+    ? html`<p class="muted" id="result-count">${hits.length === 0 ? 'No articles match.' : `${hits.length}${result.next ? '+' : ''} article${hits.length === 1 ? '' : 's'}${any ? '' : ', newest first'}`}</p>
+<ol class="hits">${hits.map(
+        (h) => html`<li><a class="title" href="${articleHref(h.id)}">${h.title}</a>
+<div class="meta">${[h.publisher, h.published?.slice(0, 10)].filter(Boolean).join(' · ')}</div>
+<p class="snippet">${raw(h.snippet)}</p></li>`,
+      )}</ol>
+${result.next ? html`<p class="pager"><a href="/${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}`
+    : ''
+}`,
+  );
+}
+
+function layerToggle(layer: string, label: string, count: number): Html {
+  return html`<label><input type="checkbox" data-layer="${layer}" checked> ${label} (${count})</label>`;
+}
+
+export function articlePage(article: Article, corpusIds: Map<string, number>): Html {
+  const marks = articleMarks(article);
+  const units = displayUnits(article);
+  const entities = article.entities ?? [];
+  const quotes = article.quotes ?? [];
+  const names = new Map(entities.map((e) => [e.id, e]));
+  const speakerName = (q: (typeof quotes)[number]) =>
+    q.speaker
+      ? (q.speaker.entity && names.get(q.speaker.entity)?.name) ||
+        article.text.slice(q.speaker.start, q.speaker.end).replace(/\s+/g, ' ').trim()
+      : undefined;
+  const m = article.meta;
+  const url = safeHref(article.source.url);
+  const byEntity = [...entities].sort((a, b) => b.mentions.length - a.mentions.length);
+  return page(
+    articleTitle(article),
+    html`<p class="meta">${[m?.publisher, m?.published?.slice(0, 10), m?.authors.length ? `By ${m.authors.join(', ')}` : undefined, m?.dateline].filter(Boolean).join(' · ')}
+${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">source</a>` : ''} · <a href="/v1/articles/${encodeURIComponent(article.id)}">JSON</a></p>
+<main class="article" id="article">
+<div class="toolbar">Layers:
+${article.blocks ? layerToggle('blocks', 'Blocks', article.blocks.length) : html`<span>no blocks layer</span>`}
+${article.entities ? layerToggle('entities', 'Entities', entities.length) : html`<span>no entities layer</span>`}
+${article.quotes ? layerToggle('quotes', 'Quotes', quotes.length) : html`<span>no quotes layer</span>`}
+</div>
+<div class="text" id="text">${units.map((u, i) =>
+      u.kind === 'title' || (!article.blocks && i === 0)
+        ? html`<h1 class="block b-${u.kind}"><span class="kind">${u.kind}</span>${raw(annotatedHtml(article.text, u.start, u.end, marks))}</h1>`
+        : html`<p class="block b-${u.kind}"><span class="kind">${u.kind}</span>${raw(annotatedHtml(article.text, u.start, u.end, marks))}</p>`,
+    )}</div>
+<aside id="details"><p class="muted" id="details-hint">Click a highlighted name to see its mentions, or a quote to see who said it.</p>
+${entities.map((e) => {
+  const corpusId = corpusIds.get(e.id);
+  return html`<div class="panel" id="entity-${e.id}" hidden><h3>${e.name}<span class="tag">${e.type}</span></h3>
+${e.aliases.length ? html`<p class="muted">Also: ${e.aliases.join(', ')}</p>` : ''}
+<p>${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} here:</p>
+<ul>${e.mentions.map((mm) => html`<li>${article.text.slice(mm.start, mm.end)}</li>`)}</ul>
+${corpusId !== undefined ? html`<p><a href="${entityHref(corpusId)}">All mentions in the corpus →</a></p>` : ''}</div>`;
+})}
+${quotes.map((q, i) => {
+  const who = speakerName(q);
+  const entity = q.speaker?.entity ? corpusIds.get(q.speaker.entity) : undefined;
+  return html`<div class="panel" id="quote-${i}" hidden><h3>${q.kind === 'according-to' ? 'Source' : 'Quote'}<span class="tag">${q.kind}</span></h3>
+<blockquote class="quote">${article.text.slice(q.start, q.end)}</blockquote>
+<p>Speaker: ${who ? html`<a class="speaker-link" href="${speakerHref(who)}">${who}</a>` : html`<em>not attributed</em>`}
+${entity !== undefined ? html` · <a href="${entityHref(entity)}">entity</a>` : ''}</p>
+<p class="muted">Cue: “${article.text.slice(q.cue.start, q.cue.end)}”</p></div>`;
+})}
+</aside>
+</main>
+<section class="lists">
+${
+  article.highlights?.items.length
+    ? html`<h2>Highlights <span class="tag">${article.highlights.origin}</span></h2><ul>${article.highlights.items.map((h) => html`<li>${h.text}</li>`)}</ul>`
+    : ''
+}
+${
+  byEntity.length
+    ? html`<h2>Entities</h2><ul id="entity-list">${byEntity.map((e) => {
+        const id = corpusIds.get(e.id);
+        return html`<li>${id !== undefined ? html`<a href="${entityHref(id)}">${e.name}</a>` : e.name}<span class="tag">${e.type}</span> ${e.mentions.length}×</li>`;
+      })}</ul>`
+    : ''
+}
+${
+  quotes.length
+    ? html`<h2>Quotes</h2><ul id="quote-list">${quotes.map((q) => {
+        const who = speakerName(q);
+        return html`<li>${who ? html`<a href="${speakerHref(who)}">${who}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>: ${article.text.slice(q.start, q.end)}</li>`;
+      })}</ul>`
+    : ''
+}
+</section>`,
+  );
+}
+
+export function entitiesPage(q: string | undefined, result: Paged<EntitySummary>): Html {
+  return page(
+    'Entities',
+    html`<h1>Entities</h1>
+<form class="search" method="get" action="/entities"><label class="q">Name or alias<input type="text" name="q" value="${q ?? ''}"></label><button type="submit">Find</button></form>
+<ol class="hits">${result.items.map(
+      (e) =>
+        html`<li><a class="title" href="${entityHref(e.id)}">${e.name}</a><span class="tag">${e.type}</span>
+<div class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}</div></li>`,
+    )}</ol>
+${result.items.length === 0 ? html`<p class="muted">No entities match.</p>` : ''}
+${result.next ? html`<p class="pager"><a href="/entities${query({ q, cursor: result.next })}">Next page →</a></p>` : ''}`,
+  );
+}
+
+export function entityPage(e: EntityDetail, quotes: Paged<QuoteHit>): Html {
+  return page(
+    e.name,
+    html`<h1>${e.name}<span class="tag">${e.type}</span></h1>
+<p class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${e.aliases.length ? ` · also: ${e.aliases.join(', ')}` : ''}</p>
+<p><a href="/${query({ entity: e.name })}">Search articles mentioning ${e.name}</a></p>
+${quotes.items.length ? html`<h2>Quoted</h2>${quoteList(quotes.items)}` : ''}
+<h2>Mentions</h2>
+<ol class="hits" id="mentions">${e.occurrences.items.map(
+      (o) => html`<li><a class="title" href="${articleHref(o.article.id)}">${o.article.title}</a>
+<ul>${o.mentions.map((m) => html`<li class="snippet">${m.before}<mark>${m.text}</mark>${m.after}</li>`)}</ul></li>`,
+    )}</ol>
+${e.occurrences.next ? html`<p class="pager"><a href="${entityHref(e.id)}${query({ cursor: e.occurrences.next })}">More articles →</a></p>` : ''}`,
+  );
+}
+
+function quoteList(quotes: QuoteHit[]): Html {
+  return html`<ol class="hits quotes">${quotes.map(
+    (q) => html`<li><blockquote class="quote">${q.text}</blockquote>
+<div class="meta">${q.speaker ? html`<a href="${speakerHref(q.speaker.name)}">${q.speaker.name}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>
+(“${q.cue}”) in <a href="${articleHref(q.article.id)}">${q.article.title}</a></div></li>`,
+  )}</ol>`;
+}
+
+export function quotesPage(
+  title: string,
+  heading: Html,
+  filters: { speaker?: string; q?: string },
+  result: Paged<QuoteHit> | undefined,
+  base: string,
+  error?: string,
+): Html {
+  return page(
+    title,
+    html`${heading}
+<form class="search" method="get" action="/quotes"><label class="q">Words in the quote<input type="text" name="q" value="${filters.q ?? ''}"></label>
+<label>Speaker<input type="text" name="speaker" value="${filters.speaker ?? ''}"></label><button type="submit">Find</button></form>
+${error ? html`<p class="error">${error}</p>` : ''}
+${result ? quoteList(result.items) : ''}
+${result && result.items.length === 0 ? html`<p class="muted">No quotes match.</p>` : ''}
+${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}`,
+  );
+}
+
+export function errorPage(status: number, message: string): Html {
+  return page(
+    `Error ${status}`,
+    html`<h1>${status === 404 ? 'Not found' : `Error ${status}`}</h1><p class="error">${message}</p>`,
+  );
+}

@@ -1,0 +1,121 @@
+/** The web page's routes: server-rendered HTML over the same store as the API. */
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { isNewsdigestError } from '../../errors.js';
+import type { CorpusStore } from '../../store/types.js';
+import { articleFilters, entityId, pageParams } from '../params.js';
+import { APP_CSS, APP_JS } from './assets.js';
+import { articlePage, entitiesPage, entityPage, errorPage, quotesPage, searchPage } from './pages.js';
+
+export { errorPage };
+
+/** Bad query syntax is shown on the page itself (status 400), with the form to fix it. */
+function userError(e: unknown): string | undefined {
+  return isNewsdigestError(e) && e.code === 'E_BAD_QUERY' ? e.toString() : undefined;
+}
+
+export function webRoutes(store: CorpusStore): Hono {
+  const web = new Hono();
+  web.get('/static/app.js', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(APP_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+  web.get('/static/app.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  web.get('/', (c) => {
+    const filters = articleFilters((k) => c.req.query(k));
+    try {
+      return c.html(
+        searchPage(
+          filters,
+          store.search(
+            filters,
+            pageParams((k) => c.req.query(k)),
+          ),
+        ),
+      );
+    } catch (e) {
+      const message = userError(e);
+      if (!message) throw e;
+      return c.html(searchPage(filters, undefined, message), 400);
+    }
+  });
+
+  web.get('/articles/:id{.+}', (c) => {
+    const id = c.req.param('id');
+    const article = store.article(id);
+    if (!article) return c.html(errorPage(404, `There is no article "${id}".`), 404);
+    return c.html(articlePage(article, store.articleEntityIds(id)));
+  });
+
+  web.get('/entities', (c) => {
+    const q = c.req.query('q')?.trim() || undefined;
+    return c.html(
+      entitiesPage(
+        q,
+        store.entities(
+          q,
+          pageParams((k) => c.req.query(k)),
+        ),
+      ),
+    );
+  });
+
+  web.get('/entities/:id', (c) => {
+    const raw = c.req.param('id');
+    const id = entityId(raw);
+    const entity =
+      id === undefined
+        ? undefined
+        : store.entity(
+            id,
+            pageParams((k) => c.req.query(k)),
+          );
+    if (!entity) return c.html(errorPage(404, `There is no entity "${raw}".`), 404);
+    return c.html(entityPage(entity, store.quotes({ speaker: entity.name }, { limit: 20 })));
+  });
+
+  web.get('/quotes', (c) => {
+    const filters: { speaker?: string; q?: string } = {};
+    const speaker = c.req.query('speaker')?.trim();
+    const q = c.req.query('q')?.trim();
+    if (speaker) filters.speaker = speaker;
+    if (q) filters.q = q;
+    const heading = html`<h1>Quotes</h1>`;
+    try {
+      return c.html(
+        quotesPage(
+          'Quotes',
+          heading,
+          filters,
+          store.quotes(
+            filters,
+            pageParams((k) => c.req.query(k)),
+          ),
+          '/quotes',
+        ),
+      );
+    } catch (e) {
+      const message = userError(e);
+      if (!message) throw e;
+      return c.html(quotesPage('Quotes', heading, filters, undefined, '/quotes', message), 400);
+    }
+  });
+
+  web.get('/speakers/:name{.+}', (c) => {
+    const name = c.req.param('name');
+    const result = store.quotes(
+      { speaker: name },
+      pageParams((k) => c.req.query(k)),
+    );
+    const heading = html`<h1>${name}</h1><p class="meta">Quoted ${result.items.length}${result.next ? '+' : ''} time${result.items.length === 1 ? '' : 's'} · <a href="/?speaker=${encodeURIComponent(name)}">articles quoting ${name}</a></p>`;
+    return c.html(
+      quotesPage(name, heading, { speaker: name }, result, `/speakers/${encodeURIComponent(name)}`),
+    );
+  });
+
+  return web;
+}
