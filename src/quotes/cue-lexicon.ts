@@ -28,6 +28,8 @@ export interface CueLexicon {
   accepted: Map<string, number>;
   /** The longest accepted phrase, in tokens. */
   maxTokens: number;
+  /** Accepted phrases as token lists, by first token, longest first: the matcher's index. */
+  byFirst: Map<string, string[][]>;
 }
 
 export function cueRate(cue: number, seen: number): number {
@@ -48,7 +50,15 @@ export function lexiconFrom(
       maxTokens = Math.max(maxTokens, phrase.split(' ').length);
     }
   }
-  return { accepted, maxTokens };
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of accepted.keys()) {
+    const tokens = phrase.split(' ');
+    const list = byFirst.get(tokens[0]!) ?? [];
+    list.push(tokens);
+    byFirst.set(tokens[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { accepted, maxTokens, byFirst };
 }
 
 let shipped: CueLexicon | undefined;

@@ -38,11 +38,13 @@ export interface Attribution {
 /** The tokens of a text with what the extractor needs to know about each. */
 export interface TokenTable {
   spans: Span[];
-  /** Token text as written, and lower-cased. */
-  raw: string[];
+  text: string;
+  /** Token text, lower-cased. */
   lower: string[];
   /** Index of the quoted passage the token lies in, or -1. */
   region: Int32Array;
+  /** 1 where the token holds a letter or digit. */
+  word: Uint8Array;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -95,18 +97,42 @@ const MAX_SOURCE_TOKENS = 14;
 /** At most this many tokens may follow a cue for the content to be read before it ("…, X said on Sunday."). */
 const SHORT_TAIL = 8;
 
+/** True when text[from, to) holds a letter or digit (ASCII checked by code, the rest by regex). */
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+    } else if (WORD.test(text[i]!)) return true;
+  }
+  return false;
+}
+
+/** The token as written. */
+function rawAt(table: TokenTable, i: number): string {
+  const s = table.spans[i]!;
+  return table.text.slice(s.start, s.end);
+}
+
 export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
   const spans = tokenSpans(text);
-  const raw = spans.map((s) => text.slice(s.start, s.end));
-  const lower = raw.map((t) => t.toLowerCase());
-  const region = new Int32Array(spans.length).fill(-1);
+  // Lower-casing the whole text once is cheaper than token by token; it keeps
+  // offsets only when no character changes length (true of nearly all text).
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === text.length;
+  const n = spans.length;
+  const lower = new Array<string>(n);
+  const region = new Int32Array(n).fill(-1);
+  const word = new Uint8Array(n);
   let r = 0;
-  for (let i = 0; i < spans.length; i++) {
+  for (let i = 0; i < n; i++) {
     const s = spans[i]!;
+    lower[i] = sameLength ? lowered.slice(s.start, s.end) : text.slice(s.start, s.end).toLowerCase();
     while (r < regions.length && regions[r]!.end <= s.start) r++;
     if (r < regions.length && regions[r]!.start <= s.start && s.end <= regions[r]!.end) region[i] = r;
+    word[i] = hasWordChar(text, s.start, s.end) ? 1 : 0;
   }
-  return { spans, raw, lower, region };
+  return { text, spans, lower, region, word };
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -131,9 +157,10 @@ export function unitsOf(
   let r = 0;
   for (const s of sentences) {
     const last = merged[merged.length - 1];
-    while (r < regions.length && regions[r]!.end <= s.start) r++;
-    // A passage that started before this sentence and reaches into it joins the two.
-    const crossing = last && regions.some((q) => q.start < s.start && q.end > s.start && q.start < last.end);
+    // The last passage that opens before this sentence: does it reach into it?
+    while (r + 1 < regions.length && regions[r + 1]!.start < s.start) r++;
+    const q = regions[r];
+    const crossing = last && q && q.start < s.start && q.end > s.start && q.start < last.end;
     if (last && crossing) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
   }
@@ -152,18 +179,19 @@ export function findCues(
   const cues: [number, number][] = [];
   for (let i = from; i < to; i++) {
     if (table.region[i] !== -1) continue;
+    const phrases = lexicon.byFirst.get(table.lower[i]!);
+    if (!phrases) continue;
     let found = 0;
-    for (let n = Math.min(lexicon.maxTokens, to - i); n >= 1 && !found; n--) {
-      let key = table.lower[i]!;
-      let ok = true;
-      for (let k = 1; k < n; k++) {
-        if (table.region[i + k] !== -1) {
-          ok = false;
-          break;
-        }
-        key += ` ${table.lower[i + k]}`;
+    for (const phrase of phrases) {
+      // Longest first: the first phrase that matches wins.
+      const n = phrase.length;
+      if (i + n > to) continue;
+      let k = 1;
+      while (k < n && table.region[i + k] === -1 && table.lower[i + k] === phrase[k]) k++;
+      if (k === n) {
+        found = n;
+        break;
       }
-      if (ok && lexicon.accepted.has(key)) found = n;
     }
     if (found) {
       cues.push([i, i + found]);
@@ -218,7 +246,7 @@ function sourceAfter(table: TokenTable, cueEnd: number, ceil: number): number {
 
 function wordsIn(table: TokenTable, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (isWord(table.lower[i]!)) n++;
+  for (let i = from; i < to; i++) if (table.word[i]) n++;
   return n;
 }
 
@@ -236,7 +264,7 @@ function contentSpan(table: TokenTable, from: number, to: number): Span | undefi
 /** True when tokens [from, to) are one quoted passage and nothing but punctuation around it. */
 function isWholeQuote(table: TokenTable, from: number, to: number): boolean {
   const words: number[] = [];
-  for (let i = from; i < to; i++) if (isWord(table.lower[i]!)) words.push(i);
+  for (let i = from; i < to; i++) if (table.word[i]) words.push(i);
   if (!words.length) return false;
   const r = table.region[words[0]!]!;
   return r !== -1 && words.every((i) => table.region[i] === r);
@@ -277,8 +305,7 @@ function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: numbe
   const from = tokenAt(table.spans, a.content.start);
   const to = tokenAt(table.spans, a.content.end);
   for (let i = from; i < to; i++)
-    if (table.region[i] !== -1 && isWord(table.lower[i]!))
-      return wordsIn(table, from, to) > 3 ? 'direct' : 'reported';
+    if (table.region[i] !== -1 && table.word[i]) return wordsIn(table, from, to) > 3 ? 'direct' : 'reported';
   return 'reported';
 }
 
@@ -313,7 +340,7 @@ function subjectOf(table: TokenTable, s0: number, limit: number): number {
   const start = i;
   while (i < limit && i - start < 8) {
     const t = table.lower[i]!;
-    const raw = table.raw[i]!;
+    const raw = rawAt(table, i);
     if (SOURCE_STOPS.has(t) || table.region[i] !== -1) break;
     const capitalised = raw[0] !== t[0];
     if (!capitalised && !DETERMINERS.has(t) && !/['\u2019]s$/.test(t) && i > start) break;
@@ -461,7 +488,7 @@ function colonAttribution(table: TokenTable, ts: number, te: number): Attributio
     colon++;
   }
   if (colon >= te || table.lower[colon] !== ':' || colon === ts) return undefined;
-  const first = table.raw[ts]!;
+  const first = rawAt(table, ts);
   if (first[0] === first[0]!.toLowerCase() || /^\p{N}/u.test(first)) return undefined;
   const source = sourceSpan(table, ts, colon);
   const content = contentSpan(table, colon + 1, te);
