@@ -5,7 +5,8 @@ import type { Stage } from '../pipeline.js';
 import { type LineKind, linesToBlocks } from './blocks.js';
 import { pageHighlights } from './highlights.js';
 import { classifyHtmlLines } from './html/classify-html.js';
-import { renderHtml } from './html/render.js';
+import { type JsonLdArticle, readJsonLd } from './html/json-ld.js';
+import { type RenderedPage, renderHtml } from './html/render.js';
 import { extractMeta } from './meta/extract-meta.js';
 import { classifyTextLines, dailyMailPreambleLength } from './text/classify-lines.js';
 
@@ -14,15 +15,18 @@ export type { LayoutOptions } from './options.js';
 /** The blocks of an Article, from its HTML when the text is that HTML's rendering, else from its lines. */
 export function layoutBlocks(article: Article): {
   blocks: Block[];
-  page: ReturnType<typeof renderHtml> | undefined;
+  page?: RenderedPage;
+  ld?: JsonLdArticle | undefined;
 } {
   const html = article.source.html;
   if (html !== undefined) {
     const page = renderHtml(html);
-    if (page.text === article.text)
-      return { blocks: linesToBlocks(article.text, classifyHtmlLines(page)), page };
+    if (page.text === article.text) {
+      const ld = readJsonLd(page.meta.jsonLd);
+      return { blocks: linesToBlocks(article.text, classifyHtmlLines(page, ld)), page, ld };
+    }
   }
-  return { blocks: textBlocks(article.text), page: undefined };
+  return { blocks: textBlocks(article.text) };
 }
 
 export function textBlocks(text: string): Block[] {
@@ -49,8 +53,8 @@ export const layoutStage: Stage = {
   writes: ['blocks', 'meta', 'highlights'],
   run(article: Article, options: DigestOptions): Article {
     if (options.layout?.skip) return article;
-    const { blocks, page } = layoutBlocks(article);
-    const meta = extractMeta(article, blocks, page);
+    const { blocks, page, ld } = layoutBlocks(article);
+    const meta = extractMeta(article, blocks, page, ld);
     const highlights = pageHighlights(article.text, blocks);
     return { ...article, blocks, meta, ...(highlights ? { highlights } : {}) };
   },

@@ -7,11 +7,15 @@ import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
 import { HIGHLIGHTS_HEADING } from '../patterns.js';
+import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
+import { referenceMatcher } from './reference-text.js';
 import { CTX, type RenderedPage } from './render.js';
 
 const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
 const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
+/** A JSON-LD articleBody shorter than this is a teaser, not a reference. */
+const MIN_REFERENCE = 200;
 
 /** The nearest list or table element holding a node (-1 when none): list items of one list form one block. */
 function groupOf(page: RenderedPage, node: number): number {
@@ -20,9 +24,10 @@ function groupOf(page: RenderedPage, node: number): number {
   return -1;
 }
 
-export function classifyHtmlLines(page: RenderedPage): LineKind[] {
+export function classifyHtmlLines(page: RenderedPage, ld?: JsonLdArticle): LineKind[] {
   const { blocks, nodes, text } = page;
-  const main = findMainContent(page);
+  const reference = ld?.articleBody && ld.articleBody.length >= MIN_REFERENCE ? referenceMatcher(ld.articleBody) : undefined;
+  const main = findMainContent(page, reference);
   const containerCtx = main.container >= 0 ? nodes.ctx[main.container]! : 0;
   const out: LineKind[] = [];
   let titleSeen = false;
@@ -55,7 +60,7 @@ export function classifyHtmlLines(page: RenderedPage): LineKind[] {
       kind = 'title';
     } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
       kind = outsideKind(line, ctx, b.linkShare);
-    } else if (b.linkShare >= 0.5 && line.length < 300) {
+    } else if (b.linkShare >= 0.5) {
       kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
     } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
       kind = 'caption';
@@ -90,3 +95,4 @@ function outsideKind(line: string, ctx: number, linkShare: number): BlockKind {
   if (ctx & CTX.byline && line.length < 120) return 'byline';
   return 'boilerplate';
 }
+

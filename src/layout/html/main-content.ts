@@ -9,11 +9,14 @@
  * larger container is taken instead, and as a last resort every paragraph-like
  * line of the page that is not furniture.
  */
+import type { ReferenceMatcher } from './reference-text.js';
 import { CTX, type RenderedPage } from './render.js';
 
 /** Lines shorter than this do not vote for a container. */
 const MIN_VOTING_LINE = 25;
 const LENGTH_CAP = 3;
+/** How much more a line counts when the page's JSON-LD articleBody holds it. */
+const REFERENCE_BOOST = 3;
 /** How far up a paragraph's score travels (parent, grandparent, then decaying). */
 const SCORE_LEVELS = 5;
 /** A sibling is kept when its score is at least this share of the best. */
@@ -95,7 +98,11 @@ const commas = (s: string): number => {
   return c;
 };
 
-export function findMainContent(page: RenderedPage): MainContent {
+/**
+ * `reference` is the page's own statement of its body (JSON-LD articleBody) when it
+ * has one: lines it holds vote more strongly for their container.
+ */
+export function findMainContent(page: RenderedPage, reference?: ReferenceMatcher): MainContent {
   const { nodes, blocks, text } = page;
   const n = nodes.tag.length;
   const inContent = new Uint8Array(blocks.length);
@@ -108,7 +115,9 @@ export function findMainContent(page: RenderedPage): MainContent {
     if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
     const ctx = nodes.ctx[b.node]!;
     if (ctx & (CTX.heading | CTX.figcaption)) continue;
-    const s = 1 + commas(text.slice(b.start, b.end)) + Math.min(LENGTH_CAP, Math.floor(len / 100));
+    const line = text.slice(b.start, b.end);
+    let s = 1 + commas(line) + Math.min(LENGTH_CAP, Math.floor(len / 100));
+    if (reference && reference.share(line) >= 0.5) s *= REFERENCE_BOOST;
     // A paragraph's text votes for its parent and further ancestors; text held by a div votes the same way.
     let a = nodes.parent[b.node]!;
     for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {

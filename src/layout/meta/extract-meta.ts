@@ -1,11 +1,13 @@
 /** Metadata of a page: title first (more to come). */
 import type { Article, Block, Meta } from '../../article/types.js';
+import type { JsonLdArticle } from '../html/json-ld.js';
 import type { RenderedPage } from '../html/render.js';
 
 export function extractMeta(
   article: Article,
   blocks: readonly Block[],
   page: RenderedPage | undefined,
+  _ld?: JsonLdArticle,
 ): Meta {
   const meta: Meta = { authors: [], contributors: [] };
   const title = blocks.find((b) => b.kind === 'title');
