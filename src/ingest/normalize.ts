@@ -28,6 +28,7 @@ const ODD_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
  * than a long list of rare ranges (measured: ~500 vs ~90 M chars/s on CNN/DM).
  */
 const NOT_PLAIN =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: ranges of code points, no combined characters meant
   /[^\n\x20-\x7e\u00a1-\u00ac\u00ae-\u167f\u1681-\u180d\u180f-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u2fff\u3001-\ufefe\uff00-\uffff]/;
 
 const SPACE_RUNS = / {2,}/g;
