@@ -23,7 +23,8 @@ export function layoutBlocks(article: Article): {
     const page = renderHtml(html);
     if (page.text === article.text) {
       const ld = readJsonLd(page.meta.jsonLd);
-      return { blocks: linesToBlocks(article.text, classifyHtmlLines(page, ld)), page, ld };
+      // Datelines that open an HTML paragraph stay in it: the page's author made them part of the story's first paragraph.
+      return { blocks: linesToBlocks(article.text, classifyHtmlLines(page, ld), false), page, ld };
     }
   }
   return { blocks: textBlocks(article.text) };
