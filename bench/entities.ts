@@ -1,11 +1,183 @@
-import { NewsdigestError } from '../src/errors.js';
+/**
+ * `newsdigest bench entities`: our NER tagger against compromise (the JavaScript
+ * NER a user would otherwise pick) on the same CoNLL-format sentences in the same
+ * run: speed (sentences/s and tokens/s, ours on one thread in this process; the
+ * peer as one process fed JSONL, start-up included) and, for context, both
+ * taggers' exact-span F1 on PER/ORG/LOC (compromise has no MISC), scored the way
+ * ../shared/peers/eval/ner-f1.py scores it: sentences joined by single spaces,
+ * character spans compared on start, end and type.
+ *
+ * Two figures for us: tagging alone (the CoNLL tokens given, as a tagger is
+ * usually measured) and the stage's path from text (our tokenizer, then tagging).
+ */
+
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chunksOf, conllDocuments, readConll } from '../src/entities/conll.js';
+import { findMentions } from '../src/entities/mentions.js';
+import { shippedTagger } from '../src/entities/tagger.js';
+import { TAGS } from '../src/entities/tags.js';
+import { defaultDataDir } from '../src/eval/data.js';
+import type { EvalReport } from '../src/eval/report.js';
+import { prf, round } from '../src/eval/report.js';
+import { peerAvailable, runPeer, speedReport, type Timing } from './harness.js';
 import type { BenchTask } from './registry.js';
+
+type Span3 = { type: string; start: number; end: number };
+
+/** A sentence as the peers see it: tokens joined by single spaces, with token offsets. */
+function joined(words: readonly string[]) {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let text = '';
+  for (const w of words) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += w;
+    ends.push(text.length);
+  }
+  return { text, starts, ends };
+}
+
+function score(gold: Span3[][], predicted: Span3[][], types: Set<string>) {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  gold.forEach((g, k) => {
+    const gs = new Set(g.filter((e) => types.has(e.type)).map((e) => `${e.type}:${e.start}:${e.end}`));
+    const ps = new Set(
+      (predicted[k] ?? []).filter((e) => types.has(e.type)).map((e) => `${e.type}:${e.start}:${e.end}`),
+    );
+    ng += gs.size;
+    np += ps.size;
+    for (const p of ps) if (gs.has(p)) tp++;
+  });
+  return prf(tp, np, ng);
+}
+
+/** Times `fn` over the whole input: one warm-up pass, then passes for at least `minSeconds`. */
+function timePasses(fn: () => void, minSeconds = 3): number {
+  fn();
+  let passes = 0;
+  const t0 = performance.now();
+  let elapsed = 0;
+  do {
+    fn();
+    passes++;
+    elapsed = (performance.now() - t0) / 1000;
+  } while (elapsed < minSeconds);
+  return elapsed / passes;
+}
 
 export const entitiesBench: BenchTask = {
   name: 'entities',
-  summary: 'not implemented yet',
-  defaultData: '',
-  async run() {
-    throw new NewsdigestError('E_BAD_OPTION', 'entities', 'this benchmark is not implemented yet');
+  summary: 'NER tagging speed (tokens/s) and PER/ORG/LOC F1 vs compromise on CoNLL-format data',
+  defaultData: 'conll2003/eng.testa',
+  flags: { window: 'sentences per document when the file has no -DOCSTART- lines (default 40)' },
+  async run({ data, limit, flags }): Promise<EvalReport> {
+    const path = resolve(data || resolve(defaultDataDir(), 'conll2003/eng.testa'));
+    let sentences = readConll(path);
+    if (limit !== undefined) sentences = sentences.slice(0, limit);
+    const window = Number(flags['window'] ?? 40);
+    const docs = conllDocuments(sentences, window);
+    const docWords = docs.map((d) => d.map((s) => s.words));
+    const joinedSentences = sentences.map((s) => joined(s.words));
+    const docTexts = docs.map((d) => d.map((s) => joined(s.words).text).join('\n'));
+    const tokens = sentences.reduce((n, s) => n + s.words.length, 0);
+    const bytes = joinedSentences.reduce((n, j) => n + Buffer.byteLength(j.text, 'utf8') + 1, 0);
+    const tagger = shippedTagger();
+
+    const tagSeconds = timePasses(() => {
+      for (const d of docWords) tagger.tagDocument(d);
+    });
+    const textSeconds = timePasses(() => {
+      for (const t of docTexts) {
+        const spans = [];
+        let from = 0;
+        for (const line of t.split('\n')) {
+          spans.push({ start: from, end: from + line.length });
+          from += line.length + 1;
+        }
+        findMentions(t, spans, tagger);
+      }
+    });
+    const timingOf = (label: string, seconds: number, extra: Record<string, number>): Timing => ({
+      label,
+      items: sentences.length,
+      bytes,
+      seconds,
+      rate: sentences.length / seconds,
+      mbPerSecond: bytes / 1e6 / seconds,
+      extra,
+    });
+    const ours = timingOf('newsdigest tagger', tagSeconds, {
+      tokensPerSecond: round(tokens / tagSeconds, 0),
+    });
+    const oursText = timingOf('newsdigest text→mentions', textSeconds, {
+      tokensPerSecond: round(tokens / textSeconds, 0),
+    });
+
+    // Quality on the same sentences, as the peers' scripts score it.
+    const gold: Span3[][] = sentences.map((s, k) =>
+      chunksOf(s.tags).map((c) => ({
+        type: c.type,
+        start: joinedSentences[k]!.starts[c.start]!,
+        end: joinedSentences[k]!.ends[c.end - 1]!,
+      })),
+    );
+    const oursPred: Span3[][] = [];
+    let k = 0;
+    for (const d of docWords) {
+      for (const tags of tagger.tagDocument(d)) {
+        const j = joinedSentences[k++]!;
+        oursPred.push(
+          chunksOf(Array.from(tags, (t) => TAGS[t]!)).map((c) => ({
+            type: c.type,
+            start: j.starts[c.start]!,
+            end: j.ends[c.end - 1]!,
+          })),
+        );
+      }
+    }
+    const three = new Set(['PER', 'ORG', 'LOC']);
+    const oursF1 = score(gold, oursPred, three);
+    const f = (s: { precision: number; recall: number; f1: number }) => ({
+      precision: round(s.precision, 4),
+      recall: round(s.recall, 4),
+      f1: round(s.f1, 4),
+    });
+    const figures: Record<string, unknown> = {
+      sentences: sentences.length,
+      tokens,
+      tokensPerSecond: round(tokens / tagSeconds, 0),
+      textTokensPerSecond: round(tokens / textSeconds, 0),
+      f1PerOrgLoc: f(oursF1),
+    };
+    const peers: Timing[] = [oursText];
+    const notes = [`data: ${path}; ${sentences.length} sentences, ${tokens} tokens`];
+    if (peerAvailable('ner-compromise')) {
+      const records = joinedSentences.map((j, i) => ({ id: String(i), text: j.text }));
+      const run = await runPeer('ner-compromise', records, bytes);
+      const pred: Span3[][] = run.outputs.map((o) =>
+        Array.isArray(o['entities']) ? (o['entities'] as Span3[]) : [],
+      );
+      const peerF1 = score(gold, pred, three);
+      run.timing.extra = { ...run.timing.extra, tokensPerSecond: round(tokens / run.timing.seconds, 0) };
+      peers.push(run.timing);
+      figures['compromise'] = {
+        tokensPerSecond: round(tokens / run.timing.seconds, 0),
+        f1PerOrgLoc: f(peerF1),
+      };
+      notes.push(
+        `PER/ORG/LOC exact-span F1 on these sentences: ours ${oursF1.f1.toFixed(4)}, compromise ${peerF1.f1.toFixed(4)}`,
+      );
+    } else {
+      notes.push('peer ner-compromise not installed (bash ../shared/peers/setup): skipped');
+    }
+    const report = speedReport('entities', ours, peers, figures);
+    report.columns = [...report.columns, 'tokens/s'];
+    report.rows = report.rows.map((r, i) => [...r, [ours, ...peers][i]!.extra?.['tokensPerSecond'] ?? '']);
+    report.notes = [...notes, ...(report.notes ?? [])];
+    return report;
   },
 };

@@ -19,7 +19,7 @@ import {
   readConll,
   scoreCounts,
 } from '../src/entities/conll.js';
-import { emissions, viterbi, type Weights } from '../src/entities/decode.js';
+import { viterbi, type Weights } from '../src/entities/decode.js';
 import { FeatureIndex } from '../src/entities/feature-index.js';
 import {
   documentEvidence,
@@ -65,7 +65,10 @@ function buildGazetteer(docs: readonly ConllSentence[][]): Gazetteer {
       for (const c of chunksOf(s.tags)) {
         const phrase = s.words.slice(c.start, c.end).join(' ');
         let set = types.get(phrase);
-        if (!set) types.set(phrase, (set = new Set()));
+        if (!set) {
+          set = new Set();
+          types.set(phrase, set);
+        }
         set.add(c.type);
       }
     }
@@ -157,13 +160,13 @@ function main() {
     const counts = newCounts();
     for (const doc of devDocs) {
       const pred = tagger.tagDocument(doc.map((s) => s.words));
-      doc.forEach((s, k) =>
+      doc.forEach((s, k) => {
         addSentence(
           counts,
           s.tags,
           Array.from(pred[k]!, (t) => TAGS[t]!),
-        ),
-      );
+        );
+      });
     }
     return scoreCounts(counts);
   };

@@ -160,19 +160,53 @@ export function isHeadline(words: readonly WordInfo[]): boolean {
   return letters >= 2;
 }
 
-/** How each word form is written across a document (the sentences tagged together). */
-export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): Map<string, number> {
-  const seen = new Map<string, number>();
+/** What a document says about one word form. */
+export interface FormEvidence {
+  flags: number;
+  /** Lower-case ids of the words before and after its capitalised occurrences (up to 4 each). */
+  before: number[];
+  after: number[];
+}
+
+export type DocumentEvidence = Map<string, FormEvidence>;
+
+/** Bit: the form starts or ends a run of two or more capitalised words somewhere ("Joseph Dunford"). */
+export const IN_NAME_FIRST = 8;
+export const IN_NAME_LAST = 16;
+
+function pushUnique(list: number[], id: number) {
+  if (id >= 0 && list.length < 4 && !list.includes(id)) list.push(id);
+}
+
+/**
+ * How each word form is written across a document (the sentences tagged
+ * together), and the words around its capitalised occurrences: Ratinov & Roth's
+ * context aggregation, so that "Dunford" after "Gen." in one sentence helps
+ * "Dunford" at the start of another.
+ */
+export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): DocumentEvidence {
+  const seen: DocumentEvidence = new Map();
   for (const s of sentences) {
     const headline = isHeadline(s);
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
-      let f = (seen.get(w.lower) ?? 0) | SEEN_ANY;
-      if (i > 0 && !headline && w.hasLetter) {
-        if (w.cap && !w.allCaps) f |= SEEN_CAP_MID;
-        else if (!w.cap) f |= SEEN_LOWER_MID;
+      let e = seen.get(w.lower);
+      if (!e) {
+        e = { flags: SEEN_ANY, before: [], after: [] };
+        seen.set(w.lower, e);
       }
-      seen.set(w.lower, f);
+      if (i > 0 && !headline && w.hasLetter) {
+        if (w.cap && !w.allCaps) e.flags |= SEEN_CAP_MID;
+        else if (!w.cap) e.flags |= SEEN_LOWER_MID;
+      }
+      if (w.cap && !headline) {
+        pushUnique(e.before, i > 0 ? s[i - 1]!.ids[Slot.L]! : BOS);
+        pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.ids[Slot.L]! : EOS);
+        const prevCap = i > 0 && s[i - 1]!.cap;
+        const nextCap = i + 1 < s.length && s[i + 1]!.cap;
+        if (nextCap && !prevCap) e.flags |= IN_NAME_FIRST;
+        if (prevCap && !nextCap) e.flags |= IN_NAME_LAST;
+      }
     }
   }
   return seen;
@@ -220,7 +254,7 @@ export function extractSentence(
   space: FeatureSpace,
   words: readonly string[],
   infos: readonly WordInfo[],
-  evidence: Map<string, number>,
+  evidence: DocumentEvidence,
   out: KeyBuffer,
 ): void {
   const n = infos.length;
@@ -235,11 +269,13 @@ export function extractSentence(
     if (a >= 0 && b >= 0) out.push((a * PAIR + b) * TPL + tpl);
   };
   const docIds = new Int32Array(n);
+  const nameIds = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const w = infos[i]!;
-    const f = evidence.get(w.lower) ?? 0;
+    const f = evidence.get(w.lower)?.flags ?? 0;
     const kind = w.allCaps ? 'A' : w.cap ? (i === 0 ? 'S' : 'C') : 'x';
     docIds[i] = space.id(`d:${kind}${f & 3}`);
+    nameIds[i] = space.id(`e:${kind}${(f >> 3) & 3}`);
   }
   for (let i = 0; i < n; i++) {
     out.offsets[i] = out.n;
@@ -289,6 +325,13 @@ export function extractSentence(
     one(80, i > 0 ? gaz[i - 1]! : BOS);
     one(81, i + 1 < n ? gaz[i + 1]! : EOS);
     two(82, gaz[i]!, ids[Slot.CF]!);
+    one(83, nameIds[i]!);
+    two(84, nameIds[i]!, docIds[i]!);
+    const ev = infos[i]!.cap ? evidence.get(infos[i]!.lower) : undefined;
+    if (ev) {
+      for (const b of ev.before) one(85, b);
+      for (const a of ev.after) one(86, a);
+    }
   }
   out.offsets[n] = out.n;
 }

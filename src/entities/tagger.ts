@@ -5,7 +5,13 @@
 
 import { modelFile } from '../models.js';
 import { emissions, viterbi, type Weights } from './decode.js';
-import { documentEvidence, extractSentence, type FeatureSpace, KeyBuffer } from './features.js';
+import {
+  type DocumentEvidence,
+  documentEvidence,
+  extractSentence,
+  type FeatureSpace,
+  KeyBuffer,
+} from './features.js';
 import { type LoadedModel, loadModel } from './model-io.js';
 
 export class NerTagger {
@@ -31,7 +37,7 @@ export class NerTagger {
   private tagSentence(
     words: readonly string[],
     infos: ReturnType<FeatureSpace['word']>[],
-    evidence: Map<string, number>,
+    evidence: DocumentEvidence,
   ): Int32Array {
     extractSentence(this.space, words, infos, evidence, this.buf);
     this.scores = emissions(this.buf, words.length, this.weights, this.scores);

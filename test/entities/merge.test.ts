@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../../src/article/types.js';
+import { mergeMentions } from '../../src/entities/merge.js';
+
+/** Mentions at every occurrence of each [surface, type] in order of the text. */
+function mentionsOf(text: string, marks: [string, EntityType][]) {
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  let from = 0;
+  for (const [surface, type] of marks) {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`not found: ${surface}`);
+    out.push({ start, end: start + surface.length, type });
+    from = start + surface.length;
+  }
+  return out;
+}
+
+const groups = (text: string, entities: ReturnType<typeof mergeMentions>) =>
+  entities.map((e) => e.mentions.map((m) => text.slice(m.start, m.end)));
+
+describe('mergeMentions', () => {
+  it('merges a titled full name, the full name and the surname, with a clean name', () => {
+    const text = 'Gen. Joseph Dunford landed. Joseph Dunford spoke. Dunford left.';
+    const m = mentionsOf(text, [
+      ['Gen. Joseph Dunford', 'PER'],
+      ['Joseph Dunford', 'PER'],
+      ['Dunford', 'PER'],
+    ]);
+    const [e, ...rest] = mergeMentions(text, m);
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ id: 'e1', type: 'PER', name: 'Joseph Dunford', aliases: ['Dunford'] });
+    expect(e!.mentions).toHaveLength(3);
+  });
+
+  it('merges an acronym defined in parentheses and later uses of it', () => {
+    const text = 'The Syrian Democratic Forces (SDF) advanced. The SDF said so.';
+    const m = mentionsOf(text, [
+      ['Syrian Democratic Forces', 'ORG'],
+      ['SDF', 'ORG'],
+      ['SDF', 'ORG'],
+    ]);
+    const entities = mergeMentions(text, m);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ name: 'Syrian Democratic Forces', aliases: ['SDF'] });
+  });
+
+  it('merges an acronym by its initials, even when it comes first', () => {
+    const text = 'NWS forecasters warned. The National Weather Service said rain.';
+    const m = mentionsOf(text, [
+      ['NWS', 'ORG'],
+      ['National Weather Service', 'ORG'],
+    ]);
+    expect(groups(text, mergeMentions(text, m))).toEqual([['NWS', 'National Weather Service']]);
+  });
+
+  it('merges U.S., US and United States, whatever the type the tagger gave', () => {
+    const text = 'The United States said the U.S. would act. US officials agreed.';
+    const m = mentionsOf(text, [
+      ['United States', 'LOC'],
+      ['U.S.', 'LOC'],
+      ['US', 'ORG'],
+    ]);
+    const entities = mergeMentions(text, m);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.type).toBe('LOC');
+    expect(entities[0]!.name).toBe('United States');
+  });
+
+  it('never merges two people named in full who share a surname; a lone surname goes to the latest', () => {
+    const text = 'Anna Smith sued. David Smith replied. Smith said no. Anna Smith laughed.';
+    const m = mentionsOf(text, [
+      ['Anna Smith', 'PER'],
+      ['David Smith', 'PER'],
+      ['Smith', 'PER'],
+      ['Anna Smith', 'PER'],
+    ]);
+    expect(groups(text, mergeMentions(text, m))).toEqual([
+      ['Anna Smith', 'Anna Smith'],
+      ['David Smith', 'Smith'],
+    ]);
+  });
+
+  it('joins a full name to an earlier lone surname and to a name with a middle initial', () => {
+    const text = 'Kane won. Robert J. Kane thanked voters. Robert Kane smiled.';
+    const m = mentionsOf(text, [
+      ['Kane', 'PER'],
+      ['Robert J. Kane', 'PER'],
+      ['Robert Kane', 'PER'],
+    ]);
+    const entities = mergeMentions(text, m);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.name).toBe('Robert J. Kane');
+  });
+
+  it('keeps different entities apart and numbers them in order of first mention', () => {
+    const text = 'Oslo hosted Kane Holdings. Maria Lopez spoke in Oslo.';
+    const m = mentionsOf(text, [
+      ['Oslo', 'LOC'],
+      ['Kane Holdings', 'ORG'],
+      ['Maria Lopez', 'PER'],
+      ['Oslo', 'LOC'],
+    ]);
+    const entities = mergeMentions(text, m);
+    expect(entities.map((e) => [e.id, e.name])).toEqual([
+      ['e1', 'Oslo'],
+      ['e2', 'Kane Holdings'],
+      ['e3', 'Maria Lopez'],
+    ]);
+  });
+
+  it('strips a possessive from the name and returns nothing for no mentions', () => {
+    const text = "Britain's navy sailed.";
+    expect(mergeMentions(text, [{ start: 0, end: 9, type: 'LOC' }])[0]!.name).toBe('Britain');
+    expect(mergeMentions(text, [])).toEqual([]);
+  });
+});
