@@ -53,7 +53,7 @@ export const RELATED_PHRASE =
 
 /** Short lines that are page chrome wherever they stand. */
 export const BOILERPLATE_LINE =
-  /^(?:advertisement|advertising|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
+  /^(?:advertisements?|advertising|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
 
 /** A photo credit tail: "(Photo: Ledger staff)", "Photograph: AP", "Getty Images". */
 export const PHOTO_CREDIT =

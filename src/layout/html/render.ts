@@ -216,8 +216,7 @@ function hintFlags(hint: string): { weight: number; ctx: number } {
   if (!hint) return { weight, ctx };
   if (NEGATIVE.test(hint)) weight -= CLASS_WEIGHT;
   if (POSITIVE.test(hint)) weight += CLASS_WEIGHT;
-  // As Readability: a furniture-like name does not count when the name also says content.
-  if (JUNK.test(hint) && !POSITIVE.test(hint)) ctx |= CTX.junk;
+  if (JUNK.test(hint) && isJunk(hint)) ctx |= CTX.junk;
   if (CAPTION.test(hint)) ctx |= CTX.caption;
   if (BYLINE.test(hint)) ctx |= CTX.byline;
   if (RELATED.test(hint)) ctx |= CTX.related;
@@ -225,6 +224,23 @@ function hintFlags(hint: string): { weight: number; ctx: number } {
   if (HIGHLIGHTS.test(hint)) ctx |= CTX.highlights;
   if (/dateline/i.test(hint)) ctx |= CTX.dateline;
   return { weight, ctx };
+}
+
+/**
+ * Furniture by name, judged name by name (each class and the id): some name is
+ * furniture-like only, and none is content-like only. As in Readability, a name
+ * saying both ("content-with-sidebar") does not count against the element.
+ */
+function isJunk(hint: string): boolean {
+  let junk = false;
+  for (const token of hint.split(/\s+/)) {
+    if (!token) continue;
+    const j = JUNK.test(token);
+    const p = POSITIVE.test(token);
+    if (p && !j) return false;
+    if (j && !p) junk = true;
+  }
+  return junk;
 }
 
 interface OpenElement {
