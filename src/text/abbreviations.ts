@@ -217,7 +217,7 @@ const TERMINAL = [
   'kg',
 ];
 
-const NEVER = ['e.g', 'i.e', 'cf', 'vs', 'v', 'viz', 'ibid', 'resp', 'incl', 'excl', 'w/o'];
+const NEVER = ['e.g', 'i.e', 'p.s', 'p.p.s', 'cf', 'vs', 'v', 'viz', 'ibid', 'resp', 'incl', 'excl', 'w/o'];
 
 const CLASSES = new Map<string, AbbreviationClass>();
 for (const w of TERMINAL) CLASSES.set(w, 'terminal');
@@ -505,6 +505,44 @@ export function abbreviationClass(word: string): AbbreviationClass | undefined {
 
 export function isSentenceStarter(word: string, lowercased = false): boolean {
   return (lowercased ? STRONG_STARTERS : STARTERS).has(word.toLowerCase());
+}
+
+/** Verbs of saying that follow a quotation and its speaker ("..." I asked). */
+const SPEECH_VERBS = new Set([
+  'said',
+  'says',
+  'say',
+  'asked',
+  'asks',
+  'ask',
+  'replied',
+  'replies',
+  'cried',
+  'shouted',
+  'yelled',
+  'called',
+  'added',
+  'adds',
+  'whispered',
+  'answered',
+  'told',
+  'wrote',
+  'writes',
+  'continued',
+  'exclaimed',
+  'muttered',
+  'insisted',
+  'recalled',
+  'explained',
+  'screamed',
+  'howled',
+  'started',
+  'laughed',
+  'sighed',
+]);
+
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase());
 }
 
 export function isCalendarWord(word: string): boolean {

@@ -33,7 +33,13 @@
  * abbreviations and initials do not unless a sentence starter follows.
  */
 import type { Span } from '../article/types.js';
-import { abbreviationClass, isCalendarWord, isPreposition, isSentenceStarter } from './abbreviations.js';
+import {
+  abbreviationClass,
+  isCalendarWord,
+  isPreposition,
+  isSentenceStarter,
+  isSpeechVerb,
+} from './abbreviations.js';
 import {
   isAlnum,
   isBullet,
@@ -326,7 +332,8 @@ class Scanner {
     } else if (c === 91) {
       closeAt = this.footnote(q);
     }
-    if (closeAt > 0) {
+    // Further footnote marks, and a bare footnote number before a capital ("fee. 8 Yet ...").
+    while (closeAt > 0) {
       this.bEnd = closeAt;
       this.nQuote = open;
       q = closeAt;
@@ -335,6 +342,15 @@ class Scanner {
         this.nKind = NEXT_END;
         this.nStart = end;
         return;
+      }
+      closeAt = t.charCodeAt(q) === 91 ? this.footnote(q) : -1;
+    }
+    if (this.bEnd === p && isDigit(t.charCodeAt(q))) {
+      const n = this.footnoteNumber(q);
+      if (n > 0) {
+        this.bEnd = n;
+        q = n;
+        while (q < end && isSpace(t.charCodeAt(q))) q++;
       }
     }
     this.nStart = q;
@@ -356,6 +372,22 @@ class Scanner {
     while (w < end && (isAlnum(t.charCodeAt(w)) || t.charCodeAt(w) === 39 || t.charCodeAt(w) === 0x2019)) w++;
     this.nWordStart = r;
     this.nWordEnd = w;
+  }
+
+  /**
+   * End of a bare footnote number at q ("8" in "fee. 8 Yet some ..."): one or two
+   * digits, then a space and a capitalised word of letters. Else -1.
+   */
+  footnoteNumber(q: number): number {
+    const t = this.text;
+    let e = q;
+    while (e < this.end && isDigit(t.charCodeAt(e))) e++;
+    if (e - q > 2 || t.charCodeAt(e) !== 32) return -1;
+    const w = e + 1;
+    if (!isUpper(t.charCodeAt(w))) return -1;
+    let k = w + 1;
+    while (k < this.end && isLower(t.charCodeAt(k))) k++;
+    return k > w + 1 && (k >= this.end || isSpace(t.charCodeAt(k))) ? e : -1;
   }
 
   /** End of a footnote mark "[12]" or "[a]" starting at p, or -1. */
@@ -454,7 +486,26 @@ class Scanner {
       j++;
     }
     this.look(j);
-    return this.plain() ? this.nStart : -j;
+    if (!this.plain()) return -j;
+    // “Are you here?” I asked. / "Not again!" Pete said. — the quote is part of the sentence.
+    if (this.bEnd > j && this.nKind === NEXT_UPPER && this.attribution()) return -j;
+    return this.nStart;
+  }
+
+  /** True when the next words are a speaker and a verb of saying ("I asked", "Mom says", "Ann Lee said"). */
+  attribution(): boolean {
+    const t = this.text;
+    let k = this.nWordEnd;
+    for (let words = 0; words < 3; words++) {
+      while (k < this.end && t.charCodeAt(k) === 32) k++;
+      const s = k;
+      while (k < this.end && isLetter(t.charCodeAt(k))) k++;
+      if (k === s) return false;
+      const w = t.slice(s, k);
+      if (isSpeechVerb(w)) return true;
+      if (!isUpper(t.charCodeAt(s))) return false;
+    }
+    return false;
   }
 
   singlePeriod(i: number, attached: boolean): number {
@@ -482,7 +533,7 @@ class Scanner {
     const c0 = t.charCodeAt(ws);
     // An enumeration marker opening the sentence: "1. The first item", "a. The", "IV. Results".
     if (first && this.markerValue >= 0) return -(i + 1);
-    if (first && isRoman(t, ws, i)) return -(i + 1);
+    if (first && (isRoman(t, ws, i) || isSectionNumber(t, ws, i))) return -(i + 1);
     if (len === 1 && isLetter(c0)) return this.initial(i, ws) ? this.nStart : -(i + 1);
     const word = t.slice(ws, i);
     const cls = abbreviationClass(word);
@@ -528,6 +579,16 @@ class Scanner {
     while (s < e && isOpener(t.charCodeAt(s))) s++;
     return s < e && isUpper(t.charCodeAt(s));
   }
+}
+
+/** "2", "2.1", "4.1.3": a section number opening a heading. */
+function isSectionNumber(t: string, s: number, e: number): boolean {
+  if (e - s > 8 || !isDigit(t.charCodeAt(s)) || !isDigit(t.charCodeAt(e - 1))) return false;
+  for (let i = s; i < e; i++) {
+    const c = t.charCodeAt(i);
+    if (!isDigit(c) && !(c === 46 && isDigit(t.charCodeAt(i + 1)))) return false;
+  }
+  return true;
 }
 
 function isRoman(t: string, s: number, e: number): boolean {
