@@ -141,6 +141,14 @@ export class KeyBuffer {
   }
 }
 
+/** Context positions and the first template number of their features. */
+const CONTEXT_TEMPLATES: readonly (readonly [number, number])[] = [
+  [-2, 20],
+  [-1, 26],
+  [1, 32],
+  [2, 38],
+];
+
 const PAIR = 4194304; // 2^22: attribute ids stay below it
 const TPL = 128;
 
@@ -283,12 +291,7 @@ export function extractSentence(
     out.push(0); // bias (template 0, id 0)
     for (let s = 0; s < NUM_SLOTS; s++) one(1 + s, ids[s]!);
     // Context words, shapes, case and clusters.
-    for (const [d, base] of [
-      [-2, 20],
-      [-1, 26],
-      [1, 32],
-      [2, 38],
-    ] as const) {
+    for (const [d, base] of CONTEXT_TEMPLATES) {
       one(base, attr(i + d, Slot.L));
       one(base + 1, attr(i + d, Slot.SR));
       one(base + 2, attr(i + d, Slot.CF));

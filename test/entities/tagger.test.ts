@@ -1,0 +1,53 @@
+/** The shipped model's behaviour on short sentences written for these tests (nothing is trained here). */
+import { describe, expect, it } from 'vitest';
+import { chunksOf } from '../../src/entities/conll.js';
+import { shippedTagger } from '../../src/entities/tagger.js';
+import { TAGS } from '../../src/entities/tags.js';
+
+function entities(sentences: string[][]): string[] {
+  const tags = shippedTagger().tagDocument(sentences);
+  return sentences.flatMap((words, k) =>
+    chunksOf(Array.from(tags[k]!, (t) => TAGS[t]!)).map(
+      (c) => `${c.type}:${words.slice(c.start, c.end).join(' ')}`,
+    ),
+  );
+}
+
+const split = (s: string) => s.split(' ');
+
+describe('shipped NER model', () => {
+  it('finds clear people, places and organisations', () => {
+    const found = entities([
+      split('Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday .'),
+      split('Shares of Microsoft rose 3 percent in New York , the company said .'),
+    ]);
+    expect(found).toContain('PER:Angela Merkel');
+    expect(found).toContain('PER:Emmanuel Macron');
+    expect(found).toContain('LOC:Berlin');
+    expect(found).toContain('ORG:Microsoft');
+    expect(found).toContain('LOC:New York');
+    expect(found).toContain('MISC:French');
+  });
+
+  it('tags an unseen surname as a person from its context', () => {
+    const found = entities([
+      split('" We will rebuild the bridge , " said Mayor Tomasz Wielgosz , who took office in May .'),
+    ]);
+    expect(found).toContain('PER:Tomasz Wielgosz');
+  });
+
+  it('finds nothing in a sentence without names', () => {
+    expect(entities([split('the rain fell all day and the roads were closed .')])).toEqual([]);
+  });
+
+  it('degrades on lower-cased text without failing', () => {
+    const lower = entities([split('angela merkel met emmanuel macron in berlin on monday .')]);
+    const cased = entities([split('Angela Merkel met Emmanuel Macron in Berlin on Monday .')]);
+    expect(lower.length).toBeLessThanOrEqual(cased.length);
+  });
+
+  it('handles empty documents and sentences', () => {
+    expect(shippedTagger().tagDocument([])).toEqual([]);
+    expect(shippedTagger().tagDocument([[]])[0]!.length).toBe(0);
+  });
+});
