@@ -5,15 +5,19 @@
  *
  *   node dist/scripts/ingest-bench.js ours <file>      # readPages: any input it takes
  *   node dist/scripts/ingest-bench.js warcio <file.warc[.gz]>
- *   node dist/scripts/ingest-bench.js compare <file.warc[.gz]> [rounds]
- *       runs ours and warcio alternately, each in a fresh process, and prints the medians
+ *   node dist/scripts/ingest-bench.js readline <file.jsonl[.gz]>   # node:readline + JSON.parse, the obvious hand-written baseline
+ *   node dist/scripts/ingest-bench.js compare <file> [rounds]
+ *       runs ours and the peer (warcio for a WARC, readline for JSONL) alternately,
+ *       each in a fresh process, and prints the medians and the ratio
  *
  * Each reader decodes every HTML body it keeps with our decodeBytes, so the two
  * WARC readers do the same work past the record parsing.
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { readPages } from '../src/ingest/read.js';
@@ -92,6 +96,28 @@ async function warcio(file: string): Promise<Figures> {
   return figures('warcio', file, pages, errors, chars, t0);
 }
 
+async function readline(file: string): Promise<Figures> {
+  const t0 = performance.now();
+  let pages = 0;
+  let chars = 0;
+  const errors: string[] = [];
+  const raw = createReadStream(file, { highWaterMark: 1 << 16 });
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  let n = 0;
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    n++;
+    if (!line.trim()) continue;
+    try {
+      const r = JSON.parse(line) as { text?: string; html?: string };
+      chars += (r.html ?? r.text ?? '').length;
+      pages++;
+    } catch (e) {
+      errors.push(`${file}:${n}: ${(e as Error).message}`);
+    }
+  }
+  return figures('readline', file, pages, errors, chars, t0);
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -99,9 +125,10 @@ function median(xs: number[]): number {
 
 function compare(file: string, rounds: number): void {
   const self = fileURLToPath(import.meta.url);
-  const runs: Record<string, Figures[]> = { ours: [], warcio: [] };
+  const peer = /\.warc(\.gz)?$/i.test(file) ? 'warcio' : 'readline';
+  const runs: Record<string, Figures[]> = { ours: [], [peer]: [] };
   for (let i = 0; i < rounds; i++) {
-    for (const reader of ['ours', 'warcio']) {
+    for (const reader of ['ours', peer]) {
       const out = execFileSync(process.execPath, [self, reader, file], { encoding: 'utf8' });
       runs[reader]!.push(JSON.parse(out.trim().split('\n').pop()!) as Figures);
     }
@@ -118,14 +145,15 @@ function compare(file: string, rounds: number): void {
       },
     ]),
   );
-  const ratio = round(summary['warcio']!.seconds / summary['ours']!.seconds);
-  console.log(JSON.stringify({ file, rounds, ...summary, speedRatioOursOverWarcio: ratio }));
+  const ratio = round(summary[peer]!.seconds / summary['ours']!.seconds);
+  console.log(JSON.stringify({ file, rounds, ...summary, [`speedRatioOursOver_${peer}`]: ratio }));
 }
 
 const [mode, file, rounds] = process.argv.slice(2);
-if (!file || !['ours', 'warcio', 'compare'].includes(mode ?? '')) {
-  console.error('usage: ingest-bench.js ours|warcio|compare <file> [rounds]');
+const MODES: Record<string, (file: string) => Promise<Figures>> = { ours, warcio, readline };
+if (!file || !(mode === 'compare' || (mode && mode in MODES))) {
+  console.error('usage: ingest-bench.js ours|warcio|readline|compare <file> [rounds]');
   process.exit(2);
 }
 if (mode === 'compare') compare(file, Number(rounds ?? 5));
-else console.log(JSON.stringify(mode === 'ours' ? await ours(file) : await warcio(file)));
+else console.log(JSON.stringify(await MODES[mode!]!(file)));

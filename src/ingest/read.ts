@@ -126,7 +126,7 @@ async function* readStream(
     return;
   }
   if (looksBinary(head)) {
-    yield failure('E_BINARY', origin, 'is a binary file, not text, HTML, JSONL, a feed or a WARC');
+    yield failure('E_BINARY', origin, 'is a binary file, not text or HTML');
     return;
   }
   if (format === 'jsonl') {

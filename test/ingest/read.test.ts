@@ -160,7 +160,7 @@ describe('readPages: bad input', () => {
       `! ${p('missing.txt')}: no such file or directory`,
       `! ${p('empty.txt')}: is empty`,
       `! ${p('blank.html')}: holds only white space`,
-      `! ${p('binary.txt')}: is a binary file, not text, HTML, JSONL, a feed or a WARC`,
+      `! ${p('binary.txt')}: is a binary file, not text or HTML`,
       `${p('bad.jsonl')}:1 text`,
       expect.stringMatching(new RegExp(`^! ${p('bad.jsonl')}:2: not valid JSON \\(`)),
       `${p('bad.jsonl')}:3 text`,
