@@ -26,6 +26,12 @@ export async function runJob(job: Job, options: DigestOptions): Promise<JobResul
     const article = await digestArticle(pageToArticle(job.page), options);
     return { seq: job.seq, hash: job.hash, ok: true, record: articleRecord(article) };
   } catch (e) {
-    return { seq: job.seq, hash: job.hash, ok: false, error: asNewsdigestError(e, input).toJSON() };
+    const error = asNewsdigestError(e, input).toJSON();
+    // A stage may name something else (its model file): the batch's record names the page.
+    if (error.input !== input) {
+      error.message = `${error.input}: ${error.message}`;
+      error.input = input;
+    }
+    return { seq: job.seq, hash: job.hash, ok: false, error };
   }
 }
