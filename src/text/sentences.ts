@@ -65,8 +65,8 @@ export interface SentenceOptions {
 export function looksLowercased(text: string, start = 0, end = text.length): boolean {
   let letters = 0;
   let upper = 0;
-  // The first few thousand characters tell a lower-cased copy from ordinary text.
-  const stop = Math.min(end, start + 4000);
+  // The first thousand characters tell a lower-cased copy from ordinary text.
+  const stop = Math.min(end, start + 1000);
   for (let i = start; i < stop; i++) {
     const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) letters++;

@@ -29,10 +29,21 @@ import type { Span } from '../article/types.js';
 import { abbreviationClass } from './abbreviations.js';
 import { isAlnum, isDigit, isLetter, isSpace, isUpper } from './chars.js';
 
+// ASCII classes by table (1: letter or digit, 2: whitespace): the hot loop reads one byte per character.
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII[c] = 1;
+  else if (c === 32 || (c >= 9 && c <= 13)) ASCII[c] = 2;
+}
+
 function isWordChar(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return ASCII[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return false;
   return isAlnum(c);
+}
+
+function isBlank(c: number): boolean {
+  return c < 128 ? ASCII[c] === 2 : isSpace(c);
 }
 
 function isCurrency(c: number): boolean {
@@ -55,8 +66,9 @@ function isApostrophe(c: number): boolean {
 
 function startsUrl(t: string, i: number): boolean {
   const c = t.charCodeAt(i) | 32;
-  if (c === 104) return t.startsWith('http://', i) || t.startsWith('https://', i);
-  if (c === 119) return t.startsWith('www.', i);
+  const c1 = t.charCodeAt(i + 1) | 32;
+  if (c === 104) return c1 === 116 && (t.startsWith('http://', i) || t.startsWith('https://', i));
+  if (c === 119) return c1 === 119 && t.startsWith('www.', i);
   return false;
 }
 
@@ -87,7 +99,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
   let i = start;
   while (i < end) {
     const c = t.charCodeAt(i);
-    if (isSpace(c)) {
+    if (isBlank(c)) {
       i++;
       continue;
     }
@@ -95,7 +107,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
     if (isWordChar(c) || (isCurrency(c) && i + 1 < end && isWordChar(t.charCodeAt(i + 1)))) {
       if ((c === 104 || c === 119 || c === 72 || c === 87) && startsUrl(t, i)) {
         let j = i;
-        while (j < end && !isSpace(t.charCodeAt(j))) j++;
+        while (j < end && !isBlank(t.charCodeAt(j))) j++;
         while (j > i + 4 && isUrlTrail(t.charCodeAt(j - 1))) j--;
         out.push(s, j);
         i = j;
