@@ -1,11 +1,79 @@
-import { NewsdigestError } from '../src/errors.js';
+/**
+ * `bench summarize`: the summarize stage (learned extractive highlights) on
+ * CNN/DailyMail-style records `{id, article}` with their sentences given (split by
+ * the text stage beforehand, outside the timing), side by side with the peers
+ * `summarize-lead3` and `summarize-textrank` fed the same articles in the same run.
+ * `--method` times another of our methods; `--peers a,b` picks the peers.
+ */
+
+import { SCHEMA_VERSION } from '../src/article/schema.js';
+import type { Article } from '../src/article/types.js';
+import { readJsonl } from '../src/eval/data.js';
+import { bodyOfRecord } from '../src/summarize/article-body.js';
+import { parseMethod } from '../src/summarize/extract.js';
+import { summarizeStage } from '../src/summarize/index.js';
+import { loadSummarizer } from '../src/summarize/model.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+import { peerAvailable, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
+
+const DEFAULT_LIMIT = 2000;
+const DEFAULT_PEERS = ['summarize-lead3', 'summarize-textrank'];
 
 export const summarizeBench: BenchTask = {
   name: 'summarize',
-  summary: 'not implemented yet',
-  defaultData: '',
-  async run() {
-    throw new NewsdigestError('E_BAD_OPTION', 'summarize', 'this benchmark is not implemented yet');
+  summary:
+    'summarize stage (sentences given) vs summarize-lead3 and summarize-textrank, articles/s on one core',
+  defaultData: 'cnndm/validation.jsonl.gz',
+  flags: {
+    method: 'model (default) | lead3 | textrank | lexrank',
+    peers: `comma-separated peer wrappers (default ${DEFAULT_PEERS.join(',')}; "none" for none)`,
+  },
+  async run(args) {
+    const method = parseMethod(args.flags['method']);
+    const limit = args.limit ?? DEFAULT_LIMIT;
+    const articles: Article[] = [];
+    const records: { id: string; article: string }[] = [];
+    for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unknown }>(
+      args.data,
+      limit,
+    )) {
+      const body = bodyOfRecord(rec);
+      if (body === undefined) continue;
+      const id = String(rec.id ?? articles.length);
+      records.push({ id, article: body });
+      articles.push({
+        schemaVersion: SCHEMA_VERSION,
+        id,
+        text: body,
+        source: { format: 'text' },
+        sentences: sentenceSpans(body),
+      });
+    }
+    if (method === 'model') loadSummarizer(); // loaded once, as a long-running process would
+    const options = { summarize: { highlights: 'extractive' as const, method } };
+    const bytes = (a: Article) => Buffer.byteLength(a.text);
+    const ours = timeOurs(`newsdigest summarize (${method})`, articles, bytes, (a) =>
+      summarizeStage.run(a, options),
+    );
+    const totalBytes = articles.reduce((s, a) => s + bytes(a), 0);
+    const peerFlag = typeof args.flags['peers'] === 'string' ? args.flags['peers'] : undefined;
+    const peerNames = peerFlag === 'none' ? [] : peerFlag ? peerFlag.split(',') : DEFAULT_PEERS;
+    const peers: Timing[] = [];
+    const notes: string[] = [];
+    for (const name of peerNames) {
+      if (!peerAvailable(name)) {
+        notes.push(`peer ${name} is not installed: skipped`);
+        continue;
+      }
+      peers.push((await runPeer(name, records, totalBytes)).timing);
+    }
+    const report = speedReport('summarize', ours, peers, { method, sentencesGiven: true });
+    report.notes = [
+      ...(report.notes ?? []),
+      `${articles.length} articles of ${args.data}; ours: sentences given (split beforehand, not timed); peers split their own`,
+      ...notes,
+    ];
+    return report;
   },
 };

@@ -20,7 +20,7 @@ import { FEATURE_VERSION, MODEL_NAME, type SummarizerModel, scoreSentences } fro
 import { greedyOracle } from '../src/summarize/oracle.js';
 import { ROUGE_TYPES, rougeScores, rougeTokens } from '../src/summarize/rouge.js';
 import { leadK, type SelectOptions, selectByScore } from '../src/summarize/select.js';
-import { sentenceWords } from '../src/summarize/sentence-words.js';
+import { type ArticleWords, articleWords } from '../src/summarize/sentence-words.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 
 const { values } = parseArgs({
@@ -91,16 +91,21 @@ class FeatureStore {
   }
 }
 
-interface Doc {
+interface Prepared {
+  words: ArticleWords;
   tokens: string[][];
   texts: string[];
+}
+
+interface Doc extends Prepared {
   highlights: string;
 }
 
-function prepare(article: string): { tokens: string[][]; texts: string[] } {
+function prepare(article: string): Prepared {
   const spans = sentenceSpans(article).slice(0, maxSentences);
-  const { tokens, texts } = sentenceWords(article, spans);
-  return { tokens, texts: texts.map((t) => t.replace(/\s*\n\s*/g, ' ')) };
+  const words = articleWords(article, spans);
+  const texts = spans.map((sp) => article.slice(sp.start, sp.end).replace(/\s*\n\s*/g, ' '));
+  return { words, tokens: words.tokens, texts };
 }
 
 async function loadTrain(): Promise<{ store: FeatureStore; oracleSizes: number[] }> {
@@ -113,12 +118,16 @@ async function loadTrain(): Promise<{ store: FeatureStore; oracleSizes: number[]
     for await (const rec of readJsonl<{ article?: string; highlights?: string }>(file)) {
       if (trainLimit !== undefined && count >= trainLimit) break;
       if (typeof rec.article !== 'string' || typeof rec.highlights !== 'string') continue;
-      const { tokens, texts } = prepare(rec.article);
+      const { words, tokens, texts } = prepare(rec.article);
       if (tokens.length === 0) continue;
       const oracle = new Set(greedyOracle(tokens, rougeTokens(rec.highlights), 3));
       oracleSizes[oracle.size]!++;
-      const { indices, values: vals } = sentenceFeatures(tokens, texts, mask);
-      for (let i = 0; i < tokens.length; i++) store.add(indices[i]!, vals[i]!, oracle.has(i) ? 1 : 0);
+      const f = sentenceFeatures(words, texts, mask);
+      for (let i = 0; i < tokens.length; i++) {
+        const from = f.offsets[i]!;
+        const to = f.offsets[i + 1]!;
+        store.add(f.indices.subarray(from, to), f.values.subarray(from, to), oracle.has(i) ? 1 : 0);
+      }
       store.endArticle();
       count++;
       if (count % 5000 === 0) log(`  prepared ${count} train articles`);
@@ -257,12 +266,13 @@ const lead3 = devRouge(dev, (d) => leadK(d.tokens, 3));
 log(`dev Lead-3: ${fmt(lead3)}`);
 
 const candidates: TrainParams[] = values.quick
-  ? [{ loss: 'listwise', epochs: 3, l2: 1e-6, rate: 0.05 }]
+  ? [{ loss: 'logistic', epochs: 3, l2: 1e-6, rate: 0.05 }]
   : [
       { loss: 'logistic', epochs: 3, l2: 1e-6, rate: 0.05 },
+      { loss: 'logistic', epochs: 5, l2: 1e-6, rate: 0.05 },
+      { loss: 'logistic', epochs: 3, l2: 1e-5, rate: 0.05 },
+      { loss: 'logistic', epochs: 3, l2: 1e-6, rate: 0.1 },
       { loss: 'listwise', epochs: 3, l2: 1e-6, rate: 0.05 },
-      { loss: 'listwise', epochs: 6, l2: 1e-6, rate: 0.05 },
-      { loss: 'listwise', epochs: 3, l2: 1e-5, rate: 0.1 },
     ];
 const defaultSelect: SelectOptions = {
   k: 3,
@@ -277,7 +287,7 @@ for (const params of candidates) {
   const ts = performance.now();
   const weights = train(store, params);
   const seconds = (performance.now() - ts) / 1000;
-  const scores = dev.map((d) => scoreSentences({ weights, hashBits: bits }, d.tokens, d.texts));
+  const scores = dev.map((d) => scoreSentences({ weights, hashBits: bits }, d.words, d.texts));
   const f = devRouge(dev, (d, i) => selectByScore(scores[i]!, d.tokens, defaultSelect));
   trials.push({ params, dev: f, seconds });
   log(`${JSON.stringify(params)} (${seconds.toFixed(0)} s): ${fmt(f)}`);
@@ -285,7 +295,7 @@ for (const params of candidates) {
 }
 const chosen = best!;
 const devScores = dev.map((d) =>
-  scoreSentences({ weights: chosen.weights, hashBits: bits }, d.tokens, d.texts),
+  scoreSentences({ weights: chosen.weights, hashBits: bits }, d.words, d.texts),
 );
 let bestSelect = { select: defaultSelect, dev: chosen.dev };
 const selectTrials: { select: SelectOptions; dev: DevFigures }[] = [];
@@ -319,7 +329,7 @@ const ts = performance.now();
 const model: SummarizerModel = { ...settings, weights: chosen.weights };
 let sink = 0;
 for (const d of dev)
-  sink += selectByScore(scoreSentences(model, d.tokens, d.texts), d.tokens, model.select).length;
+  sink += selectByScore(scoreSentences(model, d.words, d.texts), d.tokens, model.select).length;
 const perSecond = dev.length / ((performance.now() - ts) / 1000);
 
 mkdirSync(outDir, { recursive: true });

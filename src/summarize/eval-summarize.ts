@@ -11,10 +11,9 @@ import { readJsonl } from '../eval/data.js';
 import { type EvalTask, round } from '../eval/report.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { bodyOfRecord } from './article-body.js';
-import { chooseSentences, METHODS, parseMethod } from './extract.js';
+import { METHODS, parseMethod, summarizeSpans } from './extract.js';
 import { loadSummarizer } from './model.js';
 import { ROUGE_TYPES, rougeScores } from './rouge.js';
-import { sentenceWords } from './sentence-words.js';
 
 interface SummaryRecord {
   id?: unknown;
@@ -54,10 +53,11 @@ export const summarizeTask: EvalTask = {
         );
       }
       const spans = sentenceSpans(body);
-      const { tokens, texts } = sentenceWords(body, spans);
-      const chosen = chooseSentences(tokens, texts, method, model);
+      const chosen = summarizeSpans(body, spans, method, model);
       chosenTotal += chosen.length;
-      const prediction = chosen.map((i) => texts[i]!.replace(/\s*\n\s*/g, ' ')).join('\n');
+      const prediction = chosen
+        .map((i) => body.slice(spans[i]!.start, spans[i]!.end).replace(/\s*\n\s*/g, ' '))
+        .join('\n');
       const scores = rougeScores(rec.highlights, prediction);
       for (const t of ROUGE_TYPES) sums[t] += scores[t].fmeasure;
       articles++;

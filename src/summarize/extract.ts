@@ -8,7 +8,7 @@ import { NewsdigestError } from '../errors.js';
 import { lexRankScores, textRankScores } from './graph-rank.js';
 import { loadSummarizer, type SummarizerModel, scoreSentences } from './model.js';
 import { leadK, selectByScore } from './select.js';
-import { sentenceWords } from './sentence-words.js';
+import { type ArticleWords, articleWords } from './sentence-words.js';
 
 export const METHODS = ['model', 'lead3', 'textrank', 'lexrank'] as const;
 export type Method = (typeof METHODS)[number];
@@ -27,15 +27,16 @@ export function parseMethod(value: unknown, input = '--method'): Method {
 const BASELINE_K = 3;
 
 /**
- * Indices (in document order) of the sentences chosen from `tokens` (per sentence,
- * ROUGE tokens) and `texts` (per sentence, raw text).
+ * Indices (in document order) of the sentences chosen, given the words of each
+ * sentence and its raw text (for the model's punctuation cues).
  */
 export function chooseSentences(
-  tokens: readonly (readonly string[])[],
+  words: ArticleWords,
   texts: readonly string[],
   method: Method,
   model?: SummarizerModel,
 ): number[] {
+  const tokens = words.tokens;
   switch (method) {
     case 'lead3':
       return leadK(tokens, 3);
@@ -45,20 +46,31 @@ export function chooseSentences(
       return selectByScore(lexRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true });
     case 'model': {
       const m = model ?? loadSummarizer();
-      const n = Math.min(tokens.length, m.maxSentences);
-      const t = tokens.slice(0, n);
-      return selectByScore(scoreSentences(m, t, texts.slice(0, n)), t, m.select);
+      return selectByScore(scoreSentences(m, words, texts), tokens, m.select);
     }
   }
 }
 
-/** Chooses among the sentences `spans` of `text`. */
+/** The sentence spans a method looks at: the model only scores the first `maxSentences`. */
+export function consideredSpans(
+  spans: readonly Span[],
+  method: Method,
+  model?: SummarizerModel,
+): readonly Span[] {
+  if (method !== 'model') return spans;
+  const m = model ?? loadSummarizer();
+  return spans.length > m.maxSentences ? spans.slice(0, m.maxSentences) : spans;
+}
+
+/** Chooses among the sentences `spans` of `text`; indices into `spans`, in document order. */
 export function summarizeSpans(
   text: string,
   spans: readonly Span[],
   method: Method,
   model?: SummarizerModel,
 ): number[] {
-  const { tokens, texts } = sentenceWords(text, spans);
-  return chooseSentences(tokens, texts, method, model);
+  const considered = consideredSpans(spans, method, model);
+  const words = articleWords(text, considered);
+  const texts = considered.map((s) => text.slice(s.start, s.end));
+  return chooseSentences(words, texts, method, model);
 }

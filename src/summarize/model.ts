@@ -11,9 +11,10 @@ import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { sentenceFeatures } from './features.js';
 import type { SelectOptions } from './select.js';
+import type { ArticleWords } from './sentence-words.js';
 
 export const MODEL_NAME = 'summarizer';
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const SettingsSchema = v.object({
   name: v.literal(MODEL_NAME),
@@ -79,20 +80,19 @@ export function loadSummarizer(dir?: string): SummarizerModel {
   return model;
 }
 
-/** Model scores (logits) of the first `maxSentences` sentences. */
+/** Model scores (logits) of the sentences of `words` (`texts`: their raw text). */
 export function scoreSentences(
   model: Pick<SummarizerModel, 'weights' | 'hashBits'>,
-  tokens: readonly (readonly string[])[],
+  words: ArticleWords,
   texts: readonly string[],
 ): Float64Array {
-  const { indices, values } = sentenceFeatures(tokens, texts, 2 ** model.hashBits - 1);
-  const out = new Float64Array(tokens.length);
+  const { offsets, indices, values } = sentenceFeatures(words, texts, 2 ** model.hashBits - 1);
+  const n = words.ids.length;
+  const out = new Float64Array(n);
   const w = model.weights;
-  for (let i = 0; i < tokens.length; i++) {
-    const idx = indices[i]!;
-    const val = values[i]!;
+  for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let j = 0; j < idx.length; j++) s += w[idx[j]!]! * val[j]!;
+    for (let o = offsets[i]!; o < offsets[i + 1]!; o++) s += w[indices[o]!]! * values[o]!;
     out[i] = s;
   }
   return out;

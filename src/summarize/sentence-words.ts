@@ -3,9 +3,10 @@
  * [a-z0-9], Porter-stemmed when longer than 3 characters (the ROUGE tokens), so that
  * what the summarizer learns and what ROUGE rewards are counted in the same units,
  * and so that cased pages and the lower-cased CNN/DailyMail copy look alike.
+ * Words are interned per article to small integers for the feature code.
  */
 import type { Span } from '../article/types.js';
-import { rougeTokens } from './rouge.js';
+import { porterStem } from './porter-stemmer.js';
 
 /** Words that carry little content: not counted for overlap and centrality. */
 const STOPWORDS = new Set(
@@ -22,16 +23,165 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-export interface SentenceWords {
-  /** ROUGE tokens of each sentence. */
-  tokens: string[][];
-  /** The raw text of each sentence (for marks such as quotes and question marks). */
-  texts: string[];
+interface WordInfo {
+  stem: string;
+  /** Hash of the word's own feature (content words and stopwords apart). */
+  hash: number;
+  content: boolean;
+  numeric: boolean;
+  /** The article this word was last interned for, and its id there. */
+  stamp: number;
+  local: number;
 }
 
-export function sentenceWords(text: string, spans: readonly Span[]): SentenceWords {
-  const texts = spans.map((s) => text.slice(s.start, s.end));
-  return { texts, tokens: texts.map(rougeTokens) };
+/** FNV-1a of a word with a one-character namespace. */
+function wordHash(prefix: number, s: string): number {
+  let h = Math.imul(0x811c9dc5 ^ prefix, 0x01000193);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Words by stem, and by two 32-bit hashes of their lower-cased form in an
+ * open-addressing table (so a known word costs neither a string nor a Map lookup).
+ */
+const byStem = new Map<string, WordInfo>();
+const TABLE_BITS = 20;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const MAX_CACHED = (1 << TABLE_BITS) * 0.6;
+const rawKey1 = new Int32Array(1 << TABLE_BITS);
+const rawKey2 = new Int32Array(1 << TABLE_BITS);
+const rawInfo: (WordInfo | undefined)[] = new Array(1 << TABLE_BITS).fill(undefined);
+let cached = 0;
+let stampCounter = 0;
+
+function lookupRaw(h1: number, h2: number): number {
+  let slot = h1 & TABLE_MASK;
+  while (rawInfo[slot] !== undefined && (rawKey1[slot] !== h1 || rawKey2[slot] !== h2)) {
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  return slot;
+}
+
+function infoOf(raw: string): WordInfo {
+  const stem = raw.length > 3 ? porterStem(raw) : raw;
+  let w = byStem.get(stem);
+  if (w === undefined) {
+    const content = !STOPWORDS.has(stem);
+    w = {
+      stem,
+      hash: wordHash(content ? 119 : 115, stem),
+      content,
+      numeric: raw.charCodeAt(0) <= 57,
+      stamp: -1,
+      local: -1,
+    };
+    byStem.set(stem, w);
+  }
+  return w;
+}
+
+const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * Calls `each` with the word of each lower-cased [a-z0-9] run of text[start, end)
+ * (characters outside ASCII letters and digits separate words, as in ROUGE).
+ */
+function eachWord(text: string, start: number, end: number, each: (w: WordInfo) => void): void {
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    if (!(isLowerOrDigit(c) || (c >= 65 && c <= 90))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    let h1 = 0x811c9dc5;
+    let h2 = 5381;
+    while (i < end) {
+      c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!isLowerOrDigit(c)) break;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = (Math.imul(h2, 33) + c) | 0;
+      i++;
+    }
+    h1 |= 0;
+    let slot = lookupRaw(h1, h2);
+    let w = rawInfo[slot];
+    if (w === undefined) {
+      if (cached > MAX_CACHED) {
+        // Full: start afresh (words already interned keep their objects).
+        rawInfo.fill(undefined);
+        byStem.clear();
+        cached = 0;
+        slot = lookupRaw(h1, h2);
+      }
+      w = infoOf(text.slice(from, i).toLowerCase());
+      rawKey1[slot] = h1;
+      rawKey2[slot] = h2;
+      rawInfo[slot] = w;
+      cached++;
+    }
+    each(w);
+  }
+}
+
+export interface ArticleWords {
+  /** Per sentence: stemmed words (for trigram blocking and the graph methods). */
+  tokens: string[][];
+  /** Per sentence: the words as article-local ids. */
+  ids: Int32Array[];
+  /** Number of distinct words in the article. */
+  vocabulary: number;
+  /** Per word id: a content word (not a stopword), a number, its feature hash. */
+  content: Uint8Array;
+  numeric: Uint8Array;
+  hashes: Int32Array;
+}
+
+/** The words of each sentence span of `text`. */
+export function articleWords(text: string, spans: readonly Span[]): ArticleWords {
+  const stamp = ++stampCounter;
+  const infos: WordInfo[] = [];
+  const tokens: string[][] = [];
+  const ids: Int32Array[] = [];
+  const sentence: WordInfo[] = [];
+  const collect = (w: WordInfo) => {
+    sentence.push(w);
+  };
+  for (const span of spans) {
+    sentence.length = 0;
+    eachWord(text, span.start, span.end, collect);
+    const toks: string[] = new Array(sentence.length);
+    const sid = new Int32Array(sentence.length);
+    for (let k = 0; k < sentence.length; k++) {
+      const w = sentence[k]!;
+      toks[k] = w.stem;
+      if (w.stamp !== stamp) {
+        w.stamp = stamp;
+        w.local = infos.length;
+        infos.push(w);
+      }
+      sid[k] = w.local;
+    }
+    tokens.push(toks);
+    ids.push(sid);
+  }
+  const v = infos.length;
+  const content = new Uint8Array(v);
+  const numeric = new Uint8Array(v);
+  const hashes = new Int32Array(v);
+  for (let k = 0; k < v; k++) {
+    const w = infos[k]!;
+    content[k] = w.content ? 1 : 0;
+    numeric[k] = w.numeric ? 1 : 0;
+    hashes[k] = w.hash | 0;
+  }
+  return { tokens, ids, vocabulary: v, content, numeric, hashes };
 }
 
 /** The word trigrams of a token list, as strings (for trigram blocking). */
