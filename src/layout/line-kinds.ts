@@ -10,6 +10,9 @@ import {
   CREDIT,
   DATE_LINE,
   DATELINE_ONLY,
+  isDateLine,
+  PHOTO_CREDIT,
+  RELATED_HEADING,
   RELATED_PREFIX,
   RELATIVE_DATE,
 } from './patterns.js';
@@ -20,10 +23,12 @@ const MAX_BYLINE = 120;
 export function furnitureKind(line: string): BlockKind | undefined {
   const len = line.length;
   if (len <= 60 && DATELINE_ONLY.test(line)) return 'dateline';
-  if (len <= MAX_BYLINE && (BYLINE.test(line) || DATE_LINE.test(line) || RELATIVE_DATE.test(line)))
+  if (len <= MAX_BYLINE && (BYLINE.test(line) || DATE_LINE.test(line) || isDateLine(line) || RELATIVE_DATE.test(line)))
     return 'byline';
   if (len <= 60 && BOILERPLATE_LINE.test(line)) return 'boilerplate';
+  if (len <= 250 && PHOTO_CREDIT.test(line)) return 'caption';
   if (len <= 300 && CREDIT.test(line)) return 'credit';
   if (len <= 200 && RELATED_PREFIX.test(line)) return 'related';
+  if (len <= 60 && RELATED_HEADING.test(line)) return 'related';
   return undefined;
 }

@@ -26,7 +26,7 @@ export const DATELINE_LEAD_LOWER =
 
 /** A byline: "By Jane Doe", "By Jane Doe and John Roe, CNN", "Written by ...", "by . jane doe ." */
 export const BYLINE =
-  /^(?:(?:written|reported|posted|words|story|text|photos?)\s+)?by\s*[.:]?\s+(?:[A-Z\u00c0-\u024f][\w'’.-]*|[a-z][\w'’.-]*)(?:\s+(?:[\w'’.-]+|and|&|,)){0,12}\s*\.?$/i;
+  /^(?:(?:written|reported|posted|words|story|text|photos?)\s+)?by\s*[.:]?\s+(?:[A-Z\u00c0-\u024f][\w'’.,-]*|[a-z][\w'’.,-]*)(?:\s+(?:[\w'’.,:|-]+|and|&|,)){0,12}\s*\.?$/i;
 
 /** The Daily Mail preamble of the CNN/DM release: "by . jane doe . published : 12:00 est , 1 may 2014 . | . updated : ..." */
 export const DAILY_MAIL_PREAMBLE =
@@ -35,6 +35,19 @@ export const DAILY_MAIL_PREAMBLE =
 /** A by-line with a date and nothing else: "Published 3:04 PM ET, Sun November 6, 2016", "Updated 2 hours ago". */
 export const DATE_LINE =
   /^(?:(?:first\s+)?(?:published|posted|updated|last updated|modified)\s*(?:on|at|:)?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?,?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4})?\s*(?:,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?$/i;
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_TOKEN = new RegExp(
+  `^(?:${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?|\\d{1,4}(?:st|nd|rd|th)?[,.]?|\\d{1,4}[/.:-]\\d{1,2}(?:[/.:-]\\d{1,4})?(?:[ap]m)?,?|[ap]\\.?m\\.?,?|(?:e|c|m|p|ak|h)[sd]t|gmt|utc|bst|cet|cest|ist|jst|aest|et|pt|ct|published:?|updated:?|posted:?|modified:?|last|first|on|at|[|·•–—,-])$`,
+  'i',
+);
+const DATE_ANCHOR = new RegExp(`${MONTH}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'i');
+
+/** A line that is nothing but a date (and time, and "Published"/"Updated"): "23 Nov 2017", "PUBLISHED: 10:48, Tue, Nov 19, 2019". */
+export function isDateLine(line: string): boolean {
+  if (line.length > 100 || !/\d/.test(line) || !DATE_ANCHOR.test(line)) return false;
+  return line.split(/\s+/).every((t) => t === '' || DATE_TOKEN.test(t) || DATE_TOKEN.test(t.replace(/[,.;]$/, '')));
+}
 
 /** "2 hours ago", "Updated 5 mins ago", "yesterday". */
 export const RELATIVE_DATE =
@@ -48,12 +61,16 @@ export const CREDIT =
 export const RELATED_PREFIX =
   /^(?:read more|read also|also read|more|related(?: stories| articles| coverage)?|see also|see more|watch|listen|opinion|recommended|more from [\w ]+|click here|more on this story|latest|sign up|subscribe)\s*[:»›|-]\s*\S/i;
 
+/** A heading over links to other stories: "Related articles", "Don't miss", "Trending". */
+export const RELATED_HEADING =
+  /^(?:related(?: articles| stories| posts| content| coverage| links| news| reading)?|don['’]?t miss|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|you (?:may|might) also like|recommended(?: for you| stories| reading)?|more (?:from|on|in) [\w ]{1,30}|more stories|read (?:next|more)|up next|see also|also read|read also|leggi anche|lesen sie auch|à lire aussi|lire aussi|te puede interesar|leia também|baca juga)\s*:?$/i;
+
 export const RELATED_PHRASE =
   /^(?:what to know about|what we know about|everything you need to know about|how the|why the|opinion:|analysis:)\b/i;
 
 /** Short lines that are page chrome wherever they stand. */
 export const BOILERPLATE_LINE =
-  /^(?:advertisements?|advertising|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
+  /^(?:advertisements?|advertising|advert|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|sharing is caring!?|\d+\s*shares?|like this (?:story|article)\??.{0,40}|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
 
 /** A photo credit tail: "(Photo: Ledger staff)", "Photograph: AP", "Getty Images". */
 export const PHOTO_CREDIT =

@@ -16,6 +16,8 @@ const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | C
 const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
 /** A JSON-LD articleBody shorter than this is a teaser, not a reference. */
 const MIN_REFERENCE = 200;
+const LINK_LIMIT = Number(process.env['ND_LL'] ?? 0.5);
+const P_LINK_LIMIT = Number(process.env['ND_PL'] ?? 0.5);
 
 /** The nearest list or table element holding a node (-1 when none): list items of one list form one block. */
 function groupOf(page: RenderedPage, node: number): number {
@@ -60,7 +62,7 @@ export function classifyHtmlLines(page: RenderedPage, ld?: JsonLdArticle): LineK
       kind = 'title';
     } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
       kind = outsideKind(line, ctx, b.linkShare);
-    } else if (b.linkShare >= 0.5) {
+    } else if (b.linkShare >= LINK_LIMIT && (tag !== 'p' || b.linkShare >= P_LINK_LIMIT)) {
       kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
     } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
       kind = 'caption';

@@ -26,7 +26,9 @@ const ALTERNATIVE_SHARE = 0.75;
 /** How many alternatives must share an ancestor for the ancestor to be taken. */
 const MIN_SHARED = 3;
 /** Within this many levels above the best, one strong alternative is enough to merge with it. */
-const NEAR_LEVELS = 2;
+const NEAR_LEVELS = Number(process.env['ND_NL'] ?? 2);
+/** ... and "strong" there means at least this share of the best score. */
+const NEAR_SHARE = Number(process.env['ND_NS'] ?? 0.75);
 /** Contexts that, met below the chosen container, mark a line as furniture. */
 const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
 
@@ -196,7 +198,7 @@ function sharedAncestor(
   const top = final[best]!;
   const alternatives: number[] = [];
   for (let i = 1; i < final.length; i++) {
-    if (i === best || !scored[i] || final[i]! < top * ALTERNATIVE_SHARE) continue;
+    if (i === best || !scored[i] || final[i]! < top * NEAR_SHARE) continue;
     // Ancestors and descendants of the best are not alternatives to it.
     if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
     alternatives.push(i);
@@ -204,9 +206,14 @@ function sharedAncestor(
   let level = 0;
   for (let a = parent[best]!; a > 0; a = parent[a]!, level++) {
     let held = 0;
-    for (const x of alternatives) if (x > a && x <= last[a]!) held++;
+    let near = 0;
+    for (const x of alternatives) {
+      if (x <= a || x > last[a]!) continue;
+      near++;
+      if (final[x]! >= top * ALTERNATIVE_SHARE) held++;
+    }
     // A near ancestor holding one strong alternative: the story is split in two (or more) parts.
-    if (held >= MIN_SHARED || (held > 0 && level < NEAR_LEVELS)) return a;
+    if (held >= MIN_SHARED || (near > 0 && level < NEAR_LEVELS)) return a;
   }
   return best;
 }
