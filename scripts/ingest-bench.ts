@@ -9,12 +9,14 @@
  *   node dist/scripts/ingest-bench.js compare <file> [rounds]
  *       runs ours and the peer (warcio for a WARC, readline for JSONL) alternately,
  *       each in a fresh process, and prints the medians and the ratio
+ *   node dist/scripts/ingest-bench.js make-jsonl <file.warc[.gz]> <out.jsonl> [copies]
+ *       writes the WARC's pages as JSONL ({id, url, html}), `copies` times over, to have a big JSONL to read
  *
  * Each reader decodes every HTML body it keeps with our decodeBytes, so the two
  * WARC readers do the same work past the record parsing.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
@@ -150,10 +152,25 @@ function compare(file: string, rounds: number): void {
 }
 
 const [mode, file, rounds] = process.argv.slice(2);
+async function makeJsonl(warc: string, out: string, copies: number): Promise<void> {
+  const sink = createWriteStream(out);
+  for (let c = 0; c < copies; c++) {
+    for await (const r of readPages([warc])) {
+      if (!r.ok) continue;
+      const line = `${JSON.stringify({ id: `${r.page.id}-${c}`, url: r.page.url, html: r.page.html })}\n`;
+      if (!sink.write(line)) await new Promise((resolve) => sink.once('drain', resolve));
+    }
+  }
+  await new Promise<void>((resolve) => sink.end(() => resolve()));
+}
+
 const MODES: Record<string, (file: string) => Promise<Figures>> = { ours, warcio, readline };
-if (!file || !(mode === 'compare' || (mode && mode in MODES))) {
-  console.error('usage: ingest-bench.js ours|warcio|readline|compare <file> [rounds]');
+if (!file || !(mode === 'compare' || mode === 'make-jsonl' || (mode && mode in MODES))) {
+  console.error(
+    'usage: ingest-bench.js ours|warcio|readline|compare <file> [rounds] | make-jsonl <warc> <out> [copies]',
+  );
   process.exit(2);
 }
-if (mode === 'compare') compare(file, Number(rounds ?? 5));
+if (mode === 'make-jsonl') await makeJsonl(file, rounds ?? 'pages.jsonl', Number(process.argv[5] ?? 1));
+else if (mode === 'compare') compare(file, Number(rounds ?? 5));
 else console.log(JSON.stringify(await MODES[mode!]!(file)));
