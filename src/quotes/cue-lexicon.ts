@@ -19,6 +19,8 @@ export interface CueLexiconFile {
   format: 'newsdigest-quotes-cues/1';
   threshold: number;
   minCount: number;
+  /** Whether the hand-written core verbs are used too (chosen on train with the threshold). */
+  core?: boolean;
   /** Lower-cased cue phrase (tokens joined by one space) → [times a cue, times seen]. */
   cues: Record<string, [number, number]>;
 }
@@ -30,6 +32,8 @@ export interface CueLexicon {
   maxTokens: number;
   /** Accepted phrases as token lists, by first token, longest first: the matcher's index. */
   byFirst: Map<string, string[][]>;
+  /** Whether the hand-written core verbs (core-cues.ts) are tried where the lexicon has nothing. */
+  core: boolean;
 }
 
 export function cueRate(cue: number, seen: number): number {
@@ -40,6 +44,7 @@ export function lexiconFrom(
   file: CueLexiconFile,
   threshold = file.threshold,
   minCount = file.minCount,
+  core = file.core ?? true,
 ): CueLexicon {
   const accepted = new Map<string, number>();
   let maxTokens = 1;
@@ -58,7 +63,7 @@ export function lexiconFrom(
     byFirst.set(tokens[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return { accepted, maxTokens, byFirst };
+  return { accepted, maxTokens, byFirst, core };
 }
 
 let shipped: CueLexicon | undefined;

@@ -23,6 +23,7 @@
  */
 import type { Span } from '../article/types.js';
 import { tokenSpans } from '../text/tokens.js';
+import { coreCueAt } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 
@@ -92,6 +93,23 @@ const LEADING_NOISE = new Set([
 /** Verbs whose object comes between the cue and the content ("told reporters Tuesday that …"). */
 const TAKES_OBJECT =
   /^(tell|tells|told|telling|ask|asks|asked|asking|assure|assures|assured|warn|warns|warned|remind|reminds|reminded|inform|informs|informed|urge|urges|urged)$/;
+/** One-word addressees of "told", "asked": "told reporters", "told him". */
+const ADDRESSEES = new Set([
+  'reporters',
+  'journalists',
+  'supporters',
+  'voters',
+  'me',
+  'us',
+  'him',
+  'her',
+  'them',
+  'you',
+  'delegates',
+  'lawmakers',
+  'students',
+  'residents',
+]);
 /** The longest source phrase kept, in tokens; longer phrases keep their last tokens. */
 const MAX_SOURCE_TOKENS = 14;
 /** At most this many tokens may follow a cue for the content to be read before it ("…, X said on Sunday."). */
@@ -106,6 +124,11 @@ function hasWordChar(text: string, from: number, to: number): boolean {
     } else if (WORD.test(text[i]!)) return true;
   }
   return false;
+}
+
+function isCapitalisedAt(table: TokenTable, i: number): boolean {
+  const c = table.text.charCodeAt(table.spans[i]!.start);
+  return c >= 65 && c <= 90;
 }
 
 /** The token as written. */
@@ -177,28 +200,39 @@ export function findCues(
   lexicon: CueLexicon,
 ): [number, number][] {
   const cues: [number, number][] = [];
+  const lastEnd = () => (cues.length ? cues[cues.length - 1]![1] : from);
   for (let i = from; i < to; i++) {
     if (table.region[i] !== -1) continue;
-    const phrases = lexicon.byFirst.get(table.lower[i]!);
-    if (!phrases) continue;
-    let found = 0;
-    for (const phrase of phrases) {
-      // Longest first: the first phrase that matches wins.
-      const n = phrase.length;
-      if (i + n > to) continue;
-      let k = 1;
-      while (k < n && table.region[i + k] === -1 && table.lower[i + k] === phrase[k]) k++;
-      if (k === n) {
-        found = n;
-        break;
-      }
-    }
+    const found = lexiconMatch(table, i, to, lexicon);
     if (found) {
-      cues.push([i, i + found]);
+      // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
+      const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
+      cues.push([start, i + found]);
       i += found - 1;
+      continue;
     }
+    if (!lexicon.core) continue;
+    const core = coreCueAt(table.lower, (k) => isCapitalisedAt(table, k), i, from, to);
+    if (core && core[0] >= lastEnd()) cues.push(core);
   }
   return cues;
+}
+
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+
+/** The length in tokens of the longest accepted phrase starting at token `i`, or 0. */
+function lexiconMatch(table: TokenTable, i: number, to: number, lexicon: CueLexicon): number {
+  const phrases = lexicon.byFirst.get(table.lower[i]!);
+  if (!phrases) return 0;
+  for (const phrase of phrases) {
+    // Longest first: the first phrase that matches wins.
+    const n = phrase.length;
+    if (i + n > to) continue;
+    let k = 1;
+    while (k < n && table.region[i + k] === -1 && table.lower[i + k] === phrase[k]) k++;
+    if (k === n) return n;
+  }
+  return 0;
 }
 
 /** A token range as a character span (empty ranges give undefined). */
@@ -304,9 +338,15 @@ function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: numbe
   if (table.lower[cueToken] === 'according') return 'according-to';
   const from = tokenAt(table.spans, a.content.start);
   const to = tokenAt(table.spans, a.content.end);
-  for (let i = from; i < to; i++)
-    if (table.region[i] !== -1 && table.word[i]) return wordsIn(table, from, to) > 3 ? 'direct' : 'reported';
-  return 'reported';
+  // Direct when most of the content is quoted: a scare-quoted word in a paraphrase is not a quote.
+  let quoted = 0;
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    if (!table.word[i]) continue;
+    words++;
+    if (table.region[i] !== -1) quoted++;
+  }
+  return quoted * 2 > words ? 'direct' : 'reported';
 }
 
 /** Words that open a noun phrase without naming anyone themselves. */
@@ -333,17 +373,58 @@ const DETERMINERS = new Set([
   'another',
 ]);
 
-/** The subject of a unit, roughly: its opening noun phrase ("Donald Trump went …" → "Donald Trump"). */
+/** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
+const VERBISH = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'should',
+  'must',
+  'began',
+  'went',
+  'met',
+  'made',
+  'took',
+  'gave',
+  'got',
+  'came',
+  'left',
+  'spoke',
+  'sent',
+  'kept',
+]);
+
+/** The subject of a clause, roughly: its opening noun phrase ("Donald Trump went …" → "Donald Trump"). */
 function subjectOf(table: TokenTable, s0: number, limit: number): number {
   let i = s0;
-  while (i < limit && (LEADING_NOISE.has(table.lower[i]!) || !isWord(table.lower[i]!))) i++;
+  while (i < limit && (LEADING_NOISE.has(table.lower[i]!) || !table.word[i])) i++;
   const start = i;
+  let prevCapitalised = false;
   while (i < limit && i - start < 8) {
     const t = table.lower[i]!;
-    const raw = rawAt(table, i);
-    if (SOURCE_STOPS.has(t) || table.region[i] !== -1) break;
-    const capitalised = raw[0] !== t[0];
-    if (!capitalised && !DETERMINERS.has(t) && !/['\u2019]s$/.test(t) && i > start) break;
+    if (SOURCE_STOPS.has(t) || table.region[i] !== -1 || VERBISH.has(t)) break;
+    const capitalised = isCapitalisedAt(table, i);
+    if (i > start && !capitalised) {
+      // A lower-case word after a name, or a verb form, ends the phrase.
+      if (prevCapitalised && !DETERMINERS.has(t) && t !== 'of' && !/^['\u2019]s$/.test(t)) break;
+      if (/ed$/.test(t)) break;
+    }
+    prevCapitalised = capitalised && !DETERMINERS.has(t);
     i++;
   }
   return i;
@@ -380,13 +461,17 @@ function attributionAt(
   const contentAfter = (): Span | undefined => {
     let after = c1;
     if (TAKES_OBJECT.test(head)) {
+      let marked = false;
       for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
         const t = table.lower[i]!;
         if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) {
           after = i;
+          marked = true;
           break;
         }
       }
+      // "told reporters the talks …": a one-word addressee is no part of the content.
+      if (!marked && ADDRESSEES.has(table.lower[c1]!)) after = c1 + 1;
     }
     const content = contentSpan(table, after, s1);
     if (
@@ -451,7 +536,9 @@ function attributionAt(
       table.lower[c1] !== 'that' &&
       table.lower[c1] !== ':'
     ) {
-      const content = contentSpan(table, s0, boundary);
+      // A closing mark at the boundary belongs to the quote it closes.
+      const end = CLOSE_MARKS.has(table.lower[boundary]!) ? boundary + 1 : boundary;
+      const content = contentSpan(table, s0, end);
       return content ? { content, cue, source } : undefined;
     }
   }
@@ -490,7 +577,8 @@ function colonAttribution(table: TokenTable, ts: number, te: number): Attributio
   if (colon >= te || table.lower[colon] !== ':' || colon === ts) return undefined;
   const first = rawAt(table, ts);
   if (first[0] === first[0]!.toLowerCase() || /^\p{N}/u.test(first)) return undefined;
-  const source = sourceSpan(table, ts, colon);
+  // "The minister was blunt: …": the speaker is the subject, not the whole phrase.
+  const source = sourceSpan(table, ts, subjectOf(table, ts, colon));
   const content = contentSpan(table, colon + 1, te);
   if (!source || !content || wordsIn(table, colon + 1, te) < 3) return undefined;
   const quoted = isWholeQuote(table, colon + 1, te);

@@ -1,0 +1,114 @@
+/**
+ * A small hand-written core of speech, belief and intention verbs with their
+ * inflections, for the cues the learnt lexicon misses (it only knows what the
+ * training articles happened to contain: "has learned" and "plans to" are rare
+ * there). A core verb is a cue only in an attribution frame: a word before it
+ * (its subject or an auxiliary) and, after it, what such a verb introduces:
+ * "that", a quotation mark, a colon or comma; for the intention verbs "to" or
+ * a noun phrase ("wants a recount"); for the belief verbs a new clause (a
+ * pronoun, a determiner or a capitalised word).
+ */
+
+type Frame = 'speech' | 'belief' | 'intention';
+
+const VERBS: Record<Frame, string[]> = {
+  speech: [
+    'say says said saying',
+    'tell tells told telling',
+    'add adds added adding',
+    'state states stated stating',
+    'announce announces announced announcing',
+    'claim claims claimed claiming',
+    'insist insists insisted insisting',
+    'argue argues argued arguing',
+    'explain explains explained explaining',
+    'note notes noted noting',
+    'warn warns warned warning',
+    'write writes wrote writing',
+    'tweet tweets tweeted tweeting',
+    'report reports reported reporting',
+    'learn learns learned learnt',
+    'confirm confirms confirmed confirming',
+    'deny denies denied denying',
+    'admit admits admitted admitting',
+    'acknowledge acknowledges acknowledged acknowledging',
+    'declare declares declared declaring',
+    'assert asserts asserted asserting',
+    'contend contends contended contending',
+    'concede concedes conceded conceding',
+    'predict predicts predicted predicting',
+    'suggest suggests suggested suggesting',
+    'estimate estimates estimated estimating',
+  ],
+  belief: [
+    'believe believes believed believing',
+    'think thinks thought thinking',
+    'feel feels felt feeling',
+    'know knows knew knowing',
+    'suspect suspects suspected suspecting',
+    'doubt doubts doubted doubting',
+    'fear fears feared fearing',
+    'worry worries worried worrying',
+  ],
+  intention: [
+    'want wants wanted wanting',
+    'plan plans planned planning',
+    'hope hopes hoped hoping',
+    'expect expects expected expecting',
+    'intend intends intended intending',
+    'promise promises promised promising',
+    'vow vows vowed vowing',
+    'pledge pledges pledged pledging',
+  ],
+};
+
+const FRAME_OF = new Map<string, Frame>();
+for (const [frame, lines] of Object.entries(VERBS) as [Frame, string[]][]) {
+  for (const line of lines) for (const form of line.split(' ')) FRAME_OF.set(form, frame);
+}
+
+const AUXILIARIES = new Set(['has', 'have', 'had']);
+const CLAUSE_OPENERS = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'it',
+  'they',
+  'there',
+  'the',
+  'a',
+  'an',
+  'this',
+  'his',
+  'her',
+  'their',
+  'our',
+  'no',
+]);
+const OPENING = new Set(['that', '\u201c', '"', ':', ',']);
+
+/**
+ * The core cue at token `i` as [start, end) token indices (a "has"/"have"/"had"
+ * before the verb is part of it), or undefined when the token is not a core
+ * verb in an attribution frame.
+ */
+export function coreCueAt(
+  lower: readonly string[],
+  isCapitalised: (i: number) => boolean,
+  i: number,
+  from: number,
+  to: number,
+): [number, number] | undefined {
+  const frame = FRAME_OF.get(lower[i]!);
+  if (!frame || i === from || i + 1 >= to) return undefined;
+  const prev = lower[i - 1]!;
+  if (prev === 'to' || prev === ',' || prev === 'who' || prev === 'which') return undefined;
+  const next = lower[i + 1]!;
+  let ok = OPENING.has(next);
+  if (!ok && frame === 'intention') ok = next === 'to' || CLAUSE_OPENERS.has(next);
+  if (!ok && frame === 'belief') ok = CLAUSE_OPENERS.has(next) || isCapitalised(i + 1);
+  if (!ok) return undefined;
+  return AUXILIARIES.has(prev) && i - 1 > from ? [i - 1, i + 1] : [i, i + 1];
+}

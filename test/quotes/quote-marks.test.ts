@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+
+const passages = (text: string) =>
+  findQuoteRegions(text).map((r) => ({ text: text.slice(r.start, r.end), closed: r.closed }));
+
+describe('findQuoteRegions', () => {
+  it('finds curly and straight quotes, marks included', () => {
+    const text = 'She said \u201cwe are ready\u201d and he said "so are we" later.';
+    expect(passages(text)).toEqual([
+      { text: '\u201cwe are ready\u201d', closed: true },
+      { text: '"so are we"', closed: true },
+    ]);
+  });
+
+  it('keeps a quote over several paragraphs as one passage (reopened-quote convention)', () => {
+    const text =
+      '\u201cThe harbour will reopen in spring.\n\n\u201cUntil then, the ferries run from the north pier,\u201d she said.';
+    const found = passages(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.text.startsWith('\u201cThe harbour')).toBe(true);
+    expect(found[0]!.text.endsWith('north pier,\u201d')).toBe(true);
+  });
+
+  it('ends a quote that is never closed with its paragraph', () => {
+    const text =
+      'He shouted \u201cnobody leaves this room\n\nThe meeting ended at noon. Later "a vote" was held.';
+    expect(passages(text)).toEqual([
+      { text: '\u201cnobody leaves this room', closed: false },
+      { text: '"a vote"', closed: true },
+    ]);
+  });
+
+  it('does not open a passage on apostrophes or single quotes', () => {
+    const text = "The mayor\u2019s aide called it \u2018a mistake\u2019 and didn't say more.";
+    expect(passages(text)).toEqual([]);
+  });
+
+  it('keeps a quote inside a quote within the outer passage', () => {
+    const text = '\u201cShe told me \u2018never again\u2019 and left,\u201d he said.';
+    expect(passages(text)).toEqual([
+      { text: '\u201cShe told me \u2018never again\u2019 and left,\u201d', closed: true },
+    ]);
+  });
+});
