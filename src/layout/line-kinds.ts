@@ -12,6 +12,7 @@ import {
   DATELINE_ONLY,
   isDateLine,
   PHOTO_CREDIT,
+  PROMO_LINE,
   RELATED_HEADING,
   RELATED_PREFIX,
   RELATIVE_DATE,
@@ -27,6 +28,7 @@ export function furnitureKind(line: string): BlockKind | undefined {
     return 'byline';
   if (len <= 60 && BOILERPLATE_LINE.test(line)) return 'boilerplate';
   if (len <= 250 && PHOTO_CREDIT.test(line)) return 'caption';
+  if (len <= 250 && PROMO_LINE.test(line)) return 'boilerplate';
   if (len <= 300 && CREDIT.test(line)) return 'credit';
   if (len <= 200 && RELATED_PREFIX.test(line)) return 'related';
   if (len <= 60 && RELATED_HEADING.test(line)) return 'related';

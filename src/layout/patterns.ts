@@ -26,7 +26,7 @@ export const DATELINE_LEAD_LOWER =
 
 /** A byline: "By Jane Doe", "By Jane Doe and John Roe, CNN", "Written by ...", "by . jane doe ." */
 export const BYLINE =
-  /^(?:(?:written|reported|posted|words|story|text|photos?)\s+)?by\s*[.:]?\s+(?:[A-Z\u00c0-\u024f][\w'’.,-]*|[a-z][\w'’.,-]*)(?:\s+(?:[\w'’.,:|-]+|and|&|,)){0,12}\s*\.?$/i;
+  /^(?:(?:written|reported|posted|words|story|text|photos?)\s+)?by\s*[.:]?\s+(?:[A-Z\u00c0-\u024f][\w'’.,-]*|[a-z][\w'’.,-]*)(?:\s+(?:[\w'’.,:|/-]+|and|&|,)){0,12}\s*\.?$/i;
 
 /** The Daily Mail preamble of the CNN/DM release: "by . jane doe . published : 12:00 est , 1 may 2014 . | . updated : ..." */
 export const DAILY_MAIL_PREAMBLE =
@@ -71,6 +71,10 @@ export const RELATED_PHRASE =
 /** Short lines that are page chrome wherever they stand. */
 export const BOILERPLATE_LINE =
   /^(?:advertisements?|advertising|advert|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|sharing is caring!?|\d+\s*shares?|like this (?:story|article)\??.{0,40}|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
+
+/** Promotion of the site itself at the end of a story: newsletters, subscriptions, apps, social accounts. */
+export const PROMO_LINE =
+  /^(?:subscribe (?:to|now|today)|sign up (?:for|to|now|today)|follow (?:us|\S+(?: \S+)? on (?:twitter|facebook|instagram))|get (?:the|our) (?:latest|free|daily)|download (?:the|our) (?:free )?app|have a (?:news )?tip|click here (?:to|for)|more great \S+ stories|join (?:the conversation|our))/i;
 
 /** A photo credit tail: "(Photo: Ledger staff)", "Photograph: AP", "Getty Images". */
 export const PHOTO_CREDIT =

@@ -9,6 +9,7 @@ import { furnitureKind } from '../line-kinds.js';
 import { HIGHLIGHTS_HEADING } from '../patterns.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
+import { DEFAULT_PARAMS, type ExtractionParams } from './params.js';
 import { referenceMatcher } from './reference-text.js';
 import { CTX, type RenderedPage } from './render.js';
 
@@ -16,8 +17,6 @@ const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | C
 const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
 /** A JSON-LD articleBody shorter than this is a teaser, not a reference. */
 const MIN_REFERENCE = 200;
-const LINK_LIMIT = Number(process.env['ND_LL'] ?? 0.5);
-const P_LINK_LIMIT = Number(process.env['ND_PL'] ?? 0.5);
 
 /** The nearest list or table element holding a node (-1 when none): list items of one list form one block. */
 function groupOf(page: RenderedPage, node: number): number {
@@ -26,10 +25,14 @@ function groupOf(page: RenderedPage, node: number): number {
   return -1;
 }
 
-export function classifyHtmlLines(page: RenderedPage, ld?: JsonLdArticle): LineKind[] {
+export function classifyHtmlLines(
+  page: RenderedPage,
+  ld?: JsonLdArticle,
+  params: ExtractionParams = DEFAULT_PARAMS,
+): LineKind[] {
   const { blocks, nodes, text } = page;
   const reference = ld?.articleBody && ld.articleBody.length >= MIN_REFERENCE ? referenceMatcher(ld.articleBody) : undefined;
-  const main = findMainContent(page, reference);
+  const main = findMainContent(page, reference, params);
   const containerCtx = main.container >= 0 ? nodes.ctx[main.container]! : 0;
   const out: LineKind[] = [];
   let titleSeen = false;
@@ -62,7 +65,7 @@ export function classifyHtmlLines(page: RenderedPage, ld?: JsonLdArticle): LineK
       kind = 'title';
     } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
       kind = outsideKind(line, ctx, b.linkShare);
-    } else if (b.linkShare >= LINK_LIMIT && (tag !== 'p' || b.linkShare >= P_LINK_LIMIT)) {
+    } else if (b.linkShare >= params.linkLimit && (tag !== 'p' || b.linkShare >= params.paragraphLinkLimit)) {
       kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
     } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
       kind = 'caption';

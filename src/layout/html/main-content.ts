@@ -9,6 +9,7 @@
  * larger container is taken instead, and as a last resort every paragraph-like
  * line of the page that is not furniture.
  */
+import { DEFAULT_PARAMS, type ExtractionParams } from './params.js';
 import type { ReferenceMatcher } from './reference-text.js';
 import { CTX, type RenderedPage } from './render.js';
 
@@ -25,10 +26,7 @@ const SIBLING_SHARE = 0.2;
 const ALTERNATIVE_SHARE = 0.75;
 /** How many alternatives must share an ancestor for the ancestor to be taken. */
 const MIN_SHARED = 3;
-/** Within this many levels above the best, one strong alternative is enough to merge with it. */
-const NEAR_LEVELS = Number(process.env['ND_NL'] ?? 2);
-/** ... and "strong" there means at least this share of the best score. */
-const NEAR_SHARE = Number(process.env['ND_NS'] ?? 0.75);
+
 /** Contexts that, met below the chosen container, mark a line as furniture. */
 const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
 
@@ -104,7 +102,11 @@ const commas = (s: string): number => {
  * `reference` is the page's own statement of its body (JSON-LD articleBody) when it
  * has one: lines it holds vote more strongly for their container.
  */
-export function findMainContent(page: RenderedPage, reference?: ReferenceMatcher): MainContent {
+export function findMainContent(
+  page: RenderedPage,
+  reference?: ReferenceMatcher,
+  params: ExtractionParams = DEFAULT_PARAMS,
+): MainContent {
   const { nodes, blocks, text } = page;
   const n = nodes.tag.length;
   const inContent = new Uint8Array(blocks.length);
@@ -149,7 +151,7 @@ export function findMainContent(page: RenderedPage, reference?: ReferenceMatcher
 
   // As Readability: when several of the best candidates share an ancestor, the story
   // is split across them and the ancestor is taken; otherwise keep the best.
-  const container = sharedAncestor(best, final, scored, nodes.parent, nodes.last);
+  const container = sharedAncestor(best, final, scored, nodes.parent, nodes.last, params);
 
   const roots = [container];
   const parent = nodes.parent[container]!;
@@ -194,11 +196,12 @@ function sharedAncestor(
   scored: Uint8Array,
   parent: readonly number[],
   last: readonly number[],
+  params: ExtractionParams,
 ): number {
   const top = final[best]!;
   const alternatives: number[] = [];
   for (let i = 1; i < final.length; i++) {
-    if (i === best || !scored[i] || final[i]! < top * NEAR_SHARE) continue;
+    if (i === best || !scored[i] || final[i]! < top * params.nearShare) continue;
     // Ancestors and descendants of the best are not alternatives to it.
     if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
     alternatives.push(i);
@@ -213,7 +216,7 @@ function sharedAncestor(
       if (final[x]! >= top * ALTERNATIVE_SHARE) held++;
     }
     // A near ancestor holding one strong alternative: the story is split in two (or more) parts.
-    if (held >= MIN_SHARED || (near > 0 && level < NEAR_LEVELS)) return a;
+    if (held >= MIN_SHARED || (near > 0 && level < params.nearLevels)) return a;
   }
   return best;
 }

@@ -1,0 +1,22 @@
+/**
+ * The tunable knobs of HTML main-content extraction, in one place. The defaults
+ * were chosen by 5-fold cross-validation over the extraction benchmark pages
+ * (scripts/layout-cv.ts; figures in docs/results/layout.md), not on a single page.
+ */
+export interface ExtractionParams {
+  /** Within this many levels above the best container, one strong alternative merges with it. */
+  nearLevels: number;
+  /** "Strong" for that merge: at least this share of the best container's score. */
+  nearShare: number;
+  /** In the story, a line with at least this share of link text is furniture ... */
+  linkLimit: number;
+  /** ... and a <p> line needs at least this share. */
+  paragraphLinkLimit: number;
+}
+
+export const DEFAULT_PARAMS: ExtractionParams = {
+  nearLevels: 4,
+  nearShare: 0.5,
+  linkLimit: 0.5,
+  paragraphLinkLimit: 0.5,
+};
