@@ -158,7 +158,7 @@ async function makeJsonl(warc: string, out: string, copies: number): Promise<voi
     for await (const r of readPages([warc])) {
       if (!r.ok) continue;
       const line = `${JSON.stringify({ id: `${r.page.id}-${c}`, url: r.page.url, html: r.page.html })}\n`;
-      if (!sink.write(line)) await new Promise((resolve) => sink.once('drain', resolve));
+      if (!sink.write(line)) await new Promise<void>((resolve) => sink.once('drain', () => resolve()));
     }
   }
   await new Promise<void>((resolve) => sink.end(() => resolve()));
