@@ -219,6 +219,12 @@ const TERMINAL = [
 
 const NEVER = ['e.g', 'i.e', 'p.s', 'p.p.s', 'cf', 'vs', 'v', 'viz', 'ibid', 'resp', 'incl', 'excl', 'w/o'];
 
+const STATE_SET = new Set(STATES);
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
 const CLASSES = new Map<string, AbbreviationClass>();
 for (const w of TERMINAL) CLASSES.set(w, 'terminal');
 for (const w of PRENOMINAL) CLASSES.set(w, 'prenominal');
@@ -492,13 +498,17 @@ const LETTER_DOTS = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 export function abbreviationClass(word: string): AbbreviationClass | undefined {
   const key = word.toLowerCase();
   const known = CLASSES.get(key);
-  if (known) return known;
+  if (known) {
+    // A state is written with a capital ("Ore.", not the word "ore."); a title is
+    // not written in capitals ("SEC." is an acronym, not "Sec.").
+    if (STATE_SET.has(key) && !isCapital(word.charCodeAt(0))) return undefined;
+    if (known === 'title' && word.length >= 2 && word === word.toUpperCase()) return undefined;
+    return known;
+  }
   if (LETTER_DOTS.test(key)) return 'prenominal';
   const dash = key.lastIndexOf('-');
   if (dash > 0 && dash < key.length - 1) {
-    const tail = key.slice(dash + 1);
-    const cls = CLASSES.get(tail);
-    if (cls === 'prenominal' || LETTER_DOTS.test(tail)) return 'prenominal';
+    if (abbreviationClass(word.slice(dash + 1)) === 'prenominal') return 'prenominal';
   }
   return undefined;
 }

@@ -566,7 +566,12 @@ class Scanner {
     const t = this.text;
     if (this.lower || !isUpper(t.charCodeAt(ws))) return this.starter(ws);
     if (ws <= this.firstWord) return false;
-    return this.capitalBefore(ws) ? false : this.starter(ws);
+    // After a name ("Jonas E. Smith") only a pronoun or conjunction can follow an
+    // initial and start a sentence ("World War I. But ...").
+    if (this.capitalBefore(ws)) {
+      return this.nKind === NEXT_UPPER && isSentenceStarter(this.nextWord(), true);
+    }
+    return this.starter(ws);
   }
 
   /** True when the word before `ws` is capitalised or an initial ("Jonas E.", "J. R."). */
