@@ -289,30 +289,48 @@ class SqliteStore implements CorpusStore {
     const where: string[] = [];
     const params: unknown[] = [];
     const q = filters.q?.trim() ? filters.q : undefined;
-    let sql: string;
-    let raw = false;
-    if (q !== undefined) {
-      const fts = toFtsQuery(q);
-      raw = fts.raw;
-      where.push('articles_fts MATCH ?');
-      params.push(fts.match);
+    if (q === undefined) {
       this.filterSql(filters, where, params);
-      sql = `SELECT a.id, a.title, a.url, a.publisher, a.published,
-               snippet(articles_fts, -1, char(2), char(3), '…', 24) AS snippet, rank AS score
-             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-             WHERE ${where.join(' AND ')} ORDER BY rank, a.rowid LIMIT ? OFFSET ?`;
-    } else {
-      this.filterSql(filters, where, params);
-      sql = `SELECT a.id, a.title, a.url, a.publisher, a.published, substr(a.body, 1, 400) AS snippet, NULL AS score
+      const sql = `SELECT a.id, a.title, a.url, a.publisher, a.published, substr(a.body, 1, 400) AS snippet, NULL AS score
              FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
              ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`;
+      const rows = this.db.prepare<unknown[], HitRow>(sql).all(...params, limit + 1, offset);
+      return pageOf(
+        rows.map((r) => ({ ...r, snippet: leadSnippet(r.snippet) })),
+        offset,
+        limit,
+      );
     }
-    params.push(limit + 1, offset);
-    const rows = withQuery(q, raw, () => this.db.prepare<unknown[], HitRow>(sql).all(...params));
-    const hits = rows.map((r) => ({
-      ...r,
-      snippet: q !== undefined ? snippetHtml(r.snippet) : leadSnippet(r.snippet),
-    }));
+    const fts = toFtsQuery(q);
+    // Two steps, because SQLite computes every result column before sorting: rank the
+    // matches on the index alone, then make snippets for the page's rows only.
+    this.filterSql(filters, where, params);
+    const filter = where.length
+      ? `AND rowid IN (SELECT a.rowid FROM articles a WHERE ${where.join(' AND ')})`
+      : '';
+    const ranked = withQuery(q, fts.raw, () =>
+      this.db
+        .prepare<unknown[], { r: number; score: number }>(
+          `SELECT rowid AS r, rank AS score FROM articles_fts WHERE articles_fts MATCH ? ${filter}
+           ORDER BY rank LIMIT ? OFFSET ?`,
+        )
+        .all(fts.match, ...params, limit + 1, offset),
+    );
+    if (ranked.length === 0) return { items: [], next: null };
+    const rowids = ranked.map((r) => r.r);
+    const rows = this.db
+      .prepare<unknown[], HitRow & { r: number }>(
+        `SELECT a.rowid AS r, a.id, a.title, a.url, a.publisher, a.published,
+                snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
+         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${rowids.map(() => '?').join(',')})`,
+      )
+      .all(fts.match, ...rowids);
+    const byRow = new Map(rows.map((r) => [r.r, r]));
+    const hits: ArticleHit[] = ranked.map(({ r, score }) => {
+      const { r: _r, ...row } = byRow.get(r)!;
+      return { ...row, snippet: snippetHtml(row.snippet), score };
+    });
     return pageOf(hits, offset, limit);
   }
 
