@@ -52,23 +52,34 @@ export function emissions(
   return scores;
 }
 
+/** For each tag, the tags allowed before it (BILOU: 9 for O/B/U, 2 for I/L), to skip the forbidden pairs. */
+const PREDECESSORS: Int32Array[] = Array.from({ length: T }, (_, t) =>
+  Int32Array.from([...Array(T).keys()].filter((p) => TRANSITION_MASK[p * (T + 1) + t])),
+);
+
+let delta = new Float64Array(0);
+let back = new Int32Array(0);
+
 /** The best allowed tag sequence for the emission scores (Viterbi). */
 export function viterbi(scores: Float32Array, tokens: number, trans: Float32Array): Int32Array {
   const path = new Int32Array(tokens);
   if (tokens === 0) return path;
-  const delta = new Float64Array(tokens * T);
-  const back = new Int32Array(tokens * T);
+  if (delta.length < tokens * T) {
+    delta = new Float64Array(2 * tokens * T);
+    back = new Int32Array(2 * tokens * T);
+  }
   for (let t = 0; t < T; t++) {
     delta[t] = TRANSITION_MASK[T * (T + 1) + t] ? trans[T * (T + 1) + t]! + scores[t]! : FORBIDDEN;
   }
   for (let i = 1; i < tokens; i++) {
+    const prevBase = (i - 1) * T;
     for (let t = 0; t < T; t++) {
+      const preds = PREDECESSORS[t]!;
       let best = FORBIDDEN * 2;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        const idx = p * (T + 1) + t;
-        if (!TRANSITION_MASK[idx]) continue;
-        const s = delta[(i - 1) * T + p]! + trans[idx]!;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const s = delta[prevBase + p]! + trans[p * (T + 1) + t]!;
         if (s > best) {
           best = s;
           arg = p;

@@ -32,6 +32,9 @@ export const EOS = 1;
 
 export interface WordInfo {
   ids: Int32Array;
+  /** Whether the word starts a gazetteer phrase, as of gazetteer version `gazVersion`. */
+  gazFirst: boolean;
+  gazVersion: number;
   lower: string;
   cap: boolean;
   allCaps: boolean;
@@ -68,8 +71,12 @@ export class FeatureSpace {
     return this.gaz;
   }
 
+  /** Bumped when the gazetteer changes, so that cached words recompute gazFirst. */
+  gazetteerVersion = 0;
+
   set gazetteer(g: Gazetteer) {
     this.gaz = g;
+    this.gazetteerVersion++;
     this.gazetteerFirst = new Set();
     let max = 1;
     for (const k of g.keys()) {
@@ -87,6 +94,20 @@ export class FeatureSpace {
     const n = this.vocab.size;
     this.vocab.set(s, n);
     return n;
+  }
+
+  private evidenceIds: Int32Array | undefined;
+
+  /** Id of a document-evidence attribute: group (0 case evidence, 1 name evidence), token kind (4), flags (4). */
+  evidenceId(group: number, kind: number, flags: number): number {
+    if (!this.evidenceIds) {
+      const ids = new Int32Array(2 * 4 * 4);
+      for (let g = 0; g < 2; g++)
+        for (let k = 0; k < 4; k++)
+          for (let f = 0; f < 4; f++) ids[g * 16 + k * 4 + f] = this.id(`${g ? 'e' : 'd'}:${'ASCx'[k]}${f}`);
+      this.evidenceIds = ids;
+    }
+    return this.evidenceIds[group * 16 + kind * 4 + flags]!;
   }
 
   clearCache(): void {
@@ -113,7 +134,15 @@ export class FeatureSpace {
       ids[Slot.C0 + l] = this.id(cl ? `c${l}:${cl[l]}` : `c${l}:none`);
     }
     ids[Slot.N] = this.id(`n:${key}`);
-    info = { ids, lower, cap: isCapitalised(w), allCaps: isAllCaps(w), hasLetter: /\p{L}/u.test(w) };
+    info = {
+      ids,
+      gazFirst: false,
+      gazVersion: -1,
+      lower,
+      cap: isCapitalised(w),
+      allCaps: isAllCaps(w),
+      hasLetter: /\p{L}/u.test(w),
+    };
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(w, info);
     return info;
@@ -151,6 +180,27 @@ const CONTEXT_TEMPLATES: readonly (readonly [number, number])[] = [
 
 const PAIR = 4194304; // 2^22: attribute ids stay below it
 const TPL = 128;
+
+/** Templates whose features join two attribute ids (the `two(...)` calls of extractSentence). */
+export const PAIR_TEMPLATES: ReadonlySet<number> = new Set([
+  60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 75, 76, 82, 84,
+]);
+
+/** The attribute ids a feature key is made of. */
+export function keyIds(key: number): number[] {
+  const tpl = key % TPL;
+  const rest = (key - tpl) / TPL;
+  if (!PAIR_TEMPLATES.has(tpl)) return [rest];
+  const b = rest % PAIR;
+  return [(rest - b) / PAIR, b];
+}
+
+/** The same feature with its attribute ids renumbered by `map` (old id → new id). */
+export function remapKey(key: number, map: Int32Array): number {
+  const tpl = key % TPL;
+  const ids = keyIds(key).map((id) => map[id]!);
+  return ids.length === 1 ? ids[0]! * TPL + tpl : (ids[0]! * PAIR + ids[1]!) * TPL + tpl;
+}
 
 /** Per-document evidence about each lower-cased word form (bit flags). */
 export const SEEN_LOWER_MID = 1;
@@ -221,12 +271,26 @@ export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): D
 }
 
 /** Gazetteer matches: for each token, the attribute id of its place in the longest match ("g:B-LOC"), or -1. */
-export function gazetteerIds(space: FeatureSpace, words: readonly string[]): Int32Array {
+export function gazetteerIds(
+  space: FeatureSpace,
+  words: readonly string[],
+  infos?: readonly WordInfo[],
+): Int32Array {
   const out = new Int32Array(words.length).fill(-1);
   if (space.gazetteer.size === 0) return out;
+  const version = space.gazetteerVersion;
   let i = 0;
   while (i < words.length) {
-    if (!space.gazetteerFirst.has(words[i]!)) {
+    const info = infos?.[i];
+    let first: boolean;
+    if (info) {
+      if (info.gazVersion !== version) {
+        info.gazFirst = space.gazetteerFirst.has(words[i]!);
+        info.gazVersion = version;
+      }
+      first = info.gazFirst;
+    } else first = space.gazetteerFirst.has(words[i]!);
+    if (!first) {
       i++;
       continue;
     }
@@ -254,9 +318,40 @@ export function gazetteerIds(space: FeatureSpace, words: readonly string[]): Int
   return out;
 }
 
+/** Attribute ids standing for the padding before (BOS) and after (EOS) a sentence. */
+export const PAD_BEFORE: Int32Array = new Int32Array(NUM_SLOTS).fill(BOS);
+export const PAD_AFTER: Int32Array = new Int32Array(NUM_SLOTS).fill(EOS);
+
+/** The word's own features: the bias and one per attribute. They depend on the word alone. */
+export function pushWordKeys(ids: Int32Array, out: KeyBuffer): void {
+  out.push(0); // bias (template 0, id 0)
+  for (let s = 0; s < NUM_SLOTS; s++) if (ids[s]! >= 0) out.push(ids[s]! * TPL + 1 + s);
+}
+
+/** Features a word gives the token `-d` places away (it stands at offset d from that token). */
+export function pushNeighbourKeys(ids: Int32Array, contextIndex: number, out: KeyBuffer): void {
+  const [d, base] = CONTEXT_TEMPLATES[contextIndex]!;
+  const one = (tpl: number, id: number) => {
+    if (id >= 0) out.push(id * TPL + tpl);
+  };
+  one(base, ids[Slot.L]!);
+  one(base + 1, ids[Slot.SR]!);
+  one(base + 2, ids[Slot.CF]!);
+  one(base + 3, ids[Slot.C0 + 1]!);
+  if (d === -1 || d === 1) {
+    one(base + 4, ids[Slot.C0 + 3]!);
+    one(base + 5, ids[Slot.S1 + 2]!);
+  }
+}
+
+/** Offsets of the context positions, in the order of pushNeighbourKeys' contextIndex. */
+export const CONTEXT_OFFSETS: readonly number[] = CONTEXT_TEMPLATES.map(([d]) => d);
+
 /**
  * Writes the feature keys of every token of a sentence into `out`.
- * `evidence` is the document's word-form evidence (documentEvidence).
+ * `evidence` is the document's word-form evidence (documentEvidence). With
+ * `wordLevel` false, the features that depend on one word alone (pushWordKeys,
+ * pushNeighbourKeys) are left out: the tagger adds their cached scores instead.
  */
 export function extractSentence(
   space: FeatureSpace,
@@ -264,11 +359,12 @@ export function extractSentence(
   infos: readonly WordInfo[],
   evidence: DocumentEvidence,
   out: KeyBuffer,
+  wordLevel = true,
 ): void {
   const n = infos.length;
   out.reset(n);
   const headline = isHeadline(infos);
-  const gaz = gazetteerIds(space, words);
+  const gaz = gazetteerIds(space, words, infos);
   const attr = (i: number, slot: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]!.ids[slot]!);
   const one = (tpl: number, id: number) => {
     if (id >= 0) out.push(id * TPL + tpl);
@@ -281,24 +377,18 @@ export function extractSentence(
   for (let i = 0; i < n; i++) {
     const w = infos[i]!;
     const f = evidence.get(w.lower)?.flags ?? 0;
-    const kind = w.allCaps ? 'A' : w.cap ? (i === 0 ? 'S' : 'C') : 'x';
-    docIds[i] = space.id(`d:${kind}${f & 3}`);
-    nameIds[i] = space.id(`e:${kind}${(f >> 3) & 3}`);
+    const kind = w.allCaps ? 0 : w.cap ? (i === 0 ? 1 : 2) : 3;
+    docIds[i] = space.evidenceId(0, kind, f & 3);
+    nameIds[i] = space.evidenceId(1, kind, (f >> 3) & 3);
   }
   for (let i = 0; i < n; i++) {
     out.offsets[i] = out.n;
     const ids = infos[i]!.ids;
-    out.push(0); // bias (template 0, id 0)
-    for (let s = 0; s < NUM_SLOTS; s++) one(1 + s, ids[s]!);
-    // Context words, shapes, case and clusters.
-    for (const [d, base] of CONTEXT_TEMPLATES) {
-      one(base, attr(i + d, Slot.L));
-      one(base + 1, attr(i + d, Slot.SR));
-      one(base + 2, attr(i + d, Slot.CF));
-      one(base + 3, attr(i + d, Slot.C0 + 1));
-      if (d === -1 || d === 1) {
-        one(base + 4, attr(i + d, Slot.C0 + 3));
-        one(base + 5, attr(i + d, Slot.S1 + 2));
+    if (wordLevel) {
+      pushWordKeys(ids, out);
+      for (let c = 0; c < CONTEXT_TEMPLATES.length; c++) {
+        const j = i + CONTEXT_TEMPLATES[c]![0];
+        pushNeighbourKeys(j < 0 ? PAD_BEFORE : j >= n ? PAD_AFTER : infos[j]!.ids, c, out);
       }
     }
     two(60, attr(i - 1, Slot.L), ids[Slot.L]!);

@@ -1,27 +1,50 @@
 /**
  * The NER tagger: features → emission scores → Viterbi, sentence by sentence,
  * with document-level evidence gathered over all the sentences tagged together.
+ *
+ * Speed: most features depend on one word alone (its own attributes, and what it
+ * tells its neighbours). Their summed weights are cached per word form, so each
+ * token looks up only the features that join two words or depend on the
+ * document; the scores are the same sums in another order.
  */
-
 import { modelFile } from '../models.js';
-import { emissions, viterbi, type Weights } from './decode.js';
+import { viterbi, type Weights } from './decode.js';
 import {
+  CONTEXT_OFFSETS,
   type DocumentEvidence,
   documentEvidence,
   extractSentence,
   type FeatureSpace,
   KeyBuffer,
+  PAD_AFTER,
+  PAD_BEFORE,
+  pushNeighbourKeys,
+  pushWordKeys,
+  type WordInfo,
 } from './features.js';
 import { type LoadedModel, loadModel } from './model-io.js';
+import { NUM_TAGS } from './tags.js';
+
+const T = NUM_TAGS;
+/** Score vectors cached per word: its own, then one per context offset (CONTEXT_OFFSETS order). */
+const VECTORS = 1 + CONTEXT_OFFSETS.length;
+const MAX_CACHED_WORDS = 100_000;
 
 export class NerTagger {
   private buf = new KeyBuffer();
+  private scratch = new KeyBuffer();
   private scores: Float32Array = new Float32Array(0);
+  private cache = new Map<WordInfo, Float32Array>();
+  private readonly padBefore: Float32Array;
+  private readonly padAfter: Float32Array;
 
   constructor(
     readonly space: FeatureSpace,
     readonly weights: Weights,
-  ) {}
+  ) {
+    this.padBefore = this.vectorsOf(PAD_BEFORE, false);
+    this.padAfter = this.vectorsOf(PAD_AFTER, false);
+  }
 
   static fromModel(m: LoadedModel): NerTagger {
     return new NerTagger(m.space, m.weights);
@@ -34,14 +57,67 @@ export class NerTagger {
     return sentences.map((words, k) => this.tagSentence(words, infos[k]!, evidence));
   }
 
-  private tagSentence(
-    words: readonly string[],
-    infos: ReturnType<FeatureSpace['word']>[],
-    evidence: DocumentEvidence,
-  ): Int32Array {
-    extractSentence(this.space, words, infos, evidence, this.buf);
-    this.scores = emissions(this.buf, words.length, this.weights, this.scores);
-    return viterbi(this.scores, words.length, this.weights.trans);
+  /** Summed weights of the word-level features of `ids`: [own, as neighbour at each offset]. */
+  private vectorsOf(ids: Int32Array, own: boolean): Float32Array {
+    const v = new Float32Array(VECTORS * T);
+    const add = (slot: number) => {
+      const { rows, w } = this.weights;
+      for (let k = 0; k < this.scratch.n; k++) {
+        const r = rows.get(this.scratch.keys[k]!);
+        if (r < 0) continue;
+        for (let t = 0; t < T; t++) v[slot * T + t]! += w[r * T + t]!;
+      }
+    };
+    if (own) {
+      this.scratch.reset(1);
+      pushWordKeys(ids, this.scratch);
+      add(0);
+    }
+    for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+      this.scratch.reset(1);
+      pushNeighbourKeys(ids, c, this.scratch);
+      add(1 + c);
+    }
+    return v;
+  }
+
+  private wordVectors(info: WordInfo): Float32Array {
+    let v = this.cache.get(info);
+    if (!v) {
+      v = this.vectorsOf(info.ids, true);
+      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
+      this.cache.set(info, v);
+    }
+    return v;
+  }
+
+  private tagSentence(words: readonly string[], infos: WordInfo[], evidence: DocumentEvidence): Int32Array {
+    const n = words.length;
+    extractSentence(this.space, words, infos, evidence, this.buf, false);
+    if (this.scores.length < n * T) this.scores = new Float32Array(2 * n * T);
+    const scores = this.scores;
+    scores.fill(0, 0, n * T);
+    const vectors = infos.map((info) => this.wordVectors(info));
+    const { rows, w } = this.weights;
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      const own = vectors[i]!;
+      for (let t = 0; t < T; t++) scores[base + t] = own[t]!;
+      for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+        const j = i + CONTEXT_OFFSETS[c]!;
+        const v = j < 0 ? this.padBefore : j >= n ? this.padAfter : vectors[j]!;
+        const o = (1 + c) * T;
+        for (let t = 0; t < T; t++) scores[base + t]! += v[o + t]!;
+      }
+      for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
+        const r = rows.get(buf.keys[k]!);
+        if (r < 0) continue;
+        const o = r * T;
+        for (let t = 0; t < T; t++) scores[base + t]! += w[o + t]!;
+      }
+    }
+    return viterbi(scores, n, this.weights.trans);
   }
 }
 
