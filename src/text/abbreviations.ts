@@ -377,7 +377,8 @@ const STARTERS = new Set([
 /**
  * In lower-cased text a starter cannot be told by its capital, so only words
  * that almost never follow an abbreviation inside a sentence count: pronouns,
- * wh-words and sentence adverbs (not prepositions or "the": "5 p.m. on Friday").
+ * wh-words and sentence adverbs (not prepositions, "the", "when" or "where":
+ * "5 p.m. on Friday", "4:30 p.m. where it was met").
  */
 const STRONG_STARTERS = new Set([
   'he',
@@ -398,8 +399,6 @@ const STRONG_STARTERS = new Set([
   'why',
   'how',
   'who',
-  'where',
-  'when',
   'moreover',
 ]);
 
