@@ -9,6 +9,8 @@
  *   node dist/scripts/ingest-bench.js compare <file> [rounds]
  *       runs ours and the peer (warcio for a WARC, readline for JSONL) alternately,
  *       each in a fresh process, and prints the medians and the ratio
+ *   node dist/scripts/ingest-bench.js urls <file> <ground-truth.jsonl>
+ *       checks that the pages read carry exactly the ground truth's URLs (one page per URL)
  *   node dist/scripts/ingest-bench.js make-jsonl <file.warc[.gz]> <out.jsonl> [copies]
  *       writes the WARC's pages as JSONL ({id, url, html}), `copies` times over, to have a big JSONL to read
  *
@@ -164,13 +166,42 @@ async function makeJsonl(warc: string, out: string, copies: number): Promise<voi
   await new Promise<void>((resolve) => sink.end(() => resolve()));
 }
 
+async function checkUrls(file: string, truth: string): Promise<void> {
+  const expected = new Set<string>();
+  for await (const line of createInterface({ input: createReadStream(truth) })) {
+    if (line.trim()) expected.add((JSON.parse(line) as { url: string }).url);
+  }
+  const seen: string[] = [];
+  const errors: string[] = [];
+  for await (const r of readPages([file])) {
+    if (r.ok) seen.push(r.page.url ?? '');
+    else errors.push(r.error.toString());
+  }
+  const got = new Set(seen);
+  const missing = [...expected].filter((u) => !got.has(u));
+  const extra = seen.filter((u) => !expected.has(u));
+  console.log(
+    JSON.stringify({
+      file,
+      truth,
+      expected: expected.size,
+      pages: seen.length,
+      distinct: got.size,
+      missing,
+      extra,
+      errors,
+    }),
+  );
+}
+
 const MODES: Record<string, (file: string) => Promise<Figures>> = { ours, warcio, readline };
-if (!file || !(mode === 'compare' || mode === 'make-jsonl' || (mode && mode in MODES))) {
+if (!file || !(mode === 'compare' || mode === 'make-jsonl' || mode === 'urls' || (mode && mode in MODES))) {
   console.error(
-    'usage: ingest-bench.js ours|warcio|readline|compare <file> [rounds] | make-jsonl <warc> <out> [copies]',
+    'usage: ingest-bench.js ours|warcio|readline|compare <file> [rounds] | urls <file> <truth.jsonl> | make-jsonl <warc> <out> [copies]',
   );
   process.exit(2);
 }
-if (mode === 'make-jsonl') await makeJsonl(file, rounds ?? 'pages.jsonl', Number(process.argv[5] ?? 1));
+if (mode === 'urls') await checkUrls(file, rounds ?? '');
+else if (mode === 'make-jsonl') await makeJsonl(file, rounds ?? 'pages.jsonl', Number(process.argv[5] ?? 1));
 else if (mode === 'compare') compare(file, Number(rounds ?? 5));
 else console.log(JSON.stringify(await MODES[mode!]!(file)));
