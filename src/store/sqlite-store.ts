@@ -432,8 +432,17 @@ class SqliteStore implements CorpusStore {
 }
 
 function mentionContext(text: string, start: number, end: number): MentionContext {
-  const from = Math.max(0, start - CONTEXT_CHARS);
-  const to = Math.min(text.length, end + CONTEXT_CHARS);
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  // Whole words only at the edges of the context.
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > end) to = space;
+  }
   return {
     start,
     end,

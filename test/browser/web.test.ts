@@ -79,7 +79,10 @@ describe.skipIf(!existsSync(CHROMIUM))('web page in Chromium', () => {
     await page.fill('input[name="q"]', 'ferry');
     await Promise.all([page.waitForURL(/\?q=ferry/), page.click('button[type="submit"]')]);
     const titles = await page.locator('ol.hits a.title').allTextContents();
-    expect(titles).toEqual(['Greystone ferry cut to two sailings a day', 'Eastfield library to open on Sundays']);
+    expect(titles).toEqual([
+      'Greystone ferry cut to two sailings a day',
+      'Eastfield library to open on Sundays',
+    ]);
     expect(await page.locator('ol.hits mark').first().textContent()).toMatch(/ferry/i);
     await shot(page, 'search');
     await page.fill('input[name="q"]', '"unclosed');
@@ -99,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web page in Chromium', () => {
     expect(await page.locator('#entity-e3 li').allTextContents()).toEqual(['Martin Hale', 'Hale']);
     await shot(page, 'article');
 
-    await page.locator('.text span.q[data-quote="1"]').first().click();
+    await page.locator('.text span.qt[data-quote="1"]').first().click();
     expect(await page.locator('#entity-e3').isVisible()).toBe(false);
     expect(await page.locator('#quote-1').isVisible()).toBe(true);
     expect(await page.locator('#quote-1 a.speaker-link').textContent()).toBe('Island Residents Group');
@@ -159,7 +162,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web page in Chromium', () => {
         await block.click();
       }
       expect(await page.locator('#text script, #text img, #text svg, #text a').count()).toBe(0);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     }
     await shot(page, 'hostile-article');
     expect(dialogs).toEqual([]);

@@ -69,7 +69,7 @@ describe('web page', () => {
     expect(r.status).toBe(200);
     expect(r.body).toContain('<span class="ent ent-PER" data-entity="e3">Hale</span> blamed');
     expect(r.body).toMatch(
-      /<span class="q q-direct" data-quote="0">&quot;We cannot sail ships we cannot staff,&quot;<\/span>/,
+      /<span class="qt qt-direct" data-quote="0">&quot;We cannot sail ships we cannot staff,&quot;<\/span>/,
     );
     // The speaker is both a mention of e3 and the speaker of quote 0: one span carries both.
     expect(r.body).toContain(

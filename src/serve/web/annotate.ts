@@ -22,7 +22,7 @@ export function articleMarks(article: Article): Mark[] {
       marks.push({ start: m.start, end: m.end, cls: `ent ent-${e.type}`, entity: e.id });
   }
   for (const [i, q] of (article.quotes ?? []).entries()) {
-    marks.push({ start: q.start, end: q.end, cls: `q q-${q.kind}`, quote: i });
+    marks.push({ start: q.start, end: q.end, cls: `qt qt-${q.kind}`, quote: i });
     marks.push({ start: q.cue.start, end: q.cue.end, cls: 'cue', quote: i });
     if (q.speaker) marks.push({ start: q.speaker.start, end: q.speaker.end, cls: 'spk', quote: i });
   }

@@ -62,6 +62,8 @@ form.search input { font: inherit; padding: .4rem .5rem; border: 1px solid var(-
 form.search button { grid-column: 6; padding: .45rem; font: inherit; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
 ol.hits { list-style: none; padding: 0; }
 ol.hits li { padding: .7rem 0; border-bottom: 1px solid var(--line); }
+ol.hits ul { list-style: none; padding-left: 1rem; }
+ol.hits ul li { border: 0; padding: .25rem 0; }
 ol.hits .title { font-weight: 600; font-size: 1.05rem; }
 .snippet { margin: .2rem 0 0; }
 mark { background: #ffe58a; padding: 0 .1em; }
@@ -77,13 +79,13 @@ main.article:not(.hide-blocks) .text .kind { display: inline-block; font-size: .
 main.article:not(.hide-blocks) .b-boilerplate, main.article:not(.hide-blocks) .b-related, main.article:not(.hide-blocks) .b-caption { opacity: .6; }
 .ent { border-bottom: 2px solid #7aa7d6; cursor: pointer; }
 .ent-PER { background: #e5f0fb; } .ent-ORG { background: #efe8fb; } .ent-LOC { background: #e6f6ea; } .ent-MISC { background: #f6f0e2; }
-.q { background: #fff6d6; cursor: pointer; }
+.qt { background: #fff6d6; cursor: pointer; }
 .cue { font-style: italic; text-decoration: underline dotted; }
 .spk { outline: 1px dashed #c89b2c; }
 .active { outline: 2px solid #d9480f; }
 main.hide-entities .ent { background: none; border-bottom: 0; cursor: auto; }
-main.hide-quotes .q, main.hide-quotes .cue, main.hide-quotes .spk { background: none; font-style: normal; text-decoration: none; outline: 0; cursor: auto; }
-main.hide-quotes .ent.q { background: #e5f0fb; }
+main.hide-quotes .qt, main.hide-quotes .cue, main.hide-quotes .spk { background: none; font-style: normal; text-decoration: none; outline: 0; cursor: auto; }
+main.hide-quotes .ent.qt { background: #e5f0fb; }
 aside#details { position: sticky; top: 1rem; align-self: start; border: 1px solid var(--line); border-radius: 6px; background: #fff; padding: .8rem 1rem; }
 aside#details h3 { margin: 0 0 .4rem; font-size: 1rem; }
 .lists ul { padding-left: 1.1rem; }

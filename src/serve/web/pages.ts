@@ -68,8 +68,8 @@ export function articlePage(article: Article, corpusIds: Map<string, number>): H
   const byEntity = [...entities].sort((a, b) => b.mentions.length - a.mentions.length);
   return page(
     articleTitle(article),
-    html`<p class="meta">${[m?.publisher, m?.published?.slice(0, 10), m?.authors.length ? `By ${m.authors.join(', ')}` : undefined, m?.dateline].filter(Boolean).join(' · ')}
-${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">source</a>` : ''} · <a href="/v1/articles/${encodeURIComponent(article.id)}">JSON</a></p>
+    html`<p class="meta">${[m?.publisher, m?.published?.slice(0, 10), m?.authors.length ? `By ${m.authors.join(', ')}` : undefined, m?.dateline].filter(Boolean).map((f) => html`${f} · `)}
+${url ? html`<a href="${url}" rel="noopener noreferrer nofollow">source</a> · ` : ''}<a href="/v1/articles/${encodeURIComponent(article.id)}">JSON</a></p>
 <main class="article" id="article">
 <div class="toolbar">Layers:
 ${article.blocks ? layerToggle('blocks', 'Blocks', article.blocks.length) : html`<span>no blocks layer</span>`}
@@ -142,11 +142,16 @@ ${result.next ? html`<p class="pager"><a href="/entities${query({ q, cursor: res
   );
 }
 
+/** The names an entity also went by, other than its own. */
+function others(e: EntityDetail): string[] {
+  return e.aliases.filter((a) => a.toLowerCase() !== e.name.toLowerCase());
+}
+
 export function entityPage(e: EntityDetail, quotes: Paged<QuoteHit>): Html {
   return page(
     e.name,
     html`<h1>${e.name}<span class="tag">${e.type}</span></h1>
-<p class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${e.aliases.length ? ` · also: ${e.aliases.join(', ')}` : ''}</p>
+<p class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${others(e).length ? ` · also: ${others(e).join(', ')}` : ''}</p>
 <p><a href="/${query({ entity: e.name })}">Search articles mentioning ${e.name}</a></p>
 ${quotes.items.length ? html`<h2>Quoted</h2>${quoteList(quotes.items)}` : ''}
 <h2>Mentions</h2>
