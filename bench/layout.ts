@@ -1,11 +1,136 @@
+/**
+ * `newsdigest bench layout`: HTML main-content extraction (ingest's render plus
+ * the layout stage: blocks, metadata, highlights) against Readability.js on jsdom
+ * (`extract-readability`, the extractor Firefox's reader view uses) on the same
+ * pages in the same run.
+ *
+ * Two figures for us: in this process on one thread (warm, as the harness times
+ * every stage), and as one fresh `node` process over all pages, start-up and
+ * module loading included, as the peers are measured.
+ *
+ * Data: a folder with html/*.html (the extraction benchmark), or any folder of
+ * .html files.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { NewsdigestError } from '../src/errors.js';
+import type { EvalReport } from '../src/eval/report.js';
+import { decodeBytes } from '../src/ingest/decode.js';
+import { pageToArticle } from '../src/ingest/page.js';
+import { layoutStage } from '../src/layout/index.js';
+import { peerAvailable, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
+
+const DEFAULT_PEERS = ['extract-readability'];
+
+interface Page {
+  id: string;
+  html: string;
+  path: string;
+}
+
+function readPagesFrom(data: string, limit: number | undefined): Page[] {
+  const dir = existsSync(join(data, 'html')) ? join(data, 'html') : data;
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new NewsdigestError('E_NOT_FOUND', data, 'expecting a folder of .html files (or with html/ inside)');
+  const names = readdirSync(dir)
+    .filter((n) => /\.html?$/i.test(n))
+    .sort();
+  const pages = names.slice(0, limit ?? names.length).map((n) => {
+    const path = join(dir, n);
+    return { id: n.replace(/\.html?$/i, ''), path, html: decodeBytes(readFileSync(path), path).text };
+  });
+  if (!pages.length) throw new NewsdigestError('E_EMPTY', dir, 'has no .html files');
+  return pages;
+}
+
+function layoutOne(page: Page): number {
+  const article = layoutStage.run(pageToArticle({ id: page.id, html: page.html }), {});
+  return 'blocks' in article ? (article.blocks?.length ?? 0) : 0;
+}
+
+/** One fresh node process that reads the pages and lays each out: start-up included. */
+function timeFreshProcess(paths: readonly string[], bytes: number): Promise<Timing> {
+  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
+  const layout = new URL('../src/layout/index.js', import.meta.url).href;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { pageToArticle } = await import(${JSON.stringify(ingest)});
+    const { layoutStage } = await import(${JSON.stringify(layout)});
+    let n = 0;
+    for (const p of JSON.parse(process.argv[1])) {
+      const a = layoutStage.run(pageToArticle({ id: p, html: readFileSync(p, 'utf8') }), {});
+      n += a.blocks.length;
+    }
+    process.stdout.write(String(n));`;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(paths)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) reject(new Error(`fresh process exited with ${code}: ${err.slice(-300)}`));
+      else
+        resolve({
+          label: 'newsdigest layout (fresh process)',
+          items: paths.length,
+          bytes,
+          seconds,
+          rate: paths.length / seconds,
+          mbPerSecond: bytes / 1e6 / seconds,
+        });
+    });
+  });
+}
 
 export const layoutBench: BenchTask = {
   name: 'layout',
-  summary: 'not implemented yet',
-  defaultData: '',
-  async run() {
-    throw new NewsdigestError('E_BAD_OPTION', 'layout', 'this benchmark is not implemented yet');
+  summary: 'HTML extraction + layout vs Readability.js/jsdom (pages/s, MB/s, ratio)',
+  defaultData: 'extraction',
+  flags: { peers: 'NAMES: extract-* peers to run (comma-separated; default extract-readability)' },
+  async run({ data, limit, flags }): Promise<EvalReport> {
+    const pages = readPagesFrom(data, limit);
+    const bytesOf = (p: Page) => Buffer.byteLength(p.html, 'utf8');
+    const bytes = pages.reduce((n, p) => n + bytesOf(p), 0);
+    const ours = timeOurs('newsdigest layout (in process)', pages, bytesOf, layoutOne);
+    const fresh = await timeFreshProcess(
+      pages.map((p) => p.path),
+      bytes,
+    );
+    const names = typeof flags['peers'] === 'string' ? flags['peers'].split(',') : DEFAULT_PEERS;
+    const peers: Timing[] = [fresh];
+    const skipped: string[] = [];
+    for (const name of names) {
+      if (!peerAvailable(name)) {
+        skipped.push(name);
+        continue;
+      }
+      const run = await runPeer(
+        name,
+        pages.map((p) => ({ id: p.id, html: p.html })),
+        bytes,
+      );
+      peers.push(run.timing);
+    }
+    const freshRatios = Object.fromEntries(
+      peers.filter((p) => p !== fresh).map((p) => [p.label, Math.round((fresh.rate / p.rate) * 100) / 100]),
+    );
+    const report = speedReport('layout', ours, peers, {
+      freshProcessRate: Math.round(fresh.rate * 10) / 10,
+      freshProcessRatio: freshRatios,
+    });
+    if (skipped.length) report.notes?.push(`not installed, skipped: ${skipped.join(', ')}`);
+    report.notes?.push(
+      'the fresh-process row is ours too (start-up included): compare it with the peers for like-for-like',
+    );
+    return report;
   },
 };

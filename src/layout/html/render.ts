@@ -206,11 +206,28 @@ const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const C0_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 const SPACES = /[\s\u0085]+/g;
 
+const PLAIN = /^[^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+(?: [^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+)*$/;
+
 export function normalizeLine(raw: string): string {
+  // Most lines need nothing done: single spaces between words, nothing invisible.
+  if (PLAIN.test(raw)) return raw;
   return raw.replace(INVISIBLES, '').replace(C0_CONTROLS, '').replace(SPACES, ' ').trim();
 }
 
+// Pages repeat the same class names many times: judge each distinct name once.
+const hintCache = new Map<string, { weight: number; ctx: number }>();
+const MAX_HINT_CACHE = 20_000;
+
 function hintFlags(hint: string): { weight: number; ctx: number } {
+  let flags = hintCache.get(hint);
+  if (flags) return flags;
+  flags = judgeHint(hint);
+  if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
+  hintCache.set(hint, flags);
+  return flags;
+}
+
+function judgeHint(hint: string): { weight: number; ctx: number } {
   let weight = 0;
   let ctx = 0;
   if (!hint) return { weight, ctx };
