@@ -1,5 +1,6 @@
-/** ingest: bytes in (files, folders, stdin, JSONL ...), pages out, each ready to become an Article. */
+/** ingest: bytes in (files, folders, globs, stdin, JSONL, RSS/Atom, WARC), pages out, each ready to become an Article. */
 
+export { type Decoded, type DecodeOptions, decodeBytes } from './decode.js';
 export { normalizeText } from './normalize.js';
 export { contentId, looksLikeHtml, type PageInput, pageToArticle } from './page.js';
 export { type PageResult, type ReadOptions, readPages } from './read.js';

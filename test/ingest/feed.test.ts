@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FeedReader } from '../../src/ingest/feed.js';
 import { pageToArticle } from '../../src/ingest/page.js';
@@ -84,6 +88,22 @@ describe('RSS and Atom ingest', () => {
     expect(early.map((r) => r.ok && r.page.text)).toEqual(['One\n\nFirst.']);
     const late = [...reader.write('</item></channel></rss>'), ...reader.end()];
     expect(late.map((r) => r.ok && r.page.text)).toEqual(['Two']);
+  });
+
+  it('decodes a feed in the encoding its XML declaration names', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-feed-')), 'latin.rss');
+    const title = 'Caf\u00e9 owner Zo\u00eb Bront\u00eb \u201cdelighted\u201d';
+    writeFileSync(
+      path,
+      iconv.encode(
+        `<?xml version="1.0" encoding="windows-1252"?><rss><channel><item><title>${title}</title></item></channel></rss>`,
+        'windows-1252',
+      ),
+    );
+    const results = await collect([path]);
+    expect(results.map((r) => r.ok && [r.page.text, r.page.encoding, r.page.encodingFrom])).toEqual([
+      [title, 'windows-1252', 'meta'],
+    ]);
   });
 
   it('says so when a feed has no items', () => {

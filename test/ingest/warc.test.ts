@@ -170,3 +170,24 @@ describe('WARC ingest', () => {
     expect(!fake[0]!.ok && fake[0]!.error.message).toContain('not a WARC record');
   });
 });
+
+describe('WARC resource records', () => {
+  it('takes a resource record holding HTML as a page', async () => {
+    const results = await collect([
+      write(
+        'resource.warc.gz',
+        warcFile([
+          {
+            type: 'resource',
+            uri: 'file:///saved/story.html',
+            contentType: 'text/html; charset=utf-8',
+            body: page('Saved', 'A page saved as a resource.'),
+          },
+        ]),
+      ),
+    ]);
+    expect(results.map((r) => r.ok && [r.page.url, r.page.encodingFrom])).toEqual([
+      ['file:///saved/story.html', 'header'],
+    ]);
+  });
+});
