@@ -34,7 +34,11 @@ interface Page {
 function readPagesFrom(data: string, limit: number | undefined): Page[] {
   const dir = existsSync(join(data, 'html')) ? join(data, 'html') : data;
   if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new NewsdigestError('E_NOT_FOUND', data, 'expecting a folder of .html files (or with html/ inside)');
+    throw new NewsdigestError(
+      'E_NOT_FOUND',
+      data,
+      'expecting a folder of .html files (or with html/ inside)',
+    );
   const names = readdirSync(dir)
     .filter((n) => /\.html?$/i.test(n))
     .sort();

@@ -24,7 +24,10 @@ const MAX_BYLINE = 120;
 export function furnitureKind(line: string): BlockKind | undefined {
   const len = line.length;
   if (len <= 60 && DATELINE_ONLY.test(line)) return 'dateline';
-  if (len <= MAX_BYLINE && (BYLINE.test(line) || DATE_LINE.test(line) || isDateLine(line) || RELATIVE_DATE.test(line)))
+  if (
+    len <= MAX_BYLINE &&
+    (BYLINE.test(line) || DATE_LINE.test(line) || isDateLine(line) || RELATIVE_DATE.test(line))
+  )
     return 'byline';
   if (len <= 60 && BOILERPLATE_LINE.test(line)) return 'boilerplate';
   if (len <= 250 && PHOTO_CREDIT.test(line)) return 'caption';

@@ -46,7 +46,9 @@ const DATE_ANCHOR = new RegExp(`${MONTH}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{1,4}`, 'i
 /** A line that is nothing but a date (and time, and "Published"/"Updated"): "23 Nov 2017", "PUBLISHED: 10:48, Tue, Nov 19, 2019". */
 export function isDateLine(line: string): boolean {
   if (line.length > 100 || !/\d/.test(line) || !DATE_ANCHOR.test(line)) return false;
-  return line.split(/\s+/).every((t) => t === '' || DATE_TOKEN.test(t) || DATE_TOKEN.test(t.replace(/[,.;]$/, '')));
+  return line
+    .split(/\s+/)
+    .every((t) => t === '' || DATE_TOKEN.test(t) || DATE_TOKEN.test(t.replace(/[,.;]$/, '')));
 }
 
 /** "2 hours ago", "Updated 5 mins ago", "yesterday". */

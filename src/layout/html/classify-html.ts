@@ -31,7 +31,8 @@ export function classifyHtmlLines(
   params: ExtractionParams = DEFAULT_PARAMS,
 ): LineKind[] {
   const { blocks, nodes, text } = page;
-  const reference = ld?.articleBody && ld.articleBody.length >= MIN_REFERENCE ? referenceMatcher(ld.articleBody) : undefined;
+  const reference =
+    ld?.articleBody && ld.articleBody.length >= MIN_REFERENCE ? referenceMatcher(ld.articleBody) : undefined;
   const main = findMainContent(page, reference, params);
   const containerCtx = main.container >= 0 ? nodes.ctx[main.container]! : 0;
   const out: LineKind[] = [];
@@ -100,4 +101,3 @@ function outsideKind(line: string, ctx: number, linkShare: number): BlockKind {
   if (ctx & CTX.byline && line.length < 120) return 'byline';
   return 'boilerplate';
 }
-

@@ -55,7 +55,9 @@ const str = (v: Json | undefined): string | undefined => {
 
 /** Removes markup some sites leave in articleBody and decodes character references. */
 export function plainText(s: string): string {
-  return decodeHTML(s.replace(/<[^>]{0,2000}>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeHTML(s.replace(/<[^>]{0,2000}>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function names(v: Json | undefined, people: string[], orgs: string[]): void {

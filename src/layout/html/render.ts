@@ -15,6 +15,7 @@
  * text, then the layout stage asks again for the features without a second parse.
  */
 import { Parser } from 'htmlparser2';
+import { linearStack } from './parser-stack.js';
 
 /** Contexts an element inherits from its ancestors (bit flags). */
 export const CTX = {
@@ -206,7 +207,8 @@ const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const C0_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 const SPACES = /[\s\u0085]+/g;
 
-const PLAIN = /^[^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+(?: [^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+)*$/;
+const PLAIN =
+  /^[^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+(?: [^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+)*$/;
 
 export function normalizeLine(raw: string): string {
   // Most lines need nothing done: single spaces between words, nothing invisible.
@@ -408,6 +410,9 @@ function render(html: string): RenderedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
+  // Linear in nesting depth (see parser-stack.ts); only when the parser has the field we expect.
+  const internals = parser as unknown as { stack?: unknown };
+  if (Array.isArray(internals.stack) && internals.stack.length === 0) internals.stack = linearStack();
   parser.write(html);
   parser.end();
   flush();
