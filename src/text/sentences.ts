@@ -20,6 +20,11 @@
  * the period). Ellipses: "..." and "…" end a sentence before a capital; spaced
  * ". . ." marks an omission inside one unless a fourth period ends it.
  *
+ * Footnote marks after the end ("... in 1921. [4] [5]", "... fee. 8 Yet") stay
+ * with the sentence they follow. A quotation ending in "?" or "!" and followed by
+ * a speaker and a verb of saying ("“Are you here?” I asked.") is one sentence.
+ * Section numbers ("2.1.") and roman numerals opening a heading are not ends.
+ *
  * Lines: a blank line always ends a sentence; a single line break does too
  * (headlines, list items, captions without final punctuation) unless the next
  * line starts in lower case (a wrapped line). A sentence that starts with an
