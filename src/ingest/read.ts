@@ -67,18 +67,24 @@ export function formatOfName(name: string): { format?: Format; gzip: boolean } {
   return format ? { format, gzip } : { gzip };
 }
 
+/** XML declaration, processing instructions and comments that may open a document. */
+const PROLOGUE = /^(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*/;
+
 /** The format of a stream from its first (decompressed) bytes. */
 export function sniffFormat(head: Buffer): Format {
   const start = head
     .subarray(0, 1024)
     .toString('latin1')
-    .replace(/^\ufeff|^\xef\xbb\xbf/, '')
+    .replace(/^\xef\xbb\xbf/, '')
     .trimStart();
   if (start.startsWith('WARC/')) return 'warc';
   if (start.startsWith('{')) return 'jsonl';
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/.test(start)) return 'feed';
-  if (/^<\?xml\b/.test(start) && !/<html\b/i.test(start)) return 'feed';
-  return looksLikeHtml(start) ? 'html' : 'text';
+  const body = start.replace(PROLOGUE, '');
+  if (/^<(?:rss|feed|rdf:RDF)\b/.test(body)) return 'feed';
+  if (looksLikeHtml(body)) return 'html'; // XHTML too, after its XML declaration
+  // Other XML: read as a feed, so that the error names its root element.
+  if (start.startsWith('<?xml')) return 'feed';
+  return 'text';
 }
 
 /** NUL bytes, or many control characters, in the first bytes: not a text page (UTF-16 with a BOM aside). */

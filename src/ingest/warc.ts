@@ -62,7 +62,9 @@ function headerMap(lines: readonly string[]): Headers {
 const HTML_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
 
 function looksLikeHtmlBytes(body: Buffer): boolean {
-  return /^\s*<(?:!doctype|html|head|body|meta|!--)/i.test(body.subarray(0, 512).toString('latin1'));
+  return /^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype|html|head|body|meta|!--)/i.test(
+    body.subarray(0, 512).toString('latin1'),
+  );
 }
 
 /** Undoes HTTP chunked transfer coding, for archives that stored it raw. */
@@ -121,7 +123,7 @@ export async function* readWarc(
           error: new NewsdigestError(
             'E_BAD_WARC',
             `${origin}#${n}`,
-            `not a WARC record (starts with "${version?.slice(0, 40)}"); reading stops here`,
+            `not a WARC record (starts with "${version?.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"); reading stops here`,
           ),
         };
         return;

@@ -203,6 +203,13 @@ describe('format recognition', () => {
     expect(sniffFormat(Buffer.from('<?xml version="1.0"?>\n<!-- hi -->\n<feed xmlns="x">'))).toBe('feed');
     expect(sniffFormat(Buffer.from('<?xml version="1.0"?><rss version="2.0">'))).toBe('feed');
     expect(sniffFormat(Buffer.from('<!DOCTYPE html><html>'))).toBe('html');
+    expect(
+      sniffFormat(Buffer.from('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">')),
+    ).toBe('html');
+    expect(sniffFormat(Buffer.from('<?xml version="1.0"?><?xml-stylesheet href="s.xsl"?><rss>'))).toBe(
+      'feed',
+    );
+    expect(sniffFormat(Buffer.from('<?xml version="1.0"?><urlset>'))).toBe('feed');
     expect(sniffFormat(Buffer.from('WASHINGTON (AP) \u2014 Words.'))).toBe('text');
     expect(looksBinary(Buffer.from('plain\ttext\r\n'))).toBe(false);
     expect(looksBinary(Buffer.from([0x41, 0, 0x42]))).toBe(true);
