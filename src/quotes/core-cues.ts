@@ -112,3 +112,8 @@ export function coreCueAt(
   if (!ok) return undefined;
   return AUXILIARIES.has(prev) && i - 1 > from ? [i - 1, i + 1] : [i, i + 1];
 }
+
+/** True for any form of a core speech, belief or intention verb. */
+export function isCoreVerb(word: string): boolean {
+  return FRAME_OF.has(word);
+}

@@ -23,7 +23,7 @@
  */
 import type { Span } from '../article/types.js';
 import { tokenSpans } from '../text/tokens.js';
-import { coreCueAt } from './core-cues.js';
+import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 
@@ -407,6 +407,7 @@ const VERBISH = new Set([
   'spoke',
   'sent',
   'kept',
+  'spoke',
 ]);
 
 /** The subject of a clause, roughly: its opening noun phrase ("Donald Trump went …" → "Donald Trump"). */
@@ -414,20 +415,36 @@ function subjectOf(table: TokenTable, s0: number, limit: number): number {
   let i = s0;
   while (i < limit && (LEADING_NOISE.has(table.lower[i]!) || !table.word[i])) i++;
   const start = i;
-  let prevCapitalised = false;
+  let prevName = false;
   while (i < limit && i - start < 8) {
     const t = table.lower[i]!;
-    if (SOURCE_STOPS.has(t) || table.region[i] !== -1 || VERBISH.has(t)) break;
+    if (SOURCE_STOPS.has(t) || table.region[i] !== -1 || VERBISH.has(t) || t === 'and') break;
+    // A verb form ends the phrase: "rallied", "says", "wants"; so does a lower-case
+    // word right after a name ("Trump went"), unless it is a title ("Port director Sam Okafor").
     const capitalised = isCapitalisedAt(table, i);
-    if (i > start && !capitalised) {
-      // A lower-case word after a name, or a verb form, ends the phrase.
-      if (prevCapitalised && !DETERMINERS.has(t) && t !== 'of' && !/^['\u2019]s$/.test(t)) break;
-      if (/ed$/.test(t)) break;
-    }
-    prevCapitalised = capitalised && !DETERMINERS.has(t);
+    if (i > start && !capitalised && (/ed$/.test(t) || isCoreVerb(t))) break;
+    if (
+      i > start + 1 &&
+      !capitalised &&
+      prevName &&
+      !DETERMINERS.has(t) &&
+      t !== 'of' &&
+      !/^['\u2019]s$/.test(t)
+    )
+      break;
+    prevName = capitalised && i > start;
     i++;
   }
   return i;
+}
+
+/** A source phrase longer than this, in tokens, with a verb in it, keeps only its subject. */
+const LONG_SOURCE = 6;
+
+/** True when tokens [from, to) hold an auxiliary or a common verb (a clause, not a name). */
+function hasVerb(table: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (VERBISH.has(table.lower[i]!)) return true;
+  return false;
 }
 
 function attributionAt(
@@ -494,7 +511,7 @@ function attributionAt(
   ) {
     const srcEnd = sourceAfter(table, c1, s1);
     const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
-    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends) {
+    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && !hasVerb(table, c1, srcEnd)) {
       const source = sourceSpan(table, c1, srcEnd);
       const content = contentSpan(table, s0, c0);
       if (content) return { content, cue, source };
@@ -522,7 +539,12 @@ function attributionAt(
       boundary = outer.boundary;
     }
   }
-  const source = sourceSpan(table, from, c0);
+  // "X spoke to the paper and told …": a phrase with a verb in it keeps only its subject.
+  const source = sourceSpan(
+    table,
+    from,
+    c0 - from > LONG_SOURCE && hasVerb(table, from, c0) ? subjectOf(table, from, c0) : c0,
+  );
   const tailWords = wordsIn(table, c1, s1);
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"
