@@ -148,3 +148,25 @@ describe('tokenSpans', () => {
     expect(Array.from(arr)).toEqual(flat);
   });
 });
+
+describe('tokens and sentences agree', () => {
+  it('never puts a sentence boundary inside a token (news fixtures)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { sentenceSpans } = await import('../../src/text/sentences.js');
+    const cases = JSON.parse(
+      readFileSync(new URL('../fixtures/text/news-sentences.json', import.meta.url), 'utf8'),
+    ) as { text: string }[];
+    for (const { text } of cases) {
+      const starts = new Set<number>();
+      const ends = new Set<number>();
+      for (const t of tokenSpans(text)) {
+        starts.add(t.start);
+        ends.add(t.end);
+      }
+      for (const s of sentenceSpans(text)) {
+        expect(starts.has(s.start), `${text} @${s.start}`).toBe(true);
+        expect(ends.has(s.end), `${text} @${s.end}`).toBe(true);
+      }
+    }
+  });
+});
