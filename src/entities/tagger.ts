@@ -37,11 +37,33 @@ export class NerTagger {
   private cache = new Map<WordInfo, Float32Array>();
   private readonly padBefore: Float32Array;
   private readonly padAfter: Float32Array;
+  /** The weight rows in sparse form: most rows have only about 3 non-zero tags of 17. */
+  private readonly rowStart: Int32Array;
+  private readonly rowTag: Uint8Array;
+  private readonly rowValue: Float32Array;
 
   constructor(
     readonly space: FeatureSpace,
     readonly weights: Weights,
   ) {
+    const { w } = weights;
+    const rows = w.length / T;
+    this.rowStart = new Int32Array(rows + 1);
+    let nonZero = 0;
+    for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
+    this.rowTag = new Uint8Array(nonZero);
+    this.rowValue = new Float32Array(nonZero);
+    let k = 0;
+    for (let r = 0; r < rows; r++) {
+      this.rowStart[r] = k;
+      for (let t = 0; t < T; t++) {
+        const v = w[r * T + t]!;
+        if (v === 0) continue;
+        this.rowTag[k] = t;
+        this.rowValue[k++] = v;
+      }
+    }
+    this.rowStart[rows] = k;
     this.padBefore = this.vectorsOf(PAD_BEFORE, false);
     this.padAfter = this.vectorsOf(PAD_AFTER, false);
   }
@@ -61,12 +83,7 @@ export class NerTagger {
   private vectorsOf(ids: Int32Array, own: boolean): Float32Array {
     const v = new Float32Array(VECTORS * T);
     const add = (slot: number) => {
-      const { rows, w } = this.weights;
-      for (let k = 0; k < this.scratch.n; k++) {
-        const r = rows.get(this.scratch.keys[k]!);
-        if (r < 0) continue;
-        for (let t = 0; t < T; t++) v[slot * T + t]! += w[r * T + t]!;
-      }
+      for (let k = 0; k < this.scratch.n; k++) this.addRow(this.scratch.keys[k]!, v, slot * T);
     };
     if (own) {
       this.scratch.reset(1);
@@ -79,6 +96,14 @@ export class NerTagger {
       add(1 + c);
     }
     return v;
+  }
+
+  /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
+  private addRow(key: number, out: Float32Array, base: number): void {
+    const r = this.weights.rows.get(key);
+    if (r < 0) return;
+    const end = this.rowStart[r + 1]!;
+    for (let k = this.rowStart[r]!; k < end; k++) out[base + this.rowTag[k]!]! += this.rowValue[k]!;
   }
 
   private wordVectors(info: WordInfo): Float32Array {
@@ -98,7 +123,6 @@ export class NerTagger {
     const scores = this.scores;
     scores.fill(0, 0, n * T);
     const vectors = infos.map((info) => this.wordVectors(info));
-    const { rows, w } = this.weights;
     const buf = this.buf;
     for (let i = 0; i < n; i++) {
       const base = i * T;
@@ -110,12 +134,7 @@ export class NerTagger {
         const o = (1 + c) * T;
         for (let t = 0; t < T; t++) scores[base + t]! += v[o + t]!;
       }
-      for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) {
-        const r = rows.get(buf.keys[k]!);
-        if (r < 0) continue;
-        const o = r * T;
-        for (let t = 0; t < T; t++) scores[base + t]! += w[o + t]!;
-      }
+      for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) this.addRow(buf.keys[k]!, scores, base);
     }
     return viterbi(scores, n, this.weights.trans);
   }
