@@ -29,7 +29,7 @@ describe('newsdigest ingest and search', () => {
 
     const s = await runCli(['search', 'quay walls', '--db', db]);
     expect(s.code).toBe(0);
-    expect(s.stdout).toMatch(/^\S+ {2}Harbour fees to rise in April\n {2}.*\[quay\] \[walls\]/);
+    expect(s.stdout).toMatch(/^\S+ {2}Harbour fees to rise in April.*\n {2}.*\[quay\] \[walls\]/);
     expect(s.stderr).toBe('1 result\n');
     const json = await runCli(['search', 'bridge', '--db', db, '--json']);
     expect(
