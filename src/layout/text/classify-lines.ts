@@ -115,6 +115,7 @@ export function classifyTextLines(text: string): LineKind[] {
     }
   }
 
+  topOfPage(lines, kinds);
   const out: LineKind[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -161,4 +162,37 @@ function titleTaken(kinds: (BlockKind | undefined)[], i: number): boolean {
 export function dailyMailPreambleLength(line: string): number {
   const m = DAILY_MAIL_PREAMBLE.exec(line);
   return m ? m[0].length : 0;
+}
+
+/** How far down a page its head (title, caption, highlights, dateline) can reach. */
+const HEAD_LINES = 12;
+
+/**
+ * The head of a story page: a title (first line, a short line without final
+ * punctuation) and, before a highlights box or a dateline, the photo caption.
+ */
+function topOfPage(lines: Line[], kinds: (BlockKind | undefined)[]): void {
+  let anchor = -1; // the first highlights heading or dateline near the top
+  for (let i = 0; i < Math.min(lines.length, HEAD_LINES); i++) {
+    if (kinds[i] === 'dateline' || (kinds[i] === 'highlight' && HIGHLIGHTS_HEADING.test(lines[i]!.text))) {
+      anchor = i;
+      break;
+    }
+  }
+  const first = lines[0];
+  if (first && !kinds[0] && !END_PUNCT.test(first.text) && first.words >= 3 && first.words <= 30) {
+    const next = lines[1];
+    if (
+      !next ||
+      isProse(next) ||
+      kinds[1] === 'dateline' ||
+      kinds[1] === 'byline' ||
+      next.words > MAX_SUBHEADING_WORDS
+    )
+      kinds[0] = 'title';
+  }
+  for (let i = 0; i < anchor; i++) {
+    if (kinds[i]) continue;
+    kinds[i] = /[.!?”"]$/.test(lines[i]!.text) && lines[i]!.words >= 4 ? 'caption' : 'boilerplate';
+  }
 }
