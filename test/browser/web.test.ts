@@ -162,7 +162,9 @@ describe.skipIf(!existsSync(CHROMIUM))('web page in Chromium', () => {
         await block.click();
       }
       expect(await page.locator('#text script, #text img, #text svg, #text a').count()).toBe(0);
-      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned),
+      ).toBeUndefined();
     }
     await shot(page, 'hostile-article');
     expect(dialogs).toEqual([]);
