@@ -56,17 +56,30 @@ export class ByteReader {
 
   /**
    * The bytes up to and including the next "\n" (or what is left at the end of
-   * the stream); null at the end. Throws a RangeError when a line is longer than `max`.
+   * the stream); null at the end. A line longer than `max` is skipped whole (up to
+   * and including its "\n") and reported by a RangeError, so reading can go on.
    */
   async readLine(max: number): Promise<Buffer | null> {
     const nl = this.buf.indexOf(10, this.pos);
-    if (nl !== -1) return this.take(nl + 1 - this.pos);
+    if (nl !== -1) {
+      if (nl + 1 - this.pos > max) {
+        this.offset += nl + 1 - this.pos;
+        this.pos = nl + 1;
+        throw new RangeError(`line longer than ${max} bytes`);
+      }
+      return this.take(nl + 1 - this.pos);
+    }
     // Long lines: gather the pieces and join them once (no quadratic copying).
     const parts: Buffer[] = [];
     let have = this.available;
     if (have > 0) parts.push(this.buf.subarray(this.pos));
     this.pos = this.buf.length;
     for (;;) {
+      if (have > max) {
+        this.offset += have;
+        await this.skipLine();
+        throw new RangeError(`line longer than ${max} bytes`);
+      }
       const chunk = await this.pull();
       if (!chunk) break;
       const at = chunk.indexOf(10);
@@ -75,15 +88,30 @@ export class ByteReader {
         have += at + 1;
         this.buf = chunk;
         this.pos = at + 1;
+        if (have > max) {
+          this.offset += have;
+          throw new RangeError(`line longer than ${max} bytes`);
+        }
         break;
       }
       parts.push(chunk);
       have += chunk.length;
-      if (have > max) throw new RangeError(`line longer than ${max} bytes`);
     }
     if (have === 0) return null;
     this.offset += have;
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts, have);
+  }
+
+  /** Discards bytes up to and including the next "\n" (after an over-long line); false at the end. */
+  async skipLine(): Promise<boolean> {
+    for (;;) {
+      if (!(await this.fill())) return false;
+      const nl = this.buf.indexOf(10, this.pos);
+      const end = nl === -1 ? this.buf.length : nl + 1;
+      this.offset += end - this.pos;
+      this.pos = end;
+      if (nl !== -1) return true;
+    }
   }
 
   /** Exactly `n` bytes, or fewer when the stream ends first. */

@@ -11,8 +11,8 @@ import type { ByteSource } from './byte-source.js';
 import type { PageInput } from './page.js';
 import type { PageResult } from './read.js';
 
-/** Longest line accepted (one article with its HTML). */
-const MAX_LINE = 64 * 1024 * 1024;
+/** Longest line accepted by default (one article with its HTML). */
+const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 function fail(
   code: 'E_BAD_JSON' | 'E_BAD_RECORD' | 'E_DECODE' | 'E_TOO_LARGE',
@@ -56,20 +56,27 @@ export function recordToPage(record: unknown, where: string): PageResult {
   return { ok: true, page };
 }
 
-export async function* readJsonlPages(source: ByteSource, origin: string): AsyncGenerator<PageResult> {
+export async function* readJsonlPages(
+  source: ByteSource,
+  origin: string,
+  maxLine = DEFAULT_MAX_LINE,
+): AsyncGenerator<PageResult> {
   const reader = new ByteReader(source);
   let lineNo = 0;
   let records = 0;
   for (;;) {
     let line: Buffer | null;
     try {
-      line = await reader.readLine(MAX_LINE);
+      line = await reader.readLine(maxLine);
     } catch (e) {
       if (e instanceof RangeError) {
-        yield fail('E_TOO_LARGE', `${origin}:${lineNo + 1}`, `${e.message}; reading stopped`);
-      } else {
-        yield fail('E_BAD_JSON', origin, `cannot be read past line ${lineNo} (${(e as Error).message})`);
+        // One over-long line is one bad record: the reader has skipped it; go on.
+        lineNo++;
+        records++;
+        yield fail('E_TOO_LARGE', `${origin}:${lineNo}`, `is a ${e.message}; skipped`);
+        continue;
       }
+      yield fail('E_BAD_JSON', origin, `cannot be read past line ${lineNo} (${(e as Error).message})`);
       await reader.close().catch(() => {});
       return;
     }

@@ -24,7 +24,7 @@ export type PageResult = { ok: true; page: PageInput } | { ok: false; error: New
 export interface ReadOptions {
   /** Read from this stream for the input "-" (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
-  /** Largest single page or feed read whole, in bytes (default 64 MB). */
+  /** Largest single page, feed or JSONL line, in bytes (default 64 MB). */
   maxPageBytes?: number;
   /** Largest WARC record body kept, in bytes (default 32 MB). */
   maxRecordBytes?: number;
@@ -136,7 +136,7 @@ async function* readStream(
     return;
   }
   if (format === 'jsonl') {
-    yield* readJsonlPages(rest, origin);
+    yield* readJsonlPages(rest, origin, options.maxPageBytes);
     return;
   }
   const max = options.maxPageBytes ?? DEFAULT_MAX_PAGE;

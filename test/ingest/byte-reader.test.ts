@@ -26,8 +26,13 @@ describe('ByteReader', () => {
     expect(await reader.skip(10)).toBe(0);
   });
 
-  it('refuses a line longer than the limit', async () => {
-    const reader = new ByteReader(chunks(`${'x'.repeat(100)}\n`, 8));
-    await expect(reader.readLine(50)).rejects.toThrow(RangeError);
+  it('skips a line longer than the limit, reporting it, wherever the chunks fall', async () => {
+    for (const size of [3, 8, 64, 1000]) {
+      const reader = new ByteReader(chunks(`ok\n${'x'.repeat(100)}\nnext\n`, size));
+      expect((await reader.readLine(50))?.toString()).toBe('ok\n');
+      await expect(reader.readLine(50)).rejects.toThrow(RangeError);
+      expect((await reader.readLine(50))?.toString()).toBe('next\n');
+      expect(reader.offset).toBe(109);
+    }
   });
 });

@@ -78,6 +78,19 @@ describe('JSONL ingest', () => {
     ]);
   });
 
+  it('skips a line over the size limit and reads on', async () => {
+    const out: PageResult[] = [];
+    const long = JSON.stringify({ text: 'word '.repeat(100) });
+    const bytes = Buffer.from(`{"text":"before"}\n${long}\n{"text":"after"}\n`);
+    const pieces = [bytes.subarray(0, 30), bytes.subarray(30, 90), bytes.subarray(90)];
+    for await (const r of readJsonlPages(Readable.from(pieces), 'in.jsonl', 100)) out.push(r);
+    expect(out.map((r) => (r.ok ? r.page.text : r.error.toString()))).toEqual([
+      'before',
+      'in.jsonl:2: is a line longer than 100 bytes; skipped',
+      'after',
+    ]);
+  });
+
   it('rejects a line that is not UTF-8', async () => {
     const results = await collect([
       Buffer.concat([Buffer.from('{"text":"caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]),
