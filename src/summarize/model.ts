@@ -5,6 +5,7 @@
  * float32, 2^hashBits weights). Parsed, not trusted: a bad file is an E_MODEL error.
  */
 import { readFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { NewsdigestError } from '../errors.js';
@@ -73,8 +74,11 @@ export function loadSummarizer(dir?: string): SummarizerModel {
       `expecting ${size * 4} bytes of weights, instead found ${bytes.length}`,
     );
   }
-  const weights = new Float32Array(size);
-  for (let i = 0; i < size; i++) weights[i] = bytes.readFloatLE(i * 4);
+  // The file is little-endian float32: on a little-endian machine (nearly all), one copy.
+  const weights =
+    endianness() === 'LE'
+      ? new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))
+      : Float32Array.from({ length: size }, (_, i) => bytes.readFloatLE(i * 4));
   const model = { ...parsed.output, weights };
   if (!dir) cached = model;
   return model;

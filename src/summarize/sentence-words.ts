@@ -49,7 +49,7 @@ function wordHash(prefix: number, s: string): number {
  * open-addressing table (so a known word costs neither a string nor a Map lookup).
  */
 const byStem = new Map<string, WordInfo>();
-const TABLE_BITS = 20;
+const TABLE_BITS = 18;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const MAX_CACHED = (1 << TABLE_BITS) * 0.6;
 const rawKey1 = new Int32Array(1 << TABLE_BITS);
