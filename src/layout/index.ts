@@ -1,5 +1,5 @@
 /** layout: which part of the page each block is (title, caption, paragraph, ...), and metadata. */
-import type { Article, Block } from '../article/types.js';
+import type { Article, Block, BlockKind } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
 import { type LineKind, linesToBlocks } from './blocks.js';
@@ -11,6 +11,8 @@ import { extractMeta } from './meta/extract-meta.js';
 import { classifyTextLines, dailyMailPreambleLength } from './text/classify-lines.js';
 
 export type { LayoutOptions } from './options.js';
+
+const BODY_KINDS: ReadonlySet<BlockKind> = new Set(['subheading', 'paragraph', 'list', 'table', 'blockquote']);
 
 /** The blocks of an Article, from its HTML when the text is that HTML's rendering, else from its lines. */
 export function layoutBlocks(article: Article): {
@@ -57,6 +59,18 @@ export const layoutStage: Stage = {
     const { blocks, page, ld } = layoutBlocks(article);
     const meta = extractMeta(article, blocks, page, ld);
     const highlights = pageHighlights(article.text, blocks);
-    return { ...article, blocks, meta, ...(highlights ? { highlights } : {}) };
+    const out: Article = { ...article, blocks, meta, ...(highlights ? { highlights } : {}) };
+    // A page with no story (a front page, an error page) is a result, not a failure: say so as data.
+    if (!blocks.some((b) => BODY_KINDS.has(b.kind))) {
+      out.warnings = [
+        ...(article.warnings ?? []),
+        {
+          code: 'E_NO_ARTICLE',
+          message: `no article found: none of the page's ${blocks.length} blocks reads as story text`,
+          stage: 'layout',
+        },
+      ];
+    }
+    return out;
   },
 };

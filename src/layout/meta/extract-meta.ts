@@ -98,9 +98,7 @@ export function extractMeta(
   const contributors: string[] = [];
   for (const b of blocks) {
     if (b.kind !== 'credit') continue;
-    const m = /^(?:[A-Z][\w.'’-]*\s+)?(?:[A-Z][\w'’]*'s\s+|[A-Z][\w'’]*’s\s+)?(.+?)\s+contributed\b/.exec(
-      blockText(b),
-    );
+    const m = /^(?:(?:[\w.&-]+\s){0,3}?[\w.&-]+['’]s\s+)?(.+?)\s+contributed\b/i.exec(blockText(b));
     if (m) contributors.push(...cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse));
   }
   meta.contributors = [...new Set(contributors)];
