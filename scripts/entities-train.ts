@@ -7,7 +7,7 @@
  *
  * usage: nice node dist/scripts/entities-train.js [--data DIR] [--out models/ner] [--epochs 20] [--window 40]
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -299,14 +299,29 @@ function main() {
   const cpu = process.cpuUsage(c0);
   const cpuSeconds = (cpu.user + cpu.system) / 3e6;
   const dev1 = scoreCounts(counts);
+  // The same dev text all in lower case: the tagger restores usual case from truecase.tsv.
+  const lowerCounts = newCounts();
+  for (const doc of devDocs) {
+    const pred = tagger.tagDocument(doc.map((s) => s.words.map((w) => w.toLowerCase())));
+    doc.forEach((s, k) => {
+      addSentence(
+        lowerCounts,
+        s.tags,
+        Array.from(pred[k]!, (t) => TAGS[t]!),
+      );
+    });
+  }
+  const devLower = scoreCounts(lowerCounts);
   const size = (f: string) => statSync(join(outDir, f)).size;
   const sizes = {
     'model.json': size('model.json'),
     'weights.bin': size('weights.bin'),
     'clusters.tsv': size('clusters.tsv'),
+    'truecase.tsv': existsSync(join(outDir, 'truecase.tsv')) ? size('truecase.tsv') : 0,
   };
   writeCard({
     dev: dev1,
+    devLower,
     best: best.epoch,
     history,
     features: F,
@@ -327,6 +342,7 @@ function main() {
 
 function writeCard(r: {
   dev: ReturnType<typeof scoreCounts>;
+  devLower: ReturnType<typeof scoreCounts>;
   best: number;
   history: { epoch: number; f1: number; mistakes: number }[];
   features: number;
@@ -360,6 +376,8 @@ function writeCard(r: {
     '## Data',
     `- Training: conll2003/eng.train (${r.trainSentences} sentences). Choices (epochs, window, pruning): conll2003/eng.testa (${r.devSentences} sentences).`,
     `- Documents: the copy has no -DOCSTART- lines, so blocks of ${WINDOW} consecutive sentences stand for documents.`,
+    '- Truecasing: models/ner/truecase.tsv, from scripts/entities-truecase.ts (words usually capitalised mid-sentence in',
+    '  eng.train, BBC News and PolNeAr), used only on documents written all in lower case.',
     `- Word clusters: models/ner/clusters.tsv (${r.clusters} lowercased words), from scripts/entities-clusters.ts over the unlabelled`,
     '  cnndm train articles, BBC News and PolNeAr texts (k-means over context vectors; no CoNLL text).',
     `- Gazetteer: ${r.gazetteer} entity phrases of eng.train.`,
@@ -372,6 +390,9 @@ function writeCard(r: {
       ([t, s]) => `| ${t} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} |`,
     ),
     `| all | ${f(r.dev.precision)} | ${f(r.dev.recall)} | ${f(r.dev.f1)} |`,
+    '',
+    `All in lower case (the same dev text lowercased; case restored from truecase.tsv): precision ${f(r.devLower.precision)},`,
+    `recall ${f(r.devLower.recall)}, F1 ${f(r.devLower.f1)}.`,
     '',
     `Best epoch ${r.best} of ${r.history.length} (dev F1 by epoch: ${r.history.map((h) => f(h.f1)).join(', ')}).`,
     '',
@@ -389,6 +410,7 @@ function writeCard(r: {
     '```',
     'npm run build',
     'nice node dist/scripts/entities-clusters.js --data ../shared/data   # clusters.tsv (only when changing clusters)',
+    'node dist/scripts/entities-truecase.js --data ../shared/data        # truecase.tsv',
     `nice node --max-old-space-size=8000 dist/scripts/entities-train.js --data ../shared/data --epochs ${EPOCHS} --window ${WINDOW}`,
     'node dist/src/cli/main.js eval ner --data ../shared/data/conll2003/eng.testa',
     '```',

@@ -72,6 +72,20 @@ export interface LoadedModel {
   space: FeatureSpace;
   weights: Weights;
   meta: ModelMeta;
+  /** Lower-case form → usual cased form, for documents written all in lower case (truecase.tsv). */
+  truecase: Map<string, string>;
+}
+
+/** Reads truecase.tsv ("lower\tCased" lines after a # header); empty when the file is absent. */
+export function loadTruecase(path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(path)) return out;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return out;
 }
 
 export function loadModel(dir: string): LoadedModel {
@@ -120,5 +134,5 @@ export function loadModel(dir: string): LoadedModel {
     gazetteer,
     grow: false,
   });
-  return { space, weights: { rows, w, trans }, meta };
+  return { space, weights: { rows, w, trans }, meta, truecase: loadTruecase(join(dir, 'truecase.tsv')) };
 }

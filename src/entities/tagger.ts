@@ -45,6 +45,8 @@ export class NerTagger {
   constructor(
     readonly space: FeatureSpace,
     readonly weights: Weights,
+    /** Lower-case form → usual cased form, used on documents written all in lower case. */
+    readonly truecase: ReadonlyMap<string, string> = new Map(),
   ) {
     const { w } = weights;
     const rows = w.length / T;
@@ -69,14 +71,30 @@ export class NerTagger {
   }
 
   static fromModel(m: LoadedModel): NerTagger {
-    return new NerTagger(m.space, m.weights);
+    return new NerTagger(m.space, m.weights, m.truecase);
   }
 
   /** Tags (indices into TAGS, BILOU) for each sentence of one document. */
-  tagDocument(sentences: readonly (readonly string[])[]): Int32Array[] {
+  tagDocument(input: readonly (readonly string[])[]): Int32Array[] {
+    const sentences =
+      this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
     const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
     const evidence = documentEvidence(infos);
     return sentences.map((words, k) => this.tagSentence(words, infos[k]!, evidence));
+  }
+
+  /**
+   * Capitalisation is the tagger's strongest cue; a document written all in lower
+   * case (some feeds, the CNN/DM release) loses it. Such a document gets the usual
+   * case of the words that are usually capitalised, and capitalised sentence starts.
+   * The tokens (and so the spans) are the same; only the strings the tagger sees change.
+   */
+  private restoreCase(words: readonly string[]): string[] {
+    return words.map((w, i) => {
+      const cased = this.truecase.get(w);
+      if (cased) return cased;
+      return i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+    });
   }
 
   /** Summed weights of the word-level features of `ids`: [own, as neighbour at each offset]. */
@@ -138,6 +156,19 @@ export class NerTagger {
     }
     return viterbi(scores, n, this.weights.trans);
   }
+}
+
+/** Whether a document has no capital letters at all in words of two letters or more. */
+export function isLowerCased(sentences: readonly (readonly string[])[]): boolean {
+  let words = 0;
+  for (const s of sentences) {
+    for (const w of s) {
+      if (w.length < 2 || !/\p{L}/u.test(w)) continue;
+      if (/\p{Lu}/u.test(w)) return false;
+      words++;
+    }
+  }
+  return words > 0;
 }
 
 let shipped: NerTagger | undefined;

@@ -42,8 +42,8 @@ describe('shipped NER model', () => {
 
   it('degrades on lower-cased text without failing', () => {
     const lower = entities([split('angela merkel met emmanuel macron in berlin on monday .')]);
-    const cased = entities([split('Angela Merkel met Emmanuel Macron in Berlin on Monday .')]);
-    expect(lower.length).toBeLessThanOrEqual(cased.length);
+    expect(lower.every((e) => /^(PER|ORG|LOC|MISC):/.test(e))).toBe(true);
+    expect(lower.length).toBeLessThanOrEqual(4);
   });
 
   it('handles empty documents and sentences', () => {
