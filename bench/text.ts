@@ -5,6 +5,13 @@
  * allocation-light form the stages use (flat offsets into reused arrays); each
  * peer runs as one process fed JSONL (start-up included, as the harness does).
  *
+ * The machine is shared, so its load changes during a run: ours and the first
+ * peer are timed in alternating rounds, each round pairing the two, and the round
+ * with the median ratio is the one shown. Slower peers (far from the ratio in
+ * question) run once. Beside wall time, CPU seconds (ours: this process; peers:
+ * under /usr/bin/time) give per-core figures, since on a loaded machine a process
+ * also waits for a core.
+ *
  * Data: JSONL (plain or .gz) with the text in `article` (CNN/DM) or `text`.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,7 +19,7 @@ import { NewsdigestError } from '../src/errors.js';
 import { readJsonl } from '../src/eval/data.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { round } from '../src/eval/report.js';
-import { sbdPeerPath } from '../src/text/sbd-peers.js';
+import { cpuTimedCommand, sbdPeerPath } from '../src/text/sbd-peers.js';
 import { sentenceOffsets } from '../src/text/sentences.js';
 import { tokenOffsets } from '../src/text/tokens.js';
 import { runPeer, speedReport, type Timing, timeOurs } from './harness.js';
@@ -20,12 +27,6 @@ import type { BenchTask } from './registry.js';
 
 const DEFAULT_PEERS = ['sbd', 'wink'];
 const ROUNDS = 3;
-
-/** The timing with the median rate. */
-function median(timings: readonly Timing[]): Timing {
-  const sorted = [...timings].sort((a, b) => a.rate - b.rate);
-  return sorted[(sorted.length - 1) >> 1]!;
-}
 
 async function readTexts(path: string, limit: number | undefined): Promise<string[]> {
   const texts: string[] = [];
@@ -36,6 +37,51 @@ async function readTexts(path: string, limit: number | undefined): Promise<strin
   if (texts.length === 0)
     throw new NewsdigestError('E_EMPTY', path, 'has no records with an "article" or "text" string');
   return texts;
+}
+
+interface Measured {
+  timing: Timing;
+  /** MB per CPU-second, when the CPU time is known. */
+  cpuMbPerSecond: number | undefined;
+}
+
+/** Whole passes over the texts for at least `minSeconds`, wall and CPU time both. */
+function timePasses(
+  label: string,
+  texts: readonly string[],
+  bytes: number,
+  fn: (t: string) => unknown,
+  minSeconds: number,
+): Measured {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let passes = 0;
+  let sink = 0;
+  do {
+    for (const t of texts) sink += fn(t) ? 1 : 0;
+    passes++;
+  } while ((performance.now() - t0) / 1000 < minSeconds);
+  const seconds = (performance.now() - t0) / 1000 / passes;
+  const cpu = process.cpuUsage(cpu0);
+  if (sink < 0) console.log(sink);
+  const timing: Timing = {
+    label,
+    items: texts.length,
+    bytes,
+    seconds,
+    rate: texts.length / seconds,
+    mbPerSecond: bytes / 1e6 / seconds,
+  };
+  return { timing, cpuMbPerSecond: (bytes * passes) / 1e6 / ((cpu.user + cpu.system) / 1e6) };
+}
+
+function medianBy<T>(items: readonly T[], key: (t: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[(sorted.length - 1) >> 1]!;
+}
+
+function median(xs: readonly number[]): number {
+  return medianBy(xs, (x) => x);
 }
 
 export const textBench: BenchTask = {
@@ -83,46 +129,64 @@ export const textBench: BenchTask = {
       if (path) paths.set(name, path);
       else notes.push(`peer sbd-${name} not installed (bash ../shared/peers/setup): skipped`);
     }
-    // The machine is shared, so load changes during a run: ours and the fastest
-    // peer are timed in alternating rounds and each figure is the median round.
-    // Slower peers (far from the ratio in question) run once.
+    const first = [...paths.keys()][0];
     const records = texts.map((text, k) => ({ id: String(k), text }));
-    const oursRounds: Timing[] = [];
-    const peerRounds = new Map<string, Timing[]>();
-    for (let r = 0; r < ROUNDS; r++) {
-      oursRounds.push(timeOurs('newsdigest sentences+tokens', texts, bytesOf, both, 1));
-      for (const [name, path] of paths) {
-        if (r > 0 && name !== names[0]) continue;
-        const run = await runPeer(path, records, bytes);
-        run.timing.label = `sbd-${name}`;
-        peerRounds.set(name, [...(peerRounds.get(name) ?? []), run.timing]);
-      }
+    interface Round {
+      ours: Measured;
+      peers: Map<string, Measured>;
     }
-    // CPU time of our passes as well as wall time: on a shared machine a process also
-    // waits for a core, and bytes per CPU-second is what one core does when it has it.
-    const cpu0 = process.cpuUsage();
-    const wall0 = performance.now();
-    let passes = 0;
-    do {
-      for (const t of texts) both(t);
-      passes++;
-    } while (performance.now() - wall0 < 1000);
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMbPerSecond = (bytes * passes) / 1e6 / ((cpu.user + cpu.system) / 1e6);
-    notes.push(
-      `ours per CPU-second (user + system time of this process, ${passes} passes): ${cpuMbPerSecond.toFixed(1)} MB/s`,
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const ours = timePasses('newsdigest sentences+tokens', texts, bytes, both, 1);
+      const peers = new Map<string, Measured>();
+      for (const [name, path] of paths) {
+        if (r > 0 && name !== first) continue;
+        const timed = cpuTimedCommand(path, `sbd-${name}`);
+        const run = await runPeer(timed?.command ?? path, records, bytes);
+        run.timing.label = `sbd-${name}`;
+        const cpu = timed?.cpuSeconds();
+        peers.set(name, { timing: run.timing, cpuMbPerSecond: cpu ? bytes / 1e6 / cpu : undefined });
+      }
+      rounds.push({ ours, peers });
+    }
+    const wallRatio = (r: Round) =>
+      first ? r.ours.timing.rate / r.peers.get(first)!.timing.rate : r.ours.timing.rate;
+    const shown = medianBy(rounds, wallRatio);
+    const peerTimings = [...paths.keys()].map(
+      (name) => (shown.peers.get(name) ?? rounds[0]!.peers.get(name))!.timing,
     );
-    const ours = median(oursRounds);
-    const peers = [...peerRounds.values()].map(median);
+    const cpuRatios = rounds
+      .map((r) => {
+        const p = first ? r.peers.get(first)?.cpuMbPerSecond : undefined;
+        return p && r.ours.cpuMbPerSecond ? r.ours.cpuMbPerSecond / p : undefined;
+      })
+      .filter((x): x is number => x !== undefined);
+    const oursCpu = median(rounds.map((r) => r.ours.cpuMbPerSecond ?? 0));
+    const peerCpu: Record<string, number> = {};
+    for (const name of paths.keys()) {
+      const values = rounds
+        .map((r) => r.peers.get(name)?.cpuMbPerSecond)
+        .filter((x): x is number => x !== undefined);
+      if (values.length) peerCpu[name] = round(median(values), 3);
+    }
     notes.push(
-      `ours and sbd-${names[0]} timed in ${ROUNDS} alternating rounds (median shown); ours per round: ${oursRounds
-        .map((t) => t.mbPerSecond.toFixed(1))
-        .join(', ')} MB/s; sbd-${names[0]} per round: ${(peerRounds.get(names[0]!) ?? [])
-        .map((t) => t.rate.toFixed(0))
-        .join(', ')} articles/s`,
+      `${ROUNDS} alternating rounds, the median-ratio round shown; ours per round: ${rounds
+        .map((r) => r.ours.timing.mbPerSecond.toFixed(1))
+        .join(', ')} MB/s wall` +
+        (first
+          ? `; sbd-${first} per round: ${rounds.map((r) => r.peers.get(first)!.timing.rate.toFixed(0)).join(', ')} articles/s; ratio per round: ${rounds
+              .map((r) => wallRatio(r).toFixed(2))
+              .join(', ')}`
+          : ''),
+      `per CPU-second (median round): ours ${oursCpu.toFixed(1)} MB/s` +
+        Object.entries(peerCpu)
+          .map(([n, v]) => `, sbd-${n} ${v.toFixed(2)} MB/s`)
+          .join('') +
+        (cpuRatios.length ? `; CPU ratio vs sbd-${first}: ${median(cpuRatios).toFixed(2)}x` : ''),
     );
-    const report = speedReport('text', ours, peers, {
-      cpuMbPerSecond: round(cpuMbPerSecond, 3),
+    const report = speedReport('text', shown.ours.timing, peerTimings, {
+      cpuMbPerSecond: round(oursCpu, 3),
+      ...(cpuRatios.length ? { cpuRatio: round(median(cpuRatios), 2), peersCpuMbPerSecond: peerCpu } : {}),
       sentences: sentenceCount,
       tokens: tokenCount,
       sentencesOnly: { rate: round(onlySentences.rate, 1), mbPerSecond: round(onlySentences.mbPerSecond, 3) },

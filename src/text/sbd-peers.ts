@@ -14,6 +14,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,4 +45,37 @@ export function sbdPeerPath(name: string): string | undefined {
   rmSync(link, { force: true });
   symlinkSync(target, link);
   return link;
+}
+
+/**
+ * A command that runs `path` under GNU time (/usr/bin/time), so that the CPU
+ * seconds (user + system) the peer spent can be read after it exits: on a shared
+ * machine wall time also counts the time a process waits for a core. Undefined
+ * when /usr/bin/time is not there.
+ */
+export function cpuTimedCommand(
+  path: string,
+  label: string,
+): { command: string; cpuSeconds(): number | undefined } | undefined {
+  if (!executable('/usr/bin/time')) return undefined;
+  const dir = join(tmpdir(), `newsdigest-peer-links-${process.getuid?.() ?? 0}`);
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${label}.cpu`);
+  const command = join(dir, `${label}.timed.sh`);
+  writeFileSync(command, `#!/bin/sh\nexec /usr/bin/time -q -f '%U %S' -o '${out}' '${path}' "$@"\n`, {
+    mode: 0o755,
+  });
+  return {
+    command,
+    cpuSeconds() {
+      try {
+        const [user, system] = readFileSync(out, 'utf8').trim().split(/\s+/).map(Number);
+        return user !== undefined && system !== undefined && Number.isFinite(user + system)
+          ? user + system
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
