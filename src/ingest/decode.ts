@@ -152,3 +152,45 @@ function finish(bytes: Uint8Array, encoding: string, from: EncodingFrom, input: 
   }
   return { text, encoding, encodingFrom: from };
 }
+
+/** A decoder for a stream of byte chunks (multi-byte characters split across chunks are kept whole). */
+export interface StreamDecoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+export function createStreamDecoder(encoding: string): StreamDecoder {
+  if (iconv.encodingExists(encoding)) {
+    const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+    return {
+      write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)),
+      end: () => decoder.end() ?? '',
+    };
+  }
+  const decoder = new TextDecoder(encoding);
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+/** Counts characters and replacement characters over a stream, to tell an undecodable one early. */
+export class InvalidCounter {
+  private chars = 0;
+  private bad = 0;
+
+  add(text: string): void {
+    this.chars += text.length;
+    let i = text.indexOf('\ufffd');
+    while (i !== -1) {
+      this.bad++;
+      i = text.indexOf('\ufffd', i + 1);
+    }
+  }
+
+  /** The share of invalid characters once enough text is seen to judge (else 0). */
+  share(minChars = 4096): number {
+    return this.chars >= minChars ? this.bad / this.chars : 0;
+  }
+
+  get tooMany(): boolean {
+    return this.share() > MAX_INVALID_SHARE;
+  }
+}

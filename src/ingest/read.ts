@@ -13,7 +13,15 @@ import { basename, isAbsolute, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { NewsdigestError } from '../errors.js';
 import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
-import { decodeBytes } from './decode.js';
+import {
+  charsetOfDocument,
+  createStreamDecoder,
+  decodeBytes,
+  type EncodingFrom,
+  InvalidCounter,
+  resolveEncoding,
+  sniffBom,
+} from './decode.js';
 import { FeedReader } from './feed.js';
 import { readJsonlPages } from './jsonl.js';
 import { looksLikeHtml, type PageInput } from './page.js';
@@ -24,7 +32,7 @@ export type PageResult = { ok: true; page: PageInput } | { ok: false; error: New
 export interface ReadOptions {
   /** Read from this stream for the input "-" (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
-  /** Largest single page, feed or JSONL line, in bytes (default 64 MB). */
+  /** Largest single page or JSONL line, in bytes (default 64 MB). */
   maxPageBytes?: number;
   /** Largest WARC record body kept, in bytes (default 32 MB). */
   maxRecordBytes?: number;
@@ -139,18 +147,17 @@ async function* readStream(
     yield* readJsonlPages(rest, origin, options.maxPageBytes);
     return;
   }
+  if (format === 'feed') {
+    yield* readFeed(rest, head, origin);
+    return;
+  }
   const max = options.maxPageBytes ?? DEFAULT_MAX_PAGE;
   let bytes: Buffer;
   try {
     bytes = await readAllBytes(rest, max);
   } catch (e) {
-    if (e instanceof RangeError)
-      yield failure('E_TOO_LARGE', origin, `is ${e.message} (a single page or feed)`);
+    if (e instanceof RangeError) yield failure('E_TOO_LARGE', origin, `is ${e.message} (a single page)`);
     else yield failure('E_IO', origin, `cannot be read (${(e as Error).message})`);
-    return;
-  }
-  if (format === 'feed') {
-    yield* readFeed(bytes, origin);
     return;
   }
   let decoded: ReturnType<typeof decodeBytes>;
@@ -170,31 +177,53 @@ async function* readStream(
   yield { ok: true, page };
 }
 
-/** Feed items, parsed from the feed's decoded text in pieces so each item is handed on as it closes. */
-function* readFeed(bytes: Buffer, origin: string): Generator<PageResult> {
-  let decoded: ReturnType<typeof decodeBytes>;
-  try {
-    decoded = decodeBytes(bytes, origin);
-  } catch (e) {
-    yield { ok: false, error: e as NewsdigestError };
-    return;
-  }
+/**
+ * Feed items, streaming: the encoding comes from the first bytes (BOM, else the XML
+ * declaration, else UTF-8 as XML prescribes), the bytes are decoded chunk by chunk
+ * and parsed as they come, and each item is handed on as it closes.
+ */
+async function* readFeed(rest: ByteSource, head: Buffer, origin: string): AsyncGenerator<PageResult> {
+  const bom = sniffBom(head);
+  const declared = charsetOfDocument(head);
+  const resolved = declared ? resolveEncoding(declared) : undefined;
+  const encoding = bom?.encoding ?? resolved ?? 'utf-8';
+  const encodingFrom: EncodingFrom = bom ? 'bom' : resolved ? 'meta' : 'default';
+  const decoder = createStreamDecoder(encoding);
+  const invalid = new InvalidCounter();
   const reader = new FeedReader(origin);
   const tag = (results: PageResult[]): PageResult[] => {
     for (const r of results) {
       if (r.ok) {
-        r.page.encoding = decoded.encoding;
-        r.page.encodingFrom = decoded.encodingFrom;
+        r.page.encoding = encoding;
+        r.page.encodingFrom = encodingFrom;
       }
     }
     return results;
   };
-  const PIECE = 1 << 16;
-  for (let i = 0; i < decoded.text.length; i += PIECE) {
-    const results = tag(reader.write(decoded.text.slice(i, i + PIECE)));
+  const undecodable = () =>
+    failure(
+      'E_DECODE',
+      origin,
+      `cannot be decoded as ${encoding}: ${Math.round(invalid.share(0) * 100)}% of its characters are invalid; reading stopped`,
+    );
+  for await (const chunk of rest) {
+    const text = decoder.write(chunk);
+    invalid.add(text);
+    if (invalid.tooMany) {
+      yield undecodable();
+      return;
+    }
+    const results = tag(reader.write(text));
     yield* results;
     if (results.some((r) => !r.ok && r.error.code === 'E_BAD_FEED')) return;
   }
+  const last = decoder.end();
+  invalid.add(last);
+  if (invalid.share(0) > 0.01) {
+    yield undecodable();
+    return;
+  }
+  yield* tag(reader.write(last));
   yield* tag(reader.end());
 }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FeedReader } from '../../src/ingest/feed.js';
@@ -104,6 +105,43 @@ describe('RSS and Atom ingest', () => {
     expect(results.map((r) => r.ok && [r.page.text, r.page.encoding, r.page.encodingFrom])).toEqual([
       [title, 'windows-1252', 'meta'],
     ]);
+  });
+
+  it('streams a long feed in small pieces, characters split across them intact', async () => {
+    const items = Array.from(
+      { length: 300 },
+      (_, i) => `<item><title>Zo\u00eb \u201c${i}\u201d</title><link>https://n.example/${i}</link></item>`,
+    );
+    const bytes = Buffer.from(`<?xml version="1.0"?><rss><channel>${items.join('')}</channel></rss>`);
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 7) pieces.push(bytes.subarray(i, i + 7));
+    const results: PageResult[] = [];
+    for await (const r of readPages(['-'], { stdin: Readable.from(pieces) })) results.push(r);
+    expect(results).toHaveLength(300);
+    expect(results.every((r, i) => r.ok && r.page.text === `Zo\u00eb \u201c${i}\u201d`)).toBe(true);
+    expect(results[299]!.ok && [results[299]!.page.origin, results[299]!.page.encodingFrom]).toEqual([
+      'stdin#300',
+      'default',
+    ]);
+  });
+
+  it('stops with a clear error on a feed that is not in the encoding it declares', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-feed-')), 'wrong.rss');
+    const title = 'Caf\u00e9 na\u00efve r\u00e9sum\u00e9 \u00e0 la cr\u00e8me';
+    const items = Array.from({ length: 200 }, () => `<item><title>${title}</title></item>`).join('');
+    writeFileSync(
+      path,
+      iconv.encode(
+        `<?xml version="1.0" encoding="utf-8"?><rss><channel>${items}</channel></rss>`,
+        'windows-1252',
+      ),
+    );
+    const results = await collect([path]);
+    const last = results.at(-1)!;
+    expect(!last.ok && last.error.toString()).toMatch(
+      /wrong\.rss: cannot be decoded as utf-8: \d+% of its characters are invalid; reading stopped$/,
+    );
+    expect(!last.ok && last.error.code).toBe('E_DECODE');
   });
 
   it('says so when a feed has no items', () => {

@@ -188,7 +188,7 @@ describe('readPages: bad input', () => {
   it('refuses a page over the size limit without reading it all', async () => {
     const dir = folder({ 'big.txt': 'word '.repeat(5000) });
     expect(show(await collect([join(dir, 'big.txt')], { maxPageBytes: 1000 }))).toEqual([
-      `! ${join(dir, 'big.txt')}: is larger than 1000 bytes (a single page or feed)`,
+      `! ${join(dir, 'big.txt')}: is larger than 1000 bytes (a single page)`,
     ]);
   });
 });
