@@ -12,7 +12,13 @@ import { classifyTextLines, dailyMailPreambleLength } from './text/classify-line
 
 export type { LayoutOptions } from './options.js';
 
-const BODY_KINDS: ReadonlySet<BlockKind> = new Set(['subheading', 'paragraph', 'list', 'table', 'blockquote']);
+const BODY_KINDS: ReadonlySet<BlockKind> = new Set([
+  'subheading',
+  'paragraph',
+  'list',
+  'table',
+  'blockquote',
+]);
 
 /** The blocks of an Article, from its HTML when the text is that HTML's rendering, else from its lines. */
 export function layoutBlocks(article: Article): {

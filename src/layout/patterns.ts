@@ -30,7 +30,7 @@ export const BYLINE =
 
 /** The Daily Mail preamble of the CNN/DM release: "by . jane doe . published : 12:00 est , 1 may 2014 . | . updated : ..." */
 export const DAILY_MAIL_PREAMBLE =
-  /^(?:by \. .{1,200}? \. )?(?:(?:published|last updated|updated) : .{1,80}? \. \| \. )?(?:published|updated|last updated) : .{1,80}?(?:est|bst|gmt|edt|pdt|utc)?, \d{1,2} [a-z]+ \d{4} \. /;
+  /^(?:by \. .{1,200}? \. )?(?:(?:published|last updated|updated) : .{1,80}? \. \| \. )?(?:published|updated|last updated) : .{1,80}?(?:est|bst|gmt|edt|pdt|utc)?, \d{1,2} [a-z]+ \d{4} \. /i;
 
 /** A by-line with a date and nothing else: "Published 3:04 PM ET, Sun November 6, 2016", "Updated 2 hours ago". */
 export const DATE_LINE =

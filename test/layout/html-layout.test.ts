@@ -12,13 +12,23 @@ describe('HTML layout: main content and structure', () => {
     expect(body.startsWith('FENWICK — The regional transport board')).toBe(true);
     expect(body.endsWith('publish a noise study in the summer.')).toBe(true);
     expect(textsOfKind(a, 'subheading')).toEqual(['How it will be paid for']);
-    expect(textsOfKind(a, 'list')).toEqual(['Six new stops, two of them underground\nTrams every eight minutes at peak times']);
+    expect(textsOfKind(a, 'list')).toEqual([
+      'Six new stops, two of them underground\nTrams every eight minutes at peak times',
+    ]);
     expect(textsOfKind(a, 'table')[0]).toContain('Millbrook to the airport');
     expect(textsOfKind(a, 'blockquote')[0]).toMatch(/^We have waited a long time/);
     expect(textsOfKind(a, 'caption')).toEqual(['A test tram on the Quayside loop in January.']);
     expect(textsOfKind(a, 'title')).toEqual(['Tram line to reach the airport by 2029']);
     expect(textsOfKind(a, 'related')).toContain('Read more: Night buses to be cut from April');
-    for (const furniture of ['Home', 'Advertisement', 'Share on', 'About time too', 'Harbour wall', '©', 'Privacy'])
+    for (const furniture of [
+      'Home',
+      'Advertisement',
+      'Share on',
+      'About time too',
+      'Harbour wall',
+      '©',
+      'Privacy',
+    ])
       expect(body).not.toContain(furniture);
   });
 
@@ -58,6 +68,8 @@ describe('HTML layout: main content and structure', () => {
   it('prints the body for --format text through bodyText', async () => {
     const a = await digest({ html: fixture('story-highlights.html') });
     expect(bodyText(a).split('\n\n')).toHaveLength(3);
-    expect(kindsOf(a).find(([k]) => k === 'credit')?.[1]).toBe('Hana Okoro and Dafydd Rees contributed to this report.');
+    expect(kindsOf(a).find(([k]) => k === 'credit')?.[1]).toBe(
+      'Hana Okoro and Dafydd Rees contributed to this report.',
+    );
   });
 });

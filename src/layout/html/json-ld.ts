@@ -109,7 +109,9 @@ export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefine
   names(best['author'], authors, organisations);
   names(best['creator'], authors, organisations);
   const out: JsonLdArticle = { authors, organisations };
-  const headline = str(best['headline']) ?? str(best['name']);
+  // A WebPage's "name" is often the site's name: only an article's name is its headline.
+  const isArticle = /article|posting|report|story/i.test(typesOf(best).join(' '));
+  const headline = str(best['headline']) ?? (isArticle ? str(best['name']) : undefined);
   if (headline) out.headline = plainText(headline);
   const body = best['articleBody'];
   if (typeof body === 'string' && body.trim()) out.articleBody = plainText(body);
