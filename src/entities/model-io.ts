@@ -22,19 +22,29 @@ export interface ModelMeta {
   info: Record<string, unknown>;
 }
 
-/** Reads the cluster table: "word\tfine mid coarse coarsest" lines after a # header. */
+/**
+ * Reads the cluster table: "word\tfine mid coarse coarsest" lines after a # header.
+ * The coarser levels are functions of the fine cluster, so words of one fine
+ * cluster share one id array (fewer allocations: this runs at every model load).
+ */
 export function parseClusters(text: string): Map<string, Int32Array> {
   const out = new Map<string, Int32Array>();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    const ids = line
-      .slice(tab + 1)
-      .split(' ')
-      .map(Number)
-      .slice(0, CLUSTER_LEVELS);
-    out.set(line.slice(0, tab), Int32Array.from(ids));
+  const byFine = new Map<string, Int32Array>();
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const tab = text.indexOf('\t', pos);
+    if (text.charCodeAt(pos) !== 35 && tab > pos && tab < eol) {
+      const levels = text.slice(tab + 1, eol);
+      let ids = byFine.get(levels);
+      if (!ids) {
+        ids = Int32Array.from(levels.split(' ').map(Number).slice(0, CLUSTER_LEVELS));
+        byFine.set(levels, ids);
+      }
+      out.set(text.slice(pos, tab), ids);
+    }
+    pos = eol + 1;
   }
   return out;
 }

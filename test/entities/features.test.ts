@@ -125,3 +125,13 @@ describe('extractSentence', () => {
     expect(feats(a, 1)).not.toEqual(feats(b, 1));
   });
 });
+
+describe('parseClusters', () => {
+  it('reads word → cluster ids at each level, skipping the header', async () => {
+    const { parseClusters } = await import('../../src/entities/model-io.js');
+    const m = parseClusters('# header\nlondon\t5 4 3 2\nparis\t5 4 3 2\nsaid\t7 1 0 0\n');
+    expect([...m.keys()]).toEqual(['london', 'paris', 'said']);
+    expect(Array.from(m.get('said')!)).toEqual([7, 1, 0, 0]);
+    expect(Array.from(m.get('paris')!)).toEqual([5, 4, 3, 2]);
+  });
+});
