@@ -12,7 +12,11 @@ describe('newsdigest digest', () => {
     expect(r.code).toBe(0);
     const article = JSON.parse(r.stdout) as Article;
     expect(checkArticle(article).ok).toBe(true);
-    expect(article.source).toEqual({ format: 'text', origin: 'examples/harbour-bridge.txt' });
+    expect(article.source).toMatchObject({
+      format: 'text',
+      origin: 'examples/harbour-bridge.txt',
+      encoding: 'utf-8',
+    });
     expect(article.text.startsWith('Cranes stand over')).toBe(true);
   });
 
@@ -82,5 +86,30 @@ describe('newsdigest help', () => {
     const r = await runCli(['digets']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command "digets"/);
+  });
+});
+
+describe('newsdigest digest highlights flags', () => {
+  it('chooses extractive highlights when asked, each pointing at its sentence', async () => {
+    const r = await runCli(['digest', 'examples/harbour-bridge.txt', '--highlights', 'extractive']);
+    expect(r.code).toBe(0);
+    const article = JSON.parse(r.stdout) as Article;
+    expect(article.highlights?.origin).toBe('extractive');
+    const items = article.highlights?.items ?? [];
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const item of items) {
+      expect(item.sentence).toBeDefined();
+      const s = article.sentences![item.sentence!]!;
+      expect(article.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim()).toBe(item.text);
+    }
+  });
+
+  it('rejects an unknown highlights mode and method, naming the flag', async () => {
+    const bad = await runCli(['digest', 'examples/harbour-bridge.txt', '--highlights', 'magic']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^--highlights: /);
+    const method = await runCli(['digest', 'examples/harbour-bridge.txt', '--method', 'best']);
+    expect(method.code).toBe(2);
+    expect(method.stderr).toMatch(/^--method: /);
   });
 });
