@@ -96,6 +96,19 @@ export class FeatureSpace {
     return n;
   }
 
+  private gazetteerMatchIds = new Map<string, number>();
+
+  /** Id of a gazetteer-match attribute ("g:B-LOC"), cached: a handful of distinct values. */
+  gazetteerMatchId(pos: string, types: string): number {
+    const k = `${pos}-${types}`;
+    let id = this.gazetteerMatchIds.get(k);
+    if (id === undefined) {
+      id = this.id(`g:${k}`);
+      if (!this.grow) this.gazetteerMatchIds.set(k, id);
+    }
+    return id;
+  }
+
   private evidenceIds: Int32Array | undefined;
 
   /** Id of a document-evidence attribute: group (0 case evidence, 1 name evidence), token kind (4), flags (4). */
@@ -311,12 +324,15 @@ export function gazetteerIds(
     }
     for (let k = 0; k < matched; k++) {
       const pos = matched === 1 ? 'U' : k === 0 ? 'B' : k === matched - 1 ? 'L' : 'I';
-      out[i + k] = space.id(`g:${pos}-${types}`);
+      out[i + k] = space.gazetteerMatchId(pos, types);
     }
     i += matched;
   }
   return out;
 }
+
+/** Reused per-sentence arrays (one thread: no sentence is extracted while another is). */
+let scratchIds = new Int32Array(1024);
 
 /** Attribute ids standing for the padding before (BOS) and after (EOS) a sentence. */
 export const PAD_BEFORE: Int32Array = new Int32Array(NUM_SLOTS).fill(BOS);
@@ -372,8 +388,9 @@ export function extractSentence(
   const two = (tpl: number, a: number, b: number) => {
     if (a >= 0 && b >= 0) out.push((a * PAIR + b) * TPL + tpl);
   };
-  const docIds = new Int32Array(n);
-  const nameIds = new Int32Array(n);
+  if (scratchIds.length < 2 * n) scratchIds = new Int32Array(4 * n);
+  const docIds = scratchIds.subarray(0, n);
+  const nameIds = scratchIds.subarray(n, 2 * n);
   for (let i = 0; i < n; i++) {
     const w = infos[i]!;
     const f = evidence.get(w.lower)?.flags ?? 0;
