@@ -1,5 +1,5 @@
 /** Byte streams for ingest: files in chunks, a peek at the first bytes, gunzip on the fly. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip, type ZlibOptions } from 'node:zlib';
 
@@ -10,7 +10,8 @@ const CHUNK = 1 << 16;
 /** How far decompression may run ahead of the reader (bytes): constant, small. */
 const INFLATE_AHEAD = 1 << 20;
 
-export function fileChunks(path: string): ByteSource {
+/** A file's bytes in chunks; `destroy()` it to release the file when reading stops early. */
+export function fileChunks(path: string): ReadStream {
   return createReadStream(path, { highWaterMark: CHUNK });
 }
 

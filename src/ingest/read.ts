@@ -228,8 +228,9 @@ async function* readFeed(rest: ByteSource, head: Buffer, origin: string): AsyncG
 }
 
 async function* readPath(path: string, options: ReadOptions): AsyncGenerator<PageResult> {
+  const file = fileChunks(path);
   try {
-    yield* readStream(fileChunks(path), path, formatOfName(path), options);
+    yield* readStream(file, path, formatOfName(path), options);
   } catch (e) {
     if (e instanceof NewsdigestError) {
       yield { ok: false, error: e };
@@ -239,6 +240,9 @@ async function* readPath(path: string, options: ReadOptions): AsyncGenerator<Pag
     const why =
       err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' ? 'no such file' : err.message;
     yield failure('E_IO', path, `cannot be read (${why})`);
+  } finally {
+    // Formats that stop early (binary, not a feed, a consumer that breaks off) leave the file open otherwise.
+    file.destroy();
   }
 }
 
