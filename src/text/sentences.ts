@@ -539,7 +539,7 @@ class Scanner {
     // An enumeration marker opening the sentence: "1. The first item", "a. The", "IV. Results".
     if (first && this.markerValue >= 0) return -(i + 1);
     if (first && (isRoman(t, ws, i) || isSectionNumber(t, ws, i))) return -(i + 1);
-    if (len === 1 && isLetter(c0)) return this.initial(i, ws) ? this.nStart : -(i + 1);
+    if (len === 1 && isLetter(c0)) return this.initial(ws) ? this.nStart : -(i + 1);
     const word = t.slice(ws, i);
     const cls = abbreviationClass(word);
     if (cls === undefined) return this.plain() ? this.nStart : -(i + 1);
@@ -567,7 +567,7 @@ class Scanner {
   }
 
   /** A single letter and a period: an initial, or a word ("plan B.", "you and I."). */
-  initial(i: number, ws: number): boolean {
+  initial(ws: number): boolean {
     const t = this.text;
     if (this.lower || !isUpper(t.charCodeAt(ws))) return this.starter(ws);
     if (ws <= this.firstWord) return false;

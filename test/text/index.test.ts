@@ -124,7 +124,7 @@ describe('digest() with the text stage', () => {
       'Market hall to reopen\n\nBy Lee Park\n\nPORTVILLE — The old market hall will reopen on Saturday, Mayor R. J. Ames said. Stalls cost $12.50 a day.\n\nThe hall closed in 2019 after a fire.',
       onlyLayoutAndText,
     );
-    expect(out.sentences && out.sentences.length).toBeGreaterThan(0);
+    expect(out.sentences?.length).toBeGreaterThan(0);
     expectOrdered(out);
     const texts = sentenceTexts(out);
     expect(texts).toContain('Stalls cost $12.50 a day.');
