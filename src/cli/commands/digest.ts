@@ -50,8 +50,12 @@ export const digestCommand: Command = {
   name: 'digest',
   summary: 'turn pages into Articles (JSON, JSONL, Markdown or body text)',
   usage: 'newsdigest digest <inputs…> [--format json|md|text] [--out FILE]',
-  help: `Reads each input (a .txt or .html page, a folder, a .jsonl file, or - for stdin) and
-writes one Article as JSON for one page, JSONL (one Article a line) for several.
+  help: `Reads each input and writes one Article as JSON for one page, JSONL (one Article a
+line) for several. Inputs: .txt and .html pages, folders (recursive), globs ("pages/**/*.html"),
+JSONL ({id?, url?, text? | html?} a line), RSS/Atom feeds (each item a page), WARC (response
+records with HTML, as CC-NEWS ships them), each also gzipped (.gz), and - for stdin (format
+detected). A bad input gets one line naming it and the problem; the others go on, and the exit
+code is 1 when anything failed.
 
 Options:
   --format json|md|text   json (default); md: a readable page; text: the story's body alone
@@ -73,6 +77,7 @@ Options:
 Examples:
   newsdigest digest examples/harbour-bridge.txt
   newsdigest digest examples/ --format md
+  newsdigest digest crawl.warc.gz feeds/*.xml > articles.jsonl
   newsdigest digest page.html --format text --out story.txt
   cat page.txt | newsdigest digest -
   newsdigest digest page.html --highlights llm --llm-base-url http://127.0.0.1:8000/v1 --llm-model local`,
