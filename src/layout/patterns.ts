@@ -81,3 +81,7 @@ export const PROMO_LINE =
 /** A photo credit tail: "(Photo: Ledger staff)", "Photograph: AP", "Getty Images". */
 export const PHOTO_CREDIT =
   /(?:\((?:photo|image|picture|credit)s?\s*:?[^)]{0,80}\)|\b(?:photograph|photo|image)\s*:\s*[^.]{1,60}$|\/\s*(?:getty images|ap|reuters|afp|epa)\s*$|getty images\s*$)/i;
+
+/** Where readers' comments start: "12 comments", "Leave a reply", "Jane on May 3, 2019 at 4:47 pm said:". */
+export const COMMENT_MARKER =
+  /^(?:(?:\d+\s+)?(?:comments?|responses?|replies)|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|reply|\S.{0,80}\s(?:on|at)\s.{4,60}\ssaid:?)$/i;

@@ -15,12 +15,20 @@
 import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
-import { DAILY_MAIL_PREAMBLE, HIGHLIGHTS_HEADING, RELATED_PHRASE } from '../patterns.js';
+import {
+  COMMENT_MARKER,
+  DAILY_MAIL_PREAMBLE,
+  HIGHLIGHTS_HEADING,
+  RELATED_HEADING,
+  RELATED_PHRASE,
+} from '../patterns.js';
 
 /** A line with at least this many words and final punctuation reads as prose. */
 const PROSE_WORDS = 10;
 /** What a short non-prose line costs the run that spans it. */
-const CHROME_COST = 4;
+const CHROME_COST = 15;
+/** What a line opening comments or a list of other stories costs the run. */
+const SECTION_BREAK = 50;
 /** Subheadings are short. */
 const MAX_SUBHEADING_WORDS = 14;
 /** Highlights items are one sentence each, and few. */
@@ -34,7 +42,7 @@ interface Line {
   words: number;
 }
 
-const END_PUNCT = /[.!?…:"”'’)\]]$/;
+const END_PUNCT = /[.!?…:"”'’)\]。！？」』）]$/;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -54,21 +62,28 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** Words: runs between spaces, and for scripts written without spaces (CJK), one per two characters. */
 function countWords(s: string): number {
   let n = 0;
+  let cjk = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
-    const space = s.charCodeAt(i) <= 32;
+    const c = s.charCodeAt(i);
+    const space = c <= 32;
     if (!space && !inWord) n++;
     inWord = !space;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)) cjk++;
   }
-  return n;
+  return n + (cjk >> 1);
 }
 
 const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && END_PUNCT.test(l.text);
 
 /** Score of a line for the story run: words for prose, a cost for chrome. */
 function lineScore(l: Line, named: BlockKind | undefined): number {
+  // Readers' comments and lists of other stories end a story: the run must not reach over them.
+  if (COMMENT_MARKER.test(l.text)) return -SECTION_BREAK;
+  if (named === 'related' && RELATED_HEADING.test(l.text)) return -SECTION_BREAK;
   if (named && named !== 'paragraph') return named === 'boilerplate' ? -CHROME_COST : -1;
   if (isProse(l)) return l.words;
   if (l.words >= PROSE_WORDS) return l.words / 2;
@@ -123,7 +138,7 @@ export function classifyTextLines(text: string): LineKind[] {
     if (!kind) {
       if (i >= bestStart && i <= bestEnd) kind = insideKind(l, lines[i + 1]);
       else if (i < bestStart) kind = beforeKind(l, i, kinds);
-      else kind = isProse(l) && l.words >= 2 * PROSE_WORDS ? 'paragraph' : 'boilerplate';
+      else kind = 'boilerplate';
     }
     kinds[i] = kind;
     out.push({ start: l.start, end: l.end, kind, group: -1 });
