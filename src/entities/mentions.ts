@@ -7,6 +7,7 @@ import { sentenceSpans } from '../text/sentences.js';
 import { tokenSpans } from '../text/tokens.js';
 import { chunksOf } from './conll.js';
 import type { Mention } from './merge.js';
+import { isTitle } from './names.js';
 import type { NerTagger } from './tagger.js';
 import { ENTITY_TYPES, TAGS } from './tags.js';
 
@@ -45,7 +46,10 @@ export function findMentions(text: string, spans: readonly Span[], tagger: NerTa
   tokens.forEach((ts, k) => {
     for (const c of chunksOf(Array.from(tags[k]!, (t) => TAGS[t]!))) {
       if (!(ENTITY_TYPES as readonly string[]).includes(c.type)) continue;
-      mentions.push({ start: ts[c.start]!.start, end: ts[c.end - 1]!.end, type: c.type as EntityType });
+      // A title the tagger took into a name's end belongs to the next name, not this one.
+      let end = c.end;
+      while (end - 1 > c.start && isTitle(text.slice(ts[end - 1]!.start, ts[end - 1]!.end))) end--;
+      mentions.push({ start: ts[c.start]!.start, end: ts[end - 1]!.end, type: c.type as EntityType });
     }
   });
   return mentions;

@@ -1,7 +1,8 @@
 /**
  * Merging mentions into entities within one article, in reading order:
  * - the same name (after titles and possessives are stripped, case and periods
- *   ignored) or a well-known equivalent ("U.S." = "US" = "United States");
+ *   ignored) with the same type, or across ORG/LOC/MISC, or a well-known
+ *   equivalent ("U.S." = "US" = "United States");
  * - a person's surname alone ("Dunford") joins the most recently mentioned person
  *   whose full name ends with it; a full name joins an earlier lone surname or a
  *   full name with the same first and last words ("Joseph F. Dunford"), but two
@@ -75,7 +76,11 @@ function findCluster(
   const key = canonicalKey(name);
   const tokens = nameTokens(name);
   const sameType = (c: Cluster) => c.mentions.some((x) => x.type === m.type);
-  const exact = mostRecent(clusters, (c) => c.keys.has(key) && (sameType(c) || key !== nameKey(name)));
+  // The same name: same type, or any two of ORG/LOC/MISC (the tagger often wavers between them
+  // for one name, as "ISIS"), or a well-known equivalent. People only match people here.
+  const compatible = (c: Cluster) =>
+    sameType(c) || (m.type !== 'PER' && c.mentions.some((x) => x.type !== 'PER')) || key !== nameKey(name);
+  const exact = mostRecent(clusters, (c) => c.keys.has(key) && compatible(c));
   if (exact) return exact;
 
   const acronym = isAcronym(name) ? name.replace(/\./g, '') : '';

@@ -59,13 +59,15 @@ export function stripPossessive(word: string): string {
   return word.replace(/['\u2019]s$/i, '').replace(/(?<=s)['\u2019]$/i, '');
 }
 
-function isTitle(word: string): boolean {
+/** Whether a word is a title or honorific ("Gen.", "President"). */
+export function isTitle(word: string): boolean {
   return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 }
 
 /**
  * The name a mention stands for: possessive and leading titles removed, a
- * leading "the" removed ("the Pentagon" → "Pentagon"). Never empty: a mention
+ * leading "the" removed ("the Pentagon" → "Pentagon"), and titles at the end
+ * dropped. Never empty: a mention
  * that is all title ("President") keeps its text.
  */
 export function cleanName(text: string): string {
@@ -76,7 +78,10 @@ export function cleanName(text: string): string {
   if (tokens[last] === '' || tokens[last] === "'s") tokens = tokens.slice(0, last);
   let i = 0;
   while (i < tokens.length - 1 && (isTitle(tokens[i]!) || tokens[i]!.toLowerCase() === 'the')) i++;
-  const out = tokens.slice(i).join(' ');
+  // A title at the end belongs to the next name ("US Joint Chiefs of Staff Gen. | Joseph Dunford").
+  let j = tokens.length;
+  while (j - 1 > i && isTitle(tokens[j - 1]!)) j--;
+  const out = tokens.slice(i, j).join(' ');
   return out || text;
 }
 

@@ -108,6 +108,17 @@ describe('mergeMentions', () => {
     ]);
   });
 
+  it('merges one name the tagger typed ORG once and MISC once, but not a person with a place', () => {
+    const text = 'ISIS fighters fled. ISIS said so. Jordan Lee visited Jordan.';
+    const m = mentionsOf(text, [
+      ['ISIS', 'MISC'],
+      ['ISIS', 'ORG'],
+      ['Jordan Lee', 'PER'],
+      ['Jordan', 'LOC'],
+    ]);
+    expect(groups(text, mergeMentions(text, m))).toEqual([['ISIS', 'ISIS'], ['Jordan Lee'], ['Jordan']]);
+  });
+
   it('strips a possessive from the name and returns nothing for no mentions', () => {
     const text = "Britain's navy sailed.";
     expect(mergeMentions(text, [{ start: 0, end: 9, type: 'LOC' }])[0]!.name).toBe('Britain');

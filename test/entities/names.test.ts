@@ -16,6 +16,7 @@ describe('names', () => {
     expect(cleanName('the Pentagon')).toBe('Pentagon');
     expect(cleanName("Forces'")).toBe('Forces');
     expect(cleanName('President')).toBe('President');
+    expect(cleanName('US Joint Chiefs of Staff Gen.')).toBe('US Joint Chiefs of Staff');
     expect(stripPossessive('Britain\u2019s')).toBe('Britain');
   });
 
