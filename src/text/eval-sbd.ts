@@ -233,15 +233,27 @@ export const sbdTask: EvalTask = {
   defaultData: 'sbd/golden-rules-en.json',
   flags: {
     peers: 'NAMES: also score these peers (comma-separated: sbd,wink,compromise,natural) in the same run',
+    method:
+      'CoNLL-U only: text (default: the # text lines), tokens (tokens joined by spaces), lower-tokens (the same, lower-cased, like the CNN/DM copy)',
   },
   async run({ data, limit, flags, progress }): Promise<EvalReport> {
     const peers = parsePeers(flags['peers']);
-    const parsed = readSbdData(data);
+    const method = typeof flags['method'] === 'string' ? flags['method'] : 'text';
+    if (method !== 'text' && method !== 'tokens' && method !== 'lower-tokens') {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        '--method',
+        `expecting text, tokens or lower-tokens, instead found "${method}"`,
+      );
+    }
+    const parsed = readSbdData(data, method);
     if (parsed.format === 'golden') {
       const cases = limit ? parsed.cases.slice(0, limit) : parsed.cases;
       return golden(cases, peers);
     }
     const docs = limit ? parsed.docs.slice(0, limit) : parsed.docs;
-    return conllu(docs, peers, progress);
+    const report = await conllu(docs, peers, progress);
+    report.figures = { ...report.figures, ...(method !== 'text' ? { method } : {}) };
+    return report;
   },
 };

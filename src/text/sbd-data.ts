@@ -26,7 +26,7 @@ export interface SbdDocument {
 export type SbdData = { format: 'golden'; cases: GoldenCase[] } | { format: 'conllu'; docs: SbdDocument[] };
 
 /** Reads either format, telling them apart by the content. */
-export function readSbdData(path: string): SbdData {
+export function readSbdData(path: string, form: ConlluForm = 'text'): SbdData {
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -41,7 +41,7 @@ export function readSbdData(path: string): SbdData {
   const head = raw.trimStart();
   if (head.startsWith('[')) return { format: 'golden', cases: parseGolden(raw, path) };
   if (/^# (?:newdoc|sent_id|text) /m.test(raw.slice(0, 10_000)))
-    return { format: 'conllu', docs: parseConllu(raw) };
+    return { format: 'conllu', docs: parseConllu(raw, form) };
   throw new NewsdigestError(
     'E_BAD_RECORD',
     path,
@@ -75,17 +75,28 @@ function parseGolden(raw: string, path: string): GoldenCase[] {
   });
 }
 
+/**
+ * How a CoNLL-U sentence becomes text: its `# text` line (default), its tokens
+ * joined by spaces (tokenized copy, as CNN/DM's), or those tokens lower-cased
+ * (as CNN/DM's exactly: lower-cased and tokenized).
+ */
+export type ConlluForm = 'text' | 'tokens' | 'lower-tokens';
+
 /** Documents of a CoNLL-U file, built as described above. */
-export function parseConllu(raw: string): SbdDocument[] {
+export function parseConllu(raw: string, form: ConlluForm = 'text'): SbdDocument[] {
   const docs: SbdDocument[] = [];
-  let doc: { id: string; parts: string[]; newpar: boolean[] } | undefined;
+  let doc: { id: string; parts: string[]; newpar: boolean[]; tokens: string[][] } | undefined;
   let newpar = false;
   const finish = () => {
     if (!doc || doc.parts.length === 0) return;
     let text = '';
     const ends: number[] = [];
     const starts: number[] = [];
-    doc.parts.forEach((s, k) => {
+    doc.parts.forEach((line, k) => {
+      let s = line;
+      const toks = doc!.tokens[k]!;
+      if (form !== 'text' && toks.length > 0) s = toks.join(' ');
+      if (form === 'lower-tokens') s = s.toLowerCase();
       if (k > 0) text += doc!.newpar[k] ? '\n\n' : ' ';
       starts.push(text.length);
       text += s;
@@ -93,22 +104,32 @@ export function parseConllu(raw: string): SbdDocument[] {
     });
     docs.push({ id: doc.id, text, ends, starts });
   };
+  const newDoc = (id: string) => ({ id, parts: [], newpar: [], tokens: [] });
   for (const line of raw.split('\n')) {
-    if (!line.startsWith('#')) continue;
+    if (!line.startsWith('#')) {
+      // A token line: ID (a whole number; not a range or an empty node), FORM, ...
+      if (form === 'text' || !doc || doc.tokens.length === 0) continue;
+      const tab = line.indexOf('\t');
+      if (tab <= 0 || !/^\d+$/.test(line.slice(0, tab))) continue;
+      const end = line.indexOf('\t', tab + 1);
+      doc.tokens[doc.tokens.length - 1]!.push(line.slice(tab + 1, end < 0 ? undefined : end));
+      continue;
+    }
     const l = line.trimEnd();
     if (l.startsWith('# newdoc')) {
       finish();
       const m = /id\s*=\s*(\S+)/.exec(l);
-      doc = { id: m?.[1] ?? `doc-${docs.length + 1}`, parts: [], newpar: [] };
+      doc = newDoc(m?.[1] ?? `doc-${docs.length + 1}`);
       newpar = true;
     } else if (l === '# newpar' || l.startsWith('# newpar ')) {
       newpar = true;
     } else if (l.startsWith('# text = ')) {
-      if (!doc) doc = { id: `doc-${docs.length + 1}`, parts: [], newpar: [] };
+      if (!doc) doc = newDoc(`doc-${docs.length + 1}`);
       const s = l.slice(9).trim();
       if (s === '') continue;
       doc.parts.push(s);
       doc.newpar.push(newpar);
+      doc.tokens.push([]);
       newpar = false;
     }
   }

@@ -395,13 +395,16 @@ class Scanner {
     return k > w + 1 && (k >= this.end || isSpace(t.charCodeAt(k))) ? e : -1;
   }
 
-  /** End of a footnote mark "[12]" or "[a]" starting at p, or -1. */
+  /** End of a footnote mark "[12]", "[a]" or "[ 12 ]" starting at p, or -1. */
   footnote(p: number): number {
     const t = this.text;
     let q = p + 1;
-    while (q < this.end && q - p <= 4 && isAlnum(t.charCodeAt(q))) q++;
-    if (q === p + 1 || t.charCodeAt(q) !== 93) return -1;
-    return q + 1;
+    if (t.charCodeAt(q) === 32) q++; // tokenized text: "[ 12 ]"
+    const s = q;
+    while (q < this.end && q - s < 4 && isAlnum(t.charCodeAt(q))) q++;
+    if (q === s) return -1;
+    if (t.charCodeAt(q) === 32 && s > p + 1) q++;
+    return t.charCodeAt(q) === 93 ? q + 1 : -1;
   }
 
   nextWord(): string {

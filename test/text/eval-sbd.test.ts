@@ -19,6 +19,22 @@ describe('parseConllu', () => {
   });
 });
 
+describe('parseConllu token forms', () => {
+  it('can build the text from the tokens, lower-cased, as the CNN/DM copy is', async () => {
+    const { readFileSync } = await import('node:fs');
+    const raw = readFileSync(fixture('mini.conllu'), 'utf8');
+    expect(parseConllu(raw, 'tokens')[0]!.text).toBe(
+      'Ferry service resumes\n\nThe harbour ferry ran again on Monday . Capt. Ines Moreau said the engine was fixed .',
+    );
+    expect(parseConllu(raw, 'lower-tokens')[1]!.text).toBe('do you want tea yes please .');
+  });
+
+  it('scores the lower-cased tokenized construction with --method lower-tokens', async () => {
+    const report = await sbdTask.run({ data: fixture('mini.conllu'), flags: { method: 'lower-tokens' } });
+    expect(report.figures).toMatchObject({ task: 'sbd', sentences: 5, method: 'lower-tokens' });
+  });
+});
+
 describe('eval sbd', () => {
   it('scores CoNLL-U boundaries: every predicted end checked against the gold ends', async () => {
     const report = await sbdTask.run({ data: fixture('mini.conllu'), flags: {} });
