@@ -319,12 +319,22 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
     const cues = findCues(table, ts, te, lexicon);
+    let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;
       const s0 = k === 0 ? ts : cues[k - 1]![1];
       const s1 = k === cues.length - 1 ? te : cues[k + 1]![0];
+      const last = out[out.length - 1];
+      if (k > 0 && last && thatClauseFrom >= 0 && last.content.start >= table.spans[thatClauseFrom]!.start) {
+        // A cue inside a "said that …" clause is part of what was said (attributions do not nest).
+        const end = contentSpan(table, c1, te);
+        if (end) last.content = { start: last.content.start, end: Math.max(last.content.end, end.end) };
+        continue;
+      }
       const a = attributionAt(table, c0, c1, s0, s1, units[u + 1]);
-      if (a) out.push({ ...a, kind: kindOf(table, a, c0) });
+      if (!a) continue;
+      thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
+      out.push({ ...a, kind: kindOf(table, a, c0) });
     }
     if (!cues.length) {
       const other = dashAttribution(table, ts, te) ?? colonAttribution(table, ts, te);
@@ -553,7 +563,7 @@ function attributionAt(
       return content ? { content, cue, source } : undefined;
     }
     if (
-      tailWords <= SHORT_TAIL &&
+      (tailWords <= SHORT_TAIL || CLOSE_MARKS.has(table.lower[boundary]!)) &&
       !startsQuote(c1) &&
       table.lower[c1] !== 'that' &&
       table.lower[c1] !== ':'

@@ -1,5 +1,6 @@
 /** quotes: who said what (direct and reported speech) and what claims rest on. */
-import type { Article, Quote } from '../article/types.js';
+import { findSpanAt } from '../article/spans.js';
+import type { Article, BlockKind, Quote, Sentence } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
 import { sentenceSpans } from '../text/sentences.js';
@@ -9,11 +10,33 @@ import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
 
 export type { QuotesOptions } from './options.js';
 
+/** Page furniture where no one is quoted: captions, related links, credits, boilerplate. */
+const SKIPPED_BLOCKS: ReadonlySet<BlockKind> = new Set([
+  'caption',
+  'related',
+  'credit',
+  'boilerplate',
+  'byline',
+  'dateline',
+]);
+
+/** The sentences to read: the sentences layer (or our own split), minus those in page furniture. */
+function readableSentences(article: Article): readonly Sentence[] {
+  const sentences: readonly Sentence[] = article.sentences ?? sentenceSpans(article.text);
+  const blocks = article.blocks;
+  if (!blocks?.length) return sentences;
+  return sentences.filter((s) => {
+    const index: number = s.block ?? findSpanAt(blocks, s.start);
+    const block = index >= 0 ? blocks[index] : undefined;
+    return !block || !SKIPPED_BLOCKS.has(block.kind);
+  });
+}
+
 /** The quotes of an article: attributions found in its sentences, speakers resolved to its entities. */
 export function findQuotes(article: Article, lexicon: CueLexicon = shippedLexicon()): Quote[] {
   const { text } = article;
   // Without a sentences layer (the text stage skipped), split here rather than see nothing.
-  const sentences = article.sentences ?? sentenceSpans(text);
+  const sentences = readableSentences(article);
   const attributions = extractAttributions({ text, sentences, lexicon });
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
@@ -32,7 +55,7 @@ export function findQuotes(article: Article, lexicon: CueLexicon = shippedLexico
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  reads: ['text', 'sentences', 'entities'],
+  reads: ['text', 'blocks', 'sentences', 'entities'],
   writes: ['quotes'],
   run(article: Article, options: DigestOptions): Article {
     if (options.quotes?.skip) return article;
