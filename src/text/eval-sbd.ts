@@ -11,8 +11,8 @@
  * on the same texts and scores them the same way, in the same run.
  */
 import { performance } from 'node:perf_hooks';
-import { runPeer } from '../../bench/harness.js';
 import { NewsdigestError } from '../errors.js';
+import { runPeer } from '../eval/peers.js';
 import type { EvalReport, EvalTask } from '../eval/report.js';
 import { prf, round } from '../eval/report.js';
 import { type GoldenCase, readSbdData, type SbdDocument } from './sbd-data.js';

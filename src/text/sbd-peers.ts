@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { peersBinDir } from '../../bench/harness.js';
+import { peersBinDir } from '../eval/peers.js';
 
 function executable(path: string): boolean {
   try {
