@@ -33,21 +33,30 @@ export function articleMarkdown(article: Article): string {
   out.push(`# ${mdEscape(m?.title ?? article.id)}`);
   const facts: string[] = [];
   if (m?.authors.length) facts.push(`**By** ${m.authors.map(mdEscape).join(', ')}`);
+  if (m?.contributors.length) facts.push(`**With** ${m.contributors.map(mdEscape).join(', ')}`);
   if (m?.publisher) facts.push(`**Publisher** ${mdEscape(m.publisher)}`);
   if (m?.dateline) facts.push(`**Dateline** ${mdEscape(m.dateline)}`);
   if (m?.published) facts.push(`**Published** ${m.published}`);
+  if (m?.updated) facts.push(`**Updated** ${m.updated}`);
+  if (m?.language) facts.push(`**Language** ${m.language}`);
   if (article.source.url) facts.push(`**URL** <${article.source.url}>`);
   if (facts.length) out.push(facts.join(' · '));
   if (article.highlights?.items.length) {
     out.push(`## Highlights (${article.highlights.origin})`);
     out.push(article.highlights.items.map((h) => `- ${mdEscape(h.text)}`).join('\n'));
   }
+  const captions = (article.blocks ?? []).filter((b) => b.kind === 'caption');
+  if (captions.length)
+    out.push(captions.map((b) => `_${mdEscape(article.text.slice(b.start, b.end))}_`).join('\n\n'));
   out.push('## Story');
   if (article.blocks) {
-    for (const b of bodyBlocks(article)) {
-      const t = mdEscape(article.text.slice(b.start, b.end));
-      out.push(b.kind === 'subheading' ? `### ${t}` : b.kind === 'blockquote' ? `> ${t}` : t);
+    for (const b of bodyBlocks(article)) out.push(blockMarkdown(article.text.slice(b.start, b.end), b.kind));
+    const related = article.blocks.filter((b) => b.kind === 'related');
+    if (related.length) {
+      out.push('## Related');
+      out.push(related.map((b) => `- ${mdEscape(article.text.slice(b.start, b.end))}`).join('\n'));
     }
+    out.push(`_Layout: ${layoutSummary(article.blocks)}_`);
   } else {
     out.push(mdEscape(article.text));
   }
@@ -82,4 +91,28 @@ export function articleMarkdown(article: Article): string {
     out.push(article.warnings.map((w) => `- ${w.code}: ${mdEscape(w.message)}`).join('\n'));
   }
   return `${out.join('\n\n')}\n`;
+}
+
+/** One body block as Markdown: subheadings as headings, lists and table cells one per line, quotes quoted. */
+function blockMarkdown(raw: string, kind: BlockKind): string {
+  const lines = raw.split('\n').map(mdEscape);
+  switch (kind) {
+    case 'subheading':
+      return `### ${lines.join(' ')}`;
+    case 'blockquote':
+      return lines.map((l) => `> ${l}`).join('\n');
+    case 'list':
+      return lines.map((l) => `- ${l}`).join('\n');
+    case 'table':
+      return lines.map((l) => `| ${l} |`).join('\n');
+    default:
+      return lines.join('\n\n');
+  }
+}
+
+/** "12 paragraph, 2 subheading, 1 caption, ...": what the page was made of. */
+function layoutSummary(blocks: readonly Block[]): string {
+  const counts = new Map<BlockKind, number>();
+  for (const b of blocks) counts.set(b.kind, (counts.get(b.kind) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
