@@ -6,7 +6,7 @@
 import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
-import { HIGHLIGHTS_HEADING } from '../patterns.js';
+import { HIGHLIGHTS_HEADING, RELATED_HEADING } from '../patterns.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
 import { DEFAULT_PARAMS, type ExtractionParams } from './params.js';
@@ -38,6 +38,7 @@ export function classifyHtmlLines(
   const out: LineKind[] = [];
   let titleSeen = false;
   let highlightsUntil = -1; // last node of a highlights box being read
+  let relatedUntil = -1; // last node of a box of links to other stories being read
 
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -48,6 +49,11 @@ export function classifyHtmlLines(
     let kind: BlockKind;
     let group = -1;
 
+    if (b.node <= relatedUntil) {
+      out.push({ start: b.start, end: b.end, kind: 'related', group: -1 });
+      continue;
+    }
+    relatedUntil = -1;
     if (b.node <= highlightsUntil && !(ctx & CTX.heading)) {
       out.push({ start: b.start, end: b.end, kind: 'highlight', group: -2 });
       continue;
@@ -85,6 +91,11 @@ export function classifyHtmlLines(
         else if (ctx & CTX.table) kind = 'table';
         else if (ctx & CTX.list) kind = 'list';
       }
+    }
+    if (kind === 'related' && RELATED_HEADING.test(line)) {
+      // "You may also like", "Related articles": the rest of the heading's box is links to other stories.
+      const box = nodes.parent[b.node]!;
+      if (box > 0 && box !== main.container && nodes.last[box]! - box < 400) relatedUntil = nodes.last[box]!;
     }
     if (kind === 'list' || kind === 'table') group = groupOf(page, b.node);
     out.push({ start: b.start, end: b.end, kind, group });
