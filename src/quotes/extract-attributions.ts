@@ -203,7 +203,8 @@ export function findCues(
   const lastEnd = () => (cues.length ? cues[cues.length - 1]![1] : from);
   for (let i = from; i < to; i++) {
     if (table.region[i] !== -1) continue;
-    const found = lexiconMatch(table, i, to, lexicon);
+    // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
+    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, lexicon);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
       const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
