@@ -360,6 +360,30 @@ export function pushNeighbourKeys(ids: Int32Array, contextIndex: number, out: Ke
   }
 }
 
+/**
+ * Features of two adjacent words a (at j) and b (at j + 1), by the token they
+ * belong to: role 0 → token j + 1 (templates 60, 62, 64, 66), role 1 → token j
+ * (61, 63, 65, 67), role 2 → token j + 2 (68), role 3 → token j - 1 (69). The
+ * same keys as extractSentence's word pairs, which the tagger caches per pair.
+ */
+export function pushPairKeys(a: Int32Array, b: Int32Array, role: number, out: KeyBuffer): void {
+  const two = (tpl: number, x: number, y: number) => {
+    if (x >= 0 && y >= 0) out.push((x * PAIR + y) * TPL + tpl);
+  };
+  if (role === 0) {
+    two(60, a[Slot.L]!, b[Slot.L]!);
+    two(62, a[Slot.SR]!, b[Slot.SR]!);
+    two(64, a[Slot.L]!, b[Slot.SR]!);
+    two(66, a[Slot.C0 + 2]!, b[Slot.C0 + 2]!);
+  } else if (role === 1) {
+    two(61, a[Slot.L]!, b[Slot.L]!);
+    two(63, a[Slot.SR]!, b[Slot.SR]!);
+    two(65, a[Slot.SR]!, b[Slot.L]!);
+    two(67, a[Slot.C0 + 2]!, b[Slot.C0 + 2]!);
+  } else if (role === 2) two(68, a[Slot.L]!, b[Slot.L]!);
+  else two(69, a[Slot.L]!, b[Slot.L]!);
+}
+
 /** Offsets of the context positions, in the order of pushNeighbourKeys' contextIndex. */
 export const CONTEXT_OFFSETS: readonly number[] = CONTEXT_TEMPLATES.map(([d]) => d);
 
@@ -367,7 +391,8 @@ export const CONTEXT_OFFSETS: readonly number[] = CONTEXT_TEMPLATES.map(([d]) =>
  * Writes the feature keys of every token of a sentence into `out`.
  * `evidence` is the document's word-form evidence (documentEvidence). With
  * `wordLevel` false, the features that depend on one word alone (pushWordKeys,
- * pushNeighbourKeys) are left out: the tagger adds their cached scores instead.
+ * pushNeighbourKeys) or on two adjacent words (pushPairKeys) are left out: the
+ * tagger adds their cached scores instead.
  */
 export function extractSentence(
   space: FeatureSpace,
@@ -408,16 +433,18 @@ export function extractSentence(
         pushNeighbourKeys(j < 0 ? PAD_BEFORE : j >= n ? PAD_AFTER : infos[j]!.ids, c, out);
       }
     }
-    two(60, attr(i - 1, Slot.L), ids[Slot.L]!);
-    two(61, ids[Slot.L]!, attr(i + 1, Slot.L));
-    two(62, attr(i - 1, Slot.SR), ids[Slot.SR]!);
-    two(63, ids[Slot.SR]!, attr(i + 1, Slot.SR));
-    two(64, attr(i - 1, Slot.L), ids[Slot.SR]!);
-    two(65, ids[Slot.SR]!, attr(i + 1, Slot.L));
-    two(66, attr(i - 1, Slot.C0 + 2), ids[Slot.C0 + 2]!);
-    two(67, ids[Slot.C0 + 2]!, attr(i + 1, Slot.C0 + 2));
-    two(68, attr(i - 2, Slot.L), attr(i - 1, Slot.L));
-    two(69, attr(i + 1, Slot.L), attr(i + 2, Slot.L));
+    if (wordLevel) {
+      two(60, attr(i - 1, Slot.L), ids[Slot.L]!);
+      two(61, ids[Slot.L]!, attr(i + 1, Slot.L));
+      two(62, attr(i - 1, Slot.SR), ids[Slot.SR]!);
+      two(63, ids[Slot.SR]!, attr(i + 1, Slot.SR));
+      two(64, attr(i - 1, Slot.L), ids[Slot.SR]!);
+      two(65, ids[Slot.SR]!, attr(i + 1, Slot.L));
+      two(66, attr(i - 1, Slot.C0 + 2), ids[Slot.C0 + 2]!);
+      two(67, ids[Slot.C0 + 2]!, attr(i + 1, Slot.C0 + 2));
+      two(68, attr(i - 2, Slot.L), attr(i - 1, Slot.L));
+      two(69, attr(i + 1, Slot.L), attr(i + 2, Slot.L));
+    }
     if (i === 0) {
       one(70, ids[Slot.CF]!);
       one(71, ids[Slot.L]!);
