@@ -198,8 +198,8 @@ export class NerTagger {
     for (let p = -2; p <= n; p++) {
       const a = p >= 0 && p < n ? infos[p]! : null;
       const b = p + 1 >= 0 && p + 1 < n ? infos[p + 1]! : null;
-      // Padding pairs: both before (p < 0 and p + 1 < 0 or a word), or after (p >= n - 1).
-      const v = this.pairVectors(a, b, p >= n - 1 && b === null ? true : false);
+      // A missing word is the padding after the sentence when it stands at n or beyond, else the one before.
+      const v = this.pairVectors(a, b, p >= n - 1 && b === null);
       if (p + 1 >= 0 && p + 1 < n) for (let t = 0; t < T; t++) scores[(p + 1) * T + t]! += v[t]!;
       if (p >= 0 && p < n) for (let t = 0; t < T; t++) scores[p * T + t]! += v[T + t]!;
       if (p + 2 >= 0 && p + 2 < n) for (let t = 0; t < T; t++) scores[(p + 2) * T + t]! += v[2 * T + t]!;
