@@ -17,6 +17,8 @@ const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | C
 const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
 /** A JSON-LD articleBody shorter than this is a teaser, not a reference. */
 const MIN_REFERENCE = 200;
+/** A line of at least this many characters, with few links, reads as story prose. */
+const MIN_PROSE = 150;
 
 /** The nearest list or table element holding a node (-1 when none): list items of one list form one block. */
 function groupOf(page: RenderedPage, node: number): number {
@@ -49,7 +51,8 @@ export function classifyHtmlLines(
     let kind: BlockKind;
     let group = -1;
 
-    if (b.node <= relatedUntil) {
+    // A box of related links ends early at a line of plain prose: the story went on after a "Read also".
+    if (b.node <= relatedUntil && !(b.linkShare < 0.2 && b.end - b.start >= MIN_PROSE && tag === 'p')) {
       out.push({ start: b.start, end: b.end, kind: 'related', group: -1 });
       continue;
     }
