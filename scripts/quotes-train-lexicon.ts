@@ -56,10 +56,10 @@ function prepare(gold: GoldArticle): Prepared {
   const table = tokenTable(gold.text, findQuoteRegions(gold.text));
   const startIdx = new Map<number, number>();
   const endIdx = new Map<number, number>();
-  table.spans.forEach((s, i) => {
-    startIdx.set(s.start, i);
-    endIdx.set(s.end, i + 1);
-  });
+  for (let i = 0; i < table.count; i++) {
+    startIdx.set(table.off[2 * i]!, i);
+    endIdx.set(table.off[2 * i + 1]!, i + 1);
+  }
   const cues: [number, number][] = [];
   for (const a of gold.attributions) {
     if (!a.cue) continue;

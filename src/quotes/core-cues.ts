@@ -117,3 +117,8 @@ export function coreCueAt(
 export function isCoreVerb(word: string): boolean {
   return FRAME_OF.has(word);
 }
+
+/** Every form of every core verb. */
+export function coreVerbForms(): IterableIterator<string> {
+  return FRAME_OF.keys();
+}

@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
+import { coreVerbForms } from './core-cues.js';
 
 export interface CueLexiconFile {
   /** What the file is; checked on load. */
@@ -30,7 +31,7 @@ export interface CueLexicon {
   accepted: Map<string, number>;
   /** The longest accepted phrase, in tokens. */
   maxTokens: number;
-  /** Accepted phrases as token lists, by first token, longest first: the matcher's index. */
+  /** Accepted phrases as token lists, by first token, longest first (plus every core verb form): the matcher's index. */
   byFirst: Map<string, string[][]>;
   /** Whether the hand-written core verbs (core-cues.ts) are tried where the lexicon has nothing. */
   core: boolean;
@@ -63,6 +64,9 @@ export function lexiconFrom(
     byFirst.set(tokens[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  // The core verbs get an entry too (empty when the lexicon has none), so that the
+  // matcher needs one lookup per token to know whether anything can start there.
+  if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, []);
   return { accepted, maxTokens, byFirst, core };
 }
 

@@ -22,7 +22,7 @@
  * with the dash as its cue.
  */
 import type { Span } from '../article/types.js';
-import { tokenSpans } from '../text/tokens.js';
+import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
@@ -38,7 +38,10 @@ export interface Attribution {
 
 /** The tokens of a text with what the extractor needs to know about each. */
 export interface TokenTable {
-  spans: Span[];
+  /** Token offsets, flat: token i is [off[2i], off[2i + 1]). */
+  off: number[];
+  /** How many tokens. */
+  count: number;
   text: string;
   /** Token text, lower-cased. */
   lower: string[];
@@ -127,44 +130,44 @@ function hasWordChar(text: string, from: number, to: number): boolean {
 }
 
 function isCapitalisedAt(table: TokenTable, i: number): boolean {
-  const c = table.text.charCodeAt(table.spans[i]!.start);
+  const c = table.text.charCodeAt(table.off[2 * i]!);
   return c >= 65 && c <= 90;
 }
 
 /** The token as written. */
 function rawAt(table: TokenTable, i: number): string {
-  const s = table.spans[i]!;
-  return table.text.slice(s.start, s.end);
+  return table.text.slice(table.off[2 * i]!, table.off[2 * i + 1]!);
 }
 
 export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
-  const spans = tokenSpans(text);
+  const off = tokenOffsets(text);
   // Lower-casing the whole text once is cheaper than token by token; it keeps
   // offsets only when no character changes length (true of nearly all text).
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
-  const n = spans.length;
+  const n = off.length >> 1;
   const lower = new Array<string>(n);
   const region = new Int32Array(n).fill(-1);
   const word = new Uint8Array(n);
   let r = 0;
   for (let i = 0; i < n; i++) {
-    const s = spans[i]!;
-    lower[i] = sameLength ? lowered.slice(s.start, s.end) : text.slice(s.start, s.end).toLowerCase();
-    while (r < regions.length && regions[r]!.end <= s.start) r++;
-    if (r < regions.length && regions[r]!.start <= s.start && s.end <= regions[r]!.end) region[i] = r;
-    word[i] = hasWordChar(text, s.start, s.end) ? 1 : 0;
+    const start = off[2 * i]!;
+    const end = off[2 * i + 1]!;
+    lower[i] = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
+    while (r < regions.length && regions[r]!.end <= start) r++;
+    if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;
+    word[i] = hasWordChar(text, start, end) ? 1 : 0;
   }
-  return { text, spans, lower, region, word };
+  return { text, off, count: n, lower, region, word };
 }
 
 /** Index of the first token starting at or after `offset`. */
-function tokenAt(spans: readonly Span[], offset: number): number {
+function tokenAt(table: TokenTable, offset: number): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = table.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (spans[mid]!.start < offset) lo = mid + 1;
+    if (table.off[2 * mid]! < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -187,7 +190,7 @@ export function unitsOf(
     if (last && crossing) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
   }
-  return merged.map((u) => [tokenAt(table.spans, u.start), tokenAt(table.spans, u.end)]);
+  return merged.map((u) => [tokenAt(table, u.start), tokenAt(table, u.end)]);
 }
 
 const isWord = (t: string): boolean => WORD.test(t);
@@ -201,10 +204,14 @@ export function findCues(
 ): [number, number][] {
   const cues: [number, number][] = [];
   const lastEnd = () => (cues.length ? cues[cues.length - 1]![1] : from);
+  const capitalised = (k: number) => isCapitalisedAt(table, k);
   for (let i = from; i < to; i++) {
     if (table.region[i] !== -1) continue;
+    // One lookup per token: the index holds the lexicon's first tokens and the core verbs.
+    const phrases = lexicon.byFirst.get(table.lower[i]!);
+    if (!phrases) continue;
     // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
-    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, lexicon);
+    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
       const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
@@ -213,7 +220,7 @@ export function findCues(
       continue;
     }
     if (!lexicon.core) continue;
-    const core = coreCueAt(table.lower, (k) => isCapitalisedAt(table, k), i, from, to);
+    const core = coreCueAt(table.lower, capitalised, i, from, to);
     if (core && core[0] >= lastEnd()) cues.push(core);
   }
   return cues;
@@ -222,9 +229,7 @@ export function findCues(
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 
 /** The length in tokens of the longest accepted phrase starting at token `i`, or 0. */
-function lexiconMatch(table: TokenTable, i: number, to: number, lexicon: CueLexicon): number {
-  const phrases = lexicon.byFirst.get(table.lower[i]!);
-  if (!phrases) return 0;
+function lexiconMatch(table: TokenTable, i: number, to: number, phrases: readonly string[][]): number {
   for (const phrase of phrases) {
     // Longest first: the first phrase that matches wins.
     const n = phrase.length;
@@ -239,7 +244,7 @@ function lexiconMatch(table: TokenTable, i: number, to: number, lexicon: CueLexi
 /** A token range as a character span (empty ranges give undefined). */
 function charSpan(table: TokenTable, from: number, to: number): Span | undefined {
   if (to <= from) return undefined;
-  return { start: table.spans[from]!.start, end: table.spans[to - 1]!.end };
+  return { start: table.off[2 * from]!, end: table.off[2 * (to - 1) + 1]! };
 }
 
 /** The range without leading conjunctions and trailing punctuation. */
@@ -326,7 +331,7 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
       const s0 = k === 0 ? ts : cues[k - 1]![1];
       const s1 = k === cues.length - 1 ? te : cues[k + 1]![0];
       const last = out[out.length - 1];
-      if (k > 0 && last && thatClauseFrom >= 0 && last.content.start >= table.spans[thatClauseFrom]!.start) {
+      if (k > 0 && last && thatClauseFrom >= 0 && last.content.start >= table.off[2 * thatClauseFrom]!) {
         // A cue inside a "said that …" clause is part of what was said (attributions do not nest).
         const end = contentSpan(table, c1, te);
         if (end) last.content = { start: last.content.start, end: Math.max(last.content.end, end.end) };
@@ -347,8 +352,8 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
 
 function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: number): AttributionKind {
   if (table.lower[cueToken] === 'according') return 'according-to';
-  const from = tokenAt(table.spans, a.content.start);
-  const to = tokenAt(table.spans, a.content.end);
+  const from = tokenAt(table, a.content.start);
+  const to = tokenAt(table, a.content.end);
   // Direct when most of the content is quoted: a scare-quoted word in a paraphrase is not a quote.
   let quoted = 0;
   let words = 0;
