@@ -188,6 +188,7 @@ const NEGATIVE =
   /comment|combx|contact|foot|masthead|outbrain|taboola|promo|related|sidebar|sponsor|shopping|widget|share|sharing|social|newsletter|subscri|signup|sign-up|nav|menu|breadcrumb|cookie|consent|banner|advert|\bads?\b|ad-|-ad\b|popup|modal|recommend|trending|popular|most-read|disclaimer|tags?\b|toolbar|pagination|paywall|rating|jump-?link/i;
 const JUNK =
   /comment|disqus|share|sharing|social|newsletter|subscri|signup|sign-up|advert|\bads?\b|ad-slot|ad-container|adunit|dfp|outbrain|taboola|promo|recommend|trending|popular|most-read|breadcrumb|cookie|consent|paywall|related|read-?more|more-stories|jump-?link|toolbar|rating|sidebar|modal|popup/i;
+const EMBED = /embed|tweet|instagram-media|tiktok-embed/i;
 const CAPTION = /caption|credit|wp-caption|photo-?desc|image-?desc|media-?desc/i;
 const BYLINE =
   /byline|author|writer|contributor|dateline|timestamp|publish|posted|article-?date|post-?date|\bdate\b|\bmeta\b/i;
@@ -255,7 +256,8 @@ function isJunk(hint: string): boolean {
   for (const token of hint.split(/\s+/)) {
     if (!token) continue;
     const j = JUNK.test(token);
-    const p = POSITIVE.test(token);
+    // Embedded posts (a tweet quoted in the story) are content, whatever else the name says.
+    const p = POSITIVE.test(token) || EMBED.test(token);
     if (p && !j) return false;
     if (j && !p) junk = true;
   }
