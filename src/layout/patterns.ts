@@ -65,18 +65,18 @@ export const RELATED_PREFIX =
 
 /** A heading over links to other stories: "Related articles", "Don't miss", "Trending". */
 export const RELATED_HEADING =
-  /^(?:related(?: articles| stories| posts| content| coverage| links| news| reading)?|don['’]?t miss|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|you (?:may|might) also like|recommended(?: for you| stories| reading)?|more (?:from|on|in) [\w ]{1,30}|more stories|read (?:next|more)|up next|see also|also read|read also|leggi anche|lesen sie auch|à lire aussi|lire aussi|te puede interesar|leia também|baca juga)\s*[:.…]*$/i;
+  /^(?:related(?: articles| stories| posts| content| coverage| links| news| reading)?|don['’]?t miss|trending(?: now| stories| news| topics)?|most (?:read|popular|viewed|shared)(?: (?:today|this week|now|stories|articles|news))?|more (?:great |top |popular )?(?:\S+ )?(?:stories|articles|news)|you (?:may|might) also like|recommended(?: for you| stories| reading)?|more (?:from|on|in) [\w ]{1,30}|more stories|read (?:next|more)|up next|see also|also read|read also|leggi anche|lesen sie auch|à lire aussi|lire aussi|te puede interesar|leia também|baca juga)\s*[:.…]*$/i;
 
 export const RELATED_PHRASE =
   /^(?:what to know about|what we know about|everything you need to know about|how the|why the|opinion:|analysis:)\b/i;
 
 /** Short lines that are page chrome wherever they stand. */
 export const BOILERPLATE_LINE =
-  /^(?:advertisements?|advertising|advert|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|sharing is caring!?|(?:image|photo|slide|picture) \d+ of \d+|\d+\s*shares?|like this (?:story|article)\??.{0,40}|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
+  /^(?:advertisements?|advertising|advert|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|iklan|광고|広告|(?:\d+ min(?:ute)?s? read|reading time:?.*|tempo de leitura:?.*|lesezeit:?.*)|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|sharing is caring!?|enlarge(?: (?:image|photo|this image))?|(?:view|open|back to|see) (?:the )?(?:gallery|image|photos?|slideshow)|(?:image|photo|slide|picture) \d+ of \d+|\d+\s*shares?|like this (?:story|article)\??.{0,40}|share(?: this)?(?: article| story| on \w+)?|tweet|email|print|comments?|\d+ comments?|follow us(?: on \w+)?|sign up|subscribe(?: now)?|log ?in|skip to (?:main )?content|close|menu|search|home|back to top|image|photo|video|getty images|ap photo|reuters|loading\.*|read more|show more|see more|view comments|facebook|twitter|linkedin|whatsapp|pinterest|reddit|copy link|link copied|all rights reserved\.?|©.*)$/i;
 
 /** Promotion of the site itself at the end of a story: newsletters, subscriptions, apps, social accounts. */
 export const PROMO_LINE =
-  /^(?:subscribe (?:to|now|today)|sign up (?:for|to|now|today)|follow (?:us|\S+(?: \S+)? on (?:twitter|facebook|instagram))|get (?:the|our) (?:latest|free|daily)|download (?:the|our) (?:free )?app|have a (?:news )?tip|click here (?:to|for)|more great \S+ stories|join (?:the conversation|our))/i;
+  /^(?:(?:filed under|tags|topics|categories|category|posted in)\s*:?\s|subscribe (?:to|now|today)|sign up (?:for|to|now|today)|follow (?:us|\S+(?: \S+)? on)\b|never miss (?:an update|a story|a thing|out)|this (?:slideshow|video|page|content) requires javascript|(?:please )?enable javascript|get (?:the|our) (?:latest|free|daily)|download (?:the|our) (?:free )?app|have a (?:news )?tip|click here (?:to|for)|more great \S+ stories|join (?:the conversation|our))/i;
 
 /** A photo credit tail: "(Photo: Ledger staff)", "Photograph: AP", "Getty Images". */
 export const PHOTO_CREDIT =
