@@ -337,7 +337,8 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
         if (end) last.content = { start: last.content.start, end: Math.max(last.content.end, end.end) };
         continue;
       }
-      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1]);
+      const previous = k > 0 && last && last.cue.start >= table.off[2 * ts]! ? last : undefined;
+      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1], ts, previous?.source);
       if (!a) continue;
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       out.push({ ...a, kind: kindOf(table, a, c0) });
@@ -388,6 +389,16 @@ const DETERMINERS = new Set([
   'one',
   'another',
 ]);
+
+/** The subject of a sentence, skipping a short opening phrase set off by a comma ("Hours later, Trump …"). */
+function subjectSpan(table: TokenTable, ts: number, limit: number): Span | undefined {
+  const end = subjectOf(table, ts, limit);
+  if (table.lower[end] === ',' && end - ts <= 5 && end + 1 < limit) {
+    const second = subjectOf(table, end + 1, limit);
+    if (second > end + 1) return sourceSpan(table, end + 1, second);
+  }
+  return sourceSpan(table, ts, end);
+}
 
 /** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
 const VERBISH = new Set([
@@ -457,6 +468,15 @@ function subjectOf(table: TokenTable, s0: number, limit: number): number {
 /** A source phrase longer than this, in tokens, with a verb in it, keeps only its subject. */
 const LONG_SOURCE = 6;
 
+/** True when tokens [from, to) read as a clause: a quote, an auxiliary, or a verb in -ed. */
+function clauseLike(table: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (table.region[i] !== -1 || VERBISH.has(table.lower[i]!)) return true;
+    if (i > from && /ed$/.test(table.lower[i]!) && !isCapitalisedAt(table, i)) return true;
+  }
+  return false;
+}
+
 /** True when tokens [from, to) hold an auxiliary or a common verb (a clause, not a name). */
 function hasVerb(table: TokenTable, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (VERBISH.has(table.lower[i]!)) return true;
@@ -470,6 +490,8 @@ function attributionAt(
   s0: number,
   s1: number,
   nextUnit: [number, number] | undefined,
+  ts: number,
+  previousSource: Span | undefined,
 ): Omit<Attribution, 'kind'> | undefined {
   const cue = charSpan(table, c0, c1)!;
   const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
@@ -527,17 +549,20 @@ function attributionAt(
   ) {
     const srcEnd = sourceAfter(table, c1, s1);
     const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
-    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && !hasVerb(table, c1, srcEnd)) {
+    // After a comma, what precedes must be a clause ("The port will close, said X"), not a
+    // name and its apposition ("X, a spokesman, says the port …").
+    const clauseBefore = CLOSE_MARKS.has(prev) || clauseLike(table, s0, c0 - 1);
+    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && !hasVerb(table, c1, srcEnd)) {
       const source = sourceSpan(table, c1, srcEnd);
       const content = contentSpan(table, s0, c0);
       if (content) return { content, cue, source };
     }
   }
 
-  // 3. a participle after a comma ("…, saying …"): the speaker is the subject of the sentence.
-  if (prev === ',' && participle) {
-    const subjectEnd = subjectOf(table, s0, c0);
-    const source = sourceSpan(table, s0, subjectEnd);
+  // 3. a participle after a comma ("…, saying …") or a second verb ("… and says …"): the
+  // speaker is the previous cue's speaker in the sentence, else the subject of the sentence.
+  if ((prev === ',' && participle) || prev === 'and') {
+    const source = previousSource ?? subjectSpan(table, ts, c0);
     const content = contentAfter();
     return content ? { content, cue, source } : undefined;
   }
