@@ -13,7 +13,8 @@ import { DEFAULT_PARAMS, type ExtractionParams } from './params.js';
 import { referenceMatcher } from './reference-text.js';
 import { CTX, type RenderedPage } from './render.js';
 
-const FURNITURE_CTX = CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog;
+const FURNITURE_CTX =
+  CTX.nav | CTX.footer | CTX.aside | CTX.form | CTX.junk | CTX.comment | CTX.dialog | CTX.negative;
 const GROUPING = new Set(['ul', 'ol', 'dl', 'table']);
 /** A JSON-LD articleBody shorter than this is a teaser, not a reference. */
 const MIN_REFERENCE = 200;

@@ -42,6 +42,8 @@ export const CTX = {
   dialog: 524288,
   highlights: 1048576,
   dateline: 2097152,
+  /** Under an element whose class/id names only furniture (weight below zero). */
+  negative: 4194304,
 } as const;
 
 export interface RenderedBlock {
@@ -237,6 +239,7 @@ function judgeHint(hint: string): { weight: number; ctx: number } {
   if (NEGATIVE.test(hint)) weight -= CLASS_WEIGHT;
   if (POSITIVE.test(hint)) weight += CLASS_WEIGHT;
   if (JUNK.test(hint) && isJunk(hint)) ctx |= CTX.junk;
+  if (weight < 0) ctx |= CTX.negative;
   if (CAPTION.test(hint)) ctx |= CTX.caption;
   if (BYLINE.test(hint)) ctx |= CTX.byline;
   if (RELATED.test(hint)) ctx |= CTX.related;
