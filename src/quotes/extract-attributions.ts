@@ -551,7 +551,8 @@ function attributionAt(
     const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
     // After a comma, what precedes must be a clause ("The port will close, said X"), not a
     // name and its apposition ("X, a spokesman, says the port …").
-    const clauseBefore = CLOSE_MARKS.has(prev) || clauseLike(table, s0, c0 - 1);
+    const chunkStart = sourceBefore(table, c0 - 1, s0).from;
+    const clauseBefore = CLOSE_MARKS.has(prev) || clauseLike(table, Math.max(s0, chunkStart), c0 - 1);
     if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && !hasVerb(table, c1, srcEnd)) {
       const source = sourceSpan(table, c1, srcEnd);
       const content = contentSpan(table, s0, c0);
@@ -567,17 +568,21 @@ function attributionAt(
     return content ? { content, cue, source } : undefined;
   }
 
-  // 4. source before the cue; an apposition set off by commas belongs to it ("X, a spokesman, said").
+  // 4. source before the cue; appositions set off by commas or dashes belong to it
+  // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
   let { from, boundary } = sourceBefore(table, c0, s0);
-  if (prev === ',' && boundary === c0 - 1) {
-    const outer = sourceBefore(table, c0 - 1, s0);
-    if (outer.boundary >= s0 && table.lower[outer.boundary] === ',') {
-      const name = sourceBefore(table, outer.boundary, s0);
-      from = name.from;
-      boundary = name.boundary;
-    } else {
-      from = outer.from;
-      boundary = outer.boundary;
+  if ((prev === ',' || DASHES.has(prev)) && boundary === c0 - 1) {
+    let stop = c0 - 1;
+    for (let chunks = 0; chunks < 4; chunks++) {
+      const chunk = sourceBefore(table, stop, s0);
+      if (chunk.from >= stop) break;
+      // Past the first chunk, a chunk with a verb is the clause before the source, not part of it.
+      if (chunks > 0 && clauseLike(table, chunk.from, stop)) break;
+      from = chunk.from;
+      boundary = chunk.boundary;
+      const b = chunk.boundary;
+      if (b < s0 || !(table.lower[b] === ',' || DASHES.has(table.lower[b]!))) break;
+      stop = b;
     }
   }
   // "X spoke to the paper and told …": a phrase with a verb in it keeps only its subject.
