@@ -568,6 +568,15 @@ function attributionAt(
     return content ? { content, cue, source } : undefined;
   }
 
+  // 4a. passive: "… was first reported by X": X is the source, the subject is the content.
+  if (table.lower[c1] === 'by' && /(ed|en)$/.test(table.lower[c1 - 1]!)) {
+    const srcEnd = sourceAfter(table, c1 + 1, s1);
+    const source = sourceSpan(table, c1 + 1, srcEnd);
+    const subject = sourceBefore(table, c0, s0);
+    const content = contentSpan(table, subject.from, c0);
+    if (source && content) return { content, cue, source };
+  }
+
   // 4. source before the cue; appositions set off by commas or dashes belong to it
   // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
   let { from, boundary } = sourceBefore(table, c0, s0);
