@@ -468,6 +468,59 @@ function subjectOf(table: TokenTable, s0: number, limit: number): number {
 /** A source phrase longer than this, in tokens, with a verb in it, keeps only its subject. */
 const LONG_SOURCE = 6;
 
+/** Words that open an adverbial after a cue ("said on Sunday", "said in a statement", "said Tuesday"). */
+const TAIL_OPENERS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'recently',
+  'yesterday',
+  'today',
+  'tonight',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'when',
+  'while',
+  'of',
+  'about',
+  'to',
+  'from',
+  'with',
+  'via',
+  'through',
+  'as',
+  'also',
+  'again',
+  'afterward',
+  'afterwards',
+  'then',
+  'late',
+  'early',
+  'privately',
+  'publicly',
+  'repeatedly',
+  'separately',
+]);
+
+/** True when nothing but an adverbial follows the cue: "…, X said (on Sunday)." */
+function adverbialTail(table: TokenTable, c1: number, s1: number): boolean {
+  let i = c1;
+  while (i < s1 && !table.word[i]) i++;
+  return i >= s1 || TAIL_OPENERS.has(table.lower[i]!);
+}
+
 /** True when tokens [from, to) read as a clause: a quote, an auxiliary, or a verb in -ed. */
 function clauseLike(table: TokenTable, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -608,7 +661,8 @@ function attributionAt(
       return content ? { content, cue, source } : undefined;
     }
     if (
-      (tailWords <= SHORT_TAIL || CLOSE_MARKS.has(table.lower[boundary]!)) &&
+      ((tailWords <= SHORT_TAIL && adverbialTail(table, c1, s1)) ||
+        CLOSE_MARKS.has(table.lower[boundary]!)) &&
       !startsQuote(c1) &&
       table.lower[c1] !== 'that' &&
       table.lower[c1] !== ':'
