@@ -34,20 +34,35 @@ function time(label: string, fn: (html: string) => unknown): void {
   }
   const s = runs.sort((a, b) => a - b)[1]!;
   console.log(
-    JSON.stringify({ parser: label, pages: pages.length, pagesPerSecond: +(pages.length / s).toFixed(1), mbPerSecond: +(bytes / 1e6 / s).toFixed(2) }),
+    JSON.stringify({
+      parser: label,
+      pages: pages.length,
+      pagesPerSecond: +(pages.length / s).toFixed(1),
+      mbPerSecond: +(bytes / 1e6 / s).toFixed(2),
+    }),
   );
 }
 
 time('htmlparser2 Parser (events only)', (html) => {
   let n = 0;
-  const p = new Parser({ ontext: (t) => { n += t.length; } }, { decodeEntities: true });
+  const p = new Parser(
+    {
+      ontext: (t) => {
+        n += t.length;
+      },
+    },
+    { decodeEntities: true },
+  );
   p.write(html);
   p.end();
   return n;
 });
 time('htmlparser2 + domhandler (DOM)', (html) => parseDocument(html).children.length);
 // renderHtml memoises the last page: a fresh string each call defeats it.
-time('newsdigest renderHtml (htmlparser2 events + text + features)', (html) => renderHtml(`${html} `).blocks.length);
+time(
+  'newsdigest renderHtml (htmlparser2 events + text + features)',
+  (html) => renderHtml(`${html} `).blocks.length,
+);
 const peers = process.env['NEWSDIGEST_PEERS'] ?? join(homedir(), '.cache', 'newsdigest-peers');
 try {
   const require = createRequire(join(peers, 'npm', 'package.json'));
