@@ -15,11 +15,14 @@ Tasks: ${Object.keys(EVAL_TASKS).join(', ')}
 
 Examples:
   newsdigest eval sbd --data ../shared/data/sbd/golden-rules-en.json
-  newsdigest eval sbd --data ../shared/data/ud-english/en_gum-ud-dev.conllu
+  newsdigest eval sbd --data ../shared/data/ud-english/en_gum-ud-dev.conllu --peers sbd,wink
   newsdigest eval rouge --data ../shared/rouge-vectors/cases.jsonl
   newsdigest eval summarize --data ../shared/data/cnndm/test.jsonl.gz --method lead3 --limit 500
   newsdigest eval extract --data ../shared/data/extraction
+  newsdigest eval extract --data ../shared/data/extraction --method text   (the text-dump path)
+  newsdigest eval extract --data ../shared/data/extraction --peers ../shared/data/extraction/baseline-outputs/trafilatura.jsonl
   newsdigest eval ner --data ../shared/data/conll2003/eng.testa
+  newsdigest eval ner --data test/fixtures/entities/merge.jsonl   (mention merging, B-cubed)
   newsdigest eval quotes --data ../shared/data/quotes-polnear/polnear.jsonl --split dev`,
   flags: TASK_FLAGS,
   run: (ctx) => runTask('eval', EVAL_TASKS, ctx),
