@@ -10,7 +10,7 @@
  *     [--train-limit N] [--dev-limit N] [--bits 20]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
@@ -339,7 +339,7 @@ const nonzero = chosen.weights.reduce((c, x) => c + (x !== 0 ? 1 : 0), 0);
 const report = {
   date: new Date().toISOString().slice(0, 10),
   data: {
-    dir: dataDir,
+    dir: relative(process.cwd(), dataDir) || dataDir, // relative: the card must not name one machine's folders
     trainArticles: store.articles,
     trainSentences: store.labels.length,
     devArticles: dev.length,
