@@ -7,7 +7,7 @@
  * The queries are words taken from the corpus's own titles (a seeded sample), one
  * or two words each, so that most match something and none is made up by hand.
  *
- *   node dist/scripts/corpus-load.js --db /tmp/corpus.db [--connections 16] [--amount 20000] [--max-seconds 60]
+ *   node dist/scripts/corpus-load.js --db /tmp/corpus.db [--connections 16] [--amount 20000] [--max-seconds 60] [--serve-workers 1]
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     'max-seconds': { type: 'string', default: '60' },
     queries: { type: 'string', default: '400' },
     seed: { type: 'string', default: '42' },
+    'serve-workers': { type: 'string', default: '1' },
   },
 });
 if (!values.db) {
@@ -105,9 +106,9 @@ function queries(db: string, count: number, random: () => number): { paths: stri
   return { paths, articles };
 }
 
-function startServer(db: string): Promise<{ url: string; stop: () => void }> {
+function startServer(db: string, workers: string): Promise<{ url: string; stop: () => void }> {
   const cli = resolve(dirname(fileURLToPath(import.meta.url)), '../src/cli/main.js');
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], {
+  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', '--workers', workers], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((ok, fail) => {
@@ -123,7 +124,7 @@ function startServer(db: string): Promise<{ url: string; stop: () => void }> {
 
 const random = seeded(Number(values.seed));
 const { paths, articles } = queries(values.db, Number(values.queries), random);
-const server = await startServer(values.db);
+const server = await startServer(values.db, values['serve-workers']!);
 const amount = Number(values.amount);
 const maxSeconds = Number(values['max-seconds']);
 const connections = Number(values.connections);
@@ -141,6 +142,7 @@ try {
   const rows = [
     ['articles in corpus', articles],
     ['connections', connections],
+    ['server processes', values['serve-workers']],
     ['requests sent', r.requests.total],
     ['seconds', r.duration],
     ['requests/s (mean)', r.requests.average],
@@ -158,6 +160,7 @@ try {
       task: 'corpus-load',
       articles,
       connections,
+      serveWorkers: Number(values['serve-workers']),
       requests: r.requests.total,
       seconds: r.duration,
       rps: r.requests.average,

@@ -1,7 +1,8 @@
+import cluster from 'node:cluster';
 import { NewsdigestError } from '../../errors.js';
 import { startServer } from '../../serve/server.js';
 import { openStore } from '../../store/sqlite-store.js';
-import { type Command, EXIT } from '../command.js';
+import { type Command, type CommandContext, EXIT } from '../command.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -17,6 +18,8 @@ Options:
   --db FILE      the corpus database (required; must exist)
   --port N       the port (default 8080; 0 picks a free one)
   --host HOST    the address to bind (default 127.0.0.1)
+  --workers N    serve from N processes sharing the port, each with its own read connection
+                 (default 1; SQLite in WAL mode lets readers run in parallel)
 
 Examples:
   newsdigest serve --db corpus.db
@@ -25,6 +28,7 @@ Examples:
     db: { type: 'string' },
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
+    workers: { type: 'string', short: 'w' },
   },
   async run(ctx) {
     const db = ctx.values['db'];
@@ -41,6 +45,15 @@ Examples:
       return EXIT.usage;
     }
     const host = typeof ctx.values['host'] === 'string' ? ctx.values['host'] : '127.0.0.1';
+    const rawWorkers = ctx.values['workers'] ?? '1';
+    const workers = Number(rawWorkers);
+    if (typeof rawWorkers !== 'string' || !Number.isInteger(workers) || workers < 1 || workers > 64) {
+      ctx.stderr.write(
+        `--workers: expecting a whole number from 1 to 64, instead found "${String(rawWorkers)}"\n`,
+      );
+      return EXIT.usage;
+    }
+    if (workers > 1 && cluster.isPrimary) return servePrimary(ctx, db, workers);
     const store = openStore(db, { mustExist: true });
     let running: Awaited<ReturnType<typeof startServer>>;
     try {
@@ -50,18 +63,56 @@ Examples:
       throw new NewsdigestError('E_IO', `${host}:${port}`, `cannot listen: ${(e as Error).message}`);
     }
     const stats = store.stats();
-    ctx.stderr.write(`serve: ${stats.articles} articles from ${db} on ${running.url}/ (Ctrl-C to stop)\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    if (cluster.isPrimary) {
+      ctx.stderr.write(`serve: ${stats.articles} articles from ${db} on ${running.url}/ (Ctrl-C to stop)\n`);
+    }
+    await untilStopped();
     await running.close();
     store.close();
+    // A cluster worker's channel to the primary would keep it alive.
+    if (cluster.isWorker && process.connected) process.disconnect();
     return EXIT.ok;
   },
 };
+
+/** Resolves on Ctrl-C or SIGTERM (and, in a cluster worker, when the primary goes away). */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.off('disconnect', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    if (cluster.isWorker) process.on('disconnect', stop);
+  });
+}
+
+/**
+ * The primary of `--workers N`: forks N copies of this command (each a server with its
+ * own read connection; Node's cluster shares the port between them, round-robin),
+ * reports the address once, and stops them all on Ctrl-C or SIGTERM.
+ */
+async function servePrimary(ctx: CommandContext, db: string, workers: number): Promise<number> {
+  openStore(db, { mustExist: true }).close(); // fail here, once, if the database is missing
+  const children = Array.from({ length: workers }, () => cluster.fork());
+  let reported = false;
+  cluster.on('listening', (_worker, address) => {
+    if (reported) return;
+    reported = true;
+    const host = address.addressType === 6 ? `[${address.address}]` : address.address;
+    ctx.stderr.write(
+      `serve: ${db} on http://${host}:${address.port}/ with ${workers} workers (Ctrl-C to stop)\n`,
+    );
+  });
+  const exits = children.map((w) => new Promise<void>((r) => w.once('exit', () => r())));
+  const stopped = untilStopped();
+  const died = Promise.race(exits).then(() => 'died' as const);
+  const why = await Promise.race([stopped.then(() => 'stopped' as const), died]);
+  for (const w of children) if (!w.isDead()) w.kill('SIGTERM');
+  await Promise.all(exits);
+  if (why === 'died') ctx.stderr.write('serve: a worker exited; stopping\n');
+  return why === 'stopped' ? EXIT.ok : EXIT.someFailed;
+}
