@@ -8,7 +8,7 @@ import { classifyHtmlLines } from './html/classify-html.js';
 import { type JsonLdArticle, readJsonLd } from './html/json-ld.js';
 import { type RenderedPage, renderHtml } from './html/render.js';
 import { extractMeta } from './meta/extract-meta.js';
-import { classifyTextLines, dailyMailPreambleLength } from './text/classify-lines.js';
+import { classifyTextLines, dailyMailPreambleLength, type TextParams } from './text/classify-lines.js';
 
 export type { LayoutOptions } from './options.js';
 
@@ -38,8 +38,8 @@ export function layoutBlocks(article: Article): {
   return { blocks: textBlocks(article.text) };
 }
 
-export function textBlocks(text: string): Block[] {
-  const lines = splitPreambles(text, classifyTextLines(text));
+export function textBlocks(text: string, params?: TextParams): Block[] {
+  const lines = splitPreambles(text, classifyTextLines(text, params));
   return linesToBlocks(text, lines);
 }
 

@@ -76,4 +76,27 @@ describe('text dumps: line classification', () => {
     expect(kindsOf(dmCased)[0]?.[0]).toBe('byline');
     expect(bodyText(dmCased)).toMatch(/^A river in the east/);
   });
+
+  it("takes a short post, not the longer thread of readers' replies under it", async () => {
+    const reply =
+      'I read the whole report twice and I still think the committee has not answered the question about the cost of the new timetable, which matters to everyone here.';
+    const text = [
+      'Home',
+      'About',
+      'Open thread for the spring quarter',
+      'This is our quarterly open thread: ask us anything about our research, our grants or the way we pick the charities we recommend, and we will answer below.',
+      '14 comments',
+      'Mira Voss on March 3, 2026 at 9:12 am said:',
+      reply,
+      reply.replace('twice', 'three times'),
+      reply.replace('everyone', 'every family'),
+      'Tom Erling on March 4, 2026 at 4:40 pm said:',
+      reply.replace('committee', 'board'),
+      reply.replace('question', 'first question'),
+      'Leave a reply',
+    ].join('\n\n');
+    const body = bodyText(await digest({ text }));
+    expect(body).toMatch(/^This is our quarterly open thread/);
+    expect(body).not.toContain('committee');
+  });
 });

@@ -23,12 +23,19 @@ import {
   RELATED_PHRASE,
 } from '../patterns.js';
 
+/** The knobs of the text path, chosen by cross-validation (scripts/layout-text-cv.ts). */
+export interface TextParams {
+  /** What a short non-prose line costs the run that spans it. */
+  chromeCost: number;
+  /** What a line opening comments or a list of other stories costs the run. */
+  sectionBreak: number;
+  /** How much each word of a short line takes off its cost (never past zero). */
+  shortWordValue: number;
+}
+export const DEFAULT_TEXT_PARAMS: TextParams = { chromeCost: 15, sectionBreak: 50, shortWordValue: 0 };
+
 /** A line with at least this many words and final punctuation reads as prose. */
 const PROSE_WORDS = 10;
-/** What a short non-prose line costs the run that spans it. */
-const CHROME_COST = 15;
-/** What a line opening comments or a list of other stories costs the run. */
-const SECTION_BREAK = 50;
 /** Subheadings are short. */
 const MAX_SUBHEADING_WORDS = 14;
 /** Highlights items are one sentence each, and few. */
@@ -80,17 +87,18 @@ function countWords(s: string): number {
 const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && END_PUNCT.test(l.text);
 
 /** Score of a line for the story run: words for prose, a cost for chrome. */
-function lineScore(l: Line, named: BlockKind | undefined): number {
+function lineScore(l: Line, named: BlockKind | undefined, p: TextParams): number {
   // Readers' comments and lists of other stories end a story: the run must not reach over them.
-  if (COMMENT_MARKER.test(l.text)) return -SECTION_BREAK;
-  if (named === 'related' && RELATED_HEADING.test(l.text)) return -SECTION_BREAK;
-  if (named && named !== 'paragraph') return named === 'boilerplate' ? -CHROME_COST : -1;
+  if (COMMENT_MARKER.test(l.text)) return -p.sectionBreak;
+  if (named === 'related' && RELATED_HEADING.test(l.text)) return -p.sectionBreak;
+  if (named && named !== 'paragraph') return named === 'boilerplate' ? -p.chromeCost : -1;
   if (isProse(l)) return l.words;
   if (l.words >= PROSE_WORDS) return l.words / 2;
-  return -CHROME_COST;
+  // Menus are runs of one- and two-word lines; lists and tables in a story have longer ones.
+  return Math.min(0, l.words * p.shortWordValue - p.chromeCost);
 }
 
-export function classifyTextLines(text: string): LineKind[] {
+export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): LineKind[] {
   const lines = splitLines(text);
   const named = lines.map((l) => furnitureKind(l.text));
   const kinds: (BlockKind | undefined)[] = [...named];
@@ -117,8 +125,20 @@ export function classifyTextLines(text: string): LineKind[] {
   let bestEnd = -1;
   let sum = 0;
   let runStart = 0;
+  // Readers' comments come after the story: once prose has been seen, the first
+  // comment marker ends the lines the story can be taken from (a long thread of
+  // replies must not outweigh a short post).
+  let limit = lines.length;
+  let proseSeen = false;
   for (let i = 0; i < lines.length; i++) {
-    const s = kinds[i] === 'highlight' ? -1 : lineScore(lines[i]!, named[i]);
+    if (proseSeen && COMMENT_MARKER.test(lines[i]!.text)) {
+      limit = i;
+      break;
+    }
+    if (!named[i] && isProse(lines[i]!)) proseSeen = true;
+  }
+  for (let i = 0; i < limit; i++) {
+    const s = kinds[i] === 'highlight' ? -1 : lineScore(lines[i]!, named[i], params);
     if (sum <= 0) {
       sum = s;
       runStart = i;
