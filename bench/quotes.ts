@@ -50,7 +50,8 @@ function runSbd(texts: readonly string[], bytes: number): Promise<Timing | undef
       });
     });
     child.stdin.on('error', () => {});
-    texts.forEach((text, i) => child.stdin.write(`${JSON.stringify({ id: String(i), text })}\n`));
+    for (const [i, text] of texts.entries())
+      child.stdin.write(`${JSON.stringify({ id: String(i), text })}\n`);
     child.stdin.end();
   });
 }
