@@ -342,7 +342,7 @@ export function extractAttributions({ text, sentences, lexicon }: ExtractInput):
         continue;
       }
       const previous = k > 0 && last && last.cue.start >= table.off[2 * ts]! ? last : undefined;
-      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1], ts, previous?.source);
+      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1], ts, previous?.source, previous?.content);
       if (!a) continue;
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       out.push({ ...a, kind: kindOf(table, a, c0) });
@@ -549,6 +549,7 @@ function attributionAt(
   nextUnit: [number, number] | undefined,
   ts: number,
   previousSource: Span | undefined,
+  previousContent?: Span,
 ): Omit<Attribution, 'kind'> | undefined {
   const cue = charSpan(table, c0, c1)!;
   const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
@@ -560,7 +561,8 @@ function attributionAt(
     const srcEnd = sourceAfter(table, c1, s1);
     const source = sourceSpan(table, c1, srcEnd);
     const before = contentSpan(table, s0, c0);
-    const content = before ?? contentSpan(table, srcEnd, s1);
+    // "“…,” X said on Sunday, according to Y": Y is where the same claim comes from.
+    const content = previousContent && s0 > ts ? previousContent : (before ?? contentSpan(table, srcEnd, s1));
     return content ? { content, cue, source } : undefined;
   }
 

@@ -38,6 +38,8 @@ describe('quotes on a whole story', () => {
   it('finds the claim resting on the ministry news service', () => {
     const q = find('according to', "the ministry's news service");
     expect(q?.kind).toBe('according-to');
+    // The claim that rests on the news service is the general's quote in the same sentence.
+    expect(text(q!).startsWith('\u201cOur two armies')).toBe(true);
   });
 
   it("finds the army's statement as reported speech", () => {
