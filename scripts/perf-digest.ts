@@ -1,0 +1,93 @@
+/**
+ * Per-stage timing of digest() on a JSONL of pages (field `text`): warms up with
+ * one full pass, then runs the stages one by one over every article, summing wall
+ * and CPU time per stage, then times digestArticle() end to end.
+ *
+ *   node dist/scripts/perf-digest.js [--data FILE] [--limit N] [--passes K] [--warm-on other]
+ *
+ * `--warm-on same` (default) warms up on the articles it then times, so the
+ * tagger's per-word and per-pair caches already hold their words; `--warm-on other`
+ * warms up on the N articles after them, so the timed articles meet new words as
+ * a real batch does.
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/scripts/perf-digest.js ...
+ */
+import { readFileSync } from 'node:fs';
+import type { Article } from '../src/article/types.js';
+import { digestArticle, STAGES } from '../src/digest.js';
+import { pageToArticle } from '../src/ingest/page.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
+const limit = Number(arg('limit', '300'));
+const passes = Number(arg('passes', '1'));
+const warmOn = arg('warm-on', 'same');
+
+const all: string[] = [];
+for (const line of readFileSync(file, 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  const text = (JSON.parse(line) as { text?: unknown }).text;
+  if (typeof text === 'string') all.push(text);
+  if (all.length >= 2 * limit) break;
+}
+const texts = all.slice(0, limit);
+const warmTexts = warmOn === 'other' ? all.slice(limit, 2 * limit) : texts;
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function main(): Promise<void> {
+  // Warm-up: loads the models and lets the JIT settle.
+  for (const text of warmTexts) await digestArticle(pageToArticle({ text }));
+
+  const wall = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+  const cpu = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+  for (let p = 0; p < passes; p++) {
+    for (const text of texts) {
+      let article: Article = pageToArticle({ text });
+      for (const stage of STAGES) {
+        const w0 = performance.now();
+        const c0 = cpuMs();
+        article = await stage.run(article, {});
+        cpu.set(stage.name, cpu.get(stage.name)! + cpuMs() - c0);
+        wall.set(stage.name, wall.get(stage.name)! + performance.now() - w0);
+      }
+    }
+  }
+  const w0 = performance.now();
+  const c0 = cpuMs();
+  for (let p = 0; p < passes; p++) for (const text of texts) await digestArticle(pageToArticle({ text }));
+  const endWall = performance.now() - w0;
+  const endCpu = cpuMs() - c0;
+
+  const n = texts.length * passes;
+  const rows: Record<string, { wallMs: number; cpuMs: number }> = {};
+  console.log(
+    `articles: ${texts.length} × ${passes} pass(es), warm-up on ${warmOn} (${warmTexts.length}), ${file}`,
+  );
+  console.log('stage        wall ms/article   cpu ms/article');
+  for (const s of STAGES) {
+    const r = { wallMs: round(wall.get(s.name)! / n), cpuMs: round(cpu.get(s.name)! / n) };
+    rows[s.name] = r;
+    console.log(`${s.name.padEnd(12)} ${String(r.wallMs).padStart(15)} ${String(r.cpuMs).padStart(16)}`);
+  }
+  const e2e = { wallMs: round(endWall / n), cpuMs: round(endCpu / n) };
+  console.log(
+    `${'end to end'.padEnd(12)} ${String(e2e.wallMs).padStart(15)} ${String(e2e.cpuMs).padStart(16)}`,
+  );
+  console.log(
+    `end to end: ${round((1000 * n) / endWall)} articles/s wall, ${round((1000 * n) / endCpu)} articles per CPU-second`,
+  );
+  console.log(JSON.stringify({ articles: texts.length, passes, warmOn, stages: rows, endToEnd: e2e }));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+await main();
