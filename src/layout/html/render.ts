@@ -15,7 +15,7 @@
  * text, then the layout stage asks again for the features without a second parse.
  */
 import { Parser } from 'htmlparser2';
-import { linearStack } from './parser-stack.js';
+import { linearStack, restoreStack } from './parser-stack.js';
 
 /** Contexts an element inherits from its ancestors (bit flags). */
 export const CTX = {
@@ -223,12 +223,28 @@ export function normalizeLine(raw: string): string {
 const hintCache = new Map<string, { weight: number; ctx: number }>();
 const MAX_HINT_CACHE = 20_000;
 
-function hintFlags(hint: string): { weight: number; ctx: number } {
-  let flags = hintCache.get(hint);
+const NO_HINT = { weight: 0, ctx: 0 };
+
+/** The class/id/itemprop names of an element, judged (most elements have none: no string built). */
+function elementHint(cls: string | undefined, id: string | undefined, itemprop: string | undefined) {
+  if (id === undefined && itemprop === undefined) {
+    if (cls === undefined) return NO_HINT;
+    // The same judgement as for "cls  " (a name followed by two spaces), without building that string.
+    return hintFlags(cls, true);
+  }
+  return hintFlags(`${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`);
+}
+
+const classCache = new Map<string, { weight: number; ctx: number }>();
+
+function hintFlags(hint: string, classOnly = false): { weight: number; ctx: number } {
+  const cache = classOnly ? classCache : hintCache;
+  let flags = cache.get(hint);
   if (flags) return flags;
-  flags = judgeHint(hint);
-  if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
-  hintCache.set(hint, flags);
+  // Padding with spaces changes no judgement (the patterns match inside names), but keeps the key as before.
+  flags = judgeHint(classOnly ? `${hint}  ` : hint);
+  if (cache.size >= MAX_HINT_CACHE) cache.clear();
+  cache.set(hint, flags);
   return flags;
 }
 
@@ -304,7 +320,8 @@ function render(html: string): RenderedPage {
   const flush = (): void => {
     if (current === '') return;
     const rawLength = current.length;
-    const line = normalizeLine(current);
+    // Most flushes between tags hold only white space: nothing to normalise.
+    const line = current.trim() === '' ? '' : normalizeLine(current);
     const linkShare = rawLength ? Math.min(1, currentLink / rawLength) : 0;
     current = '';
     currentLink = 0;
@@ -319,10 +336,10 @@ function render(html: string): RenderedPage {
     length += line.length;
   };
 
-  const addNode = (tag: string, hint: string): number => {
+  const addNode = (tag: string, hint: { weight: number; ctx: number }): number => {
     const index = nodes.tag.length;
     const parent = trackedNode;
-    const { weight, ctx } = hintFlags(hint);
+    const { weight, ctx } = hint;
     nodes.tag.push(tag);
     nodes.parent.push(parent);
     nodes.last.push(index);
@@ -355,10 +372,7 @@ function render(html: string): RenderedPage {
         if (skipDepth === 0 && isBlock) flush();
         let node = -1;
         if (stack.length < MAX_TRACKED_DEPTH) {
-          node = addNode(
-            name,
-            `${attribs['class'] ?? ''} ${attribs['id'] ?? ''} ${attribs['itemprop'] ?? ''}`,
-          );
+          node = addNode(name, elementHint(attribs['class'], attribs['id'], attribs['itemprop']));
           trackedNode = node;
           if (isBlock) blockNode = node;
         }
@@ -419,6 +433,7 @@ function render(html: string): RenderedPage {
   const internals = parser as unknown as { stack?: unknown };
   if (Array.isArray(internals.stack) && internals.stack.length === 0) internals.stack = linearStack();
   parser.write(html);
+  restoreStack(internals);
   parser.end();
   flush();
   nodes.last[0] = nodes.tag.length - 1;
