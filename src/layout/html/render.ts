@@ -16,6 +16,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { linearStack, restoreStack } from './parser-stack.js';
+import { installFastSkip } from './tokenizer-skip.js';
 
 /** Contexts an element inherits from its ancestors (bit flags). */
 export const CTX = {
@@ -432,6 +433,7 @@ function render(html: string): RenderedPage {
   // Linear in nesting depth (see parser-stack.ts); only when the parser has the field we expect.
   const internals = parser as unknown as { stack?: unknown };
   if (Array.isArray(internals.stack) && internals.stack.length === 0) internals.stack = linearStack();
+  installFastSkip(parser);
   parser.write(html);
   restoreStack(internals);
   parser.end();
