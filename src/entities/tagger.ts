@@ -30,16 +30,12 @@ const T = NUM_TAGS;
 /** Score vectors cached per word: its own, then one per context offset (CONTEXT_OFFSETS order). */
 const VECTORS = 1 + CONTEXT_OFFSETS.length;
 const MAX_CACHED_WORDS = 100_000;
-const MAX_CACHED_PAIRS = 300_000;
 
 export class NerTagger {
   private buf = new KeyBuffer();
   private scratch = new KeyBuffer();
   private scores: Float32Array = new Float32Array(0);
   private cache = new Map<WordInfo, Float32Array>();
-  /** Pair-feature scores per adjacent word pair (first word → second word → 4 × T, by pushPairKeys role). */
-  private pairCache = new Map<WordInfo | null, Map<WordInfo | null, Float32Array>>();
-  private pairCount = 0;
   private readonly padBefore: Float32Array;
   private readonly padAfter: Float32Array;
   /** The weight rows in sparse form: most rows have only about 3 non-zero tags of 17. */
@@ -129,41 +125,6 @@ export class NerTagger {
     for (let k = this.rowStart[r]!; k < end; k++) out[base + this.rowTag[k]!]! += this.rowValue[k]!;
   }
 
-  /** Scores of the pair features of adjacent words a, b (null: the padding before or after the sentence). */
-  private pairVectors(a: WordInfo | null, b: WordInfo | null, end: boolean): Float32Array {
-    // The padding before and after a sentence have different ids: key them apart.
-    const ka = a ?? (end ? this.afterKey : null);
-    const kb = b ?? (end ? this.afterKey : null);
-    let inner = this.pairCache.get(ka);
-    if (!inner) {
-      inner = new Map();
-      this.pairCache.set(ka, inner);
-    }
-    let v = inner.get(kb);
-    if (!v) {
-      v = new Float32Array(4 * T);
-      const ia = a ? a.ids : end ? PAD_AFTER : PAD_BEFORE;
-      const ib = b ? b.ids : end ? PAD_AFTER : PAD_BEFORE;
-      for (let role = 0; role < 4; role++) {
-        this.scratch.reset(1);
-        pushPairKeys(ia, ib, role, this.scratch);
-        for (let k = 0; k < this.scratch.n; k++) this.addRow(this.scratch.keys[k]!, v, role * T);
-      }
-      if (this.pairCount >= MAX_CACHED_PAIRS) {
-        this.pairCache.clear();
-        this.pairCount = 0;
-        inner = new Map();
-        this.pairCache.set(ka, inner);
-      }
-      inner.set(kb, v);
-      this.pairCount++;
-    }
-    return v;
-  }
-
-  /** Stands for the padding after a sentence in the pair cache (null is the padding before). */
-  private readonly afterKey = { ids: PAD_AFTER } as unknown as WordInfo;
-
   private wordVectors(info: WordInfo): Float32Array {
     let v = this.cache.get(info);
     if (!v) {
@@ -195,15 +156,19 @@ export class NerTagger {
       for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) this.addRow(buf.keys[k]!, scores, base);
     }
     // Pair features: each adjacent pair (p, p + 1) over the padded sentence, positions -2 .. n + 1.
+    // Looked up directly: in new text most adjacent pairs are new, so a per-pair cache
+    // mostly missed and cost more (a map entry and a vector per pair) than the ~10 lookups.
     for (let p = -2; p <= n; p++) {
-      const a = p >= 0 && p < n ? infos[p]! : null;
-      const b = p + 1 >= 0 && p + 1 < n ? infos[p + 1]! : null;
-      // A missing word is the padding after the sentence when it stands at n or beyond, else the one before.
-      const v = this.pairVectors(a, b, p >= n - 1 && b === null);
-      if (p + 1 >= 0 && p + 1 < n) for (let t = 0; t < T; t++) scores[(p + 1) * T + t]! += v[t]!;
-      if (p >= 0 && p < n) for (let t = 0; t < T; t++) scores[p * T + t]! += v[T + t]!;
-      if (p + 2 >= 0 && p + 2 < n) for (let t = 0; t < T; t++) scores[(p + 2) * T + t]! += v[2 * T + t]!;
-      if (p - 1 >= 0 && p - 1 < n) for (let t = 0; t < T; t++) scores[(p - 1) * T + t]! += v[3 * T + t]!;
+      const ia = p < 0 ? PAD_BEFORE : p >= n ? PAD_AFTER : infos[p]!.ids;
+      const ib = p + 1 < 0 ? PAD_BEFORE : p + 1 >= n ? PAD_AFTER : infos[p + 1]!.ids;
+      // Role r's features belong to token p + 1, p, p + 2, p - 1 (pushPairKeys).
+      for (let role = 0; role < 4; role++) {
+        const target = role === 0 ? p + 1 : role === 1 ? p : role === 2 ? p + 2 : p - 1;
+        if (target < 0 || target >= n) continue;
+        this.scratch.reset(1);
+        pushPairKeys(ia, ib, role, this.scratch);
+        for (let k = 0; k < this.scratch.n; k++) this.addRow(this.scratch.keys[k]!, scores, target * T);
+      }
     }
     return viterbi(scores, n, this.weights.trans);
   }
