@@ -1,13 +1,17 @@
 /**
  * Summarises a V8 .cpuprofile: the functions with the most self time.
  *
- *   node dist/scripts/perf-profile.js FILE.cpuprofile [--top N]
+ *   node dist/scripts/perf-profile.js FILE.cpuprofile [--top N] [--lines FUNCTION]
+ *
+ * With --lines, also the source lines (of the compiled .js) of FUNCTION with the most samples.
  */
 import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  /** Samples per source line (1-based) of this node's own code. */
+  positionTicks?: { line: number; ticks: number }[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -41,4 +45,24 @@ for (const [key, us] of rows) {
   console.log(
     `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`,
   );
+}
+
+const linesIdx = process.argv.indexOf('--lines');
+if (linesIdx >= 0) {
+  const fn = process.argv[linesIdx + 1];
+  const lines = new Map<string, number>();
+  let ticks = 0;
+  for (const node of profile.nodes) {
+    if (node.callFrame.functionName !== fn) continue;
+    const url = node.callFrame.url.replace(/^.*\/dist\//, 'dist/');
+    for (const p of node.positionTicks ?? []) {
+      const key = `${url}:${p.line}`;
+      lines.set(key, (lines.get(key) ?? 0) + p.ticks);
+      ticks += p.ticks;
+    }
+  }
+  console.log(`\n${fn}: ${ticks} samples by line`);
+  for (const [key, n] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`${((100 * n) / Math.max(ticks, 1)).toFixed(1).padStart(5)}%  ${key}`);
+  }
 }

@@ -52,6 +52,8 @@ export class FeatureSpace {
   private gaz: Gazetteer = new Map();
   /** First words of gazetteer phrases: most tokens start none, and are skipped at once. */
   gazetteerFirst = new Set<string>();
+  /** Word sequences (space-joined) that begin a longer gazetteer phrase: matching stops when the prefix is none. */
+  gazetteerPrefixes = new Set<string>();
   maxGazetteerLength = 1;
   private cache = new Map<string, WordInfo>();
 
@@ -78,11 +80,13 @@ export class FeatureSpace {
     this.gaz = g;
     this.gazetteerVersion++;
     this.gazetteerFirst = new Set();
+    this.gazetteerPrefixes = new Set();
     let max = 1;
     for (const k of g.keys()) {
       const parts = k.split(' ');
       max = Math.max(max, parts.length);
       this.gazetteerFirst.add(parts[0]!);
+      for (let len = 1; len < parts.length; len++) this.gazetteerPrefixes.add(parts.slice(0, len).join(' '));
     }
     this.maxGazetteerLength = Math.min(max, 6);
   }
@@ -317,6 +321,8 @@ export function gazetteerIds(
         matched = len;
         types = t;
       }
+      // No longer phrase starts with these words: "The" begins many, "The weather" none.
+      if (!space.gazetteerPrefixes.has(phrase)) break;
     }
     if (matched === 0) {
       i++;

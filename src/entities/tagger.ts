@@ -9,6 +9,7 @@
  */
 import { modelFile } from '../models.js';
 import { viterbi, type Weights } from './decode.js';
+import { FeatureIndex } from './feature-index.js';
 import {
   CONTEXT_OFFSETS,
   type DocumentEvidence,
@@ -38,10 +39,14 @@ export class NerTagger {
   private cache = new Map<WordInfo, Float32Array>();
   private readonly padBefore: Float32Array;
   private readonly padAfter: Float32Array;
-  /** The weight rows in sparse form: most rows have only about 3 non-zero tags of 17. */
-  private readonly rowStart: Int32Array;
-  private readonly rowTag: Uint8Array;
-  private readonly rowValue: Float32Array;
+  /**
+   * The weight rows in sparse form (most rows have only about 3 non-zero tags of 17):
+   * tag and weight side by side in `sparse`, and a feature key maps straight to its
+   * row's place there (start × 32 + length), so that one lookup in a table of a few
+   * MB and one read of the row are all the memory a feature touches.
+   */
+  private readonly sparseRows: FeatureIndex;
+  private readonly sparse: Float32Array;
 
   constructor(
     readonly space: FeatureSpace,
@@ -50,23 +55,24 @@ export class NerTagger {
     readonly truecase: ReadonlyMap<string, string> = new Map(),
   ) {
     const { w } = weights;
-    const rows = w.length / T;
-    this.rowStart = new Int32Array(rows + 1);
     let nonZero = 0;
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
-    this.rowTag = new Uint8Array(nonZero);
-    this.rowValue = new Float32Array(nonZero);
+    this.sparse = new Float32Array(2 * nonZero);
+    const entries: [number, number][] = [];
     let k = 0;
-    for (let r = 0; r < rows; r++) {
-      this.rowStart[r] = k;
+    for (const [key, row] of weights.rows.entries()) {
+      const start = k;
       for (let t = 0; t < T; t++) {
-        const v = w[r * T + t]!;
+        const v = w[row * T + t]!;
         if (v === 0) continue;
-        this.rowTag[k] = t;
-        this.rowValue[k++] = v;
+        this.sparse[2 * k] = t;
+        this.sparse[2 * k + 1] = v;
+        k++;
       }
+      // A row of zeros adds nothing: its key is left out, as if the model lacked it.
+      if (k > start) entries.push([key, start * 32 + (k - start)]);
     }
-    this.rowStart[rows] = k;
+    this.sparseRows = new FeatureIndex(entries, entries.length);
     this.padBefore = this.vectorsOf(PAD_BEFORE, false);
     this.padAfter = this.vectorsOf(PAD_AFTER, false);
   }
@@ -119,10 +125,12 @@ export class NerTagger {
 
   /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
   private addRow(key: number, out: Float32Array, base: number): void {
-    const r = this.weights.rows.get(key);
-    if (r < 0) return;
-    const end = this.rowStart[r + 1]!;
-    for (let k = this.rowStart[r]!; k < end; k++) out[base + this.rowTag[k]!]! += this.rowValue[k]!;
+    const p = this.sparseRows.get(key);
+    if (p < 0) return;
+    const start = 2 * Math.floor(p / 32);
+    const end = start + 2 * (p % 32);
+    const sparse = this.sparse;
+    for (let k = start; k < end; k += 2) out[base + sparse[k]!]! += sparse[k + 1]!;
   }
 
   private wordVectors(info: WordInfo): Float32Array {
