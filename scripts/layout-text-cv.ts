@@ -42,7 +42,7 @@ for (const t of truths) {
   const dump = htmlToTextDump(decodeBytes(readFileSync(path), path).text);
   const text = pageToArticle({ id: t.id, text: dump }).text;
   const body = (p: TextParams) => bodyText({ text, blocks: textBlocks(text, p) } as Article);
-  GRID.forEach((params, c) => scores[c]!.push(scorePage(t.articleBody, body(params))));
+  for (const [c, params] of GRID.entries()) scores[c]!.push(scorePage(t.articleBody, body(params)));
   defaults.push(scorePage(t.articleBody, body(DEFAULT_TEXT_PARAMS)));
 }
 
