@@ -25,6 +25,7 @@ import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
+import { type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
@@ -318,17 +319,49 @@ export interface ExtractInput {
   text: string;
   sentences: readonly Span[];
   lexicon: CueLexicon;
+  /** A learnt cue tagger (cue-tagger.ts); without it the rules' cues are used. */
+  tagger?: CueTagger;
+  /** How tagger cues combine with the rules': replace them, or add to them where they do not overlap. */
+  combine?: 'tagger' | 'union';
+}
+
+/** Cues of both lists, the first list winning where two overlap, in order. */
+function unionCues(a: readonly [number, number][], b: readonly [number, number][]): [number, number][] {
+  const out = [...a];
+  for (const c of b) if (!a.some(([x, y]) => c[0] < y && x < c[1])) out.push(c);
+  return out.sort((p, q) => p[0] - q[0]);
+}
+
+/** The cues of a unit: the rules', then (with a tagger) the tagger's, which reads the rules' as a feature. */
+function unitCues(
+  table: TokenTable,
+  ts: number,
+  te: number,
+  lexicon: CueLexicon,
+  tagger: CueTagger | undefined,
+  combine: 'tagger' | 'union',
+): [number, number][] {
+  const rules = findCues(table, ts, te, lexicon);
+  if (!tagger) return rules;
+  const tagged = cuesOfLabels(tagUnit(table, ts, te, { rule: labelsOfCues(rules, ts, te) }, tagger), ts);
+  return combine === 'union' ? unionCues(rules, tagged) : tagged;
 }
 
 /** The attributions of a text, in order of their cues. */
-export function extractAttributions({ text, sentences, lexicon }: ExtractInput): Attribution[] {
+export function extractAttributions({
+  text,
+  sentences,
+  lexicon,
+  tagger,
+  combine = 'tagger',
+}: ExtractInput): Attribution[] {
   const regions = findQuoteRegions(text);
   const table = tokenTable(text, regions);
   const units = unitsOf(sentences, regions, table);
   const out: Attribution[] = [];
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
-    const cues = findCues(table, ts, te, lexicon);
+    const cues = unitCues(table, ts, te, lexicon, tagger, combine);
     let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;

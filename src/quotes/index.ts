@@ -5,6 +5,7 @@ import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
+import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
 
@@ -33,11 +34,15 @@ function readableSentences(article: Article): readonly Sentence[] {
 }
 
 /** The quotes of an article: attributions found in its sentences, speakers resolved to its entities. */
-export function findQuotes(article: Article, lexicon: CueLexicon = shippedLexicon()): Quote[] {
+export function findQuotes(
+  article: Article,
+  lexicon: CueLexicon = shippedLexicon(),
+  tagger: CueTagger | undefined = shippedTagger(),
+): Quote[] {
   const { text } = article;
   // Without a sentences layer (the text stage skipped), split here rather than see nothing.
   const sentences = readableSentences(article);
-  const attributions = extractAttributions({ text, sentences, lexicon });
+  const attributions = extractAttributions({ text, sentences, lexicon, tagger, combine: tagger?.combine });
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
   return attributions.map((a) => {

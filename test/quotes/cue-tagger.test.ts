@@ -1,0 +1,136 @@
+/** The cue tagger's decoding and features, with a small hand-written model (tests never train). */
+import { describe, expect, it } from 'vitest';
+import {
+  B,
+  cuesOfLabels,
+  featureHash,
+  featureIds,
+  I,
+  labelsOfCues,
+  O,
+  stemOf,
+  stringHash,
+  taggerFrom,
+  tagUnit,
+  viterbi,
+} from '../../src/quotes/cue-tagger.js';
+import { tokenTable } from '../../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+
+const NEUTRAL = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+function tableOf(text: string) {
+  return tokenTable(text, findQuoteRegions(text));
+}
+
+describe('stemOf', () => {
+  it('strips common inflections', () => {
+    expect(stemOf('warned')).toBe('warn');
+    expect(stemOf('claims')).toBe('claim');
+    expect(stemOf('denied')).toBe('deny');
+    expect(stemOf('insisting')).toBe('insist');
+    expect(stemOf('says')).toBe('say');
+    expect(stemOf('press')).toBe('press');
+  });
+});
+
+describe('viterbi', () => {
+  it('never puts I after O and keeps non-candidates O', () => {
+    // Token 1 prefers I strongly, but token 0 is not a candidate: I cannot follow O, so B wins.
+    const cand = Uint8Array.from([0, 1, 1]);
+    const emit = Float64Array.from([0, 5, 5, 0, 1, 3, 0, 0, 2]);
+    expect([...viterbi(cand, emit, NEUTRAL)]).toEqual([O, B, I]);
+  });
+
+  it('follows the transition weights', () => {
+    const cand = Uint8Array.from([1, 1]);
+    const emit = Float64Array.from([0, 1, 0, 0.5, 0.6, 0]);
+    // Without transitions: B then B (0.6 > 0.5 for O and > 0 for I).
+    expect([...viterbi(cand, emit, NEUTRAL)]).toEqual([B, B]);
+    // A strong B → I transition turns the second B into I.
+    const trans = [...NEUTRAL];
+    trans[B * 3 + I] = 2;
+    expect([...viterbi(cand, emit, trans)]).toEqual([B, I]);
+  });
+});
+
+describe('labels and cue ranges', () => {
+  it('turn into each other', () => {
+    const labels = labelsOfCues(
+      [
+        [11, 13],
+        [15, 16],
+      ],
+      10,
+      17,
+    );
+    expect([...labels]).toEqual([O, B, I, O, O, B, O]);
+    expect(cuesOfLabels(labels, 10)).toEqual([
+      [11, 13],
+      [15, 16],
+    ]);
+  });
+});
+
+describe('tagUnit', () => {
+  const text = 'The union argued that the plan would fail.';
+  const table = tableOf(text);
+  const n = table.count;
+
+  it('tags a candidate word the model weighs as a cue', () => {
+    const tagger = taggerFrom({
+      format: 'newsdigest-quotes-cue-tagger/2',
+      candidates: ['argu'],
+      weights: [featureHash(0, 0, 0), 1, 0, -1, featureHash(2, stringHash('argu'), 0), 0, 3, 0],
+      transitions: NEUTRAL,
+    });
+    const labels = tagUnit(table, 0, n, { rule: new Uint8Array(n) }, tagger);
+    expect(cuesOfLabels(labels, 0).map(([a, b]) => table.lower.slice(a, b).join(' '))).toEqual(['argued']);
+  });
+
+  it('tags nothing where no word is a candidate', () => {
+    const tagger = taggerFrom({
+      format: 'newsdigest-quotes-cue-tagger/2',
+      candidates: [],
+      weights: [featureHash(0, 0, 0), -1, 5, 5],
+      transitions: NEUTRAL,
+    });
+    expect(cuesOfLabels(tagUnit(table, 0, n, { rule: new Uint8Array(n) }, tagger), 0)).toEqual([]);
+  });
+
+  it('never tags a word inside quotation marks', () => {
+    const quoted = tableOf('He said \u201cwe argued all night\u201d yesterday.');
+    const tagger = taggerFrom({
+      format: 'newsdigest-quotes-cue-tagger/2',
+      candidates: ['argu'],
+      weights: [featureHash(2, stringHash('argu'), 0), 0, 9, 0],
+      transitions: NEUTRAL,
+    });
+    const labels = tagUnit(quoted, 0, quoted.count, { rule: new Uint8Array(quoted.count) }, tagger);
+    expect(cuesOfLabels(labels, 0)).toEqual([]);
+  });
+});
+
+describe('featureIds', () => {
+  it('describes the word, its stem, its neighbours and the rules', () => {
+    const table = tableOf('The union argued that the plan would fail.');
+    const rule = new Uint8Array(table.count);
+    rule[2] = B;
+    const f = featureIds(table, 2, 0, table.count, { rule });
+    expect(f).toHaveLength(20);
+    expect(f[1]).toBe(featureHash(1, stringHash('argued'), 0));
+    expect(f[2]).toBe(featureHash(2, stringHash('argu'), 0));
+    expect(f[4]).toBe(featureHash(4, stringHash('union'), 0));
+    expect(f[6]).toBe(featureHash(6, stringHash('that'), 0));
+    expect(f[10]).toBe(featureHash(10, B, 0));
+    // "that" right after the word: distance 1.
+    expect(f[17]).toBe(featureHash(17, 1, 0));
+  });
+
+  it('gives the same features to the same word in the same context', () => {
+    const a = tableOf('Officials argued that it works.');
+    const b = tableOf('Officials argued that it works.');
+    const ctx = () => ({ rule: new Uint8Array(a.count) });
+    expect(featureIds(a, 1, 0, a.count, ctx())).toEqual(featureIds(b, 1, 0, b.count, ctx()));
+  });
+});
