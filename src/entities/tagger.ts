@@ -46,7 +46,9 @@ export class NerTagger {
    * MB and one read of the row are all the memory a feature touches.
    */
   private readonly sparseRows: FeatureIndex;
+  /** Two views of one buffer: at 2k the tag (sparseTag), at 2k + 1 its weight (sparse). */
   private readonly sparse: Float32Array;
+  private readonly sparseTag: Int32Array;
 
   constructor(
     readonly space: FeatureSpace,
@@ -58,6 +60,7 @@ export class NerTagger {
     let nonZero = 0;
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
     this.sparse = new Float32Array(2 * nonZero);
+    this.sparseTag = new Int32Array(this.sparse.buffer);
     const entries: [number, number][] = [];
     let k = 0;
     for (const [key, row] of weights.rows.entries()) {
@@ -65,7 +68,7 @@ export class NerTagger {
       for (let t = 0; t < T; t++) {
         const v = w[row * T + t]!;
         if (v === 0) continue;
-        this.sparse[2 * k] = t;
+        this.sparseTag[2 * k] = t;
         this.sparse[2 * k + 1] = v;
         k++;
       }
@@ -130,7 +133,8 @@ export class NerTagger {
     const start = 2 * Math.floor(p / 32);
     const end = start + 2 * (p % 32);
     const sparse = this.sparse;
-    for (let k = start; k < end; k += 2) out[base + sparse[k]!]! += sparse[k + 1]!;
+    const tag = this.sparseTag;
+    for (let k = start; k < end; k += 2) out[base + tag[k]!]! += sparse[k + 1]!;
   }
 
   private wordVectors(info: WordInfo): Float32Array {

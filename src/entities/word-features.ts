@@ -35,7 +35,11 @@ export function shortRunShape(word: string): string {
   let run = 0;
   for (const ch of word) {
     let c: string;
-    if (/\p{Lu}/u.test(ch)) c = 'X';
+    // ASCII first: the Unicode tests give the same classes, at many times the cost.
+    if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
     else if (/\p{L}/u.test(ch)) c = 'x';
     else if (/\p{N}/u.test(ch)) c = 'd';
     else c = ch;
