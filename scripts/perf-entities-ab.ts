@@ -1,11 +1,11 @@
 /**
  * Before/after timing of the entities stage in one process: our build against
  * another build of the project (for example a `git archive` of an older commit,
- * built into DIR/dist), alternating article by article so that both meet the same
+ * built into DIR/dist), alternating blocks of B articles so that both meet the same
  * machine load. Both warm up on other articles than the timed ones (new words, as
  * in a real batch), and their mentions are compared to check that output is unchanged.
  *
- *   node dist/scripts/perf-entities-ab.js --other DIR [--data FILE] [--limit N]
+ *   node dist/scripts/perf-entities-ab.js --other DIR [--data FILE] [--limit N] [--block B]
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -59,19 +59,23 @@ async function main(): Promise<void> {
   const wall = [0, 0];
   const cpu = [0, 0];
   let differ = 0;
-  for (const a of timed) {
-    const out: string[] = [];
-    // Alternate which runs first, so neither always follows the other.
-    const order = prepared.indexOf(a) % 2 === 0 ? [0, 1] : [1, 0];
+  // Blocks of articles, each run by one build then the other (in turn first), so that both meet
+  // the same load and neither evicts the other's tables from the CPU caches on every article.
+  const block = Number(arg('block', '50'));
+  for (let b0 = 0; b0 < timed.length; b0 += block) {
+    const articles = timed.slice(b0, b0 + block);
+    const out: string[][] = [[], []];
+    const order = (b0 / block) % 2 === 0 ? [0, 1] : [1, 0];
     for (const r of order) {
       const w0 = performance.now();
       const c0 = cpuMs();
-      const result = await runners[r]![1].run(a, {});
+      const results: Article[] = [];
+      for (const a of articles) results.push(await runners[r]![1].run(a, {}));
       cpu[r]! += cpuMs() - c0;
       wall[r]! += performance.now() - w0;
-      out[r] = JSON.stringify(result.entities);
+      out[r] = results.map((x) => JSON.stringify(x.entities));
     }
-    if (out[0] !== out[1]) differ++;
+    for (let i = 0; i < articles.length; i++) if (out[0]![i] !== out[1]![i]) differ++;
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
   const rows = runners.map(([name], r) => ({
