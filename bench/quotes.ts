@@ -80,11 +80,18 @@ export const quotesBench: BenchTask = {
       (a) => bytesOf(a.text),
       (a) => quotesStage.run(a, {}),
     );
+    // The opt-in learnt cue tagger (options.quotes.cues = 'tagger'), same texts, same run.
+    const tagged = timeOurs(
+      'newsdigest quotes stage, cues: tagger (opt-in)',
+      articles,
+      (a) => bytesOf(a.text),
+      (a) => quotesStage.run(a, { quotes: { cues: 'tagger' } }),
+    );
     const split = timeOurs('newsdigest sentenceSpans (reference)', texts, bytesOf, (t) => sentenceSpans(t));
     const peer = await runSbd(texts, bytes);
     let quotes = 0;
     for (const a of articles) quotes += ((quotesStage.run(a, {}) as Article).quotes ?? []).length;
-    const report = speedReport('quotes', ours, peer ? [split, peer] : [split], {
+    const report = speedReport('quotes', ours, peer ? [tagged, split, peer] : [tagged, split], {
       quotesPerArticle: Math.round((quotes / articles.length) * 10) / 10,
     });
     report.notes = [

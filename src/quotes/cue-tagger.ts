@@ -21,6 +21,9 @@ export const B = 1;
 export const I = 2;
 const LABELS = 3;
 
+/** How tagger cues combine with the rules' cues (see extract-attributions.ts). */
+export type CueCombination = 'tagger' | 'union' | 'core';
+
 /** Features are hashed into this many buckets (no feature strings at run time: they were the cost). */
 export const BUCKETS = 1 << 18;
 
@@ -33,7 +36,7 @@ export interface CueTaggerFile {
   /** Transition weights, from (O, B, I, start) to (O, B, I), flat 4×3. */
   transitions: number[];
   /** How its cues combine with the rules' (chosen on held-out train). */
-  combine?: 'tagger' | 'union';
+  combine?: CueCombination;
 }
 
 export interface CueTagger {
@@ -41,7 +44,7 @@ export interface CueTagger {
   /** Dense weights, BUCKETS × 3. */
   weights: Float32Array;
   transitions: ArrayLike<number>;
-  combine: 'tagger' | 'union';
+  combine: CueCombination;
 }
 
 /** The feature templates, in the order their index enters the hash. */
@@ -132,6 +135,7 @@ export function isCandidate(
 ): boolean {
   if (table.region[i] !== -1) return false;
   if (ctx.rule[i - from]) return true;
+  if (!table.word[i]) return false;
   const w = table.lower[i]!;
   if (tagger.candidates.has(w)) return true;
   // Only inflected forms can have a different stem: skip the slicing for the rest.
@@ -255,29 +259,51 @@ function scoreUnit(
   return { cand, emit };
 }
 
-/** Viterbi over O/B/I with the BIO constraint (I only after B or I; non-candidates O). */
+/**
+ * Viterbi over O/B/I with the BIO constraint (I only after B or I; non-candidates O).
+ * Non-candidates are fixed to O, so each run of candidates is decoded on its own: from
+ * the start state (or O) before it to O after it. The same answer as one pass over the
+ * unit, at the cost of the candidates only.
+ */
 export function viterbi(cand: Uint8Array, emit: Float64Array, trans: ArrayLike<number>): Uint8Array {
   const n = cand.length;
   const labels = new Uint8Array(n);
-  if (!n) return labels;
-  const score = new Float64Array(n * LABELS).fill(-Infinity);
-  const back = new Uint8Array(n * LABELS);
-  for (let t = 0; t < n; t++) {
+  for (let a = 0; a < n; a++) {
+    if (!cand[a]) continue;
+    let b = a;
+    while (b < n && cand[b]) b++;
+    decodeRun(a, b, n, emit, trans, labels);
+    a = b;
+  }
+  return labels;
+}
+
+function decodeRun(
+  a: number,
+  b: number,
+  n: number,
+  emit: Float64Array,
+  trans: ArrayLike<number>,
+  labels: Uint8Array,
+): void {
+  const len = b - a;
+  const score = new Float64Array(len * LABELS);
+  const back = new Uint8Array(len * LABELS);
+  const start = a === 0 ? 3 : O;
+  for (let t = 0; t < len; t++) {
     for (let y = 0; y < LABELS; y++) {
-      if (!cand[t] && y !== O) continue;
-      const e = emit[t * LABELS + y]!;
+      const e = emit[(a + t) * LABELS + y]!;
       if (t === 0) {
-        if (y === I) continue;
-        score[y] = e + trans[3 * LABELS + y]!;
+        score[y] = y === I ? -Infinity : e + trans[start * LABELS + y]!;
         continue;
       }
       let best = -Infinity;
       let arg = 0;
       for (let x = 0; x < LABELS; x++) {
         if (y === I && x === O) continue;
-        const s = score[(t - 1) * LABELS + x]! + trans[x * LABELS + y]!;
-        if (s > best) {
-          best = s;
+        const v = score[(t - 1) * LABELS + x]! + trans[x * LABELS + y]!;
+        if (v > best) {
+          best = v;
           arg = x;
         }
       }
@@ -285,13 +311,20 @@ export function viterbi(cand: Uint8Array, emit: Float64Array, trans: ArrayLike<n
       back[t * LABELS + y] = arg;
     }
   }
+  // Into the O that follows the run (none at the end of the unit).
   let y = 0;
-  for (let k = 1; k < LABELS; k++) if (score[(n - 1) * LABELS + k]! > score[(n - 1) * LABELS + y]!) y = k;
-  for (let t = n - 1; t >= 0; t--) {
-    labels[t] = y;
+  let bestEnd = -Infinity;
+  for (let k = 0; k < LABELS; k++) {
+    const v = score[(len - 1) * LABELS + k]! + (b < n ? trans[k * LABELS + O]! : 0);
+    if (v > bestEnd) {
+      bestEnd = v;
+      y = k;
+    }
+  }
+  for (let t = len - 1; t >= 0; t--) {
+    labels[a + t] = y;
     y = back[t * LABELS + y]!;
   }
-  return labels;
 }
 
 /** The labels the tagger gives the tokens of unit [from, to). */

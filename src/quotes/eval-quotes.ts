@@ -119,20 +119,31 @@ export function figuresOf(counts: RoleCounts) {
 const STAGES = [textStage, entitiesStage, quotesStage];
 
 /** Runs the stages that the quotes layer needs over a plain text. */
-export async function quotesOf(id: string, text: string): Promise<Article> {
+export async function quotesOf(
+  id: string,
+  text: string,
+  cues: 'rules' | 'tagger' = 'rules',
+): Promise<Article> {
   const article: Article = { schemaVersion: SCHEMA_VERSION, id, text, source: { format: 'text' } };
-  return runStages(article, STAGES, {});
+  return runStages(article, STAGES, { quotes: { cues } });
 }
 
 export const quotesTask: EvalTask = {
   name: 'quotes',
   summary: 'attributions (source, cue, content) against PolNeAR-format JSONL, exact and overlap P/R/F1',
   defaultData: 'quotes-polnear/polnear.jsonl',
-  flags: { split: 'train or dev (default: dev when the records carry a split, else every record)' },
+  flags: {
+    split: 'train or dev (default: dev when the records carry a split, else every record)',
+    cues: 'rules (default) or tagger: where the quotes stage takes its cues from',
+  },
   async run(args): Promise<EvalReport> {
     const splitFlag = args.flags['split'];
     if (splitFlag !== undefined && typeof splitFlag !== 'string') {
       throw new NewsdigestError('E_BAD_OPTION', '--split', 'expecting a split name such as train or dev');
+    }
+    const cuesFlag = args.flags['cues'] ?? 'rules';
+    if (cuesFlag !== 'rules' && cuesFlag !== 'tagger') {
+      throw new NewsdigestError('E_BAD_OPTION', '--cues', 'expecting rules or tagger');
     }
     const all: GoldArticle[] = [];
     let n = 0;
@@ -159,7 +170,7 @@ export const quotesTask: EvalTask = {
     for (const [i, gold] of articles.entries()) {
       let predicted: Record<Role, Span[]>;
       try {
-        predicted = predictedRoles(await quotesOf(gold.id, gold.text));
+        predicted = predictedRoles(await quotesOf(gold.id, gold.text, cuesFlag));
       } catch {
         // A bad article never stops the batch: it is scored as predicting nothing.
         failed++;
@@ -185,6 +196,7 @@ export const quotesTask: EvalTask = {
         task: 'quotes',
         articles: articles.length,
         ...(split !== undefined ? { split } : {}),
+        cues: cuesFlag,
         attributions: goldTotal,
         predicted: predictedTotal,
         ...(failed ? { failed } : {}),

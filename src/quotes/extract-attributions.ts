@@ -25,7 +25,7 @@ import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
-import { type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
+import { type CueCombination, type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
@@ -321,8 +321,11 @@ export interface ExtractInput {
   lexicon: CueLexicon;
   /** A learnt cue tagger (cue-tagger.ts); without it the rules' cues are used. */
   tagger?: CueTagger;
-  /** How tagger cues combine with the rules': replace them, or add to them where they do not overlap. */
-  combine?: 'tagger' | 'union';
+  /**
+   * How tagger cues combine with the rules': replace them ('tagger'), add to them where they
+   * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core').
+   */
+  combine?: CueCombination;
 }
 
 /** Cues of both lists, the first list winning where two overlap, in order. */
@@ -339,12 +342,18 @@ function unitCues(
   te: number,
   lexicon: CueLexicon,
   tagger: CueTagger | undefined,
-  combine: 'tagger' | 'union',
+  combine: CueCombination,
 ): [number, number][] {
   const rules = findCues(table, ts, te, lexicon);
   if (!tagger) return rules;
   const tagged = cuesOfLabels(tagUnit(table, ts, te, { rule: labelsOfCues(rules, ts, te) }, tagger), ts);
-  return combine === 'union' ? unionCues(rules, tagged) : tagged;
+  if (combine === 'union') return unionCues(rules, tagged);
+  if (combine === 'core')
+    return unionCues(
+      tagged,
+      rules.filter(([, b]) => isCoreVerb(table.lower[b - 1]!)),
+    );
+  return tagged;
 }
 
 /** The attributions of a text, in order of their cues. */

@@ -2,6 +2,7 @@
 import { findSpanAt } from '../article/spans.js';
 import type { Article, BlockKind, Quote, Sentence } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
+import { NewsdigestError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
@@ -37,7 +38,7 @@ function readableSentences(article: Article): readonly Sentence[] {
 export function findQuotes(
   article: Article,
   lexicon: CueLexicon = shippedLexicon(),
-  tagger: CueTagger | undefined = shippedTagger(),
+  tagger?: CueTagger,
 ): Quote[] {
   const { text } = article;
   // Without a sentences layer (the text stage skipped), split here rather than see nothing.
@@ -64,6 +65,14 @@ export const quotesStage: Stage = {
   writes: ['quotes'],
   run(article: Article, options: DigestOptions): Article {
     if (options.quotes?.skip) return article;
-    return { ...article, quotes: findQuotes(article) };
+    const tagger = options.quotes?.cues === 'tagger' ? shippedTagger() : undefined;
+    if (options.quotes?.cues === 'tagger' && !tagger) {
+      throw new NewsdigestError(
+        'E_MODEL',
+        'models/quotes/cue-tagger.json',
+        'cues "tagger" asked for but no tagger is shipped',
+      );
+    }
+    return { ...article, quotes: findQuotes(article, shippedLexicon(), tagger) };
   },
 };

@@ -1,5 +1,6 @@
 /** The cue tagger's decoding and features, with a small hand-written model (tests never train). */
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article/types.js';
 import {
   B,
   cuesOfLabels,
@@ -15,7 +16,9 @@ import {
   viterbi,
 } from '../../src/quotes/cue-tagger.js';
 import { tokenTable } from '../../src/quotes/extract-attributions.js';
+import { quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { articleOf } from './quote-helpers.js';
 
 const NEUTRAL = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
@@ -132,5 +135,16 @@ describe('featureIds', () => {
     const b = tableOf('Officials argued that it works.');
     const ctx = () => ({ rule: new Uint8Array(a.count) });
     expect(featureIds(a, 1, 0, a.count, ctx())).toEqual(featureIds(b, 1, 0, b.count, ctx()));
+  });
+});
+
+describe('the stage with the shipped tagger (cues: tagger)', () => {
+  it('finds a plain reported-speech cue and its roles', () => {
+    const text = 'The harbour master said on Tuesday that the port will reopen next week.';
+    const out = quotesStage.run(articleOf(text), { quotes: { cues: 'tagger' } }) as Article;
+    const quotes = out.quotes ?? [];
+    expect(quotes.map((q) => text.slice(q.cue.start, q.cue.end))).toEqual(['said']);
+    expect(text.slice(quotes[0]!.speaker!.start, quotes[0]!.speaker!.end)).toBe('The harbour master');
+    expect(text.slice(quotes[0]!.start, quotes[0]!.end)).toContain('the port will reopen next week');
   });
 });
