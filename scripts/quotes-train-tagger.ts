@@ -358,7 +358,7 @@ ${useful ? 'shipped.' : 'not better than the rules, so NOT shipped.'}
 
 Minimum share (\`--min-rate\`), measured on the same fifth by earlier runs of this script:
 0.02 → 0.6661, 0.1 → 0.6701, 0.3 → 0.6672, 0.5 → 0.6647 (0.1 shipped; 0.3 runs faster, see docs/results/quotes.md).
-The stage uses the tagger only when asked (\`options.quotes.cues = 'tagger'\`, \`eval quotes --cues tagger\`):
+The stage uses the tagger only when asked (\`options.quotes.cues = 'tagger'\`, \`eval quotes --method tagger\`):
 it halves the stage's speed.
 
 **Scores on dev** (sentences from src/text/sentences.ts; content overlap / source overlap / cue exact F1):

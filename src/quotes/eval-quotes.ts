@@ -134,16 +134,16 @@ export const quotesTask: EvalTask = {
   defaultData: 'quotes-polnear/polnear.jsonl',
   flags: {
     split: 'train or dev (default: dev when the records carry a split, else every record)',
-    cues: 'rules (default) or tagger: where the quotes stage takes its cues from',
+    method: 'rules (default) or tagger: where the quotes stage takes its cues from',
   },
   async run(args): Promise<EvalReport> {
     const splitFlag = args.flags['split'];
     if (splitFlag !== undefined && typeof splitFlag !== 'string') {
       throw new NewsdigestError('E_BAD_OPTION', '--split', 'expecting a split name such as train or dev');
     }
-    const cuesFlag = args.flags['cues'] ?? 'rules';
+    const cuesFlag = args.flags['method'] ?? 'rules';
     if (cuesFlag !== 'rules' && cuesFlag !== 'tagger') {
-      throw new NewsdigestError('E_BAD_OPTION', '--cues', 'expecting rules or tagger');
+      throw new NewsdigestError('E_BAD_OPTION', '--method', 'expecting rules or tagger');
     }
     const all: GoldArticle[] = [];
     let n = 0;
