@@ -33,6 +33,22 @@ describe('eval quotes', () => {
     expect(lastJson(stdout)).toMatchObject({ articles: 1, split: 'train', attributions: 1 });
   });
 
+  it('runs the stage with the learnt cue tagger under --method tagger', async () => {
+    const { code, stdout } = await runCli(['eval', 'quotes', '--data', data, '--method', 'tagger']);
+    expect(code).toBe(0);
+    const figures = lastJson(stdout);
+    expect(figures).toMatchObject({ task: 'quotes', articles: 2, split: 'dev', cues: 'tagger' });
+    // Plain "X said" attributions: the tagger finds cues, and only right ones.
+    expect(figures.cue.exact.precision).toBe(1);
+    expect(figures.cue.exact.recall).toBeGreaterThan(0);
+  });
+
+  it('rejects an unknown --method', async () => {
+    const { code, stderr } = await runCli(['eval', 'quotes', '--data', data, '--method', 'regex']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--method');
+  });
+
   it('rejects a split that no record is in, naming the file', async () => {
     const { code, stderr } = await runCli(['eval', 'quotes', '--data', data, '--split', 'test']);
     expect(code).not.toBe(0);
