@@ -51,6 +51,8 @@ const MAX_EPOCHS = 8;
 let MIN_CANDIDATE = 2;
 /** …and at least this share of its occurrences outside quotes were in a cue. */
 let MIN_RATE = 0.1;
+/** Folds for the jackknifed rule feature (0: the rules' labels from the lexicon counted on all training articles). */
+let JACKKNIFE = 5;
 
 function fold(id: string): number {
   return createHash('sha1').update(id).digest()[0]! % 5;
@@ -85,9 +87,14 @@ function candidatesOf(articles: readonly Prepared[]): Set<string> {
   );
 }
 
-function sequencesOf(articles: readonly Prepared[], lexicon: CueLexicon, tagger: CueTagger): Sequence[] {
+function sequencesOf(
+  articles: readonly Prepared[],
+  lexiconOf: (k: number) => CueLexicon,
+  tagger: CueTagger,
+): Sequence[] {
   const out: Sequence[] = [];
-  for (const p of articles) {
+  for (const [k, p] of articles.entries()) {
+    const lexicon = lexiconOf(k);
     const table = p.table;
     const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
     for (const [ts, te] of units) {
@@ -240,12 +247,23 @@ const fmt = (f: ReturnType<typeof figuresOf>) =>
 function train(
   articles: readonly Prepared[],
   lexicon: CueLexicon,
+  settings: CueLexiconFile,
   epochs: number,
   each?: (epoch: number, file: CueTaggerFile) => void,
 ): CueTaggerFile {
   const candidates = candidatesOf(articles);
   const probe: CueTagger = { candidates, weights: new Float32Array(0), transitions: [], combine: 'tagger' };
-  const seqs = sequencesOf(articles, lexicon, probe);
+  // Jackknifed rule labels: each article's rule feature comes from a lexicon counted on the
+  // other folds, so the tagger learns how far the rules are right on unseen text, not on the
+  // text the lexicon memorised.
+  let lexiconOf: (k: number) => CueLexicon = () => lexicon;
+  if (JACKKNIFE) {
+    const folds = Array.from({ length: JACKKNIFE }, (_, f) =>
+      lexiconFrom({ ...settings, cues: countCues(articles.filter((_, k) => k % JACKKNIFE !== f)) }),
+    );
+    lexiconOf = (k) => folds[k % JACKKNIFE]!;
+  }
+  const seqs = sequencesOf(articles, lexiconOf, probe);
   const model = new Perceptron(BUCKETS);
   let file: CueTaggerFile | undefined;
   for (let e = 1; e <= epochs; e++) {
@@ -265,10 +283,12 @@ async function main(): Promise<void> {
       explore: { type: 'boolean' },
       'min-candidate': { type: 'string' },
       'min-rate': { type: 'string' },
+      jackknife: { type: 'string' },
     },
   });
   if (values['min-candidate']) MIN_CANDIDATE = Number(values['min-candidate']);
   if (values['min-rate']) MIN_RATE = Number(values['min-rate']);
+  if (values.jackknife) JACKKNIFE = Number(values.jackknife);
   const dataDir = resolve(values.data ?? '../shared/data');
   const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', 'models', 'quotes'));
   const path = join(dataDir, 'quotes-polnear', 'polnear.jsonl');
@@ -289,7 +309,7 @@ async function main(): Promise<void> {
   const rulesHeld = objective(score(held, fitLexicon));
   console.error(`held-out, rules only: ${rulesHeld.toFixed(4)} (${fmt(figuresOf(score(held, fitLexicon)))})`);
   const grid: { epoch: number; combine: CueCombination; objective: number; figures: string }[] = [];
-  train(fitPrepared, fitLexicon, MAX_EPOCHS, (epoch, file) => {
+  train(fitPrepared, fitLexicon, shippedFile, MAX_EPOCHS, (epoch, file) => {
     const tagger = taggerFrom(file);
     for (const combine of ['tagger', 'union', 'core'] as const) {
       const counts = score(held, fitLexicon, tagger, combine);
@@ -309,7 +329,7 @@ async function main(): Promise<void> {
   const trainPrepared = trainSet.map(prepare);
   const lexicon = lexiconFrom(shippedFile);
   const t0 = performance.now();
-  const file = train(trainPrepared, lexicon, best.epoch);
+  const file = train(trainPrepared, lexicon, shippedFile, best.epoch);
   const seconds = (performance.now() - t0) / 1000;
   const json = `${JSON.stringify({ ...file, combine: best.combine })}\n`;
   mkdirSync(outDir, { recursive: true });
@@ -355,6 +375,10 @@ ${gridRows}
 
 Chosen: ${best.epoch} epochs, "${best.combine}" (${best.objective.toFixed(4)} against ${rulesHeld.toFixed(4)} for the rules alone):
 ${useful ? 'shipped.' : 'not better than the rules, so NOT shipped.'}
+
+Rule feature jackknifed (\`--jackknife ${JACKKNIFE}\`): each training article's rule labels come from a lexicon
+counted on the other folds of the training articles, so the tagger learns how far the rules
+hold on unseen text. On the held-out fifth: 0.6701 without (\`--jackknife 0\`), 0.6797 with 5 folds.
 
 Minimum share (\`--min-rate\`), measured on the same fifth by earlier runs of this script:
 0.02 → 0.6661, 0.1 → 0.6701, 0.3 → 0.6672, 0.5 → 0.6647 (0.1 shipped; 0.3 runs faster, see docs/results/quotes.md).
