@@ -1,6 +1,6 @@
 /**
  * Measures HTML parsers on the extraction benchmark pages, for the choice recorded
- * in docs/decisions/layout.md: htmlparser2's streaming Parser (what render.ts
+ * in docs/DECISIONS.md (layout section): htmlparser2's streaming Parser (what render.ts
  * uses), htmlparser2 + domhandler building a DOM, and parse5 (the WHATWG-exact
  * parser jsdom uses; loaded from the peers' install, it is not our dependency).
  * One core, warm, median of 3 passes; pages/s and MB/s.

@@ -381,7 +381,7 @@ counted on the other folds of the training articles, so the tagger learns how fa
 hold on unseen text. On the held-out fifth: 0.6701 without (\`--jackknife 0\`), 0.6797 with 5 folds.
 
 Minimum share (\`--min-rate\`), measured on the same fifth by earlier runs of this script:
-0.02 → 0.6661, 0.1 → 0.6701, 0.3 → 0.6672, 0.5 → 0.6647 (0.1 shipped; 0.3 runs faster, see docs/results/quotes.md).
+0.02 → 0.6661, 0.1 → 0.6701, 0.3 → 0.6672, 0.5 → 0.6647 (0.1 shipped; 0.3 runs faster, see docs/RESULTS.md (quotes section)).
 The stage uses the tagger only when asked (\`options.quotes.cues = 'tagger'\`, \`eval quotes --method tagger\`):
 it halves the stage's speed.
 

@@ -396,7 +396,7 @@ Chosen: ${JSON.stringify(chosen.params)}.
 | Lead-3 | ${lead3.rouge1.toFixed(2)} | ${lead3.rouge2.toFixed(2)} | ${lead3.rougeL.toFixed(2)} | ${lead3.rougeLsum.toFixed(2)} | ${lead3.sentences.toFixed(2)} |
 | this model | ${bestSelect.dev.rouge1.toFixed(2)} | ${bestSelect.dev.rouge2.toFixed(2)} | ${bestSelect.dev.rougeL.toFixed(2)} | ${bestSelect.dev.rougeLsum.toFixed(2)} | ${bestSelect.dev.sentences.toFixed(2)} |
 
-Test figures are in docs/results/summarize.md (measured once, with \`eval summarize\`).
+Test figures are in docs/RESULTS.md (summarize section) (measured once, with \`eval summarize\`).
 
 ## Size and speed
 weights.bin ${(chosen.weights.byteLength / 1e6).toFixed(1)} MB; model.json settings. Scoring and selection with sentences given:

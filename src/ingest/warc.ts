@@ -6,7 +6,7 @@
  *
  * Our own reader over node:zlib rather than warcio: measured faster and lighter
  * on the same file, and it reports a truncated record by number (see
- * docs/decisions/ingest.md).
+ * docs/DECISIONS.md (ingest section)).
  */
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { NewsdigestError } from '../errors.js';

@@ -1,7 +1,7 @@
 /**
  * The tunable knobs of HTML main-content extraction, in one place. The defaults
  * were chosen by 5-fold cross-validation over the extraction benchmark pages
- * (scripts/layout-cv.ts; figures in docs/results/layout.md), not on a single page.
+ * (scripts/layout-cv.ts; figures in docs/RESULTS.md (layout section)), not on a single page.
  */
 export interface ExtractionParams {
   /** Within this many levels above the best container, one strong alternative merges with it. */
