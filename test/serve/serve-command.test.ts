@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { runCli } from '../cli/run-cli.js';
@@ -34,6 +34,10 @@ describe('newsdigest serve', () => {
     store.close();
     const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', ...extra], {
       stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // A failed or timed-out test must not leave a server (and its workers) running: SIGTERM stops both.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     const url = await new Promise<string>((resolve, reject) => {
