@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../article/schema.js';
 import type { Article, Source } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { renderHtml } from '../layout/html/render.js';
+import { toIsoDate } from '../layout/meta/dates.js';
 import { decodeEntitiesInText, normalizeText } from './normalize.js';
 
 export interface PageInput {
@@ -53,10 +54,13 @@ export function pageToArticle(page: PageInput): Article {
   if (page.encoding) source.encoding = page.encoding;
   if (page.encodingFrom) source.encodingFrom = page.encodingFrom;
   if (page.fetchedAt) source.fetchedAt = page.fetchedAt;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: page.id ?? contentId(raw),
-    text,
-    source,
-  };
+  const article: Article = { schemaVersion: SCHEMA_VERSION, id: page.id ?? contentId(raw), text, source };
+  // What the container said of the page (feed item, JSONL record) seeds meta; layout may find better.
+  const published = page.published ? toIsoDate(page.published) : undefined;
+  if (page.title?.trim() || published) {
+    article.meta = { authors: [], contributors: [] };
+    if (page.title?.trim()) article.meta.title = page.title.replace(/\s+/g, ' ').trim();
+    if (published) article.meta.published = published;
+  }
+  return article;
 }

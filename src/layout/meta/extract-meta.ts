@@ -56,6 +56,7 @@ export function extractMeta(
   const title =
     ld?.headline ??
     metaTag(page, 'og:title', 'twitter:title') ??
+    article.meta?.title ?? // given by the feed or JSONL record the page came in
     (titleBlock ? blockText(titleBlock) : undefined) ??
     pageTitle;
   if (title) meta.title = title;
@@ -123,6 +124,7 @@ export function extractMeta(
         'sailthru.date',
         'og:published_time',
       ),
+      article.meta?.published, // given by the feed or JSONL record the page came in
       ...times.filter((t) => t.inArticle).map((t) => t.value),
       dateFromUrl(article.source.url),
       ...visibleDates,
