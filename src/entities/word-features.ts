@@ -9,19 +9,26 @@ export function clusterWordKey(word: string): string {
   return word.toLowerCase().replace(/\d/g, '0');
 }
 
+/**
+ * The shape class of one character: X upper-case letter, x other letter, d digit, else itself.
+ * ASCII first: the Unicode tests give the same classes, at many times the cost.
+ */
+function shapeClass(ch: string): string {
+  if (ch >= 'a' && ch <= 'z') return 'x';
+  if (ch >= 'A' && ch <= 'Z') return 'X';
+  if (ch >= '0' && ch <= '9') return 'd';
+  if (/\p{Lu}/u.test(ch)) return 'X';
+  if (/\p{L}/u.test(ch)) return 'x';
+  if (/\p{N}/u.test(ch)) return 'd';
+  return ch;
+}
+
 /** Word shape with runs collapsed: "Dunford" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d". */
 export function wordShape(word: string): string {
   let out = '';
   let prev = '';
   for (const ch of word) {
-    let c: string;
-    if (ch >= 'a' && ch <= 'z') c = 'x';
-    else if (ch >= 'A' && ch <= 'Z') c = 'X';
-    else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else c = ch;
+    const c = shapeClass(ch);
     if (c !== prev) out += c;
     prev = c;
   }
@@ -34,15 +41,7 @@ export function shortRunShape(word: string): string {
   let prev = '';
   let run = 0;
   for (const ch of word) {
-    let c: string;
-    // ASCII first: the Unicode tests give the same classes, at many times the cost.
-    if (ch >= 'a' && ch <= 'z') c = 'x';
-    else if (ch >= 'A' && ch <= 'Z') c = 'X';
-    else if (ch >= '0' && ch <= '9') c = 'd';
-    else if (/\p{Lu}/u.test(ch)) c = 'X';
-    else if (/\p{L}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else c = ch;
+    const c = shapeClass(ch);
     run = c === prev ? run + 1 : 1;
     if (run <= 2) out += c;
     prev = c;
