@@ -8,7 +8,6 @@
  *
  *   node dist/scripts/layout-cv.js [--data ../shared/data/extraction]
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import { classifyHtmlLines } from '../src/layout/html/classify-html.js';
 import { readJsonLd } from '../src/layout/html/json-ld.js';
 import { DEFAULT_PARAMS, type ExtractionParams } from '../src/layout/html/params.js';
 import { renderHtml } from '../src/layout/html/render.js';
+import { crossValidate } from './layout-folds.js';
 
 const FOLDS = 5;
 const GRID: ExtractionParams[] = [];
@@ -49,24 +49,13 @@ for (const t of truths) {
   });
 }
 
-// Folds by a hash of the page id: fixed, and independent of file order.
-const fold = truths.map((t) => createHash('sha256').update(t.id).digest()[0]! % FOLDS);
-const pick = (c: number, inFold: (f: number) => boolean) => scores[c]!.filter((_, i) => inFold(fold[i]!));
-const heldOut: PageScore[] = [];
-const chosen: string[] = [];
-for (let f = 0; f < FOLDS; f++) {
-  let best = 0;
-  let bestF1 = -1;
-  GRID.forEach((_, c) => {
-    const f1 = aggregateScores(pick(c, (x) => x !== f)).f1;
-    if (f1 > bestF1) {
-      bestF1 = f1;
-      best = c;
-    }
-  });
-  chosen.push(JSON.stringify(GRID[best]));
-  heldOut.push(...pick(best, (x) => x === f));
-}
+const { heldOut, chosen: chosenParams } = crossValidate(
+  truths.map((t) => t.id),
+  scores,
+  GRID,
+  FOLDS,
+);
+const chosen = chosenParams.map((g) => JSON.stringify(g));
 const cv = aggregateScores(heldOut);
 const defaultIndex = GRID.findIndex((g) => JSON.stringify(g) === JSON.stringify(DEFAULT_PARAMS));
 console.log('chosen per fold:');

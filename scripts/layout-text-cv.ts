@@ -9,7 +9,6 @@
  *
  * --pages also prints per-page precision/recall of the default knobs, worst first.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import { aggregateScores, type PageScore, scorePage } from '../src/layout/extrac
 import { htmlToTextDump } from '../src/layout/html/text-dump.js';
 import { textBlocks } from '../src/layout/index.js';
 import { DEFAULT_TEXT_PARAMS, type TextParams } from '../src/layout/text/classify-lines.js';
+import { crossValidate } from './layout-folds.js';
 
 const FOLDS = 5;
 const GRID: TextParams[] = [];
@@ -57,23 +57,13 @@ if (values.pages) {
   for (const r of rows.slice(0, 40)) console.log(`${r.id}\tP ${r.p.toFixed(3)}\tR ${r.r.toFixed(3)}`);
 }
 
-const fold = truths.map((t) => createHash('sha256').update(t.id).digest()[0]! % FOLDS);
-const pick = (c: number, inFold: (f: number) => boolean) => scores[c]!.filter((_, i) => inFold(fold[i]!));
-const heldOut: PageScore[] = [];
-const chosen: string[] = [];
-for (let f = 0; f < FOLDS; f++) {
-  let best = 0;
-  let bestF1 = -1;
-  GRID.forEach((_, c) => {
-    const f1 = aggregateScores(pick(c, (x) => x !== f)).f1;
-    if (f1 > bestF1) {
-      bestF1 = f1;
-      best = c;
-    }
-  });
-  chosen.push(JSON.stringify(GRID[best]));
-  heldOut.push(...pick(best, (x) => x === f));
-}
+const { heldOut, chosen: chosenParams } = crossValidate(
+  truths.map((t) => t.id),
+  scores,
+  GRID,
+  FOLDS,
+);
+const chosen = chosenParams.map((g) => JSON.stringify(g));
 const cv = aggregateScores(heldOut);
 console.log('chosen per fold:');
 for (const c of chosen) console.log(`  ${c}`);

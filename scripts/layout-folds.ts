@@ -1,0 +1,42 @@
+/**
+ * The cross-validation both layout knob scripts share (layout-cv.ts for the HTML path,
+ * layout-text-cv.ts for the text path): pages fall into folds by a hash of their id
+ * (fixed, independent of file order); for each fold, the grid setting with the best F1
+ * on the other folds is scored on that fold, and the held-out page scores are pooled.
+ */
+import { createHash } from 'node:crypto';
+import { aggregateScores, type PageScore } from '../src/layout/extraction-score.js';
+
+export interface CrossValidation<T> {
+  /** Held-out page scores, pooled over the folds. */
+  heldOut: PageScore[];
+  /** The setting chosen for each fold. */
+  chosen: T[];
+}
+
+/** `scores[c][i]` is page `ids[i]` scored with `grid[c]`. */
+export function crossValidate<T>(
+  ids: readonly string[],
+  scores: readonly PageScore[][],
+  grid: readonly T[],
+  folds: number,
+): CrossValidation<T> {
+  const fold = ids.map((id) => createHash('sha256').update(id).digest()[0]! % folds);
+  const pick = (c: number, inFold: (f: number) => boolean) => scores[c]!.filter((_, i) => inFold(fold[i]!));
+  const heldOut: PageScore[] = [];
+  const chosen: T[] = [];
+  for (let f = 0; f < folds; f++) {
+    let best = 0;
+    let bestF1 = -1;
+    for (let c = 0; c < grid.length; c++) {
+      const f1 = aggregateScores(pick(c, (x) => x !== f)).f1;
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = c;
+      }
+    }
+    chosen.push(grid[best]!);
+    heldOut.push(...pick(best, (x) => x === f));
+  }
+  return { heldOut, chosen };
+}
