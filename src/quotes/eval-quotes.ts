@@ -17,6 +17,8 @@ import { readJsonl } from '../eval/data.js';
 import { type EvalReport, type EvalTask, round } from '../eval/report.js';
 import { runStages } from '../pipeline.js';
 import { textStage } from '../text/index.js';
+import { shippedLexicon } from './cue-lexicon.js';
+import { extractAttributions } from './extract-attributions.js';
 import { quotesStage } from './index.js';
 import { addRole, type Criterion, emptyCounts, type MatchCounts, scoresOf } from './score-attributions.js';
 
@@ -128,13 +130,38 @@ export async function quotesOf(
   return runStages(article, STAGES, { quotes: { cues } });
 }
 
+/**
+ * Diagnostic (`--method gold-cues`): the extractor given each article's gold cue spans, so
+ * that source and content choice is scored apart from cue finding. Its cue figures are the
+ * gold's own and none of its figures is the issue's: the issue scores cues found by us.
+ */
+export async function goldCueRoles(gold: GoldArticle): Promise<Record<Role, Span[]>> {
+  const article: Article = {
+    schemaVersion: SCHEMA_VERSION,
+    id: gold.id,
+    text: gold.text,
+    source: { format: 'text' },
+  };
+  const { sentences = [] } = await runStages(article, [textStage], {});
+  const givenCues = gold.attributions.flatMap((a) => (a.cue ? [a.cue] : []));
+  const found = extractAttributions({ text: gold.text, sentences, lexicon: shippedLexicon(), givenCues });
+  return {
+    content: found.map((a) => a.content),
+    source: found.flatMap((a) => (a.source ? [a.source] : [])),
+    cue: found.map((a) => a.cue),
+  };
+}
+
+const METHODS = ['rules', 'tagger', 'gold-cues'] as const;
+
 export const quotesTask: EvalTask = {
   name: 'quotes',
   summary: 'attributions (source, cue, content) against PolNeAR-format JSONL, exact and overlap P/R/F1',
   defaultData: 'quotes-polnear/polnear.jsonl',
   flags: {
     split: 'train or dev (default: dev when the records carry a split, else every record)',
-    method: 'rules (default) or tagger: where the quotes stage takes its cues from',
+    method:
+      'rules (default) or tagger: where the quotes stage takes its cues from; gold-cues: DIAGNOSTIC, the gold cue spans given to the extractor (scores source/content choice alone, not the issue figure)',
   },
   async run(args): Promise<EvalReport> {
     const splitFlag = args.flags['split'];
@@ -142,9 +169,10 @@ export const quotesTask: EvalTask = {
       throw new NewsdigestError('E_BAD_OPTION', '--split', 'expecting a split name such as train or dev');
     }
     const cuesFlag = args.flags['method'] ?? 'rules';
-    if (cuesFlag !== 'rules' && cuesFlag !== 'tagger') {
-      throw new NewsdigestError('E_BAD_OPTION', '--method', 'expecting rules or tagger');
+    if (!METHODS.includes(cuesFlag as (typeof METHODS)[number])) {
+      throw new NewsdigestError('E_BAD_OPTION', '--method', 'expecting rules, tagger or gold-cues');
     }
+    const method = cuesFlag as (typeof METHODS)[number];
     const all: GoldArticle[] = [];
     let n = 0;
     for await (const record of readJsonl(args.data)) {
@@ -170,7 +198,10 @@ export const quotesTask: EvalTask = {
     for (const [i, gold] of articles.entries()) {
       let predicted: Record<Role, Span[]>;
       try {
-        predicted = predictedRoles(await quotesOf(gold.id, gold.text, cuesFlag));
+        predicted =
+          method === 'gold-cues'
+            ? await goldCueRoles(gold)
+            : predictedRoles(await quotesOf(gold.id, gold.text, method));
       } catch {
         // A bad article never stops the batch: it is scored as predicting nothing.
         failed++;
@@ -196,7 +227,8 @@ export const quotesTask: EvalTask = {
         task: 'quotes',
         articles: articles.length,
         ...(split !== undefined ? { split } : {}),
-        cues: cuesFlag,
+        cues: method,
+        ...(method === 'gold-cues' ? { diagnostic: 'gold cues given: not the issue figure' } : {}),
         attributions: goldTotal,
         predicted: predictedTotal,
         ...(failed ? { failed } : {}),
@@ -208,6 +240,11 @@ export const quotesTask: EvalTask = {
         `${args.data}: ${articles.length} articles${split !== undefined ? ` (split ${split})` : ''}, ${goldTotal} gold attributions, ${predictedTotal} predicted`,
         'one-to-one maximum matching per article and role; exact = same span after trimming spaces, punctuation and quotation marks; overlap = at least one shared word',
         ...(failed ? [`${failed} articles failed and count as predicting nothing`] : []),
+        ...(method === 'gold-cues'
+          ? [
+              'DIAGNOSTIC: the gold cues were given to the extractor; these figures measure source and content choice only',
+            ]
+          : []),
       ],
     };
   },

@@ -27,6 +27,7 @@ import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
+import { cueRanges, cuesInUnit } from './span-given-cues.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
 
@@ -326,6 +327,11 @@ export interface ExtractInput {
    * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core').
    */
   combine?: CueCombination;
+  /**
+   * Cue spans given from outside instead of found (a diagnostic: `eval quotes --method
+   * gold-cues` feeds the gold cues, to score source and content on their own).
+   */
+  givenCues?: readonly Span[];
 }
 
 /** Cues of both lists, the first list winning where two overlap, in order. */
@@ -363,14 +369,16 @@ export function extractAttributions({
   lexicon,
   tagger,
   combine = 'tagger',
+  givenCues,
 }: ExtractInput): Attribution[] {
   const regions = findQuoteRegions(text);
   const table = tokenTable(text, regions);
   const units = unitsOf(sentences, regions, table);
+  const given = givenCues ? cueRanges(table, givenCues) : undefined;
   const out: Attribution[] = [];
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
-    const cues = unitCues(table, ts, te, lexicon, tagger, combine);
+    const cues = given ? cuesInUnit(given, ts, te) : unitCues(table, ts, te, lexicon, tagger, combine);
     let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;

@@ -43,6 +43,19 @@ describe('eval quotes', () => {
     expect(figures.cue.exact.recall).toBeGreaterThan(0);
   });
 
+  it('gives the gold cues to the extractor under --method gold-cues, labelled as a diagnostic', async () => {
+    const { code, stdout } = await runCli(['eval', 'quotes', '--data', data, '--method', 'gold-cues']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('DIAGNOSTIC');
+    const figures = lastJson(stdout);
+    expect(figures).toMatchObject({ task: 'quotes', articles: 2, cues: 'gold-cues' });
+    expect(figures.diagnostic).toContain('not the issue figure');
+    // The cues are the gold's own; source and content are chosen for each of them.
+    expect(figures.cue.exact).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(figures.source.overlap.recall).toBe(1);
+    expect(figures.content.overlap.recall).toBe(1);
+  });
+
   it('rejects an unknown --method', async () => {
     const { code, stderr } = await runCli(['eval', 'quotes', '--data', data, '--method', 'regex']);
     expect(code).not.toBe(0);
