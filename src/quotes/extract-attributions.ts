@@ -54,8 +54,8 @@ export interface TokenTable {
 }
 
 const WORD = /[\p{L}\p{N}]/u;
-const OPEN_MARKS = new Set(['\u201c', '\u201e', '"']);
-const CLOSE_MARKS = new Set(['\u201d', '"']);
+const OPEN_MARKS = new Set(['\u201c', '\u201e', '"', "''"]);
+const CLOSE_MARKS = new Set(['\u201d', '"', "''"]);
 const DASHES = new Set(['\u2014', '\u2013', '-', '--']);
 /** Tokens that end the phrase naming a source when reading back from a cue. */
 const SOURCE_STOPS = new Set([
@@ -69,6 +69,7 @@ const SOURCE_STOPS = new Set([
   '\u201c',
   '\u201d',
   '"',
+  "''",
   '\u2014',
   '\u2013',
   '--',

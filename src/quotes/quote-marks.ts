@@ -7,7 +7,10 @@
  * - a quote opened and never closed ends with its paragraph (never swallows the
  *   rest of the article);
  * - single marks (‘ ’ and ') are left alone: they are apostrophes, or quotes
- *   inside a quote, or headline quotes, and so never start a passage.
+ *   inside a quote, or headline quotes, and so never start a passage;
+ * - two apostrophes ('') are a double mark, opening or closing by position like a
+ *   straight ": some archives (The New York Times' among them) write every double
+ *   quotation mark that way.
  */
 import type { Span } from '../article/types.js';
 
@@ -20,6 +23,7 @@ const OPEN_CURLY = 0x201c; // “
 const CLOSE_CURLY = 0x201d; // ”
 const LOW_OPEN = 0x201e; // „
 const STRAIGHT = 0x22; // "
+const APOSTROPHE = 0x27; // ' (two in a row are a double mark)
 const NEWLINE = 0x0a;
 
 function isSpaceCode(c: number): boolean {
@@ -32,6 +36,17 @@ function straightOpens(text: string, i: number): boolean {
   const before = text.charCodeAt(i - 1);
   if (isSpaceCode(before)) return !isSpaceCode(text.charCodeAt(i + 1) || 32);
   return '([{\u2014\u2013-/:'.includes(text[i - 1]!);
+}
+
+/** True when a double apostrophe ('') stands at `i`. */
+function doubleApostropheAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE;
+}
+
+/** True when a straight double mark (" or '') at `i` could open a passage. */
+function straightMarkAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === STRAIGHT || doubleApostropheAt(text, i);
 }
 
 /** Index of the first character of the next paragraph after the line break at `i`, skipping blank lines. */
@@ -50,24 +65,36 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (open < 0) {
+      if (doubleApostropheAt(text, i)) {
+        // '' opens like a straight mark: after a start, a space or an opening bracket.
+        if (straightOpens(text, i) && !isSpaceCode(text.charCodeAt(i + 2) || 32)) {
+          open = i;
+          lastContent = i + 2;
+        }
+        i++;
+        continue;
+      }
       if (c === OPEN_CURLY || c === LOW_OPEN || (c === STRAIGHT && straightOpens(text, i))) {
         open = i;
         lastContent = i + 1;
       }
       continue;
     }
-    if (c === CLOSE_CURLY || c === STRAIGHT) {
-      regions.push({ start: open, end: i + 1, closed: true });
+    if (c === CLOSE_CURLY || c === STRAIGHT || doubleApostropheAt(text, i)) {
+      const end = c === APOSTROPHE ? i + 2 : i + 1;
+      regions.push({ start: open, end, closed: true });
       open = -1;
+      i = end - 1;
       continue;
     }
     if (c === NEWLINE) {
       const next = nextLineStart(text, i);
       const nc = text.charCodeAt(next);
-      if (nc === OPEN_CURLY || nc === STRAIGHT || nc === LOW_OPEN) {
+      if (nc === OPEN_CURLY || nc === LOW_OPEN || straightMarkAt(text, next)) {
         // Reopened-quote convention: the passage goes on in the next paragraph.
-        i = next;
-        lastContent = next + 1;
+        const width = doubleApostropheAt(text, next) ? 2 : 1;
+        i = next + width - 1;
+        lastContent = next + width;
         continue;
       }
       regions.push({ start: open, end: lastContent, closed: false });

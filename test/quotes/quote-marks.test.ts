@@ -31,6 +31,20 @@ describe('findQuoteRegions', () => {
     ]);
   });
 
+  it("reads two apostrophes ('') as a double mark, over paragraphs too", () => {
+    const text =
+      "''The pier is safe,'' said Ada Lund, the harbour engineer. ''We checked it twice.\n\n''And we will check it again.''";
+    expect(passages(text)).toEqual([
+      { text: "''The pier is safe,''", closed: true },
+      { text: "''We checked it twice.\n\n''And we will check it again.''", closed: true },
+    ]);
+  });
+
+  it("leaves a lone apostrophe and a possessive s' alone next to ''", () => {
+    const text = "The workers' union said ''no deal'' on Friday.";
+    expect(passages(text)).toEqual([{ text: "''no deal''", closed: true }]);
+  });
+
   it('does not open a passage on apostrophes or single quotes', () => {
     const text = "The mayor\u2019s aide called it \u2018a mistake\u2019 and didn't say more.";
     expect(passages(text)).toEqual([]);
