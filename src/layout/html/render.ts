@@ -6,7 +6,7 @@
  * contexts it sits in (nav, footer, figure, list, ...). Metadata sources (<title>,
  * <meta>, JSON-LD, <time>, <html lang>) are collected on the same pass.
  *
- * One streaming pass over htmlparser2's events: no DOM tree is built, nothing
+ * One streaming pass over our scanner's events (scanner.ts): no DOM tree is built, nothing
  * recurses, so a 50 MB page or 100,000 nested elements cost time linear in the
  * input. The text comes out already normalised (as ingest's normalizeText would
  * leave it), so that offsets computed here are offsets into `Article.text`.
@@ -14,9 +14,10 @@
  * The last result is memoised by HTML string: ingest renders the page to get the
  * text, then the layout stage asks again for the features without a second parse.
  */
-import { Parser } from 'htmlparser2';
-import { linearStack, restoreStack } from './parser-stack.js';
-import { installFastSkip } from './tokenizer-skip.js';
+import { type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
+
+/** Something that reads a page and calls a handler per element and text run (our scanner; htmlparser2 to compare). */
+export type HtmlScan = (html: string, handler: ScanHandler) => void;
 
 /** Contexts an element inherits from its ancestors (bit flags). */
 export const CTX = {
@@ -293,7 +294,7 @@ interface OpenElement {
   pre: boolean;
 }
 
-function render(html: string): RenderedPage {
+function render(html: string, scan: HtmlScan): RenderedPage {
   const parts: string[] = [];
   const blocks: RenderedBlock[] = [];
   const nodes: RenderedNodes = { tag: [], parent: [], last: [], weight: [], ctx: [] };
@@ -349,94 +350,85 @@ function render(html: string): RenderedPage {
     return index;
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === 'title' && skipDepth <= 1) inTitle = true;
-        if (name === 'meta') readMetaTag(meta, attribs);
-        else if (name === 'html' && attribs['lang']) meta.lang ??= attribs['lang'];
-        else if (name === 'link' && attribs['rel']?.toLowerCase() === 'canonical' && attribs['href'])
-          meta.canonical ??= attribs['href'];
-        else if (name === 'time' && attribs['datetime'] && meta.times.length < 200) {
-          const ctx = trackedNode >= 0 ? nodes.ctx[trackedNode]! : 0;
-          meta.times.push({
-            value: attribs['datetime'],
-            inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
-          });
-        } else if (name === 'script' && attribs['type']?.toLowerCase().includes('ld+json')) jsonLd = '';
-        const hidden =
-          attribs['hidden'] !== undefined ||
-          attribs['aria-hidden'] === 'true' ||
-          (attribs['style'] !== undefined && HIDDEN_STYLE.test(attribs['style']));
-        const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
-        const isBlock = BLOCK.has(name);
-        if (skipDepth === 0 && isBlock) flush();
-        let node = -1;
-        if (stack.length < MAX_TRACKED_DEPTH) {
-          node = addNode(name, elementHint(attribs['class'], attribs['id'], attribs['itemprop']));
-          trackedNode = node;
-          if (isBlock) blockNode = node;
-        }
-        const anchor = name === 'a';
-        const pre = name === 'pre';
-        if (skip) skipDepth++;
-        if (anchor) anchorDepth++;
-        if (pre) preDepth++;
-        stack.push({ tag: name, node, skip, anchor, pre });
-      },
-      ontext(data) {
-        if (inTitle) title += data;
-        if (jsonLd !== undefined && jsonLdSize + jsonLd.length < MAX_JSON_LD) jsonLd += data;
-        if (skipDepth > 0) return;
-        if (preDepth > 0 && data.includes('\n')) {
-          const lines = data.split('\n');
-          for (let i = 0; i < lines.length; i++) {
-            if (i > 0) flush();
-            current += lines[i];
-            if (anchorDepth > 0) currentLink += lines[i]!.length;
-          }
-          return;
-        }
-        current += data;
-        if (anchorDepth > 0) currentLink += data.length;
-      },
-      onclosetag(name) {
-        // htmlparser2 emits one close for every open (implied ones included), so this pops exactly one.
-        const open = stack.pop();
-        if (!open) return;
-        if (name === 'title') inTitle = false;
-        if (open.tag === 'script' && jsonLd !== undefined) {
-          if (jsonLd.trim()) {
-            meta.jsonLd.push(jsonLd);
-            jsonLdSize += jsonLd.length;
-          }
-          jsonLd = undefined;
-        }
-        if (skipDepth === 0 && BLOCK.has(open.tag)) flush();
-        if (open.skip) skipDepth--;
-        if (open.anchor) anchorDepth--;
-        if (open.pre) preDepth--;
-        if (open.node >= 0) {
-          nodes.last[open.node] = nodes.tag.length - 1;
-          trackedNode = nodes.parent[open.node]!;
-          if (BLOCK.has(open.tag)) {
-            // the innermost block-level ancestor still open
-            let b = trackedNode;
-            while (b > 0 && !BLOCK.has(nodes.tag[b]!)) b = nodes.parent[b]!;
-            blockNode = b;
-          }
-        }
-      },
+  const handler: ScanHandler = {
+    open(name, attribs) {
+      if (name === 'title' && skipDepth <= 1) inTitle = true;
+      if (name === 'meta') readMetaTag(meta, attribs);
+      else if (name === 'html' && attribs.lang) meta.lang ??= attribs.lang;
+      else if (name === 'link' && attribs.rel?.toLowerCase() === 'canonical' && attribs.href)
+        meta.canonical ??= attribs.href;
+      else if (name === 'time' && attribs.datetime && meta.times.length < 200) {
+        const ctx = trackedNode >= 0 ? nodes.ctx[trackedNode]! : 0;
+        meta.times.push({
+          value: attribs.datetime,
+          inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
+        });
+      } else if (name === 'script' && attribs.type?.toLowerCase().includes('ld+json')) jsonLd = '';
+      const hidden =
+        attribs.hidden !== undefined ||
+        attribs['aria-hidden'] === 'true' ||
+        (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style));
+      const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
+      const isBlock = BLOCK.has(name);
+      if (skipDepth === 0 && isBlock) flush();
+      let node = -1;
+      if (stack.length < MAX_TRACKED_DEPTH) {
+        node = addNode(name, elementHint(attribs.class, attribs.id, attribs.itemprop));
+        trackedNode = node;
+        if (isBlock) blockNode = node;
+      }
+      const anchor = name === 'a';
+      const pre = name === 'pre';
+      if (skip) skipDepth++;
+      if (anchor) anchorDepth++;
+      if (pre) preDepth++;
+      stack.push({ tag: name, node, skip, anchor, pre });
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  // Linear in nesting depth (see parser-stack.ts); only when the parser has the field we expect.
-  const internals = parser as unknown as { stack?: unknown };
-  if (Array.isArray(internals.stack) && internals.stack.length === 0) internals.stack = linearStack();
-  installFastSkip(parser);
-  parser.write(html);
-  restoreStack(internals);
-  parser.end();
+    text(data) {
+      if (inTitle) title += data;
+      if (jsonLd !== undefined && jsonLdSize + jsonLd.length < MAX_JSON_LD) jsonLd += data;
+      if (skipDepth > 0) return;
+      if (preDepth > 0 && data.includes('\n')) {
+        const lines = data.split('\n');
+        for (let i = 0; i < lines.length; i++) {
+          if (i > 0) flush();
+          current += lines[i];
+          if (anchorDepth > 0) currentLink += lines[i]!.length;
+        }
+        return;
+      }
+      current += data;
+      if (anchorDepth > 0) currentLink += data.length;
+    },
+    close(name) {
+      // The scanner emits one close for every open (implied ones included), so this pops exactly one.
+      const open = stack.pop();
+      if (!open) return;
+      if (name === 'title') inTitle = false;
+      if (open.tag === 'script' && jsonLd !== undefined) {
+        if (jsonLd.trim()) {
+          meta.jsonLd.push(jsonLd);
+          jsonLdSize += jsonLd.length;
+        }
+        jsonLd = undefined;
+      }
+      if (skipDepth === 0 && BLOCK.has(open.tag)) flush();
+      if (open.skip) skipDepth--;
+      if (open.anchor) anchorDepth--;
+      if (open.pre) preDepth--;
+      if (open.node >= 0) {
+        nodes.last[open.node] = nodes.tag.length - 1;
+        trackedNode = nodes.parent[open.node]!;
+        if (BLOCK.has(open.tag)) {
+          // the innermost block-level ancestor still open
+          let b = trackedNode;
+          while (b > 0 && !BLOCK.has(nodes.tag[b]!)) b = nodes.parent[b]!;
+          blockNode = b;
+        }
+      }
+    },
+  };
+  scan(html, handler);
   flush();
   nodes.last[0] = nodes.tag.length - 1;
   const cleanTitle = normalizeLine(title);
@@ -449,9 +441,9 @@ function render(html: string): RenderedPage {
   };
 }
 
-function readMetaTag(meta: RenderedMeta, attribs: Record<string, string>): void {
-  const key = attribs['property'] ?? attribs['name'] ?? attribs['itemprop'];
-  const content = attribs['content'];
+function readMetaTag(meta: RenderedMeta, attribs: TagAttributes): void {
+  const key = attribs.property ?? attribs.name ?? attribs.itemprop;
+  const content = attribs.content;
   if (!key || content === undefined) return;
   const k = key.toLowerCase().trim();
   if (!meta.tags.has(k) && meta.tags.size < 500) meta.tags.set(k, content);
@@ -463,8 +455,13 @@ let lastPage: RenderedPage | undefined;
 /** Renders a page (memoised: the same HTML string twice in a row is parsed once). */
 export function renderHtml(html: string): RenderedPage {
   if (lastPage && html === lastHtml) return lastPage;
-  const page = render(html);
+  const page = render(html, scanHtml);
   lastHtml = html;
   lastPage = page;
   return page;
+}
+
+/** Renders a page from another event source (not memoised): to compare scanners on the same pages. */
+export function renderHtmlWith(html: string, scan: HtmlScan): RenderedPage {
+  return render(html, scan);
 }

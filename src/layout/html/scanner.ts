@@ -1,0 +1,537 @@
+/**
+ * Our own HTML scanner, specialised for what the layout stage reads: open and
+ * close events with the few attributes render.ts looks at, and the text between
+ * tags (entities decoded). No DOM, no recursion, no per-character state machine
+ * for the bulk of the page: tags, comments and raw contents are found with native
+ * `indexOf`, and only tag names and attributes are stepped through by
+ * `charCodeAt`.
+ *
+ * It follows htmlparser2 12 (the parser it replaces, measured slower: see
+ * docs/decisions/layout-speed.md) event for event — implied closes (`<p>` closed
+ * by `<div>`, `<li>` by `<li>`, ...), void elements, stray closers ignored, `</p>`
+ * alone giving an empty paragraph, `</br>` a line break, a nested `<form>`
+ * ignored, entity decoding as its legacy (text) and attribute modes — with one
+ * deliberate difference: the contents of `<noscript>`, `<template>`, `<svg>` and
+ * `<math>` are skipped whole (one search for the matching closing tag) instead
+ * of being parsed, as a browser running scripts treats them; render.ts never
+ * shows their text. test/layout/html/scanner.test.ts checks the events against
+ * htmlparser2's on malformed markup.
+ */
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
+
+/** The attributes render.ts reads (names lowercased, the first occurrence wins, entities decoded). */
+export interface TagAttributes {
+  class: string | undefined;
+  id: string | undefined;
+  itemprop: string | undefined;
+  style: string | undefined;
+  hidden: string | undefined;
+  'aria-hidden': string | undefined;
+  // Read only on <meta>, <html>, <link>, <time> and <script> (see EXTRA_TAGS).
+  name: string | undefined;
+  property: string | undefined;
+  content: string | undefined;
+  lang: string | undefined;
+  rel: string | undefined;
+  href: string | undefined;
+  datetime: string | undefined;
+  type: string | undefined;
+}
+
+export interface ScanHandler {
+  /** An element opens. `attributes` is reused for the next tag: read it now, do not keep it. */
+  open(name: string, attributes: TagAttributes): void;
+  /** Text (entities decoded); consecutive calls may split one run of text. */
+  text(data: string): void;
+  /** An element closes (one call for every open, implied ones included; void elements close at once). */
+  close(name: string): void;
+}
+
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+// Which open elements a new element closes (htmlparser2's table, itself after the HTML spec's rules).
+const P = new Set(['p']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const TABLE_SECTIONS = new Set(['thead', 'tbody']);
+const DD_DT = new Set(['dd', 'dt']);
+const RT_RP = new Set(['rt', 'rp']);
+const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['a', new Set(['a'])],
+  ['li', new Set(['li'])],
+  ['p', P],
+  ['h1', HEADINGS],
+  ['h2', HEADINGS],
+  ['h3', HEADINGS],
+  ['h4', HEADINGS],
+  ['h5', HEADINGS],
+  ['h6', HEADINGS],
+  ['select', FORM_TAGS],
+  ['input', FORM_TAGS],
+  ['output', FORM_TAGS],
+  ['button', FORM_TAGS],
+  ['datalist', FORM_TAGS],
+  ['textarea', FORM_TAGS],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DD_DT],
+  ['dt', DD_DT],
+  ['rt', RT_RP],
+  ['rp', RT_RP],
+  ['tbody', TABLE_SECTIONS],
+  ['tfoot', TABLE_SECTIONS],
+  ...[
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((t): [string, ReadonlySet<string>] => [t, P]),
+]);
+
+/** Raw text elements: their content runs to the first `</name`; title and textarea decode entities. */
+const RAW_TEXT = new Set(['script', 'style', 'iframe', 'xmp', 'noembed', 'noframes', 'title', 'textarea']);
+/** Elements whose contents are skipped whole, nested ones counted. */
+const OPAQUE = new Set(['noscript', 'template', 'svg', 'math']);
+/** Tags whose metadata attributes render.ts reads. */
+const EXTRA_TAGS = new Set(['meta', 'html', 'link', 'time', 'script']);
+
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const EQ = 61;
+const DQ = 34;
+const SQ = 39;
+const DASH = 45;
+const AMP = '&';
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+}
+
+function isAlpha(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Ends a tag or attribute name: white space, `/` or `>`. */
+function isNameEnd(c: number): boolean {
+  return c === GT || c === SLASH || isSpace(c);
+}
+
+function newAttributes(): TagAttributes {
+  return {
+    class: undefined,
+    id: undefined,
+    itemprop: undefined,
+    style: undefined,
+    hidden: undefined,
+    'aria-hidden': undefined,
+    name: undefined,
+    property: undefined,
+    content: undefined,
+    lang: undefined,
+    rel: undefined,
+    href: undefined,
+    datetime: undefined,
+    type: undefined,
+  };
+}
+
+function clearAttributes(a: TagAttributes): void {
+  a.class = undefined;
+  a.id = undefined;
+  a.itemprop = undefined;
+  a.style = undefined;
+  a.hidden = undefined;
+  a['aria-hidden'] = undefined;
+  a.name = undefined;
+  a.property = undefined;
+  a.content = undefined;
+  a.lang = undefined;
+  a.rel = undefined;
+  a.href = undefined;
+  a.datetime = undefined;
+  a.type = undefined;
+}
+
+/** The attribute's slot, when render.ts reads it (the name already lowercased). */
+function slotOf(name: string, extra: boolean): keyof TagAttributes | undefined {
+  switch (name) {
+    case 'class':
+    case 'id':
+    case 'itemprop':
+    case 'style':
+    case 'hidden':
+    case 'aria-hidden':
+      return name;
+    case 'name':
+    case 'property':
+    case 'content':
+    case 'lang':
+    case 'rel':
+    case 'href':
+    case 'datetime':
+    case 'type':
+      return extra ? name : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Upper-case ASCII, or anything beyond ASCII (left to toLowerCase). */
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
+/** Tag and attribute names: lowercased only when they hold an upper-case letter (most do not: no new string). */
+function lower(s: string): string {
+  return hasUpper(s) ? s.toLowerCase() : s;
+}
+
+/**
+ * Whether `html` at `at` reads `</name` (any case) followed by white space, `/`
+ * or `>`, as htmlparser2 ends raw text.
+ */
+function isCloserAt(html: string, at: number, name: string): boolean {
+  const n = name.length;
+  for (let k = 0; k < n; k++) if ((html.charCodeAt(at + 2 + k) | 0x20) !== name.charCodeAt(k)) return false;
+  const after = at + 2 + n;
+  return after < html.length && isNameEnd(html.charCodeAt(after));
+}
+
+/** Position of the `</name` that ends a raw text element, or -1. */
+function findRawEnd(html: string, from: number, name: string): number {
+  let at = html.indexOf('</', from);
+  while (at >= 0) {
+    if (isCloserAt(html, at, name)) return at;
+    at = html.indexOf('</', at + 2);
+  }
+  return -1;
+}
+
+/** Whether `html` at `at` reads `<name` (any case) followed by white space, `/` or `>`. */
+function isOpenerAt(html: string, at: number, name: string): boolean {
+  const n = name.length;
+  for (let k = 0; k < n; k++) if ((html.charCodeAt(at + 1 + k) | 0x20) !== name.charCodeAt(k)) return false;
+  const after = at + 1 + n;
+  return after < html.length && isNameEnd(html.charCodeAt(after));
+}
+
+/**
+ * Position of the `</name` closing an opaque element, nested elements of the same
+ * name counted (a self-closing `<svg/>` opens nothing), or -1.
+ */
+function findOpaqueEnd(html: string, from: number, name: string): number {
+  let depth = 1;
+  let at = html.indexOf('<', from);
+  while (at >= 0) {
+    const c = html.charCodeAt(at + 1);
+    if (c === SLASH) {
+      if (isCloserAt(html, at, name) && --depth === 0) return at;
+    } else if (isOpenerAt(html, at, name)) {
+      const gt = html.indexOf('>', at);
+      if (gt < 0) return -1;
+      if (html.charCodeAt(gt - 1) !== SLASH) depth++;
+    }
+    at = html.indexOf('<', at + 1);
+  }
+  return -1;
+}
+
+/** The end of a comment opened by `<!--` whose content starts at `from`: index of its `>`, or -1. */
+function commentEnd(html: string, from: number): number {
+  // "<!-->" and "<!--->" are complete (empty) comments.
+  if (html.charCodeAt(from) === GT) return from;
+  if (html.charCodeAt(from) === DASH && html.charCodeAt(from + 1) === GT) return from + 1;
+  let at = html.indexOf('--', from);
+  while (at >= 0) {
+    let j = at + 2;
+    while (html.charCodeAt(j) === DASH) j++;
+    if (html.charCodeAt(j) === GT) return j;
+    if (html.charCodeAt(j) === BANG && html.charCodeAt(j + 1) === GT) return j + 1;
+    at = html.indexOf('--', j);
+  }
+  return -1;
+}
+
+/** Scans a page and calls the handler for every element and text run, in document order. */
+export function scanHtml(html: string, handler: ScanHandler): void {
+  new Scanner(html, handler).run();
+}
+
+class Scanner {
+  private readonly stack: string[] = [];
+  /** Open elements per name: a closing tag for an element that is not open is refused without a scan of the stack. */
+  private readonly openCounts = new Map<string, number>();
+  private readonly attributes = newAttributes();
+  private readonly empty = newAttributes();
+
+  constructor(
+    private readonly html: string,
+    private readonly handler: ScanHandler,
+  ) {}
+
+  run(): void {
+    const html = this.html;
+    const n = html.length;
+    let textStart = 0;
+    let i = 0;
+    while (i < n) {
+      const lt = html.indexOf('<', i);
+      if (lt < 0) break;
+      const c = html.charCodeAt(lt + 1);
+      let next: number;
+      if (isAlpha(c)) {
+        this.text(textStart, lt);
+        next = this.openTag(lt + 1);
+      } else if (c === SLASH) {
+        const c2 = html.charCodeAt(lt + 2);
+        this.text(textStart, lt);
+        if (isAlpha(c2)) next = this.closeTag(lt + 2);
+        else if (c2 === GT)
+          next = lt + 3; // "</>" is dropped
+        else next = this.skipTo(lt + 2, '>'); // "</ x>", "</3>": a bogus comment
+      } else if (c === BANG) {
+        this.text(textStart, lt);
+        next = this.declaration(lt + 2);
+      } else if (c === QUESTION) {
+        this.text(textStart, lt);
+        next = this.skipTo(lt + 2, '>');
+      } else {
+        i = lt + 1; // "<" that opens nothing is text
+        continue;
+      }
+      i = next;
+      textStart = next;
+    }
+    this.text(textStart, n);
+    const { stack, handler } = this;
+    while (stack.length) handler.close(stack.pop()!);
+  }
+
+  private text(start: number, end: number): void {
+    if (start >= end) return;
+    const data = this.html.slice(start, end);
+    this.handler.text(data.includes(AMP) ? decodeHTML(data) : data);
+  }
+
+  /** Index after the next `c` from `from`, or the end of the page. */
+  private skipTo(from: number, c: string): number {
+    const at = this.html.indexOf(c, from);
+    return at < 0 ? this.html.length : at + 1;
+  }
+
+  /** After `<!`: a comment, CDATA (a comment in HTML), a doctype or a bogus comment, all skipped. */
+  private declaration(from: number): number {
+    const html = this.html;
+    if (html.charCodeAt(from) === DASH && html.charCodeAt(from + 1) === DASH) {
+      const end = commentEnd(html, from + 2);
+      return end < 0 ? html.length : end + 1; // an unclosed comment runs to the end
+    }
+    if (html.startsWith('[CDATA[', from)) {
+      const end = html.indexOf(']]>', from + 7);
+      return end < 0 ? html.length : end + 3;
+    }
+    return this.skipTo(from, '>');
+  }
+
+  /** An open tag whose name starts at `from`; returns the index after it (the page's end when unfinished: dropped). */
+  private openTag(from: number): number {
+    const html = this.html;
+    const n = html.length;
+    let j = from + 1;
+    while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
+    if (j >= n) return n;
+    let name = lower(html.slice(from, j));
+    if (name === 'image') name = 'img';
+    const a = this.attributes;
+    clearAttributes(a);
+    const extra = EXTRA_TAGS.has(name);
+    let selfClosing = false;
+    // Attributes, as htmlparser2 reads them: names end at "=", white space, "/" or ">"; values quoted or not.
+    for (;;) {
+      let c = html.charCodeAt(j);
+      while (j < n && (isSpace(c) || c === SLASH)) c = html.charCodeAt(++j);
+      if (j >= n) return n;
+      if (c === GT) {
+        selfClosing = html.charCodeAt(j - 1) === SLASH;
+        j++;
+        break;
+      }
+      const nameStart = j;
+      j++;
+      while (j < n) {
+        c = html.charCodeAt(j);
+        if (c === EQ || isNameEnd(c)) break;
+        j++;
+      }
+      if (j >= n) return n;
+      const slot = slotOf(lower(html.slice(nameStart, j)), extra);
+      while (j < n && isSpace(html.charCodeAt(j))) j++;
+      if (html.charCodeAt(j) !== EQ) {
+        if (slot !== undefined && a[slot] === undefined) a[slot] = '';
+        continue;
+      }
+      j++;
+      while (j < n && isSpace(html.charCodeAt(j))) j++;
+      if (j >= n) return n;
+      c = html.charCodeAt(j);
+      let valueStart: number;
+      let valueEnd: number;
+      if (c === DQ || c === SQ) {
+        valueStart = j + 1;
+        valueEnd = html.indexOf(c === DQ ? '"' : "'", valueStart);
+        if (valueEnd < 0) return n;
+        j = valueEnd + 1;
+      } else {
+        valueStart = j;
+        while (j < n) {
+          c = html.charCodeAt(j);
+          if (c === GT || isSpace(c)) break;
+          j++;
+        }
+        if (j >= n) return n;
+        valueEnd = j;
+      }
+      if (slot !== undefined && a[slot] === undefined) {
+        const value = html.slice(valueStart, valueEnd);
+        a[slot] = value.includes(AMP) ? decodeHTMLAttribute(value) : value;
+      }
+    }
+    if (!this.openElement(name, a)) return j;
+    if (RAW_TEXT.has(name)) return this.rawText(name, j);
+    if (name === 'plaintext') {
+      this.handler.text(html.slice(j));
+      return n;
+    }
+    if (OPAQUE.has(name)) {
+      // A self-closing <svg/> or <math/> is closed at once (foreign content), as in htmlparser2.
+      if (selfClosing && (name === 'svg' || name === 'math')) {
+        this.closeElement(name);
+        return j;
+      }
+      const end = findOpaqueEnd(html, j, name);
+      // Without its closing tag the element is parsed as any other, so that the rest of the page is not lost.
+      if (end >= 0) return this.closeTag(end + 2);
+    }
+    return j;
+  }
+
+  /** The content of a raw text element, as text, then its closing tag. */
+  private rawText(name: string, from: number): number {
+    const html = this.html;
+    const end = findRawEnd(html, from, name);
+    const stop = end < 0 ? html.length : end;
+    if (stop > from) {
+      const data = html.slice(from, stop);
+      this.handler.text(
+        (name === 'title' || name === 'textarea') && data.includes(AMP) ? decodeHTML(data) : data,
+      );
+    }
+    return end < 0 ? html.length : this.closeTag(end + 2);
+  }
+
+  /** A closing tag whose name starts at `from`; returns the index after its `>`. */
+  private closeTag(from: number): number {
+    const html = this.html;
+    const n = html.length;
+    let j = from + 1;
+    while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
+    if (j >= n) return n;
+    let name = lower(html.slice(from, j));
+    if (name === 'image') name = 'img';
+    this.closeElement(name);
+    return this.skipTo(j, '>');
+  }
+
+  /** Opens an element (closing those it implies closed); false when it is ignored (a form inside a form). */
+  private openElement(name: string, attributes: TagAttributes): boolean {
+    const { stack, handler } = this;
+    if (name === 'form' && this.isOpen('form')) return false;
+    const implied = IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) this.pop();
+    const isVoid = VOID.has(name);
+    if (!isVoid) {
+      stack.push(name);
+      this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+    }
+    handler.open(name, attributes);
+    if (isVoid) handler.close(name);
+    return true;
+  }
+
+  private closeElement(name: string): void {
+    const handler = this.handler;
+    if (VOID.has(name)) {
+      // "</br>" is read as a line break; other void closers are dropped.
+      if (name === 'br') {
+        handler.open('br', this.empty);
+        handler.close('br');
+      }
+      return;
+    }
+    if (this.isOpen(name)) {
+      while (this.pop() !== name) {}
+    } else if (name === 'p') {
+      // "</p>" with no paragraph open makes an empty one.
+      this.openElement('p', this.empty);
+      this.pop();
+    }
+  }
+
+  private isOpen(name: string): boolean {
+    return (this.openCounts.get(name) ?? 0) > 0;
+  }
+
+  private pop(): string {
+    const name = this.stack.pop()!;
+    this.openCounts.set(name, this.openCounts.get(name)! - 1);
+    this.handler.close(name);
+    return name;
+  }
+}
