@@ -5,6 +5,40 @@
  * Each slot holds its key and its row side by side, so that a lookup (most of
  * them miss the CPU cache: the table is a few MB) touches one cache line, not two.
  */
+/** A 32-bit hash of a feature key (an integer below 2^53). */
+export function hashKey(key: number): number {
+  const lo = (key % 4294967296) | 0;
+  const hi = (key / 4294967296) | 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/**
+ * A one-hash Bloom filter over a set of keys: 2^20 bits (128 KB), small enough
+ * to stay in the CPU's cache, where the feature table (a few MB) does not. On new
+ * text most word-pair keys are not in the model; the filter answers "no" for
+ * almost all of them without touching the table. "Maybe" is checked in the table.
+ */
+export class KeyFilter {
+  private readonly bits = new Int32Array(1 << 15);
+
+  constructor(keys: Iterable<number>) {
+    for (const k of keys) {
+      const b = hashKey(k) >>> 12;
+      this.bits[b >>> 5]! |= 1 << (b & 31);
+    }
+  }
+
+  /** False when `key` is certainly not in the set. */
+  mayHave(key: number): boolean {
+    const b = hashKey(key) >>> 12;
+    return (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+}
+
 export class FeatureIndex {
   /** Slot i: key at 2i (-1 when empty), row at 2i + 1. */
   private readonly table: Float64Array;
@@ -26,13 +60,7 @@ export class FeatureIndex {
   }
 
   private slot(key: number): number {
-    const lo = (key % 4294967296) | 0;
-    const hi = (key / 4294967296) | 0;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h & this.mask;
+    return hashKey(key) & this.mask;
   }
 
   private set(key: number, value: number): void {

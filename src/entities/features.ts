@@ -39,6 +39,8 @@ export interface WordInfo {
   cap: boolean;
   allCaps: boolean;
   hasLetter: boolean;
+  /** What one tagger has cached about this word (its summed word-level scores); see NerTagger. */
+  tagged?: { owner: object } | undefined;
 }
 
 /** A gazetteer: token sequence (space-joined) → the entity types it was seen with, as "LOC" or "LOC|ORG". */
@@ -197,6 +199,21 @@ const CONTEXT_TEMPLATES: readonly (readonly [number, number])[] = [
 
 const PAIR = 4194304; // 2^22: attribute ids stay below it
 const TPL = 128;
+
+/** The key of template `tpl` over one attribute id. */
+export function oneKey(tpl: number, id: number): number {
+  return id * TPL + tpl;
+}
+
+/** The key of template `tpl` over two attribute ids. */
+export function pairKey(tpl: number, a: number, b: number): number {
+  return (a * PAIR + b) * TPL + tpl;
+}
+
+/** The template number of a feature key. */
+export function templateOf(key: number): number {
+  return key % TPL;
+}
 
 /** Templates whose features join two attribute ids (the `two(...)` calls of extractSentence). */
 export const PAIR_TEMPLATES: ReadonlySet<number> = new Set([

@@ -9,36 +9,60 @@
  */
 import { modelFile } from '../models.js';
 import { viterbi, type Weights } from './decode.js';
-import { FeatureIndex } from './feature-index.js';
+import { FeatureIndex, KeyFilter } from './feature-index.js';
 import {
+  BOS,
   CONTEXT_OFFSETS,
   type DocumentEvidence,
   documentEvidence,
-  extractSentence,
+  EOS,
   type FeatureSpace,
+  gazetteerIds,
+  isHeadline,
   KeyBuffer,
+  oneKey,
   PAD_AFTER,
   PAD_BEFORE,
+  pairKey,
   pushNeighbourKeys,
-  pushPairKeys,
   pushWordKeys,
+  Slot,
+  templateOf,
   type WordInfo,
 } from './features.js';
 import { type LoadedModel, loadModel } from './model-io.js';
+import { EVIDENCE_CODES, evidenceKind, ScoreTables } from './score-tables.js';
 import { NUM_TAGS } from './tags.js';
 
 const T = NUM_TAGS;
 /** Score vectors cached per word: its own, then one per context offset (CONTEXT_OFFSETS order). */
 const VECTORS = 1 + CONTEXT_OFFSETS.length;
-const MAX_CACHED_WORDS = 100_000;
+/** Templates of word pairs over lower-case forms (and shapes): too many values for dense tables. */
+const SPARSE_PAIR_TEMPLATES: ReadonlySet<number> = new Set([60, 61, 64, 65, 68, 69]);
+
+/** What the tagger keeps about one word form (on its WordInfo): scores and attribute indices. */
+interface TaggedWord {
+  owner: object;
+  /** Summed word-level scores: [own, as neighbour at each context offset] × T. */
+  vectors: Float32Array;
+  /** Vocabulary ids of the lower-case form and the short-run shape (-1: not in the model). */
+  lower: number;
+  shape: number;
+  /** Indices in the dense tables (ScoreTables' CompactIds; 0: no features there). */
+  shapeIndex: number;
+  cluster2Index: number;
+  caseFlagIndex: number;
+  cluster1Index: number;
+}
 
 export class NerTagger {
-  private buf = new KeyBuffer();
   private scratch = new KeyBuffer();
   private scores: Float32Array = new Float32Array(0);
-  private cache = new Map<WordInfo, Float32Array>();
-  private readonly padBefore: Float32Array;
-  private readonly padAfter: Float32Array;
+  private words: TaggedWord[] = [];
+  private caseCodes = new Int32Array(0);
+  private nameCodes = new Int32Array(0);
+  private readonly padBefore: TaggedWord;
+  private readonly padAfter: TaggedWord;
   /**
    * The weight rows in sparse form (most rows have only about 3 non-zero tags of 17):
    * tag and weight side by side in `sparse`, and a feature key maps straight to its
@@ -49,6 +73,9 @@ export class NerTagger {
   /** Two views of one buffer: at 2k the tag (sparseTag), at 2k + 1 its weight (sparse). */
   private readonly sparse: Float32Array;
   private readonly sparseTag: Int32Array;
+  /** Which word-pair keys may be in the model: most pairs in new text are not. */
+  private readonly pairFilter: KeyFilter;
+  private readonly tables: ScoreTables;
 
   constructor(
     readonly space: FeatureSpace,
@@ -76,8 +103,11 @@ export class NerTagger {
       if (k > start) entries.push([key, start * 32 + (k - start)]);
     }
     this.sparseRows = new FeatureIndex(entries, entries.length);
-    this.padBefore = this.vectorsOf(PAD_BEFORE, false);
-    this.padAfter = this.vectorsOf(PAD_AFTER, false);
+    const keys = entries.map(([key]) => key);
+    this.pairFilter = new KeyFilter(keys.filter((key) => SPARSE_PAIR_TEMPLATES.has(templateOf(key))));
+    this.tables = new ScoreTables(space, keys, (key, out, base) => this.addRow(key, out, base));
+    this.padBefore = this.pad(PAD_BEFORE, this.tables.padBefore);
+    this.padAfter = this.pad(PAD_AFTER, this.tables.padAfter);
   }
 
   static fromModel(m: LoadedModel): NerTagger {
@@ -90,7 +120,21 @@ export class NerTagger {
       this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
     const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
     const evidence = documentEvidence(infos);
-    return sentences.map((words, k) => this.tagSentence(words, infos[k]!, evidence));
+    return sentences.map((words, k) =>
+      viterbi(this.scoreSentence(words, infos[k]!, evidence), words.length, this.weights.trans),
+    );
+  }
+
+  /**
+   * Emission scores (tokens × T) of each sentence of a document: the sums over the
+   * same features as extractSentence gives, read from the caches and dense tables.
+   */
+  scoreDocument(sentences: readonly (readonly string[])[]): Float32Array[] {
+    const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
+    const evidence = documentEvidence(infos);
+    return sentences.map((words, k) =>
+      this.scoreSentence(words, infos[k]!, evidence).slice(0, words.length * T),
+    );
   }
 
   /**
@@ -126,6 +170,19 @@ export class NerTagger {
     return v;
   }
 
+  private pad(ids: Int32Array, index: { shape: number; cluster2: number }): TaggedWord {
+    return {
+      owner: this,
+      vectors: this.vectorsOf(ids, false),
+      lower: ids[Slot.L]!,
+      shape: ids[Slot.SR]!,
+      shapeIndex: index.shape,
+      cluster2Index: index.cluster2,
+      caseFlagIndex: 0,
+      cluster1Index: 0,
+    };
+  }
+
   /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
   private addRow(key: number, out: Float32Array, base: number): void {
     const p = this.sparseRows.get(key);
@@ -137,53 +194,143 @@ export class NerTagger {
     for (let k = start; k < end; k += 2) out[base + tag[k]!]! += sparse[k + 1]!;
   }
 
-  private wordVectors(info: WordInfo): Float32Array {
-    let v = this.cache.get(info);
-    if (!v) {
-      v = this.vectorsOf(info.ids, true);
-      if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
-      this.cache.set(info, v);
-    }
-    return v;
+  /** addRow for a word-pair key, asking the filter first. */
+  private addPair(key: number, out: Float32Array, base: number): void {
+    if (this.pairFilter.mayHave(key)) this.addRow(key, out, base);
   }
 
-  private tagSentence(words: readonly string[], infos: WordInfo[], evidence: DocumentEvidence): Int32Array {
+  /** The tagger's cached view of a word, computed at its first sight. */
+  private tagged(info: WordInfo): TaggedWord {
+    const cached = info.tagged as TaggedWord | undefined;
+    if (cached?.owner === this) return cached;
+    const ids = info.ids;
+    const t = this.tables;
+    const word: TaggedWord = {
+      owner: this,
+      vectors: this.vectorsOf(ids, true),
+      lower: ids[Slot.L]!,
+      shape: ids[Slot.SR]!,
+      shapeIndex: t.shapes.of(ids[Slot.SR]!),
+      cluster2Index: t.clusters2.of(ids[Slot.C0 + 2]!),
+      caseFlagIndex: t.caseFlags.of(ids[Slot.CF]!),
+      cluster1Index: t.clusters1.of(ids[Slot.C0 + 1]!),
+    };
+    info.tagged = word;
+    return word;
+  }
+
+  private scoreSentence(
+    words: readonly string[],
+    infos: WordInfo[],
+    evidence: DocumentEvidence,
+  ): Float32Array {
     const n = words.length;
-    extractSentence(this.space, words, infos, evidence, this.buf, false);
-    if (this.scores.length < n * T) this.scores = new Float32Array(2 * n * T);
+    if (this.scores.length < n * T) {
+      this.scores = new Float32Array(2 * n * T);
+      this.caseCodes = new Int32Array(2 * n);
+      this.nameCodes = new Int32Array(2 * n);
+    }
     const scores = this.scores;
-    scores.fill(0, 0, n * T);
-    const vectors = infos.map((info) => this.wordVectors(info));
-    const buf = this.buf;
+    const tw = this.words;
+    tw.length = n;
+    for (let i = 0; i < n; i++) tw[i] = this.tagged(infos[i]!);
+    const caseCodes = this.caseCodes;
+    const nameCodes = this.nameCodes;
+    for (let i = 0; i < n; i++) {
+      const w = infos[i]!;
+      const f = evidence.get(w.lower)?.flags ?? 0;
+      const kind = evidenceKind(w.allCaps, w.cap, i === 0);
+      caseCodes[i] = kind * 4 + (f & 3);
+      nameCodes[i] = kind * 4 + ((f >> 3) & 3);
+    }
+    const headline = isHeadline(infos);
+    const gaz = gazetteerIds(this.space, words, infos);
+    const t = this.tables;
+    const C = EVIDENCE_CODES;
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const own = vectors[i]!;
-      for (let t = 0; t < T; t++) scores[base + t] = own[t]!;
+      const word = tw[i]!;
+      const own = word.vectors;
+      for (let k = 0; k < T; k++) scores[base + k] = own[k]!;
       for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
         const j = i + CONTEXT_OFFSETS[c]!;
-        const v = j < 0 ? this.padBefore : j >= n ? this.padAfter : vectors[j]!;
+        const v = (j < 0 ? this.padBefore : j >= n ? this.padAfter : tw[j]!).vectors;
         const o = (1 + c) * T;
-        for (let t = 0; t < T; t++) scores[base + t]! += v[o + t]!;
+        for (let k = 0; k < T; k++) scores[base + k]! += v[o + k]!;
       }
-      for (let k = buf.offsets[i]!; k < buf.offsets[i + 1]!; k++) this.addRow(buf.keys[k]!, scores, base);
+      // Document evidence, from the dense tables.
+      const code = caseCodes[i]!;
+      addVector(t.evidence, (code * C + nameCodes[i]!) * T, scores, base);
+      addVector(t.evidenceCase, (code * t.caseFlags.size + word.caseFlagIndex) * T, scores, base);
+      addVector(t.evidenceCluster, (code * t.clusters1.size + word.cluster1Index) * T, scores, base);
+      addVector(t.evidenceBefore, (i > 0 ? caseCodes[i - 1]! : C) * T, scores, base);
+      addVector(t.evidenceAfter, (i + 1 < n ? caseCodes[i + 1]! : C) * T, scores, base);
+      // The rest, looked up one by one: rare (sentence start, headlines, gazetteer) or few per token.
+      const ids = infos[i]!.ids;
+      if (i === 0) {
+        if (ids[Slot.CF]! >= 0) this.addRow(oneKey(70, ids[Slot.CF]!), scores, base);
+        if (ids[Slot.L]! >= 0) this.addRow(oneKey(71, ids[Slot.L]!), scores, base);
+      }
+      if (headline) {
+        if (ids[Slot.L]! >= 0) this.addRow(oneKey(72, ids[Slot.L]!), scores, base);
+        if (ids[Slot.C0 + 2]! >= 0) this.addRow(oneKey(73, ids[Slot.C0 + 2]!), scores, base);
+      }
+      const g = gaz[i]!;
+      if (g >= 0) {
+        this.addRow(oneKey(79, g), scores, base);
+        if (ids[Slot.CF]! >= 0) this.addRow(pairKey(82, g, ids[Slot.CF]!), scores, base);
+      }
+      const before = i > 0 ? gaz[i - 1]! : BOS;
+      if (before >= 0) this.addRow(oneKey(80, before), scores, base);
+      const after = i + 1 < n ? gaz[i + 1]! : EOS;
+      if (after >= 0) this.addRow(oneKey(81, after), scores, base);
+      const ev = infos[i]!.cap ? evidence.get(infos[i]!.lower) : undefined;
+      if (ev) {
+        for (const b of ev.before) this.addRow(oneKey(85, b), scores, base);
+        for (const a of ev.after) this.addRow(oneKey(86, a), scores, base);
+      }
     }
-    // Pair features: each adjacent pair (p, p + 1) over the padded sentence, positions -2 .. n + 1.
-    // Looked up directly: in new text most adjacent pairs are new, so a per-pair cache
-    // mostly missed and cost more (a map entry and a vector per pair) than the ~10 lookups.
+    // Pair features: each adjacent pair (p, p + 1) over the padded sentence, positions -2 .. n + 1;
+    // they belong to token p + 1 (60, 62, 64, 66), p (61, 63, 65, 67), p + 2 (68) and p - 1 (69).
+    const nShapes = t.shapes.size;
+    const nClusters = t.clusters2.size;
     for (let p = -2; p <= n; p++) {
-      const ia = p < 0 ? PAD_BEFORE : p >= n ? PAD_AFTER : infos[p]!.ids;
-      const ib = p + 1 < 0 ? PAD_BEFORE : p + 1 >= n ? PAD_AFTER : infos[p + 1]!.ids;
-      // Role r's features belong to token p + 1, p, p + 2, p - 1 (pushPairKeys).
-      for (let role = 0; role < 4; role++) {
-        const target = role === 0 ? p + 1 : role === 1 ? p : role === 2 ? p + 2 : p - 1;
-        if (target < 0 || target >= n) continue;
-        this.scratch.reset(1);
-        pushPairKeys(ia, ib, role, this.scratch);
-        for (let k = 0; k < this.scratch.n; k++) this.addRow(this.scratch.keys[k]!, scores, target * T);
+      const a = p < 0 ? this.padBefore : p >= n ? this.padAfter : tw[p]!;
+      const b = p + 1 < 0 ? this.padBefore : p + 1 >= n ? this.padAfter : tw[p + 1]!;
+      const next = p + 1 >= 0 && p + 1 < n ? (p + 1) * T : -1;
+      const here = p >= 0 && p < n ? p * T : -1;
+      if (a.shapeIndex > 0 && b.shapeIndex > 0) {
+        const o = (a.shapeIndex * nShapes + b.shapeIndex) * 2 * T;
+        if (next >= 0) addVector(t.shapePairs, o, scores, next);
+        if (here >= 0) addVector(t.shapePairs, o + T, scores, here);
+      }
+      if (a.cluster2Index > 0 && b.cluster2Index > 0) {
+        const o = (a.cluster2Index * nClusters + b.cluster2Index) * 2 * T;
+        if (next >= 0) addVector(t.clusterPairs, o, scores, next);
+        if (here >= 0) addVector(t.clusterPairs, o + T, scores, here);
+      }
+      const la = a.lower;
+      const lb = b.lower;
+      if (next >= 0) {
+        if (la >= 0 && lb >= 0) this.addPair(pairKey(60, la, lb), scores, next);
+        if (la >= 0 && b.shape >= 0) this.addPair(pairKey(64, la, b.shape), scores, next);
+      }
+      if (here >= 0) {
+        if (la >= 0 && lb >= 0) this.addPair(pairKey(61, la, lb), scores, here);
+        if (a.shape >= 0 && lb >= 0) this.addPair(pairKey(65, a.shape, lb), scores, here);
+      }
+      if (la >= 0 && lb >= 0) {
+        if (p + 2 >= 0 && p + 2 < n) this.addPair(pairKey(68, la, lb), scores, (p + 2) * T);
+        if (p - 1 >= 0 && p - 1 < n) this.addPair(pairKey(69, la, lb), scores, (p - 1) * T);
       }
     }
-    return viterbi(scores, n, this.weights.trans);
+    return scores;
   }
+}
+
+/** out[to .. to + T) += table[from .. from + T). */
+function addVector(table: Float32Array, from: number, out: Float32Array, to: number): void {
+  for (let k = 0; k < T; k++) out[to + k]! += table[from + k]!;
 }
 
 /** Whether a document has no capital letters at all in words of two letters or more. */

@@ -1,0 +1,155 @@
+/**
+ * Dense score tables for the features whose attributes take few values, so that
+ * scoring a token reads a row at a computed address instead of probing the
+ * feature table (a few MB, most probes miss the CPU caches):
+ * - document evidence: how the word is written elsewhere in the document, one of
+ *   16 codes for case evidence and 16 for name evidence (templates 74–78, 83, 84);
+ * - the shape and cluster pairs of adjacent words (templates 62, 63, 66, 67).
+ * Each row holds the summed weights of exactly the features extractSentence would
+ * emit for those attribute values, so the scores are the same sums in another order.
+ */
+import {
+  BOS,
+  EOS,
+  type FeatureSpace,
+  keyIds,
+  oneKey,
+  PAD_AFTER,
+  PAD_BEFORE,
+  pairKey,
+  Slot,
+  templateOf,
+} from './features.js';
+import { NUM_TAGS } from './tags.js';
+
+const T = NUM_TAGS;
+
+/** Adds the weights of feature `key` (when the model has it) to out[base .. base + T). */
+export type RowReader = (key: number, out: Float32Array, base: number) => void;
+
+/** Attribute ids renumbered 1 .. size - 1; index 0 stands for every other id (no features in the model). */
+export class CompactIds {
+  private readonly map = new Map<number, number>();
+  /** Compact index → attribute id (-1 at index 0). */
+  readonly ids: number[] = [-1];
+
+  add(id: number): void {
+    if (id >= 0 && !this.map.has(id)) {
+      this.map.set(id, this.ids.length);
+      this.ids.push(id);
+    }
+  }
+
+  of(id: number): number {
+    return this.map.get(id) ?? 0;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+}
+
+/** Number of document-evidence codes: token kind (4) × flags (4). */
+export const EVIDENCE_CODES = 16;
+
+/** Token kind for the evidence features: 0 all capitals, 1 capitalised first word, 2 capitalised, 3 other. */
+export function evidenceKind(allCaps: boolean, cap: boolean, first: boolean): number {
+  return allCaps ? 0 : cap ? (first ? 1 : 2) : 3;
+}
+
+/** Templates whose pairs of shapes (62, 63) and clusters (66, 67) are read from dense tables. */
+export const DENSE_PAIR_TEMPLATES: ReadonlySet<number> = new Set([62, 63, 66, 67]);
+/** Templates of document evidence read from dense tables. */
+export const DENSE_EVIDENCE_TEMPLATES: ReadonlySet<number> = new Set([74, 75, 76, 77, 78, 83, 84]);
+
+export class ScoreTables {
+  /** Short-run shapes, cluster level 2, case flags and cluster level 1 ids used by the dense templates. */
+  readonly shapes = new CompactIds();
+  readonly clusters2 = new CompactIds();
+  readonly caseFlags = new CompactIds();
+  readonly clusters1 = new CompactIds();
+  /** [(a × shapes.size + b) × 2T]: template 62 (token b's) then 63 (token a's), a and b adjacent. */
+  readonly shapePairs: Float32Array;
+  /** The same for cluster level 2 pairs: 66 then 67. */
+  readonly clusterPairs: Float32Array;
+  /** [(case code × 16 + name code) × T]: templates 74, 83 and 84. */
+  readonly evidence: Float32Array;
+  /** [(case code × caseFlags.size + flag) × T]: template 75. */
+  readonly evidenceCase: Float32Array;
+  /** [(case code × clusters1.size + cluster) × T]: template 76. */
+  readonly evidenceCluster: Float32Array;
+  /** [code × T], code 16 for the padding: templates 77 (previous token) and 78 (next token). */
+  readonly evidenceBefore: Float32Array;
+  readonly evidenceAfter: Float32Array;
+  /** Compact indices of the padding words, for the pair tables. */
+  readonly padBefore: { shape: number; cluster2: number };
+  readonly padAfter: { shape: number; cluster2: number };
+
+  constructor(space: FeatureSpace, keys: Iterable<number>, read: RowReader) {
+    const pairIds = (key: number) => keyIds(key) as [number, number];
+    for (const key of keys) {
+      const t = templateOf(key);
+      if (t === 62 || t === 63 || t === 66 || t === 67) {
+        const ids = t < 66 ? this.shapes : this.clusters2;
+        for (const id of pairIds(key)) ids.add(id);
+      } else if (t === 75) this.caseFlags.add(pairIds(key)[1]);
+      else if (t === 76) this.clusters1.add(pairIds(key)[1]);
+    }
+    const pairTable = (ids: CompactIds, first: number, second: number) => {
+      const n = ids.size;
+      const table = new Float32Array(n * n * 2 * T);
+      for (let a = 1; a < n; a++)
+        for (let b = 1; b < n; b++) {
+          const base = (a * n + b) * 2 * T;
+          read(pairKey(first, ids.ids[a]!, ids.ids[b]!), table, base);
+          read(pairKey(second, ids.ids[a]!, ids.ids[b]!), table, base + T);
+        }
+      return table;
+    };
+    this.shapePairs = pairTable(this.shapes, 62, 63);
+    this.clusterPairs = pairTable(this.clusters2, 66, 67);
+
+    const caseId = (code: number) => space.evidenceId(0, code >> 2, code & 3);
+    const nameId = (code: number) => space.evidenceId(1, code >> 2, code & 3);
+    const C = EVIDENCE_CODES;
+    this.evidence = new Float32Array(C * C * T);
+    for (let d = 0; d < C; d++)
+      for (let e = 0; e < C; e++) {
+        const base = (d * C + e) * T;
+        const di = caseId(d);
+        const ni = nameId(e);
+        if (di >= 0) read(oneKey(74, di), this.evidence, base);
+        if (ni >= 0) read(oneKey(83, ni), this.evidence, base);
+        if (di >= 0 && ni >= 0) read(pairKey(84, ni, di), this.evidence, base);
+      }
+    const withAttribute = (tpl: number, ids: CompactIds) => {
+      const table = new Float32Array(C * ids.size * T);
+      for (let d = 0; d < C; d++) {
+        const di = caseId(d);
+        if (di < 0) continue;
+        for (let a = 1; a < ids.size; a++) read(pairKey(tpl, di, ids.ids[a]!), table, (d * ids.size + a) * T);
+      }
+      return table;
+    };
+    this.evidenceCase = withAttribute(75, this.caseFlags);
+    this.evidenceCluster = withAttribute(76, this.clusters1);
+    const neighbour = (tpl: number, pad: number) => {
+      const table = new Float32Array((C + 1) * T);
+      for (let d = 0; d <= C; d++) {
+        const id = d === C ? pad : caseId(d);
+        if (id >= 0) read(oneKey(tpl, id), table, d * T);
+      }
+      return table;
+    };
+    this.evidenceBefore = neighbour(77, BOS);
+    this.evidenceAfter = neighbour(78, EOS);
+    this.padBefore = {
+      shape: this.shapes.of(PAD_BEFORE[Slot.SR]!),
+      cluster2: this.clusters2.of(PAD_BEFORE[Slot.C0 + 2]!),
+    };
+    this.padAfter = {
+      shape: this.shapes.of(PAD_AFTER[Slot.SR]!),
+      cluster2: this.clusters2.of(PAD_AFTER[Slot.C0 + 2]!),
+    };
+  }
+}
