@@ -52,10 +52,27 @@ export function emissions(
   return scores;
 }
 
-/** For each tag, the tags allowed before it (BILOU: 9 for O/B/U, 2 for I/L), to skip the forbidden pairs. */
-const PREDECESSORS: Int32Array[] = Array.from({ length: T }, (_, t) =>
-  Int32Array.from([...Array(T).keys()].filter((p) => TRANSITION_MASK[p * (T + 1) + t])),
-);
+/**
+ * For each tag, the tags allowed before it (BILOU: 9 for O/B/U, 2 for I/L), flat:
+ * PREDECESSORS[PRED_START[t] .. PRED_START[t + 1]), with the index of each pair's
+ * transition score beside it (PRED_TRANS), so the inner loop reads two typed arrays.
+ */
+const PRED_START = new Int32Array(T + 1);
+const PREDECESSORS: Int32Array = (() => {
+  const out: number[] = [];
+  for (let t = 0; t < T; t++) {
+    PRED_START[t] = out.length;
+    for (let p = 0; p < T; p++) if (TRANSITION_MASK[p * (T + 1) + t]) out.push(p);
+  }
+  PRED_START[T] = out.length;
+  return Int32Array.from(out);
+})();
+const PRED_TRANS: Int32Array = (() => {
+  const out = new Int32Array(PREDECESSORS.length);
+  for (let t = 0; t < T; t++)
+    for (let k = PRED_START[t]!; k < PRED_START[t + 1]!; k++) out[k] = PREDECESSORS[k]! * (T + 1) + t;
+  return out;
+})();
 
 let delta = new Float64Array(0);
 let back = new Int32Array(0);
@@ -73,20 +90,20 @@ export function viterbi(scores: Float32Array, tokens: number, trans: Float32Arra
   }
   for (let i = 1; i < tokens; i++) {
     const prevBase = (i - 1) * T;
+    const base = i * T;
     for (let t = 0; t < T; t++) {
-      const preds = PREDECESSORS[t]!;
       let best = FORBIDDEN * 2;
       let arg = 0;
-      for (let k = 0; k < preds.length; k++) {
-        const p = preds[k]!;
-        const s = delta[prevBase + p]! + trans[p * (T + 1) + t]!;
+      for (let k = PRED_START[t]!, end = PRED_START[t + 1]!; k < end; k++) {
+        const p = PREDECESSORS[k]!;
+        const s = delta[prevBase + p]! + trans[PRED_TRANS[k]!]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      delta[i * T + t] = best + scores[i * T + t]!;
-      back[i * T + t] = arg;
+      delta[base + t] = best + scores[base + t]!;
+      back[base + t] = arg;
     }
   }
   let best = FORBIDDEN * 2;

@@ -9,7 +9,7 @@
  */
 import { modelFile } from '../models.js';
 import { viterbi, type Weights } from './decode.js';
-import { FeatureIndex, KeyFilter } from './feature-index.js';
+import { FeatureIndex, PairFilter } from './feature-index.js';
 import {
   BOS,
   CONTEXT_OFFSETS,
@@ -20,6 +20,7 @@ import {
   gazetteerIds,
   isHeadline,
   KeyBuffer,
+  keyIds,
   oneKey,
   PAD_AFTER,
   PAD_BEFORE,
@@ -74,7 +75,7 @@ export class NerTagger {
   private readonly sparse: Float32Array;
   private readonly sparseTag: Int32Array;
   /** Which word-pair keys may be in the model: most pairs in new text are not. */
-  private readonly pairFilter: KeyFilter;
+  private readonly pairFilter: PairFilter;
   private readonly tables: ScoreTables;
 
   constructor(
@@ -104,7 +105,11 @@ export class NerTagger {
     }
     this.sparseRows = new FeatureIndex(entries, entries.length);
     const keys = entries.map(([key]) => key);
-    this.pairFilter = new KeyFilter(keys.filter((key) => SPARSE_PAIR_TEMPLATES.has(templateOf(key))));
+    this.pairFilter = new PairFilter(
+      keys
+        .filter((key) => SPARSE_PAIR_TEMPLATES.has(templateOf(key)))
+        .map((key) => [templateOf(key), ...(keyIds(key) as [number, number])] as const),
+    );
     this.tables = new ScoreTables(space, keys, (key, out, base) => this.addRow(key, out, base));
     this.padBefore = this.pad(PAD_BEFORE, this.tables.padBefore);
     this.padAfter = this.pad(PAD_AFTER, this.tables.padAfter);
@@ -194,9 +199,9 @@ export class NerTagger {
     for (let k = start; k < end; k += 2) out[base + tag[k]!]! += sparse[k + 1]!;
   }
 
-  /** addRow for a word-pair key, asking the filter first. */
-  private addPair(key: number, out: Float32Array, base: number): void {
-    if (this.pairFilter.mayHave(key)) this.addRow(key, out, base);
+  /** addRow for the word-pair feature (tpl, a, b), asking the filter first. */
+  private addPair(tpl: number, a: number, b: number, out: Float32Array, base: number): void {
+    if (this.pairFilter.mayHave(tpl, a, b)) this.addRow(pairKey(tpl, a, b), out, base);
   }
 
   /** The tagger's cached view of a word, computed at its first sight. */
@@ -312,16 +317,16 @@ export class NerTagger {
       const la = a.lower;
       const lb = b.lower;
       if (next >= 0) {
-        if (la >= 0 && lb >= 0) this.addPair(pairKey(60, la, lb), scores, next);
-        if (la >= 0 && b.shape >= 0) this.addPair(pairKey(64, la, b.shape), scores, next);
+        if (la >= 0 && lb >= 0) this.addPair(60, la, lb, scores, next);
+        if (la >= 0 && b.shape >= 0) this.addPair(64, la, b.shape, scores, next);
       }
       if (here >= 0) {
-        if (la >= 0 && lb >= 0) this.addPair(pairKey(61, la, lb), scores, here);
-        if (a.shape >= 0 && lb >= 0) this.addPair(pairKey(65, a.shape, lb), scores, here);
+        if (la >= 0 && lb >= 0) this.addPair(61, la, lb, scores, here);
+        if (a.shape >= 0 && lb >= 0) this.addPair(65, a.shape, lb, scores, here);
       }
       if (la >= 0 && lb >= 0) {
-        if (p + 2 >= 0 && p + 2 < n) this.addPair(pairKey(68, la, lb), scores, (p + 2) * T);
-        if (p - 1 >= 0 && p - 1 < n) this.addPair(pairKey(69, la, lb), scores, (p - 1) * T);
+        if (p + 2 >= 0 && p + 2 < n) this.addPair(68, la, lb, scores, (p + 2) * T);
+        if (p - 1 >= 0 && p - 1 < n) this.addPair(69, la, lb, scores, (p - 1) * T);
       }
     }
     return scores;
