@@ -161,30 +161,32 @@ const BLOCK = new Set([
   'fieldset',
 ]);
 
-const TAG_CTX: Record<string, number> = {
-  nav: CTX.nav,
-  footer: CTX.footer,
-  aside: CTX.aside,
-  header: CTX.header,
-  form: CTX.form,
-  figure: CTX.figure,
-  figcaption: CTX.figcaption | CTX.caption,
-  blockquote: CTX.blockquote,
-  ul: CTX.list,
-  ol: CTX.list,
-  dl: CTX.list,
-  table: CTX.table,
-  article: CTX.article,
-  main: CTX.main,
-  h1: CTX.heading,
-  h2: CTX.heading,
-  h3: CTX.heading,
-  h4: CTX.heading,
-  h5: CTX.heading,
-  h6: CTX.heading,
-  pre: CTX.pre,
-  dialog: CTX.dialog,
-};
+const TAG_CTX = new Map<string, number>(
+  Object.entries({
+    nav: CTX.nav,
+    footer: CTX.footer,
+    aside: CTX.aside,
+    header: CTX.header,
+    form: CTX.form,
+    figure: CTX.figure,
+    figcaption: CTX.figcaption | CTX.caption,
+    blockquote: CTX.blockquote,
+    ul: CTX.list,
+    ol: CTX.list,
+    dl: CTX.list,
+    table: CTX.table,
+    article: CTX.article,
+    main: CTX.main,
+    h1: CTX.heading,
+    h2: CTX.heading,
+    h3: CTX.heading,
+    h4: CTX.heading,
+    h5: CTX.heading,
+    h6: CTX.heading,
+    pre: CTX.pre,
+    dialog: CTX.dialog,
+  }),
+);
 
 // Class/id vocabulary, as in Readability and trafilatura: names that mark content and names that mark furniture.
 const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
@@ -346,7 +348,7 @@ function render(html: string, scan: HtmlScan): RenderedPage {
     nodes.parent.push(parent);
     nodes.last.push(index);
     nodes.weight.push(weight);
-    nodes.ctx.push((parent >= 0 ? nodes.ctx[parent]! : 0) | (TAG_CTX[tag] ?? 0) | ctx);
+    nodes.ctx.push((parent >= 0 ? nodes.ctx[parent]! : 0) | (TAG_CTX.get(tag) ?? 0) | ctx);
     return index;
   };
 

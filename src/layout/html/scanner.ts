@@ -136,6 +136,80 @@ const OPAQUE = new Set(['noscript', 'template', 'svg', 'math']);
 /** Tags whose metadata attributes render.ts reads. */
 const EXTRA_TAGS = new Set(['meta', 'html', 'link', 'time', 'script']);
 
+/**
+ * Tag names get small integer ids: one Map lookup per tag, then flags, implied
+ * closes and open counts are array reads. The ids of these names are fixed; a page's
+ * other names get ids of their own, per page.
+ */
+const KNOWN_NAMES = [
+  ...new Set([
+    ...VOID,
+    ...IMPLIES_CLOSE.keys(),
+    ...[...IMPLIES_CLOSE.values()].flatMap((set) => [...set]),
+    ...RAW_TEXT,
+    ...OPAQUE,
+    ...EXTRA_TAGS,
+    'plaintext',
+    'span',
+    'b',
+    'i',
+    'em',
+    'strong',
+    'small',
+    'sup',
+    'sub',
+    'u',
+    'time',
+    'picture',
+    'video',
+    'audio',
+    'canvas',
+    'object',
+    'label',
+    'cite',
+    'abbr',
+    'code',
+    'figure',
+    'head',
+    'body',
+    'caption',
+    'summary',
+    'dialog',
+    'legend',
+    'center',
+    'font',
+    'path',
+  ]),
+];
+const KNOWN = new Map(KNOWN_NAMES.map((name, i) => [name, i]));
+const idOf = (name: string): number => KNOWN.get(name)!;
+const F_VOID = 1;
+const F_RAW = 2;
+const F_OPAQUE = 4;
+const F_EXTRA = 8;
+/** Raw text whose entities are decoded (RCDATA). */
+const F_DECODED = 16;
+const KNOWN_FLAGS = new Uint8Array(KNOWN_NAMES.length);
+for (const n of VOID) KNOWN_FLAGS[idOf(n)]! |= F_VOID;
+for (const n of RAW_TEXT) KNOWN_FLAGS[idOf(n)]! |= F_RAW;
+for (const n of OPAQUE) KNOWN_FLAGS[idOf(n)]! |= F_OPAQUE;
+for (const n of EXTRA_TAGS) KNOWN_FLAGS[idOf(n)]! |= F_EXTRA;
+KNOWN_FLAGS[idOf('title')]! |= F_DECODED;
+KNOWN_FLAGS[idOf('textarea')]! |= F_DECODED;
+/** For each known id, the ids of the open elements it closes. */
+const IMPLIES: (ReadonlySet<number> | undefined)[] = KNOWN_NAMES.map((n) => {
+  const set = IMPLIES_CLOSE.get(n);
+  return set && new Set([...set].map(idOf));
+});
+const ID_P = idOf('p');
+const ID_BR = idOf('br');
+const ID_FORM = idOf('form');
+const ID_SVG = idOf('svg');
+const ID_MATH = idOf('math');
+const ID_PLAINTEXT = idOf('plaintext');
+// htmlparser2 reads <image> as <img>.
+KNOWN.set('image', idOf('img'));
+
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -195,27 +269,114 @@ function clearAttributes(a: TagAttributes): void {
   a.type = undefined;
 }
 
-/** The attribute's slot, when render.ts reads it (the name already lowercased). */
-function slotOf(name: string, extra: boolean): keyof TagAttributes | undefined {
+/**
+ * Whether an attribute name (at [start, end)) may be one render.ts reads: on most
+ * tags only class, id, itemprop, style, hidden and aria-hidden, told apart by
+ * length and first letter before any string is made (most attributes are src,
+ * href, alt, data-*...).
+ */
+function mayBeRead(html: string, start: number, end: number, extra: boolean): boolean {
+  if (extra) return true;
+  const c = html.charCodeAt(start) | 0x20;
+  switch (end - start) {
+    case 2:
+    case 8:
+      return c === 105; // id, itemprop
+    case 5:
+      return c === 99 || c === 115; // class, style
+    case 6:
+      return c === 104; // hidden
+    case 11:
+      return c === 97; // aria-hidden
+    default:
+      return false;
+  }
+}
+
+/** The attribute's slot (0: not read), its name already lowercased. */
+function slotOf(name: string, extra: boolean): number {
   switch (name) {
     case 'class':
+      return 1;
     case 'id':
+      return 2;
     case 'itemprop':
+      return 3;
     case 'style':
+      return 4;
     case 'hidden':
+      return 5;
     case 'aria-hidden':
-      return name;
+      return 6;
+  }
+  if (!extra) return 0;
+  switch (name) {
     case 'name':
+      return 7;
     case 'property':
+      return 8;
     case 'content':
+      return 9;
     case 'lang':
+      return 10;
     case 'rel':
+      return 11;
     case 'href':
+      return 12;
     case 'datetime':
+      return 13;
     case 'type':
-      return extra ? name : undefined;
+      return 14;
     default:
-      return undefined;
+      return 0;
+  }
+}
+
+/** Stores a value in its slot (named stores: one object shape, no keyed access). */
+function setSlot(a: TagAttributes, slot: number, value: string): void {
+  switch (slot) {
+    case 1:
+      a.class = value;
+      break;
+    case 2:
+      a.id = value;
+      break;
+    case 3:
+      a.itemprop = value;
+      break;
+    case 4:
+      a.style = value;
+      break;
+    case 5:
+      a.hidden = value;
+      break;
+    case 6:
+      a['aria-hidden'] = value;
+      break;
+    case 7:
+      a.name = value;
+      break;
+    case 8:
+      a.property = value;
+      break;
+    case 9:
+      a.content = value;
+      break;
+    case 10:
+      a.lang = value;
+      break;
+    case 11:
+      a.rel = value;
+      break;
+    case 12:
+      a.href = value;
+      break;
+    case 13:
+      a.datetime = value;
+      break;
+    case 14:
+      a.type = value;
+      break;
   }
 }
 
@@ -305,9 +466,13 @@ export function scanHtml(html: string, handler: ScanHandler): void {
 }
 
 class Scanner {
-  private readonly stack: string[] = [];
-  /** Open elements per name: a closing tag for an element that is not open is refused without a scan of the stack. */
-  private readonly openCounts = new Map<string, number>();
+  /** Open elements, innermost last, by tag id. */
+  private readonly stack: number[] = [];
+  /** Tag names by id: the known ones, then this page's others. */
+  private readonly names: string[] = KNOWN_NAMES.slice();
+  private readonly pageNames = new Map<string, number>();
+  /** Open elements per tag id: a closing tag for an element that is not open is refused without a scan of the stack. */
+  private readonly openCounts: number[] = new Array<number>(KNOWN_NAMES.length).fill(0);
   private readonly attributes = newAttributes();
   private readonly empty = newAttributes();
 
@@ -350,8 +515,7 @@ class Scanner {
       textStart = next;
     }
     this.text(textStart, n);
-    const { stack, handler } = this;
-    while (stack.length) handler.close(stack.pop()!);
+    while (this.stack.length) this.pop();
   }
 
   private text(start: number, end: number): void {
@@ -380,6 +544,26 @@ class Scanner {
     return this.skipTo(from, '>');
   }
 
+  /** The id of the tag name at [start, end), lowercased. */
+  private tagId(start: number, end: number): number {
+    const raw = this.html.slice(start, end);
+    const known = KNOWN.get(raw);
+    if (known !== undefined) return known;
+    const name = lower(raw);
+    let id = KNOWN.get(name) ?? this.pageNames.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      this.pageNames.set(name, id);
+      this.openCounts.push(0);
+    }
+    return id;
+  }
+
+  private flags(id: number): number {
+    return id < KNOWN_FLAGS.length ? KNOWN_FLAGS[id]! : 0;
+  }
+
   /** An open tag whose name starts at `from`; returns the index after it (the page's end when unfinished: dropped). */
   private openTag(from: number): number {
     const html = this.html;
@@ -387,11 +571,12 @@ class Scanner {
     let j = from + 1;
     while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
     if (j >= n) return n;
-    let name = lower(html.slice(from, j));
-    if (name === 'image') name = 'img';
+    const id = this.tagId(from, j);
+    const flags = this.flags(id);
     const a = this.attributes;
     clearAttributes(a);
-    const extra = EXTRA_TAGS.has(name);
+    let seen = 0;
+    const extra = (flags & F_EXTRA) !== 0;
     let selfClosing = false;
     // Attributes, as htmlparser2 reads them: names end at "=", white space, "/" or ">"; values quoted or not.
     for (;;) {
@@ -411,10 +596,13 @@ class Scanner {
         j++;
       }
       if (j >= n) return n;
-      const slot = slotOf(lower(html.slice(nameStart, j)), extra);
+      const slot = mayBeRead(html, nameStart, j, extra) ? slotOf(lower(html.slice(nameStart, j)), extra) : 0;
+      // The first occurrence of a name wins, as in htmlparser2.
+      const fresh = slot !== 0 && (seen & (1 << slot)) === 0;
+      if (fresh) seen |= 1 << slot;
       while (j < n && isSpace(html.charCodeAt(j))) j++;
       if (html.charCodeAt(j) !== EQ) {
-        if (slot !== undefined && a[slot] === undefined) a[slot] = '';
+        if (fresh) setSlot(a, slot, '');
         continue;
       }
       j++;
@@ -438,24 +626,24 @@ class Scanner {
         if (j >= n) return n;
         valueEnd = j;
       }
-      if (slot !== undefined && a[slot] === undefined) {
+      if (fresh) {
         const value = html.slice(valueStart, valueEnd);
-        a[slot] = value.includes(AMP) ? decodeHTMLAttribute(value) : value;
+        setSlot(a, slot, value.includes(AMP) ? decodeHTMLAttribute(value) : value);
       }
     }
-    if (!this.openElement(name, a)) return j;
-    if (RAW_TEXT.has(name)) return this.rawText(name, j);
-    if (name === 'plaintext') {
+    if (!this.openElement(id, a)) return j;
+    if (flags & F_RAW) return this.rawText(id, flags, j);
+    if (id === ID_PLAINTEXT) {
       this.handler.text(html.slice(j));
       return n;
     }
-    if (OPAQUE.has(name)) {
+    if (flags & F_OPAQUE) {
       // A self-closing <svg/> or <math/> is closed at once (foreign content), as in htmlparser2.
-      if (selfClosing && (name === 'svg' || name === 'math')) {
-        this.closeElement(name);
+      if (selfClosing && (id === ID_SVG || id === ID_MATH)) {
+        this.closeElement(id);
         return j;
       }
-      const end = findOpaqueEnd(html, j, name);
+      const end = findOpaqueEnd(html, j, this.names[id]!);
       // Without its closing tag the element is parsed as any other, so that the rest of the page is not lost.
       if (end >= 0) return this.closeTag(end + 2);
     }
@@ -463,15 +651,13 @@ class Scanner {
   }
 
   /** The content of a raw text element, as text, then its closing tag. */
-  private rawText(name: string, from: number): number {
+  private rawText(id: number, flags: number, from: number): number {
     const html = this.html;
-    const end = findRawEnd(html, from, name);
+    const end = findRawEnd(html, from, this.names[id]!);
     const stop = end < 0 ? html.length : end;
     if (stop > from) {
       const data = html.slice(from, stop);
-      this.handler.text(
-        (name === 'title' || name === 'textarea') && data.includes(AMP) ? decodeHTML(data) : data,
-      );
+      this.handler.text(flags & F_DECODED && data.includes(AMP) ? decodeHTML(data) : data);
     }
     return end < 0 ? html.length : this.closeTag(end + 2);
   }
@@ -483,55 +669,51 @@ class Scanner {
     let j = from + 1;
     while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
     if (j >= n) return n;
-    let name = lower(html.slice(from, j));
-    if (name === 'image') name = 'img';
-    this.closeElement(name);
+    this.closeElement(this.tagId(from, j));
     return this.skipTo(j, '>');
   }
 
   /** Opens an element (closing those it implies closed); false when it is ignored (a form inside a form). */
-  private openElement(name: string, attributes: TagAttributes): boolean {
-    const { stack, handler } = this;
-    if (name === 'form' && this.isOpen('form')) return false;
-    const implied = IMPLIES_CLOSE.get(name);
+  private openElement(id: number, attributes: TagAttributes): boolean {
+    const { stack, handler, openCounts } = this;
+    if (id === ID_FORM && openCounts[ID_FORM]! > 0) return false;
+    const implied = id < IMPLIES.length ? IMPLIES[id] : undefined;
     if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) this.pop();
-    const isVoid = VOID.has(name);
-    if (!isVoid) {
-      stack.push(name);
-      this.openCounts.set(name, (this.openCounts.get(name) ?? 0) + 1);
+    const name = this.names[id]!;
+    if (this.flags(id) & F_VOID) {
+      handler.open(name, attributes);
+      handler.close(name);
+    } else {
+      stack.push(id);
+      openCounts[id]!++;
+      handler.open(name, attributes);
     }
-    handler.open(name, attributes);
-    if (isVoid) handler.close(name);
     return true;
   }
 
-  private closeElement(name: string): void {
+  private closeElement(id: number): void {
     const handler = this.handler;
-    if (VOID.has(name)) {
+    if (this.flags(id) & F_VOID) {
       // "</br>" is read as a line break; other void closers are dropped.
-      if (name === 'br') {
+      if (id === ID_BR) {
         handler.open('br', this.empty);
         handler.close('br');
       }
       return;
     }
-    if (this.isOpen(name)) {
-      while (this.pop() !== name) {}
-    } else if (name === 'p') {
+    if (this.openCounts[id]! > 0) {
+      while (this.pop() !== id) {}
+    } else if (id === ID_P) {
       // "</p>" with no paragraph open makes an empty one.
-      this.openElement('p', this.empty);
+      this.openElement(ID_P, this.empty);
       this.pop();
     }
   }
 
-  private isOpen(name: string): boolean {
-    return (this.openCounts.get(name) ?? 0) > 0;
-  }
-
-  private pop(): string {
-    const name = this.stack.pop()!;
-    this.openCounts.set(name, this.openCounts.get(name)! - 1);
-    this.handler.close(name);
-    return name;
+  private pop(): number {
+    const id = this.stack.pop()!;
+    this.openCounts[id]!--;
+    this.handler.close(this.names[id]!);
+    return id;
   }
 }
