@@ -27,6 +27,7 @@ import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
+import { chunkKind, opensAside, sourceStart, withoutTrailingTime } from './source-phrase.js';
 import { cueRanges, cuesInUnit } from './span-given-cues.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
@@ -263,7 +264,11 @@ function trimRange(table: TokenTable, from: number, to: number): [number, number
     (LEADING_NOISE.has(table.lower[a]!) || (!isWord(table.lower[a]!) && !OPEN_MARKS.has(table.lower[a]!)))
   )
     a++;
-  while (b > a && !isWord(table.lower[b - 1]!) && !CLOSE_MARKS.has(table.lower[b - 1]!)) b--;
+  while (b > a && !isWord(table.lower[b - 1]!) && !CLOSE_MARKS.has(table.lower[b - 1]!)) {
+    // A closing parenthesis stays when its opening one is in the range: "Jane Roe (D-Ore.)".
+    if (table.lower[b - 1] === ')' && table.lower.slice(a, b - 1).includes('(')) break;
+    b--;
+  }
   return [a, b];
 }
 
@@ -274,7 +279,19 @@ function sourceBefore(
   floor: number,
 ): { from: number; boundary: number } {
   let i = cueStart - 1;
-  while (i >= floor && !SOURCE_STOPS.has(table.lower[i]!) && table.region[i] === -1) i--;
+  while (i >= floor && table.region[i] === -1) {
+    if (table.lower[i] === ')') {
+      // A parenthesis inside the phrase belongs to it: "Rep. Jane Roe (D-Ore.) said".
+      let j = i - 1;
+      while (j > floor && table.lower[j] !== '(' && table.lower[j] !== ')' && i - j < 20) j--;
+      if (j > floor && table.lower[j] === '(' && table.word[j - 1]) {
+        i = j - 1;
+        continue;
+      }
+    }
+    if (SOURCE_STOPS.has(table.lower[i]!)) break;
+    i--;
+  }
   return { from: i + 1, boundary: i };
 }
 
@@ -446,7 +463,17 @@ const DETERMINERS = new Set([
 ]);
 
 /** The subject of a sentence, skipping a short opening phrase set off by a comma ("Hours later, Trump …"). */
-function subjectSpan(table: TokenTable, ts: number, limit: number): Span | undefined {
+function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undefined {
+  let ts = s0;
+  // "Long before the vote, Roe was …", "With a storm coming, the candidates …": the subject
+  // follows the opening aside.
+  for (let n = 0; n < 3; n++) {
+    let comma = ts;
+    while (comma < limit && comma - ts < 25 && table.lower[comma] !== ',' && table.region[comma] === -1)
+      comma++;
+    if (comma >= limit || table.lower[comma] !== ',' || !opensAside(table, ts, comma)) break;
+    ts = comma + 1;
+  }
   const end = subjectOf(table, ts, limit);
   if (table.lower[end] === ',' && end - ts <= 5 && end + 1 < limit) {
     const second = subjectOf(table, end + 1, limit);
@@ -662,9 +689,16 @@ function attributionAt(
     // After a comma, what precedes must be a clause ("The port will close, said X"), not a
     // name and its apposition ("X, a spokesman, says the port …").
     const chunkStart = sourceBefore(table, c0 - 1, s0).from;
-    const clauseBefore = CLOSE_MARKS.has(prev) || clauseLike(table, Math.max(s0, chunkStart), c0 - 1);
-    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && !hasVerb(table, c1, srcEnd)) {
-      const source = sourceSpan(table, c1, srcEnd);
+    const clauseBefore =
+      CLOSE_MARKS.has(prev) ||
+      // "Roe, who has not endorsed anyone, told reporters": the chunk is the source's own clause.
+      (clauseLike(table, Math.max(s0, chunkStart), c0 - 1) &&
+        chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
+    // "…, told reporters": a verb with an object is not inverted.
+    const inverts = !TAKES_OBJECT.test(head) || isCapitalisedAt(table, c1);
+    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && inverts && !hasVerb(table, c1, srcEnd)) {
+      const fullEnd = invertedSourceEnd(table, srcEnd, s1);
+      const source = fullEnd > srcEnd ? chainSpan(table, c1, fullEnd) : sourceSpan(table, c1, srcEnd);
       const content = contentSpan(table, s0, c0);
       if (content) return { content, cue, source };
     }
@@ -690,7 +724,12 @@ function attributionAt(
   // 4. source before the cue; appositions set off by commas or dashes belong to it
   // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
   let { from, boundary } = sourceBefore(table, c0, s0);
-  if ((prev === ',' || DASHES.has(prev)) && boundary === c0 - 1) {
+  const chain =
+    (prev === ',' || DASHES.has(prev)) && boundary === c0 - 1 ? sourceChain(table, c0 - 1, s0) : undefined;
+  if (chain) {
+    from = chain.from;
+    boundary = chain.boundary;
+  } else if ((prev === ',' || DASHES.has(prev)) && boundary === c0 - 1) {
     let stop = c0 - 1;
     for (let chunks = 0; chunks < 4; chunks++) {
       const chunk = sourceBefore(table, stop, s0);
@@ -705,11 +744,16 @@ function attributionAt(
     }
   }
   // "X spoke to the paper and told …": a phrase with a verb in it keeps only its subject.
-  const source = sourceSpan(
-    table,
-    from,
-    c0 - from > LONG_SOURCE && hasVerb(table, from, c0) ? subjectOf(table, from, c0) : c0,
-  );
+  const start = sourceStart(table, from, c0);
+  const source = chain
+    ? chainSpan(table, from, chain.end)
+    : sourceSpan(
+        table,
+        start,
+        c0 - start > LONG_SOURCE && hasVerb(table, start, c0)
+          ? subjectOf(table, start, c0)
+          : withoutTrailingTime(table, start, c0),
+      );
   const tailWords = wordsIn(table, c1, s1);
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"
@@ -733,6 +777,69 @@ function attributionAt(
   const content = contentAfter();
   return content ? { content, cue, source } : undefined;
 }
+/** The longest source phrase kept when it is a name with its appositions, in tokens. */
+const MAX_CHAIN_TOKENS = 40;
+
+/** A name with its appositions: kept from its start (the name), up to MAX_CHAIN_TOKENS. */
+function chainSpan(table: TokenTable, from: number, to: number): Span | undefined {
+  const [a, b] = trimRange(table, from, Math.min(to, from + MAX_CHAIN_TOKENS));
+  return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
+}
+
+/**
+ * The chunks before a cue that follows a comma or dash at `stop`, read back: asides next to
+ * the cue are skipped ("Roe, citing figures, said"), then a name and its appositions and
+ * relative clauses are the source ("Roe, a spokesman, said"), up to an aside or a clause
+ * that opens the sentence. Undefined when no name is found that way.
+ */
+function sourceChain(
+  table: TokenTable,
+  stop: number,
+  s0: number,
+): { from: number; boundary: number; end: number } | undefined {
+  const chunks: { from: number; to: number; boundary: number; kind: ReturnType<typeof chunkKind> }[] = [];
+  let at = stop;
+  for (let n = 0; n < 6; n++) {
+    const chunk = sourceBefore(table, at, s0);
+    if (chunk.from >= at) break;
+    chunks.push({
+      from: chunk.from,
+      to: at,
+      boundary: chunk.boundary,
+      kind: chunkKind(table, chunk.from, at),
+    });
+    const b = chunk.boundary;
+    if (b < s0 || !(table.lower[b] === ',' || DASHES.has(table.lower[b]!))) break;
+    at = b;
+  }
+  let i = 0;
+  let end = stop + 1;
+  while (i < chunks.length && chunks[i]!.kind === 'aside') {
+    end = chunks[i]!.boundary;
+    i++;
+  }
+  let j = i;
+  while (j < chunks.length && (chunks[j]!.kind === 'np' || chunks[j]!.kind === 'relative')) j++;
+  if (j === i || chunks[j - 1]!.kind !== 'np') return undefined;
+  // No aside skipped and one chunk only: the plain case, read as before.
+  if (i === 0 && j === 1) return undefined;
+  return { from: chunks[j - 1]!.from, boundary: chunks[j - 1]!.boundary, end: i === 0 ? stop + 1 : end };
+}
+
+/**
+ * Where an inverted source ends: "…,'' said Jane Roe, the port's engineer." keeps the
+ * apposition when it runs to the end of the unit and holds no verb.
+ */
+function invertedSourceEnd(table: TokenTable, srcEnd: number, s1: number): number {
+  if (table.lower[srcEnd] !== ',') return srcEnd;
+  let e = s1;
+  while (e > srcEnd + 1 && !table.word[e - 1]) e--;
+  if (e <= srcEnd + 1 || e - srcEnd > 30) return srcEnd;
+  const kind = chunkKind(table, srcEnd + 1, e);
+  for (let i = srcEnd + 1; i < e; i++) if (table.region[i] !== -1 || table.lower[i] === ';') return srcEnd;
+  return kind === 'np' || kind === 'relative' ? e : srcEnd;
+}
+
 
 /** "“…” — Jane Roe": a whole quote followed by a dash and a short name. */
 function dashAttribution(table: TokenTable, ts: number, te: number): Attribution | undefined {

@@ -1,0 +1,262 @@
+/**
+ * Reading the source phrase (who) around a cue: which comma-separated chunks before a
+ * cue belong to it, and which are asides that do not.
+ *
+ * PolNeAR's sources keep a name's appositions and relative clauses ("Richard Roe, the
+ * chief economist for Acme,", "Jane Roe, who served as an aide,") and leave out the
+ * participial and prepositional asides between a subject and its verb ("Roe, citing
+ * figures from the agency, said", "Roe, in a grey suit, said") and the adverbials that
+ * open a sentence ("On Monday, Roe said"). A chunk is read by its first word: no
+ * parser, the first word of an English phrase says most of what it is.
+ */
+
+/** What this module needs of the extractor's token table. */
+export interface SourceTokens {
+  text: string;
+  off: number[];
+  lower: string[];
+  region: Int32Array;
+  word: Uint8Array;
+}
+
+export type ChunkKind = 'np' | 'relative' | 'aside' | 'clause';
+
+/** Words that open a relative clause attached to a name. */
+const RELATIVES = new Set(['who', 'whose', 'whom', 'which']);
+
+/** Words that open a prepositional or adverbial aside, or a subordinate clause. */
+const ASIDE_OPENERS = new Set([
+  'in',
+  'at',
+  'with',
+  'without',
+  'after',
+  'before',
+  'during',
+  'on',
+  'since',
+  'under',
+  'despite',
+  'among',
+  'amid',
+  'for',
+  'from',
+  'by',
+  'like',
+  'unlike',
+  'as',
+  'instead',
+  'long',
+  'following',
+  'until',
+  'upon',
+  'through',
+  'throughout',
+  'about',
+  'over',
+  'near',
+  'outside',
+  'inside',
+  'while',
+  'when',
+  'whenever',
+  'although',
+  'though',
+  'because',
+  'if',
+  'once',
+  'unless',
+  'whether',
+  'to',
+  'of',
+  'into',
+  'across',
+  'against',
+  'within',
+  'beyond',
+  'behind',
+  'last',
+  'earlier',
+  'later',
+  'recently',
+  'also',
+  'now',
+  'then',
+  'yesterday',
+  'today',
+  'tonight',
+  'still',
+  'however',
+  'meanwhile',
+  'indeed',
+  'moreover',
+  'previously',
+  'separately',
+  'again',
+  'too',
+  'both',
+  'either',
+  'not',
+  'only',
+  'even',
+  'in',
+]);
+
+/** Past participles without -ed that open an aside ("Roe, clad in grey, said"). */
+const IRREGULAR_PARTICIPLES = new Set([
+  'clad',
+  'known',
+  'born',
+  'seen',
+  'given',
+  'taken',
+  'shown',
+  'driven',
+  'written',
+  'told',
+  'caught',
+  'held',
+  'led',
+  'made',
+  'left',
+  'sent',
+  'kept',
+  'brought',
+  'thought',
+  'found',
+]);
+
+/** Auxiliaries and frequent verbs: a chunk holding one is a clause, not a name. */
+const CLAUSE_WORDS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'should',
+  'must',
+  "'s",
+]);
+
+/** Words that may follow a subject before its verb without being part of it ("Roe last week said"). */
+const TIME_WORDS = new Set([
+  'last',
+  'this',
+  'next',
+  'week',
+  'month',
+  'year',
+  'weekend',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'earlier',
+  'later',
+  'recently',
+  'also',
+  'now',
+  'then',
+  'yesterday',
+  'today',
+  'tonight',
+  'previously',
+  'repeatedly',
+  'once',
+  'again',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'on',
+  'in',
+  'the',
+  'day',
+  'privately',
+  'publicly',
+  'separately',
+  'initially',
+  'first',
+  'often',
+  'frequently',
+  'already',
+  'still',
+  'never',
+  'always',
+  'long',
+]);
+
+function firstWord(t: SourceTokens, from: number, to: number): number {
+  let i = from;
+  while (i < to && !t.word[i]) i++;
+  return i;
+}
+
+function capitalisedAt(t: SourceTokens, i: number): boolean {
+  const c = t.text.charCodeAt(t.off[2 * i]!);
+  return c >= 65 && c <= 90;
+}
+
+/** What a comma-separated chunk [from, to) is, by its first word and its verbs. */
+export function chunkKind(t: SourceTokens, from: number, to: number): ChunkKind {
+  const i = firstWord(t, from, to);
+  if (i >= to) return 'aside';
+  const w = t.lower[i]!;
+  if (RELATIVES.has(w)) return 'relative';
+  if (ASIDE_OPENERS.has(w)) return 'aside';
+  if (!capitalisedAt(t, i) && (/(ing|ed)$/.test(w) || IRREGULAR_PARTICIPLES.has(w))) return 'aside';
+  for (let k = i; k < to; k++) {
+    const x = t.lower[k]!;
+    if (t.region[k] !== -1 || CLAUSE_WORDS.has(x)) return 'clause';
+    if (k > i && !capitalisedAt(t, k) && /ed$/.test(x)) return 'clause';
+  }
+  return 'np';
+}
+
+/** The end of a source phrase without the time adverbials before its verb ("Roe last month"). */
+export function withoutTrailingTime(t: SourceTokens, from: number, to: number): number {
+  let b = to;
+  while (b - 1 > from && TIME_WORDS.has(t.lower[b - 1]!)) b--;
+  // Keep the phrase when it is all time words ("On Monday" is no source, but nothing better is known).
+  return firstWord(t, from, b) < b ? b : to;
+}
+
+/** True when a chunk opens with a word that starts an aside or a subordinate clause. */
+export function opensAside(t: SourceTokens, from: number, to: number): boolean {
+  const i = firstWord(t, from, to);
+  return i < to && (ASIDE_OPENERS.has(t.lower[i]!) || RELATIVES.has(t.lower[i]!));
+}
+
+/** Pronouns that are a whole source on their own ("in which he said", "whom she called"). */
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
+
+/**
+ * Where a source phrase read back from a cue really starts: at a pronoun right before the
+ * cue ("the report in which he said" → "he"), else after the subordinators and prepositions
+ * that open it ("Long before the union endorsed" → "the union").
+ */
+export function sourceStart(t: SourceTokens, from: number, to: number): number {
+  if (to - from > 1 && PRONOUNS.has(t.lower[to - 1]!)) return to - 1;
+  let a = firstWord(t, from, to);
+  let last = a;
+  while (a < to && ASIDE_OPENERS.has(t.lower[a]!)) a = firstWord(t, a + 1, to);
+  if (a >= to) return from;
+  last = a;
+  return last;
+}

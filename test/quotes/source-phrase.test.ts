@@ -1,0 +1,83 @@
+/** How the source phrase is read around a cue: appositions kept, asides left out. Sentences written for the project. */
+import { describe, expect, it } from 'vitest';
+import { readQuotes } from './quote-helpers.js';
+
+const speakerOf = (text: string) => readQuotes(text)[0]?.speaker;
+
+describe('source before the cue', () => {
+  it('leaves a participial aside between the name and the cue out of the source', () => {
+    expect(
+      speakerOf('Ines Varga, citing figures from the ferry company, said that crossings had doubled.'),
+    ).toBe('Ines Varga');
+  });
+
+  it('leaves a prepositional aside out of the source', () => {
+    expect(speakerOf('Tomas Berg, in a short interview on Friday, said the mill would reopen.')).toBe(
+      'Tomas Berg',
+    );
+  });
+
+  it('keeps a relative clause with the name it follows', () => {
+    expect(speakerOf('Ada Lund, who ran the harbour for ten years, said the pier was unsafe.')).toBe(
+      'Ada Lund, who ran the harbour for ten years',
+    );
+  });
+
+  it('keeps the name and its apposition from the start, even when long', () => {
+    expect(
+      speakerOf(
+        'Ruth Okafor, the deputy director of the regional office for coastal planning and flood defence, said the wall would hold.',
+      ),
+    ).toBe('Ruth Okafor, the deputy director of the regional office for coastal planning and flood defence');
+  });
+
+  it('stops at an adverbial that opens the sentence', () => {
+    expect(speakerOf('On Monday, Ada Lund, the harbour engineer, said the pier was unsafe.')).toBe(
+      'Ada Lund, the harbour engineer',
+    );
+  });
+
+  it('keeps a parenthesis inside the name', () => {
+    expect(speakerOf('Rep. Jane Holm (D-Ore.) said the bill would pass.')).toBe('Rep. Jane Holm (D-Ore.)');
+  });
+
+  it('leaves time words between the name and the cue out of the source', () => {
+    expect(speakerOf('Rep. Jane Holm last month warned that the bill would fail.')).toBe('Rep. Jane Holm');
+  });
+
+  it('takes the pronoun right before the cue as the source', () => {
+    const quotes = readQuotes('The plan, in which he promised a new bridge, was dropped.');
+    expect(quotes.find((q) => q.cue === 'promised')?.speaker).toBe('he');
+  });
+
+  it('leaves the subordinator that opens the phrase out of the source', () => {
+    const quotes = readQuotes('Long before the union announced that it would strike, the mill had closed.');
+    expect(quotes.find((q) => q.cue === 'announced')?.speaker).toBe('the union');
+  });
+
+  it('gives a participle the subject after an opening aside', () => {
+    const quotes = readQuotes(
+      'Long before the vote, Marta Ruiz was campaigning, saying the mill had to stay open.',
+    );
+    expect(quotes.find((q) => q.cue === 'saying')?.speaker).toBe('Marta Ruiz');
+  });
+});
+
+describe('source after the cue', () => {
+  it("keeps the apposition of an inverted source that ends the sentence (with '' marks)", () => {
+    expect(readQuotes("''The pier is safe,'' said Ada Lund, the harbour engineer.")).toEqual([
+      {
+        kind: 'direct',
+        content: "''The pier is safe,''",
+        cue: 'said',
+        speaker: 'Ada Lund, the harbour engineer',
+      },
+    ]);
+  });
+
+  it('does not read "…, told reporters" as an inverted source after a relative clause', () => {
+    expect(
+      speakerOf('"The bridge stays shut," Ada Lund, who has run the port since May, told reporters in Oslo.'),
+    ).toBe('Ada Lund, who has run the port since May');
+  });
+});
