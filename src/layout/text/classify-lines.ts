@@ -22,6 +22,8 @@ import {
   RELATED_HEADING,
   RELATED_PHRASE,
 } from '../patterns.js';
+import { lineFeatures, type PageLines } from './line-features.js';
+import { decodeStory, type LineModel, lineScores, shippedLineModel } from './line-model.js';
 
 /** The knobs of the text path, chosen by cross-validation (scripts/layout-text-cv.ts). */
 export interface TextParams {
@@ -31,6 +33,8 @@ export interface TextParams {
   sectionBreak: number;
   /** How much each word of a short line takes off its cost (never past zero). */
   shortWordValue: number;
+  /** The line model to use: undefined for the shipped one, null for the rules alone (training and CV pass their own). */
+  model?: LineModel | null;
 }
 export const DEFAULT_TEXT_PARAMS: TextParams = { chromeCost: 15, sectionBreak: 50, shortWordValue: 0 };
 
@@ -42,7 +46,7 @@ const MAX_SUBHEADING_WORDS = 14;
 const MAX_HIGHLIGHT_CHARS = 300;
 const MAX_HIGHLIGHTS = 8;
 
-interface Line {
+export interface Line {
   start: number;
   end: number;
   text: string;
@@ -98,7 +102,14 @@ function lineScore(l: Line, named: BlockKind | undefined, p: TextParams): number
   return Math.min(0, l.words * p.shortWordValue - p.chromeCost);
 }
 
-export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): LineKind[] {
+/** What the rules find on a page before deciding: lines, furniture by wording, highlights, the densest prose run. */
+export interface TextAnalysis extends PageLines {
+  lines: Line[];
+  /** Kinds decided so far (furniture by wording, highlights); undefined for the rest. */
+  kinds: (BlockKind | undefined)[];
+}
+
+export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): TextAnalysis {
   const lines = splitLines(text);
   const named = lines.map((l) => furnitureKind(l.text));
   const kinds: (BlockKind | undefined)[] = [...named];
@@ -149,6 +160,40 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
       bestEnd = i;
     }
   }
+  return {
+    lines,
+    named,
+    kinds,
+    highlight: kinds.map((k) => k === 'highlight'),
+    runStart: bestStart,
+    runEnd: bestEnd,
+    commentsFrom: limit,
+    isProse: (i) => isProse(lines[i]!),
+  };
+}
+
+/** Which lines are story text: the learned line model when there is one, else the rules' densest run. */
+function storyLines(a: TextAnalysis, model: LineModel | null): boolean[] {
+  const n = a.lines.length;
+  if (!model) return a.lines.map((_, i) => i >= a.runStart && i <= a.runEnd);
+  const scores = lineScores(model, lineFeatures(a), n);
+  const neutral = a.kinds.map((k) => k !== undefined);
+  return decodeStory(
+    scores,
+    a.lines.map((l) => l.words),
+    neutral,
+    model.threshold,
+    model.switchCost,
+  );
+}
+
+export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): LineKind[] {
+  const a = analyseText(text, params);
+  const { lines, kinds } = a;
+  const model = params.model === undefined ? shippedLineModel() : params.model;
+  const story = storyLines(a, model);
+  let first = story.indexOf(true);
+  if (first < 0) first = lines.length;
 
   topOfPage(lines, kinds);
   const out: LineKind[] = [];
@@ -156,14 +201,21 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
     const l = lines[i]!;
     let kind = kinds[i];
     if (!kind) {
-      if (i >= bestStart && i <= bestEnd) kind = insideKind(l, lines[i + 1]);
-      else if (i < bestStart) kind = beforeKind(l, i, kinds);
+      if (story[i]) kind = model ? storyKind(l, lines[i + 1]) : insideKind(l, lines[i + 1]);
+      else if (i < first) kind = beforeKind(l, i, kinds);
       else kind = 'boilerplate';
     }
     kinds[i] = kind;
     out.push({ start: l.start, end: l.end, kind, group: -1 });
   }
   return out;
+}
+
+/** A line the model calls story text: a paragraph, or a subheading or related link when short and worded as one. */
+function storyKind(l: Line, next: Line | undefined): BlockKind {
+  if (isProse(l) || l.words > MAX_SUBHEADING_WORDS || END_PUNCT.test(l.text)) return 'paragraph';
+  if (RELATED_PHRASE.test(l.text)) return 'related';
+  return next && (isProse(next) || next.words > MAX_SUBHEADING_WORDS) ? 'subheading' : 'paragraph';
 }
 
 function insideKind(l: Line, next: Line | undefined): BlockKind {
