@@ -27,7 +27,14 @@ import { coreCueAt, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
-import { chunkKind, opensAside, sourceStart, withoutTrailingTime } from './source-phrase.js';
+import {
+  agentlessPassive,
+  BE_FORMS,
+  chunkKind,
+  opensAside,
+  sourceStart,
+  withoutTrailingTime,
+} from './source-phrase.js';
 import { cueRanges, cuesInUnit } from './span-given-cues.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
@@ -721,6 +728,12 @@ function attributionAt(
     if (source && content) return { content, cue, source };
   }
 
+  // 4b. agentless passive: "it was widely reported that …", "the role was disclosed": no source.
+  if (agentlessPassive(table, c0, c1, s0)) {
+    const content = contentAfterPassive(table, c0, c1, s0, s1, contentAfter);
+    return content ? { content, cue } : undefined;
+  }
+
   // 4. source before the cue; appositions set off by commas or dashes belong to it
   // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
   let { from, boundary } = sourceBefore(table, c0, s0);
@@ -777,6 +790,26 @@ function attributionAt(
   const content = contentAfter();
   return content ? { content, cue, source } : undefined;
 }
+
+/**
+ * The content of an agentless passive cue: what follows it ("it was reported that …"), or
+ * the subject before it when little follows ("the role was disclosed last week").
+ */
+function contentAfterPassive(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  contentAfter: () => Span | undefined,
+): Span | undefined {
+  if (wordsIn(table, c1, s1) > SHORT_TAIL || !adverbialTail(table, c1, s1)) return contentAfter();
+  const subject = sourceBefore(table, c0, s0);
+  let end = c0;
+  while (end > subject.from && BE_FORMS.has(table.lower[end - 1]!)) end--;
+  return contentSpan(table, subject.from, end) ?? contentAfter();
+}
+
 /** The longest source phrase kept when it is a name with its appositions, in tokens. */
 const MAX_CHAIN_TOKENS = 40;
 
@@ -839,7 +872,6 @@ function invertedSourceEnd(table: TokenTable, srcEnd: number, s1: number): numbe
   for (let i = srcEnd + 1; i < e; i++) if (table.region[i] !== -1 || table.lower[i] === ';') return srcEnd;
   return kind === 'np' || kind === 'relative' ? e : srcEnd;
 }
-
 
 /** "“…” — Jane Roe": a whole quote followed by a dash and a short name. */
 function dashAttribution(table: TokenTable, ts: number, te: number): Attribution | undefined {

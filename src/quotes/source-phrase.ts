@@ -260,3 +260,70 @@ export function sourceStart(t: SourceTokens, from: number, to: number): number {
   last = a;
   return last;
 }
+
+/** Cue words whose subject is no source: raising verbs and evidential adverbs. */
+const NO_AGENT = new Set([
+  'appear',
+  'appears',
+  'appeared',
+  'appearing',
+  'seem',
+  'seems',
+  'seemed',
+  'seeming',
+  'likely',
+  'unlikely',
+  'reportedly',
+  'apparently',
+  'allegedly',
+  'supposedly',
+  'purportedly',
+]);
+
+/** Forms of "be" that make a passive with a participle. */
+export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const PASSIVE_ADVERBS = new Set([
+  'widely',
+  'often',
+  'also',
+  'not',
+  'never',
+  'first',
+  'later',
+  'now',
+  'still',
+  'formally',
+  'long',
+  'generally',
+  'commonly',
+  'increasingly',
+  'previously',
+  'initially',
+  'originally',
+  'reportedly',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'already',
+  'being',
+]);
+
+/**
+ * True when the cue is a passive without an agent: a form of "be" (in the cue or just
+ * before it, adverbs allowed between) and a participle ending the cue, with no "by" after
+ * it ("it was widely reported that …"). Such attributions have no source in PolNeAR.
+ */
+export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: number): boolean {
+  const head = t.lower[c1 - 1]!;
+  // Raising verbs and evidential adverbs have no one behind them: "the plan appears to …".
+  if (NO_AGENT.has(head) || (c1 - c0 === 1 && NO_AGENT.has(t.lower[c0]!))) return true;
+  if (!/(ed|en|wn|own|seen|known|told|said|thought|held)$/.test(head)) return false;
+  if (t.lower[c1] === 'by') return false;
+  let i = c1 - 2;
+  while (i >= c0 && PASSIVE_ADVERBS.has(t.lower[i]!)) i--;
+  if (i >= c0) return BE_FORMS.has(t.lower[i]!);
+  // The cue is the participle alone: look before it.
+  let j = c0 - 1;
+  while (j >= s0 && PASSIVE_ADVERBS.has(t.lower[j]!)) j--;
+  return j >= s0 && BE_FORMS.has(t.lower[j]!);
+}

@@ -81,3 +81,18 @@ describe('source after the cue', () => {
     ).toBe('Ada Lund, who has run the port since May');
   });
 });
+
+describe('no source', () => {
+  it('gives an agentless passive cue no source', () => {
+    const quotes = readQuotes('It was widely reported that the mill would close in May.');
+    const q = quotes.find((x) => x.cue.includes('reported'));
+    expect(q).toBeDefined();
+    expect(q!.speaker).toBeUndefined();
+    expect(q!.content).toBe('the mill would close in May');
+  });
+
+  it('still reads the agent of a passive with "by"', () => {
+    const quotes = readQuotes('The closure was first reported by the Valley Courier.');
+    expect(quotes.find((x) => x.cue.includes('reported'))?.speaker).toBe('the Valley Courier');
+  });
+});
