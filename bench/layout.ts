@@ -55,8 +55,35 @@ function layoutOne(page: Page): number {
   return 'blocks' in article ? (article.blocks?.length ?? 0) : 0;
 }
 
+/** CPU time of this thread so far, in ms (Linux scheduler statistics; the whole process elsewhere). */
+function mainThreadCpuMs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+}
+
+/**
+ * Pages per CPU-second of the main thread over `passes` whole passes (warm): on a
+ * shared machine this moves far less with the load than wall time does.
+ */
+function cpuRate(pages: readonly Page[], passes = 3): number {
+  const t0 = mainThreadCpuMs();
+  for (let p = 0; p < passes; p++) for (const page of pages) layoutOne(page);
+  return (pages.length * passes) / ((mainThreadCpuMs() - t0) / 1000);
+}
+
+interface FreshRun {
+  timing: Timing;
+  /** CPU ms the child used, start-up included: its main thread, and all its threads (JIT compiler and GC helpers too). */
+  mainCpuMs: number;
+  processCpuMs: number;
+}
+
 /** One fresh node process that reads the pages and lays each out: start-up included. */
-function timeFreshProcess(paths: readonly string[], bytes: number): Promise<Timing> {
+function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
   const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
   const layout = new URL('../src/layout/index.js', import.meta.url).href;
   const script = `
@@ -68,13 +95,22 @@ function timeFreshProcess(paths: readonly string[], bytes: number): Promise<Timi
       const a = layoutStage.run(pageToArticle({ id: p, html: readFileSync(p, 'utf8') }), {});
       n += a.blocks.length;
     }
-    process.stdout.write(String(n));`;
+    const u = process.cpuUsage();
+    let main = (u.user + u.system) / 1000;
+    try {
+      main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    } catch {}
+    process.stdout.write(JSON.stringify({ n, main, all: (u.user + u.system) / 1000 }));`;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(paths)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.stderr.on('data', (d: Buffer) => {
       err += d.toString();
     });
@@ -82,15 +118,21 @@ function timeFreshProcess(paths: readonly string[], bytes: number): Promise<Timi
     child.on('close', (code) => {
       const seconds = (performance.now() - t0) / 1000;
       if (code !== 0) reject(new Error(`fresh process exited with ${code}: ${err.slice(-300)}`));
-      else
+      else {
+        const cpu = JSON.parse(out) as { main: number; all: number };
         resolve({
-          label: 'newsdigest layout (fresh process)',
-          items: paths.length,
-          bytes,
-          seconds,
-          rate: paths.length / seconds,
-          mbPerSecond: bytes / 1e6 / seconds,
+          timing: {
+            label: 'newsdigest layout (fresh process)',
+            items: paths.length,
+            bytes,
+            seconds,
+            rate: paths.length / seconds,
+            mbPerSecond: bytes / 1e6 / seconds,
+          },
+          mainCpuMs: cpu.main,
+          processCpuMs: cpu.all,
         });
+      }
     });
   });
 }
@@ -105,10 +147,12 @@ export const layoutBench: BenchTask = {
     const bytesOf = (p: Page) => Buffer.byteLength(p.html, 'utf8');
     const bytes = pages.reduce((n, p) => n + bytesOf(p), 0);
     const ours = timeOurs('newsdigest layout (in process)', pages, bytesOf, layoutOne);
-    const fresh = await timeFreshProcess(
+    const inProcessCpuRate = cpuRate(pages);
+    const freshRun = await timeFreshProcess(
       pages.map((p) => p.path),
       bytes,
     );
+    const fresh = freshRun.timing;
     const names = typeof flags['peers'] === 'string' ? flags['peers'].split(',') : DEFAULT_PEERS;
     const peers: Timing[] = [fresh];
     const skipped: string[] = [];
@@ -127,13 +171,20 @@ export const layoutBench: BenchTask = {
     const freshRatios = Object.fromEntries(
       peers.filter((p) => p !== fresh).map((p) => [p.label, Math.round((fresh.rate / p.rate) * 100) / 100]),
     );
+    const perCpuSecond = (ms: number) => Math.round((pages.length / (ms / 1000)) * 10) / 10;
     const report = speedReport('layout', ours, peers, {
       freshProcessRate: Math.round(fresh.rate * 10) / 10,
       freshProcessRatio: freshRatios,
+      cpu: {
+        inProcessPagesPerCpuSecond: Math.round(inProcessCpuRate * 10) / 10,
+        freshProcessPagesPerCpuSecond: perCpuSecond(freshRun.mainCpuMs),
+        freshProcessPagesPerCpuSecondAllThreads: perCpuSecond(freshRun.processCpuMs),
+      },
     });
     if (skipped.length) report.notes?.push(`not installed, skipped: ${skipped.join(', ')}`);
     report.notes?.push(
       'the fresh-process row is ours too (start-up included): compare it with the peers for like-for-like',
+      `CPU (main thread): ${Math.round(inProcessCpuRate)} pages/CPU-s in process, ${perCpuSecond(freshRun.mainCpuMs)} in the fresh process (${perCpuSecond(freshRun.processCpuMs)} counting its JIT and GC threads)`,
     );
     return report;
   },
