@@ -4,6 +4,7 @@
  * in this process on one thread; each peer runs as one process fed JSONL (process
  * start included, as the peers' reference figures are measured).
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type Timing, makeTiming as timing } from '../src/eval/peers.js';
 import type { EvalReport } from '../src/eval/report.js';
@@ -76,4 +77,22 @@ export function speedReport(
     rows,
     notes: [`node ${process.version}, one core; peers as one process each, start-up included`],
   };
+}
+
+/**
+ * CPU time used so far, in ms: by the whole process (every thread) and by the main
+ * thread alone (Linux: the main thread's scheduler statistics; undefined elsewhere).
+ * On a shared machine these move far less with the load than wall time does.
+ */
+export function cpuNow(): { processMs: number; mainMs: number | undefined } {
+  const u = process.cpuUsage();
+  let mainMs: number | undefined;
+  try {
+    // First field: nanoseconds this thread has run on a CPU. The main thread's id is the pid.
+    const ns = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0];
+    mainMs = Number(ns) / 1e6;
+  } catch {
+    mainMs = undefined;
+  }
+  return { processMs: (u.user + u.system) / 1000, mainMs };
 }

@@ -34,17 +34,22 @@ function entityRecords(article: Article): EntityRecord[] {
   return (article.entities ?? []).map((e) => {
     const seen = new Set<string>();
     const aliases: string[] = [];
+    const aliasNorms: string[] = [];
     for (const n of [e.name, ...e.aliases]) {
       const norm = normName(n);
       if (!norm || seen.has(norm)) continue;
       seen.add(norm);
-      aliases.push(n.replace(/\s+/g, ' ').trim());
+      const alias = n.replace(/\s+/g, ' ').trim();
+      aliases.push(alias);
+      aliasNorms.push(normName(alias));
     }
     return {
       localId: e.id,
       type: e.type,
       name: e.name,
+      norm: normName(e.name),
       aliases,
+      aliasNorms,
       mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),
     };
   });
@@ -63,7 +68,10 @@ function quoteRecords(article: Article): QuoteRecord[] {
     if (q.speaker) {
       const resolved = q.speaker.entity ? names.get(q.speaker.entity) : undefined;
       const name = resolved ?? article.text.slice(q.speaker.start, q.speaker.end);
-      if (name.trim()) record.speaker = name.replace(/\s+/g, ' ').trim();
+      if (name.trim()) {
+        record.speaker = name.replace(/\s+/g, ' ').trim();
+        record.speakerNorm = normName(record.speaker);
+      }
       if (resolved && q.speaker.entity) record.speakerEntity = q.speaker.entity;
     }
     return record;

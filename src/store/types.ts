@@ -27,8 +27,12 @@ export interface EntityRecord {
   localId: string;
   type: EntityType;
   name: string;
+  /** `normName(name)`: computed where the record is built (a worker), not by the writer. */
+  norm: string;
   /** The name and its aliases as written, each once: what `--entity X` matches (case-insensitively). */
   aliases: string[];
+  /** `normName` of each alias, in the same order. */
+  aliasNorms: string[];
   mentions: [number, number][];
 }
 
@@ -40,6 +44,8 @@ export interface QuoteRecord {
   cue: string;
   /** How the speaker is named: the resolved entity's name, else the speaker span's text. */
   speaker?: string;
+  /** `normName(speaker)`, when there is a speaker. */
+  speakerNorm?: string;
   /** Local id of the resolved speaker entity, when the quotes stage resolved one. */
   speakerEntity?: string;
 }

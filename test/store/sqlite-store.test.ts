@@ -189,6 +189,39 @@ describe('schema migrations', () => {
     again.close();
   });
 
+  it('migrates a version-1 database that holds articles and quotes, keeping quote search', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v1.db');
+    const v1 = new Database(path);
+    v1.exec(MIGRATIONS[0]!);
+    v1.pragma('user_version = 1');
+    // Rows as the version-1 writer left them: an article, its FTS row, a quote and its FTS row.
+    v1.prepare(
+      `INSERT INTO articles (rowid, id, hash, title, body, json, stored_at)
+       VALUES (1, 'old', 'h-old', 'Harbour vote', 'The harbour board met.', '{}', '2026-01-01')`,
+    ).run();
+    v1.prepare(
+      "INSERT INTO articles_fts (rowid, title, body) VALUES (1, 'Harbour vote', 'The harbour board met.')",
+    ).run();
+    v1.prepare(
+      `INSERT INTO quotes (rowid, article, kind, start, end, text, cue, speaker, speaker_norm)
+       VALUES (1, 1, 'direct', 0, 10, 'The moorings stay open', 'said', 'Ann Reed', 'ann reed')`,
+    ).run();
+    v1.prepare("INSERT INTO quotes_fts (rowid, text) VALUES (1, 'The moorings stay open')").run();
+    v1.close();
+
+    const store = openStore(path);
+    const quotes = store.quotes({ q: 'moorings' }).items;
+    expect(quotes.map((q) => [q.article.id, q.speaker?.name])).toEqual([['old', 'Ann Reed']]);
+    expect(store.search({ q: 'harbour' }).items.map((h) => h.id)).toEqual(['old']);
+    fill(store);
+    expect(store.quotes({ q: 'moorings' }).items).toHaveLength(1);
+    expect(store.stats()).toMatchObject({ articles: 4, quotes: 7 });
+    store.close();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
   it('refuses a database from a newer schema and a file that is not a database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
     const path = join(dir, 'newer.db');

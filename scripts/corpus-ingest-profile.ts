@@ -1,0 +1,108 @@
+/**
+ * Where an ingest's time goes: `runIngest` (what `newsdigest ingest` runs) over the
+ * same pages into a fresh SQLite file, with 1 and 2 workers (or any list), several
+ * rounds alternating, reporting per article the wall time, the CPU time of the whole
+ * process (every thread) and of the main thread alone, and how long until the first
+ * article came back (worker start-up and model loading). On a machine shared with
+ * other jobs, CPU per article is the figure that moves least with the load.
+ *
+ *   node dist/scripts/corpus-ingest-profile.js [--data FILE] [--limit N] [--workers 1,2]
+ *     [--rounds R] [--batch B] [--chunk C]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cpuNow } from '../bench/harness.js';
+import { runIngest } from '../src/batch/run-ingest.js';
+import { openStore } from '../src/store/sqlite-store.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
+const limit = Number(arg('limit', '100000'));
+const workerList = arg('workers', '1,2').split(',').map(Number);
+const rounds = Number(arg('rounds', '2'));
+const batchSize = process.argv.includes('--batch') ? Number(arg('batch', '256')) : undefined;
+const chunkSize = process.argv.includes('--chunk') ? Number(arg('chunk', '8')) : undefined;
+
+interface Row {
+  workers: number;
+  round: number;
+  load: number;
+  seconds: number;
+  rate: number;
+  startSeconds: number;
+  cpuMs: number;
+  mainMs: number | undefined;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'nd-ingest-profile-'));
+  const rows: Row[] = [];
+  try {
+    // Distinct pages (as bench digest makes them), so that none is skipped as a duplicate.
+    const lines: string[] = [];
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const r = JSON.parse(line) as { id?: unknown; text?: unknown; article?: unknown };
+      const text = typeof r.text === 'string' ? r.text : r.article;
+      if (typeof text !== 'string' || !text.trim()) continue;
+      const i = lines.length;
+      lines.push(JSON.stringify({ id: `${i}:${String(r.id ?? i)}`, text: `${text}\n\n[${i}]` }));
+      if (lines.length >= limit) break;
+    }
+    const input = join(dir, 'pages.jsonl');
+    writeFileSync(input, `${lines.join('\n')}\n`);
+    for (let round = 0; round < rounds; round++) {
+      for (const workers of workerList) {
+        const path = join(dir, `w${workers}-${round}.db`);
+        const store = openStore(path);
+        const load = loadavg()[0]!;
+        let first = 0;
+        const c0 = cpuNow();
+        const t0 = performance.now();
+        const summary = await runIngest({
+          inputs: [input],
+          store,
+          workers,
+          ...(batchSize ? { batchSize } : {}),
+          ...(chunkSize ? { chunkSize } : {}),
+          onProgress: () => {
+            if (first === 0) first = performance.now();
+          },
+        });
+        const seconds = (performance.now() - t0) / 1000;
+        const c1 = cpuNow();
+        store.close();
+        for (const x of ['', '-wal', '-shm']) rmSync(path + x, { force: true });
+        const n = summary.stored;
+        rows.push({
+          workers,
+          round,
+          load,
+          seconds,
+          rate: n / seconds,
+          startSeconds: (first - t0) / 1000,
+          cpuMs: (c1.processMs - c0.processMs) / n,
+          mainMs:
+            c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined,
+        });
+        const r = rows.at(-1)!;
+        console.log(
+          `workers ${workers} round ${round} (load ${load.toFixed(1)}): ${n} articles in ${seconds.toFixed(2)} s, ` +
+            `${r.rate.toFixed(1)}/s (${(r.rate / workers).toFixed(1)} per worker), first after ${r.startSeconds.toFixed(2)} s; ` +
+            `CPU ${r.cpuMs.toFixed(2)} ms/article (${(1000 / r.cpuMs).toFixed(1)} articles per CPU-second), ` +
+            `main thread ${r.mainMs?.toFixed(2) ?? '?'} ms/article`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify({ file, rows }));
+}
+
+await main();
