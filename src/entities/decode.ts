@@ -67,13 +67,30 @@ const PREDECESSORS: Int32Array = (() => {
   PRED_START[T] = out.length;
   return Int32Array.from(out);
 })();
-const PRED_TRANS: Int32Array = (() => {
-  const out = new Int32Array(PREDECESSORS.length);
-  for (let t = 0; t < T; t++)
-    for (let k = PRED_START[t]!; k < PRED_START[t + 1]!; k++) out[k] = PREDECESSORS[k]! * (T + 1) + t;
-  return out;
-})();
+/** The tags that may follow only a closed tag (O, L-*, U-*): O, B-* and U-*, whose predecessors are those of O. */
+const CLOSED: Int32Array = PREDECESSORS.slice(PRED_START[0], PRED_START[1]);
+const FOLLOWS_CLOSED: Uint8Array = Uint8Array.from({ length: T }, (_, t) =>
+  PRED_START[t + 1]! - PRED_START[t]! === CLOSED.length &&
+  CLOSED.every((p, k) => PREDECESSORS[PRED_START[t]! + k] === p)
+    ? 1
+    : 0,
+);
 
+/** The transition scores by target: [t × T + k] for the k-th predecessor of t, as doubles (the same values). */
+let flatOf: Float32Array | undefined;
+let flat = new Float64Array(T * T);
+function flatTransitions(trans: Float32Array): Float64Array {
+  if (trans !== flatOf) {
+    flat = new Float64Array(T * T);
+    for (let t = 0; t < T; t++)
+      for (let k = PRED_START[t]!; k < PRED_START[t + 1]!; k++)
+        flat[t * T + k - PRED_START[t]!] = trans[PREDECESSORS[k]! * (T + 1) + t]!;
+    flatOf = trans;
+  }
+  return flat;
+}
+
+const closedDelta = new Float64Array(CLOSED.length);
 let delta = new Float64Array(0);
 let back = new Int32Array(0);
 
@@ -88,18 +105,36 @@ export function viterbi(scores: Float32Array, tokens: number, trans: Float32Arra
   for (let t = 0; t < T; t++) {
     delta[t] = TRANSITION_MASK[T * (T + 1) + t] ? trans[T * (T + 1) + t]! + scores[t]! : FORBIDDEN;
   }
+  const tf = flatTransitions(trans);
+  const nc = CLOSED.length;
+  const dc = closedDelta;
   for (let i = 1; i < tokens; i++) {
     const prevBase = (i - 1) * T;
     const base = i * T;
+    // Most targets follow the same closed tags: read their scores once per position.
+    for (let k = 0; k < nc; k++) dc[k] = delta[prevBase + CLOSED[k]!]!;
     for (let t = 0; t < T; t++) {
       let best = FORBIDDEN * 2;
       let arg = 0;
-      for (let k = PRED_START[t]!, end = PRED_START[t + 1]!; k < end; k++) {
-        const p = PREDECESSORS[k]!;
-        const s = delta[prevBase + p]! + trans[PRED_TRANS[k]!]!;
-        if (s > best) {
-          best = s;
-          arg = p;
+      const o = t * T;
+      if (FOLLOWS_CLOSED[t]) {
+        for (let k = 0; k < nc; k++) {
+          const s = dc[k]! + tf[o + k]!;
+          if (s > best) {
+            best = s;
+            arg = k;
+          }
+        }
+        arg = CLOSED[arg]!;
+      } else {
+        const start = PRED_START[t]!;
+        for (let k = start, end = PRED_START[t + 1]!; k < end; k++) {
+          const p = PREDECESSORS[k]!;
+          const s = delta[prevBase + p]! + tf[o + k - start]!;
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       delta[base + t] = best + scores[base + t]!;

@@ -39,8 +39,9 @@ export interface WordInfo {
   cap: boolean;
   allCaps: boolean;
   hasLetter: boolean;
-  /** What one tagger has cached about this word (its summed word-level scores); see NerTagger. */
-  tagged?: { owner: object } | undefined;
+  /** The number of this word's record in a tagger's pool (NerTagger), valid while `pool` is that pool's id. */
+  record: number;
+  pool: number;
 }
 
 /** A gazetteer: token sequence (space-joined) → the entity types it was seen with, as "LOC" or "LOC|ORG". */
@@ -161,6 +162,8 @@ export class FeatureSpace {
       cap: isCapitalised(w),
       allCaps: isAllCaps(w),
       hasLetter: /\p{L}/u.test(w),
+      record: -1,
+      pool: 0,
     };
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(w, info);

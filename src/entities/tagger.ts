@@ -41,29 +41,42 @@ const VECTORS = 1 + CONTEXT_OFFSETS.length;
 /** Templates of word pairs over lower-case forms (and shapes): too many values for dense tables. */
 const SPARSE_PAIR_TEMPLATES: ReadonlySet<number> = new Set([60, 61, 64, 65, 68, 69]);
 
-/** What the tagger keeps about one word form (on its WordInfo): scores and attribute indices. */
-interface TaggedWord {
-  owner: object;
-  /** Summed word-level scores: [own, as neighbour at each context offset] × T. */
-  vectors: Float32Array;
-  /** Vocabulary ids of the lower-case form and the short-run shape (-1: not in the model). */
-  lower: number;
-  shape: number;
-  /** Indices in the dense tables (ScoreTables' CompactIds; 0: no features there). */
-  shapeIndex: number;
-  cluster2Index: number;
-  caseFlagIndex: number;
-  cluster1Index: number;
-}
+/**
+ * What the tagger keeps about each word form, in one pool of fixed-size records
+ * (a WordInfo holds its record's number): the summed word-level scores, [own, as
+ * neighbour at each context offset] × T floats, then six integers (REC_* below).
+ * One pool rather than an object and a typed array per word: a token's scores are
+ * then one read at a computed address, not three pointer hops through the heap.
+ */
+const REC_VECTORS = VECTORS * T;
+/** Vocabulary ids of the lower-case form and of the short-run shape (-1: not in the model). */
+const REC_LOWER = REC_VECTORS;
+const REC_SHAPE = REC_VECTORS + 1;
+/** Indices in the dense tables (ScoreTables' CompactIds; 0: no features there). */
+const REC_SHAPE_INDEX = REC_VECTORS + 2;
+const REC_CLUSTER2_INDEX = REC_VECTORS + 3;
+const REC_CASE_FLAG_INDEX = REC_VECTORS + 4;
+const REC_CLUSTER1_INDEX = REC_VECTORS + 5;
+const REC_SIZE = 96;
+/** Records 0 and 1: the padding before and after a sentence. */
+const PAD_BEFORE_REC = 0;
+const PAD_AFTER_REC = 1;
+/** The pool starts afresh (between documents) beyond this many words: 40k × 384 bytes. */
+const MAX_RECORDS = 40_000;
+/** Pools of all taggers are told apart by number, so a WordInfo's record is never read from the wrong one. */
+let nextPoolId = 1;
 
 export class NerTagger {
   private scratch = new KeyBuffer();
   private scores: Float32Array = new Float32Array(0);
-  private words: TaggedWord[] = [];
+  private pool = new Float32Array(1024 * REC_SIZE);
+  private poolInt = new Int32Array(this.pool.buffer);
+  private records = 0;
+  private poolId = 0;
+  /** The record of each token of the sentence being scored. */
+  private tokenRecords = new Int32Array(0);
   private caseCodes = new Int32Array(0);
   private nameCodes = new Int32Array(0);
-  private readonly padBefore: TaggedWord;
-  private readonly padAfter: TaggedWord;
   /**
    * The weight rows in sparse form (most rows have only about 3 non-zero tags of 17):
    * tag and weight side by side in `sparse`, and a feature key maps straight to its
@@ -111,8 +124,7 @@ export class NerTagger {
         .map((key) => [templateOf(key), ...(keyIds(key) as [number, number])] as const),
     );
     this.tables = new ScoreTables(space, keys, (key, out, base) => this.addRow(key, out, base));
-    this.padBefore = this.pad(PAD_BEFORE, this.tables.padBefore);
-    this.padAfter = this.pad(PAD_AFTER, this.tables.padAfter);
+    this.resetPool();
   }
 
   static fromModel(m: LoadedModel): NerTagger {
@@ -123,6 +135,7 @@ export class NerTagger {
   tagDocument(input: readonly (readonly string[])[]): Int32Array[] {
     const sentences =
       this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
+    if (this.records > MAX_RECORDS) this.resetPool();
     const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
     const evidence = documentEvidence(infos);
     return sentences.map((words, k) =>
@@ -135,6 +148,7 @@ export class NerTagger {
    * same features as extractSentence gives, read from the caches and dense tables.
    */
   scoreDocument(sentences: readonly (readonly string[])[]): Float32Array[] {
+    if (this.records > MAX_RECORDS) this.resetPool();
     const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
     const evidence = documentEvidence(infos);
     return sentences.map((words, k) =>
@@ -175,17 +189,49 @@ export class NerTagger {
     return v;
   }
 
-  private pad(ids: Int32Array, index: { shape: number; cluster2: number }): TaggedWord {
-    return {
-      owner: this,
-      vectors: this.vectorsOf(ids, false),
-      lower: ids[Slot.L]!,
-      shape: ids[Slot.SR]!,
-      shapeIndex: index.shape,
-      cluster2Index: index.cluster2,
-      caseFlagIndex: 0,
-      cluster1Index: 0,
-    };
+  /** Empties the pool of word records, keeping the two padding records. */
+  private resetPool(): void {
+    this.poolId = nextPoolId++;
+    this.records = 0;
+    this.record(PAD_BEFORE, this.tables.padBefore.shape, this.tables.padBefore.cluster2, false);
+    this.record(PAD_AFTER, this.tables.padAfter.shape, this.tables.padAfter.cluster2, false);
+  }
+
+  /** Writes a new record for a word of attribute ids `ids` and returns its number. */
+  private record(ids: Int32Array, shapeIndex: number, cluster2Index: number, own: boolean): number {
+    if ((this.records + 1) * REC_SIZE > this.pool.length) {
+      const bigger = new Float32Array(this.pool.length * 2);
+      bigger.set(this.pool);
+      this.pool = bigger;
+      this.poolInt = new Int32Array(bigger.buffer);
+    }
+    const r = this.records++;
+    const base = r * REC_SIZE;
+    this.pool.set(this.vectorsOf(ids, own), base);
+    const t = this.tables;
+    const ints = this.poolInt;
+    ints[base + REC_LOWER] = ids[Slot.L]!;
+    ints[base + REC_SHAPE] = ids[Slot.SR]!;
+    ints[base + REC_SHAPE_INDEX] = shapeIndex;
+    ints[base + REC_CLUSTER2_INDEX] = cluster2Index;
+    ints[base + REC_CASE_FLAG_INDEX] = own ? t.caseFlags.of(ids[Slot.CF]!) : 0;
+    ints[base + REC_CLUSTER1_INDEX] = own ? t.clusters1.of(ids[Slot.C0 + 1]!) : 0;
+    return r;
+  }
+
+  /** The offset in the pool of a word's record, written at the word's first sight. */
+  private recordOf(info: WordInfo): number {
+    if (info.pool !== this.poolId) {
+      const t = this.tables;
+      info.record = this.record(
+        info.ids,
+        t.shapes.of(info.ids[Slot.SR]!),
+        t.clusters2.of(info.ids[Slot.C0 + 2]!),
+        true,
+      );
+      info.pool = this.poolId;
+    }
+    return info.record * REC_SIZE;
   }
 
   /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
@@ -204,26 +250,6 @@ export class NerTagger {
     if (this.pairFilter.mayHave(tpl, a, b)) this.addRow(pairKey(tpl, a, b), out, base);
   }
 
-  /** The tagger's cached view of a word, computed at its first sight. */
-  private tagged(info: WordInfo): TaggedWord {
-    const cached = info.tagged as TaggedWord | undefined;
-    if (cached?.owner === this) return cached;
-    const ids = info.ids;
-    const t = this.tables;
-    const word: TaggedWord = {
-      owner: this,
-      vectors: this.vectorsOf(ids, true),
-      lower: ids[Slot.L]!,
-      shape: ids[Slot.SR]!,
-      shapeIndex: t.shapes.of(ids[Slot.SR]!),
-      cluster2Index: t.clusters2.of(ids[Slot.C0 + 2]!),
-      caseFlagIndex: t.caseFlags.of(ids[Slot.CF]!),
-      cluster1Index: t.clusters1.of(ids[Slot.C0 + 1]!),
-    };
-    info.tagged = word;
-    return word;
-  }
-
   private scoreSentence(
     words: readonly string[],
     infos: WordInfo[],
@@ -236,9 +262,12 @@ export class NerTagger {
       this.nameCodes = new Int32Array(2 * n);
     }
     const scores = this.scores;
-    const tw = this.words;
-    tw.length = n;
-    for (let i = 0; i < n; i++) tw[i] = this.tagged(infos[i]!);
+    if (this.tokenRecords.length < n) this.tokenRecords = new Int32Array(2 * n);
+    const rec = this.tokenRecords;
+    for (let i = 0; i < n; i++) rec[i] = this.recordOf(infos[i]!);
+    // Read after recordOf: a new record may have grown (replaced) the pool.
+    const pool = this.pool;
+    const ints = this.poolInt;
     const caseCodes = this.caseCodes;
     const nameCodes = this.nameCodes;
     for (let i = 0; i < n; i++) {
@@ -254,20 +283,24 @@ export class NerTagger {
     const C = EVIDENCE_CODES;
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const word = tw[i]!;
-      const own = word.vectors;
-      for (let k = 0; k < T; k++) scores[base + k] = own[k]!;
+      const r = rec[i]!;
+      for (let k = 0; k < T; k++) scores[base + k] = pool[r + k]!;
       for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
         const j = i + CONTEXT_OFFSETS[c]!;
-        const v = (j < 0 ? this.padBefore : j >= n ? this.padAfter : tw[j]!).vectors;
-        const o = (1 + c) * T;
-        for (let k = 0; k < T; k++) scores[base + k]! += v[o + k]!;
+        const o =
+          (j < 0 ? PAD_BEFORE_REC * REC_SIZE : j >= n ? PAD_AFTER_REC * REC_SIZE : rec[j]!) + (1 + c) * T;
+        for (let k = 0; k < T; k++) scores[base + k]! += pool[o + k]!;
       }
       // Document evidence, from the dense tables.
       const code = caseCodes[i]!;
       addVector(t.evidence, (code * C + nameCodes[i]!) * T, scores, base);
-      addVector(t.evidenceCase, (code * t.caseFlags.size + word.caseFlagIndex) * T, scores, base);
-      addVector(t.evidenceCluster, (code * t.clusters1.size + word.cluster1Index) * T, scores, base);
+      addVector(t.evidenceCase, (code * t.caseFlags.size + ints[r + REC_CASE_FLAG_INDEX]!) * T, scores, base);
+      addVector(
+        t.evidenceCluster,
+        (code * t.clusters1.size + ints[r + REC_CLUSTER1_INDEX]!) * T,
+        scores,
+        base,
+      );
       addVector(t.evidenceBefore, (i > 0 ? caseCodes[i - 1]! : C) * T, scores, base);
       addVector(t.evidenceAfter, (i + 1 < n ? caseCodes[i + 1]! : C) * T, scores, base);
       // The rest, looked up one by one: rare (sentence start, headlines, gazetteer) or few per token.
@@ -300,29 +333,35 @@ export class NerTagger {
     const nShapes = t.shapes.size;
     const nClusters = t.clusters2.size;
     for (let p = -2; p <= n; p++) {
-      const a = p < 0 ? this.padBefore : p >= n ? this.padAfter : tw[p]!;
-      const b = p + 1 < 0 ? this.padBefore : p + 1 >= n ? this.padAfter : tw[p + 1]!;
+      const a = p < 0 ? PAD_BEFORE_REC * REC_SIZE : p >= n ? PAD_AFTER_REC * REC_SIZE : rec[p]!;
+      const b = p + 1 < 0 ? PAD_BEFORE_REC * REC_SIZE : p + 1 >= n ? PAD_AFTER_REC * REC_SIZE : rec[p + 1]!;
+      const aShape = ints[a + REC_SHAPE_INDEX]!;
+      const bShape = ints[b + REC_SHAPE_INDEX]!;
+      const aCluster = ints[a + REC_CLUSTER2_INDEX]!;
+      const bCluster = ints[b + REC_CLUSTER2_INDEX]!;
       const next = p + 1 >= 0 && p + 1 < n ? (p + 1) * T : -1;
       const here = p >= 0 && p < n ? p * T : -1;
-      if (a.shapeIndex > 0 && b.shapeIndex > 0) {
-        const o = (a.shapeIndex * nShapes + b.shapeIndex) * 2 * T;
+      if (aShape > 0 && bShape > 0) {
+        const o = (aShape * nShapes + bShape) * 2 * T;
         if (next >= 0) addVector(t.shapePairs, o, scores, next);
         if (here >= 0) addVector(t.shapePairs, o + T, scores, here);
       }
-      if (a.cluster2Index > 0 && b.cluster2Index > 0) {
-        const o = (a.cluster2Index * nClusters + b.cluster2Index) * 2 * T;
+      if (aCluster > 0 && bCluster > 0) {
+        const o = (aCluster * nClusters + bCluster) * 2 * T;
         if (next >= 0) addVector(t.clusterPairs, o, scores, next);
         if (here >= 0) addVector(t.clusterPairs, o + T, scores, here);
       }
-      const la = a.lower;
-      const lb = b.lower;
+      const la = ints[a + REC_LOWER]!;
+      const lb = ints[b + REC_LOWER]!;
+      const sa = ints[a + REC_SHAPE]!;
+      const sb = ints[b + REC_SHAPE]!;
       if (next >= 0) {
         if (la >= 0 && lb >= 0) this.addPair(60, la, lb, scores, next);
-        if (la >= 0 && b.shape >= 0) this.addPair(64, la, b.shape, scores, next);
+        if (la >= 0 && sb >= 0) this.addPair(64, la, sb, scores, next);
       }
       if (here >= 0) {
         if (la >= 0 && lb >= 0) this.addPair(61, la, lb, scores, here);
-        if (a.shape >= 0 && lb >= 0) this.addPair(65, a.shape, lb, scores, here);
+        if (sa >= 0 && lb >= 0) this.addPair(65, sa, lb, scores, here);
       }
       if (la >= 0 && lb >= 0) {
         if (p + 2 >= 0 && p + 2 < n) this.addPair(68, la, lb, scores, (p + 2) * T);
