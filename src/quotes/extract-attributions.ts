@@ -263,12 +263,17 @@ function charSpan(table: TokenTable, from: number, to: number): Span | undefined
 }
 
 /** The range without leading conjunctions and trailing punctuation. */
-function trimRange(table: TokenTable, from: number, to: number): [number, number] {
+function trimRange(
+  table: TokenTable,
+  from: number,
+  to: number,
+  noise: ReadonlySet<string> = LEADING_NOISE,
+): [number, number] {
   let a = from;
   let b = to;
   while (
     a < b &&
-    (LEADING_NOISE.has(table.lower[a]!) || (!isWord(table.lower[a]!) && !OPEN_MARKS.has(table.lower[a]!)))
+    (noise.has(table.lower[a]!) || (!isWord(table.lower[a]!) && !OPEN_MARKS.has(table.lower[a]!)))
   )
     a++;
   while (b > a && !isWord(table.lower[b - 1]!) && !CLOSE_MARKS.has(table.lower[b - 1]!)) {
@@ -327,8 +332,14 @@ function sourceSpan(table: TokenTable, from: number, to: number): Span | undefin
   return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
 }
 
+/**
+ * Words trimmed from the start of a content span: conjunctions, but not the complementizer
+ * "that", which PolNeAR counts as part of the content ("said that the port …").
+ */
+const CONTENT_NOISE = new Set([...LEADING_NOISE].filter((w) => w !== 'that'));
+
 function contentSpan(table: TokenTable, from: number, to: number): Span | undefined {
-  const [a, b] = trimRange(table, from, to);
+  const [a, b] = trimRange(table, from, to, CONTENT_NOISE);
   return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
 }
 

@@ -67,7 +67,7 @@ describe('reported speech', () => {
     ],
     [
       'Marta Ruiz said that the council had approved the budget.',
-      'the council had approved the budget',
+      'that the council had approved the budget',
       'said',
       'Marta Ruiz',
     ],
@@ -91,17 +91,18 @@ describe('reported speech', () => {
     ],
     [
       'The harbour authority said in a statement that the port would close for two days.',
-      'the port would close for two days',
+      'that the port would close for two days',
       'said in a statement',
       'The harbour authority',
     ],
     [
       'The Valley Courier has learned that the plant will shut down in May.',
-      'the plant will shut down in May',
+      'that the plant will shut down in May',
       'has learned',
       'The Valley Courier',
     ],
   ];
+  // The complementizer "that" is part of the content, as PolNeAR marks it.
   for (const [text, content, cue, speaker] of cases) {
     it(`reads "${text}"`, () => {
       expect(readQuotes(text)).toEqual([{ kind: 'reported', content, cue, speaker }]);

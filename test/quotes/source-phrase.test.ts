@@ -88,7 +88,7 @@ describe('no source', () => {
     const q = quotes.find((x) => x.cue.includes('reported'));
     expect(q).toBeDefined();
     expect(q!.speaker).toBeUndefined();
-    expect(q!.content).toBe('the mill would close in May');
+    expect(q!.content).toBe('that the mill would close in May');
   });
 
   it('still reads the agent of a passive with "by"', () => {
