@@ -6,7 +6,33 @@ import { parseArgs } from 'node:util';
 import { isNewsdigestError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type Command, type CommandContext, EXIT } from './command.js';
-import { COMMANDS } from './commands.js';
+
+/** Every command (for the help and for an unknown name): loads every command's module and what it imports. */
+async function allCommands(): Promise<readonly Command[]> {
+  return (await import('./commands.js')).COMMANDS;
+}
+
+/**
+ * Each command's own module, so that a fresh `newsdigest eval extract` loads that
+ * command and what it needs, not the server, the store or the other stages.
+ * commands.ts stays the one full list: a name missing here is found there.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<Command>> = {
+  digest: async () => (await import('./commands/digest.js')).digestCommand,
+  ingest: async () => (await import('./commands/ingest.js')).ingestCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  bench: async () => (await import('./commands/bench.js')).benchCommand,
+};
+
+async function findCommand(name: string): Promise<Command | undefined> {
+  const load = Object.hasOwn(COMMAND_MODULES, name) ? COMMAND_MODULES[name] : undefined;
+  const command = load ? await load() : undefined;
+  if (command?.name === name) return command;
+  return (await allCommands()).find((c) => c.name === name);
+}
 
 const COMMON_FLAGS = {
   help: { type: 'boolean', short: 'h' },
@@ -14,14 +40,14 @@ const COMMON_FLAGS = {
   debug: { type: 'boolean' },
 } as const;
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+function mainHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
   return `newsdigest ${VERSION}: news pages in, clean, structured, summarised and attributable records out.
 
 Usage: newsdigest <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run "newsdigest <command> --help" for a command's options and examples.
 
@@ -41,18 +67,17 @@ export async function main(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(mainHelp());
+    io.stdout.write(mainHelp(await allCommands()));
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = await findCommand(name);
   if (!command) {
-    io.stderr.write(
-      `newsdigest: unknown command "${name}"; expecting one of ${COMMANDS.map((c) => c.name).join(', ')}\n`,
-    );
+    const names = (await allCommands()).map((c) => c.name);
+    io.stderr.write(`newsdigest: unknown command "${name}"; expecting one of ${names.join(', ')}\n`);
     return EXIT.usage;
   }
   let parsed: ReturnType<typeof parseArgs>;
