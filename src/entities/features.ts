@@ -12,14 +12,7 @@
  * same word is written elsewhere in the document (lower case mid-sentence means a
  * common word; capitalised mid-sentence means a name).
  */
-import {
-  caseFlags,
-  clusterWordKey,
-  isAllCaps,
-  isCapitalised,
-  shortRunShape,
-  wordShape,
-} from './word-features.js';
+import { caseFlags, isAllCaps, isCapitalised, shortRunShape, wordShape } from './word-features.js';
 
 /** Attribute slots of a word. */
 export const Slot = { W: 0, L: 1, SH: 2, SR: 3, P1: 4, S1: 8, CF: 12, C0: 13, N: 17 } as const;
@@ -134,26 +127,65 @@ export class FeatureSpace {
     this.cache.clear();
   }
 
+  /**
+   * Vocabulary ids by attribute prefix ("w:", "p2:", …) and bare value, so that a
+   * new word's attributes are looked up without building "prefix:value" strings.
+   * Only for a fixed vocabulary (tagging); rebuilt if the vocabulary has grown since.
+   */
+  private byPrefix: Map<string, Map<string, number>> | undefined;
+  private byPrefixSize = -1;
+  /** Cluster level ids ("c0:17" …) per cluster-table entry (entries are shared by the words of a fine cluster). */
+  private clusterIds = new Map<Int32Array | undefined, Int32Array>();
+
+  private prefixMaps(): Map<string, Map<string, number>> {
+    if (this.byPrefix && this.byPrefixSize === this.vocab.size) return this.byPrefix;
+    const maps = new Map<string, Map<string, number>>();
+    for (const [str, id] of this.vocab) {
+      const colon = str.indexOf(':');
+      if (colon < 0) continue;
+      const prefix = str.slice(0, colon + 1);
+      let m = maps.get(prefix);
+      if (!m) maps.set(prefix, (m = new Map()));
+      m.set(str.slice(colon + 1), id);
+    }
+    this.byPrefix = maps;
+    this.byPrefixSize = this.vocab.size;
+    this.clusterIds.clear();
+    return maps;
+  }
+
+  /** The id of "prefix:value" (the same as id(prefix + value)). */
+  private attr(maps: Map<string, Map<string, number>> | undefined, prefix: string, value: string): number {
+    if (!maps) return this.id(prefix + value);
+    return maps.get(prefix)?.get(value) ?? -1;
+  }
+
   word(w: string): WordInfo {
     let info = this.cache.get(w);
     if (info) return info;
+    const maps = this.grow ? undefined : this.prefixMaps();
     const lower = w.toLowerCase();
     const ids = new Int32Array(NUM_SLOTS);
-    ids[Slot.W] = this.id(`w:${w}`);
-    ids[Slot.L] = this.id(`l:${lower}`);
-    ids[Slot.SH] = this.id(`h:${wordShape(w)}`);
-    ids[Slot.SR] = this.id(`r:${shortRunShape(w)}`);
+    ids[Slot.W] = this.attr(maps, 'w:', w);
+    ids[Slot.L] = this.attr(maps, 'l:', lower);
+    ids[Slot.SH] = this.attr(maps, 'h:', wordShape(w));
+    ids[Slot.SR] = this.attr(maps, 'r:', shortRunShape(w));
     for (let k = 1; k <= 4; k++) {
-      ids[Slot.P1 + k - 1] = lower.length > k ? this.id(`p${k}:${lower.slice(0, k)}`) : -1;
-      ids[Slot.S1 + k - 1] = lower.length > k ? this.id(`s${k}:${lower.slice(-k)}`) : -1;
+      ids[Slot.P1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_PREFIXES[k]!, lower.slice(0, k)) : -1;
+      ids[Slot.S1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_SUFFIXES[k]!, lower.slice(-k)) : -1;
     }
-    ids[Slot.CF] = this.id(`f:${caseFlags(w)}`);
-    const key = clusterWordKey(w);
+    ids[Slot.CF] = this.attr(maps, 'f:', caseFlags(w));
+    // clusterWordKey(w), from the lower-case form already made.
+    const key = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
     const cl = this.clusters.get(key);
-    for (let l = 0; l < CLUSTER_LEVELS; l++) {
-      ids[Slot.C0 + l] = this.id(cl ? `c${l}:${cl[l]}` : `c${l}:none`);
+    let levels = maps ? this.clusterIds.get(cl) : undefined;
+    if (!levels) {
+      levels = new Int32Array(CLUSTER_LEVELS);
+      for (let l = 0; l < CLUSTER_LEVELS; l++) levels[l] = this.id(cl ? `c${l}:${cl[l]}` : `c${l}:none`);
+      if (maps) this.clusterIds.set(cl, levels);
     }
-    ids[Slot.N] = this.id(`n:${key}`);
+    ids.set(levels, Slot.C0);
+    ids[Slot.N] = this.attr(maps, 'n:', key);
     info = {
       ids,
       gazFirst: false,
@@ -170,6 +202,9 @@ export class FeatureSpace {
     return info;
   }
 }
+
+const AFFIX_PREFIXES = ['', 'p1:', 'p2:', 'p3:', 'p4:'];
+const AFFIX_SUFFIXES = ['', 's1:', 's2:', 's3:', 's4:'];
 
 /** Features of the positions of one sentence, flat: keys[offsets[i] .. offsets[i+1]) for token i. */
 export class KeyBuffer {

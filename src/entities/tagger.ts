@@ -21,6 +21,7 @@ import {
   isHeadline,
   KeyBuffer,
   keyIds,
+  NUM_SLOTS,
   oneKey,
   PAD_AFTER,
   PAD_BEFORE,
@@ -38,6 +39,8 @@ import { NUM_TAGS } from './tags.js';
 const T = NUM_TAGS;
 /** Score vectors cached per word: its own, then one per context offset (CONTEXT_OFFSETS order). */
 const VECTORS = 1 + CONTEXT_OFFSETS.length;
+/** The slots whose attributes a word gives its neighbours features from, in pushNeighbourKeys' order. */
+const NEIGHBOUR_SLOTS: readonly number[] = [Slot.L, Slot.SR, Slot.CF, Slot.C0 + 1, Slot.C0 + 3, Slot.S1 + 2];
 /** Templates of word pairs over lower-case forms (and shapes): too many values for dense tables. */
 const SPARSE_PAIR_TEMPLATES: ReadonlySet<number> = new Set([60, 61, 64, 65, 68, 69]);
 
@@ -73,6 +76,11 @@ export class NerTagger {
   private poolInt = new Int32Array(this.pool.buffer);
   private records = 0;
   private poolId = 0;
+  /** Word-level weights per attribute (see attribute()): offsets by vocabulary id (-1: not yet). */
+  private attributes = new Float32Array(1024 * VECTORS * T);
+  private attributeCount = 0;
+  private readonly attributeOffsets: Int32Array;
+  private readonly oneAttribute = new Int32Array(NUM_SLOTS);
   /** The record of each token of the sentence being scored. */
   private tokenRecords = new Int32Array(0);
   private caseCodes = new Int32Array(0);
@@ -97,6 +105,7 @@ export class NerTagger {
     /** Lower-case form → usual cased form, used on documents written all in lower case. */
     readonly truecase: ReadonlyMap<string, string> = new Map(),
   ) {
+    this.attributeOffsets = new Int32Array(space.vocab.size).fill(-1);
     const { w } = weights;
     let nonZero = 0;
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
@@ -170,6 +179,68 @@ export class NerTagger {
     });
   }
 
+  /**
+   * The word-level weights of one attribute (vocabulary id `id` in `slot`) alone:
+   * its own feature, then what it gives the token at each context offset, as
+   * VECTORS × T floats in `attributes`. Computed at first need: a new word then
+   * costs one sparse lookup per attribute never seen before (its form, say), not
+   * the ~40 lookups of all its features. Returns the offset in `attributes`.
+   */
+  private attribute(slot: number, id: number): number {
+    const known = this.attributeOffsets[id]!;
+    if (known >= 0) return known;
+    const size = VECTORS * T;
+    if ((this.attributeCount + 1) * size > this.attributes.length) {
+      const bigger = new Float32Array(this.attributes.length * 2);
+      bigger.set(this.attributes);
+      this.attributes = bigger;
+    }
+    const o = this.attributeCount++ * size;
+    const ids = this.oneAttribute;
+    ids.fill(-1);
+    ids[slot] = id;
+    this.scratch.reset(1);
+    pushWordKeys(ids, this.scratch);
+    // Key 0 is the bias, which belongs to no attribute.
+    for (let k = 1; k < this.scratch.n; k++) this.addRow(this.scratch.keys[k]!, this.attributes, o);
+    for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+      this.scratch.reset(1);
+      pushNeighbourKeys(ids, c, this.scratch);
+      for (let k = 0; k < this.scratch.n; k++)
+        this.addRow(this.scratch.keys[k]!, this.attributes, o + (1 + c) * T);
+    }
+    this.attributeOffsets[id] = o;
+    return o;
+  }
+
+  /**
+   * The same sums as vectorsOf(ids, true), from the attribute vectors, added in the
+   * order vectorsOf adds the features (bias and slots in order for the word itself,
+   * pushNeighbourKeys' order for its neighbours), so the floats are the same.
+   */
+  private wordVectors(ids: Int32Array): Float32Array {
+    for (let s = 0; s < NUM_SLOTS; s++)
+      if (ids[s]! >= this.attributeOffsets.length) return this.vectorsOf(ids, true);
+    const v = new Float32Array(VECTORS * T);
+    this.addRow(0, v, 0);
+    for (let s = 0; s < NUM_SLOTS; s++) {
+      if (ids[s]! < 0) continue;
+      const o = this.attribute(s, ids[s]!);
+      const a = this.attributes;
+      for (let k = 0; k < T; k++) v[k]! += a[o + k]!;
+    }
+    for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
+      const part = (1 + c) * T;
+      for (const s of NEIGHBOUR_SLOTS) {
+        if (ids[s]! < 0) continue;
+        const o = this.attribute(s, ids[s]!) + part;
+        const a = this.attributes;
+        for (let k = 0; k < T; k++) v[part + k]! += a[o + k]!;
+      }
+    }
+    return v;
+  }
+
   /** Summed weights of the word-level features of `ids`: [own, as neighbour at each offset]. */
   private vectorsOf(ids: Int32Array, own: boolean): Float32Array {
     const v = new Float32Array(VECTORS * T);
@@ -207,7 +278,7 @@ export class NerTagger {
     }
     const r = this.records++;
     const base = r * REC_SIZE;
-    this.pool.set(this.vectorsOf(ids, own), base);
+    this.pool.set(own ? this.wordVectors(ids) : this.vectorsOf(ids, false), base);
     const t = this.tables;
     const ints = this.poolInt;
     ints[base + REC_LOWER] = ids[Slot.L]!;
