@@ -107,3 +107,54 @@ describe('FeatureIndex', () => {
     expect([...idx.entries()].length).toBe(5000);
   });
 });
+
+describe('viterbi against exhaustive search', () => {
+  /** A small deterministic generator (mulberry32), so the cases are the same on every run. */
+  function random(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** The best allowed sequence by trying every sequence of `n` tags. */
+  function bestByEnumeration(scores: Float32Array, n: number, trans: Float32Array): number[] {
+    let best = -Infinity;
+    let arg: number[] = [];
+    const seq = new Array<number>(n).fill(0);
+    const total = T ** n;
+    for (let code = 0; code < total; code++) {
+      let c = code;
+      for (let i = n - 1; i >= 0; i--) {
+        seq[i] = c % T;
+        c = Math.floor(c / T);
+      }
+      let s = 0;
+      let ok = true;
+      for (let i = 0; i <= n && ok; i++) {
+        const prev = i === 0 ? T : seq[i - 1]!;
+        const next = i === n ? T : seq[i]!;
+        if (!TRANSITION_MASK[prev * (T + 1) + next]) ok = false;
+        else s += trans[prev * (T + 1) + next]! + (i < n ? scores[i * T + next]! : 0);
+      }
+      if (ok && s > best) {
+        best = s;
+        arg = [...seq];
+      }
+    }
+    return arg;
+  }
+
+  it('finds the best well-formed sequence under random scores and transitions', () => {
+    const rnd = random(7);
+    for (let round = 0; round < 30; round++) {
+      const n = 1 + (round % 3);
+      const scores = Float32Array.from({ length: n * T }, () => rnd() * 4 - 2);
+      const trans = Float32Array.from({ length: (T + 1) * (T + 1) }, () => rnd() * 2 - 1);
+      expect(Array.from(viterbi(scores, n, trans))).toEqual(bestByEnumeration(scores, n, trans));
+    }
+  });
+});

@@ -1,6 +1,8 @@
 /** The shipped model's behaviour on short sentences written for these tests (nothing is trained here). */
 import { describe, expect, it } from 'vitest';
 import { chunksOf } from '../../src/entities/conll.js';
+import { emissions } from '../../src/entities/decode.js';
+import { documentEvidence, extractSentence, KeyBuffer } from '../../src/entities/features.js';
 import { shippedTagger } from '../../src/entities/tagger.js';
 import { TAGS } from '../../src/entities/tags.js';
 
@@ -49,5 +51,30 @@ describe('shipped NER model', () => {
   it('handles empty documents and sentences', () => {
     expect(shippedTagger().tagDocument([])).toEqual([]);
     expect(shippedTagger().tagDocument([[]])[0]!.length).toBe(0);
+  });
+});
+
+describe('cached and dense scores', () => {
+  it('equal the sums of the weights of every feature extractSentence gives', () => {
+    const tagger = shippedTagger();
+    // A document touching every kind of feature: a headline, a gazetteer phrase, names
+    // seen capitalised and in lower case elsewhere, digits, an unseen word, an all-capitals name.
+    const doc = [
+      split('FLOODS HIT NORTHERN TOWNS'),
+      split('Mayor Tomasz Wielgosz said on Monday the river rose 2.5 metres in New York state .'),
+      split('Wielgosz , 54 , told NATO officials the brown water reached the bridge at 06:30 .'),
+      split('the bridge reopened ; brown said the Zxqvrt company would pay .'),
+    ];
+    const { space, weights } = tagger;
+    const infos = doc.map((s) => s.map((w) => space.word(w)));
+    const evidence = documentEvidence(infos);
+    const fast = tagger.scoreDocument(doc);
+    doc.forEach((words, k) => {
+      const buf = new KeyBuffer();
+      extractSentence(space, words, infos[k]!, evidence, buf);
+      const direct = emissions(buf, words.length, weights);
+      expect(fast[k]!.length).toBe(direct.length);
+      for (let i = 0; i < direct.length; i++) expect(fast[k]![i]!).toBeCloseTo(direct[i]!, 3);
+    });
   });
 });
