@@ -37,6 +37,7 @@ interface Row {
   startSeconds: number;
   cpuMs: number;
   mainMs: number | undefined;
+  workerBusy: number | undefined;
 }
 
 async function main(): Promise<void> {
@@ -89,13 +90,14 @@ async function main(): Promise<void> {
           cpuMs: (c1.processMs - c0.processMs) / n,
           mainMs:
             c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined,
+          workerBusy: summary.workerBusy,
         });
         const r = rows.at(-1)!;
         console.log(
           `workers ${workers} round ${round} (load ${load.toFixed(1)}): ${n} articles in ${seconds.toFixed(2)} s, ` +
             `${r.rate.toFixed(1)}/s (${(r.rate / workers).toFixed(1)} per worker), first after ${r.startSeconds.toFixed(2)} s; ` +
             `CPU ${r.cpuMs.toFixed(2)} ms/article (${(1000 / r.cpuMs).toFixed(1)} articles per CPU-second), ` +
-            `main thread ${r.mainMs?.toFixed(2) ?? '?'} ms/article`,
+            `main thread ${r.mainMs?.toFixed(2) ?? '?'} ms/article; workers busy ${((r.workerBusy ?? 0) * 100).toFixed(1)}% of their time`,
         );
       }
     }

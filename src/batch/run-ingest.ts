@@ -39,6 +39,8 @@ export interface IngestSummary {
   /** The failures of this run, in the order they happened. */
   errors: StoredError[];
   seconds: number;
+  /** Mean share of their time the workers spent working, not waiting for pages (0 to 1). */
+  workerBusy?: number;
 }
 
 export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
@@ -94,7 +96,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   const inflight = new Set<Promise<void>>();
-  const maxInflight = Math.max(2, (pool?.size ?? 1) * 3);
+  // Enough chunks in flight for every worker's chunks sent ahead plus a few waiting in the queue.
+  const maxInflight = pool ? pool.size * (pool.aheadPerWorker + 2) : 2;
   let chunk: Job[] = [];
   const send = async (): Promise<void> => {
     const jobs = chunk;
@@ -139,6 +142,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     }
     await send();
     await Promise.all(inflight);
+    if (pool) {
+      const busy = pool.busyShare();
+      summary.workerBusy = busy.reduce((a, b) => a + b, 0) / busy.length;
+    }
     flush();
   } finally {
     await pool?.close();

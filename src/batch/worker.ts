@@ -20,9 +20,13 @@ export interface ChunkReply {
 const port = parentPort;
 if (port) {
   const options = ((workerData as { options?: DigestOptions } | undefined)?.options ?? {}) as DigestOptions;
-  port.on('message', async (message: ChunkMessage) => {
-    const results: JobResult[] = [];
-    for (const job of message.jobs) results.push(await runJob(job, options));
-    port.postMessage({ chunk: message.chunk, results } satisfies ChunkReply);
+  // The pool sends several chunks ahead; they are done one after the other, answered in order.
+  let done: Promise<void> = Promise.resolve();
+  port.on('message', (message: ChunkMessage) => {
+    done = done.then(async () => {
+      const results: JobResult[] = [];
+      for (const job of message.jobs) results.push(await runJob(job, options));
+      port.postMessage({ chunk: message.chunk, results } satisfies ChunkReply);
+    });
   });
 }
