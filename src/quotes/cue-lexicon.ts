@@ -31,10 +31,21 @@ export interface CueLexicon {
   accepted: Map<string, number>;
   /** The longest accepted phrase, in tokens. */
   maxTokens: number;
-  /** Accepted phrases as token lists, by first token, longest first (plus every core verb form): the matcher's index. */
-  byFirst: Map<string, string[][]>;
+  /**
+   * The matcher's index: accepted phrases as a trie of tokens, by first token (plus every
+   * core verb form, as a node that ends no phrase). A trie, because some first tokens
+   * ("has", "is") start hundreds of phrases, and trying each in turn was most of the
+   * rules' time.
+   */
+  byFirst: Map<string, CueTrie>;
   /** Whether the hand-written core verbs (core-cues.ts) are tried where the lexicon has nothing. */
   core: boolean;
+}
+
+/** A node of the phrase trie: whether a phrase ends here, and the tokens that continue one. */
+export interface CueTrie {
+  end: boolean;
+  next?: Map<string, CueTrie>;
 }
 
 export function cueRate(cue: number, seen: number): number {
@@ -56,17 +67,28 @@ export function lexiconFrom(
       maxTokens = Math.max(maxTokens, phrase.split(' ').length);
     }
   }
-  const byFirst = new Map<string, string[][]>();
+  const byFirst = new Map<string, CueTrie>();
   for (const phrase of accepted.keys()) {
     const tokens = phrase.split(' ');
-    const list = byFirst.get(tokens[0]!) ?? [];
-    list.push(tokens);
-    byFirst.set(tokens[0]!, list);
+    let node = byFirst.get(tokens[0]!);
+    if (!node) {
+      node = { end: false };
+      byFirst.set(tokens[0]!, node);
+    }
+    for (const t of tokens.slice(1)) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = { end: false };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    node.end = true;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  // The core verbs get an entry too (empty when the lexicon has none), so that the
-  // matcher needs one lookup per token to know whether anything can start there.
-  if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, []);
+  // The core verbs get an entry too (ending no phrase when the lexicon has none), so that
+  // the matcher needs one lookup per token to know whether anything can start there.
+  if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, { end: false });
   return { accepted, maxTokens, byFirst, core };
 }
 

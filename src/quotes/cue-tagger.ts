@@ -11,9 +11,10 @@
  *
  * The model (models/quotes/cue-tagger.json) is trained by scripts/quotes-train-tagger.ts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
+import { HashTable, stemHash, stringHash, suffixHash } from './cue-word-hashes.js';
 import type { TokenTable } from './extract-attributions.js';
 
 export const O = 0;
@@ -27,8 +28,11 @@ export type CueCombination = 'tagger' | 'union' | 'core';
 /** Features are hashed into this many buckets (no feature strings at run time: they were the cost). */
 export const BUCKETS = 1 << 18;
 
+/** The model format: /3 added the neighbour classes, suffixes, subject and quote features and the B bias. */
+export const FORMAT = 'newsdigest-quotes-cue-tagger/3';
+
 export interface CueTaggerFile {
-  format: 'newsdigest-quotes-cue-tagger/2';
+  format: typeof FORMAT;
   /** Words and stems that may be part of a cue (the candidates). */
   candidates: string[];
   /** Hashed feature buckets with a weight, flat: bucket, weight of O, B, I, bucket, … (averaged). */
@@ -37,6 +41,8 @@ export interface CueTaggerFile {
   transitions: number[];
   /** How its cues combine with the rules' (chosen on held-out train). */
   combine?: CueCombination;
+  /** Added to the score of B at every candidate: trades precision for recall (chosen on held-out train). */
+  bias?: number;
 }
 
 export interface CueTagger {
@@ -45,6 +51,8 @@ export interface CueTagger {
   weights: Float32Array;
   transitions: ArrayLike<number>;
   combine: CueCombination;
+  /** Added to the score of B at every candidate. */
+  bias: number;
 }
 
 /** The feature templates, in the order their index enters the hash. */
@@ -69,14 +77,75 @@ export const TEMPLATES = [
   'th',
   'sn',
   'pos',
+  'pc',
+  'nc',
+  'pcnc',
+  'spc',
+  'snc',
+  'sufnc',
+  'sufpc',
+  'subj',
+  'uq',
 ] as const;
 
-/** A 32-bit FNV-1a hash of a string: words enter the features through it. */
-export function stringHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 16777619);
-  return h >>> 0;
+/** Word classes of the neighbours (a crude part of speech, so that context generalises past the words seen). */
+const WORD_CLASS = new Map<string, number>();
+const classWords: [number, string][] = [
+  [1, 'he she they i we it you who'],
+  [3, 'the a an his her their its our my your this these those some many several any each every no'],
+  [4, 'has have had is was are were be been being will would can could may might should must do does did'],
+  [5, 'to'],
+  [6, "not n't never also reportedly repeatedly already still"],
+  [7, 'that'],
+  [8, 'of on about for with in by at from over against into as'],
+  [9, ','],
+  [10, ':'],
+  [11, '\u201c " \u201d'],
+  [12, '. ? ! ;'],
+  [13, '( ) [ ] \u2014 \u2013 --'],
+  [14, 'and or but'],
+];
+for (const [c, words] of classWords) for (const w of words.split(' ')) WORD_CLASS.set(w, c);
+/** Closed-class words (pronouns, determiners, auxiliaries, prepositions, conjunctions, "to", "not", "that"). */
+const FUNCTION_WORDS = new Set(
+  [...WORD_CLASS].filter(([w, c]) => c !== 6 && (c <= 8 || c === 14) && /\p{L}/u.test(w)).map(([w]) => w),
+);
+for (const w of [
+  'not',
+  "n't",
+  'n\u2019t',
+  'never',
+  'also',
+  'would',
+  'could',
+  'should',
+  'up',
+  'out',
+  'so',
+  'then',
+])
+  FUNCTION_WORDS.add(w);
+for (const w of ['now', 'even', 'just', 'more', 'most', 'very']) FUNCTION_WORDS.add(w);
+/** By word hash: its class (1-14) plus 32 when it is a function word. */
+const CLASS_TABLE = new HashTable(
+  [...new Set([...WORD_CLASS.keys(), ...FUNCTION_WORDS])].map((w): [number, number] => [
+    stringHash(w),
+    (WORD_CLASS.get(w) ?? 0) + (FUNCTION_WORDS.has(w) ? 32 : 0),
+  ]),
+);
+const FUNCTION_FLAG = 32;
+const NO_CLASS = 0;
+
+/** Class codes beyond the list: 0 none (unit edge), 2 capitalised, 15 other word, 16 other punctuation, 17 quoted. */
+function classOf(table: TokenTable, k: number, listed: number): number {
+  if (table.region[k] !== -1) return 17;
+  if (listed) return listed;
+  if (!table.word[k]) return 16;
+  const ch = table.text.charCodeAt(table.off[2 * k]!);
+  return ch >= 65 && ch <= 90 ? 2 : 15;
 }
+
+export { stringHash };
 
 /** The bucket of a feature: its template index and two values (word hashes or small codes). */
 export function featureHash(template: number, a: number, b: number): number {
@@ -121,11 +190,126 @@ const AFTER = 2;
 export interface UnitContext {
   /** The rules' labels per token of the unit (O, B, I). */
   rule: Uint8Array;
-  /** Word hashes of the unit's tokens, filled as needed (-1: not yet). */
-  hash?: Float64Array;
+  /** Whether the unit holds a quoted passage (set by the caller; default no). */
+  quoted?: boolean;
+  /** Per token of the unit, filled once by prepareUnit: word hash, class (with the function-word flag). */
+  hash?: Int32Array;
+  cls?: Uint8Array;
+  /** The scratch epoch the caches belong to. */
+  epoch?: number;
 }
 
-/** True when token i may carry a cue label. */
+/**
+ * Scratch arrays, reused from unit to unit: allocating typed arrays for every unit was a
+ * large part of the tagger's time. Tagging is synchronous, and a UnitContext's caches are
+ * views into them, valid until another unit is prepared (each entry point checks `epoch`).
+ */
+class Scratch {
+  hash = new Int32Array(256);
+  cls = new Uint8Array(256);
+  cand = new Uint8Array(256);
+  labels = new Uint8Array(256);
+  back = new Uint8Array(768);
+  emit = new Float64Array(768);
+  score = new Float64Array(768);
+  epoch = 0;
+  /** Grows every array to hold n tokens. */
+  fit(n: number): void {
+    if (this.hash.length >= n) return;
+    let size = this.hash.length;
+    while (size < n) size *= 2;
+    this.hash = new Int32Array(size);
+    this.cls = new Uint8Array(size);
+    this.cand = new Uint8Array(size);
+    this.labels = new Uint8Array(size);
+    this.back = new Uint8Array(size * LABELS);
+    this.emit = new Float64Array(size * LABELS);
+    this.score = new Float64Array(size * LABELS);
+  }
+}
+const scratch = new Scratch();
+
+/** Sets up the unit's per-token caches (filled lazily: only candidates and their neighbours are looked at). */
+function prepareUnit(_table: TokenTable, from: number, to: number, ctx: UnitContext): void {
+  if (ctx.hash && ctx.epoch === scratch.epoch) return;
+  const n = to - from;
+  scratch.fit(n);
+  scratch.epoch++;
+  scratch.hash.fill(0, 0, n);
+  scratch.cls.fill(UNSET, 0, n);
+  ctx.hash = scratch.hash;
+  ctx.cls = scratch.cls;
+  ctx.epoch = scratch.epoch;
+}
+
+const UNSET = 255;
+
+/** The word hash of token k (signed 32 bits; cached, 0 meaning not yet computed). */
+function hashAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
+  const hash = ctx.hash!;
+  let h = hash[k - from]!;
+  if (h === 0) {
+    h = stringHash(table.lower[k]!) | 0;
+    hash[k - from] = h;
+  }
+  return h;
+}
+
+/** The class of token k, with FUNCTION_FLAG for a function word. */
+function clsAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
+  const cls = ctx.cls!;
+  let c = cls[k - from]!;
+  if (c === UNSET) {
+    const listed = CLASS_TABLE.get(hashAt(table, k, from, ctx), NO_CLASS);
+    c = classOf(table, k, listed & 31) | (listed & FUNCTION_FLAG);
+    cls[k - from] = c;
+  }
+  return c;
+}
+
+/** A tagger's candidates as a hash table, and a bitmap of (first letter, length) that can match one. */
+interface CandidateIndex {
+  table: HashTable;
+  /** 1 at (first char code & 127) * 32 + min(length, 31) when some candidate word or its inflection may have it. */
+  shape: Uint8Array;
+}
+
+function shapeKey(w: string): number {
+  return (w.charCodeAt(0) & 127) * 32 + Math.min(w.length, 31);
+}
+
+/** The candidate index of a tagger (built once per tagger). */
+const candidateIndexes = new WeakMap<CueTagger, CandidateIndex>();
+function candidateIndex(tagger: CueTagger): CandidateIndex {
+  let t = candidateIndexes.get(tagger);
+  if (!t) {
+    const shape = new Uint8Array(128 * 32);
+    // A token matches a candidate as itself or through its stem, up to three letters longer.
+    for (const w of tagger.candidates)
+      for (let extra = 0; extra <= 3; extra++)
+        shape[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length + extra, 31)] = 1;
+    t = {
+      table: new HashTable([...tagger.candidates].map((w): [number, number] => [stringHash(w), 1])),
+      shape,
+    };
+    candidateIndexes.set(tagger, t);
+  }
+  return t;
+}
+
+/** The context of unit [from, to) given the rules' cues in it. */
+export function unitContext(
+  table: TokenTable,
+  from: number,
+  to: number,
+  ruleCues: readonly [number, number][],
+): UnitContext {
+  let quoted = false;
+  for (let k = from; k < to && !quoted; k++) quoted = table.region[k] !== -1;
+  return { rule: labelsOfCues(ruleCues, from, to), quoted };
+}
+
+/** True when token i may head a cue: a token the rules mark, or a word or stem the tagger knows as part of cues. */
 export function isCandidate(
   table: TokenTable,
   i: number,
@@ -133,45 +317,91 @@ export function isCandidate(
   from: number,
   tagger: CueTagger,
 ): boolean {
+  prepareUnit(table, from, from + ctx.rule.length, ctx);
+  return candidateAt(table, i, ctx, from, candidateIndex(tagger));
+}
+
+function candidateAt(
+  table: TokenTable,
+  i: number,
+  ctx: UnitContext,
+  from: number,
+  index: CandidateIndex,
+): boolean {
   if (table.region[i] !== -1) return false;
   if (ctx.rule[i - from]) return true;
   if (!table.word[i]) return false;
   const w = table.lower[i]!;
-  if (tagger.candidates.has(w)) return true;
-  // Only inflected forms can have a different stem: skip the slicing for the rest.
+  if (!index.shape[shapeKey(w)]) return false;
+  const h = hashAt(table, i, from, ctx);
+  if (index.table.get(h, 0)) return true;
+  // Only inflected forms can have a different stem.
   const last = w.charCodeAt(w.length - 1);
-  return (last === 100 || last === 103 || last === 115) && tagger.candidates.has(stemOf(w));
+  if (last !== 100 && last !== 103 && last !== 115) return false;
+  const s = stemHash(w);
+  return s !== h >>> 0 && index.table.get(s, 0) === 1;
 }
 
-/** Receives one feature: its template index and two values. */
-export type FeatureSink = (template: number, a: number, b: number) => void;
+/** How far from a content-word candidate a function-word candidate may stand ("has repeatedly said", "is expected to"). */
+const FUNCTION_REACH = 3;
 
-/** The hash of token k's lower-cased word, cached per unit. */
-function wordHash(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
-  if (!ctx.hash) ctx.hash = new Float64Array(ctx.rule.length).fill(-1);
-  const cache = ctx.hash;
-  const v = cache[k - from]!;
-  if (v >= 0) return v;
-  const h = stringHash(table.lower[k]!);
-  cache[k - from] = h;
-  return h;
+/**
+ * The tokens of unit [from, to) that may carry a cue label. Function words ("to", "on",
+ * "has", "of") are part of many cues but nearly never a cue alone, and they are the
+ * most frequent tokens: they are candidates only within FUNCTION_REACH tokens of a
+ * content-word candidate (or a token the rules mark), which keeps the tagger fast.
+ */
+export function unitCandidates(
+  table: TokenTable,
+  from: number,
+  to: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+): Uint8Array {
+  const n = to - from;
+  prepareUnit(table, from, to, ctx);
+  const cand = scratch.cand.subarray(0, n).fill(0);
+  // 1: a head (content word or rule token); 2: a function word, pending a head nearby.
+  let any = false;
+  prepareUnit(table, from, to, ctx);
+  const index = candidateIndex(tagger);
+  for (let i = from; i < to; i++) {
+    if (!candidateAt(table, i, ctx, from, index)) continue;
+    cand[i - from] = ctx.rule[i - from] || !(clsAt(table, i, from, ctx) & FUNCTION_FLAG) ? 1 : 2;
+    if (cand[i - from] === 1) any = true;
+  }
+  if (!any) return cand.fill(0);
+  let lastHead = -1e9;
+  for (let t = 0; t < n; t++) {
+    if (cand[t] === 1) {
+      lastHead = t;
+      // Pending function words before this head, within reach, are kept.
+      for (let k = t - 1; k >= 0 && t - k <= FUNCTION_REACH; k--) if (cand[k] === 2) cand[k] = 3;
+    } else if (cand[t] === 2 && t - lastHead <= FUNCTION_REACH) cand[t] = 3;
+  }
+  for (let t = 0; t < n; t++) cand[t] = cand[t] === 1 || cand[t] === 3 ? 1 : 0;
+  return cand;
 }
 
-/** The features of token i of unit [from, to), given to `emit`. */
+/** How many features a token has (one per template). */
+export const FEATURES = TEMPLATES.length;
+
+/** The feature buckets of token i of unit [from, to), written to out[0 … FEATURES) in template order. */
 export function featuresAt(
   table: TokenTable,
   i: number,
   from: number,
   to: number,
   ctx: UnitContext,
-  emit: FeatureSink,
+  out: Int32Array,
 ): void {
   const L = table.lower;
-  const w = wordHash(table, i, from, ctx);
-  const p = i > from ? wordHash(table, i - 1, from, ctx) : BEFORE;
-  const pp = i > from + 1 ? wordHash(table, i - 2, from, ctx) : BEFORE;
-  const n = i + 1 < to ? wordHash(table, i + 1, from, ctx) : AFTER;
-  const nn = i + 2 < to ? wordHash(table, i + 2, from, ctx) : AFTER;
+  prepareUnit(table, from, to, ctx);
+  const w = hashAt(table, i, from, ctx) >>> 0;
+  const p = i > from ? hashAt(table, i - 1, from, ctx) >>> 0 : BEFORE;
+  const pp = i > from + 1 ? hashAt(table, i - 2, from, ctx) >>> 0 : BEFORE;
+  const n = i + 1 < to ? hashAt(table, i + 1, from, ctx) >>> 0 : AFTER;
+  const nn = i + 2 < to ? hashAt(table, i + 2, from, ctx) >>> 0 : AFTER;
   const r = ctx.rule[i - from]!;
   const rp = i > from ? ctx.rule[i - 1 - from]! : 3;
   const rn = i + 1 < to ? ctx.rule[i + 1 - from]! : 4;
@@ -190,32 +420,52 @@ export function featuresAt(
     if (cr === 99 && L[k] === ',') cr = d;
     if (that === 99 && L[k] === 'that') that = d;
   }
+  // A subject to the left: the nearest name or subject pronoun within three tokens.
+  let subj = 0;
+  for (let k = i - 1, d = 1; k >= from && d <= 3; k--, d++) {
+    const c = clsAt(table, k, from, ctx) & 31;
+    if (c === 1 || c === 2) {
+      subj = d;
+      break;
+    }
+    if (c === 9 || c === 12 || c === 7) break;
+  }
+  const pc = i > from ? clsAt(table, i - 1, from, ctx) & 31 : 0;
+  const nc = i + 1 < to ? clsAt(table, i + 1, from, ctx) & 31 : 0;
+  const suf = suffixHash(L[i]!);
   // 0 first, 1 early, 2 late, 3 last (or next to last).
   const pos = i === from ? 0 : i + 2 >= to ? 3 : (i - from) * 2 < to - from ? 1 : 2;
-  const stem = L[i]!;
-  const sw = stemOf(stem);
-  const s = sw === stem ? w : stringHash(sw);
+  const s = stemHash(L[i]!);
   const th = bucket(that);
-  emit(0, 0, 0);
-  emit(1, w, 0);
-  emit(2, s, 0);
-  emit(3, shapeOf(table, i), i > from ? shapeOf(table, i - 1) : 4);
-  emit(4, p, 0);
-  emit(5, pp, 0);
-  emit(6, n, 0);
-  emit(7, nn, 0);
-  emit(8, p, w);
-  emit(9, w, n);
-  emit(10, r, 0);
-  emit(11, rp * 8 + r, rn);
-  emit(12, r, s);
-  emit(13, bucket(q), 0);
-  emit(14, bucket(qr), 0);
-  emit(15, bucket(c), 0);
-  emit(16, bucket(cr), 0);
-  emit(17, th, 0);
-  emit(18, s, th);
-  emit(19, pos, 0);
+  out[0] = featureHash(0, 0, 0);
+  out[1] = featureHash(1, w, 0);
+  out[2] = featureHash(2, s, 0);
+  out[3] = featureHash(3, shapeOf(table, i), i > from ? shapeOf(table, i - 1) : 4);
+  out[4] = featureHash(4, p, 0);
+  out[5] = featureHash(5, pp, 0);
+  out[6] = featureHash(6, n, 0);
+  out[7] = featureHash(7, nn, 0);
+  out[8] = featureHash(8, p, w);
+  out[9] = featureHash(9, w, n);
+  out[10] = featureHash(10, r, 0);
+  out[11] = featureHash(11, rp * 8 + r, rn);
+  out[12] = featureHash(12, r, s);
+  out[13] = featureHash(13, bucket(q), 0);
+  out[14] = featureHash(14, bucket(qr), 0);
+  out[15] = featureHash(15, bucket(c), 0);
+  out[16] = featureHash(16, bucket(cr), 0);
+  out[17] = featureHash(17, th, 0);
+  out[18] = featureHash(18, s, th);
+  out[19] = featureHash(19, pos, 0);
+  out[20] = featureHash(20, pc, 0);
+  out[21] = featureHash(21, nc, 0);
+  out[22] = featureHash(22, pc, nc);
+  out[23] = featureHash(23, s, pc);
+  out[24] = featureHash(24, s, nc);
+  out[25] = featureHash(25, suf, nc);
+  out[26] = featureHash(26, suf, pc);
+  out[27] = featureHash(27, subj, r);
+  out[28] = featureHash(28, ctx.quoted ? 1 : 0, r);
 }
 
 /** The feature buckets of a token, in template order (for tests and inspection). */
@@ -226,10 +476,13 @@ export function featureIds(
   to: number,
   ctx: UnitContext,
 ): number[] {
-  const out: number[] = [];
-  featuresAt(table, i, from, to, ctx, (t, a, b) => out.push(featureHash(t, a, b)));
-  return out;
+  const out = new Int32Array(FEATURES);
+  featuresAt(table, i, from, to, ctx, out);
+  return [...out];
 }
+
+/** Feature buckets of the token being scored (reused: scoring is synchronous). */
+const BUFFER = new Int32Array(FEATURES);
 
 /** Emission scores of the candidate tokens of a unit (zero rows for non-candidates). */
 function scoreUnit(
@@ -239,22 +492,27 @@ function scoreUnit(
   ctx: UnitContext,
   tagger: CueTagger,
 ): { cand: Uint8Array; emit: Float64Array } {
-  const n = to - from;
-  const cand = new Uint8Array(n);
-  const emit = new Float64Array(n * LABELS);
+  const cand = unitCandidates(table, from, to, ctx, tagger);
+  // Only the candidates' rows are written and read.
+  const emit = scratch.emit;
   const w = tagger.weights;
-  let o = 0;
-  const add: FeatureSink = (t, a, b) => {
-    const k = featureHash(t, a, b) * LABELS;
-    emit[o] = emit[o]! + w[k]!;
-    emit[o + 1] = emit[o + 1]! + w[k + 1]!;
-    emit[o + 2] = emit[o + 2]! + w[k + 2]!;
-  };
+  const buckets = BUFFER;
   for (let i = from; i < to; i++) {
-    if (!isCandidate(table, i, ctx, from, tagger)) continue;
-    cand[i - from] = 1;
-    o = (i - from) * LABELS;
-    featuresAt(table, i, from, to, ctx, add);
+    if (!cand[i - from]) continue;
+    featuresAt(table, i, from, to, ctx, buckets);
+    let eo = 0;
+    let eb = tagger.bias;
+    let ei = 0;
+    for (let f = 0; f < FEATURES; f++) {
+      const k = buckets[f]! * LABELS;
+      eo += w[k]!;
+      eb += w[k + 1]!;
+      ei += w[k + 2]!;
+    }
+    const o = (i - from) * LABELS;
+    emit[o] = eo;
+    emit[o + 1] = eb;
+    emit[o + 2] = ei;
   }
   return { cand, emit };
 }
@@ -267,7 +525,8 @@ function scoreUnit(
  */
 export function viterbi(cand: Uint8Array, emit: Float64Array, trans: ArrayLike<number>): Uint8Array {
   const n = cand.length;
-  const labels = new Uint8Array(n);
+  scratch.fit(n);
+  const labels = scratch.labels.subarray(0, n).fill(0);
   for (let a = 0; a < n; a++) {
     if (!cand[a]) continue;
     let b = a;
@@ -287,8 +546,8 @@ function decodeRun(
   labels: Uint8Array,
 ): void {
   const len = b - a;
-  const score = new Float64Array(len * LABELS);
-  const back = new Uint8Array(len * LABELS);
+  const score = scratch.score;
+  const back = scratch.back;
   const start = a === 0 ? 3 : O;
   for (let t = 0; t < len; t++) {
     for (let y = 0; y < LABELS; y++) {
@@ -377,33 +636,39 @@ export function taggerFrom(file: CueTaggerFile): CueTagger {
     weights,
     transitions: file.transitions,
     combine: file.combine ?? 'tagger',
+    bias: file.bias ?? 0,
   };
 }
 
 let shipped: CueTagger | null | undefined;
 
-/** The tagger shipped in models/quotes/cue-tagger.json, loaded once (undefined when absent). */
-export function shippedTagger(): CueTagger | undefined {
-  if (shipped !== undefined) return shipped ?? undefined;
-  const path = modelFile('quotes', 'cue-tagger.json');
+/** Reads a cue tagger file; throws a NewsdigestError naming the file when it is not one. */
+export function loadTagger(path: string): CueTagger {
   let parsed: Partial<CueTaggerFile>;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<CueTaggerFile>;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      shipped = null;
-      return undefined;
-    }
     throw new NewsdigestError('E_MODEL', path, `cannot read the cue tagger (${(e as Error).message})`);
   }
   if (
-    parsed.format !== 'newsdigest-quotes-cue-tagger/2' ||
+    parsed.format !== FORMAT ||
     !Array.isArray(parsed.candidates) ||
     !Array.isArray(parsed.transitions) ||
     !Array.isArray(parsed.weights)
   ) {
-    throw new NewsdigestError('E_MODEL', path, 'expecting a newsdigest-quotes-cue-tagger/2 model');
+    throw new NewsdigestError('E_MODEL', path, `expecting a ${FORMAT} model`);
   }
-  shipped = taggerFrom(parsed as CueTaggerFile);
+  return taggerFrom(parsed as CueTaggerFile);
+}
+
+/** The tagger shipped in models/quotes/cue-tagger.json, loaded once (undefined when absent). */
+export function shippedTagger(): CueTagger | undefined {
+  if (shipped !== undefined) return shipped ?? undefined;
+  const path = modelFile('quotes', 'cue-tagger.json');
+  if (!existsSync(path)) {
+    shipped = null;
+    return undefined;
+  }
+  shipped = loadTagger(path);
   return shipped;
 }

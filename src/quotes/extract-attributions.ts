@@ -24,8 +24,8 @@
 import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isCoreVerb } from './core-cues.js';
-import type { CueLexicon } from './cue-lexicon.js';
-import { type CueCombination, type CueTagger, cuesOfLabels, labelsOfCues, tagUnit } from './cue-tagger.js';
+import type { CueLexicon, CueTrie } from './cue-lexicon.js';
+import { type CueCombination, type CueTagger, cuesOfLabels, tagUnit, unitContext } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 import {
   agentlessPassive,
@@ -243,17 +243,16 @@ export function findCues(
 
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 
-/** The length in tokens of the longest accepted phrase starting at token `i`, or 0. */
-function lexiconMatch(table: TokenTable, i: number, to: number, phrases: readonly string[][]): number {
-  for (const phrase of phrases) {
-    // Longest first: the first phrase that matches wins.
-    const n = phrase.length;
-    if (i + n > to) continue;
-    let k = 1;
-    while (k < n && table.region[i + k] === -1 && table.lower[i + k] === phrase[k]) k++;
-    if (k === n) return n;
+/** The length in tokens of the longest accepted phrase starting at token `i` (whose trie node is `node`), or 0. */
+function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie): number {
+  let best = node.end ? 1 : 0;
+  let at: CueTrie | undefined = node;
+  for (let k = i + 1; at.next && k < to && table.region[k] === -1; k++) {
+    at = at.next.get(table.lower[k]!);
+    if (!at) break;
+    if (at.end) best = k - i + 1;
   }
-  return 0;
+  return best;
 }
 
 /** A token range as a character span (empty ranges give undefined). */
@@ -388,7 +387,7 @@ function unitCues(
 ): [number, number][] {
   const rules = findCues(table, ts, te, lexicon);
   if (!tagger) return rules;
-  const tagged = cuesOfLabels(tagUnit(table, ts, te, { rule: labelsOfCues(rules, ts, te) }, tagger), ts);
+  const tagged = cuesOfLabels(tagUnit(table, ts, te, unitContext(table, ts, te, rules), tagger), ts);
   if (combine === 'union') return unionCues(rules, tagged);
   if (combine === 'core')
     return unionCues(

@@ -4,6 +4,7 @@ import type { Article } from '../../src/article/types.js';
 import {
   B,
   cuesOfLabels,
+  FEATURES,
   featureHash,
   featureIds,
   I,
@@ -13,8 +14,10 @@ import {
   stringHash,
   taggerFrom,
   tagUnit,
+  unitCandidates,
   viterbi,
 } from '../../src/quotes/cue-tagger.js';
+import { stemHash } from '../../src/quotes/cue-word-hashes.js';
 import { tokenTable } from '../../src/quotes/extract-attributions.js';
 import { quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
@@ -34,6 +37,45 @@ describe('stemOf', () => {
     expect(stemOf('insisting')).toBe('insist');
     expect(stemOf('says')).toBe('say');
     expect(stemOf('press')).toBe('press');
+  });
+});
+
+describe('stemHash', () => {
+  it('is the hash of the stem, without building it', () => {
+    for (const w of [
+      'warned',
+      'claims',
+      'denied',
+      'studies',
+      'insisting',
+      'says',
+      'press',
+      'sing',
+      'is',
+      'gas',
+    ]) {
+      expect(stemHash(w)).toBe(stringHash(stemOf(w)));
+    }
+  });
+});
+
+describe('unitCandidates', () => {
+  const tagger = taggerFrom({
+    format: 'newsdigest-quotes-cue-tagger/3',
+    candidates: ['on', 'to', 'argu'],
+    weights: [],
+    transitions: NEUTRAL,
+  });
+  const words = (text: string) => {
+    const table = tableOf(text);
+    const cand = unitCandidates(table, 0, table.count, { rule: new Uint8Array(table.count) }, tagger);
+    return table.lower.filter((_, i) => cand[i]);
+  };
+
+  it('keeps function words only next to a content-word candidate', () => {
+    // "on" and "to" are candidates, but only near "argued" (within three tokens).
+    expect(words('They argued on Monday to go.')).toEqual(['argued', 'on', 'to']);
+    expect(words('They met on Monday and went home to rest.')).toEqual([]);
   });
 });
 
@@ -82,7 +124,7 @@ describe('tagUnit', () => {
 
   it('tags a candidate word the model weighs as a cue', () => {
     const tagger = taggerFrom({
-      format: 'newsdigest-quotes-cue-tagger/2',
+      format: 'newsdigest-quotes-cue-tagger/3',
       candidates: ['argu'],
       weights: [featureHash(0, 0, 0), 1, 0, -1, featureHash(2, stringHash('argu'), 0), 0, 3, 0],
       transitions: NEUTRAL,
@@ -93,7 +135,7 @@ describe('tagUnit', () => {
 
   it('tags nothing where no word is a candidate', () => {
     const tagger = taggerFrom({
-      format: 'newsdigest-quotes-cue-tagger/2',
+      format: 'newsdigest-quotes-cue-tagger/3',
       candidates: [],
       weights: [featureHash(0, 0, 0), -1, 5, 5],
       transitions: NEUTRAL,
@@ -104,7 +146,7 @@ describe('tagUnit', () => {
   it('never tags a word inside quotation marks', () => {
     const quoted = tableOf('He said \u201cwe argued all night\u201d yesterday.');
     const tagger = taggerFrom({
-      format: 'newsdigest-quotes-cue-tagger/2',
+      format: 'newsdigest-quotes-cue-tagger/3',
       candidates: ['argu'],
       weights: [featureHash(2, stringHash('argu'), 0), 0, 9, 0],
       transitions: NEUTRAL,
@@ -120,7 +162,7 @@ describe('featureIds', () => {
     const rule = new Uint8Array(table.count);
     rule[2] = B;
     const f = featureIds(table, 2, 0, table.count, { rule });
-    expect(f).toHaveLength(20);
+    expect(f).toHaveLength(FEATURES);
     expect(f[1]).toBe(featureHash(1, stringHash('argued'), 0));
     expect(f[2]).toBe(featureHash(2, stringHash('argu'), 0));
     expect(f[4]).toBe(featureHash(4, stringHash('union'), 0));
@@ -128,6 +170,28 @@ describe('featureIds', () => {
     expect(f[10]).toBe(featureHash(10, B, 0));
     // "that" right after the word: distance 1.
     expect(f[17]).toBe(featureHash(17, 1, 0));
+    // The word before is a lower-case word (class 15), the word after is "that" (class 7).
+    expect(f[20]).toBe(featureHash(20, 15, 0));
+    expect(f[21]).toBe(featureHash(21, 7, 0));
+    // Its last three letters, with the class of the word after.
+    expect(f[25]).toBe(featureHash(25, stringHash('ued'), 7));
+  });
+
+  it('sees a subject to the left: a pronoun right before, a name two tokens before', () => {
+    const he = tableOf('He argued that it works.');
+    const name = tableOf('Smith also argued that it works.');
+    const rule = (t: ReturnType<typeof tableOf>) => ({ rule: new Uint8Array(t.count) });
+    expect(featureIds(he, 1, 0, he.count, rule(he))[27]).toBe(featureHash(27, 1, O));
+    expect(featureIds(name, 2, 0, name.count, rule(name))[27]).toBe(featureHash(27, 2, O));
+  });
+
+  it('does not mix up the cached words of two units read one after the other', () => {
+    const a = tableOf('Officials argued that it works.');
+    const b = tableOf('Nobody doubted the claim at all.');
+    const ctxA = { rule: new Uint8Array(a.count) };
+    const first = featureIds(a, 1, 0, a.count, ctxA);
+    featureIds(b, 1, 0, b.count, { rule: new Uint8Array(b.count) });
+    expect(featureIds(a, 1, 0, a.count, ctxA)).toEqual(first);
   });
 
   it('gives the same features to the same word in the same context', () => {
