@@ -4,7 +4,7 @@
  * content is untrusted: bad JSON is skipped, sizes are bounded, and only string
  * values of the expected shape are read.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 
 export interface JsonLdArticle {
   headline?: string;

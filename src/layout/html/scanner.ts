@@ -210,6 +210,42 @@ const ID_PLAINTEXT = idOf('plaintext');
 // htmlparser2 reads <image> as <img>.
 KNOWN.set('image', idOf('img'));
 
+/** FNV-1a step over a tag name's char codes, ASCII upper case folded to lower. */
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ (c >= 65 && c <= 90 ? c | 0x20 : c), 16777619);
+}
+const HASH_SEED = 0x811c9dc5;
+
+function hashOf(name: string): number {
+  let h = HASH_SEED;
+  for (let i = 0; i < name.length; i++) h = hashStep(h, name.charCodeAt(i));
+  return h;
+}
+
+/**
+ * Known tag names by the hash of their characters: most tags are found without
+ * making a string (each candidate is checked character by character).
+ */
+const KNOWN_BY_HASH = new Map<number, number>();
+for (const [name, id] of KNOWN) {
+  const h = hashOf(name);
+  // A collision between known names leaves both to the slow path.
+  if (KNOWN_BY_HASH.has(h)) KNOWN_BY_HASH.set(h, -1);
+  else KNOWN_BY_HASH.set(h, id);
+}
+const SPELLING = new Map<number, string>([...KNOWN].map(([name, id]) => [hashOf(name), name]));
+
+/** Whether html[start, end) spells `name`, ASCII case folded. */
+function spells(html: string, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    let c = html.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 0x20;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;
@@ -545,6 +581,13 @@ class Scanner {
   }
 
   /** The id of the tag name at [start, end), lowercased. */
+  /** The id of the tag name at [start, end) whose hash (hashStep over its characters) is `h`. */
+  private tagIdByHash(start: number, end: number, h: number): number {
+    const id = KNOWN_BY_HASH.get(h);
+    if (id !== undefined && id >= 0 && spells(this.html, start, end, SPELLING.get(h)!)) return id;
+    return this.tagId(start, end);
+  }
+
   private tagId(start: number, end: number): number {
     const raw = this.html.slice(start, end);
     const known = KNOWN.get(raw);
@@ -569,9 +612,14 @@ class Scanner {
     const html = this.html;
     const n = html.length;
     let j = from + 1;
-    while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
+    let h = hashStep(HASH_SEED, html.charCodeAt(from));
+    for (; j < n; j++) {
+      const c = html.charCodeAt(j);
+      if (isNameEnd(c)) break;
+      h = hashStep(h, c);
+    }
     if (j >= n) return n;
-    const id = this.tagId(from, j);
+    const id = this.tagIdByHash(from, j, h);
     const flags = this.flags(id);
     const a = this.attributes;
     clearAttributes(a);
@@ -667,9 +715,14 @@ class Scanner {
     const html = this.html;
     const n = html.length;
     let j = from + 1;
-    while (j < n && !isNameEnd(html.charCodeAt(j))) j++;
+    let h = hashStep(HASH_SEED, html.charCodeAt(from));
+    for (; j < n; j++) {
+      const c = html.charCodeAt(j);
+      if (isNameEnd(c)) break;
+      h = hashStep(h, c);
+    }
     if (j >= n) return n;
-    this.closeElement(this.tagId(from, j));
+    this.closeElement(this.tagIdByHash(from, j, h));
     return this.skipTo(j, '>');
   }
 
