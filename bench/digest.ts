@@ -11,7 +11,7 @@
  * read as text pages.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runIngest } from '../src/batch/run-ingest.js';
@@ -23,7 +23,7 @@ import { pageToArticle } from '../src/ingest/page.js';
 import { articleRecord } from '../src/store/record.js';
 import { openStore } from '../src/store/sqlite-store.js';
 import type { StoreItem } from '../src/store/types.js';
-import { peerAvailable, runPeer } from './harness.js';
+import { childrenCpuMs, cpuNow, peerAvailable, runPeer } from './harness.js';
 import type { BenchTask } from './registry.js';
 
 interface Doc {
@@ -77,10 +77,19 @@ export const digestBench: BenchTask = {
 
       // 1. End to end, as `newsdigest ingest` runs.
       const store = openStore(join(dir, 'e2e.db'));
+      const c0 = cpuNow();
       const t0 = performance.now();
       const summary = await runIngest({ inputs: [input], store, workers });
       const e2eSeconds = (performance.now() - t0) / 1000;
+      const c1 = cpuNow();
       store.close();
+      // CPU time per article: every thread of this process (workers, main thread, GC), and the
+      // main thread alone (reading, hashing, the store). Far steadier than wall time on a shared machine.
+      const e2eCpuMs = (c1.processMs - c0.processMs) / Math.max(1, summary.stored);
+      const mainCpuMs =
+        c1.mainMs !== undefined && c0.mainMs !== undefined
+          ? (c1.mainMs - c0.mainMs) / Math.max(1, summary.stored)
+          : undefined;
       if (summary.failed > 0) {
         const first = summary.errors[0]!;
         throw new NewsdigestError(
@@ -96,18 +105,22 @@ export const digestBench: BenchTask = {
       for (const d of docs.slice(0, 100))
         await digestArticle(pageToArticle({ id: d.id, text: d.text }), options);
       const items: StoreItem[] = [];
+      const dc0 = cpuNow();
       const t1 = performance.now();
       for (const [i, d] of docs.entries()) {
         const article = await digestArticle(pageToArticle({ id: `${i}:${d.id}`, text: d.text }), options);
         items.push({ hash: `h${i}`, record: articleRecord(article) });
       }
       const digestSeconds = (performance.now() - t1) / 1000;
+      const digestCpuMs = (cpuNow().processMs - dc0.processMs) / docs.length;
 
       // 3. The store alone: the same records, batches of 256, one transaction each.
       const alone = openStore(join(dir, 'store.db'));
+      const sc0 = cpuNow();
       const t2 = performance.now();
       for (let i = 0; i < items.length; i += 256) alone.putBatch(items.slice(i, i + 256));
       const storeSeconds = (performance.now() - t2) / 1000;
+      const storeCpuMs = (cpuNow().processMs - sc0.processMs) / items.length;
       alone.close();
 
       const rows: (string | number)[][] = [
@@ -118,6 +131,7 @@ export const digestBench: BenchTask = {
           round(e2eRate / workers, 1),
           round(bytes / 1e6 / e2eSeconds, 2),
           round(words / e2eSeconds / workers, 0),
+          round(e2eCpuMs, 2),
         ],
         [
           '  every stage, 1 thread, no store',
@@ -126,6 +140,7 @@ export const digestBench: BenchTask = {
           round(docs.length / digestSeconds, 1),
           round(bytes / 1e6 / digestSeconds, 2),
           round(words / digestSeconds, 0),
+          round(digestCpuMs, 2),
         ],
         [
           '  store alone (SQLite + FTS5), 1 thread',
@@ -134,6 +149,7 @@ export const digestBench: BenchTask = {
           round(docs.length / storeSeconds, 1),
           round(bytes / 1e6 / storeSeconds, 2),
           round(words / storeSeconds, 0),
+          round(storeCpuMs, 2),
         ],
       ];
       const peers: Record<string, unknown> = {};
@@ -142,14 +158,17 @@ export const digestBench: BenchTask = {
         .filter((p) => p && p !== 'none');
       for (const name of peerNames) {
         if (!peerAvailable(name)) {
-          rows.push([`${name} (not installed)`, 0, 0, 0, 0, 0]);
+          rows.push([`${name} (not installed)`, 0, 0, 0, 0, 0, '']);
           continue;
         }
+        const pc0 = childrenCpuMs();
         const run = await runPeer(
           name,
           docs.map((d) => ({ id: d.id, text: d.text })),
           bytes,
         );
+        const pc1 = childrenCpuMs();
+        const peerCpuMs = pc0 !== undefined && pc1 !== undefined ? (pc1 - pc0) / docs.length : undefined;
         const t = run.timing;
         rows.push([
           `${name} (1 process)`,
@@ -158,10 +177,14 @@ export const digestBench: BenchTask = {
           round(t.rate, 1),
           round(t.mbPerSecond, 2),
           round(words / t.seconds, 0),
+          peerCpuMs === undefined ? '' : round(peerCpuMs, 2),
         ]);
         peers[name] = {
           rate: round(t.rate, 1),
           ratioPerCore: round(e2eRate / workers / t.rate, 2),
+          cpuMsPerArticle: peerCpuMs === undefined ? null : round(peerCpuMs, 3),
+          // How many times less CPU an article costs us, end to end, than the peer's entity pass.
+          cpuRatio: peerCpuMs === undefined ? null : round(peerCpuMs / e2eCpuMs, 2),
           ...t.extra,
         };
       }
@@ -178,13 +201,21 @@ export const digestBench: BenchTask = {
           seconds: round(e2eSeconds, 3),
           digestOnlyRate: round(docs.length / digestSeconds, 1),
           storeOnlyRate: round(docs.length / storeSeconds, 1),
+          cpuMsPerArticle: round(e2eCpuMs, 3),
+          articlesPerCpuSecond: round(1000 / e2eCpuMs, 1),
+          mainThreadCpuMsPerArticle: mainCpuMs === undefined ? null : round(mainCpuMs, 3),
+          workerBusy: summary.workerBusy === undefined ? null : round(summary.workerBusy, 3),
+          digestOnlyCpuMsPerArticle: round(digestCpuMs, 3),
+          storeOnlyCpuMsPerArticle: round(storeCpuMs, 3),
+          loadAverage: round(loadavg()[0]!, 2),
           peers,
         },
-        columns: ['runner', 'articles', 'articles/s', 'per worker', 'MB/s', 'words/s/core'],
+        columns: ['runner', 'articles', 'articles/s', 'per worker', 'MB/s', 'words/s/core', 'CPU ms/article'],
         rows,
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
+          `end to end: ${round(1000 / e2eCpuMs, 1)} articles per CPU-second (all threads); main thread ${mainCpuMs === undefined ? '?' : round(mainCpuMs, 2)} ms CPU/article; workers busy ${summary.workerBusy === undefined ? '?' : round(100 * summary.workerBusy, 1)}% of their time; load average ${round(loadavg()[0]!, 2)}`,
         ],
       };
     } finally {
