@@ -233,7 +233,7 @@ for (const [name, id] of KNOWN) {
   if (KNOWN_BY_HASH.has(h)) KNOWN_BY_HASH.set(h, -1);
   else KNOWN_BY_HASH.set(h, id);
 }
-const SPELLING = new Map<number, string>([...KNOWN].map(([name, id]) => [hashOf(name), name]));
+const SPELLING = new Map<number, string>([...KNOWN.keys()].map((name) => [hashOf(name), name]));
 
 /** Whether html[start, end) spells `name`, ASCII case folded. */
 function spells(html: string, start: number, end: number, name: string): boolean {
