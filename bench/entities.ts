@@ -9,17 +9,27 @@
  *
  * Two figures for us: tagging alone (the CoNLL tokens given, as a tagger is
  * usually measured) and the stage's path from text (our tokenizer, then tagging).
+ *
+ * Given a JSONL file instead (records with "text" or "article", plain or .gz: news
+ * articles), it times the entities stage on them (layout and text stages run
+ * first, untimed) against compromise on the same article texts: ms per article,
+ * wall and CPU. `--limit` articles are timed (default 400) after the stage warms
+ * up on as many others of the file, and it meets each timed article once, so their
+ * new words cost what they cost in a real batch (a cache that only helps on
+ * repeated text does not show here); repeated passes are reported beside.
  */
 
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Article } from '../src/article/types.js';
 import { chunksOf, conllDocuments, readConll } from '../src/entities/conll.js';
-import { findMentions } from '../src/entities/mentions.js';
+import { findMentions, spansToTag } from '../src/entities/mentions.js';
 import { shippedTagger } from '../src/entities/tagger.js';
 import { TAGS } from '../src/entities/tags.js';
-import { defaultDataDir } from '../src/eval/data.js';
+import { defaultDataDir, readJsonl } from '../src/eval/data.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { prf, round } from '../src/eval/report.js';
+import { tokenSpans } from '../src/text/tokens.js';
 import { peerAvailable, runPeer, speedReport, type Timing } from './harness.js';
 import type { BenchTask } from './registry.js';
 
@@ -75,6 +85,79 @@ function timePasses(fn: () => void, minSeconds = 3): { wall: number; cpu: number
   return { wall: elapsed / passes, cpu: (c.user + c.system) / 1e6 / passes };
 }
 
+/** Our entities stage and compromise on news articles: ms per article (see the module comment). */
+async function newsReport(path: string, count: number): Promise<EvalReport> {
+  const { pageToArticle } = await import('../src/ingest/page.js');
+  const { layoutStage } = await import('../src/layout/index.js');
+  const { textStage } = await import('../src/text/index.js');
+  const { entitiesStage } = await import('../src/entities/index.js');
+  const articles: Article[] = [];
+  for await (const r of readJsonl(path, 2 * count)) {
+    const text = typeof r['text'] === 'string' ? r['text'] : r['article'];
+    if (typeof text !== 'string' || !text.trim()) continue;
+    articles.push(await textStage.run(await layoutStage.run(pageToArticle({ text }), {}), {}));
+  }
+  const timed = articles.slice(0, count);
+  const warm = articles.slice(count);
+  // The stage is synchronous (Stage.run may return a promise; this one never does).
+  const run = (a: Article) => entitiesStage.run(a, {});
+  for (const a of warm) run(a);
+  const tokens = timed.reduce(
+    (n, a) => n + spansToTag(a).reduce((m, s) => m + tokenSpans(a.text, s.start, s.end).length, 0),
+    0,
+  );
+  const bytes = timed.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const a of timed) run(a);
+  const firstWall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const firstCpu = (c.user + c.system) / 1e6;
+  const repeated = timePasses(() => {
+    for (const a of timed) run(a);
+  }, 2);
+  const n = timed.length;
+  const ms = (seconds: number) => round((1000 * seconds) / n, 3);
+  const figures: Record<string, unknown> = {
+    file: path,
+    articles: n,
+    warmUpArticles: warm.length,
+    tokensPerArticle: round(tokens / n, 1),
+    msPerArticle: ms(firstWall),
+    cpuMsPerArticle: ms(firstCpu),
+    tokensPerCpuSecond: round(tokens / firstCpu, 0),
+    repeatedPass: { msPerArticle: ms(repeated.wall), cpuMsPerArticle: ms(repeated.cpu) },
+  };
+  const ours: Timing = {
+    label: 'newsdigest entities stage',
+    items: n,
+    bytes,
+    seconds: firstWall,
+    rate: n / firstWall,
+    mbPerSecond: bytes / 1e6 / firstWall,
+  };
+  const peers: Timing[] = [];
+  const notes = [
+    `data: ${path}; ${n} articles timed once each after a warm-up on ${warm.length} others; ${round(tokens / n, 1)} tokens an article`,
+    `ours: ${ms(firstWall)} ms an article wall, ${ms(firstCpu)} ms CPU (process.cpuUsage); repeated passes over the same articles: ${ms(repeated.wall)} wall, ${ms(repeated.cpu)} CPU`,
+  ];
+  if (peerAvailable('ner-compromise')) {
+    const peer = await runPeer(
+      'ner-compromise',
+      timed.map((a, i) => ({ id: String(i), text: a.text })),
+      bytes,
+    );
+    peers.push(peer.timing);
+    figures['compromise'] = { msPerArticle: ms(peer.timing.seconds) };
+    notes.push(`ner-compromise: ${ms(peer.timing.seconds)} ms an article (one process, start-up included)`);
+  } else {
+    notes.push('peer ner-compromise not installed (bash ../shared/peers/setup): skipped');
+  }
+  const report = speedReport('entities', ours, peers, figures);
+  report.notes = [...notes, ...(report.notes ?? [])];
+  return report;
+}
+
 export const entitiesBench: BenchTask = {
   name: 'entities',
   summary: 'NER tagging speed (tokens/s) and PER/ORG/LOC F1 vs compromise on CoNLL-format data',
@@ -82,6 +165,7 @@ export const entitiesBench: BenchTask = {
   flags: { window: 'sentences per document when the file has no -DOCSTART- lines (default 40)' },
   async run({ data, limit, flags }): Promise<EvalReport> {
     const path = resolve(data || resolve(defaultDataDir(), 'conll2003/eng.testa'));
+    if (/\.jsonl(\.gz)?$/.test(path)) return newsReport(path, limit ?? 400);
     let sentences = readConll(path);
     if (limit !== undefined) sentences = sentences.slice(0, limit);
     const window = Number(flags['window'] ?? 40);
@@ -190,6 +274,7 @@ export const entitiesBench: BenchTask = {
     const report = speedReport('entities', ours, peers, figures);
     report.columns = [...report.columns, 'tokens/s'];
     report.rows = report.rows.map((r, i) => [...r, [ours, ...peers][i]!.extra?.['tokensPerSecond'] ?? '']);
+
     report.notes = [...notes, ...(report.notes ?? [])];
     return report;
   },
