@@ -23,7 +23,7 @@
  */
 import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
-import { coreCueAt, isCoreVerb } from './core-cues.js';
+import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
 import type { CueLexicon, CueTrie } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, tagUnit, unitContext } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
@@ -359,7 +359,9 @@ export interface ExtractInput {
   tagger?: CueTagger;
   /**
    * How tagger cues combine with the rules': replace them ('tagger'), add to them where they
-   * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core').
+   * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core'), or
+   * replace them but, in a sentence where the tagger finds no cue, for the rules' belief and
+   * intention cues ('beliefs').
    */
   combine?: CueCombination;
   /**
@@ -651,8 +653,9 @@ function attributionAt(
   const head = table.lower[c1 - 1]!;
   const participle = /ing$/.test(table.lower[c0]!);
 
-  // 1. "according to X"
-  if (table.lower[c0] === 'according') {
+  // 1. "according to X"; a cue that is a lone preposition reads the same way ("In the latest
+  // poll, …", "To many voters, …", "For his supporters, …": the phrase after it is the source).
+  if (table.lower[c0] === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(table.lower[c0]!))) {
     const srcEnd = sourceAfter(table, c1, s1);
     const source = sourceSpan(table, c1, srcEnd);
     const before = contentSpan(table, s0, c0);
@@ -723,7 +726,7 @@ function attributionAt(
 
   // 3. a participle after a comma ("…, saying …") or a second verb ("… and says …"): the
   // speaker is the previous cue's speaker in the sentence, else the subject of the sentence.
-  if ((prev === ',' && participle) || prev === 'and') {
+  if ((prev === ',' && participle) || prev === 'and' || prev === 'but') {
     const source = previousSource ?? subjectSpan(table, ts, c0);
     const content = contentAfter();
     return content ? { content, cue, source } : undefined;
@@ -747,8 +750,12 @@ function attributionAt(
   // 4. source before the cue; appositions set off by commas or dashes belong to it
   // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
   let { from, boundary } = sourceBefore(table, c0, s0);
+  // An earlier cue in the same unit may sit inside the source's own clause ("Roe, who
+  // says …, said"): the chain may read back past it to the start of the unit.
   const chain =
-    (prev === ',' || DASHES.has(prev)) && boundary === c0 - 1 ? sourceChain(table, c0 - 1, s0) : undefined;
+    (prev === ',' || DASHES.has(prev)) && boundary === c0 - 1
+      ? sourceChain(table, c0 - 1, s0, ts)
+      : undefined;
   if (chain) {
     from = chain.from;
     boundary = chain.boundary;
@@ -820,6 +827,9 @@ function contentAfterPassive(
   return contentSpan(table, subject.from, end) ?? contentAfter();
 }
 
+/** Prepositions that PolNeAR marks as the cue of a source that follows them ("In a new poll, …"). */
+const PREPOSITION_CUES = new Set(['in', 'to', 'for', 'among', 'under', 'per']);
+
 /** The longest source phrase kept when it is a name with its appositions, in tokens. */
 const MAX_CHAIN_TOKENS = 40;
 
@@ -839,18 +849,26 @@ function sourceChain(
   table: TokenTable,
   stop: number,
   s0: number,
+  ts = s0,
 ): { from: number; boundary: number; end: number } | undefined {
   const chunks: { from: number; to: number; boundary: number; kind: ReturnType<typeof chunkKind> }[] = [];
   let at = stop;
   for (let n = 0; n < 6; n++) {
-    const chunk = sourceBefore(table, at, s0);
+    let chunk = sourceBefore(table, at, s0);
+    let kind = chunkKind(table, chunk.from, at);
+    if (chunk.boundary < s0 && s0 > ts) {
+      // The chunk ran into an earlier cue: read it whole, back to the start of the unit, and
+      // keep it so when it is the source's relative clause or an aside ("Roe, who says …, said").
+      const whole = sourceBefore(table, at, ts);
+      const wholeKind = chunkKind(table, whole.from, at);
+      if (wholeKind === 'relative' || wholeKind === 'aside') {
+        chunk = whole;
+        kind = wholeKind;
+        s0 = ts;
+      }
+    }
     if (chunk.from >= at) break;
-    chunks.push({
-      from: chunk.from,
-      to: at,
-      boundary: chunk.boundary,
-      kind: chunkKind(table, chunk.from, at),
-    });
+    chunks.push({ from: chunk.from, to: at, boundary: chunk.boundary, kind });
     const b = chunk.boundary;
     if (b < s0 || !(table.lower[b] === ',' || DASHES.has(table.lower[b]!))) break;
     at = b;

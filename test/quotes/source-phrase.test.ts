@@ -1,5 +1,8 @@
 /** How the source phrase is read around a cue: appositions kept, asides left out. Sentences written for the project. */
 import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
 import { readQuotes } from './quote-helpers.js';
 
 const speakerOf = (text: string) => readQuotes(text)[0]?.speaker;
@@ -94,5 +97,47 @@ describe('no source', () => {
   it('still reads the agent of a passive with "by"', () => {
     const quotes = readQuotes('The closure was first reported by the Valley Courier.');
     expect(quotes.find((x) => x.cue.includes('reported'))?.speaker).toBe('the Valley Courier');
+  });
+});
+
+/** The extractor given its cues (as `eval quotes --method gold-cues` does), read back as strings. */
+function withCues(text: string, cues: string[]) {
+  const givenCues = cues.map((c) => ({ start: text.indexOf(c), end: text.indexOf(c) + c.length }));
+  return extractAttributions({
+    text,
+    sentences: sentenceSpans(text),
+    lexicon: shippedLexicon(),
+    givenCues,
+  }).map((a) => ({
+    cue: text.slice(a.cue.start, a.cue.end),
+    content: text.slice(a.content.start, a.content.end),
+    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
+  }));
+}
+
+describe('sources with given cues', () => {
+  it('reads past an earlier cue inside the relative clause of the source', () => {
+    const found = withCues('Ada Lund, who says the pier is unsafe, told the council it should close.', [
+      'says',
+      'told',
+    ]);
+    expect(found.find((a) => a.cue === 'told')?.source).toBe('Ada Lund, who says the pier is unsafe');
+  });
+
+  it('gives "… but said" the source of the sentence', () => {
+    const found = withCues('The mayor refused to name the buyers but said the sale was legal.', [
+      'refused',
+      'said',
+    ]);
+    expect(found.find((a) => a.cue === 'said')).toMatchObject({
+      source: 'The mayor',
+      content: 'the sale was legal',
+    });
+  });
+
+  it('reads a lone preposition cue like "according to": the phrase after it is the source', () => {
+    expect(withCues('In the latest poll, the mayor leads by ten points.', ['In'])).toEqual([
+      { cue: 'In', source: 'the latest poll', content: 'the mayor leads by ten points' },
+    ]);
   });
 });
