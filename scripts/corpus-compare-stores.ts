@@ -1,0 +1,95 @@
+/**
+ * Proof that a change to the store's write path stores the same thing: the same
+ * records written by this build's store and by another build's (DIR/dist, e.g. a
+ * `git archive` of an older commit built there) into two fresh files, then every
+ * table compared row by row, plus a ranked full-text query with snippets and a
+ * quote phrase query. Prints "same" or "DIFFERENT" per table; exits 1 on a difference.
+ *
+ *   node dist/scripts/corpus-compare-stores.js --other DIR [--records CACHE.json]
+ *     [--data FILE] [--limit N]
+ *
+ * The records come from the cache file written by corpus-store-profile.js, or are
+ * digested here from FILE (bbc-news-summary by default).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { digestArticle } from '../src/digest.js';
+import { pageToArticle } from '../src/ingest/page.js';
+import { articleRecord } from '../src/store/record.js';
+import { openStore } from '../src/store/sqlite-store.js';
+import type { CorpusStore, StoreRecord } from '../src/store/types.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const other = arg('other', '');
+const cache = arg('records', '');
+const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
+const limit = Number(arg('limit', '1725'));
+
+const QUERIES: Record<string, string> = {
+  articles:
+    'SELECT rowid, id, hash, origin, url, title, body, publisher, published, json FROM articles ORDER BY rowid',
+  entities: 'SELECT * FROM entities ORDER BY id',
+  article_entities: 'SELECT * FROM article_entities ORDER BY article, local_id',
+  aliases: 'SELECT * FROM aliases ORDER BY norm, entity, article',
+  quotes: 'SELECT * FROM quotes ORDER BY rowid',
+  'articles_fts (government, ranked, snippets)': `SELECT rowid, rank, snippet(articles_fts, 1, '[', ']', '…', 24) AS s
+     FROM articles_fts WHERE articles_fts MATCH 'government' ORDER BY rank`,
+  'quotes_fts ("prime minister")': `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH '"prime minister"' ORDER BY rowid`,
+};
+
+async function records(): Promise<StoreRecord[]> {
+  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as StoreRecord[];
+  const out: StoreRecord[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const text = (JSON.parse(line) as { text?: unknown }).text;
+    if (typeof text !== 'string') continue;
+    out.push(articleRecord(await digestArticle(pageToArticle({ id: `a${out.length}`, text }))));
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  if (!other) throw new Error('usage: corpus-compare-stores --other DIR [--records CACHE.json]');
+  const { openStore: openOther } = (await import(
+    pathToFileURL(`${resolve(other)}/dist/src/store/sqlite-store.js`).href
+  )) as { openStore: (path: string) => CorpusStore };
+  const all = await records();
+  const items = all.map((record, i) => ({ hash: `h${i}`, record }));
+  const dir = mkdtempSync(join(tmpdir(), 'nd-compare-stores-'));
+  let differ = 0;
+  try {
+    for (const [name, open] of [
+      ['this', openStore],
+      ['other', openOther],
+    ] as const) {
+      const store = open(join(dir, `${name}.db`));
+      for (let i = 0; i < items.length; i += 256) store.putBatch(items.slice(i, i + 256));
+      store.close();
+    }
+    const a = new Database(join(dir, 'this.db'), { readonly: true });
+    const b = new Database(join(dir, 'other.db'), { readonly: true });
+    for (const [name, sql] of Object.entries(QUERIES)) {
+      const ra = a.prepare(sql).all();
+      const same = JSON.stringify(ra) === JSON.stringify(b.prepare(sql).all());
+      if (!same) differ++;
+      console.log(`${name}: ${same ? 'same' : 'DIFFERENT'} (${ra.length} rows)`);
+    }
+    a.close();
+    b.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`${all.length} records: ${differ === 0 ? 'every table the same' : `${differ} differ`}`);
+  process.exitCode = differ === 0 ? 0 : 1;
+}
+
+await main();
