@@ -113,6 +113,12 @@ export function coreCueAt(
   return AUXILIARIES.has(prev) && i - 1 > from ? [i - 1, i + 1] : [i, i + 1];
 }
 
+/** True for any form of a core belief or intention verb ("believes", "thinks", "wants", "plans"). */
+export function isBeliefOrIntentionVerb(word: string): boolean {
+  const frame = FRAME_OF.get(word);
+  return frame === 'belief' || frame === 'intention';
+}
+
 /** True for any form of a core speech, belief or intention verb. */
 export function isCoreVerb(word: string): boolean {
   return FRAME_OF.has(word);

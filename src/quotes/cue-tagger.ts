@@ -23,7 +23,7 @@ export const I = 2;
 const LABELS = 3;
 
 /** How tagger cues combine with the rules' cues (see extract-attributions.ts). */
-export type CueCombination = 'tagger' | 'union' | 'core';
+export type CueCombination = 'tagger' | 'union' | 'core' | 'beliefs';
 
 /** Features are hashed into this many buckets (no feature strings at run time: they were the cost). */
 export const BUCKETS = 1 << 18;

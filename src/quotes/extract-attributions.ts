@@ -23,7 +23,7 @@
  */
 import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
-import { coreCueAt, isCoreVerb } from './core-cues.js';
+import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
 import type { CueLexicon, CueTrie } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, tagUnit, unitContext } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
@@ -359,7 +359,9 @@ export interface ExtractInput {
   tagger?: CueTagger;
   /**
    * How tagger cues combine with the rules': replace them ('tagger'), add to them where they
-   * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core').
+   * do not overlap ('union'), or replace them but for the rules' core-verb cues ('core'), or
+   * replace them but, in a sentence where the tagger finds no cue, for the rules' belief and
+   * intention cues ('beliefs').
    */
   combine?: CueCombination;
   /**
@@ -394,6 +396,10 @@ function unitCues(
       tagged,
       rules.filter(([, b]) => isCoreVerb(table.lower[b - 1]!)),
     );
+  // In a sentence where the tagger found no cue, the rules' belief or intention cue ("X believes
+  // …", "X wants …"): PolNeAR marks only some of them, but a sentence built on one is about it.
+  if (combine === 'beliefs' && !tagged.length)
+    return rules.filter(([, b]) => isBeliefOrIntentionVerb(table.lower[b - 1]!));
   return tagged;
 }
 

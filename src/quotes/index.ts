@@ -65,7 +65,8 @@ export const quotesStage: Stage = {
   writes: ['quotes'],
   run(article: Article, options: DigestOptions): Article {
     if (options.quotes?.skip) return article;
-    const tagger = options.quotes?.cues === 'tagger' ? shippedTagger() : undefined;
+    // The learnt tagger is the default; 'rules' asks for the lexicon and core verbs alone.
+    const tagger = options.quotes?.cues === 'rules' ? undefined : shippedTagger();
     if (options.quotes?.cues === 'tagger' && !tagger) {
       throw new NewsdigestError(
         'E_MODEL',

@@ -3,10 +3,11 @@ export interface QuotesOptions {
   /** Skip this stage: its layers stay absent. */
   skip?: boolean;
   /**
-   * Where cues come from: 'rules' (the cue lexicon and core verbs; the default) or 'tagger'
-   * (the learnt cue tagger of models/quotes/cue-tagger.json, which reads the rules' cues as
-   * a feature). The tagger scores better on held-out train but runs at about half the speed
-   * (see the quotes section of docs/RESULTS.md), below the stage's 1,000 articles/s budget, so it is opt-in.
+   * Where cues come from: 'tagger' (the default: the learnt cue tagger of
+   * models/quotes/cue-tagger.json, which reads the rules' cues as a feature) or 'rules' (the
+   * cue lexicon and core verbs alone: about half the cost, lower recall). See the quotes
+   * sections of docs/results/quotes-cues.md for both paths' scores and speed. Without a shipped
+   * tagger, the default falls back to the rules.
    */
   cues?: 'rules' | 'tagger';
 }

@@ -202,6 +202,30 @@ describe('featureIds', () => {
   });
 });
 
+describe('the stage by default (the shipped tagger)', () => {
+  const cuesOf = (text: string, options = {}) =>
+    ((quotesStage.run(articleOf(text), options) as Article).quotes ?? []).map((q) =>
+      text.slice(q.cue.start, q.cue.end),
+    );
+
+  it('keeps the belief and intention cues of a sentence where it finds no other cue', () => {
+    expect(cuesOf('The union wants a shorter working week.')).toEqual(['wants']);
+    expect(cuesOf('The minister thinks the plan will fail.')).toEqual(['thinks']);
+    expect(cuesOf('The coach believes the team can win the league.')).toEqual(['believes']);
+  });
+
+  it('finds multi-word cues', () => {
+    expect(cuesOf('The plan is doomed, according to two officials.')).toEqual(['according to']);
+    expect(cuesOf('The governor has learned that the port will close.')).toEqual(['has learned']);
+  });
+
+  it("uses the rules alone when asked (cues: 'rules')", () => {
+    expect(cuesOf('The harbour master said the port will reopen.', { quotes: { cues: 'rules' } })).toEqual([
+      'said',
+    ]);
+  });
+});
+
 describe('the stage with the shipped tagger (cues: tagger)', () => {
   it('finds a plain reported-speech cue and its roles', () => {
     const text = 'The harbour master said on Tuesday that the port will reopen next week.';
