@@ -304,6 +304,9 @@ export type DocumentEvidence = Map<string, FormEvidence>;
 export const IN_NAME_FIRST = 8;
 export const IN_NAME_LAST = 16;
 
+/** The empty before/after list of a form never seen capitalised (shared; never pushed into). */
+const NO_IDS: number[] = Object.freeze([]) as unknown as number[];
+
 function pushUnique(list: number[], id: number) {
   if (id >= 0 && list.length < 4 && !list.includes(id)) list.push(id);
 }
@@ -322,7 +325,7 @@ export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): D
       const w = s[i]!;
       let e = seen.get(w.lower);
       if (!e) {
-        e = { flags: SEEN_ANY, before: [], after: [] };
+        e = { flags: SEEN_ANY, before: NO_IDS, after: NO_IDS };
         seen.set(w.lower, e);
       }
       if (i > 0 && !headline && w.hasLetter) {
@@ -330,6 +333,11 @@ export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): D
         else if (!w.cap) e.flags |= SEEN_LOWER_MID;
       }
       if (w.cap && !headline) {
+        // Lists only for forms seen capitalised: most forms never are, and keep the shared empty one.
+        if (e.before === NO_IDS) {
+          e.before = [];
+          e.after = [];
+        }
         pushUnique(e.before, i > 0 ? s[i - 1]!.ids[Slot.L]! : BOS);
         pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.ids[Slot.L]! : EOS);
         const prevCap = i > 0 && s[i - 1]!.cap;
