@@ -49,6 +49,47 @@ export class CompactIds {
   }
 }
 
+/**
+ * A table of T-float rows kept as its non-zero entries: most rows of the pair and
+ * attribute tables have 4–8 non-zero tags of 17, so adding a row touches those
+ * only. Adding the zeros too would give the same floats (x + 0 = x), more slowly.
+ */
+export class SparseRows {
+  /** Row r's entries are [start[r], start[r + 1]) of tag and weight. */
+  private readonly start: Int32Array;
+  private readonly tag: Int32Array;
+  private readonly weight: Float32Array;
+
+  constructor(dense: Float32Array) {
+    const rows = dense.length / T;
+    this.start = new Int32Array(rows + 1);
+    let n = 0;
+    for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) n++;
+    this.tag = new Int32Array(n);
+    this.weight = new Float32Array(n);
+    let k = 0;
+    for (let r = 0; r < rows; r++) {
+      this.start[r] = k;
+      for (let t = 0; t < T; t++) {
+        const v = dense[r * T + t]!;
+        if (v === 0) continue;
+        this.tag[k] = t;
+        this.weight[k] = v;
+        k++;
+      }
+    }
+    this.start[rows] = k;
+  }
+
+  /** out[base + tag] += weight over the non-zero entries of row `row`. */
+  add(row: number, out: Float32Array, base: number): void {
+    const tag = this.tag;
+    const weight = this.weight;
+    for (let k = this.start[row]!, end = this.start[row + 1]!; k < end; k++)
+      out[base + tag[k]!]! += weight[k]!;
+  }
+}
+
 /** Number of document-evidence codes: token kind (4) × flags (4). */
 export const EVIDENCE_CODES = 16;
 
@@ -81,6 +122,11 @@ export class ScoreTables {
   /** [code × T], code 16 for the padding: templates 77 (previous token) and 78 (next token). */
   readonly evidenceBefore: Float32Array;
   readonly evidenceAfter: Float32Array;
+  /** The same tables as sparse rows (row = offset / T). */
+  readonly shapePairRows: SparseRows;
+  readonly clusterPairRows: SparseRows;
+  readonly evidenceCaseRows: SparseRows;
+  readonly evidenceClusterRows: SparseRows;
   /** Compact indices of the padding words, for the pair tables. */
   readonly padBefore: { shape: number; cluster2: number };
   readonly padAfter: { shape: number; cluster2: number };
@@ -143,6 +189,10 @@ export class ScoreTables {
     };
     this.evidenceBefore = neighbour(77, BOS);
     this.evidenceAfter = neighbour(78, EOS);
+    this.shapePairRows = new SparseRows(this.shapePairs);
+    this.clusterPairRows = new SparseRows(this.clusterPairs);
+    this.evidenceCaseRows = new SparseRows(this.evidenceCase);
+    this.evidenceClusterRows = new SparseRows(this.evidenceCluster);
     this.padBefore = {
       shape: this.shapes.of(PAD_BEFORE[Slot.SR]!),
       cluster2: this.clusters2.of(PAD_BEFORE[Slot.C0 + 2]!),

@@ -365,13 +365,8 @@ export class NerTagger {
       // Document evidence, from the dense tables.
       const code = caseCodes[i]!;
       addVector(t.evidence, (code * C + nameCodes[i]!) * T, scores, base);
-      addVector(t.evidenceCase, (code * t.caseFlags.size + ints[r + REC_CASE_FLAG_INDEX]!) * T, scores, base);
-      addVector(
-        t.evidenceCluster,
-        (code * t.clusters1.size + ints[r + REC_CLUSTER1_INDEX]!) * T,
-        scores,
-        base,
-      );
+      t.evidenceCaseRows.add(code * t.caseFlags.size + ints[r + REC_CASE_FLAG_INDEX]!, scores, base);
+      t.evidenceClusterRows.add(code * t.clusters1.size + ints[r + REC_CLUSTER1_INDEX]!, scores, base);
       addVector(t.evidenceBefore, (i > 0 ? caseCodes[i - 1]! : C) * T, scores, base);
       addVector(t.evidenceAfter, (i + 1 < n ? caseCodes[i + 1]! : C) * T, scores, base);
       // The rest, looked up one by one: rare (sentence start, headlines, gazetteer) or few per token.
@@ -413,14 +408,14 @@ export class NerTagger {
       const next = p + 1 >= 0 && p + 1 < n ? (p + 1) * T : -1;
       const here = p >= 0 && p < n ? p * T : -1;
       if (aShape > 0 && bShape > 0) {
-        const o = (aShape * nShapes + bShape) * 2 * T;
-        if (next >= 0) addVector(t.shapePairs, o, scores, next);
-        if (here >= 0) addVector(t.shapePairs, o + T, scores, here);
+        const row = (aShape * nShapes + bShape) * 2;
+        if (next >= 0) t.shapePairRows.add(row, scores, next);
+        if (here >= 0) t.shapePairRows.add(row + 1, scores, here);
       }
       if (aCluster > 0 && bCluster > 0) {
-        const o = (aCluster * nClusters + bCluster) * 2 * T;
-        if (next >= 0) addVector(t.clusterPairs, o, scores, next);
-        if (here >= 0) addVector(t.clusterPairs, o + T, scores, here);
+        const row = (aCluster * nClusters + bCluster) * 2;
+        if (next >= 0) t.clusterPairRows.add(row, scores, next);
+        if (here >= 0) t.clusterPairRows.add(row + 1, scores, here);
       }
       const la = ints[a + REC_LOWER]!;
       const lb = ints[b + REC_LOWER]!;
