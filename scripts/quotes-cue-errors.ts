@@ -53,6 +53,7 @@ let overlap = 0;
 let predicted = 0;
 let inQuote = 0;
 const samples: string[] = [];
+const fpSamples: string[] = [];
 let missedCandidate = 0;
 let punctPredicted = 0;
 let punctExact = 0;
@@ -121,6 +122,15 @@ for (const f of folds) {
       if (usedP.has(k)) continue;
       if (golds.some((c) => p.start < c.end && c.start < p.end)) continue;
       bump(falsePos, norm(text, p));
+      if (values.show && fpSamples.length < 400) {
+        const a = Math.max(0, p.start - 90);
+        fpSamples.push(
+          `${text.slice(a, p.start)}[[${text.slice(p.start, p.end)}]]${text.slice(p.end, p.end + 60)}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+        );
+      }
     }
   }
 }
@@ -141,3 +151,5 @@ console.log(`\n## missed (${total(missed)}; inside quotes ${total(missedInQuote)
 console.log(`\n## boundary (${total(boundary)})\n${list(boundary)}`);
 console.log(`\n## false positives (${total(falsePos)})\n${list(falsePos)}`);
 if (values.show) console.log(`\n## missed, in context\n${samples.filter((_, k) => k % 5 === 0).join('\n')}`);
+if (values.show)
+  console.log(`\n## false positives, in context\n${fpSamples.filter((_, k) => k % 4 === 0).join('\n')}`);
