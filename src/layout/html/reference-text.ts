@@ -12,7 +12,45 @@ export interface ReferenceMatcher {
   share(line: string): number;
 }
 
-export function referenceMatcher(reference: string): ReferenceMatcher {
+/** Trigram keys as numbers (word ids in base `size`) while size³ stays an exact integer. */
+const MAX_VOCABULARY = 200_000;
+
+export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULARY): ReferenceMatcher {
+  // Words become ids and trigrams numbers: no string is built per trigram, and a line's
+  // trigram holding a word the reference lacks is known absent without a lookup.
+  const ids = new Map<string, number>();
+  const seq = words(reference).map((w) => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(w, id);
+    }
+    return id;
+  });
+  const size = ids.size;
+  if (size > maxVocabulary) return stringMatcher(reference);
+  const grams = new Set<number>();
+  for (let i = 0; i + 2 < seq.length; i++) grams.add((seq[i]! * size + seq[i + 1]!) * size + seq[i + 2]!);
+  return {
+    share(line: string): number {
+      const lw = words(line);
+      if (lw.length < 3) return Number.NaN;
+      let hit = 0;
+      let a = ids.get(lw[0]!) ?? -1;
+      let b = ids.get(lw[1]!) ?? -1;
+      for (let i = 2; i < lw.length; i++) {
+        const c = ids.get(lw[i]!) ?? -1;
+        if (a >= 0 && b >= 0 && c >= 0 && grams.has((a * size + b) * size + c)) hit++;
+        a = b;
+        b = c;
+      }
+      return hit / (lw.length - 2);
+    },
+  };
+}
+
+/** The same measure with trigrams as strings, for a reference too rich in words for numeric keys. */
+function stringMatcher(reference: string): ReferenceMatcher {
   const w = words(reference);
   const grams = new Set<string>();
   for (let i = 0; i + 2 < w.length; i++) grams.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
