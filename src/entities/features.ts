@@ -160,9 +160,28 @@ export class FeatureSpace {
     return maps.get(prefix)?.get(value) ?? -1;
   }
 
+  /**
+   * A small direct-mapped cache in front of `cache`, slotted by a hash of the
+   * word's length and three characters: the frequent words of a text ("the", ",")
+   * are found there by one string comparison, without hashing the whole fresh
+   * token string and probing a map of tens of thousands of entries.
+   */
+  private readonly recentWords: (string | undefined)[] = new Array(RECENT_SIZE).fill(undefined);
+  private readonly recentInfos: (WordInfo | undefined)[] = new Array(RECENT_SIZE).fill(undefined);
+
   word(w: string): WordInfo {
-    let info = this.cache.get(w);
-    if (info) return info;
+    const n = w.length;
+    let h = Math.imul(n ^ (n > 0 ? w.charCodeAt(0) << 8 : 0), 0x9e3779b1);
+    if (n > 1) h = Math.imul(h ^ w.charCodeAt(n - 1) ^ (w.charCodeAt(n >> 1) << 16), 0x85ebca6b);
+    const slot = (h ^ (h >>> 15)) & (RECENT_SIZE - 1);
+    if (this.recentWords[slot] === w) return this.recentInfos[slot]!;
+    const info = this.cache.get(w) ?? this.newWord(w);
+    this.recentWords[slot] = w;
+    this.recentInfos[slot] = info;
+    return info;
+  }
+
+  private newWord(w: string): WordInfo {
     const maps = this.grow ? undefined : this.prefixMaps();
     const lower = w.toLowerCase();
     const ids = new Int32Array(NUM_SLOTS);
@@ -186,7 +205,7 @@ export class FeatureSpace {
     }
     ids.set(levels, Slot.C0);
     ids[Slot.N] = this.attr(maps, 'n:', key);
-    info = {
+    const info: WordInfo = {
       ids,
       gazFirst: false,
       gazVersion: -1,
@@ -197,11 +216,17 @@ export class FeatureSpace {
       record: -1,
       pool: 0,
     };
-    if (this.cache.size > 200_000) this.cache.clear();
+    if (this.cache.size > 200_000) {
+      this.cache.clear();
+      this.recentWords.fill(undefined);
+      this.recentInfos.fill(undefined);
+    }
     this.cache.set(w, info);
     return info;
   }
 }
+
+const RECENT_SIZE = 4096;
 
 const AFFIX_PREFIXES = ['', 'p1:', 'p2:', 'p3:', 'p4:'];
 const AFFIX_SUFFIXES = ['', 's1:', 's2:', 's3:', 's4:'];
