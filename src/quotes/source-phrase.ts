@@ -280,6 +280,11 @@ const NO_AGENT = new Set([
   'purportedly',
 ]);
 
+/** A past participle, roughly: regular -ed and the common irregular endings. */
+const PARTICIPLE = /(ed|en|wn|own|seen|known|told|said|thought|held)$/;
+/** Particles and prepositions that may close a passive cue ("asked about", "known for"). */
+const PARTICLES = new Set(['about', 'for', 'as', 'to', 'of', 'on', 'with', 'in', 'at', 'over']);
+
 /** Forms of "be" that make a passive with a participle. */
 export const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const PASSIVE_ADVERBS = new Set([
@@ -314,12 +319,19 @@ const PASSIVE_ADVERBS = new Set([
  * it ("it was widely reported that …"). Such attributions have no source in PolNeAR.
  */
 export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: number): boolean {
-  const head = t.lower[c1 - 1]!;
   // Raising verbs and evidential adverbs have no one behind them: "the plan appears to …".
-  if (NO_AGENT.has(head) || (c1 - c0 === 1 && NO_AGENT.has(t.lower[c0]!))) return true;
-  if (!/(ed|en|wn|own|seen|known|told|said|thought|held)$/.test(head)) return false;
-  if (t.lower[c1] === 'by') return false;
-  let i = c1 - 2;
+  if (NO_AGENT.has(t.lower[c1 - 1]!) || (c1 - c0 === 1 && NO_AGENT.has(t.lower[c0]!))) return true;
+  // The participle may be followed by its particle inside the cue: "was asked about", "is known for".
+  let end = c1;
+  while (end - 1 > c0 && PARTICLES.has(t.lower[end - 1]!)) end--;
+  const head = t.lower[end - 1]!;
+  if (!PARTICIPLE.test(head) || capitalisedAt(t, end - 1)) return false;
+  const after = end < c1 ? t.lower[end] : t.lower[c1];
+  if (after === 'by') return false;
+  // "known as", "described as", "billed as": a participle before "as" is passive (an active
+  // verb would have its object first: "described him as").
+  if (after === 'as') return true;
+  let i = end - 2;
   while (i >= c0 && PASSIVE_ADVERBS.has(t.lower[i]!)) i--;
   if (i >= c0) return BE_FORMS.has(t.lower[i]!);
   // The cue is the participle alone: look before it.

@@ -115,6 +115,19 @@ function withCues(text: string, cues: string[]) {
   }));
 }
 
+describe('passive cues with given cues', () => {
+  it('reads a passive whose cue ends with its particle ("was asked about") as agentless', () => {
+    const [a] = withCues('The minister was asked about the ferry contract on Monday.', ['was asked about']);
+    expect(a).toMatchObject({ cue: 'was asked about' });
+    expect(a!.source).toBeUndefined();
+  });
+
+  it('reads a participle before "as" as passive ("known as")', () => {
+    const [a] = withCues('The harbour, known as the Old Basin, will be dredged.', ['known as']);
+    expect(a?.source).toBeUndefined();
+  });
+});
+
 describe('sources with given cues', () => {
   it('reads past an earlier cue inside the relative clause of the source', () => {
     const found = withCues('Ada Lund, who says the pier is unsafe, told the council it should close.', [
