@@ -10,11 +10,19 @@
  * warms up on the N articles after them, so the timed articles meet new words as
  * a real batch does.
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/scripts/perf-digest.js ...
+ *
+ * After the stages, the batch's own steps per article, on the same Articles: the
+ * input hash (main thread), pageToArticle and the store record (worker), and the
+ * record's structured clone (v8 serialize in the worker, deserialize on the main
+ * thread, as postMessage does).
  */
 import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../src/article/types.js';
+import { inputHash } from '../src/batch/input-hash.js';
 import { digestArticle, STAGES } from '../src/digest.js';
 import { pageToArticle } from '../src/ingest/page.js';
+import { articleRecord } from '../src/store/record.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -61,9 +69,37 @@ async function main(): Promise<void> {
   }
   const w0 = performance.now();
   const c0 = cpuMs();
-  for (let p = 0; p < passes; p++) for (const text of texts) await digestArticle(pageToArticle({ text }));
+  const done: Article[] = [];
+  for (let p = 0; p < passes; p++) {
+    for (const text of texts) done.push(await digestArticle(pageToArticle({ text })));
+  }
   const endWall = performance.now() - w0;
   const endCpu = cpuMs() - c0;
+
+  // The batch's steps around the stages, CPU ms per article.
+  const steps: Record<string, number> = {};
+  const step = (name: string, fn: () => void) => {
+    const s0 = cpuMs();
+    fn();
+    steps[name] = round((cpuMs() - s0) / done.length);
+  };
+  step('inputHash (main)', () => {
+    for (const a of done) inputHash({ text: a.text });
+  });
+  step('pageToArticle (worker)', () => {
+    for (const a of done) pageToArticle({ id: a.id, text: a.text });
+  });
+  const records = done.map(articleRecord);
+  step('articleRecord (worker)', () => {
+    for (const a of done) articleRecord(a);
+  });
+  const clones = records.map((r) => serialize(r));
+  step('record clone: serialize (worker)', () => {
+    for (const r of records) serialize(r);
+  });
+  step('record clone: deserialize (main)', () => {
+    for (const b of clones) deserialize(b);
+  });
 
   const n = texts.length * passes;
   const rows: Record<string, { wallMs: number; cpuMs: number }> = {};
@@ -83,7 +119,17 @@ async function main(): Promise<void> {
   console.log(
     `end to end: ${round((1000 * n) / endWall)} articles/s wall, ${round((1000 * n) / endCpu)} articles per CPU-second`,
   );
-  console.log(JSON.stringify({ articles: texts.length, passes, warmOn, stages: rows, endToEnd: e2e }));
+  for (const [name, ms] of Object.entries(steps)) console.log(`${name.padEnd(34)} ${ms} ms CPU/article`);
+  console.log(
+    JSON.stringify({
+      articles: texts.length,
+      passes,
+      warmOn,
+      stages: rows,
+      endToEnd: e2e,
+      batchSteps: steps,
+    }),
+  );
 }
 
 function round(x: number): number {
