@@ -18,6 +18,7 @@ import { type EvalReport, type EvalTask, round } from '../eval/report.js';
 import { runStages } from '../pipeline.js';
 import { textStage } from '../text/index.js';
 import { shippedLexicon } from './cue-lexicon.js';
+import { shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 import { quotesStage } from './index.js';
 import { addRole, type Criterion, emptyCounts, type MatchCounts, scoresOf } from './score-attributions.js';
@@ -161,14 +162,15 @@ export const quotesTask: EvalTask = {
   flags: {
     split: 'train or dev (default: dev when the records carry a split, else every record)',
     method:
-      'rules (default) or tagger: where the quotes stage takes its cues from; gold-cues: DIAGNOSTIC, the gold cue spans given to the extractor (scores source/content choice alone, not the issue figure)',
+      "tagger or rules: where the quotes stage takes its cues from (default: the stage's own default, the tagger when one is shipped); gold-cues: DIAGNOSTIC, the gold cue spans given to the extractor (scores source/content choice alone, not the issue figure)",
   },
   async run(args): Promise<EvalReport> {
     const splitFlag = args.flags['split'];
     if (splitFlag !== undefined && typeof splitFlag !== 'string') {
       throw new NewsdigestError('E_BAD_OPTION', '--split', 'expecting a split name such as train or dev');
     }
-    const cuesFlag = args.flags['method'] ?? 'rules';
+    // Without --method the figures are those of the stage as shipped: its default cue source.
+    const cuesFlag = args.flags['method'] ?? (shippedTagger() ? 'tagger' : 'rules');
     if (!METHODS.includes(cuesFlag as (typeof METHODS)[number])) {
       throw new NewsdigestError('E_BAD_OPTION', '--method', 'expecting rules, tagger or gold-cues');
     }

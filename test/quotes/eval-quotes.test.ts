@@ -14,6 +14,8 @@ describe('eval quotes', () => {
     expect(code).toBe(0);
     const figures = lastJson(stdout);
     expect(figures).toMatchObject({ task: 'quotes', articles: 2, split: 'dev', attributions: 4 });
+    // Without --method the stage runs as shipped: its default cues are the shipped tagger's.
+    expect(figures.cues).toBe('tagger');
     for (const role of ['content', 'source', 'cue']) {
       for (const c of ['exact', 'overlap']) {
         const s = figures[role][c];
