@@ -4,12 +4,11 @@
  */
 import type { Article, EntityType, Span } from '../article/types.js';
 import { sentenceSpans } from '../text/sentences.js';
-import { tokenSpans } from '../text/tokens.js';
-import { chunksOf } from './conll.js';
+import { tokenOffsets } from '../text/tokens.js';
 import type { Mention } from './merge.js';
 import { isTitle } from './names.js';
 import type { NerTagger } from './tagger.js';
-import { ENTITY_TYPES, TAGS } from './tags.js';
+import { chunksOfTagIds } from './tags.js';
 
 const TEXT_BLOCKS = new Set(['title', 'paragraph', 'subheading', 'highlight', 'caption']);
 
@@ -39,17 +38,25 @@ export function spansToTag(article: Article): Span[] {
 
 /** Tags the spans as one document and returns the mentions as character spans, typed. */
 export function findMentions(text: string, spans: readonly Span[], tagger: NerTagger): Mention[] {
-  const tokens = spans.map((s) => tokenSpans(text, s.start, s.end)).filter((t) => t.length > 0);
-  const words = tokens.map((ts) => ts.map((t) => text.slice(t.start, t.end)));
+  // Token offsets flat ([start, end] pairs) and the words, per span that has tokens.
+  const offsets: number[][] = [];
+  const words: string[][] = [];
+  for (const s of spans) {
+    const o = tokenOffsets(text, s.start, s.end);
+    if (o.length === 0) continue;
+    const w = new Array<string>(o.length / 2);
+    for (let k = 0; k < w.length; k++) w[k] = text.slice(o[2 * k]!, o[2 * k + 1]!);
+    offsets.push(o);
+    words.push(w);
+  }
   const tags = tagger.tagDocument(words);
   const mentions: Mention[] = [];
-  tokens.forEach((ts, k) => {
-    for (const c of chunksOf(Array.from(tags[k]!, (t) => TAGS[t]!))) {
-      if (!(ENTITY_TYPES as readonly string[]).includes(c.type)) continue;
+  offsets.forEach((o, k) => {
+    for (const c of chunksOfTagIds(tags[k]!)) {
       // A title the tagger took into a name's end belongs to the next name, not this one.
       let end = c.end;
-      while (end - 1 > c.start && isTitle(text.slice(ts[end - 1]!.start, ts[end - 1]!.end))) end--;
-      mentions.push({ start: ts[c.start]!.start, end: ts[end - 1]!.end, type: c.type as EntityType });
+      while (end - 1 > c.start && isTitle(words[k]![end - 1]!)) end--;
+      mentions.push({ start: o[2 * c.start]!, end: o[2 * end - 1]!, type: c.type as EntityType });
     }
   });
   return mentions;

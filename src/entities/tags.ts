@@ -43,3 +43,53 @@ export function bilouFromChunks(
   }
   return out;
 }
+
+/** Prefix codes of chunksOfTagIds (B, I, E for L, S for U) and O. */
+const P_O = 0;
+const P_B = 1;
+const P_I = 2;
+const P_E = 3;
+const P_S = 4;
+
+/**
+ * The chunks of a tag sequence given as indices into TAGS (the tagger's output):
+ * the same chunks as chunksOf (conll.ts) gives for the same tags as strings, the
+ * same rules on integer codes, without making a string per token.
+ */
+export function chunksOfTagIds(tags: ArrayLike<number>): { type: string; start: number; end: number }[] {
+  const chunks: { type: string; start: number; end: number }[] = [];
+  let cur: { type: string; start: number; end: number } | null = null;
+  let prevPrefix = P_O;
+  let prevType = -1;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    const prefix = t <= 0 ? P_O : 1 + ((t - 1) & 3);
+    const type = t <= 0 ? -1 : (t - 1) >> 2;
+    const starts =
+      prefix === P_B ||
+      prefix === P_S ||
+      ((prefix === P_I || prefix === P_E) &&
+        (prevPrefix === P_O || prevPrefix === P_E || prevPrefix === P_S || prevType !== type));
+    const endsBefore =
+      cur !== null &&
+      (prefix === P_O ||
+        prefix === P_B ||
+        prefix === P_S ||
+        prevPrefix === P_E ||
+        prevPrefix === P_S ||
+        prevType !== type);
+    if (cur && (endsBefore || starts)) {
+      cur.end = i;
+      chunks.push(cur);
+      cur = null;
+    }
+    if (prefix !== P_O && (starts || cur === null)) cur = { type: ENTITY_TYPES[type]!, start: i, end: i + 1 };
+    prevPrefix = prefix;
+    prevType = type;
+  }
+  if (cur) {
+    cur.end = tags.length;
+    chunks.push(cur);
+  }
+  return chunks;
+}

@@ -7,6 +7,7 @@ import {
   parseConll,
   scoreCounts,
 } from '../../src/entities/conll.js';
+import { chunksOfTagIds, TAGS } from '../../src/entities/tags.js';
 
 describe('parseConll', () => {
   it('reads the last column as the tag, splits on blank lines and skips -DOCSTART-', () => {
@@ -98,5 +99,25 @@ describe('entity-level scoring', () => {
     const counts = newCounts();
     addSentence(counts, ['I-ORG', 'I-ORG', 'O', 'I-PER'], ['B-ORG', 'I-ORG', 'O', 'B-PER']);
     expect(scoreCounts(counts).f1).toBe(1);
+  });
+});
+
+describe('chunksOfTagIds', () => {
+  it('gives the chunks chunksOf gives for the same tags as strings, well-formed or not', () => {
+    let seed = 11;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 8;
+    };
+    for (let round = 0; round < 300; round++) {
+      const ids = Array.from({ length: 1 + (next() % 9) }, () =>
+        next() % 3 === 0 ? 0 : next() % TAGS.length,
+      );
+      expect(chunksOfTagIds(ids)).toEqual(chunksOf(ids.map((t) => TAGS[t]!)));
+    }
+    expect(chunksOfTagIds([1, 2, 3, 0, 8])).toEqual([
+      { type: 'PER', start: 0, end: 3 },
+      { type: 'ORG', start: 4, end: 5 },
+    ]);
   });
 });
