@@ -342,6 +342,19 @@ function candidateAt(
   return s !== h >>> 0 && index.table.get(s, 0) === 1;
 }
 
+/** A word of ASCII letters in -ly outside quotation marks ("bluntly", "publicly"). */
+function isLyAdverb(table: TokenTable, k: number): boolean {
+  if (table.region[k] !== -1) return false;
+  const w = table.lower[k]!;
+  const n = w.length;
+  if (n < 3 || w.charCodeAt(n - 1) !== 121 || w.charCodeAt(n - 2) !== 108) return false;
+  for (let j = 0; j < n - 2; j++) {
+    const c = w.charCodeAt(j);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** How far from a content-word candidate a function-word candidate may stand ("has repeatedly said", "is expected to"). */
 const FUNCTION_REACH = 3;
 
@@ -378,6 +391,17 @@ export function unitCandidates(
       // Pending function words before this head, within reach, are kept.
       for (let k = t - 1; k >= 0 && t - k <= FUNCTION_REACH; k--) if (cand[k] === 2) cand[k] = 3;
     } else if (cand[t] === 2 && t - lastHead <= FUNCTION_REACH) cand[t] = 3;
+  }
+  // Next to a head: a preposition or "to" right after it ("advocated for", "referred to") and an
+  // adverb in -ly right before it ("bluntly suggested"), which PolNeAR often counts in the cue.
+  for (let t = 0; t < n; t++) {
+    if (cand[t] !== 1) continue;
+    const next =
+      t + 1 < n && !cand[t + 1] && table.region[from + t + 1] === -1
+        ? clsAt(table, from + t + 1, from, ctx) & 31
+        : 0;
+    if (next === 8 || next === 5) cand[t + 1] = 3;
+    if (t > 0 && !cand[t - 1] && isLyAdverb(table, from + t - 1)) cand[t - 1] = 3;
   }
   for (let t = 0; t < n; t++) cand[t] = cand[t] === 1 || cand[t] === 3 ? 1 : 0;
   return cand;

@@ -77,6 +77,12 @@ describe('unitCandidates', () => {
     expect(words('They argued on Monday to go.')).toEqual(['argued', 'on', 'to']);
     expect(words('They met on Monday and went home to rest.')).toEqual([]);
   });
+
+  it('adds a preposition right after and an -ly adverb right before a content-word candidate', () => {
+    // "for" is no candidate word, but PolNeAR often counts it in the cue ("argued for").
+    expect(words('They bluntly argued for change.')).toEqual(['bluntly', 'argued', 'for']);
+    expect(words('They bluntly met for lunch.')).toEqual([]);
+  });
 });
 
 describe('viterbi', () => {
