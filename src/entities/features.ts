@@ -28,6 +28,11 @@ export interface WordInfo {
   /** Whether the word starts a gazetteer phrase, as of gazetteer version `gazVersion`. */
   gazFirst: boolean;
   gazVersion: number;
+  /** When gazFirst: the types of the word alone as a gazetteer phrase, and whether longer phrases start with it. */
+  gazTypes: string | undefined;
+  gazPrefix: boolean;
+  /** The evidence about the word's lower-case form in the document being tagged, shared by all its spellings. */
+  form: Form;
   lower: string;
   cap: boolean;
   allCaps: boolean;
@@ -52,6 +57,8 @@ export class FeatureSpace {
   gazetteerPrefixes = new Set<string>();
   maxGazetteerLength = 1;
   private cache = new Map<string, WordInfo>();
+  /** Lower-case form → its evidence object, shared by the WordInfos of its spellings. */
+  private forms = new Map<string, Form>();
 
   constructor(opts: {
     vocab?: string[];
@@ -125,6 +132,18 @@ export class FeatureSpace {
 
   clearCache(): void {
     this.cache.clear();
+    this.forms.clear();
+    this.recentWords.fill(undefined);
+    this.recentInfos.fill(undefined);
+  }
+
+  /**
+   * Called before a document's words are looked up: empties the caches when they
+   * have grown past their bound, between documents, so that the words of one
+   * document always share their forms' evidence objects.
+   */
+  beginDocument(): void {
+    if (this.cache.size > MAX_CACHED_WORDS) this.clearCache();
   }
 
   /**
@@ -205,10 +224,18 @@ export class FeatureSpace {
     }
     ids.set(levels, Slot.C0);
     ids[Slot.N] = this.attr(maps, 'n:', key);
+    let form = this.forms.get(lower);
+    if (!form) {
+      form = { stamp: 0, flags: 0, before: NO_IDS, after: NO_IDS };
+      this.forms.set(lower, form);
+    }
     const info: WordInfo = {
       ids,
       gazFirst: false,
       gazVersion: -1,
+      gazTypes: undefined,
+      gazPrefix: false,
+      form,
       lower,
       cap: isCapitalised(w),
       allCaps: isAllCaps(w),
@@ -216,17 +243,15 @@ export class FeatureSpace {
       record: -1,
       pool: 0,
     };
-    if (this.cache.size > 200_000) {
-      this.cache.clear();
-      this.recentWords.fill(undefined);
-      this.recentInfos.fill(undefined);
-    }
+    // A last bound for callers that never call beginDocument (a tagger does, below this one).
+    if (this.cache.size > 5 * MAX_CACHED_WORDS) this.clearCache();
     this.cache.set(w, info);
     return info;
   }
 }
 
 const RECENT_SIZE = 4096;
+const MAX_CACHED_WORDS = 200_000;
 
 const AFFIX_PREFIXES = ['', 'p1:', 'p2:', 'p3:', 'p4:'];
 const AFFIX_SUFFIXES = ['', 's1:', 's2:', 's3:', 's4:'];
@@ -323,6 +348,11 @@ export interface FormEvidence {
   after: number[];
 }
 
+/** A word form's evidence, valid for the document whose stamp it holds (markDocumentEvidence). */
+export interface Form extends FormEvidence {
+  stamp: number;
+}
+
 export type DocumentEvidence = Map<string, FormEvidence>;
 
 /** Bit: the form starts or ends a run of two or more capitalised words somewhere ("Joseph Dunford"). */
@@ -336,22 +366,28 @@ function pushUnique(list: number[], id: number) {
   if (id >= 0 && list.length < 4 && !list.includes(id)) list.push(id);
 }
 
+let lastStamp = 0;
+
 /**
  * How each word form is written across a document (the sentences tagged
  * together), and the words around its capitalised occurrences: Ratinov & Roth's
  * context aggregation, so that "Dunford" after "Gen." in one sentence helps
- * "Dunford" at the start of another.
+ * "Dunford" at the start of another. Written into each word's form (WordInfo.form,
+ * shared by the form's spellings) under a new stamp, so that the tagger reads it
+ * there without a map; returns the stamp.
  */
-export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): DocumentEvidence {
-  const seen: DocumentEvidence = new Map();
+export function markDocumentEvidence(sentences: readonly (readonly WordInfo[])[]): number {
+  const stamp = ++lastStamp;
   for (const s of sentences) {
     const headline = isHeadline(s);
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
-      let e = seen.get(w.lower);
-      if (!e) {
-        e = { flags: SEEN_ANY, before: NO_IDS, after: NO_IDS };
-        seen.set(w.lower, e);
+      const e = w.form;
+      if (e.stamp !== stamp) {
+        e.stamp = stamp;
+        e.flags = SEEN_ANY;
+        e.before = NO_IDS;
+        e.after = NO_IDS;
       }
       if (i > 0 && !headline && w.hasLetter) {
         if (w.cap && !w.allCaps) e.flags |= SEEN_CAP_MID;
@@ -372,6 +408,17 @@ export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): D
       }
     }
   }
+  return stamp;
+}
+
+/** The document's evidence as a map from lower-case form (markDocumentEvidence's, copied). */
+export function documentEvidence(sentences: readonly (readonly WordInfo[])[]): DocumentEvidence {
+  markDocumentEvidence(sentences);
+  const seen: DocumentEvidence = new Map();
+  for (const s of sentences)
+    for (const w of s)
+      if (!seen.has(w.lower))
+        seen.set(w.lower, { flags: w.form.flags, before: w.form.before, after: w.form.after });
   return seen;
 }
 
@@ -380,8 +427,11 @@ export function gazetteerIds(
   space: FeatureSpace,
   words: readonly string[],
   infos?: readonly WordInfo[],
+  /** Where to write (its first words.length places); a new array when absent. */
+  into?: Int32Array,
 ): Int32Array {
-  const out = new Int32Array(words.length).fill(-1);
+  const out = into ?? new Int32Array(words.length);
+  out.fill(-1, 0, words.length);
   if (space.gazetteer.size === 0) return out;
   const version = space.gazetteerVersion;
   let i = 0;
@@ -391,6 +441,8 @@ export function gazetteerIds(
     if (info) {
       if (info.gazVersion !== version) {
         info.gazFirst = space.gazetteerFirst.has(words[i]!);
+        info.gazTypes = info.gazFirst ? space.gazetteer.get(words[i]!) : undefined;
+        info.gazPrefix = info.gazFirst && space.gazetteerPrefixes.has(words[i]!);
         info.gazVersion = version;
       }
       first = info.gazFirst;
@@ -404,13 +456,14 @@ export function gazetteerIds(
     let phrase = '';
     for (let len = 1; len <= space.maxGazetteerLength && i + len <= words.length; len++) {
       phrase = len === 1 ? words[i]! : `${phrase} ${words[i + len - 1]}`;
-      const t = space.gazetteer.get(phrase);
+      // The word alone: its lookups are cached on its WordInfo.
+      const t = len === 1 && info ? info.gazTypes : space.gazetteer.get(phrase);
       if (t !== undefined) {
         matched = len;
         types = t;
       }
       // No longer phrase starts with these words: "The" begins many, "The weather" none.
-      if (!space.gazetteerPrefixes.has(phrase)) break;
+      if (!(len === 1 && info ? info.gazPrefix : space.gazetteerPrefixes.has(phrase))) break;
     }
     if (matched === 0) {
       i++;

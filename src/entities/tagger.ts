@@ -13,14 +13,13 @@ import { FeatureIndex, PairFilter } from './feature-index.js';
 import {
   BOS,
   CONTEXT_OFFSETS,
-  type DocumentEvidence,
-  documentEvidence,
   EOS,
   type FeatureSpace,
   gazetteerIds,
   isHeadline,
   KeyBuffer,
   keyIds,
+  markDocumentEvidence,
   NUM_SLOTS,
   oneKey,
   PAD_AFTER,
@@ -84,6 +83,7 @@ export class NerTagger {
   /** The record of each token of the sentence being scored. */
   private tokenRecords = new Int32Array(0);
   private caseCodes = new Int32Array(0);
+  private gaz = new Int32Array(0);
   private nameCodes = new Int32Array(0);
   /**
    * The weight rows in sparse form (most rows have only about 3 non-zero tags of 17):
@@ -144,11 +144,9 @@ export class NerTagger {
   tagDocument(input: readonly (readonly string[])[]): Int32Array[] {
     const sentences =
       this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
-    if (this.records > MAX_RECORDS) this.resetPool();
-    const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
-    const evidence = documentEvidence(infos);
+    const infos = this.wordsOf(sentences);
     return sentences.map((words, k) =>
-      viterbi(this.scoreSentence(words, infos[k]!, evidence), words.length, this.weights.trans),
+      viterbi(this.scoreSentence(words, infos[k]!), words.length, this.weights.trans),
     );
   }
 
@@ -157,12 +155,17 @@ export class NerTagger {
    * same features as extractSentence gives, read from the caches and dense tables.
    */
   scoreDocument(sentences: readonly (readonly string[])[]): Float32Array[] {
+    const infos = this.wordsOf(sentences);
+    return sentences.map((words, k) => this.scoreSentence(words, infos[k]!).slice(0, words.length * T));
+  }
+
+  /** The words of a document, its evidence marked on their forms (markDocumentEvidence). */
+  private wordsOf(sentences: readonly (readonly string[])[]): WordInfo[][] {
     if (this.records > MAX_RECORDS) this.resetPool();
+    this.space.beginDocument();
     const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
-    const evidence = documentEvidence(infos);
-    return sentences.map((words, k) =>
-      this.scoreSentence(words, infos[k]!, evidence).slice(0, words.length * T),
-    );
+    markDocumentEvidence(infos);
+    return infos;
   }
 
   /**
@@ -321,16 +324,14 @@ export class NerTagger {
     if (this.pairFilter.mayHave(tpl, a, b)) this.addRow(pairKey(tpl, a, b), out, base);
   }
 
-  private scoreSentence(
-    words: readonly string[],
-    infos: WordInfo[],
-    evidence: DocumentEvidence,
-  ): Float32Array {
+  /** Emission scores of one sentence of the document wordsOf last marked (valid until the next call). */
+  private scoreSentence(words: readonly string[], infos: WordInfo[]): Float32Array {
     const n = words.length;
     if (this.scores.length < n * T) {
       this.scores = new Float32Array(2 * n * T);
       this.caseCodes = new Int32Array(2 * n);
       this.nameCodes = new Int32Array(2 * n);
+      this.gaz = new Int32Array(2 * n);
     }
     const scores = this.scores;
     if (this.tokenRecords.length < n) this.tokenRecords = new Int32Array(2 * n);
@@ -343,13 +344,13 @@ export class NerTagger {
     const nameCodes = this.nameCodes;
     for (let i = 0; i < n; i++) {
       const w = infos[i]!;
-      const f = evidence.get(w.lower)?.flags ?? 0;
+      const f = w.form.flags;
       const kind = evidenceKind(w.allCaps, w.cap, i === 0);
       caseCodes[i] = kind * 4 + (f & 3);
       nameCodes[i] = kind * 4 + ((f >> 3) & 3);
     }
     const headline = isHeadline(infos);
-    const gaz = gazetteerIds(this.space, words, infos);
+    const gaz = gazetteerIds(this.space, words, infos, this.gaz);
     const t = this.tables;
     const C = EVIDENCE_CODES;
     for (let i = 0; i < n; i++) {
@@ -388,7 +389,7 @@ export class NerTagger {
       if (before >= 0) this.addRow(oneKey(80, before), scores, base);
       const after = i + 1 < n ? gaz[i + 1]! : EOS;
       if (after >= 0) this.addRow(oneKey(81, after), scores, base);
-      const ev = infos[i]!.cap ? evidence.get(infos[i]!.lower) : undefined;
+      const ev = infos[i]!.cap ? infos[i]!.form : undefined;
       if (ev) {
         for (const b of ev.before) this.addRow(oneKey(85, b), scores, base);
         for (const a of ev.after) this.addRow(oneKey(86, a), scores, base);

@@ -96,6 +96,17 @@ describe('document evidence', () => {
     expect(e.get('dunford')!.before).toContain(s.vocab.get('l:joseph'));
   });
 
+  it('starts afresh for each document, though the forms are shared objects', () => {
+    const s = space();
+    const first = documentEvidence([['Then', 'Dunford', 'left'].map((w) => s.word(w))]);
+    const second = documentEvidence([['the', 'dunford', 'cable'].map((w) => s.word(w))]);
+    expect(first.get('dunford')!.flags & SEEN_CAP_MID).toBeTruthy();
+    expect(second.get('dunford')!.flags & SEEN_CAP_MID).toBeFalsy();
+    expect(second.get('dunford')!.flags & SEEN_LOWER_MID).toBeTruthy();
+    expect(second.get('dunford')!.before).toEqual([]);
+    expect(second.has('then')).toBe(false);
+  });
+
   it('treats an all-capitals sentence as a headline', () => {
     const s = space();
     expect(isHeadline(['RAIN', 'HITS', 'OSLO', '.'].map((w) => s.word(w)))).toBe(true);
