@@ -243,6 +243,9 @@ export function opensAside(t: SourceTokens, from: number, to: number): boolean {
   return i < to && (ASIDE_OPENERS.has(t.lower[i]!) || RELATIVES.has(t.lower[i]!));
 }
 
+/** Possessive determiners: the possessor of a nominal cue ("his claims") is its source. */
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
 /** Pronouns that are a whole source on their own ("in which he said", "whom she called"). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
 
@@ -253,12 +256,18 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'who']);
  */
 export function sourceStart(t: SourceTokens, from: number, to: number): number {
   if (to - from > 1 && PRONOUNS.has(t.lower[to - 1]!)) return to - 1;
+  // A nominal cue's possessor is its source: "… cast doubt on his claims" → "his", "…
+  // Mr. Trump's vows" → "Mr. Trump's".
+  if (to - from > 1 && POSSESSIVES.has(t.lower[to - 1]!)) return to - 1;
+  const final = t.lower[to - 1];
+  if (to - from > 2 && (final === "'s" || final === '\u2019s')) {
+    let i = to - 2;
+    while (i - 1 >= from && (capitalisedAt(t, i - 1) || t.lower[i - 1] === '.') && to - i < 6) i--;
+    if (i > from && capitalisedAt(t, i)) return i;
+  }
   let a = firstWord(t, from, to);
-  let last = a;
   while (a < to && ASIDE_OPENERS.has(t.lower[a]!)) a = firstWord(t, a + 1, to);
-  if (a >= to) return from;
-  last = a;
-  return last;
+  return a >= to ? from : a;
 }
 
 /** Cue words whose subject is no source: raising verbs and evidential adverbs. */

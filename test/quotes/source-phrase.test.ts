@@ -115,6 +115,20 @@ function withCues(text: string, cues: string[]) {
   }));
 }
 
+describe('possessors of nominal cues, with given cues', () => {
+  it('takes a possessive determiner before a nominal cue as the source', () => {
+    const [a] = withCues('The council rejected the plan and cast doubt on his claims about the budget.', [
+      'claims',
+    ]);
+    expect(a?.source).toBe('his');
+  });
+
+  it("takes a name with 's before a nominal cue as the source", () => {
+    const [a] = withCues("Voters have heard Mayor Ada Lund's promises of a new bridge before.", ['promises']);
+    expect(a?.source).toBe("Mayor Ada Lund's");
+  });
+});
+
 describe('passive cues with given cues', () => {
   it('reads a passive whose cue ends with its particle ("was asked about") as agentless', () => {
     const [a] = withCues('The minister was asked about the ferry contract on Monday.', ['was asked about']);
