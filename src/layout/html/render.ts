@@ -294,6 +294,9 @@ interface OpenElement {
   skip: boolean;
   anchor: boolean;
   pre: boolean;
+  block: boolean;
+  /** The innermost block-level element open when this one opened: the holder again once it closes. */
+  outerBlock: number;
 }
 
 function render(html: string, scan: HtmlScan): RenderedPage {
@@ -376,6 +379,7 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
       const isBlock = BLOCK.has(name);
       if (skipDepth === 0 && isBlock) flush();
+      const outerBlock = blockNode;
       let node = -1;
       if (stack.length < MAX_TRACKED_DEPTH) {
         node = addNode(name, elementHint(attribs.class, attribs.id, attribs.itemprop));
@@ -387,7 +391,7 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       if (skip) skipDepth++;
       if (anchor) anchorDepth++;
       if (pre) preDepth++;
-      stack.push({ tag: name, node, skip, anchor, pre });
+      stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
     },
     text(data) {
       if (inTitle) title += data;
@@ -417,19 +421,15 @@ function render(html: string, scan: HtmlScan): RenderedPage {
         }
         jsonLd = undefined;
       }
-      if (skipDepth === 0 && BLOCK.has(open.tag)) flush();
+      if (skipDepth === 0 && open.block) flush();
       if (open.skip) skipDepth--;
       if (open.anchor) anchorDepth--;
       if (open.pre) preDepth--;
       if (open.node >= 0) {
         nodes.last[open.node] = nodes.tag.length - 1;
         trackedNode = nodes.parent[open.node]!;
-        if (BLOCK.has(open.tag)) {
-          // the innermost block-level ancestor still open
-          let b = trackedNode;
-          while (b > 0 && !BLOCK.has(nodes.tag[b]!)) b = nodes.parent[b]!;
-          blockNode = b;
-        }
+        // The elements open now are those open when this one opened: the same innermost block.
+        if (open.block) blockNode = open.outerBlock;
       }
     },
   };
