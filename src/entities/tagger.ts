@@ -40,6 +40,18 @@ const T = NUM_TAGS;
 const VECTORS = 1 + CONTEXT_OFFSETS.length;
 /** The slots whose attributes a word gives its neighbours features from, in pushNeighbourKeys' order. */
 const NEIGHBOUR_SLOTS: readonly number[] = [Slot.L, Slot.SR, Slot.CF, Slot.C0 + 1, Slot.C0 + 3, Slot.S1 + 2];
+/**
+ * Roles an attribute id has in the word-pair features the model keeps: first or
+ * second of a lower-case pair (60, 61, 68, 69), of a lower-case × shape pair (64),
+ * of a shape × lower-case pair (65). Most words have none: their pairs are skipped
+ * before any hashing.
+ */
+const PAIR_LL_FIRST = 1;
+const PAIR_LL_SECOND = 2;
+const PAIR_LS_FIRST = 4;
+const PAIR_LS_SECOND = 8;
+const PAIR_SL_FIRST = 16;
+const PAIR_SL_SECOND = 32;
 /** Templates of word pairs over lower-case forms (and shapes): too many values for dense tables. */
 const SPARSE_PAIR_TEMPLATES: ReadonlySet<number> = new Set([60, 61, 64, 65, 68, 69]);
 
@@ -59,6 +71,8 @@ const REC_SHAPE_INDEX = REC_VECTORS + 2;
 const REC_CLUSTER2_INDEX = REC_VECTORS + 3;
 const REC_CASE_FLAG_INDEX = REC_VECTORS + 4;
 const REC_CLUSTER1_INDEX = REC_VECTORS + 5;
+/** The word's roles in the model's word-pair features (PAIR_* bits of its lower-case form and shape ids). */
+const REC_PAIR_ROLES = REC_VECTORS + 6;
 const REC_SIZE = 96;
 /** Records 0 and 1: the padding before and after a sentence. */
 const PAD_BEFORE_REC = 0;
@@ -97,6 +111,8 @@ export class NerTagger {
   private readonly sparseTag: Int32Array;
   /** Which word-pair keys may be in the model: most pairs in new text are not. */
   private readonly pairFilter: PairFilter;
+  /** PAIR_* bits by vocabulary id. */
+  private readonly pairRoles: Uint8Array;
   private readonly tables: ScoreTables;
 
   constructor(
@@ -127,6 +143,20 @@ export class NerTagger {
     }
     this.sparseRows = new FeatureIndex(entries, entries.length);
     const keys = entries.map(([key]) => key);
+    this.pairRoles = new Uint8Array(space.vocab.size);
+    for (const key of keys) {
+      const t = templateOf(key);
+      if (!SPARSE_PAIR_TEMPLATES.has(t)) continue;
+      const [a, b] = keyIds(key) as [number, number];
+      const [first, second] =
+        t === 64
+          ? [PAIR_LS_FIRST, PAIR_LS_SECOND]
+          : t === 65
+            ? [PAIR_SL_FIRST, PAIR_SL_SECOND]
+            : [PAIR_LL_FIRST, PAIR_LL_SECOND];
+      this.pairRoles[a]! |= first;
+      this.pairRoles[b]! |= second;
+    }
     this.pairFilter = new PairFilter(
       keys
         .filter((key) => SPARSE_PAIR_TEMPLATES.has(templateOf(key)))
@@ -290,6 +320,9 @@ export class NerTagger {
     ints[base + REC_CLUSTER2_INDEX] = cluster2Index;
     ints[base + REC_CASE_FLAG_INDEX] = own ? t.caseFlags.of(ids[Slot.CF]!) : 0;
     ints[base + REC_CLUSTER1_INDEX] = own ? t.clusters1.of(ids[Slot.C0 + 1]!) : 0;
+    // Lower-case and shape ids never coincide (but for the padding's, whose roles then add up: the bits are per role).
+    const roles = (id: number) => (id >= 0 && id < this.pairRoles.length ? this.pairRoles[id]! : 0);
+    ints[base + REC_PAIR_ROLES] = roles(ids[Slot.L]!) | roles(ids[Slot.SR]!);
     return r;
   }
 
@@ -422,15 +455,18 @@ export class NerTagger {
       const lb = ints[b + REC_LOWER]!;
       const sa = ints[a + REC_SHAPE]!;
       const sb = ints[b + REC_SHAPE]!;
+      const ra = ints[a + REC_PAIR_ROLES]!;
+      const rb = ints[b + REC_PAIR_ROLES]!;
+      const ll = (ra & PAIR_LL_FIRST) !== 0 && (rb & PAIR_LL_SECOND) !== 0;
       if (next >= 0) {
-        if (la >= 0 && lb >= 0) this.addPair(60, la, lb, scores, next);
-        if (la >= 0 && sb >= 0) this.addPair(64, la, sb, scores, next);
+        if (ll) this.addPair(60, la, lb, scores, next);
+        if (ra & PAIR_LS_FIRST && rb & PAIR_LS_SECOND) this.addPair(64, la, sb, scores, next);
       }
       if (here >= 0) {
-        if (la >= 0 && lb >= 0) this.addPair(61, la, lb, scores, here);
-        if (sa >= 0 && lb >= 0) this.addPair(65, sa, lb, scores, here);
+        if (ll) this.addPair(61, la, lb, scores, here);
+        if (ra & PAIR_SL_FIRST && rb & PAIR_SL_SECOND) this.addPair(65, sa, lb, scores, here);
       }
-      if (la >= 0 && lb >= 0) {
+      if (ll) {
         if (p + 2 >= 0 && p + 2 < n) this.addPair(68, la, lb, scores, (p + 2) * T);
         if (p - 1 >= 0 && p - 1 < n) this.addPair(69, la, lb, scores, (p - 1) * T);
       }
