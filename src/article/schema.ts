@@ -7,9 +7,9 @@
  * can never drift apart.
  */
 import * as v from 'valibot';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-/** Bumped on any change to the JSON form; minor for additions, major for breaks. */
-export const SCHEMA_VERSION = '1.0';
+export { SCHEMA_VERSION };
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 

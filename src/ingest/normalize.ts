@@ -8,7 +8,7 @@
  * per-line work), and the passes for rare characters run only when a quick test
  * finds one.
  */
-import { decodeHTMLStrict } from 'entities';
+import { decodeHTMLStrict } from 'entities/decode';
 
 // CR, NEL, line and paragraph separators: all line ends become \n.
 const LINE_SEPARATORS = /\r\n?|[\u0085\u2028\u2029]/g;

@@ -1,6 +1,6 @@
 /** One page as given (text or HTML, with what is known of it) turned into an Article with its text. */
 import { createHash } from 'node:crypto';
-import { SCHEMA_VERSION } from '../article/schema.js';
+import { SCHEMA_VERSION } from '../article/schema-version.js';
 import type { Article, Source } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { renderHtml } from '../layout/html/render.js';
