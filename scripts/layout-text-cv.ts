@@ -1,6 +1,7 @@
 /**
- * 5-fold cross-validation of the text-path knobs (src/layout/text/classify-lines.ts)
- * on an extraction benchmark folder: each page is rendered as a whole-page text
+ * 5-fold cross-validation of the knobs of the text path's rules alone, without the
+ * line model (src/layout/text/classify-lines.ts; the line model has its own
+ * page-fold CV in scripts/layout-text-train.ts), on an extraction benchmark folder: each page is rendered as a whole-page text
  * dump (as `eval extract --method text` does), the text path runs on it with each
  * knob setting; for each fold the setting best on the other four folds is scored
  * on the held-out fold, and the held-out figures are pooled.
@@ -26,7 +27,8 @@ const FOLDS = 5;
 const GRID: TextParams[] = [];
 for (const chromeCost of [10, 15, 20, 30])
   for (const sectionBreak of [30, 50, 100])
-    for (const shortWordValue of [0, 1, 2, 3]) GRID.push({ chromeCost, sectionBreak, shortWordValue });
+    for (const shortWordValue of [0, 1, 2, 3])
+      GRID.push({ chromeCost, sectionBreak, shortWordValue, model: null });
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, pages: { type: 'boolean' } } });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
@@ -43,7 +45,7 @@ for (const t of truths) {
   const text = pageToArticle({ id: t.id, text: dump }).text;
   const body = (p: TextParams) => bodyText({ text, blocks: textBlocks(text, p) } as Article);
   for (const [c, params] of GRID.entries()) scores[c]!.push(scorePage(t.articleBody, body(params)));
-  defaults.push(scorePage(t.articleBody, body(DEFAULT_TEXT_PARAMS)));
+  defaults.push(scorePage(t.articleBody, body({ ...DEFAULT_TEXT_PARAMS, model: null })));
 }
 
 if (values.pages) {

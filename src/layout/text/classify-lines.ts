@@ -4,25 +4,22 @@
  *
  * 1. Furniture recognised by wording (dateline, byline, credit, related link,
  *    boilerplate; "Story highlights" and the items under it).
- * 2. The story is the densest run of prose lines: a maximum-sum run over line
- *    scores (prose lines count for their words, short chrome lines against),
- *    so that menus and footers around a story fall outside it while subheadings
- *    and single related links inside it do not break it.
- * 3. Inside the run, short lines without final punctuation are subheadings (or
- *    related links when worded like one); outside it, lines before the story
- *    are title/caption/byline, and the rest is boilerplate.
+ * 2. The rules' story run: the densest run of prose lines, a maximum-sum run over
+ *    line scores (prose lines count for their words, short chrome lines against),
+ *    never past readers' comments.
+ * 3. Which lines are story text: with the shipped line model (models/layout-text,
+ *    line-model.ts), boosted trees over line features (line-features.ts) correct
+ *    the rules' run line by line and the story is decoded as few long stretches;
+ *    without it, the run is the story.
+ * 4. Story lines are paragraphs, or subheadings / related links when short and
+ *    worded as one; lines before the story are title/caption/byline, the rest
+ *    is boilerplate.
  */
 import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
-import {
-  COMMENT_MARKER,
-  DAILY_MAIL_PREAMBLE,
-  HIGHLIGHTS_HEADING,
-  RELATED_HEADING,
-  RELATED_PHRASE,
-} from '../patterns.js';
-import { lineFeatures, type PageLines } from './line-features.js';
+import { DAILY_MAIL_PREAMBLE, HIGHLIGHTS_HEADING, RELATED_HEADING, RELATED_PHRASE } from '../patterns.js';
+import { endsWith, isCommentMarker, lineFeatures, type PageLines } from './line-features.js';
 import { decodeStory, type LineModel, lineScores, shippedLineModel } from './line-model.js';
 
 /** The knobs of the text path, chosen by cross-validation (scripts/layout-text-cv.ts). */
@@ -53,7 +50,9 @@ export interface Line {
   words: number;
 }
 
-const END_PUNCT = /[.!?…:"”'’)\]。！？」』）]$/;
+/** Final punctuation of a sentence or a lead-in (":"). */
+const END_PUNCT_CHARS = new Set('.!?…:"”\'’)]。！？」』）');
+const endPunct = (s: string): boolean => endsWith(END_PUNCT_CHARS, s);
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
@@ -88,12 +87,12 @@ function countWords(s: string): number {
   return n + (cjk >> 1);
 }
 
-const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && END_PUNCT.test(l.text);
+const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && endPunct(l.text);
 
 /** Score of a line for the story run: words for prose, a cost for chrome. */
 function lineScore(l: Line, named: BlockKind | undefined, p: TextParams): number {
   // Readers' comments and lists of other stories end a story: the run must not reach over them.
-  if (COMMENT_MARKER.test(l.text)) return -p.sectionBreak;
+  if (isCommentMarker(l.text)) return -p.sectionBreak;
   if (named === 'related' && RELATED_HEADING.test(l.text)) return -p.sectionBreak;
   if (named && named !== 'paragraph') return named === 'boilerplate' ? -p.chromeCost : -1;
   if (isProse(l)) return l.words;
@@ -142,7 +141,7 @@ export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARA
   let limit = lines.length;
   let proseSeen = false;
   for (let i = 0; i < lines.length; i++) {
-    if (proseSeen && COMMENT_MARKER.test(lines[i]!.text)) {
+    if (proseSeen && isCommentMarker(lines[i]!.text)) {
       limit = i;
       break;
     }
@@ -172,19 +171,28 @@ export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARA
   };
 }
 
+/** Texts shorter than this (non-blank lines) are left to the rules: every benchmark dump but one is longer. */
+const MIN_MODEL_LINES = 15;
+
 /** Which lines are story text: the learned line model when there is one, else the rules' densest run. */
 function storyLines(a: TextAnalysis, model: LineModel | null): boolean[] {
   const n = a.lines.length;
-  if (!model) return a.lines.map((_, i) => i >= a.runStart && i <= a.runEnd);
+  const run = () => a.lines.map((_, i) => i >= a.runStart && i <= a.runEnd);
+  // The model learnt whole web pages; a short text is a story with a few lines of furniture at most.
+  if (!model || n < MIN_MODEL_LINES) return run();
   const scores = lineScores(model, lineFeatures(a), n);
   const neutral = a.kinds.map((k) => k !== undefined);
-  return decodeStory(
+  // As for the rules: readers' comments come after the story, so the story never reaches past their marker.
+  for (let i = a.commentsFrom; i < n; i++) scores[i] = Number.NEGATIVE_INFINITY;
+  const story = decodeStory(
     scores,
     a.lines.map((l) => l.words),
     neutral,
     model.threshold,
     model.switchCost,
   );
+  // No stretch worth a story by the model: the rules' run rather than no body at all.
+  return story.includes(true) ? story : run();
 }
 
 export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): LineKind[] {
@@ -213,14 +221,14 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
 
 /** A line the model calls story text: a paragraph, or a subheading or related link when short and worded as one. */
 function storyKind(l: Line, next: Line | undefined): BlockKind {
-  if (isProse(l) || l.words > MAX_SUBHEADING_WORDS || END_PUNCT.test(l.text)) return 'paragraph';
+  if (isProse(l) || l.words > MAX_SUBHEADING_WORDS || endPunct(l.text)) return 'paragraph';
   if (RELATED_PHRASE.test(l.text)) return 'related';
   return next && (isProse(next) || next.words > MAX_SUBHEADING_WORDS) ? 'subheading' : 'paragraph';
 }
 
 function insideKind(l: Line, next: Line | undefined): BlockKind {
   if (isProse(l) || l.words > MAX_SUBHEADING_WORDS) return 'paragraph';
-  if (END_PUNCT.test(l.text) && !/[:]$/.test(l.text)) return l.words >= 4 ? 'paragraph' : 'boilerplate';
+  if (endPunct(l.text) && !l.text.endsWith(':')) return l.words >= 4 ? 'paragraph' : 'boilerplate';
   if (RELATED_PHRASE.test(l.text)) return 'related';
   // A subheading introduces prose; a lone short line between chrome does not.
   if (next && (isProse(next) || next.words > MAX_SUBHEADING_WORDS)) return 'subheading';
@@ -230,7 +238,7 @@ function insideKind(l: Line, next: Line | undefined): BlockKind {
 /** Before the story: the title (first short line), a photo caption (a sentence), else boilerplate. */
 function beforeKind(l: Line, i: number, kinds: (BlockKind | undefined)[]): BlockKind {
   const firstUnnamed = kinds.slice(0, i).every((k) => k === 'boilerplate' || k === undefined);
-  if (!END_PUNCT.test(l.text) && l.words >= 3 && l.words <= 30 && firstUnnamed && !titleTaken(kinds, i))
+  if (!endPunct(l.text) && l.words >= 3 && l.words <= 30 && firstUnnamed && !titleTaken(kinds, i))
     return 'title';
   if (l.words >= 4 && /[.!?]$/.test(l.text)) {
     // A sentence just before a highlights box or a dateline is the photo caption.
@@ -267,7 +275,7 @@ function topOfPage(lines: Line[], kinds: (BlockKind | undefined)[]): void {
     }
   }
   const first = lines[0];
-  if (first && !kinds[0] && !END_PUNCT.test(first.text) && first.words >= 3 && first.words <= 30) {
+  if (first && !kinds[0] && !endPunct(first.text) && first.words >= 3 && first.words <= 30) {
     const next = lines[1];
     if (
       !next ||

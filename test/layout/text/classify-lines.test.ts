@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTextLines, DEFAULT_TEXT_PARAMS } from '../../../src/layout/text/classify-lines.js';
+import { LINE_FEATURE_NAMES } from '../../../src/layout/text/line-features.js';
+import type { LineModel } from '../../../src/layout/text/line-model.js';
+import { fixture } from '../helpers.js';
+
+/** A model without trees: every line gets its side of the rules' run's base log-odds. */
+const flat = (inRun: number, outside: number): LineModel => ({
+  kind: 'gbdt-lines',
+  features: [...LINE_FEATURE_NAMES],
+  baseInRun: inRun,
+  baseOutside: outside,
+  trees: [],
+  threshold: 0.5,
+  switchCost: 20,
+});
+
+const kinds = (text: string, model: LineModel | null) =>
+  classifyTextLines(text, { ...DEFAULT_TEXT_PARAMS, model }).map((l) => [l.kind, text.slice(l.start, l.end)]);
+const story = (text: string, model: LineModel | null) =>
+  kinds(text, model)
+    .filter(([k]) => k === 'paragraph' || k === 'subheading')
+    .map(([, t]) => t);
+
+describe('text path: the line model and the rules', () => {
+  const page = fixture('text-dump.txt'); // a whole page: menus, story, footer (23 lines)
+
+  it('takes the story the model decodes on a whole page', () => {
+    const everything = story(page, flat(5, 5));
+    // Lines named by wording keep their kinds; the rest follows the model.
+    expect(everything).toContain('News');
+    expect(everything).toContain('Terms of use');
+    const rules = story(page, null);
+    expect(rules).not.toContain('News');
+    expect(story(page, flat(3, -3))).toEqual(rules);
+  });
+
+  it("falls back to the rules' run when the model finds no story at all", () => {
+    expect(story(page, flat(-5, -5))).toEqual(story(page, null));
+    expect(story(page, null).length).toBeGreaterThan(3);
+  });
+
+  it('leaves short texts to the rules', () => {
+    const short = [
+      'Council approves new bridge',
+      'The town council voted on Tuesday to build a footbridge over the river, ending a ten-year dispute over the crossing.',
+      'Work will start in the spring and should take eighteen months, the council said in a statement.',
+      'Share this',
+    ].join('\n\n');
+    expect(kinds(short, flat(5, 5))).toEqual(kinds(short, null));
+  });
+
+  it('never takes readers comments as story, whatever the model says', () => {
+    const post =
+      'This is our open thread for the season: ask us anything about the research or the grants, and we will answer every question below.';
+    const reply =
+      'I read the report twice and still think the committee has not answered the question about the cost, which matters to all of us here.';
+    const lines = ['Home', 'About', 'Blog', 'Open thread', post, '3 comments'];
+    for (let i = 0; i < 12; i++) lines.push(`Reader ${i} on March ${i + 1}, 2026 at 9:12 am said:`, reply);
+    const text = lines.join('\n\n');
+    const s = story(text, flat(5, 5));
+    expect(s).toContain(post);
+    expect(s).not.toContain(reply);
+  });
+});
