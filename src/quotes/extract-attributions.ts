@@ -32,6 +32,7 @@ import {
   BE_FORMS,
   chunkKind,
   opensAside,
+  sourceless,
   sourceStart,
   withoutTrailingTime,
 } from './source-phrase.js';
@@ -781,13 +782,15 @@ function attributionAt(
   const start = sourceStart(table, from, c0);
   const source = chain
     ? chainSpan(table, from, chain.end)
-    : sourceSpan(
-        table,
-        start,
-        c0 - start > LONG_SOURCE && hasVerb(table, start, c0)
-          ? subjectOf(table, start, c0)
-          : withoutTrailingTime(table, start, c0),
-      );
+    : sourceless(table, start, c0)
+      ? undefined
+      : sourceSpan(
+          table,
+          start,
+          c0 - start > LONG_SOURCE && hasVerb(table, start, c0)
+            ? subjectOf(table, start, c0)
+            : withoutTrailingTime(table, start, c0),
+        );
   const tailWords = wordsIn(table, c1, s1);
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"

@@ -348,3 +348,13 @@ export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: nu
   while (j >= s0 && PASSIVE_ADVERBS.has(t.lower[j]!)) j--;
   return j >= s0 && BE_FORMS.has(t.lower[j]!);
 }
+
+/**
+ * True when the phrase [start, c0) before the cue cannot be its source: the existential
+ * "there", with its auxiliaries ("there were questions about …").
+ */
+export function sourceless(t: SourceTokens, start: number, c0: number): boolean {
+  if (t.lower[start] !== 'there') return false;
+  for (let i = start + 1; i < c0; i++) if (!CLAUSE_WORDS.has(t.lower[i]!)) return false;
+  return true;
+}

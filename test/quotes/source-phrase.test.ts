@@ -129,6 +129,14 @@ describe('possessors of nominal cues, with given cues', () => {
   });
 });
 
+describe('existential "there"', () => {
+  it('is no source', () => {
+    const [a] = withCues('There were questions about the ferry contract all week.', ['questions about']);
+    expect(a).toMatchObject({ cue: 'questions about', content: 'the ferry contract all week' });
+    expect(a!.source).toBeUndefined();
+  });
+});
+
 describe('passive cues with given cues', () => {
   it('reads a passive whose cue ends with its particle ("was asked about") as agentless', () => {
     const [a] = withCues('The minister was asked about the ferry contract on Monday.', ['was asked about']);
