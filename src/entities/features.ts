@@ -164,7 +164,10 @@ export class FeatureSpace {
       if (colon < 0) continue;
       const prefix = str.slice(0, colon + 1);
       let m = maps.get(prefix);
-      if (!m) maps.set(prefix, (m = new Map()));
+      if (!m) {
+        m = new Map();
+        maps.set(prefix, m);
+      }
       m.set(str.slice(colon + 1), id);
     }
     this.byPrefix = maps;
