@@ -31,6 +31,7 @@ import {
   agentlessPassive,
   BE_FORMS,
   chunkKind,
+  onlyFunctionWords,
   opensAside,
   sourceless,
   sourceStart,
@@ -329,7 +330,8 @@ function wordsIn(table: TokenTable, from: number, to: number): number {
 /** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
 function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
   const [a, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
-  return wordsIn(table, a, b) ? charSpan(table, a, b) : undefined;
+  // "In", "A", "Amid": a phrase of function words alone names no one.
+  return wordsIn(table, a, b) && !onlyFunctionWords(table, a, b) ? charSpan(table, a, b) : undefined;
 }
 
 /**

@@ -358,3 +358,30 @@ export function sourceless(t: SourceTokens, start: number, c0: number): boolean 
   for (let i = start + 1; i < c0; i++) if (!CLAUSE_WORDS.has(t.lower[i]!)) return false;
   return true;
 }
+
+/** Words that never name anyone on their own ("In", "A", "Amid"). */
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'no',
+  'every',
+]);
+
+/** True when every word of [from, to) is a function word: a preposition, article or the like. */
+export function onlyFunctionWords(t: SourceTokens, from: number, to: number): boolean {
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    if (!t.word[i]) continue;
+    words++;
+    const w = t.lower[i]!;
+    if (!ASIDE_OPENERS.has(w) && !FUNCTION_WORDS.has(w)) return false;
+  }
+  return words > 0;
+}

@@ -129,6 +129,13 @@ describe('possessors of nominal cues, with given cues', () => {
   });
 });
 
+describe('function words alone', () => {
+  it('are no source ("In …" before a cue)', () => {
+    const [a] = withCues('In rallies across the state, the mayor promised a new bridge.', ['rallies']);
+    expect(a?.source).toBeUndefined();
+  });
+});
+
 describe('existential "there"', () => {
   it('is no source', () => {
     const [a] = withCues('There were questions about the ferry contract all week.', ['questions about']);
