@@ -42,16 +42,28 @@ function binFeatures(x: Float64Array, rows: number, width: number, bins: number)
   for (let f = 0; f < width; f++) {
     for (let i = 0; i < rows; i++) col[i] = x[i * width + f]!;
     const sorted = Float64Array.from(col).sort();
+    const distinct: number[] = [];
+    for (const v of sorted) if (!distinct.length || v > distinct[distinct.length - 1]!) distinct.push(v);
     const cuts: number[] = [];
-    for (let b = 1; b < bins; b++) {
-      const v = sorted[Math.min(rows - 1, Math.floor((b * rows) / bins))]!;
-      // A cut between two distinct values, so every bucket is non-empty.
-      const below = sorted[Math.max(0, Math.floor((b * rows) / bins) - 1)]!;
-      if (v > below) {
-        const cut = (v + below) / 2;
+    if (distinct.length <= bins) {
+      // Few values (flags, counts): a cut between every two, however rare one of them is.
+      for (let k = 1; k < distinct.length; k++) cuts.push((distinct[k - 1]! + distinct[k]!) / 2);
+    } else
+      for (let b = 1; b < bins; b++) {
+        // A cut just below each quantile's value (between it and the distinct value under it),
+        // so a value shared by many rows (0 for most counts) still gets its own bucket.
+        const v = sorted[Math.min(rows - 1, Math.floor((b * rows) / bins))]!;
+        let lo = 0;
+        let hi = distinct.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (distinct[mid]! < v) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === 0) continue;
+        const cut = (distinct[lo - 1]! + v) / 2;
         if (!cuts.length || cut > cuts[cuts.length - 1]!) cuts.push(cut);
       }
-    }
     edges.push(Float64Array.from(cuts));
   }
   const bin = new Uint8Array(rows * width);

@@ -93,6 +93,7 @@ function ownNames(prefix: string): string[] {
     'bullet',
     'linkLike',
     'repeated',
+    'sectionWords',
   ].map((n) => `${prefix}${n}`);
 }
 const OWN = ownNames('').length;
@@ -143,6 +144,9 @@ const END_SENTENCE = new Set('.!?…"”\'’)]。！？」』）');
 const endsSentence = (s: string): boolean => endsWith(END_SENTENCE, s);
 const SEPARATOR = /[|•·›»]/;
 const BULLET = /^(?:[-*•–—▪►]\s|\d{1,3}[.)]\s|[a-z][.)]\s)/i;
+/** Words of headings over lists of other stories, anywhere in a short line ("Most read in World", "Latest videos"). */
+const SECTION_WORDS =
+  /\b(?:most (?:read|popular|viewed|shared|commented)|latest|trending|related|recommended|popular|videos?|more (?:from|on|in|stories|news|articles)|you may also|editor'?s picks|top stories|newsletter|sponsored|partner)\b/i;
 const LINK_LIKE = /(?:https?:\/\/|www\.|@\w|\.com\b|\.org\b|#\w)/i;
 
 /** The look of one line alone, written into `out` at `at`. */
@@ -203,6 +207,7 @@ function ownFeatures(page: PageLines, i: number, repeats: number, out: Float64Ar
   out[j++] = BULLET.test(t) ? 1 : 0;
   out[j++] = LINK_LIKE.test(t) ? 1 : 0;
   out[j++] = repeats > 1 ? 1 : 0;
+  out[j++] = l.words <= 6 && SECTION_WORDS.test(t) ? 1 : 0;
 }
 
 /** For each line, the length of the run of consecutive lines with `is` it sits in (0 when it is not one). */
