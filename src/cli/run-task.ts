@@ -61,4 +61,5 @@ export const TASK_FLAGS = {
   peers: { type: 'string' },
   workers: { type: 'string' },
   model: { type: 'string' },
+  window: { type: 'string' },
 } as const;
