@@ -8,7 +8,13 @@ import { classifyHtmlLines } from './html/classify-html.js';
 import { type JsonLdArticle, readJsonLd } from './html/json-ld.js';
 import { type RenderedPage, renderHtml } from './html/render.js';
 import { extractMeta } from './meta/extract-meta.js';
-import { classifyTextLines, dailyMailPreambleLength, type TextParams } from './text/classify-lines.js';
+import type { LayoutOptions } from './options.js';
+import {
+  classifyTextLines,
+  DEFAULT_TEXT_PARAMS,
+  dailyMailPreambleLength,
+  type TextParams,
+} from './text/classify-lines.js';
 
 export type { LayoutOptions } from './options.js';
 
@@ -21,7 +27,10 @@ const BODY_KINDS: ReadonlySet<BlockKind> = new Set([
 ]);
 
 /** The blocks of an Article, from its HTML when the text is that HTML's rendering, else from its lines. */
-export function layoutBlocks(article: Article): {
+export function layoutBlocks(
+  article: Article,
+  options: LayoutOptions = {},
+): {
   blocks: Block[];
   page?: RenderedPage;
   ld?: JsonLdArticle | undefined;
@@ -35,7 +44,8 @@ export function layoutBlocks(article: Article): {
       return { blocks: linesToBlocks(article.text, classifyHtmlLines(page, ld), false), page, ld };
     }
   }
-  return { blocks: textBlocks(article.text) };
+  const params = options.textModel === false ? { ...DEFAULT_TEXT_PARAMS, model: null } : undefined;
+  return { blocks: textBlocks(article.text, params) };
 }
 
 export function textBlocks(text: string, params?: TextParams): Block[] {
@@ -62,7 +72,7 @@ export const layoutStage: Stage = {
   writes: ['blocks', 'meta', 'highlights'],
   run(article: Article, options: DigestOptions): Article {
     if (options.layout?.skip) return article;
-    const { blocks, page, ld } = layoutBlocks(article);
+    const { blocks, page, ld } = layoutBlocks(article, options.layout);
     const meta = extractMeta(article, blocks, page, ld);
     const highlights = pageHighlights(article.text, blocks);
     const out: Article = { ...article, blocks, meta, ...(highlights ? { highlights } : {}) };
