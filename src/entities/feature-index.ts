@@ -27,11 +27,14 @@ export function hashKey(key: number): number {
 export class PairFilter {
   private readonly bits = new Int32Array(1 << 15);
 
-  constructor(features: Iterable<readonly [template: number, a: number, b: number]>) {
-    for (const [t, a, b] of features) {
-      const h = PairFilter.hash(t, a, b);
-      this.bits[h >>> 5]! |= 1 << (h & 31);
-    }
+  constructor(features: Iterable<readonly [template: number, a: number, b: number]> = []) {
+    for (const [t, a, b] of features) this.add(t, a, b);
+  }
+
+  /** Puts feature (t, a, b) in the set (model loading adds them one by one, without a tuple each). */
+  add(t: number, a: number, b: number): void {
+    const h = PairFilter.hash(t, a, b);
+    this.bits[h >>> 5]! |= 1 << (h & 31);
   }
 
   private static hash(t: number, a: number, b: number): number {
@@ -50,22 +53,44 @@ export class PairFilter {
 
 export class FeatureIndex {
   /** Slot i: key at 2i (-1 when empty), row at 2i + 1. */
-  private readonly table: Float64Array;
-  private readonly mask: number;
+  private table: Float64Array;
+  private mask: number;
   readonly size: number;
 
   constructor(entries: Iterable<[number, number]> & { size?: number }, size: number) {
-    let cap = 16;
-    while (cap < size * 2) cap *= 2;
-    this.table = new Float64Array(2 * cap);
-    for (let i = 0; i < cap; i++) this.table[2 * i] = -1;
-    this.mask = cap - 1;
+    this.table = FeatureIndex.emptyTable(size);
+    this.mask = this.table.length / 2 - 1;
     this.size = size;
     for (const [k, v] of entries) this.set(k, v);
   }
 
+  private static emptyTable(size: number): Float64Array {
+    let cap = 16;
+    while (cap < size * 2) cap *= 2;
+    return new Float64Array(2 * cap).fill(-1);
+  }
+
   static fromMap(map: Map<number, number>): FeatureIndex {
     return new FeatureIndex(map, map.size);
+  }
+
+  /** keys[i] → values[i], built from typed arrays (no tuple per entry). */
+  static fromArrays(keys: Float64Array, values: Float64Array): FeatureIndex {
+    const index = new FeatureIndex([], keys.length);
+    for (let i = 0; i < keys.length; i++) index.set(keys[i]!, values[i]!);
+    return index;
+  }
+
+  /** keys[i] → i, hashed only when first looked up (see DeferredFeatureIndex). */
+  static deferred(keys: Float64Array): FeatureIndex {
+    return new DeferredFeatureIndex(keys);
+  }
+
+  /** Hashes keys[i] → i into a fresh table (the deferred index's first lookup). */
+  protected fill(keys: Float64Array): void {
+    this.table = FeatureIndex.emptyTable(keys.length);
+    this.mask = this.table.length / 2 - 1;
+    for (let i = 0; i < keys.length; i++) this.set(keys[i]!, i);
   }
 
   private slot(key: number): number {
@@ -90,8 +115,53 @@ export class FeatureIndex {
     }
   }
 
+  /** Calls fn(key, row) on every entry. */
+  forEach(fn: (key: number, row: number) => void): void {
+    for (let i = 0; i < this.table.length; i += 2)
+      if (this.table[i] !== -1) fn(this.table[i]!, this.table[i + 1]!);
+  }
+
   *entries(): IterableIterator<[number, number]> {
     for (let i = 0; i < this.table.length; i += 2)
       if (this.table[i] !== -1) yield [this.table[i]!, this.table[i + 1]!];
+  }
+}
+
+/**
+ * A loaded model's key → row index (row i for key i), hashed only at its first
+ * lookup: the tagger walks it once at load to re-index the non-zero rows, so
+ * hashing every key then was wasted work (issue #8). A subclass, so that the
+ * scoring's lookups (always on a built FeatureIndex) pay no check for it.
+ */
+class DeferredFeatureIndex extends FeatureIndex {
+  private pending: Float64Array | undefined;
+
+  constructor(keys: Float64Array) {
+    super([], 0);
+    (this as { size: number }).size = keys.length;
+    this.pending = keys;
+  }
+
+  override get(key: number): number {
+    if (this.pending) {
+      this.fill(this.pending);
+      this.pending = undefined;
+    }
+    return super.get(key);
+  }
+
+  override forEach(fn: (key: number, row: number) => void): void {
+    const keys = this.pending;
+    if (!keys) super.forEach(fn);
+    else for (let i = 0; i < keys.length; i++) fn(keys[i]!, i);
+  }
+
+  override *entries(): IterableIterator<[number, number]> {
+    const keys = this.pending;
+    if (!keys) {
+      yield* super.entries();
+      return;
+    }
+    for (let i = 0; i < keys.length; i++) yield [keys[i]!, i];
   }
 }

@@ -320,6 +320,17 @@ export function keyIds(key: number): number[] {
   return [(rest - b) / PAIR, b];
 }
 
+/** The first attribute id of a two-id key (keyIds(key)[0] without the array). */
+export function firstId(key: number): number {
+  const rest = (key - (key % TPL)) / TPL;
+  return (rest - (rest % PAIR)) / PAIR;
+}
+
+/** The second attribute id of a two-id key (keyIds(key)[1]). */
+export function secondId(key: number): number {
+  return ((key - (key % TPL)) / TPL) % PAIR;
+}
+
 /** The same feature with its attribute ids renumbered by `map` (old id → new id). */
 export function remapKey(key: number, map: Int32Array): number {
   const tpl = key % TPL;

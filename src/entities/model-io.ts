@@ -131,12 +131,7 @@ export function loadModel(dir: string): LoadedModel {
   const trans = new Float32Array(bytes.buffer.slice(off, off + (T + 1) * (T + 1) * 4));
   const w = new Float32Array(n * T);
   for (let i = 0; i < w.length; i++) w[i] = q[i]! * scale;
-  const rows = new FeatureIndex(
-    (function* () {
-      for (let i = 0; i < n; i++) yield [keys[i]!, i] as [number, number];
-    })(),
-    n,
-  );
+  const rows = FeatureIndex.deferred(keys);
   const gazetteer: Gazetteer = new Map(meta.gazetteer);
   const space = new FeatureSpace({
     vocab: meta.vocab,

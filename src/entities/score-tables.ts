@@ -12,12 +12,14 @@ import {
   BOS,
   EOS,
   type FeatureSpace,
+  firstId,
   keyIds,
   oneKey,
   PAD_AFTER,
   PAD_BEFORE,
   pairKey,
   Slot,
+  secondId,
   templateOf,
 } from './features.js';
 import { NUM_TAGS } from './tags.js';
@@ -141,19 +143,21 @@ export class ScoreTables {
       } else if (t === 75) this.caseFlags.add(pairIds(key)[1]);
       else if (t === 76) this.clusters1.add(pairIds(key)[1]);
     }
-    const pairTable = (ids: CompactIds, first: number, second: number) => {
+    // Each cell of a pair table holds the row of one key (or zeros): filled from the
+    // model's keys, not by probing all n² pairs (most are absent; this runs at every load).
+    const n1 = this.shapes.size;
+    const n2 = this.clusters2.size;
+    this.shapePairs = new Float32Array(n1 * n1 * 2 * T);
+    this.clusterPairs = new Float32Array(n2 * n2 * 2 * T);
+    for (const key of keys) {
+      const t = templateOf(key);
+      if (t !== 62 && t !== 63 && t !== 66 && t !== 67) continue;
+      const ids = t < 66 ? this.shapes : this.clusters2;
       const n = ids.size;
-      const table = new Float32Array(n * n * 2 * T);
-      for (let a = 1; a < n; a++)
-        for (let b = 1; b < n; b++) {
-          const base = (a * n + b) * 2 * T;
-          read(pairKey(first, ids.ids[a]!, ids.ids[b]!), table, base);
-          read(pairKey(second, ids.ids[a]!, ids.ids[b]!), table, base + T);
-        }
-      return table;
-    };
-    this.shapePairs = pairTable(this.shapes, 62, 63);
-    this.clusterPairs = pairTable(this.clusters2, 66, 67);
+      const base =
+        (ids.of(firstId(key)) * n + ids.of(secondId(key))) * 2 * T + (t === 62 || t === 66 ? 0 : T);
+      read(key, t < 66 ? this.shapePairs : this.clusterPairs, base);
+    }
 
     const caseId = (code: number) => space.evidenceId(0, code >> 2, code & 3);
     const nameId = (code: number) => space.evidenceId(1, code >> 2, code & 3);

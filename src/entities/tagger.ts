@@ -15,10 +15,10 @@ import {
   CONTEXT_OFFSETS,
   EOS,
   type FeatureSpace,
+  firstId,
   gazetteerIds,
   isHeadline,
   KeyBuffer,
-  keyIds,
   markDocumentEvidence,
   NUM_SLOTS,
   oneKey,
@@ -28,6 +28,7 @@ import {
   pushNeighbourKeys,
   pushWordKeys,
   Slot,
+  secondId,
   templateOf,
   type WordInfo,
 } from './features.js';
@@ -127,9 +128,12 @@ export class NerTagger {
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
     this.sparse = new Float32Array(2 * nonZero);
     this.sparseTag = new Int32Array(this.sparse.buffer);
-    const entries: [number, number][] = [];
+    // Typed arrays, not a tuple per entry: this runs at every model load (issue #8).
+    const keys = new Float64Array(weights.rows.size);
+    const places = new Float64Array(weights.rows.size);
+    let entries = 0;
     let k = 0;
-    for (const [key, row] of weights.rows.entries()) {
+    weights.rows.forEach((key, row) => {
       const start = k;
       for (let t = 0; t < T; t++) {
         const v = w[row * T + t]!;
@@ -139,30 +143,27 @@ export class NerTagger {
         k++;
       }
       // A row of zeros adds nothing: its key is left out, as if the model lacked it.
-      if (k > start) entries.push([key, start * 32 + (k - start)]);
-    }
-    this.sparseRows = new FeatureIndex(entries, entries.length);
-    const keys = entries.map(([key]) => key);
+      if (k > start) {
+        keys[entries] = key;
+        places[entries++] = start * 32 + (k - start);
+      }
+    });
+    this.sparseRows = FeatureIndex.fromArrays(keys.subarray(0, entries), places.subarray(0, entries));
     this.pairRoles = new Uint8Array(space.vocab.size);
-    for (const key of keys) {
+    this.pairFilter = new PairFilter();
+    for (let i = 0; i < entries; i++) {
+      const key = keys[i]!;
       const t = templateOf(key);
       if (!SPARSE_PAIR_TEMPLATES.has(t)) continue;
-      const [a, b] = keyIds(key) as [number, number];
-      const [first, second] =
-        t === 64
-          ? [PAIR_LS_FIRST, PAIR_LS_SECOND]
-          : t === 65
-            ? [PAIR_SL_FIRST, PAIR_SL_SECOND]
-            : [PAIR_LL_FIRST, PAIR_LL_SECOND];
-      this.pairRoles[a]! |= first;
-      this.pairRoles[b]! |= second;
+      const a = firstId(key);
+      const b = secondId(key);
+      this.pairRoles[a]! |= t === 64 ? PAIR_LS_FIRST : t === 65 ? PAIR_SL_FIRST : PAIR_LL_FIRST;
+      this.pairRoles[b]! |= t === 64 ? PAIR_LS_SECOND : t === 65 ? PAIR_SL_SECOND : PAIR_LL_SECOND;
+      this.pairFilter.add(t, a, b);
     }
-    this.pairFilter = new PairFilter(
-      keys
-        .filter((key) => SPARSE_PAIR_TEMPLATES.has(templateOf(key)))
-        .map((key) => [templateOf(key), ...(keyIds(key) as [number, number])] as const),
+    this.tables = new ScoreTables(space, keys.subarray(0, entries), (key, out, base) =>
+      this.addRow(key, out, base),
     );
-    this.tables = new ScoreTables(space, keys, (key, out, base) => this.addRow(key, out, base));
     this.resetPool();
   }
 
