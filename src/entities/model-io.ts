@@ -84,6 +84,13 @@ export interface LoadedModel {
   meta: ModelMeta;
   /** Lower-case form → usual cased form, for documents written all in lower case (truecase.tsv). */
   truecase: Map<string, string>;
+  /** The weights as stored (weights.w[i] is q[i] × scale in 32 bits), for a tagger to read without weights.w. */
+  quantised?: Quantised;
+}
+
+export interface Quantised {
+  q: Int16Array;
+  scale: number;
 }
 
 /** Reads truecase.tsv ("lower\tCased" lines after a # header); empty when the file is absent. */
@@ -129,8 +136,6 @@ export function loadModel(dir: string): LoadedModel {
   const q = new Int16Array(bytes.buffer.slice(off, off + n * T * 2));
   off += n * T * 2;
   const trans = new Float32Array(bytes.buffer.slice(off, off + (T + 1) * (T + 1) * 4));
-  const w = new Float32Array(n * T);
-  for (let i = 0; i < w.length; i++) w[i] = q[i]! * scale;
   const rows = FeatureIndex.deferred(keys);
   const gazetteer: Gazetteer = new Map(meta.gazetteer);
   const space = new FeatureSpace({
@@ -139,5 +144,25 @@ export function loadModel(dir: string): LoadedModel {
     gazetteer,
     grow: false,
   });
-  return { space, weights: { rows, w, trans }, meta, truecase: loadTruecase(join(dir, 'truecase.tsv')) };
+  // weights.w (1.5 M floats) is made at its first use: the tagger reads the
+  // quantised weights instead, and a pass over them costs ~30 ms at load (issue #8).
+  let w: Float32Array | undefined;
+  const weights = {
+    rows,
+    trans,
+    get w(): Float32Array {
+      if (!w) {
+        w = new Float32Array(n * T);
+        for (let i = 0; i < w.length; i++) w[i] = q[i]! * scale;
+      }
+      return w;
+    },
+  };
+  return {
+    space,
+    weights,
+    meta,
+    truecase: loadTruecase(join(dir, 'truecase.tsv')),
+    quantised: { q, scale },
+  };
 }

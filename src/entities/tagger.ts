@@ -32,7 +32,7 @@ import {
   templateOf,
   type WordInfo,
 } from './features.js';
-import { type LoadedModel, loadModel } from './model-io.js';
+import { type LoadedModel, loadModel, type Quantised } from './model-io.js';
 import { EVIDENCE_CODES, evidenceKind, ScoreTables } from './score-tables.js';
 import { NUM_TAGS } from './tags.js';
 
@@ -121,13 +121,18 @@ export class NerTagger {
     readonly weights: Weights,
     /** Lower-case form → usual cased form, used on documents written all in lower case. */
     readonly truecase: ReadonlyMap<string, string> = new Map(),
+    /** The stored form of weights.w, when loaded from disk: read instead of weights.w. */
+    quantised?: Quantised,
   ) {
     this.attributeOffsets = new Int32Array(space.vocab.size).fill(-1);
-    const { w } = weights;
-    let nonZero = 0;
-    for (let i = 0; i < w.length; i++) if (w[i] !== 0) nonZero++;
-    this.sparse = new Float32Array(2 * nonZero);
-    this.sparseTag = new Int32Array(this.sparse.buffer);
+    // From the quantised weights when the model was loaded (weights.w[i] is q[i] × scale
+    // rounded to 32 bits, as the Float32Array store below rounds it): one pass over
+    // them, growing the buffer, instead of making w and counting its non-zeros first.
+    const q = quantised?.q;
+    const scale = quantised?.scale ?? 1;
+    const w = q ? undefined : weights.w;
+    let buffer = new Float32Array(2 * Math.max(64, weights.rows.size * 4));
+    let tags = new Int32Array(buffer.buffer);
     // Typed arrays, not a tuple per entry: this runs at every model load (issue #8).
     const keys = new Float64Array(weights.rows.size);
     const places = new Float64Array(weights.rows.size);
@@ -135,11 +140,17 @@ export class NerTagger {
     let k = 0;
     weights.rows.forEach((key, row) => {
       const start = k;
+      if (2 * (k + T) > buffer.length) {
+        const bigger = new Float32Array(buffer.length * 2);
+        bigger.set(buffer);
+        buffer = bigger;
+        tags = new Int32Array(bigger.buffer);
+      }
       for (let t = 0; t < T; t++) {
-        const v = w[row * T + t]!;
+        const v = q ? q[row * T + t]! * scale : w![row * T + t]!;
         if (v === 0) continue;
-        this.sparseTag[2 * k] = t;
-        this.sparse[2 * k + 1] = v;
+        tags[2 * k] = t;
+        buffer[2 * k + 1] = v;
         k++;
       }
       // A row of zeros adds nothing: its key is left out, as if the model lacked it.
@@ -148,6 +159,8 @@ export class NerTagger {
         places[entries++] = start * 32 + (k - start);
       }
     });
+    this.sparse = buffer.slice(0, 2 * k);
+    this.sparseTag = new Int32Array(this.sparse.buffer);
     this.sparseRows = FeatureIndex.fromArrays(keys.subarray(0, entries), places.subarray(0, entries));
     this.pairRoles = new Uint8Array(space.vocab.size);
     this.pairFilter = new PairFilter();
@@ -168,7 +181,7 @@ export class NerTagger {
   }
 
   static fromModel(m: LoadedModel): NerTagger {
-    return new NerTagger(m.space, m.weights, m.truecase);
+    return new NerTagger(m.space, m.weights, m.truecase, m.quantised);
   }
 
   /** Tags (indices into TAGS, BILOU) for each sentence of one document. */
