@@ -66,7 +66,9 @@ export class FeatureSpace {
     gazetteer: Gazetteer;
     grow: boolean;
   }) {
-    this.vocab = new Map((opts.vocab ?? ['<BOS>', '<EOS>']).map((s, i) => [s, i]));
+    const vocab = opts.vocab ?? ['<BOS>', '<EOS>'];
+    this.vocab = new Map();
+    for (let i = 0; i < vocab.length; i++) this.vocab.set(vocab[i]!, i);
     this.grow = opts.grow;
     this.clusters = opts.clusters;
     this.gazetteer = opts.gazetteer;
@@ -85,11 +87,17 @@ export class FeatureSpace {
     this.gazetteerFirst = new Set();
     this.gazetteerPrefixes = new Set();
     let max = 1;
+    // The phrase's first word and proper prefixes are its slices up to each space
+    // (what split(' ') and join(' ') give, without the arrays: this runs at every load).
     for (const k of g.keys()) {
-      const parts = k.split(' ');
-      max = Math.max(max, parts.length);
-      this.gazetteerFirst.add(parts[0]!);
-      for (let len = 1; len < parts.length; len++) this.gazetteerPrefixes.add(parts.slice(0, len).join(' '));
+      let parts = 1;
+      let space = k.indexOf(' ');
+      this.gazetteerFirst.add(space < 0 ? k : k.slice(0, space));
+      for (; space >= 0; space = k.indexOf(' ', space + 1)) {
+        this.gazetteerPrefixes.add(k.slice(0, space));
+        parts++;
+      }
+      max = Math.max(max, parts);
     }
     this.maxGazetteerLength = Math.min(max, 6);
   }

@@ -60,11 +60,18 @@ export function lexiconFrom(
 ): CueLexicon {
   const accepted = new Map<string, number>();
   let maxTokens = 1;
-  for (const [phrase, [cue, seen]] of Object.entries(file.cues)) {
+  // Without Object.entries' pair per phrase and a split per accepted one: this runs
+  // at every load of the quotes stage (issue #8).
+  const cues = file.cues;
+  for (const phrase in cues) {
+    if (!Object.hasOwn(cues, phrase)) continue;
+    const [cue, seen] = cues[phrase]!;
     const rate = cueRate(cue, seen);
     if (cue >= minCount && rate >= threshold) {
       accepted.set(phrase, rate);
-      maxTokens = Math.max(maxTokens, phrase.split(' ').length);
+      let tokens = 1;
+      for (let i = phrase.indexOf(' '); i >= 0; i = phrase.indexOf(' ', i + 1)) tokens++;
+      maxTokens = Math.max(maxTokens, tokens);
     }
   }
   const byFirst = new Map<string, CueTrie>();
