@@ -167,17 +167,29 @@ export class FeatureSpace {
   private prefixMaps(): Map<string, Map<string, number>> {
     if (this.byPrefix && this.byPrefixSize === this.vocab.size) return this.byPrefix;
     const maps = new Map<string, Map<string, number>>();
-    for (const [str, id] of this.vocab) {
+    // forEach, not for-of: no [key, value] array per entry (this runs at every load).
+    // The last prefix's map is kept: most entries of a prefix are added one after another.
+    let lastPrefix = '';
+    let last: Map<string, number> | undefined;
+    this.vocab.forEach((id, str) => {
       const colon = str.indexOf(':');
-      if (colon < 0) continue;
-      const prefix = str.slice(0, colon + 1);
-      let m = maps.get(prefix);
+      if (colon < 0) return;
+      let m =
+        last !== undefined && str.startsWith(lastPrefix) && colon === lastPrefix.length - 1
+          ? last
+          : undefined;
       if (!m) {
-        m = new Map();
-        maps.set(prefix, m);
+        const prefix = str.slice(0, colon + 1);
+        m = maps.get(prefix);
+        if (!m) {
+          m = new Map();
+          maps.set(prefix, m);
+        }
+        lastPrefix = prefix;
+        last = m;
       }
       m.set(str.slice(colon + 1), id);
-    }
+    });
     this.byPrefix = maps;
     this.byPrefixSize = this.vocab.size;
     this.clusterIds.clear();

@@ -13,7 +13,6 @@ import {
   EOS,
   type FeatureSpace,
   firstId,
-  keyIds,
   oneKey,
   PAD_AFTER,
   PAD_BEFORE,
@@ -134,14 +133,14 @@ export class ScoreTables {
   readonly padAfter: { shape: number; cluster2: number };
 
   constructor(space: FeatureSpace, keys: Iterable<number>, read: RowReader) {
-    const pairIds = (key: number) => keyIds(key) as [number, number];
     for (const key of keys) {
       const t = templateOf(key);
       if (t === 62 || t === 63 || t === 66 || t === 67) {
         const ids = t < 66 ? this.shapes : this.clusters2;
-        for (const id of pairIds(key)) ids.add(id);
-      } else if (t === 75) this.caseFlags.add(pairIds(key)[1]);
-      else if (t === 76) this.clusters1.add(pairIds(key)[1]);
+        ids.add(firstId(key));
+        ids.add(secondId(key));
+      } else if (t === 75) this.caseFlags.add(secondId(key));
+      else if (t === 76) this.clusters1.add(secondId(key));
     }
     // Each cell of a pair table holds the row of one key (or zeros): filled from the
     // model's keys, not by probing all n² pairs (most are absent; this runs at every load).
