@@ -225,7 +225,7 @@ export class FeatureSpace {
 
   private newWord(w: string): WordInfo {
     const maps = this.grow ? undefined : this.prefixMaps();
-    const lower = w.toLowerCase();
+    const lower = detached(w.toLowerCase());
     const ids = new Int32Array(NUM_SLOTS);
     ids[Slot.W] = this.attr(maps, 'w:', w);
     ids[Slot.L] = this.attr(maps, 'l:', lower);
@@ -268,9 +268,19 @@ export class FeatureSpace {
     };
     // A last bound for callers that never call beginDocument (a tagger does, below this one).
     if (this.cache.size > 5 * MAX_CACHED_WORDS) this.clearCache();
-    this.cache.set(w, info);
+    this.cache.set(detached(w), info);
     return info;
   }
+}
+
+/**
+ * A copy of a token that no longer points into its article's text. V8 makes a token of 13
+ * characters or more a slice of the whole text, so a long-lived cache keyed on the token would
+ * keep every article it ever saw a long word of in memory; concatenation then slicing flattens
+ * the word into a string of its own. Paid once per new word.
+ */
+function detached(w: string): string {
+  return w.length < 13 ? w : ` ${w}`.slice(1);
 }
 
 const RECENT_SIZE = 4096;
