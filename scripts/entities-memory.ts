@@ -13,7 +13,7 @@ const filler = 'The council met on Monday in the town hall to discuss the budget
 );
 for (let i = 0; i < 300; i++) {
   const text = `Mayor Smith spoke about Extraordinarilylongword${i} yesterday. ${filler} (${i})`;
-  entitiesStage.run(textStage.run(pageToArticle({ text }), {}), {});
+  await entitiesStage.run(await textStage.run(pageToArticle({ text }), {}), {});
 }
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');

@@ -25,11 +25,11 @@ describe('layout option textModel', () => {
     expect(model).not.toEqual(rules);
   });
 
-  it('false reads a plain-text page with the rules alone', () => {
-    expect(layoutStage.run(article, { layout: { textModel: false } }).blocks).toEqual(rules);
+  it('false reads a plain-text page with the rules alone', async () => {
+    expect((await layoutStage.run(article, { layout: { textModel: false } })).blocks).toEqual(rules);
   });
 
-  it('left out, uses the shipped line model', () => {
-    expect(layoutStage.run(article, {}).blocks).toEqual(model);
+  it('left out, uses the shipped line model', async () => {
+    expect((await layoutStage.run(article, {})).blocks).toEqual(model);
   });
 });
