@@ -54,7 +54,12 @@ const lexicon = shippedLexicon();
 for await (const record of readJsonl(join(dataDir, 'quotes-polnear', 'polnear.jsonl'))) {
   const gold = parseGoldArticle(record, 'polnear');
   if (gold.split !== split) continue;
-  const article: Article = { schemaVersion: SCHEMA_VERSION, id: gold.id, text: gold.text, source: { format: 'text' } };
+  const article: Article = {
+    schemaVersion: SCHEMA_VERSION,
+    id: gold.id,
+    text: gold.text,
+    source: { format: 'text' },
+  };
   const { sentences = [] } = await runStages(article, [textStage], {});
   const withCue = gold.attributions.filter((a) => a.cue);
   const found = extractAttributions({
@@ -82,7 +87,8 @@ for await (const record of readJsonl(join(dataDir, 'quotes-polnear', 'polnear.js
   }
 }
 const total = [...counts.values()].reduce((a, b) => a + b, 0);
-for (const [c, k] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${c.padEnd(24)} ${String(k).padStart(6)}  ${((100 * k) / total).toFixed(1)}%`);
+for (const [c, k] of [...counts].sort((a, b) => b[1] - a[1]))
+  console.log(`${c.padEnd(24)} ${String(k).padStart(6)}  ${((100 * k) / total).toFixed(1)}%`);
 for (const list of samples.values()) {
   const picked = [...list].sort(() => rand() - 0.5).slice(0, n);
   console.log(`\n${picked.join('\n\n')}`);
