@@ -20,7 +20,7 @@ import { classifyHtmlLines } from '../src/layout/html/classify-html.js';
 import { readJsonLd } from '../src/layout/html/json-ld.js';
 import { DEFAULT_PARAMS, type ExtractionParams } from '../src/layout/html/params.js';
 import { renderHtml } from '../src/layout/html/render.js';
-import { crossValidate } from './layout-folds.js';
+import { crossValidate, readGroundTruth } from './layout-folds.js';
 
 const FOLDS = 5;
 const GRID: ExtractionParams[] = [];
@@ -31,10 +31,7 @@ for (const nearLevels of [0, 2, 4, 6])
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
-const truths = readFileSync(join(data, 'ground-truth.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; articleBody: string });
+const truths = readGroundTruth(data);
 
 // scores[config][page]
 const scores: PageScore[][] = GRID.map(() => []);

@@ -5,7 +5,27 @@
  * on the other folds is scored on that fold, and the held-out page scores are pooled.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { aggregateScores, type PageScore } from '../src/layout/extraction-score.js';
+
+/** A page of the extraction benchmark's ground truth. */
+export interface TruthPage {
+  id: string;
+  articleBody: string;
+}
+
+/** The pages of `<data>/ground-truth.jsonl`, in file order. */
+export function readGroundTruth(data: string): TruthPage[] {
+  return readFileSync(join(data, 'ground-truth.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as TruthPage);
+}
+
+/** The fold of a page: a hash of its id, fixed and independent of file order, shared by every layout CV figure. */
+export const pageFold = (id: string, folds: number): number =>
+  createHash('sha256').update(id).digest()[0]! % folds;
 
 export interface CrossValidation<T> {
   /** Held-out page scores, pooled over the folds. */
@@ -21,7 +41,7 @@ export function crossValidate<T>(
   grid: readonly T[],
   folds: number,
 ): CrossValidation<T> {
-  const fold = ids.map((id) => createHash('sha256').update(id).digest()[0]! % folds);
+  const fold = ids.map((id) => pageFold(id, folds));
   const pick = (c: number, inFold: (f: number) => boolean) => scores[c]!.filter((_, i) => inFold(fold[i]!));
   const heldOut: PageScore[] = [];
   const chosen: T[] = [];

@@ -21,7 +21,7 @@ import { aggregateScores, type PageScore, scorePage } from '../src/layout/extrac
 import { htmlToTextDump } from '../src/layout/html/text-dump.js';
 import { textBlocks } from '../src/layout/index.js';
 import { DEFAULT_TEXT_PARAMS, type TextParams } from '../src/layout/text/classify-lines.js';
-import { crossValidate } from './layout-folds.js';
+import { crossValidate, readGroundTruth } from './layout-folds.js';
 
 const FOLDS = 5;
 const GRID: TextParams[] = [];
@@ -32,10 +32,7 @@ for (const chromeCost of [10, 15, 20, 30])
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, pages: { type: 'boolean' } } });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
-const truths = readFileSync(join(data, 'ground-truth.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; articleBody: string });
+const truths = readGroundTruth(data);
 
 const scores: PageScore[][] = GRID.map(() => []);
 const defaults: PageScore[] = [];

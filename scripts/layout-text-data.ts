@@ -7,7 +7,6 @@
  * (4-grams that cross line ends count, so a short subheading between two story
  * paragraphs is story text when the ground truth has it there).
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../src/ingest/decode.js';
@@ -15,6 +14,7 @@ import { pageToArticle } from '../src/ingest/page.js';
 import { htmlToTextDump } from '../src/layout/html/text-dump.js';
 import { analyseText } from '../src/layout/text/classify-lines.js';
 import { LINE_FEATURE_NAMES, lineFeatures } from '../src/layout/text/line-features.js';
+import { readGroundTruth } from './layout-folds.js';
 
 export interface LabelledPage {
   id: string;
@@ -56,10 +56,7 @@ export function labelLines(lineTexts: readonly string[], truth: string): Uint8Ar
 }
 
 export function loadPages(data: string): LabelledPage[] {
-  const truths = readFileSync(join(data, 'ground-truth.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; articleBody: string });
+  const truths = readGroundTruth(data);
   return truths.map((t) => {
     const path = join(data, 'html', `${t.id}.html`);
     const dump = htmlToTextDump(decodeBytes(readFileSync(path), path).text);
@@ -78,9 +75,5 @@ export function loadPages(data: string): LabelledPage[] {
     };
   });
 }
-
-/** The fold of a page: the same hash of its id as scripts/layout-folds.ts, so all layout CV figures share folds. */
-export const pageFold = (id: string, folds: number): number =>
-  createHash('sha256').update(id).digest()[0]! % folds;
 
 export const FEATURE_WIDTH = LINE_FEATURE_NAMES.length;

@@ -26,8 +26,8 @@ import { textBlocks } from '../src/layout/index.js';
 import { analyseText, DEFAULT_TEXT_PARAMS } from '../src/layout/text/classify-lines.js';
 import { LINE_FEATURE_NAMES } from '../src/layout/text/line-features.js';
 import { type LineModel, lineScores, probability } from '../src/layout/text/line-model.js';
-import { crossValidate } from './layout-folds.js';
-import { FEATURE_WIDTH, type LabelledPage, loadPages, pageFold } from './layout-text-data.js';
+import { crossValidate, pageFold } from './layout-folds.js';
+import { FEATURE_WIDTH, type LabelledPage, loadPages } from './layout-text-data.js';
 import { compactTree, DEFAULT_GBDT, type GbdtParams, trainGbdt } from './layout-text-gbdt.js';
 
 const { values } = parseArgs({
