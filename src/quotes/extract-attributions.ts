@@ -28,6 +28,7 @@ import type { CueLexicon, CueTrie } from './cue-lexicon.js';
 import { type CueCombination, type CueTagger, cuesOfLabels, tagUnit, unitContext } from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 import {
+  AUXILIARY_VERBS,
   agentlessPassive,
   BE_FORMS,
   chunkKind,
@@ -510,26 +511,7 @@ function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undef
 
 /** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
 const VERBISH = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'been',
-  'has',
-  'have',
-  'had',
-  'will',
-  'would',
-  'can',
-  'could',
-  'did',
-  'does',
-  'do',
-  'may',
-  'might',
-  'should',
-  'must',
+  ...AUXILIARY_VERBS,
   'began',
   'went',
   'met',
@@ -542,7 +524,6 @@ const VERBISH = new Set([
   'spoke',
   'sent',
   'kept',
-  'spoke',
 ]);
 
 /** The subject of a clause, roughly: its opening noun phrase ("Donald Trump went …" → "Donald Trump"). */

@@ -126,8 +126,8 @@ const IRREGULAR_PARTICIPLES = new Set([
   'found',
 ]);
 
-/** Auxiliaries and frequent verbs: a chunk holding one is a clause, not a name. */
-const CLAUSE_WORDS = new Set([
+/** Auxiliaries and modals: after a subject they open its verb phrase. */
+export const AUXILIARY_VERBS: readonly string[] = [
   'is',
   'was',
   'are',
@@ -148,8 +148,10 @@ const CLAUSE_WORDS = new Set([
   'might',
   'should',
   'must',
-  "'s",
-]);
+];
+
+/** Auxiliaries and frequent verbs: a chunk holding one is a clause, not a name. */
+const CLAUSE_WORDS = new Set([...AUXILIARY_VERBS, "'s"]);
 
 /** Words that may follow a subject before its verb without being part of it ("Roe last week said"). */
 const TIME_WORDS = new Set([
