@@ -43,6 +43,17 @@ const MAX_SUBHEADING_WORDS = 14;
 const MAX_HIGHLIGHT_CHARS = 300;
 const MAX_HIGHLIGHTS = 8;
 
+/**
+ * A bare "Comment(s)" line is as often a share-bar button between the headline and
+ * the story (next to "Tweet", "Share", "Print") as the heading of a thread, so it
+ * ends the story only once this many words of prose have been read; a marker that
+ * says more ("3 comments", "Leave a reply", "Jane on May 3 said:") ends it after
+ * any prose. A standfirst or a copyright line is one prose line of 20-40 words;
+ * a story worth commenting on is longer.
+ */
+const BARE_MARKER_AFTER = 100;
+const BARE_COMMENTS = /^comments?$/i;
+
 export interface Line {
   start: number;
   end: number;
@@ -139,13 +150,14 @@ export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARA
   // comment marker ends the lines the story can be taken from (a long thread of
   // replies must not outweigh a short post).
   let limit = lines.length;
-  let proseSeen = false;
+  let proseWords = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (proseSeen && isCommentMarker(lines[i]!.text)) {
+    const t = lines[i]!.text;
+    if (proseWords > 0 && isCommentMarker(t) && (proseWords >= BARE_MARKER_AFTER || !BARE_COMMENTS.test(t))) {
       limit = i;
       break;
     }
-    if (!named[i] && isProse(lines[i]!)) proseSeen = true;
+    if (!named[i] && isProse(lines[i]!)) proseWords += lines[i]!.words;
   }
   for (let i = 0; i < limit; i++) {
     const s = kinds[i] === 'highlight' ? -1 : lineScore(lines[i]!, named[i], params);

@@ -62,4 +62,42 @@ describe('text path: the line model and the rules', () => {
     expect(s).toContain(post);
     expect(s).not.toContain(reply);
   });
+
+  it('reads a bare "Comments" share button above the story as a button, not the start of a thread', () => {
+    const standfirst =
+      'A small river town spent ten years arguing about a bridge, and the vote that ended it took less than an hour.';
+    const paragraphs = [
+      'The council met on Tuesday evening in the old school hall, where the plans had hung on the wall since the spring.',
+      'Nine members voted for the footbridge and two against it, after a short debate about the cost of the steel.',
+      'The engineers expect the work to start in March and to take eighteen months, with the towpath closed for six.',
+      'Residents who had campaigned for the crossing gathered outside and cheered when the result was read to them.',
+      'The mayor said the town had waited long enough and thanked the families who had kept the campaign going.',
+    ];
+    const lines = ['Home', 'News', 'Sport', 'Weather', 'Bridge vote ends ten-year dispute', standfirst];
+    lines.push(
+      'By Jo Smith',
+      'Tweet',
+      'Share',
+      'Comments',
+      'Print',
+      ...paragraphs,
+      'About us',
+      'Contact',
+      'Terms of use',
+    );
+    const text = lines.join('\n\n');
+    for (const model of [null, flat(3, -3)]) {
+      const s = story(text, model);
+      for (const p of paragraphs) expect(s).toContain(p);
+    }
+    // After a story, the same bare word does open the thread.
+    const thread = [
+      ...lines.slice(0, 6),
+      ...paragraphs,
+      'Comments',
+      'Sam on May 2, 2026 at 8:01 am said:',
+      paragraphs[0]!,
+    ];
+    expect(story(thread.join('\n\n'), null)).toEqual([standfirst, ...paragraphs]);
+  });
 });
