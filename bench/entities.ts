@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import type { Article } from '../src/article/types.js';
 import { chunksOf, conllDocuments, readConll } from '../src/entities/conll.js';
 import { findMentions, spansToTag } from '../src/entities/mentions.js';
-import { shippedTagger } from '../src/entities/tagger.js';
+import { shippedTagger } from '../src/entities/shipped-tagger.js';
 import { TAGS } from '../src/entities/tags.js';
 import { defaultDataDir, readJsonl } from '../src/eval/data.js';
 import type { EvalReport } from '../src/eval/report.js';

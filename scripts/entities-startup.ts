@@ -4,7 +4,9 @@
  * article, printing each stage's CPU ms (model loading included). Runs alternate
  * between this build and, with --other DIR, another build (a `git archive` of an
  * older commit built into DIR/dist), so that both meet the same machine load; the
- * medians are printed, then one JSON line.
+ * medians are printed, then one JSON line. A stage that throws (another engineer's
+ * half-done change in a shared tree) is timed to its failure and marked "failed"; the
+ * article goes on unchanged.
  *
  *   node dist/scripts/entities-startup.js [--other DIR] [--runs N]
  */
@@ -29,7 +31,7 @@ const { STAGES } = await import(${JSON.stringify(pathToFileURL(`${root}/dist/src
 const { pageToArticle } = await import(${JSON.stringify(pathToFileURL(`${root}/dist/src/ingest/page.js`).href)});
 let a = pageToArticle({ text: 'Anna Berg said on Monday that the Harbour Party would win. "We will," she said.' });
 const out = {};
-for (const s of STAGES) { const c = process.cpuUsage(); a = await s.run(a, {}); const u = process.cpuUsage(c); out[s.name] = (u.user + u.system) / 1000; }
+for (const s of STAGES) { const c = process.cpuUsage(); try { a = await s.run(a, {}); } catch (e) { out[s.name + ' failed'] = 1; } const u = process.cpuUsage(c); out[s.name] = (u.user + u.system) / 1000; }
 console.log(JSON.stringify(out));`;
 
 const samples = builds.map(() => [] as Record<string, number>[]);

@@ -32,6 +32,7 @@ import {
   keyIds,
   remapKey,
 } from '../src/entities/features.js';
+import { compileModelDir } from '../src/entities/compile-model-dir.js';
 import { loadClusters, loadModel, saveModel } from '../src/entities/model-io.js';
 import { NerTagger } from '../src/entities/tagger.js';
 import { bilouFromChunks, NUM_TAGS, TAGS } from '../src/entities/tags.js';
@@ -338,6 +339,9 @@ function main() {
     trainSeconds,
   });
   console.error(`dev F1 ${dev1.f1.toFixed(4)} with the saved model; ${kept.size} features kept`);
+  // The form the tagger loads (tagger.bin), checked against the files just saved; adds its card section.
+  const compiled = compileModelDir(outDir);
+  console.error(`${compiled.path}: ${(compiled.bytes / 1e6).toFixed(2)} MB`);
 }
 
 function writeCard(r: {
@@ -412,6 +416,7 @@ function writeCard(r: {
     'nice node dist/scripts/entities-clusters.js --data ../shared/data   # clusters.tsv (only when changing clusters)',
     'node dist/scripts/entities-truecase.js --data ../shared/data        # truecase.tsv',
     `nice node --max-old-space-size=8000 dist/scripts/entities-train.js --data ../shared/data --epochs ${EPOCHS} --window ${WINDOW}`,
+    'node dist/scripts/entities-compile.js                              # tagger.bin alone (entities-train runs it)',
     'node dist/src/cli/main.js eval ner --data ../shared/data/conll2003/eng.testa',
     '```',
     '',

@@ -12,7 +12,7 @@ import { addSentence, conllDocuments, type NerScores, newCounts, readConll, scor
 import { ClusterScorer, type MergeRecord, mergeGoldMentions, parseAnnotated } from './eval-merge.js';
 import { findMentions } from './mentions.js';
 import { mergeMentions } from './merge.js';
-import { shippedTagger } from './tagger.js';
+import { shippedTagger } from './shipped-tagger.js';
 import { TAGS } from './tags.js';
 
 export function nerReport(scores: NerScores, notes: string[] = []): EvalReport {

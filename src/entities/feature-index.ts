@@ -25,10 +25,16 @@ export function hashKey(key: number): number {
  * checked in the table.
  */
 export class PairFilter {
-  private readonly bits = new Int32Array(1 << 15);
+  private readonly bits: Int32Array;
 
-  constructor(features: Iterable<readonly [template: number, a: number, b: number]> = []) {
+  constructor(features: Iterable<readonly [template: number, a: number, b: number]> = [], bits?: Int32Array) {
+    this.bits = bits ?? new Int32Array(1 << 15);
     for (const [t, a, b] of features) this.add(t, a, b);
+  }
+
+  /** The filter's bits as stored (a compiled model file holds them; `new PairFilter([], bits)` reads them back). */
+  get storedBits(): Int32Array {
+    return this.bits;
   }
 
   /** Puts feature (t, a, b) in the set (model loading adds them one by one, without a tuple each). */
@@ -79,6 +85,23 @@ export class FeatureIndex {
     const index = new FeatureIndex([], keys.length);
     for (let i = 0; i < keys.length; i++) index.set(keys[i]!, values[i]!);
     return index;
+  }
+
+  /**
+   * An index over a table as `table` gives it (a compiled model file's copy of one
+   * built here): no hashing at load.
+   */
+  static fromTable(table: Float64Array, size: number): FeatureIndex {
+    const index = new FeatureIndex([], 0);
+    index.table = table;
+    index.mask = table.length / 2 - 1;
+    (index as { size: number }).size = size;
+    return index;
+  }
+
+  /** The hash table as stored: slot i holds its key at 2i (-1 when empty) and its value at 2i + 1. */
+  get storedTable(): Float64Array {
+    return this.table;
   }
 
   /** keys[i] → i, hashed only when first looked up (see DeferredFeatureIndex). */

@@ -12,6 +12,7 @@
  * same word is written elsewhere in the document (lower case mid-sentence means a
  * common word; capitalised mid-sentence means a name).
  */
+import type { StringTable } from './string-table.js';
 import { caseFlags, isAllCaps, isCapitalised, shortRunShape, wordShape } from './word-features.js';
 
 /** Attribute slots of a word. */
@@ -45,11 +46,42 @@ export interface WordInfo {
 /** A gazetteer: token sequence (space-joined) → the entity types it was seen with, as "LOC" or "LOC|ORG". */
 export type Gazetteer = Map<string, string>;
 
+/**
+ * The strings a tagging FeatureSpace looks words up in, as string tables that a
+ * compiled model file holds (compiled-model.ts): with them, loading builds no Map of
+ * strings (the vocabulary, 60,000 cluster words, the gazetteer), issue #8.
+ */
+export interface CompiledStrings {
+  /** The vocabulary: string number = attribute id. */
+  vocab: StringTable;
+  /** Cluster words (lower case, digits folded) → their row of clusterLevels; row 0 is the words without a cluster. */
+  clusterWords: StringTable;
+  clusterRow: Int32Array;
+  /** Rows of CLUSTER_LEVELS attribute ids ("c0:17" …, or "c0:none" …). */
+  clusterLevels: Int32Array;
+  /** Gazetteer phrases and every proper prefix (space-joined) of one. */
+  gazetteer: StringTable;
+  /** Per gazetteer entry: GAZ_FIRST, GAZ_PREFIX bits. */
+  gazetteerFlags: Uint8Array;
+  /** Per gazetteer entry: its types (index into gazetteerTypeNames) when a phrase, else -1. */
+  gazetteerTypes: Int32Array;
+  gazetteerTypeNames: readonly string[];
+  /** Number of phrases, and words in the longest (at most 6 are matched). */
+  gazetteerPhrases: number;
+  maxGazetteerLength: number;
+}
+
+/** Gazetteer entry flags of CompiledStrings: the first word of a phrase; a proper prefix of a longer phrase. */
+export const GAZ_FIRST = 1;
+export const GAZ_PREFIX = 2;
+
 export class FeatureSpace {
-  readonly vocab: Map<string, number>;
+  private vocabMap: Map<string, number> | undefined;
   /** Training adds unseen strings to the vocabulary; tagging does not. */
   grow: boolean;
   readonly clusters: Map<string, Int32Array>;
+  /** A compiled model's string tables: looked up in place of vocab, clusters and the gazetteer. */
+  private readonly compiled: CompiledStrings | undefined;
   private gaz: Gazetteer = new Map();
   /** First words of gazetteer phrases: most tokens start none, and are skipped at once. */
   gazetteerFirst = new Set<string>();
@@ -60,22 +92,86 @@ export class FeatureSpace {
   /** Lower-case form → its evidence object, shared by the WordInfos of its spellings. */
   private forms = new Map<string, Form>();
 
-  constructor(opts: {
-    vocab?: string[];
-    clusters: Map<string, Int32Array>;
-    gazetteer: Gazetteer;
-    grow: boolean;
-  }) {
+  constructor(
+    opts:
+      | {
+          vocab?: string[];
+          clusters: Map<string, Int32Array>;
+          gazetteer: Gazetteer;
+          grow: boolean;
+        }
+      | { compiled: CompiledStrings },
+  ) {
+    if ('compiled' in opts) {
+      this.compiled = opts.compiled;
+      this.grow = false;
+      this.clusters = new Map();
+      this.maxGazetteerLength = opts.compiled.maxGazetteerLength;
+      return;
+    }
+    this.compiled = undefined;
     const vocab = opts.vocab ?? ['<BOS>', '<EOS>'];
-    this.vocab = new Map();
-    for (let i = 0; i < vocab.length; i++) this.vocab.set(vocab[i]!, i);
+    this.vocabMap = new Map();
+    for (let i = 0; i < vocab.length; i++) this.vocabMap.set(vocab[i]!, i);
     this.grow = opts.grow;
     this.clusters = opts.clusters;
     this.gazetteer = opts.gazetteer;
   }
 
+  /** String → attribute id (for a compiled space, decoded from its table at first use: inspection only). */
+  get vocab(): Map<string, number> {
+    if (!this.vocabMap) {
+      const table = this.compiled!.vocab;
+      this.vocabMap = new Map();
+      for (let i = 0; i < table.size; i++) this.vocabMap.set(table.at(i), i);
+    }
+    return this.vocabMap;
+  }
+
+  /** Number of attribute ids. */
+  get vocabSize(): number {
+    return this.compiled ? this.compiled.vocab.size : this.vocabMap!.size;
+  }
+
+  /** The gazetteer as a map (for a compiled space, decoded at first use: inspection only). */
   get gazetteer(): Gazetteer {
+    const c = this.compiled;
+    if (c && this.gaz.size === 0 && c.gazetteerPhrases > 0) {
+      for (let i = 0; i < c.gazetteer.size; i++) {
+        const t = c.gazetteerTypes[i]!;
+        if (t >= 0) this.gaz.set(c.gazetteer.at(i), c.gazetteerTypeNames[t]!);
+      }
+    }
     return this.gaz;
+  }
+
+  /** Number of gazetteer phrases. */
+  get gazetteerSize(): number {
+    return this.compiled ? this.compiled.gazetteerPhrases : this.gaz.size;
+  }
+
+  /** Whether some gazetteer phrase starts with word `w`. */
+  startsGazetteerPhrase(w: string): boolean {
+    const c = this.compiled;
+    if (!c) return this.gazetteerFirst.has(w);
+    const e = c.gazetteer.get(w);
+    return e >= 0 && (c.gazetteerFlags[e]! & GAZ_FIRST) !== 0;
+  }
+
+  /** The types of gazetteer phrase `phrase` (space-joined words), or undefined. */
+  gazetteerTypesOf(phrase: string): string | undefined {
+    const c = this.compiled;
+    if (!c) return this.gaz.get(phrase);
+    const e = c.gazetteer.get(phrase);
+    return e >= 0 && c.gazetteerTypes[e]! >= 0 ? c.gazetteerTypeNames[c.gazetteerTypes[e]!] : undefined;
+  }
+
+  /** Whether a longer gazetteer phrase starts with the words `phrase`. */
+  isGazetteerPrefix(phrase: string): boolean {
+    const c = this.compiled;
+    if (!c) return this.gazetteerPrefixes.has(phrase);
+    const e = c.gazetteer.get(phrase);
+    return e >= 0 && (c.gazetteerFlags[e]! & GAZ_PREFIX) !== 0;
   }
 
   /** Bumped when the gazetteer changes, so that cached words recompute gazFirst. */
@@ -103,11 +199,12 @@ export class FeatureSpace {
   }
 
   id(s: string): number {
-    const id = this.vocab.get(s);
+    if (this.compiled) return this.compiled.vocab.get(s);
+    const id = this.vocabMap!.get(s);
     if (id !== undefined) return id;
     if (!this.grow) return -1;
-    const n = this.vocab.size;
-    this.vocab.set(s, n);
+    const n = this.vocabMap!.size;
+    this.vocabMap!.set(s, n);
     return n;
   }
 
@@ -165,7 +262,7 @@ export class FeatureSpace {
   private clusterIds = new Map<Int32Array | undefined, Int32Array>();
 
   private prefixMaps(): Map<string, Map<string, number>> {
-    if (this.byPrefix && this.byPrefixSize === this.vocab.size) return this.byPrefix;
+    if (this.byPrefix && this.byPrefixSize === this.vocabSize) return this.byPrefix;
     const maps = new Map<string, Map<string, number>>();
     // forEach, not for-of: no [key, value] array per entry (this runs at every load).
     // The last prefix's map is kept: most entries of a prefix are added one after another.
@@ -191,7 +288,7 @@ export class FeatureSpace {
       m.set(str.slice(colon + 1), id);
     });
     this.byPrefix = maps;
-    this.byPrefixSize = this.vocab.size;
+    this.byPrefixSize = this.vocabSize;
     this.clusterIds.clear();
     return maps;
   }
@@ -223,30 +320,42 @@ export class FeatureSpace {
     return info;
   }
 
-  private newWord(w: string): WordInfo {
-    const maps = this.grow ? undefined : this.prefixMaps();
-    const lower = detached(w.toLowerCase());
-    const ids = new Int32Array(NUM_SLOTS);
-    ids[Slot.W] = this.attr(maps, 'w:', w);
-    ids[Slot.L] = this.attr(maps, 'l:', lower);
-    ids[Slot.SH] = this.attr(maps, 'h:', wordShape(w));
-    ids[Slot.SR] = this.attr(maps, 'r:', shortRunShape(w));
-    for (let k = 1; k <= 4; k++) {
-      ids[Slot.P1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_PREFIXES[k]!, lower.slice(0, k)) : -1;
-      ids[Slot.S1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_SUFFIXES[k]!, lower.slice(-k)) : -1;
-    }
-    ids[Slot.CF] = this.attr(maps, 'f:', caseFlags(w));
-    // clusterWordKey(w), from the lower-case form already made.
-    const key = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+  /**
+   * The attribute ids of the cluster levels of a word whose cluster-table key is `key`
+   * ("c0:17" …, or "c0:none" … when the table lacks it); cached per table entry.
+   */
+  clusterLevelIds(key: string): Int32Array {
     const cl = this.clusters.get(key);
-    let levels = maps ? this.clusterIds.get(cl) : undefined;
+    const cache = !this.grow;
+    let levels = cache ? this.clusterIds.get(cl) : undefined;
     if (!levels) {
       levels = new Int32Array(CLUSTER_LEVELS);
       for (let l = 0; l < CLUSTER_LEVELS; l++) levels[l] = this.id(cl ? `c${l}:${cl[l]}` : `c${l}:none`);
-      if (maps) this.clusterIds.set(cl, levels);
+      if (cache) this.clusterIds.set(cl, levels);
     }
-    ids.set(levels, Slot.C0);
-    ids[Slot.N] = this.attr(maps, 'n:', key);
+    return levels;
+  }
+
+  private newWord(w: string): WordInfo {
+    const lower = detached(w.toLowerCase());
+    const ids = new Int32Array(NUM_SLOTS);
+    // clusterWordKey(w), from the lower-case form already made.
+    const key = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
+    if (this.compiled) compiledIds(this.compiled, w, lower, key, ids);
+    else {
+      const maps = this.grow ? undefined : this.prefixMaps();
+      ids[Slot.W] = this.attr(maps, 'w:', w);
+      ids[Slot.L] = this.attr(maps, 'l:', lower);
+      ids[Slot.SH] = this.attr(maps, 'h:', wordShape(w));
+      ids[Slot.SR] = this.attr(maps, 'r:', shortRunShape(w));
+      for (let k = 1; k <= 4; k++) {
+        ids[Slot.P1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_PREFIXES[k]!, lower.slice(0, k)) : -1;
+        ids[Slot.S1 + k - 1] = lower.length > k ? this.attr(maps, AFFIX_SUFFIXES[k]!, lower.slice(-k)) : -1;
+      }
+      ids[Slot.CF] = this.attr(maps, 'f:', caseFlags(w));
+      ids.set(this.clusterLevelIds(key), Slot.C0);
+      ids[Slot.N] = this.attr(maps, 'n:', key);
+    }
     let form = this.forms.get(lower);
     if (!form) {
       form = { stamp: 0, flags: 0, before: NO_IDS, after: NO_IDS };
@@ -271,6 +380,29 @@ export class FeatureSpace {
     this.cache.set(detached(w), info);
     return info;
   }
+}
+
+/**
+ * A word's attribute ids from a compiled model's string tables: the same ids as
+ * FeatureSpace's map lookups give, without building "prefix:value" strings or
+ * slicing the affixes out.
+ */
+function compiledIds(c: CompiledStrings, w: string, lower: string, key: string, ids: Int32Array): void {
+  const v = c.vocab;
+  ids[Slot.W] = v.getPrefixed('w:', w);
+  ids[Slot.L] = v.getPrefixed('l:', lower);
+  ids[Slot.SH] = v.getPrefixed('h:', wordShape(w));
+  ids[Slot.SR] = v.getPrefixed('r:', shortRunShape(w));
+  const n = lower.length;
+  for (let k = 1; k <= 4; k++) {
+    ids[Slot.P1 + k - 1] = n > k ? v.getPrefixed(AFFIX_PREFIXES[k]!, lower, 0, k) : -1;
+    ids[Slot.S1 + k - 1] = n > k ? v.getPrefixed(AFFIX_SUFFIXES[k]!, lower, n - k, n) : -1;
+  }
+  ids[Slot.CF] = v.getPrefixed('f:', caseFlags(w));
+  const e = c.clusterWords.get(key);
+  const row = (e < 0 ? 0 : c.clusterRow[e]!) * CLUSTER_LEVELS;
+  for (let l = 0; l < CLUSTER_LEVELS; l++) ids[Slot.C0 + l] = c.clusterLevels[row + l]!;
+  ids[Slot.N] = v.getPrefixed('n:', key);
 }
 
 /**
@@ -476,7 +608,7 @@ export function gazetteerIds(
 ): Int32Array {
   const out = into ?? new Int32Array(words.length);
   out.fill(-1, 0, words.length);
-  if (space.gazetteer.size === 0) return out;
+  if (space.gazetteerSize === 0) return out;
   const version = space.gazetteerVersion;
   let i = 0;
   while (i < words.length) {
@@ -484,13 +616,13 @@ export function gazetteerIds(
     let first: boolean;
     if (info) {
       if (info.gazVersion !== version) {
-        info.gazFirst = space.gazetteerFirst.has(words[i]!);
-        info.gazTypes = info.gazFirst ? space.gazetteer.get(words[i]!) : undefined;
-        info.gazPrefix = info.gazFirst && space.gazetteerPrefixes.has(words[i]!);
+        info.gazFirst = space.startsGazetteerPhrase(words[i]!);
+        info.gazTypes = info.gazFirst ? space.gazetteerTypesOf(words[i]!) : undefined;
+        info.gazPrefix = info.gazFirst && space.isGazetteerPrefix(words[i]!);
         info.gazVersion = version;
       }
       first = info.gazFirst;
-    } else first = space.gazetteerFirst.has(words[i]!);
+    } else first = space.startsGazetteerPhrase(words[i]!);
     if (!first) {
       i++;
       continue;
@@ -501,13 +633,13 @@ export function gazetteerIds(
     for (let len = 1; len <= space.maxGazetteerLength && i + len <= words.length; len++) {
       phrase = len === 1 ? words[i]! : `${phrase} ${words[i + len - 1]}`;
       // The word alone: its lookups are cached on its WordInfo.
-      const t = len === 1 && info ? info.gazTypes : space.gazetteer.get(phrase);
+      const t = len === 1 && info ? info.gazTypes : space.gazetteerTypesOf(phrase);
       if (t !== undefined) {
         matched = len;
         types = t;
       }
       // No longer phrase starts with these words: "The" begins many, "The weather" none.
-      if (!(len === 1 && info ? info.gazPrefix : space.gazetteerPrefixes.has(phrase))) break;
+      if (!(len === 1 && info ? info.gazPrefix : space.isGazetteerPrefix(phrase))) break;
     }
     if (matched === 0) {
       i++;

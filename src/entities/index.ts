@@ -4,7 +4,7 @@ import type { DigestOptions } from '../digest-options.js';
 import type { Stage } from '../pipeline.js';
 import { findMentions, spansToTag } from './mentions.js';
 import { mergeMentions } from './merge.js';
-import { shippedTagger } from './tagger.js';
+import { shippedTagger } from './shipped-tagger.js';
 
 export type { EntitiesOptions } from './options.js';
 

@@ -7,7 +7,6 @@
  * token looks up only the features that join two words or depend on the
  * document; the scores are the same sums in another order.
  */
-import { modelFile } from '../models.js';
 import { viterbi, type Weights } from './decode.js';
 import { FeatureIndex, PairFilter } from './feature-index.js';
 import {
@@ -32,7 +31,7 @@ import {
   templateOf,
   type WordInfo,
 } from './features.js';
-import { type LoadedModel, loadModel, type Quantised } from './model-io.js';
+import type { LoadedModel, Quantised } from './model-io.js';
 import { EVIDENCE_CODES, evidenceKind, ScoreTables } from './score-tables.js';
 import { NUM_TAGS } from './tags.js';
 
@@ -115,68 +114,32 @@ export class NerTagger {
   /** PAIR_* bits by vocabulary id. */
   private readonly pairRoles: Uint8Array;
   private readonly tables: ScoreTables;
+  private readonly trans: Float32Array;
+  /** The read-only tables this tagger scores from (what a compiled model file stores). */
+  readonly derived: TaggerTables;
+  /** The model's weights, when the tagger was built from them (not from a compiled model). */
+  readonly weights: Weights | undefined;
 
   constructor(
     readonly space: FeatureSpace,
-    readonly weights: Weights,
+    /** The model's weights, or the tables already derived from them (a compiled model's). */
+    source: Weights | TaggerTables,
     /** Lower-case form → usual cased form, used on documents written all in lower case. */
-    readonly truecase: ReadonlyMap<string, string> = new Map(),
+    readonly truecase: Truecase = new Map(),
     /** The stored form of weights.w, when loaded from disk: read instead of weights.w. */
     quantised?: Quantised,
   ) {
-    this.attributeOffsets = new Int32Array(space.vocab.size).fill(-1);
-    // From the quantised weights when the model was loaded (weights.w[i] is q[i] × scale
-    // rounded to 32 bits, as the Float32Array store below rounds it): one pass over
-    // them, growing the buffer, instead of making w and counting its non-zeros first.
-    const q = quantised?.q;
-    const scale = quantised?.scale ?? 1;
-    const w = q ? undefined : weights.w;
-    let buffer = new Float32Array(2 * Math.max(64, weights.rows.size * 4));
-    let tags = new Int32Array(buffer.buffer);
-    // Typed arrays, not a tuple per entry: this runs at every model load (issue #8).
-    const keys = new Float64Array(weights.rows.size);
-    const places = new Float64Array(weights.rows.size);
-    let entries = 0;
-    let k = 0;
-    weights.rows.forEach((key, row) => {
-      const start = k;
-      if (2 * (k + T) > buffer.length) {
-        const bigger = new Float32Array(buffer.length * 2);
-        bigger.set(buffer);
-        buffer = bigger;
-        tags = new Int32Array(bigger.buffer);
-      }
-      for (let t = 0; t < T; t++) {
-        const v = q ? q[row * T + t]! * scale : w![row * T + t]!;
-        if (v === 0) continue;
-        tags[2 * k] = t;
-        buffer[2 * k + 1] = v;
-        k++;
-      }
-      // A row of zeros adds nothing: its key is left out, as if the model lacked it.
-      if (k > start) {
-        keys[entries] = key;
-        places[entries++] = start * 32 + (k - start);
-      }
-    });
-    this.sparse = buffer.slice(0, 2 * k);
-    this.sparseTag = new Int32Array(this.sparse.buffer);
-    this.sparseRows = FeatureIndex.fromArrays(keys.subarray(0, entries), places.subarray(0, entries));
-    this.pairRoles = new Uint8Array(space.vocab.size);
-    this.pairFilter = new PairFilter();
-    for (let i = 0; i < entries; i++) {
-      const key = keys[i]!;
-      const t = templateOf(key);
-      if (!SPARSE_PAIR_TEMPLATES.has(t)) continue;
-      const a = firstId(key);
-      const b = secondId(key);
-      this.pairRoles[a]! |= t === 64 ? PAIR_LS_FIRST : t === 65 ? PAIR_SL_FIRST : PAIR_LL_FIRST;
-      this.pairRoles[b]! |= t === 64 ? PAIR_LS_SECOND : t === 65 ? PAIR_SL_SECOND : PAIR_LL_SECOND;
-      this.pairFilter.add(t, a, b);
-    }
-    this.tables = new ScoreTables(space, keys.subarray(0, entries), (key, out, base) =>
-      this.addRow(key, out, base),
-    );
+    const derived = 'sparse' in source ? source : deriveTables(space, source, quantised);
+    this.weights = 'sparse' in source ? undefined : source;
+    this.derived = derived;
+    this.attributeOffsets = new Int32Array(space.vocabSize).fill(-1);
+    this.sparse = derived.sparse;
+    this.sparseTag = new Int32Array(this.sparse.buffer, this.sparse.byteOffset, this.sparse.length);
+    this.sparseRows = derived.sparseRows;
+    this.pairRoles = derived.pairRoles;
+    this.pairFilter = derived.pairFilter;
+    this.tables = derived.scoreTables;
+    this.trans = derived.trans;
     this.resetPool();
   }
 
@@ -190,7 +153,7 @@ export class NerTagger {
       this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
     const infos = this.wordsOf(sentences);
     return sentences.map((words, k) =>
-      viterbi(this.scoreSentence(words, infos[k]!), words.length, this.weights.trans),
+      viterbi(this.scoreSentence(words, infos[k]!), words.length, this.trans),
     );
   }
 
@@ -357,13 +320,7 @@ export class NerTagger {
 
   /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
   private addRow(key: number, out: Float32Array, base: number): void {
-    const p = this.sparseRows.get(key);
-    if (p < 0) return;
-    const start = 2 * Math.floor(p / 32);
-    const end = start + 2 * (p % 32);
-    const sparse = this.sparse;
-    const tag = this.sparseTag;
-    for (let k = start; k < end; k += 2) out[base + tag[k]!]! += sparse[k + 1]!;
+    addSparseRow(this.sparseRows, this.sparse, this.sparseTag, key, out, base);
   }
 
   /** addRow for the word-pair feature (tpl, a, b), asking the filter first. */
@@ -489,6 +446,103 @@ export class NerTagger {
   }
 }
 
+/** Adds the weights of feature `key` (when `rows` has it) to `out[base .. base + T)`. */
+function addSparseRow(
+  rows: FeatureIndex,
+  sparse: Float32Array,
+  tag: Int32Array,
+  key: number,
+  out: Float32Array,
+  base: number,
+): void {
+  const p = rows.get(key);
+  if (p < 0) return;
+  const start = 2 * Math.floor(p / 32);
+  const end = start + 2 * (p % 32);
+  for (let k = start; k < end; k += 2) out[base + tag[k]!]! += sparse[k + 1]!;
+}
+
+/** Lower-case form → usual cased form (a Map, or a compiled model's table). */
+export interface Truecase {
+  readonly size: number;
+  get(lower: string): string | undefined;
+}
+
+/**
+ * What a tagger derives from a model's weights, all read-only: built at load from the
+ * weights (deriveTables), or viewed in a compiled model file (compiled-model.ts), where
+ * building them is not paid at every process start (issue #8).
+ */
+export interface TaggerTables {
+  /** Sparse weight rows: tag (as Int32) at 2k, weight at 2k + 1. */
+  sparse: Float32Array;
+  /** Feature key → its row's place in `sparse` (start × 32 + length). */
+  sparseRows: FeatureIndex;
+  /** PAIR_* bits by vocabulary id. */
+  pairRoles: Uint8Array;
+  pairFilter: PairFilter;
+  scoreTables: ScoreTables;
+  /** Transition scores (Weights.trans). */
+  trans: Float32Array;
+}
+
+/** The tables of a tagger over `weights` (read from `quantised` when given: the same floats). */
+export function deriveTables(space: FeatureSpace, weights: Weights, quantised?: Quantised): TaggerTables {
+  // From the quantised weights when the model was loaded (weights.w[i] is q[i] × scale
+  // rounded to 32 bits, as the Float32Array store below rounds it): one pass over
+  // them, growing the buffer, instead of making w and counting its non-zeros first.
+  const q = quantised?.q;
+  const scale = quantised?.scale ?? 1;
+  const w = q ? undefined : weights.w;
+  let buffer = new Float32Array(2 * Math.max(64, weights.rows.size * 4));
+  let tags = new Int32Array(buffer.buffer);
+  // Typed arrays, not a tuple per entry.
+  const keys = new Float64Array(weights.rows.size);
+  const places = new Float64Array(weights.rows.size);
+  let entries = 0;
+  let k = 0;
+  weights.rows.forEach((key, row) => {
+    const start = k;
+    if (2 * (k + T) > buffer.length) {
+      const bigger = new Float32Array(buffer.length * 2);
+      bigger.set(buffer);
+      buffer = bigger;
+      tags = new Int32Array(bigger.buffer);
+    }
+    for (let t = 0; t < T; t++) {
+      const v = q ? q[row * T + t]! * scale : w![row * T + t]!;
+      if (v === 0) continue;
+      tags[2 * k] = t;
+      buffer[2 * k + 1] = v;
+      k++;
+    }
+    // A row of zeros adds nothing: its key is left out, as if the model lacked it.
+    if (k > start) {
+      keys[entries] = key;
+      places[entries++] = start * 32 + (k - start);
+    }
+  });
+  const sparse = buffer.slice(0, 2 * k);
+  const sparseTag = new Int32Array(sparse.buffer);
+  const sparseRows = FeatureIndex.fromArrays(keys.subarray(0, entries), places.subarray(0, entries));
+  const pairRoles = new Uint8Array(space.vocabSize);
+  const pairFilter = new PairFilter();
+  for (let i = 0; i < entries; i++) {
+    const key = keys[i]!;
+    const t = templateOf(key);
+    if (!SPARSE_PAIR_TEMPLATES.has(t)) continue;
+    const a = firstId(key);
+    const b = secondId(key);
+    pairRoles[a]! |= t === 64 ? PAIR_LS_FIRST : t === 65 ? PAIR_SL_FIRST : PAIR_LL_FIRST;
+    pairRoles[b]! |= t === 64 ? PAIR_LS_SECOND : t === 65 ? PAIR_SL_SECOND : PAIR_LL_SECOND;
+    pairFilter.add(t, a, b);
+  }
+  const scoreTables = ScoreTables.build(space, keys.subarray(0, entries), (key, out, base) =>
+    addSparseRow(sparseRows, sparse, sparseTag, key, out, base),
+  );
+  return { sparse, sparseRows, pairRoles, pairFilter, scoreTables, trans: weights.trans };
+}
+
 /** out[to .. to + T) += table[from .. from + T). */
 function addVector(table: Float32Array, from: number, out: Float32Array, to: number): void {
   for (let k = 0; k < T; k++) out[to + k]! += table[from + k]!;
@@ -505,12 +559,4 @@ export function isLowerCased(sentences: readonly (readonly string[])[]): boolean
     }
   }
   return words > 0;
-}
-
-let shipped: NerTagger | undefined;
-
-/** The tagger of the model shipped in models/ner/, loaded once. */
-export function shippedTagger(): NerTagger {
-  shipped ??= NerTagger.fromModel(loadModel(modelFile('ner', '')));
-  return shipped;
 }

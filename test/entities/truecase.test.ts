@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTruecase } from '../../src/entities/model-io.js';
-import { isLowerCased, shippedTagger } from '../../src/entities/tagger.js';
+import { shippedTagger } from '../../src/entities/shipped-tagger.js';
+import { isLowerCased } from '../../src/entities/tagger.js';
 import { modelFile } from '../../src/models.js';
 
 describe('lower-cased documents', () => {
