@@ -16,9 +16,26 @@ export interface Job {
   page: PageInput;
 }
 
+export interface JobError {
+  code: ErrorCode;
+  input: string;
+  message: string;
+}
+
+/** A page digested: its store record, for the caller to store. */
 export type JobResult =
   | { seq: number; hash: string; ok: true; record: StoreRecord }
-  | { seq: number; hash: string; ok: false; error: { code: ErrorCode; input: string; message: string } };
+  | { seq: number; hash: string; ok: false; error: JobError };
+
+/**
+ * What a worker that writes to the store itself reports, once the page's transaction has
+ * ended: stored (false: an article with the same hash was there already, stored by another
+ * connection), or the error, with `stored` saying whether the worker wrote its row (not
+ * when the transaction itself failed: then the error is the store's, for the caller).
+ */
+export type JobOutcome =
+  | { seq: number; hash: string; ok: true; stored: boolean }
+  | { seq: number; hash: string; ok: false; error: JobError; stored: boolean };
 
 export async function runJob(job: Job, options: DigestOptions): Promise<JobResult> {
   const input = job.page.origin ?? job.page.url ?? job.page.id ?? 'input';

@@ -1,15 +1,19 @@
 /**
  * A fixed pool of worker threads that digest chunks of pages. Each worker is sent a
  * few chunks ahead (it works through them in order), so that it never waits for the
- * main thread, which may be busy committing a batch to the store for a while. A
- * worker that dies or hangs (a page that sends a stage into a loop) is replaced; the
- * chunk it was on is retried one page at a time so that only the page at fault is
- * reported failed, and the chunks queued behind it go back to the queue whole.
+ * main thread. A worker that dies or hangs (a page that sends a stage into a loop) is
+ * replaced; the chunk it was on is retried one page at a time so that only the page at
+ * fault is reported failed, and the chunks queued behind it go back to the queue whole.
+ *
+ * Given a database file (`store`), each worker writes its own Articles (see worker.ts):
+ * a chunk is answered only once its pages are committed. Chunks a worker had digested
+ * but not yet committed when it died are innocent and are sent again whole; the store
+ * skips any that did commit (same hash), so nothing is stored twice.
  */
 import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
-import type { Job, JobResult } from './digest-job.js';
-import type { ChunkMessage, ChunkReply } from './worker.js';
+import type { Job, JobOutcome, JobResult } from './digest-job.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
 
 export interface PoolOptions {
@@ -19,18 +23,30 @@ export interface PoolOptions {
   chunkTimeoutMs?: number;
   /** Chunks sent to a worker ahead of its answers (default 4). */
   depth?: number;
+  /** The workers write to this corpus database themselves, in batches. */
+  store?: { file: string; batchSize?: number; flushMs?: number };
+  /**
+   * V8 young generation of each worker, in MB (semi-space size is a third of it). Digesting
+   * allocates much short-lived garbage; a larger nursery means fewer scavenges.
+   */
+  youngGenerationMb?: number;
 }
+
+/** What a chunk's pages came to: records to store, or (a writing pool) outcomes already stored. */
+export type PoolResult = JobResult | JobOutcome;
 
 interface Task {
   chunk: number;
   jobs: Job[];
-  resolve: (results: JobResult[]) => void;
+  resolve: (results: PoolResult[]) => void;
 }
 
 interface Slot {
   worker: Worker;
-  /** Chunks sent and not yet answered, in the order the worker takes them. */
+  /** Chunks sent and not yet digested, in the order the worker takes them. */
   tasks: Task[];
+  /** Chunks digested and waiting in the worker's batch for their commit (a writing pool). */
+  held: Task[];
   timer?: NodeJS.Timeout;
 }
 
@@ -38,17 +54,25 @@ export class DigestPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly url: URL;
-  private readonly options: DigestOptions;
+  private readonly setup: WorkerSetup;
   private readonly timeoutMs: number;
   private readonly depth: number;
+  private readonly youngMb: number | undefined;
+  private readonly roomWaiters: (() => void)[] = [];
   private nextChunk = 0;
   private closed = false;
 
   constructor(opts: PoolOptions) {
     this.url = workerUrl();
-    this.options = opts.options ?? {};
+    this.setup = { options: opts.options ?? {} };
+    if (opts.store) {
+      this.setup.file = opts.store.file;
+      if (opts.store.batchSize !== undefined) this.setup.batchSize = opts.store.batchSize;
+      if (opts.store.flushMs !== undefined) this.setup.flushMs = opts.store.flushMs;
+    }
     this.timeoutMs = opts.chunkTimeoutMs ?? 60_000;
     this.depth = Math.max(1, opts.depth ?? 4);
+    this.youngMb = opts.youngGenerationMb;
     for (let i = 0; i < opts.workers; i++) this.slots.push(this.spawn());
   }
 
@@ -61,6 +85,23 @@ export class DigestPool {
     return this.depth;
   }
 
+  /** True when the workers write to the store themselves. */
+  get writes(): boolean {
+    return this.setup.file !== undefined;
+  }
+
+  /** Chunks submitted and not yet digested (queued or sent): what keeps the workers fed. */
+  get backlog(): number {
+    let n = this.queue.length;
+    for (const slot of this.slots) n += slot.tasks.length;
+    return n;
+  }
+
+  /** Resolves once the backlog is below `max`. */
+  async room(max: number): Promise<void> {
+    while (this.backlog >= max) await new Promise<void>((r) => this.roomWaiters.push(r));
+  }
+
   /**
    * Share of its life each current worker spent working rather than waiting for a chunk
    * (event-loop utilisation, 0 to 1): below 1, the main thread did not keep it fed.
@@ -69,53 +110,84 @@ export class DigestPool {
     return this.slots.map((s) => s.worker.performance.eventLoopUtilization().utilization);
   }
 
-  submit(jobs: Job[]): Promise<JobResult[]> {
+  submit(jobs: Job[]): Promise<PoolResult[]> {
     return new Promise((resolve) => {
       this.queue.push({ chunk: this.nextChunk++, jobs, resolve });
       this.dispatch();
     });
   }
 
+  /** Stops the workers: each commits what it holds and closes its database first. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(
+      this.slots.map(async (s) => {
+        clearTimeout(s.timer);
+        const closed = new Promise<void>((resolve) => {
+          s.worker.on('message', (m: FromWorker) => m.kind === 'closed' && resolve());
+          s.worker.on('exit', () => resolve());
+          setTimeout(resolve, 5000).unref();
+        });
+        s.worker.postMessage({ kind: 'close' } satisfies ToWorker);
+        await closed;
+        await s.worker.terminate();
+      }),
+    );
   }
 
   private spawn(): Slot {
-    const slot: Slot = {
-      worker: new Worker(this.url, { workerData: { options: this.options } }),
-      tasks: [],
-    };
-    slot.worker.on('message', (reply: ChunkReply) => {
-      const task = slot.tasks[0];
-      if (!task || task.chunk !== reply.chunk) return;
-      slot.tasks.shift();
-      this.arm(slot);
-      task.resolve(reply.results);
-      this.dispatch();
-    });
+    const options: ConstructorParameters<typeof Worker>[1] = { workerData: this.setup };
+    if (this.youngMb) options.resourceLimits = { maxYoungGenerationSizeMb: this.youngMb };
+    const slot: Slot = { worker: new Worker(this.url, options), tasks: [], held: [] };
+    slot.worker.on('message', (m: FromWorker) => this.receive(slot, m));
     slot.worker.on('error', (e) => this.fail(slot, `worker failed: ${e.message}`));
     slot.worker.on('exit', (code) => this.fail(slot, `worker exited with code ${code}`));
     return slot;
+  }
+
+  private receive(slot: Slot, m: FromWorker): void {
+    if (m.kind === 'results' || m.kind === 'digested') {
+      const task = slot.tasks[0];
+      if (!task || task.chunk !== m.chunk) return;
+      slot.tasks.shift();
+      if (m.kind === 'results') task.resolve(m.results);
+      else slot.held.push(task);
+      this.arm(slot);
+      this.dispatch();
+      this.wakeRoomWaiters();
+    } else if (m.kind === 'committed') {
+      for (const { chunk, outcomes } of m.chunks) {
+        const i = slot.held.findIndex((t) => t.chunk === chunk);
+        if (i < 0) continue;
+        const [task] = slot.held.splice(i, 1);
+        task!.resolve(outcomes);
+      }
+      this.arm(slot);
+    }
+  }
+
+  private wakeRoomWaiters(): void {
+    for (const wake of this.roomWaiters.splice(0)) wake();
   }
 
   /** (Re)starts the hang timer of a worker that has work; stops it when it has none. */
   private arm(slot: Slot): void {
     clearTimeout(slot.timer);
     slot.timer =
-      slot.tasks.length > 0
+      slot.tasks.length > 0 || slot.held.length > 0
         ? setTimeout(() => this.fail(slot, `no answer within ${this.timeoutMs / 1000}s`), this.timeoutMs)
         : undefined;
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
       while (slot.tasks.length < this.depth) {
         const task = this.queue.shift();
         if (!task) return;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.arm(slot);
-        slot.worker.postMessage({ chunk: task.chunk, jobs: task.jobs } satisfies ChunkMessage);
+        slot.worker.postMessage({ kind: 'chunk', chunk: task.chunk, jobs: task.jobs } satisfies ToWorker);
       }
     }
   }
@@ -126,15 +198,18 @@ export class DigestPool {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     const [task, ...waiting] = slot.tasks;
+    const held = slot.held;
     clearTimeout(slot.timer);
     slot.tasks = [];
+    slot.held = [];
     slot.timer = undefined;
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {});
     void slot.worker.terminate();
     this.slots[index] = this.spawn();
-    // Chunks the worker had not begun are not at fault: first in line again, whole.
-    this.queue.unshift(...waiting);
+    // Chunks the worker had digested but not committed, and those it had not begun, are not
+    // at fault: first in line again, whole, in their order.
+    this.queue.unshift(...held, ...waiting);
     if (task) {
       if (task.jobs.length === 1) {
         const job = task.jobs[0]!;
@@ -146,7 +221,7 @@ export class DigestPool {
         // Retry page by page, at the front of the queue, so the culprit alone fails.
         const singles = task.jobs.map(
           (job) =>
-            new Promise<JobResult[]>((resolve) => {
+            new Promise<PoolResult[]>((resolve) => {
               this.queue.unshift({ chunk: this.nextChunk++, jobs: [job], resolve });
             }),
         );
@@ -154,5 +229,6 @@ export class DigestPool {
       }
     }
     this.dispatch();
+    this.wakeRoomWaiters();
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The batch: pages are read and hashed on the main thread, digested on worker
- * threads, and stored from the main thread in batches, one transaction each.
+ * threads, and stored in batches, one transaction each: by each worker through its
+ * own connection when the store is a file, else from the main thread.
  * Inputs already stored (same content hash) are skipped, so a rerun after a crash
  * or a kill picks up where the last committed batch left off. A page that fails
  * is recorded with its error and the batch goes on.
@@ -10,7 +11,7 @@ import { readPages } from '../ingest/read.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobResult, runJob } from './digest-job.js';
 import { inputHash } from './input-hash.js';
-import { DigestPool } from './pool.js';
+import { DigestPool, type PoolResult } from './pool.js';
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -27,6 +28,13 @@ export interface IngestOptions {
   chunkTimeoutMs?: number;
   /** Called as pages are done (stored, skipped or failed). */
   onProgress?: (done: number) => void;
+  /**
+   * Worker threads store their own Articles, each through its own connection (default true,
+   * when the store is a file); false sends the records to this thread, which stores them all.
+   */
+  workersWrite?: boolean;
+  /** Young generation of each worker thread, in MB (V8's default when absent). */
+  youngGenerationMb?: number;
 }
 
 export interface IngestSummary {
@@ -50,11 +58,21 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const flushMs = opts.flushMs ?? 1000;
   const chunkSize = opts.chunkSize ?? 8;
   const digestOptions = opts.digest ?? {};
+  // Workers write their Articles themselves when they can open the database (a file).
+  const workersWrite = opts.workersWrite ?? true;
   const pool =
     opts.workers > 0
-      ? new DigestPool({ workers: opts.workers, options: digestOptions, chunkTimeoutMs: opts.chunkTimeoutMs })
+      ? new DigestPool({
+          workers: opts.workers,
+          options: digestOptions,
+          chunkTimeoutMs: opts.chunkTimeoutMs,
+          store: workersWrite && store.file ? { file: store.file, batchSize, flushMs } : undefined,
+          youngGenerationMb: opts.youngGenerationMb,
+        })
       : undefined;
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
+  // What this thread stores: the records of a pool that does not write, and the errors of
+  // inputs that could not be read or whose worker died.
   let items: StoreItem[] = [];
   let errors: StoredError[] = [];
   // Hashes sent for digesting and not yet committed: a page read twice in one run is done once.
@@ -66,19 +84,38 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
 
   const flush = (): void => {
     if (items.length === 0 && errors.length === 0) return;
-    store.putBatch(items, errors);
-    for (const item of items) pending.delete(item.hash);
+    const already = new Set(store.putBatch(items, errors));
+    for (const item of items) {
+      pending.delete(item.hash);
+      if (already.has(item.hash)) {
+        summary.stored--;
+        summary.skipped++;
+      }
+    }
     for (const e of errors) if (e.hash) pending.delete(e.hash);
     items = [];
     errors = [];
     lastFlush = performance.now();
   };
 
-  const take = (results: JobResult[]): void => {
+  const failed = (e: StoredError, storedAlready: boolean): void => {
+    if (!storedAlready) errors.push(e);
+    summary.errors.push(e);
+    summary.failed++;
+  };
+
+  const take = (results: readonly PoolResult[]): void => {
     for (const r of results) {
       if (r.ok) {
-        items.push({ hash: r.hash, record: r.record });
-        summary.stored++;
+        if ('record' in r) {
+          items.push({ hash: r.hash, record: r.record });
+          summary.stored++;
+        } else {
+          // Committed by a worker (or found there already, stored by another connection).
+          pending.delete(r.hash);
+          if (r.stored) summary.stored++;
+          else summary.skipped++;
+        }
       } else {
         const e: StoredError = {
           hash: r.hash,
@@ -86,9 +123,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           code: r.error.code,
           message: r.error.message,
         };
-        errors.push(e);
-        summary.errors.push(e);
-        summary.failed++;
+        const storedAlready = 'stored' in r && r.stored;
+        if (storedAlready) pending.delete(r.hash);
+        failed(e, storedAlready);
       }
     }
     if (items.length + errors.length >= batchSize || performance.now() - lastFlush >= flushMs) flush();
@@ -96,8 +133,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   const inflight = new Set<Promise<void>>();
-  // Enough chunks in flight for every worker's chunks sent ahead plus a few waiting in the queue.
-  const maxInflight = pool ? pool.size * (pool.aheadPerWorker + 2) : 2;
+  // Enough chunks undigested for every worker's chunks sent ahead plus a few waiting in the queue.
+  const maxBacklog = pool ? pool.size * (pool.aheadPerWorker + 2) : 0;
   let chunk: Job[] = [];
   const send = async (): Promise<void> => {
     const jobs = chunk;
@@ -112,20 +149,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     const p = pool.submit(jobs).then(take);
     const tracked = p.finally(() => inflight.delete(tracked));
     inflight.add(tracked);
-    while (inflight.size >= maxInflight) await Promise.race(inflight);
+    await pool.room(maxBacklog);
   };
 
   try {
     for await (const result of readPages(opts.inputs, opts.stdin ? { stdin: opts.stdin } : {})) {
       if (!result.ok) {
-        const e: StoredError = {
-          origin: result.error.input,
-          code: result.error.code,
-          message: result.error.message,
-        };
-        errors.push(e);
-        summary.errors.push(e);
-        summary.failed++;
+        failed({ origin: result.error.input, code: result.error.code, message: result.error.message }, false);
         progress();
         continue;
       }
@@ -141,7 +171,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       if (chunk.length >= chunkSize) await send();
     }
     await send();
-    await Promise.all(inflight);
+    while (inflight.size > 0) await Promise.all(inflight);
     if (pool) {
       const busy = pool.busyShare();
       summary.workerBusy = busy.reduce((a, b) => a + b, 0) / busy.length;

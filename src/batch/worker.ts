@@ -1,32 +1,186 @@
 /**
- * The worker thread's entry point: digests the chunks of pages it is sent, one
- * message back per chunk. Loaded as compiled JS (dist/src/batch/worker.js); see
- * worker-url.ts for how tests running from the TypeScript sources find it.
+ * The worker thread's entry point: digests the chunks of pages it is sent, in order.
+ * Loaded as compiled JS (dist/src/batch/worker.js); see worker-url.ts for how tests
+ * running from the TypeScript sources find it.
+ *
+ * Given a database file, the worker stores its Articles itself, through its own
+ * connection, one transaction per batch of whole chunks: no record crosses to the main
+ * thread (a structured clone there cost more than the store's own insert) and the
+ * store's work is spread over the workers. It tells the pool when a chunk is digested
+ * (so that more are sent) and, once they are committed, the outcome of each page.
+ * Without a file it answers each chunk with the store records, for the caller to store.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
-import { type Job, type JobResult, runJob } from './digest-job.js';
+import { asNewsdigestError } from '../errors.js';
+import { openStore } from '../store/sqlite-store.js';
+import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
+import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
 
 export interface ChunkMessage {
+  kind: 'chunk';
   chunk: number;
   jobs: Job[];
 }
 
-export interface ChunkReply {
-  chunk: number;
-  results: JobResult[];
+export interface CloseMessage {
+  kind: 'close';
+}
+
+export type ToWorker = ChunkMessage | CloseMessage;
+
+export type FromWorker =
+  /** The chunk's records, for the caller to store (no database given). */
+  | { kind: 'results'; chunk: number; results: JobResult[] }
+  /** The chunk is digested and waits in the worker's batch (a database given). */
+  | { kind: 'digested'; chunk: number }
+  /** These chunks' pages are committed (articles or error rows), in the order sent. */
+  | { kind: 'committed'; chunks: { chunk: number; outcomes: JobOutcome[] }[] }
+  | { kind: 'closed' };
+
+export interface WorkerSetup {
+  options?: DigestOptions;
+  /** The corpus database to write to; without it, records go back to the caller. */
+  file?: string;
+  /** Articles per transaction (at least; chunks are never split). */
+  batchSize?: number;
+  /** Longest time a digested page waits for its commit while the worker is busy. */
+  flushMs?: number;
+  busyTimeoutMs?: number;
+}
+
+/** How long a worker with nothing to do waits for another chunk before it commits what it holds. */
+const IDLE_COMMIT_MS = 20;
+
+class BatchWriter {
+  private items: StoreItem[] = [];
+  private errors: StoredError[] = [];
+  private chunks: { chunk: number; outcomes: JobOutcome[] }[] = [];
+  /** The name of each page held (by hash), should the batch's transaction fail. */
+  private inputs = new Map<string, string>();
+  private firstAt = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly store: CorpusStore,
+    private readonly file: string,
+    private readonly post: (m: FromWorker) => void,
+    private readonly batchSize: number,
+    private readonly flushMs: number,
+  ) {}
+
+  add(chunk: number, results: JobResult[]): void {
+    if (this.chunks.length === 0) this.firstAt = performance.now();
+    const outcomes: JobOutcome[] = [];
+    for (const r of results) {
+      if (r.ok) {
+        this.items.push({ hash: r.hash, record: r.record });
+        this.inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
+        outcomes.push({ seq: r.seq, hash: r.hash, ok: true, stored: true });
+      } else {
+        this.errors.push({
+          hash: r.hash,
+          origin: r.error.input,
+          code: r.error.code,
+          message: r.error.message,
+        });
+        outcomes.push({ seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true });
+      }
+    }
+    this.chunks.push({ chunk, outcomes });
+  }
+
+  /** After each chunk: commit when the batch is full or old; when idle, soon. */
+  settle(idle: boolean): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.chunks.length === 0) return;
+    const pages = this.items.length + this.errors.length;
+    if (pages >= this.batchSize || performance.now() - this.firstAt >= this.flushMs) this.commit();
+    else if (idle) this.idleTimer = setTimeout(() => this.commit(), IDLE_COMMIT_MS);
+  }
+
+  commit(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.chunks.length === 0) return;
+    try {
+      const already = new Set(this.store.putBatch(this.items, this.errors));
+      if (already.size > 0) {
+        for (const c of this.chunks) {
+          for (const o of c.outcomes) if (o.ok && already.has(o.hash)) o.stored = false;
+        }
+      }
+    } catch (e) {
+      // Nothing of the batch is stored (one transaction). Each page fails with the reason,
+      // for the main thread to record; a broken database then stops the run there, by name.
+      const error = asNewsdigestError(e, this.file).toJSON();
+      for (const c of this.chunks) {
+        c.outcomes = c.outcomes.map((o) => ({
+          seq: o.seq,
+          hash: o.hash,
+          ok: false,
+          error: o.ok
+            ? {
+                code: error.code,
+                input: this.inputs.get(o.hash) ?? o.hash,
+                message: `not stored: ${error.input}: ${error.message}`,
+              }
+            : o.error,
+          stored: false,
+        }));
+      }
+    }
+    this.post({ kind: 'committed', chunks: this.chunks });
+    this.items = [];
+    this.errors = [];
+    this.chunks = [];
+    this.inputs.clear();
+  }
+
+  close(): void {
+    this.commit();
+    this.store.close();
+  }
 }
 
 const port = parentPort;
 if (port) {
-  const options = ((workerData as { options?: DigestOptions } | undefined)?.options ?? {}) as DigestOptions;
-  // The pool sends several chunks ahead; they are done one after the other, answered in order.
+  const setup = (workerData ?? {}) as WorkerSetup;
+  const options = (setup.options ?? {}) as DigestOptions;
+  const post = (m: FromWorker) => port.postMessage(m);
+  const writer = setup.file
+    ? new BatchWriter(
+        openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000 }),
+        setup.file,
+        post,
+        setup.batchSize ?? 256,
+        setup.flushMs ?? 1000,
+      )
+    : undefined;
+  // The pool sends several chunks ahead; they are done one after the other, in order.
   let done: Promise<void> = Promise.resolve();
-  port.on('message', (message: ChunkMessage) => {
+  let queued = 0;
+  port.on('message', (message: ToWorker) => {
+    if (message.kind === 'close') {
+      done = done.then(() => {
+        writer?.close();
+        post({ kind: 'closed' });
+      });
+      return;
+    }
+    queued++;
     done = done.then(async () => {
       const results: JobResult[] = [];
       for (const job of message.jobs) results.push(await runJob(job, options));
-      port.postMessage({ chunk: message.chunk, results } satisfies ChunkReply);
+      queued--;
+      if (!writer) {
+        post({ kind: 'results', chunk: message.chunk, results });
+        return;
+      }
+      writer.add(message.chunk, results);
+      post({ kind: 'digested', chunk: message.chunk });
+      writer.settle(queued === 0);
     });
   });
 }

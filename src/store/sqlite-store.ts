@@ -34,6 +34,11 @@ import type {
 export interface OpenOptions {
   /** Refuse to create a new database (serve, search): a typo should not answer "no results". */
   mustExist?: boolean;
+  /**
+   * How long a write waits for another connection's transaction to end (default 5 s). The
+   * batch's worker threads each write through their own connection and wait for one another.
+   */
+  busyTimeoutMs?: number;
 }
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
@@ -80,7 +85,7 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
     db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     // A writer's batch touches index pages all over the entity, alias and FTS b-trees: a page
     // cache of 32 MB (the default is 2 MB) keeps them in memory between batches.
     db.pragma('cache_size = -32768');
@@ -92,7 +97,7 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       cause: e,
     });
   }
-  return new SqliteStore(db);
+  return new SqliteStore(db, path === ':memory:' || path === '' ? undefined : path);
 }
 
 interface HitRow {
@@ -118,6 +123,7 @@ interface QuoteRow {
 }
 
 class SqliteStore implements CorpusStore {
+  readonly file: string | undefined;
   private readonly db: Database.Database;
   private readonly stmts;
   /**
@@ -127,8 +133,9 @@ class SqliteStore implements CorpusStore {
    */
   private readonly entityIds = new Map<string, number>();
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, file: string | undefined) {
     this.db = db;
+    this.file = file;
     this.stmts = {
       has: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ?'),
       idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
@@ -197,82 +204,91 @@ class SqliteStore implements CorpusStore {
     return this.stmts.has.get(hash) !== undefined;
   }
 
-  putBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): void {
+  putBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): string[] {
     const s = this.stmts;
     const storedAt = new Date().toISOString();
     // Entity ids first met in this batch: they join the cache only once the batch has committed.
     const added = new Map<string, number>();
-    this.db.transaction(() => {
-      for (const { hash, record } of items) {
-        if (s.has.get(hash)) continue;
-        // Two inputs may carry the same id with different content (two feeds, two files):
-        // keep both, the later one under an id made unique by its content hash.
-        let id = record.id;
-        if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
-        let json = record.json;
-        if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
-        const rowid = Number(
-          s.insertArticle.run({
-            id,
-            hash,
-            origin: record.origin ?? null,
-            url: record.url ?? null,
-            title: record.title,
-            body: record.body,
-            publisher: record.publisher ?? null,
-            published: record.published ?? null,
-            json,
-            storedAt,
-          }).lastInsertRowid,
-        );
-        s.insertFts.run(rowid, record.title, record.body);
-        const corpusIds = new Map<string, number>();
-        for (const e of record.entities) {
-          // Names arrive normalised by the worker that built the record (record.ts).
-          const norm = e.norm;
-          if (!norm) continue;
-          const key = `${e.type}\0${norm}`;
-          let entityId = this.entityIds.get(key) ?? added.get(key);
-          if (entityId === undefined) {
-            const inserted = s.insertEntity.run(e.type, e.name, norm);
-            entityId =
-              inserted.changes > 0 ? Number(inserted.lastInsertRowid) : s.entityId.get(e.type, norm)!.id;
-            added.set(key, entityId);
+    const already: string[] = [];
+    // IMMEDIATE: the write lock is taken first, so that two connections writing at once wait
+    // for each other (busy_timeout) instead of one failing to upgrade its read to a write.
+    this.db
+      .transaction(() => {
+        for (const { hash, record } of items) {
+          if (s.has.get(hash)) {
+            already.push(hash);
+            continue;
           }
-          corpusIds.set(e.localId, entityId);
-          s.insertArticleEntity.run(
-            rowid,
-            entityId,
-            e.localId,
-            JSON.stringify(e.mentions),
-            e.mentions.length,
+          // Two inputs may carry the same id with different content (two feeds, two files):
+          // keep both, the later one under an id made unique by its content hash.
+          let id = record.id;
+          if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
+          let json = record.json;
+          if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
+          const rowid = Number(
+            s.insertArticle.run({
+              id,
+              hash,
+              origin: record.origin ?? null,
+              url: record.url ?? null,
+              title: record.title,
+              body: record.body,
+              publisher: record.publisher ?? null,
+              published: record.published ?? null,
+              json,
+              storedAt,
+            }).lastInsertRowid,
           );
-          for (let i = 0; i < e.aliases.length; i++) {
-            s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
+          s.insertFts.run(rowid, record.title, record.body);
+          const corpusIds = new Map<string, number>();
+          for (const e of record.entities) {
+            // Names arrive normalised by the worker that built the record (record.ts).
+            const norm = e.norm;
+            if (!norm) continue;
+            const key = `${e.type}\0${norm}`;
+            let entityId = this.entityIds.get(key) ?? added.get(key);
+            if (entityId === undefined) {
+              const inserted = s.insertEntity.run(e.type, e.name, norm);
+              entityId =
+                inserted.changes > 0 ? Number(inserted.lastInsertRowid) : s.entityId.get(e.type, norm)!.id;
+              added.set(key, entityId);
+            }
+            corpusIds.set(e.localId, entityId);
+            s.insertArticleEntity.run(
+              rowid,
+              entityId,
+              e.localId,
+              JSON.stringify(e.mentions),
+              e.mentions.length,
+            );
+            for (let i = 0; i < e.aliases.length; i++) {
+              s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
+            }
           }
+          for (const q of record.quotes) {
+            const quoteId = s.insertQuote.run(
+              rowid,
+              q.kind,
+              q.start,
+              q.end,
+              q.text,
+              q.cue,
+              q.speaker ?? null,
+              q.speaker ? (q.speakerNorm ?? null) : null,
+              (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
+            ).lastInsertRowid;
+            s.insertQuoteFts.run(quoteId, q.text);
+          }
+          s.clearErrors.run(hash);
         }
-        for (const q of record.quotes) {
-          const quoteId = s.insertQuote.run(
-            rowid,
-            q.kind,
-            q.start,
-            q.end,
-            q.text,
-            q.cue,
-            q.speaker ?? null,
-            q.speaker ? (q.speakerNorm ?? null) : null,
-            (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
-          ).lastInsertRowid;
-          s.insertQuoteFts.run(quoteId, q.text);
+        for (const e of errors) {
+          s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
         }
-        s.clearErrors.run(hash);
-      }
-      for (const e of errors) {
-        s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
-      }
-    })();
+      })
+      .immediate();
     if (this.entityIds.size + added.size > ENTITY_CACHE_MAX) this.entityIds.clear();
     for (const [key, id] of added) this.entityIds.set(key, id);
+    return already;
   }
 
   errors(): StoredError[] {

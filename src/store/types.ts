@@ -155,10 +155,19 @@ export interface StoreStats {
 }
 
 export interface CorpusStore {
+  /**
+   * The database file, when other connections (the batch's worker threads) can open it and
+   * write to it themselves; undefined for a store only this connection can reach (in memory).
+   */
+  readonly file?: string | undefined;
   /** True when an article made from an input with this hash is stored. */
   has(hash: string): boolean;
-  /** Stores articles (and clears their inputs' earlier errors) in one transaction: all or none. */
-  putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): void;
+  /**
+   * Stores articles (and clears their inputs' earlier errors) in one transaction: all or none.
+   * Returns the hashes of the items it left out because an article with that hash was already
+   * stored (by an earlier batch or another connection).
+   */
+  putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): string[];
   errors(): StoredError[];
   search(filters: ArticleFilters, page?: Page): Paged<ArticleHit>;
   article(id: string): Article | undefined;

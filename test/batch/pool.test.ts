@@ -27,7 +27,7 @@ describe('DigestPool', () => {
           [c * 2 + 1, `h${c * 2 + 1}`, true],
         ]);
         const first = results[0]!;
-        expect(first.ok && first.record.id).toBe(`synthetic-${c * 2}`);
+        expect(first.ok && 'record' in first && first.record.id).toBe(`synthetic-${c * 2}`);
       }
       const busy = pool.busyShare();
       expect(busy).toHaveLength(1);
