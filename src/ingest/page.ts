@@ -1,5 +1,6 @@
 /** One page as given (text or HTML, with what is known of it) turned into an Article with its text. */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { SCHEMA_VERSION } from '../article/schema-version.js';
 import type { Article, Source } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
@@ -28,9 +29,15 @@ export interface PageInput {
   published?: string;
 }
 
+// node:crypto is loaded at the first page that needs an id made for it: pages given an id
+// never need it, and loading it costs a fresh process a few ms of CPU.
+const require = createRequire(import.meta.url);
+let crypto: typeof Crypto | undefined;
+
 /** A stable id from the content: the first 16 hex digits of its SHA-256. */
 export function contentId(content: string): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  crypto ??= require('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
 const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)/i;

@@ -14,6 +14,7 @@
  * The last result is memoised by HTML string: ingest renders the page to get the
  * text, then the layout stage asks again for the features without a second parse.
  */
+import { HINT, hintBits } from './class-hints.js';
 import { type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
 
 /** Something that reads a page and calls a handler per element and text run (our scanner; htmlparser2 to compare). */
@@ -188,19 +189,6 @@ const TAG_CTX = new Map<string, number>(
   }),
 );
 
-// Class/id vocabulary, as in Readability and trafilatura: names that mark content and names that mark furniture.
-const POSITIVE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
-const NEGATIVE =
-  /comment|combx|contact|foot|masthead|outbrain|taboola|promo|related|sidebar|sponsor|shopping|widget|share|sharing|social|newsletter|subscri|signup|sign-up|nav|menu|breadcrumb|cookie|consent|banner|advert|\bads?\b|ad-|-ad\b|popup|modal|recommend|trending|popular|most-read|disclaimer|tags?\b|toolbar|pagination|paywall|rating|jump-?link/i;
-const JUNK =
-  /comment|disqus|share|sharing|social|newsletter|subscri|signup|sign-up|advert|\bads?\b|ad-slot|ad-container|adunit|dfp|outbrain|taboola|promo|recommend|trending|popular|most-read|breadcrumb|cookie|consent|paywall|related|read-?more|more-stories|jump-?link|toolbar|rating|sidebar|modal|popup/i;
-const EMBED = /embed|tweet|instagram-media|tiktok-embed/i;
-const CAPTION = /caption|credit|wp-caption|photo-?desc|image-?desc|media-?desc/i;
-const BYLINE =
-  /byline|author|writer|contributor|dateline|timestamp|publish|posted|article-?date|post-?date|\bdate\b|\bmeta\b/i;
-const RELATED = /related|read-?more|more-stories|also-?read|see-?also|recirc/i;
-const COMMENT = /(?:^|[\s_-])(?:comments?|disqus|respond|replies)(?:$|[\s_-])/i;
-const HIGHLIGHTS = /highlights|key-?points|takeaways|tldr/i;
 // A display:none / visibility:hidden style, or the hidden attribute: not visible, not rendered.
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -223,68 +211,43 @@ export function normalizeLine(raw: string): string {
   return raw.replace(INVISIBLES, '').replace(C0_CONTROLS, '').replace(SPACES, ' ').trim();
 }
 
-// Pages repeat the same class names many times: judge each distinct name once.
+// Pages repeat the same class names many times: judge each distinct string once.
 const hintCache = new Map<string, { weight: number; ctx: number }>();
-const MAX_HINT_CACHE = 20_000;
+const MAX_HINT_CACHE = 40_000;
 
 const NO_HINT = { weight: 0, ctx: 0 };
 
 /** The class/id/itemprop names of an element, judged (most elements have none: no string built). */
 function elementHint(cls: string | undefined, id: string | undefined, itemprop: string | undefined) {
-  if (id === undefined && itemprop === undefined) {
-    if (cls === undefined) return NO_HINT;
-    // The same judgement as for "cls  " (a name followed by two spaces), without building that string.
-    return hintFlags(cls, true);
-  }
+  if (id === undefined && itemprop === undefined) return cls === undefined ? NO_HINT : hintFlags(cls);
   return hintFlags(`${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`);
 }
 
-const classCache = new Map<string, { weight: number; ctx: number }>();
-
-function hintFlags(hint: string, classOnly = false): { weight: number; ctx: number } {
-  const cache = classOnly ? classCache : hintCache;
-  let flags = cache.get(hint);
+function hintFlags(hint: string): { weight: number; ctx: number } {
+  let flags = hintCache.get(hint);
   if (flags) return flags;
-  // Padding with spaces changes no judgement (the patterns match inside names), but keeps the key as before.
-  flags = judgeHint(classOnly ? `${hint}  ` : hint);
-  if (cache.size >= MAX_HINT_CACHE) cache.clear();
-  cache.set(hint, flags);
+  flags = judgeHint(hint);
+  if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
+  hintCache.set(hint, flags);
   return flags;
 }
 
+/** The weight and contexts a class/id string gives (a function of the string alone: see class-hints.ts). */
 function judgeHint(hint: string): { weight: number; ctx: number } {
+  const bits = hintBits(hint);
   let weight = 0;
   let ctx = 0;
-  if (!hint) return { weight, ctx };
-  if (NEGATIVE.test(hint)) weight -= CLASS_WEIGHT;
-  if (POSITIVE.test(hint)) weight += CLASS_WEIGHT;
-  if (JUNK.test(hint) && isJunk(hint)) ctx |= CTX.junk;
+  if (bits & HINT.negative) weight -= CLASS_WEIGHT;
+  if (bits & HINT.positive) weight += CLASS_WEIGHT;
+  if (bits & HINT.junkName) ctx |= CTX.junk;
   if (weight < 0) ctx |= CTX.negative;
-  if (CAPTION.test(hint)) ctx |= CTX.caption;
-  if (BYLINE.test(hint)) ctx |= CTX.byline;
-  if (RELATED.test(hint)) ctx |= CTX.related;
-  if (COMMENT.test(hint)) ctx |= CTX.comment;
-  if (HIGHLIGHTS.test(hint)) ctx |= CTX.highlights;
-  if (/dateline/i.test(hint)) ctx |= CTX.dateline;
+  if (bits & HINT.caption) ctx |= CTX.caption;
+  if (bits & HINT.byline) ctx |= CTX.byline;
+  if (bits & HINT.related) ctx |= CTX.related;
+  if (bits & HINT.comment) ctx |= CTX.comment;
+  if (bits & HINT.highlights) ctx |= CTX.highlights;
+  if (bits & HINT.dateline) ctx |= CTX.dateline;
   return { weight, ctx };
-}
-
-/**
- * Furniture by name, judged name by name (each class and the id): some name is
- * furniture-like only, and none is content-like only. As in Readability, a name
- * saying both ("content-with-sidebar") does not count against the element.
- */
-function isJunk(hint: string): boolean {
-  let junk = false;
-  for (const token of hint.split(/\s+/)) {
-    if (!token) continue;
-    const j = JUNK.test(token);
-    // Embedded posts (a tweet quoted in the story) are content, whatever else the name says.
-    const p = POSITIVE.test(token) || EMBED.test(token);
-    if (p && !j) return false;
-    if (j && !p) junk = true;
-  }
-  return junk;
 }
 
 interface OpenElement {

@@ -1,0 +1,229 @@
+/**
+ * What an element's class/id/itemprop names say about it (content, furniture,
+ * caption, byline, ...), found in one pass over the names.
+ *
+ * The vocabulary is that of Readability and trafilatura, written as literal words,
+ * each with the boundary its pattern asks for. It is the same judgement as testing
+ * the name string with one case-insensitive regex per category (the regexes are
+ * spelled out in test/layout/html/class-hints.test.ts, which checks the two agree
+ * on every string it generates), but a fresh process meets some 15,000 distinct
+ * name strings on 121 pages, and ten regex scans of each cost more than the rest
+ * of the class handling together.
+ *
+ * Why one pass over words is the same judgement: no word of the vocabulary holds
+ * white space, and the boundaries a word asks for (a word boundary, or a `_`/`-`/
+ * white space/end delimiter) read the same at the edge of a name as at white
+ * space. So a pattern matches the string exactly when it matches one of its
+ * white-space separated names; the names are judged one by one and the verdicts
+ * or'ed. Case folding is ASCII-only, as in a regex without the `u` flag.
+ */
+
+/** Categories (bits). */
+export const HINT = {
+  /** Content-like: article, body, content, post, story, ... */
+  positive: 1,
+  /** Furniture-like: comment, footer, sidebar, share, nav, ad, ... */
+  negative: 2,
+  /** Furniture that is not story text wherever it stands: comments, sharing, ads, promos, related links. */
+  junk: 4,
+  /** An embedded post (tweet, Instagram): content whatever else the name says. */
+  embed: 8,
+  caption: 16,
+  byline: 32,
+  related: 64,
+  comment: 128,
+  highlights: 256,
+  dateline: 512,
+  /**
+   * Set with `junk` when the names, judged one by one, hold a junk-only name and no
+   * name that is content-like only: as in Readability, "content-with-sidebar"
+   * does not count against the element.
+   */
+  junkName: 1024,
+} as const;
+
+enum Edge {
+  /** Nothing asked. */
+  Any = 0,
+  /** `\b`: a word character on one side only. */
+  Word = 1,
+  /** `(?:^|[\s_-])` before, `(?:$|[\s_-])` after. */
+  Delimiter = 2,
+}
+
+interface Entry {
+  word: string;
+  left: Edge;
+  right: Edge;
+  bits: number;
+}
+
+/** `-?` in a word: both spellings. */
+function spellings(word: string): string[] {
+  const at = word.indexOf('-?');
+  if (at < 0) return [word];
+  return spellings(word.slice(0, at) + word.slice(at + 2)).concat(
+    spellings(word.slice(0, at) + '-' + word.slice(at + 2)),
+  );
+}
+
+/**
+ * One category's words. A word may be written `\bword\b` (word boundaries), with
+ * `-?` (optional hyphen) and with a trailing `s?` (optional plural).
+ */
+function words(bits: number, list: string, edges: Edge = Edge.Any): Entry[] {
+  const out: Entry[] = [];
+  for (let w of list.split('|')) {
+    let left = edges;
+    let right = edges;
+    if (w.startsWith('\\b')) {
+      left = Edge.Word;
+      w = w.slice(2);
+    }
+    if (w.endsWith('\\b')) {
+      right = Edge.Word;
+      w = w.slice(0, -2);
+    }
+    const plural = w.endsWith('s?');
+    const stems = spellings(plural ? w.slice(0, -2) : w);
+    for (const s of stems) {
+      out.push({ word: s, left, right, bits });
+      if (plural) out.push({ word: `${s}s`, left, right, bits });
+    }
+  }
+  return out;
+}
+
+const VOCABULARY: Entry[] = [
+  ...words(HINT.positive, 'article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text'),
+  ...words(
+    HINT.negative,
+    'comment|combx|contact|foot|masthead|outbrain|taboola|promo|related|sidebar|sponsor|shopping|widget|share|sharing|social|newsletter|subscri|signup|sign-up|nav|menu|breadcrumb|cookie|consent|banner|advert|\\bads?\\b|ad-|-ad\\b|popup|modal|recommend|trending|popular|most-read|disclaimer|tags?\\b|toolbar|pagination|paywall|rating|jump-?link',
+  ),
+  ...words(
+    HINT.junk,
+    'comment|disqus|share|sharing|social|newsletter|subscri|signup|sign-up|advert|\\bads?\\b|ad-slot|ad-container|adunit|dfp|outbrain|taboola|promo|recommend|trending|popular|most-read|breadcrumb|cookie|consent|paywall|related|read-?more|more-stories|jump-?link|toolbar|rating|sidebar|modal|popup',
+  ),
+  ...words(HINT.embed, 'embed|tweet|instagram-media|tiktok-embed'),
+  ...words(HINT.caption, 'caption|credit|wp-caption|photo-?desc|image-?desc|media-?desc'),
+  ...words(
+    HINT.byline,
+    'byline|author|writer|contributor|dateline|timestamp|publish|posted|article-?date|post-?date|\\bdate\\b|\\bmeta\\b',
+  ),
+  ...words(HINT.related, 'related|read-?more|more-stories|also-?read|see-?also|recirc'),
+  ...words(HINT.comment, 'comments?|disqus|respond|replies', Edge.Delimiter),
+  ...words(HINT.highlights, 'highlights|key-?points|takeaways|tldr'),
+  ...words(HINT.dateline, 'dateline'),
+];
+
+/**
+ * The vocabulary by its first two characters (lower case ASCII; index c0 * 128 + c1):
+ * at most positions of a name no word starts, and that is one array read.
+ * Same word and edges merged, categories or'ed.
+ */
+const BY_PAIR: (Entry[] | undefined)[] = new Array(128 * 128).fill(undefined);
+for (const e of VOCABULARY) {
+  const key = e.word.charCodeAt(0) * 128 + e.word.charCodeAt(1);
+  const bucket = BY_PAIR[key] ?? [];
+  BY_PAIR[key] = bucket;
+  const same = bucket.find((x) => x.word === e.word && x.left === e.left && x.right === e.right);
+  if (same) same.bits |= e.bits;
+  else bucket.push({ ...e });
+}
+
+/** Per ASCII code: the character folded to lower case (no other character folds to ASCII without the `u` flag). */
+const LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c | 0x20 : c;
+
+/** `\w` without the `u` flag: ASCII letters, digits and `_`. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `\s`: ECMAScript white space and line terminators. */
+export function isRegexSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether the edge asked for holds between s[at - 1] and s[at] within the name [start, end). */
+function edgeHolds(s: string, at: number, start: number, end: number, edge: Edge, isLeft: boolean): boolean {
+  if (edge === Edge.Any) return true;
+  const inside = isLeft ? at < end : at > start;
+  const outside = isLeft ? at > start : at < end;
+  if (edge === Edge.Word) {
+    const before = at > start && isWordChar(s.charCodeAt(at - 1));
+    const after = at < end && isWordChar(s.charCodeAt(at));
+    return before !== after;
+  }
+  // Delimiter: the edge of the name, or `_` / `-` beside the word.
+  if (!outside || !inside) return true;
+  const c = s.charCodeAt(isLeft ? at - 1 : at);
+  return c === 95 || c === 45;
+}
+
+/** Whether the word at [at, stop) spells `w` (its first two characters already matched), ASCII case folded. */
+function spellsFrom(s: string, at: number, w: string): boolean {
+  for (let k = 2; k < w.length; k++) {
+    const c = s.charCodeAt(at + k);
+    if (c >= 128 || LOWER[c] !== w.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The categories of the name s[start, end) (no white space inside). */
+function nameBits(s: string, start: number, end: number): number {
+  let bits = 0;
+  let c1 = s.charCodeAt(start);
+  c1 = c1 < 128 ? LOWER[c1]! : 0;
+  for (let i = start; i + 1 < end; i++) {
+    const c0 = c1;
+    c1 = s.charCodeAt(i + 1);
+    c1 = c1 < 128 ? LOWER[c1]! : 0;
+    if (c0 === 0 || c1 === 0) continue;
+    const bucket = BY_PAIR[c0 * 128 + c1];
+    if (bucket === undefined) continue;
+    for (let b = 0; b < bucket.length; b++) {
+      const e = bucket[b]!;
+      const stop = i + e.word.length;
+      if (stop > end || (bits & e.bits) === e.bits || !spellsFrom(s, i, e.word)) continue;
+      if (edgeHolds(s, i, start, end, e.left, true) && edgeHolds(s, stop, start, end, e.right, false))
+        bits |= e.bits;
+    }
+  }
+  return bits;
+}
+
+/** The categories a class/id/itemprop string names (HINT bits), its names judged one by one. */
+export function hintBits(hint: string): number {
+  let bits = 0;
+  let junk = false;
+  let contentOnly = false;
+  const n = hint.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isRegexSpace(hint.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isRegexSpace(hint.charCodeAt(i))) i++;
+    const b = nameBits(hint, start, i);
+    bits |= b;
+    const j = (b & HINT.junk) !== 0;
+    const p = (b & (HINT.positive | HINT.embed)) !== 0;
+    if (p && !j) contentOnly = true;
+    else if (j && !p) junk = true;
+  }
+  if (junk && !contentOnly) bits |= HINT.junkName;
+  return bits;
+}
