@@ -12,6 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
+import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
@@ -30,6 +31,19 @@ export interface PoolOptions {
    * allocates much short-lived garbage; a larger nursery means fewer scavenges.
    */
   youngGenerationMb?: number;
+}
+
+/**
+ * The entities model read once for every worker, in shared memory (each worker's tagger
+ * views it in place: no read, no copy, ~10 MB less a worker). Undefined when there is no
+ * compiled model: each worker then loads its own as it would alone.
+ */
+function sharedEntitiesModel(): SharedArrayBuffer | undefined {
+  try {
+    return readEntitiesModel(true) as SharedArrayBuffer;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a chunk's pages came to: records to store, or (a writing pool) outcomes already stored. */
@@ -69,6 +83,10 @@ export class DigestPool {
       this.setup.file = opts.store.file;
       if (opts.store.batchSize !== undefined) this.setup.batchSize = opts.store.batchSize;
       if (opts.store.flushMs !== undefined) this.setup.flushMs = opts.store.flushMs;
+    }
+    if (opts.workers > 0 && !this.setup.options?.entities?.skip) {
+      const model = sharedEntitiesModel();
+      if (model) this.setup.entitiesModel = model;
     }
     this.timeoutMs = opts.chunkTimeoutMs ?? 60_000;
     this.depth = Math.max(1, opts.depth ?? 4);

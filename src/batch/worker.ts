@@ -12,6 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
+import { useEntitiesModelBuffer } from '../entities/shipped-tagger.js';
 import { asNewsdigestError } from '../errors.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
@@ -47,6 +48,8 @@ export interface WorkerSetup {
   /** Longest time a digested page waits for its commit while the worker is busy. */
   flushMs?: number;
   busyTimeoutMs?: number;
+  /** The compiled entities model, read once by the pool for every worker (shared memory). */
+  entitiesModel?: SharedArrayBuffer;
 }
 
 /** How long a worker with nothing to do waits for another chunk before it commits what it holds. */
@@ -149,6 +152,13 @@ if (port) {
   const setup = (workerData ?? {}) as WorkerSetup;
   const options = (setup.options ?? {}) as DigestOptions;
   const post = (m: FromWorker) => port.postMessage(m);
+  if (setup.entitiesModel) {
+    try {
+      useEntitiesModelBuffer(setup.entitiesModel);
+    } catch {
+      // Not a model this build reads: the stage loads its own from models/ at first use.
+    }
+  }
   const writer = setup.file
     ? new BatchWriter(
         openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000 }),
