@@ -87,6 +87,11 @@ const SAME_AS_HTMLPARSER2: [string, string][] = [
     '<style>a<b</style><iframe><p>x</p></iframe><xmp><b>y</b></xmp><title>t<i></title>',
   ],
   ['<image> is read as <img>', '<image src=x><IMAGE>'],
+  [
+    'raw text ends at "</name" in any case, before white space, "/" or ">" only',
+    '<script>a</scripts>b</SCRIPT\t>c<style>d</style/>e<title>f</TiTlE\n>g<p>h</p><script>i</script',
+  ],
+  ['characters that fold to ASCII only with the u flag end nothing', '<script>a</ſcript>b</script><p>c</p>'],
 ];
 
 describe('HTML scanner', () => {
@@ -127,6 +132,27 @@ describe('HTML scanner', () => {
       '</math>',
       '"after"',
       '</div>',
+    ]);
+  });
+
+  it('finds the end of a skipped element in any case, nested ones of the same name counted', () => {
+    const html =
+      '<svg><SVG class=x><svg/><svgs></SVG ><g></svg\n><p>after svg</p><math><MATH>x</math></Math\t>' +
+      '<p>after math</p><noscript><p>x</p></noscriptx></NOSCRIPT>tail';
+    expect(ours(html)).toEqual([
+      '<svg>',
+      '</svg>',
+      '<p>',
+      '"after svg"',
+      '</p>',
+      '<math>',
+      '</math>',
+      '<p>',
+      '"after math"',
+      '</p>',
+      '<noscript>',
+      '</noscript>',
+      '"tail"',
     ]);
   });
 
