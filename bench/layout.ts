@@ -82,25 +82,18 @@ interface FreshRun {
   processCpuMs: number;
 }
 
-/** One fresh node process that reads the pages and lays each out: start-up included. */
-function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
-  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
-  const layout = new URL('../src/layout/index.js', import.meta.url).href;
-  const script = `
-    import { readFileSync } from 'node:fs';
-    const { pageToArticle } = await import(${JSON.stringify(ingest)});
-    const { layoutStage } = await import(${JSON.stringify(layout)});
-    let n = 0;
-    for (const p of JSON.parse(process.argv[1])) {
-      const a = layoutStage.run(pageToArticle({ id: p, html: readFileSync(p, 'utf8') }), {});
-      n += a.blocks.length;
-    }
-    const u = process.cpuUsage();
-    let main = (u.user + u.system) / 1000;
-    try {
-      main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    } catch {}
-    process.stdout.write(JSON.stringify({ n, main, all: (u.user + u.system) / 1000 }));`;
+/** Main-thread CPU ms of the running process, as the child scripts read it (whole process elsewhere). */
+const CHILD_CPU = `const cpuMs = () => {
+      try {
+        return Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      }
+    };`;
+
+/** Runs a module script in a fresh node process with the pages' paths; resolves with its JSON output and wall seconds. */
+function runChild(script: string, paths: readonly string[]): Promise<{ out: string; seconds: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(paths)], {
@@ -118,23 +111,84 @@ function timeFreshProcess(paths: readonly string[], bytes: number): Promise<Fres
     child.on('close', (code) => {
       const seconds = (performance.now() - t0) / 1000;
       if (code !== 0) reject(new Error(`fresh process exited with ${code}: ${err.slice(-300)}`));
-      else {
-        const cpu = JSON.parse(out) as { main: number; all: number };
-        resolve({
-          timing: {
-            label: 'newsdigest layout (fresh process)',
-            items: paths.length,
-            bytes,
-            seconds,
-            rate: paths.length / seconds,
-            mbPerSecond: bytes / 1e6 / seconds,
-          },
-          mainCpuMs: cpu.main,
-          processCpuMs: cpu.all,
-        });
-      }
+      else resolve({ out, seconds });
     });
   });
+}
+
+/** One fresh node process that reads the pages and lays each out: start-up included. */
+async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
+  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
+  const layout = new URL('../src/layout/index.js', import.meta.url).href;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { pageToArticle } = await import(${JSON.stringify(ingest)});
+    const { layoutStage } = await import(${JSON.stringify(layout)});
+    let n = 0;
+    for (const p of JSON.parse(process.argv[1])) {
+      const a = layoutStage.run(pageToArticle({ id: p, html: readFileSync(p, 'utf8') }), {});
+      n += a.blocks.length;
+    }
+    const u = process.cpuUsage();
+    let main = (u.user + u.system) / 1000;
+    try {
+      main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    } catch {}
+    process.stdout.write(JSON.stringify({ n, main, all: (u.user + u.system) / 1000 }));`;
+  const { out, seconds } = await runChild(script, paths);
+  const cpu = JSON.parse(out) as { main: number; all: number };
+  return {
+    timing: {
+      label: 'newsdigest layout (fresh process)',
+      items: paths.length,
+      bytes,
+      seconds,
+      rate: paths.length / seconds,
+      mbPerSecond: bytes / 1e6 / seconds,
+    },
+    mainCpuMs: cpu.main,
+    processCpuMs: cpu.all,
+  };
+}
+
+/** Main-thread CPU ms a fresh process has used when it has started, loaded our modules, and read (and decoded) every page. */
+interface Floor {
+  startMs: number;
+  modulesMs: number;
+  readMs: number;
+  /** Wall seconds of the whole child, start to exit, when it has done all three. */
+  seconds: number;
+}
+
+/**
+ * What a fresh process costs before any page is laid out: node's start, loading the
+ * ingest and layout modules, reading the files as UTF-8. No layout code can make the
+ * fresh-process rate better than pages / this. The least of `rounds` runs (the one
+ * least disturbed by other work on the machine).
+ */
+async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> {
+  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
+  const layout = new URL('../src/layout/index.js', import.meta.url).href;
+  const script = `
+    import { readFileSync } from 'node:fs';
+    ${CHILD_CPU}
+    const started = cpuMs();
+    await import(${JSON.stringify(ingest)});
+    await import(${JSON.stringify(layout)});
+    const loaded = cpuMs();
+    let n = 0;
+    for (const p of JSON.parse(process.argv[1])) n += readFileSync(p, 'utf8').length;
+    const read = cpuMs();
+    process.stdout.write(JSON.stringify({ n, started, loaded, read }));`;
+  let best: Floor | undefined;
+  for (let r = 0; r < rounds; r++) {
+    const { out, seconds } = await runChild(script, paths);
+    const c = JSON.parse(out) as { started: number; loaded: number; read: number };
+    const floor = { startMs: c.started, modulesMs: c.loaded - c.started, readMs: c.read - c.loaded, seconds };
+    if (!best || floor.startMs + floor.modulesMs + floor.readMs < best.startMs + best.modulesMs + best.readMs)
+      best = floor;
+  }
+  return best!;
 }
 
 export const layoutBench: BenchTask = {
@@ -153,6 +207,8 @@ export const layoutBench: BenchTask = {
       bytes,
     );
     const fresh = freshRun.timing;
+    const floor = await freshFloor(pages.map((p) => p.path));
+    const floorMs = floor.startMs + floor.modulesMs + floor.readMs;
     const names = typeof flags['peers'] === 'string' ? flags['peers'].split(',') : DEFAULT_PEERS;
     const peers: Timing[] = [fresh];
     const skipped: string[] = [];
@@ -180,11 +236,20 @@ export const layoutBench: BenchTask = {
         freshProcessPagesPerCpuSecond: perCpuSecond(freshRun.mainCpuMs),
         freshProcessPagesPerCpuSecondAllThreads: perCpuSecond(freshRun.processCpuMs),
       },
+      // Main-thread CPU of a fresh process that only starts, loads the modules and reads the pages.
+      freshFloor: {
+        startMs: Math.round(floor.startMs),
+        modulesMs: Math.round(floor.modulesMs),
+        readMs: Math.round(floor.readMs),
+        layoutMs: Math.round(freshRun.mainCpuMs - floorMs),
+        ceilingPagesPerCpuSecond: perCpuSecond(floorMs),
+      },
     });
     if (skipped.length) report.notes?.push(`not installed, skipped: ${skipped.join(', ')}`);
     report.notes?.push(
       'the fresh-process row is ours too (start-up included): compare it with the peers for like-for-like',
       `CPU (main thread): ${Math.round(inProcessCpuRate)} pages/CPU-s in process, ${perCpuSecond(freshRun.mainCpuMs)} in the fresh process (${perCpuSecond(freshRun.processCpuMs)} counting its JIT and GC threads)`,
+      `fresh process, main-thread CPU: node start ${Math.round(floor.startMs)} ms + loading modules ${Math.round(floor.modulesMs)} ms + reading the pages ${Math.round(floor.readMs)} ms (least of 3 runs that do only that) = ${Math.round(floorMs)} ms before any layout, i.e. at most ${perCpuSecond(floorMs)} pages per CPU-second whatever the layout costs; the layout itself ~${Math.round(freshRun.mainCpuMs - floorMs)} ms`,
     );
     return report;
   },
