@@ -37,6 +37,8 @@ import { figuresOf, type GoldArticle, parseGoldArticle } from '../src/quotes/eva
 const MAX_EPOCHS = 8;
 let BIASES = [0, 1, 2, 4];
 let COMBINES: CueCombination[] = ['tagger', 'beliefs'];
+/** Margins of the per-sentence fallback (tagger scores run to the tens; Infinity: off). */
+let FALLBACKS = [Number.POSITIVE_INFINITY, 25, 35, 45, 55, 65, 80];
 const settings: TrainSettings = { ...DEFAULT_SETTINGS };
 const fmt = (f: ReturnType<typeof figuresOf>) =>
   `${f.content.overlap.f1.toFixed(3)} / ${f.source.overlap.f1.toFixed(3)} / ${f.cue.exact.f1.toFixed(3)}`;
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
       jackknife: { type: 'string' },
       biases: { type: 'string' },
       combines: { type: 'string' },
+      // Fallback margins to try, comma-separated ("off" for none).
+      fallbacks: { type: 'string' },
       fold: { type: 'string' },
       // Write the model elsewhere without scoring dev (speed trials of candidate models).
       'skip-dev': { type: 'boolean' },
@@ -61,6 +65,8 @@ async function main(): Promise<void> {
   if (values['min-candidate']) settings.minCandidate = Number(values['min-candidate']);
   if (values['min-rate']) settings.minRate = Number(values['min-rate']);
   if (values.biases) BIASES = values.biases.split(',').map(Number);
+  if (values.fallbacks)
+    FALLBACKS = values.fallbacks.split(',').map((x) => (x === 'off' ? Number.POSITIVE_INFINITY : Number(x)));
   if (values.combines) COMBINES = values.combines.split(',') as CueCombination[];
   if (values.jackknife) settings.jackknife = Number(values.jackknife);
   const dataDir = resolve(values.data ?? '../shared/data');
@@ -85,22 +91,33 @@ async function main(): Promise<void> {
 
   const rulesHeld = objective(score(held, fitLexicon));
   console.error(`held-out, rules only: ${rulesHeld.toFixed(4)} (${fmt(figuresOf(score(held, fitLexicon)))})`);
-  const grid: { epoch: number; combine: CueCombination; bias: number; objective: number; figures: string }[] =
-    [];
+  const grid: {
+    epoch: number;
+    combine: CueCombination;
+    bias: number;
+    fallback: number;
+    objective: number;
+    figures: string;
+  }[] = [];
   trainTagger(fitPrepared, fitLexicon, shippedFile, MAX_EPOCHS, settings, (epoch, file) => {
     const tagger = taggerFrom(file);
-    for (const [bias, combine] of BIASES.flatMap((b) => COMBINES.map((c) => [b, c] as const))) {
+    for (const [bias, combine, fallback] of BIASES.flatMap((b) =>
+      COMBINES.flatMap((c) => FALLBACKS.map((f) => [b, c, f] as const)),
+    )) {
       tagger.bias = bias;
+      tagger.fallback = fallback;
       const counts = score(held, fitLexicon, tagger, combine);
       const o = objective(counts);
-      grid.push({ epoch, combine, bias, objective: o, figures: fmt(figuresOf(counts)) });
-      console.error(`epoch ${epoch} bias ${bias} ${combine}: ${o.toFixed(4)} (${fmt(figuresOf(counts))})`);
+      grid.push({ epoch, combine, bias, fallback, objective: o, figures: fmt(figuresOf(counts)) });
+      console.error(
+        `epoch ${epoch} bias ${bias} ${combine} fallback ${fallback}: ${o.toFixed(4)} (${fmt(figuresOf(counts))})`,
+      );
     }
   });
   const best = grid.reduce((a, b) => (b.objective > a.objective ? b : a));
   const useful = best.objective > rulesHeld;
   console.error(
-    `chosen: epoch ${best.epoch}, bias ${best.bias}, ${best.combine} (${best.objective.toFixed(4)}); better than rules: ${useful}`,
+    `chosen: epoch ${best.epoch}, bias ${best.bias}, ${best.combine}, fallback ${best.fallback} (${best.objective.toFixed(4)}); better than rules: ${useful}`,
   );
 
   if (values.explore || heldFold !== 0) return;
@@ -110,21 +127,26 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const file = trainTagger(trainPrepared, lexicon, shippedFile, best.epoch, settings);
   const seconds = (performance.now() - t0) / 1000;
-  const json = `${JSON.stringify({ ...file, combine: best.combine, bias: best.bias })}\n`;
+  // JSON has no Infinity: an absent fallback means none.
+  const fallback = Number.isFinite(best.fallback) ? { fallback: best.fallback } : {};
+  const json = `${JSON.stringify({ ...file, combine: best.combine, bias: best.bias, ...fallback })}\n`;
   mkdirSync(outDir, { recursive: true });
   if (useful) writeFileSync(join(outDir, 'cue-tagger.json'), json);
   if (values['skip-dev']) {
     console.error(`written (dev not scored): ${join(outDir, 'cue-tagger.json')}`);
     return;
   }
-  const tagger = taggerFrom({ ...file, bias: best.bias });
+  const tagger = taggerFrom({ ...file, bias: best.bias, ...fallback });
   const l0 = performance.now();
   taggerFrom(JSON.parse(json) as CueTaggerFile);
   const loadMs = performance.now() - l0;
   const devRules = figuresOf(score(dev, lexicon));
   const devTagger = figuresOf(score(dev, lexicon, tagger, best.combine));
   const gridRows = grid
-    .map((g) => `| ${g.epoch} | ${g.bias} | ${g.combine} | ${g.objective.toFixed(4)} | ${g.figures} |`)
+    .map(
+      (g) =>
+        `| ${g.epoch} | ${g.bias} | ${g.combine} | ${Number.isFinite(g.fallback) ? g.fallback : 'off'} | ${g.objective.toFixed(4)} | ${g.figures} |`,
+    )
     .join('\n');
   const card = `# quotes cue tagger
 
@@ -148,6 +170,9 @@ content-word candidate or a rule cue; right after a content-word candidate, any 
 ("advocated for"), and right before it, an adverb in -ly ("bluntly suggested"). Every other
 token, and every token inside quotation marks, is O.
 A constant bias added to the score of B at every candidate trades precision for recall.
+Per-sentence fallback (third session): in a sentence where Viterbi finds no cue, the candidate
+whose B score comes closest to its O score becomes a cue when the gap is within a margin
+(grid below; "off": never), extended over the candidates after it that score I above O.
 The cues it finds go to the source and content rules of src/quotes/extract-attributions.ts.
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${trainSet.length} train articles. Dev
@@ -164,11 +189,11 @@ with the same settings (second session, bias 1, epoch 3): "core" (the tagger's c
 rules' core-verb cue where they do not overlap) 0.6948 against 0.7037 for "tagger"; every rules'
 cue in sentences where the tagger finds none 0.7070 against 0.7081 for "beliefs".
 
-| epochs | B bias | combine | objective | figures |
-| --- | --- | --- | --- | --- |
+| epochs | B bias | combine | fallback | objective | figures |
+| --- | --- | --- | --- | --- | --- |
 ${gridRows}
 
-Chosen: ${best.epoch} epochs, bias ${best.bias}, "${best.combine}" (${best.objective.toFixed(4)} against ${rulesHeld.toFixed(4)} for the rules alone):
+Chosen: ${best.epoch} epochs, bias ${best.bias}, "${best.combine}", fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.objective.toFixed(4)} against ${rulesHeld.toFixed(4)} for the rules alone):
 ${useful ? 'shipped.' : 'not better than the rules, so NOT shipped.'}
 
 Rule feature jackknifed (\`--jackknife ${settings.jackknife}\`): each training article's rule labels come from a lexicon

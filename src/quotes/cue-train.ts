@@ -220,6 +220,7 @@ export function trainTagger(
     transitions: [],
     combine: 'tagger',
     bias: 0,
+    fallback: Number.POSITIVE_INFINITY,
   };
   let lexiconOf: (k: number) => CueLexicon = () => lexicon;
   const J = settings.jackknife;

@@ -5,6 +5,7 @@ import {
   B,
   cuesOfLabels,
   FEATURES,
+  fallbackCue,
   featureHash,
   featureIds,
   I,
@@ -105,6 +106,31 @@ describe('viterbi', () => {
   });
 });
 
+describe('fallbackCue', () => {
+  // Emission scores (O, B, I) per token; token 0 is no candidate.
+  const cand = Uint8Array.from([0, 1, 1, 1]);
+  const emit = Float64Array.from([0, 0, 0, 10, 2, 0, 10, 6, 0, 10, 0, 12]);
+
+  it('makes the candidate nearest to B a cue in a unit without one, extended over I', () => {
+    const labels = new Uint8Array(4);
+    fallbackCue(cand, emit, labels, 5);
+    // Token 2's B is 4 below its O (token 1: 8): within 5. Token 3 scores I above O.
+    expect([...labels]).toEqual([O, O, B, I]);
+  });
+
+  it('leaves the unit alone beyond the margin', () => {
+    const labels = new Uint8Array(4);
+    fallbackCue(cand, emit, labels, 3);
+    expect([...labels]).toEqual([O, O, O, O]);
+  });
+
+  it('never adds a cue to a unit that has one', () => {
+    const labels = Uint8Array.from([O, B, O, O]);
+    fallbackCue(cand, emit, labels, 100);
+    expect([...labels]).toEqual([O, B, O, O]);
+  });
+});
+
 describe('labels and cue ranges', () => {
   it('turn into each other', () => {
     const labels = labelsOfCues(
@@ -137,6 +163,22 @@ describe('tagUnit', () => {
     });
     const labels = tagUnit(table, 0, n, { rule: new Uint8Array(n) }, tagger);
     expect(cuesOfLabels(labels, 0).map(([a, b]) => table.lower.slice(a, b).join(' '))).toEqual(['argued']);
+  });
+
+  it('with a fallback margin, tags the best candidate of a unit where Viterbi finds none', () => {
+    const file = {
+      format: 'newsdigest-quotes-cue-tagger/3' as const,
+      candidates: ['argu'],
+      // "argued" leans O by 2 (bias feature), nothing else scores.
+      weights: [featureHash(0, 0, 0), 2, 0, -1],
+      transitions: NEUTRAL,
+    };
+    const none = tagUnit(table, 0, n, { rule: new Uint8Array(n) }, taggerFrom(file));
+    expect(cuesOfLabels(none, 0)).toEqual([]);
+    const near = tagUnit(table, 0, n, { rule: new Uint8Array(n) }, taggerFrom({ ...file, fallback: 3 }));
+    expect(cuesOfLabels(near, 0).map(([a, b]) => table.lower.slice(a, b).join(' '))).toEqual(['argued']);
+    const far = tagUnit(table, 0, n, { rule: new Uint8Array(n) }, taggerFrom({ ...file, fallback: 1 }));
+    expect(cuesOfLabels(far, 0)).toEqual([]);
   });
 
   it('tags nothing where no word is a candidate', () => {
