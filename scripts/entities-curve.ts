@@ -3,8 +3,8 @@
  * alone (or, with --full, digestArticle end to end) on every article of a JSONL
  * file, one after another, CPU and wall ms per article for each block of B
  * articles. The first article's cost (model loading included) is printed apart.
- * Articles are read and, for the stage alone, run through layout and text first
- * (not timed).
+ * Articles are read and, for the stage alone, run through this build's layout and
+ * text first (not timed).
  *
  *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full]
  *
@@ -26,8 +26,11 @@ const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl
 const block = Number(arg('block', '150'));
 const full = process.argv.includes('--full');
 const root = process.argv.includes('--build') ? resolve(arg('build', '.')) : undefined;
-const src = (module: string) =>
-  root ? pathToFileURL(`${root}/dist/src/${module}`).href : new URL(`../src/${module}`, import.meta.url).href;
+/** A module of the build timed (--build), or of this build (the stages that prepare the stage's input). */
+const src = (module: string, ofBuild = true) =>
+  root && ofBuild
+    ? pathToFileURL(`${root}/dist/src/${module}`).href
+    : new URL(`../src/${module}`, import.meta.url).href;
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -35,7 +38,7 @@ const cpuMs = () => {
 };
 
 async function main(): Promise<void> {
-  const { pageToArticle } = (await import(src('ingest/page.js'))) as {
+  const { pageToArticle } = (await import(src('ingest/page.js', full))) as {
     pageToArticle(p: { id?: string; text: string }): Article;
   };
   const texts: string[] = [];
@@ -52,8 +55,9 @@ async function main(): Promise<void> {
     };
     run = (i) => digestArticle(pageToArticle({ id: String(i), text: texts[i]! }), {});
   } else {
-    const { layoutStage } = (await import(src('layout/index.js'))) as { layoutStage: Stage };
-    const { textStage } = (await import(src('text/index.js'))) as { textStage: Stage };
+    // The input of the stage comes from this build's layout and text, whichever build is timed.
+    const { layoutStage } = (await import(src('layout/index.js', false))) as { layoutStage: Stage };
+    const { textStage } = (await import(src('text/index.js', false))) as { textStage: Stage };
     const prepared: Article[] = [];
     for (let i = 0; i < texts.length; i++)
       prepared.push(await textStage.run(await layoutStage.run(pageToArticle({ text: texts[i]! }), {}), {}));

@@ -16,11 +16,20 @@
  */
 import { NewsdigestError } from '../errors.js';
 import { FeatureIndex, PairFilter } from './feature-index.js';
-import { type CompiledStrings, FeatureSpace, GAZ_FIRST, GAZ_PREFIX } from './features.js';
+import {
+  type CompiledStrings,
+  FeatureSpace,
+  GAZ_FIRST,
+  GAZ_PREFIX,
+  KNOWN_ALL_CAPS,
+  KNOWN_CAP,
+  KNOWN_LETTER,
+  NUM_SLOTS,
+} from './features.js';
 import type { LoadedModel } from './model-io.js';
 import { ScoreTables, SparseRows } from './score-tables.js';
 import { StringTable } from './string-table.js';
-import { NerTagger, type TaggerTables, type Truecase } from './tagger.js';
+import { KNOWN_RECORD, NerTagger, type TaggerTables, type Truecase } from './tagger.js';
 import { TAGS } from './tags.js';
 
 export const COMPILED_FORMAT = 2;
@@ -148,7 +157,8 @@ function rowsSections(prefix: string, r: SparseRows): Record<string, Section> {
 /** The compiled form of a model loaded from its source files (model-io.ts loadModel). */
 export function compileModel(m: LoadedModel): Buffer {
   const space = m.space;
-  const derived = NerTagger.fromModel(m).derived;
+  const tagger = NerTagger.fromModel(m);
+  const derived = tagger.derived;
   const vocab = StringTable.build(m.meta.vocab);
 
   // Cluster words → rows of level ids, one row per distinct row (row 0: no cluster).
@@ -187,6 +197,22 @@ export function compileModel(m: LoadedModel): Buffer {
     return t === undefined ? -1 : typeNames.indexOf(t);
   });
 
+  // Known words: the surface forms the vocabulary has a word or lower-case feature for,
+  // with their ids, flags and records as the source model computes them.
+  const known = [
+    ...new Set(m.meta.vocab.filter((v) => v.startsWith('w:') || v.startsWith('l:')).map((v) => v.slice(2))),
+  ];
+  const knownIds = new Int32Array(known.length * NUM_SLOTS);
+  const knownFlags = new Uint8Array(known.length);
+  const knownRecords = new Float32Array(known.length * KNOWN_RECORD);
+  known.forEach((w, k) => {
+    const info = space.word(w);
+    knownIds.set(info.ids, k * NUM_SLOTS);
+    knownFlags[k] =
+      (info.cap ? KNOWN_CAP : 0) | (info.allCaps ? KNOWN_ALL_CAPS : 0) | (info.hasLetter ? KNOWN_LETTER : 0);
+    knownRecords.set(tagger.computedRecord(w), k * KNOWN_RECORD);
+  });
+
   const truecaseKeys = [...m.truecase.keys()];
   const t = derived.scoreTables.parts();
   return packSections(
@@ -207,6 +233,10 @@ export function compileModel(m: LoadedModel): Buffer {
       ...tableSections('gazetteer', StringTable.build(gazList)),
       gazetteerFlags: gazFlags,
       gazetteerTypes: gazTypes,
+      ...tableSections('knownWords', StringTable.build(known)),
+      knownIds,
+      knownFlags,
+      knownRecords,
       ...tableSections('truecaseKeys', StringTable.build(truecaseKeys)),
       ...tableSections(
         'truecaseValues',
@@ -275,6 +305,9 @@ export function loadCompiledTagger(bytes: Uint8Array, source: string): NerTagger
     gazetteerTypeNames: header['gazetteerTypeNames'] as string[],
     gazetteerPhrases: header['gazetteerPhrases'] as number,
     maxGazetteerLength: header['maxGazetteerLength'] as number,
+    knownWords: table('knownWords'),
+    knownIds: get('knownIds', 'i32'),
+    knownFlags: get('knownFlags', 'u8'),
   };
   if (strings.vocab.size !== header['vocabSize'])
     throw new NewsdigestError('E_MODEL', source, 'compiled model vocabulary does not match its header');
@@ -284,6 +317,7 @@ export function loadCompiledTagger(bytes: Uint8Array, source: string): NerTagger
     pairRoles: get('pairRoles', 'u8'),
     pairFilter: new PairFilter([], get('pairFilter', 'i32')),
     trans: get('trans', 'f32'),
+    knownRecords: get('knownRecords', 'f32'),
     scoreTables: new ScoreTables({
       shapes: get('shapes', 'i32'),
       clusters2: get('clusters2', 'i32'),

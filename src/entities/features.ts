@@ -41,6 +41,8 @@ export interface WordInfo {
   /** The number of this word's record in a tagger's pool (NerTagger), valid while `pool` is that pool's id. */
   record: number;
   pool: number;
+  /** The word's number among a compiled model's known words (CompiledStrings.knownWords), or -1. */
+  known: number;
 }
 
 /** A gazetteer: token sequence (space-joined) → the entity types it was seen with, as "LOC" or "LOC|ORG". */
@@ -69,7 +71,22 @@ export interface CompiledStrings {
   /** Number of phrases, and words in the longest (at most 6 are matched). */
   gazetteerPhrases: number;
   maxGazetteerLength: number;
+  /**
+   * Words whose attribute ids are stored (NUM_SLOTS per word in knownIds, read-only views)
+   * with KNOWN_* flags: the words the vocabulary has a form feature for ("w:" and "l:"
+   * strings). Most tokens of the first articles a process meets are among them; their
+   * ids, and the tagger's scores for them, are then read instead of computed in code the
+   * JIT has not yet compiled (issue #8).
+   */
+  knownWords: StringTable;
+  knownIds: Int32Array;
+  knownFlags: Uint8Array;
 }
+
+/** Flags of a known word: capitalised, all capitals, has a letter (WordInfo's cap, allCaps, hasLetter). */
+export const KNOWN_CAP = 1;
+export const KNOWN_ALL_CAPS = 2;
+export const KNOWN_LETTER = 4;
 
 /** Gazetteer entry flags of CompiledStrings: the first word of a phrase; a proper prefix of a longer phrase. */
 export const GAZ_FIRST = 1;
@@ -338,10 +355,13 @@ export class FeatureSpace {
 
   private newWord(w: string): WordInfo {
     const lower = detached(w.toLowerCase());
+    const c = this.compiled;
+    const known = c ? c.knownWords.get(w) : -1;
+    if (known >= 0) return this.knownWord(c!, w, lower, known);
     const ids = new Int32Array(NUM_SLOTS);
     // clusterWordKey(w), from the lower-case form already made.
     const key = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
-    if (this.compiled) compiledIds(this.compiled, w, lower, key, ids);
+    if (c) compiledIds(c, w, lower, key, ids);
     else {
       const maps = this.grow ? undefined : this.prefixMaps();
       ids[Slot.W] = this.attr(maps, 'w:', w);
@@ -356,6 +376,34 @@ export class FeatureSpace {
       ids.set(this.clusterLevelIds(key), Slot.C0);
       ids[Slot.N] = this.attr(maps, 'n:', key);
     }
+    return this.remember(w, lower, ids, isCapitalised(w), isAllCaps(w), /\p{L}/u.test(w), -1);
+  }
+
+  /** A known word of a compiled model: its stored ids and flags (the same as newWord computes). */
+  private knownWord(c: CompiledStrings, w: string, lower: string, k: number): WordInfo {
+    const f = c.knownFlags[k]!;
+    const ids = c.knownIds.subarray(k * NUM_SLOTS, (k + 1) * NUM_SLOTS);
+    return this.remember(
+      w,
+      lower,
+      ids,
+      (f & KNOWN_CAP) !== 0,
+      (f & KNOWN_ALL_CAPS) !== 0,
+      (f & KNOWN_LETTER) !== 0,
+      k,
+    );
+  }
+
+  /** Makes and caches a word's WordInfo, sharing its lower-case form's evidence object. */
+  private remember(
+    w: string,
+    lower: string,
+    ids: Int32Array,
+    cap: boolean,
+    allCaps: boolean,
+    hasLetter: boolean,
+    known: number,
+  ): WordInfo {
     let form = this.forms.get(lower);
     if (!form) {
       form = { stamp: 0, flags: 0, before: NO_IDS, after: NO_IDS };
@@ -369,11 +417,12 @@ export class FeatureSpace {
       gazPrefix: false,
       form,
       lower,
-      cap: isCapitalised(w),
-      allCaps: isAllCaps(w),
-      hasLetter: /\p{L}/u.test(w),
+      cap,
+      allCaps,
+      hasLetter,
       record: -1,
       pool: 0,
+      known,
     };
     // A last bound for callers that never call beginDocument (a tagger does, below this one).
     if (this.cache.size > 5 * MAX_CACHED_WORDS) this.clearCache();

@@ -74,6 +74,8 @@ const REC_CLUSTER1_INDEX = REC_VECTORS + 5;
 /** The word's roles in the model's word-pair features (PAIR_* bits of its lower-case form and shape ids). */
 const REC_PAIR_ROLES = REC_VECTORS + 6;
 const REC_SIZE = 96;
+/** The part of a record a compiled model stores for each known word (TaggerTables.knownRecords). */
+export const KNOWN_RECORD = REC_PAIR_ROLES + 1;
 /** Records 0 and 1: the padding before and after a sentence. */
 const PAD_BEFORE_REC = 0;
 const PAD_AFTER_REC = 1;
@@ -115,6 +117,7 @@ export class NerTagger {
   private readonly pairRoles: Uint8Array;
   private readonly tables: ScoreTables;
   private readonly trans: Float32Array;
+  private readonly knownRecords: Float32Array | undefined;
   /** The read-only tables this tagger scores from (what a compiled model file stores). */
   readonly derived: TaggerTables;
   /** The model's weights, when the tagger was built from them (not from a compiled model). */
@@ -140,6 +143,7 @@ export class NerTagger {
     this.pairFilter = derived.pairFilter;
     this.tables = derived.scoreTables;
     this.trans = derived.trans;
+    this.knownRecords = derived.knownRecords;
     this.resetPool();
   }
 
@@ -280,12 +284,7 @@ export class NerTagger {
 
   /** Writes a new record for a word of attribute ids `ids` and returns its number. */
   private record(ids: Int32Array, shapeIndex: number, cluster2Index: number, own: boolean): number {
-    if ((this.records + 1) * REC_SIZE > this.pool.length) {
-      const bigger = new Float32Array(this.pool.length * 2);
-      bigger.set(this.pool);
-      this.pool = bigger;
-      this.poolInt = new Int32Array(bigger.buffer);
-    }
+    this.growPool();
     const r = this.records++;
     const base = r * REC_SIZE;
     this.pool.set(own ? this.wordVectors(ids) : this.vectorsOf(ids, false), base);
@@ -307,15 +306,51 @@ export class NerTagger {
   private recordOf(info: WordInfo): number {
     if (info.pool !== this.poolId) {
       const t = this.tables;
-      info.record = this.record(
-        info.ids,
-        t.shapes.of(info.ids[Slot.SR]!),
-        t.clusters2.of(info.ids[Slot.C0 + 2]!),
-        true,
-      );
+      info.record =
+        info.known >= 0 && this.knownRecords
+          ? this.knownRecord(info.known)
+          : this.record(
+              info.ids,
+              t.shapes.of(info.ids[Slot.SR]!),
+              t.clusters2.of(info.ids[Slot.C0 + 2]!),
+              true,
+            );
       info.pool = this.poolId;
     }
     return info.record * REC_SIZE;
+  }
+
+  /** A new record copied from a known word's stored one (the same values record() would write). */
+  private knownRecord(k: number): number {
+    this.growPool();
+    const r = this.records++;
+    this.pool.set(this.knownRecords!.subarray(k * KNOWN_RECORD, (k + 1) * KNOWN_RECORD), r * REC_SIZE);
+    return r;
+  }
+
+  private growPool(): void {
+    if ((this.records + 1) * REC_SIZE > this.pool.length) {
+      const bigger = new Float32Array(this.pool.length * 2);
+      bigger.set(this.pool);
+      this.pool = bigger;
+      this.poolInt = new Int32Array(bigger.buffer);
+    }
+  }
+
+  /**
+   * The stored part of word `w`'s record (KNOWN_RECORD floats, integers as their bits), as
+   * record() computes it: what a compiled model keeps for its known words.
+   */
+  computedRecord(w: string): Float32Array {
+    const info = this.space.word(w);
+    const t = this.tables;
+    const r = this.record(
+      info.ids,
+      t.shapes.of(info.ids[Slot.SR]!),
+      t.clusters2.of(info.ids[Slot.C0 + 2]!),
+      true,
+    );
+    return this.pool.slice(r * REC_SIZE, r * REC_SIZE + KNOWN_RECORD);
   }
 
   /** Adds the weights of feature `key` (when the model has it) to `out[base .. base + T)`. */
@@ -484,6 +519,8 @@ export interface TaggerTables {
   scoreTables: ScoreTables;
   /** Transition scores (Weights.trans). */
   trans: Float32Array;
+  /** A compiled model's stored records of its known words (KNOWN_RECORD floats each; FeatureSpace's known numbers). */
+  knownRecords?: Float32Array;
 }
 
 /** The tables of a tagger over `weights` (read from `quantised` when given: the same floats). */
