@@ -66,9 +66,17 @@ export interface RenderedNodes {
   parent: number[];
   /** Index of the last descendant (the element's subtree is [i, last[i]]). */
   last: number[];
-  /** Class/id weight: positive for content-like names, negative for furniture-like names. */
+  /**
+   * Class/id weight: positive for content-like names, negative for furniture-like names.
+   * Judged only for the elements that hold a line of text and their ancestors (and the
+   * ancestors of <time> elements); 0 for the others, which nothing reads it of.
+   */
   weight: number[];
-  /** CTX flags of the element and its ancestors. */
+  /**
+   * CTX flags of the element and its ancestors. The class/id flags are counted for the
+   * elements whose weight is judged (see above); the others carry their tags' flags and
+   * those inherited from their ancestors.
+   */
   ctx: number[];
 }
 
@@ -217,10 +225,14 @@ const MAX_HINT_CACHE = 40_000;
 
 const NO_HINT = { weight: 0, ctx: 0 };
 
-/** The class/id/itemprop names of an element, judged (most elements have none: no string built). */
-function elementHint(cls: string | undefined, id: string | undefined, itemprop: string | undefined) {
-  if (id === undefined && itemprop === undefined) return cls === undefined ? NO_HINT : hintFlags(cls);
-  return hintFlags(`${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`);
+/** The string an element's class/id/itemprop names are judged by (most elements have none: no string built). */
+function hintKey(
+  cls: string | undefined,
+  id: string | undefined,
+  itemprop: string | undefined,
+): string | undefined {
+  if (id === undefined && itemprop === undefined) return cls;
+  return `${cls ?? ''} ${id ?? ''} ${itemprop ?? ''}`;
 }
 
 function hintFlags(hint: string): { weight: number; ctx: number } {
@@ -304,21 +316,41 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       length += 1;
     }
     const node = blockNode;
+    resolve(node);
     blocks.push({ start: length, end: length + line.length, tag: nodes.tag[node]!, node, linkShare });
     parts.push(line);
     length += line.length;
   };
 
-  const addNode = (tag: string, hint: { weight: number; ctx: number }): number => {
+  // An element's class/id names are judged when something needs its contexts: a line it
+  // holds (flush) or a <time> inside it. Most elements with a class hold no line of their
+  // own (links, icons, images, wrappers of other widgets), and their names are never read.
+  const hints: (string | undefined)[] = [undefined];
+  const pending: number[] = [];
+  const UNRESOLVED = -1;
+
+  const addNode = (tag: string, hint: string | undefined): number => {
     const index = nodes.tag.length;
-    const parent = trackedNode;
-    const { weight, ctx } = hint;
     nodes.tag.push(tag);
-    nodes.parent.push(parent);
+    nodes.parent.push(trackedNode);
     nodes.last.push(index);
-    nodes.weight.push(weight);
-    nodes.ctx.push((parent >= 0 ? nodes.ctx[parent]! : 0) | (TAG_CTX.get(tag) ?? 0) | ctx);
+    nodes.weight.push(0);
+    nodes.ctx.push(UNRESOLVED);
+    hints.push(hint);
     return index;
+  };
+
+  /** Judges the names of an element and of its ancestors not judged yet, outermost first. */
+  const resolve = (node: number): void => {
+    const { ctx, parent } = nodes;
+    for (let a = node; ctx[a]! === UNRESOLVED; a = parent[a]!) pending.push(a);
+    while (pending.length) {
+      const n = pending.pop()!;
+      const key = hints[n];
+      const hint = key === undefined ? NO_HINT : hintFlags(key);
+      nodes.weight[n] = hint.weight;
+      ctx[n] = ctx[parent[n]!]! | (TAG_CTX.get(nodes.tag[n]!) ?? 0) | hint.ctx;
+    }
   };
 
   const handler: ScanHandler = {
@@ -329,7 +361,8 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       else if (name === 'link' && attribs.rel?.toLowerCase() === 'canonical' && attribs.href)
         meta.canonical ??= attribs.href;
       else if (name === 'time' && attribs.datetime && meta.times.length < 200) {
-        const ctx = trackedNode >= 0 ? nodes.ctx[trackedNode]! : 0;
+        resolve(trackedNode);
+        const ctx = nodes.ctx[trackedNode]!;
         meta.times.push({
           value: attribs.datetime,
           inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
@@ -345,7 +378,7 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       const outerBlock = blockNode;
       let node = -1;
       if (stack.length < MAX_TRACKED_DEPTH) {
-        node = addNode(name, elementHint(attribs.class, attribs.id, attribs.itemprop));
+        node = addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop));
         trackedNode = node;
         if (isBlock) blockNode = node;
       }
@@ -399,6 +432,11 @@ function render(html: string, scan: HtmlScan): RenderedPage {
   scan(html, handler);
   flush();
   nodes.last[0] = nodes.tag.length - 1;
+  // Elements that hold no line: their tags' contexts and their ancestors' (parents come first).
+  for (let i = 1; i < nodes.ctx.length; i++) {
+    if (nodes.ctx[i] === UNRESOLVED)
+      nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | (TAG_CTX.get(nodes.tag[i]!) ?? 0);
+  }
   const cleanTitle = normalizeLine(title);
   return {
     text: parts.join(''),
