@@ -85,3 +85,20 @@ export const PHOTO_CREDIT =
 /** Where readers' comments start: "12 comments", "Leave a reply", "Jane on May 3, 2019 at 4:47 pm said:". */
 export const COMMENT_MARKER =
   /^(?:(?:\d+\s+)?(?:comments?|responses?|replies)|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|reply|\S.{0,80}\s(?:on|at)\s.{4,60}\ssaid:?)$/i;
+
+/** `\s`: ECMAScript white space and line terminators. */
+export function isRegexSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

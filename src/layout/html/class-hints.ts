@@ -18,6 +18,8 @@
  * or'ed. Case folding is ASCII-only, as in a regex without the `u` flag.
  */
 
+import { isRegexSpace } from '../patterns.js';
+
 /** Categories (bits). */
 export const HINT = {
   /** Content-like: article, body, content, post, story, ... */
@@ -138,23 +140,6 @@ for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c | 0x20 : c;
 /** `\w` without the `u` flag: ASCII letters, digits and `_`. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/** `\s`: ECMAScript white space and line terminators. */
-export function isRegexSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Whether the edge asked for holds between s[at - 1] and s[at] within the name [start, end). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HINT, hintBits, isRegexSpace } from '../../../src/layout/html/class-hints.js';
+import { HINT, hintBits } from '../../../src/layout/html/class-hints.js';
+import { isRegexSpace } from '../../../src/layout/patterns.js';
 
 // The specification: one case-insensitive regex per category, tested on the whole
 // class/id string (what render.ts did before the one-pass matcher).
