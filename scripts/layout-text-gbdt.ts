@@ -16,6 +16,10 @@ export interface GbdtParams {
   minHessian: number;
   /** Buckets per feature. */
   bins: number;
+  /** Share of the features each tree may split on (1 = all); drawn per tree with a fixed seed. */
+  colsample: number;
+  /** Share of the rows each tree learns from (1 = all); drawn per tree with a fixed seed. */
+  subsample: number;
 }
 
 export const DEFAULT_GBDT: GbdtParams = {
@@ -25,7 +29,21 @@ export const DEFAULT_GBDT: GbdtParams = {
   lambda: 1,
   minHessian: 5,
   bins: 32,
+  colsample: 1,
+  subsample: 1,
 };
+
+/** A small seeded generator (mulberry32): training is deterministic. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 interface Binned {
   rows: number;
@@ -102,13 +120,22 @@ export function trainGbdt(
   const g = new Float64Array(rows);
   const h = new Float64Array(rows);
   const trees: Tree[] = [];
+  const rand = random(7);
+  const allowed = new Uint8Array(width);
   for (let t = 0; t < p.trees; t++) {
     for (let i = 0; i < rows; i++) {
+      // Rows left out of this tree's sample weigh nothing in it.
+      if (p.subsample < 1 && rand() >= p.subsample) {
+        g[i] = 0;
+        h[i] = 0;
+        continue;
+      }
       const q = 1 / (1 + Math.exp(-score[i]!));
       g[i] = (q - y[i]!) * w[i]!;
       h[i] = Math.max(1e-6, q * (1 - q)) * w[i]!;
     }
-    const tree = growTree(data, g, h, p);
+    for (let f = 0; f < width; f++) allowed[f] = p.colsample >= 1 || rand() < p.colsample ? 1 : 0;
+    const tree = growTree(data, g, h, p, allowed);
     trees.push(tree);
     for (let i = 0; i < rows; i++) score[i]! += binnedValue(tree, data, i);
   }
@@ -121,7 +148,13 @@ function binnedValue(tree: Tree & { bins?: number[] }, d: Binned, i: number): nu
   return tree.v[k]!;
 }
 
-function growTree(d: Binned, g: Float64Array, h: Float64Array, p: GbdtParams): Tree & { bins: number[] } {
+function growTree(
+  d: Binned,
+  g: Float64Array,
+  h: Float64Array,
+  p: GbdtParams,
+  allowed: Uint8Array,
+): Tree & { bins: number[] } {
   const tree: Tree & { bins: number[] } = { f: [], t: [], l: [], r: [], v: [], bins: [] };
   const node = new Int32Array(d.rows); // every row starts at the root (node 0)
   const leafValue = (G: number, H: number) => (-G / (H + p.lambda)) * p.rate;
@@ -168,6 +201,7 @@ function growTree(d: Binned, g: Float64Array, h: Float64Array, p: GbdtParams): T
       let bestGL = 0;
       let bestHL = 0;
       for (let f = 0; f < d.width; f++) {
+        if (!allowed[f]) continue;
         const base = (s * d.width + f) * B;
         let GL = 0;
         let HL = 0;

@@ -29,6 +29,7 @@ import { type LineModel, lineScores, probability } from '../src/layout/text/line
 import { crossValidate, pageFold } from './layout-folds.js';
 import { FEATURE_WIDTH, type LabelledPage, loadPages } from './layout-text-data.js';
 import { compactTree, DEFAULT_GBDT, type GbdtParams, trainGbdt } from './layout-text-gbdt.js';
+import { readBodies, synthesise } from './layout-text-synthetic.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,23 +41,35 @@ const { values } = parseArgs({
     depth: { type: 'string' },
     rate: { type: 'string' },
     'min-hessian': { type: 'string' },
+    colsample: { type: 'string' },
+    subsample: { type: 'string' },
     'tree-counts': { type: 'string' },
     weight: { type: 'string' },
     threshold: { type: 'string' },
     'dump-oof': { type: 'string' },
     'switch-cost': { type: 'string' },
+    'gap-cost': { type: 'string' },
     pages: { type: 'boolean' },
+    synthetic: { type: 'string' },
+    'synthetic-weight': { type: 'string' },
+    bodies: { type: 'string' },
   },
 });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 const out = resolve(values.out ?? 'models/layout-text');
 const FOLDS = Number(values.folds ?? 5);
+/** Synthetic pages per training page (scripts/layout-text-synthetic.ts), and how much each weighs against a real one. */
+const SYNTHETIC = Number(values.synthetic ?? 0);
+const SYNTHETIC_WEIGHT = Number(values['synthetic-weight'] ?? 0.5);
+const bodiesPath = resolve(values.bodies ?? join(data, '..', 'bbc-news-summary', 'bbc-news-summary.jsonl'));
 const gbdt: GbdtParams = {
   ...DEFAULT_GBDT,
   ...(values.trees ? { trees: Number(values.trees) } : {}),
   ...(values.depth ? { depth: Number(values.depth) } : {}),
   ...(values.rate ? { rate: Number(values.rate) } : {}),
   ...(values['min-hessian'] ? { minHessian: Number(values['min-hessian']) } : {}),
+  ...(values.colsample ? { colsample: Number(values.colsample) } : {}),
+  ...(values.subsample ? { subsample: Number(values.subsample) } : {}),
 };
 /** Prefixes of the boosted trees tried (the CV picks how many to keep). */
 const treeCounts = (values['tree-counts'] ?? `0,${gbdt.trees >> 2},${gbdt.trees >> 1},${gbdt.trees}`)
@@ -65,6 +78,7 @@ const treeCounts = (values['tree-counts'] ?? `0,${gbdt.trees >> 2},${gbdt.trees 
 const weighting = values.weight ?? 'page-words';
 const thresholds = (values.threshold ?? '0.3,0.4,0.5,0.6').split(',').map(Number);
 const switchCosts = (values['switch-cost'] ?? '0,5,10,20,40,80').split(',').map(Number);
+const gapCosts = (values['gap-cost'] ?? '0').split(',').map(Number);
 
 /** How much a line counts in training: the metric averages pages, and a page's score is made of its words. */
 function weights(p: LabelledPage): Float64Array {
@@ -79,16 +93,21 @@ function weights(p: LabelledPage): Float64Array {
 const IN_RUN = LINE_FEATURE_NAMES.indexOf('inRun');
 const logit = (q: number) => Math.log(q / (1 - q));
 
-function train(pages: readonly LabelledPage[]): LineModel {
+function train(real: readonly LabelledPage[]): LineModel {
+  // Synthetic pages are made from these training pages only (never from a held-out fold's).
+  const synthetic = SYNTHETIC > 0 ? synthesise(real, bodies, SYNTHETIC) : [];
+  const pages = [...real, ...synthetic];
   const rows = pages.reduce((a, p) => a + p.y.length, 0);
   const x = new Float64Array(rows * FEATURE_WIDTH);
   const y = new Uint8Array(rows);
   const w = new Float64Array(rows);
   let r = 0;
-  for (const p of pages) {
+  for (const [k, p] of pages.entries()) {
     x.set(p.x, r * FEATURE_WIDTH);
     y.set(p.y, r);
-    w.set(weights(p), r);
+    const pw = weights(p);
+    if (k >= real.length) for (let i = 0; i < pw.length; i++) pw[i]! *= SYNTHETIC_WEIGHT;
+    w.set(pw, r);
     r += p.y.length;
   }
   // Start from the rules: the weighted share of story text inside and outside their run.
@@ -126,6 +145,7 @@ const fmt = (f: ExtractionFigures) =>
 
 const t0 = performance.now();
 const pages = loadPages(data);
+const bodies = SYNTHETIC > 0 ? readBodies(bodiesPath) : [];
 const lines = pages.reduce((a, p) => a + p.y.length, 0);
 const storyLines = pages.reduce((a, p) => a + p.y.reduce((s, v) => s + v, 0), 0);
 console.log(
@@ -179,16 +199,19 @@ interface Decode {
   trees: number;
   threshold: number;
   switchCost: number;
+  gapCost: number;
 }
 const decodeGrid: Decode[] = [];
 for (const trees of treeCounts)
   for (const th of thresholds)
-    for (const switchCost of switchCosts) decodeGrid.push({ trees, threshold: th, switchCost });
+    for (const switchCost of switchCosts)
+      for (const gapCost of gapCosts) decodeGrid.push({ trees, threshold: th, switchCost, gapCost });
 const withDecode = (m: LineModel, d: Decode): LineModel => ({
   ...m,
   trees: m.trees.slice(0, d.trees),
   threshold: d.threshold,
   switchCost: d.switchCost,
+  ...(d.gapCost ? { gapCost: d.gapCost } : {}),
 });
 const gridScores = decodeGrid.map((d) => pages.map((p, i) => score(p, withDecode(foldModels[fold[i]!]!, d))));
 const { heldOut, chosen } = crossValidate(
@@ -206,7 +229,7 @@ const perFold: string[] = [];
     const s = heldOut.slice(at, at + count);
     at += count;
     perFold.push(
-      `fold ${f} (${count} pages; ${chosen[f]!.trees} trees, threshold ${chosen[f]!.threshold}, switch cost ${chosen[f]!.switchCost}): ${fmt(aggregateScores(s))}`,
+      `fold ${f} (${count} pages; ${chosen[f]!.trees} trees, threshold ${chosen[f]!.threshold}, switch cost ${chosen[f]!.switchCost}, gap cost ${chosen[f]!.gapCost}): ${fmt(aggregateScores(s))}`,
     );
     console.log(perFold[perFold.length - 1]);
   }
@@ -215,7 +238,7 @@ const cv = aggregateScores(heldOut);
 if (values.pages) {
   // Held-out page scores against the rules alone, biggest changes first.
   const pf1 = (r: PageScore) => aggregateScores([r]).f1;
-  const order = [...Array(FOLDS).keys()].flatMap((f) => pages.flatMap((p, i) => (fold[i] === f ? [i] : [])));
+  const order = [...Array(FOLDS).keys()].flatMap((f) => pages.flatMap((_p, i) => (fold[i] === f ? [i] : [])));
   const rows = order.map((i, k) => ({
     id: pages[i]!.id.slice(0, 12),
     rules: pf1(ruleScores[i]!),
@@ -237,7 +260,7 @@ for (const [c, d] of decodeGrid.entries()) {
   }
 }
 console.log(
-  `decoding grid (pooled held-out F1): ${decodeGrid.map((d, c) => `${d.trees}/${d.threshold}/${d.switchCost}=${aggregateScores(gridScores[c]!).f1.toFixed(4)}`).join(' ')}`,
+  `decoding grid (pooled held-out F1): ${decodeGrid.map((d, c) => `${d.trees}/${d.threshold}/${d.switchCost}/${d.gapCost}=${aggregateScores(gridScores[c]!).f1.toFixed(4)}`).join(' ')}`,
 );
 const summary = {
   task: 'layout-text-train',
@@ -326,9 +349,12 @@ function card(c: {
     `--rate ${gbdt.rate}`,
     `--weight ${weighting}`,
     `--min-hessian ${gbdt.minHessian}`,
+    ...(gbdt.colsample < 1 ? [`--colsample ${gbdt.colsample}`] : []),
+    ...(gbdt.subsample < 1 ? [`--subsample ${gbdt.subsample}`] : []),
     `--tree-counts ${treeCounts.join(',')}`,
     `--threshold ${thresholds.join(',')}`,
     `--switch-cost ${switchCosts.join(',')}`,
+    `--gap-cost ${gapCosts.join(',')}`,
   ].join(' ');
   return `# layout-text: line classifier of the text path
 
@@ -339,11 +365,12 @@ learning rate ${gbdt.rate}, L2 ${gbdt.lambda}, smallest leaf hessian ${gbdt.minH
 giving each line of a plain-text page the log-odds that it is story text. Every line starts from the rules' call (one
 base log-odds for lines inside the densest prose run the rules find, ${c.model.baseInRun.toFixed(3)}, one for the rest,
 ${c.model.baseOutside.toFixed(3)}); the trees learn corrections.
-\`src/layout/text/classify-lines.ts\` then decodes the story as few long stretches (Viterbi over two states: words ×
-(log-odds − logit(${c.model.threshold})), a cost of ${c.model.switchCost} words per switch), never past the first
+\`src/layout/text/classify-lines.ts\` then decodes the story as few long stretches (Viterbi over four states, before / story / gap inside
+the story / after: words × (log-odds − logit(${c.model.threshold})) for story lines, a cost of ${c.model.switchCost} words per switch
+between story and not story, ${c.model.gapCost ?? 0} per word of a line in a gap between two story stretches), never past the first
 readers'-comments marker after prose; lines named by wording (bylines, datelines, credits, related links, boilerplate)
 and the page's own highlights keep their kinds, and the rules name the story lines' kinds (paragraph, subheading, related).
-The number of trees kept, the threshold and the switch cost are chosen by the cross-validation below (the setting best
+The number of trees kept, the threshold, the switch cost and the gap cost are chosen by the cross-validation below (the setting best
 over all held-out page scores is shipped).
 
 **Features** (${c.model.features.length}, \`src/layout/text/line-features.ts\`): per line its length in words and

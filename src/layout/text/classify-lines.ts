@@ -202,6 +202,7 @@ function storyLines(a: TextAnalysis, model: LineModel | null): boolean[] {
     neutral,
     model.threshold,
     model.switchCost,
+    model.gapCost ?? 0,
   );
   // No stretch worth a story by the model: the rules' run rather than no body at all.
   return story.includes(true) ? story : run();

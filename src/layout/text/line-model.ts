@@ -36,13 +36,24 @@ export interface LineModel {
    * (a short subheading between two story paragraphs stays in).
    */
   switchCost: number;
+  /**
+   * What each word of a line costs when it lies in a gap between two stretches of
+   * story (0 or absent: no such cost, the two-state decoding).
+   */
+  gapCost?: number;
 }
 
 /**
- * The story lines: the labelling that maximises the words of lines kept times
- * their log-odds over the threshold, less `switchCost` per change of label
- * (Viterbi over two states). Lines with `neutral[i]` (already named by wording)
- * count for nothing either way.
+ * The story lines, decoded over four states: before the story, story, a gap inside
+ * the story (lines between two story stretches: a table, a list, a box of links),
+ * after the story. The labelling maximises the words of story lines times their
+ * log-odds over the threshold, less `switchCost` per change between story and not
+ * story, less `gapCost` per word of a gap line (Viterbi). With `gapCost` 0 this is
+ * the two-state decoding (story / not story, a cost per switch); above 0 a line
+ * between two stretches of story is taken as story more readily than one before or
+ * after the story, so a table or a list of short lines inside a story is less often
+ * cut out. Lines with `neutral[i]` (already named by wording) count for nothing
+ * either way.
  */
 export function decodeStory(
   logOdds: Float64Array,
@@ -50,35 +61,65 @@ export function decodeStory(
   neutral: readonly boolean[],
   threshold: number,
   switchCost: number,
+  gapCost = 0,
 ): boolean[] {
   const n = logOdds.length;
   const cut = Math.log(threshold / (1 - threshold));
-  // best[s] = best total ending in state s (0 = not story, 1 = story); from[i][s] = previous state.
-  let out0 = 0;
-  let in1 = Number.NEGATIVE_INFINITY;
-  const from = new Uint8Array(n * 2);
+  const NONE = Number.NEGATIVE_INFINITY;
+  // Best totals ending in each state: before, story, gap, after.
+  const before = 0;
+  let story = NONE;
+  let gap = NONE;
+  let after = NONE;
+  // from[i * 4 + s]: the state of line i - 1 on the best path that puts line i in state s.
+  const from = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++) {
-    const gain = neutral[i] ? 0 : Math.max(1, words[i]!) * (logOdds[i]! - cut);
-    const stay0 = out0;
-    const move0 = in1 - switchCost;
-    const next0 = Math.max(stay0, move0);
-    from[i * 2] = stay0 >= move0 ? 0 : 1;
-    const stay1 = in1;
-    const move1 = out0 - switchCost;
-    const next1 = Math.max(stay1, move1) + gain;
-    from[i * 2 + 1] = stay1 >= move1 ? 1 : 0;
-    out0 = next0;
-    in1 = next1;
+    const w = Math.max(1, words[i]!);
+    const gain = neutral[i] ? 0 : w * (logOdds[i]! - cut);
+    const gapLoss = neutral[i] ? 0 : w * gapCost;
+    // Into the story: stay, start it, or come back to it after a gap.
+    const enter = before - switchCost;
+    const back = gap - switchCost;
+    let nextStory = story;
+    let fromStory = STORY;
+    if (enter > nextStory) {
+      nextStory = enter;
+      fromStory = BEFORE;
+    }
+    if (back > nextStory) {
+      nextStory = back;
+      fromStory = GAP;
+    }
+    const leave = story - switchCost;
+    const nextGap = Math.max(gap, leave) - gapLoss;
+    const nextAfter = Math.max(after, leave);
+    from[i * 4 + BEFORE] = BEFORE;
+    from[i * 4 + STORY] = fromStory;
+    from[i * 4 + GAP] = gap >= leave ? GAP : STORY;
+    from[i * 4 + AFTER] = after >= leave ? AFTER : STORY;
+    story = nextStory + gain;
+    gap = nextGap;
+    after = nextAfter;
   }
-  const story = new Array<boolean>(n).fill(false);
-  // The page starts and ends outside the story: leaving it at the end costs a switch too.
-  let s = in1 - switchCost > out0 ? 1 : 0;
+  // The page ends outside the story: leaving it at the end costs a switch too.
+  let s = BEFORE;
+  let best = before;
+  if (after > best) {
+    s = AFTER;
+    best = after;
+  }
+  if (story - switchCost > best) s = STORY;
+  const out = new Array<boolean>(n).fill(false);
   for (let i = n - 1; i >= 0; i--) {
-    story[i] = s === 1;
-    s = from[i * 2 + s]!;
+    out[i] = s === STORY;
+    s = from[i * 4 + s]!;
   }
-  return story;
+  return out;
 }
+const BEFORE = 0;
+const STORY = 1;
+const GAP = 2;
+const AFTER = 3;
 
 export function treeValue(tree: Tree, x: Float64Array, row: number): number {
   let k = 0;
