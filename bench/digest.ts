@@ -43,22 +43,78 @@ async function readDocs(path: string, limit: number | undefined): Promise<Doc[]>
   return docs;
 }
 
+interface EndToEnd {
+  workers: number;
+  rate: number;
+  seconds: number;
+  /** CPU time per article stored, every thread of this process (workers, main thread, GC, JIT). */
+  cpuMs: number;
+  /** The main thread's share: reading, hashing, handing out chunks, counting. */
+  mainCpuMs: number | undefined;
+  workerBusy: number | undefined;
+  loadAverage: number;
+}
+
+/** One `newsdigest ingest` run over `input` into a fresh database, as the CLI runs it. */
+async function endToEnd(input: string, db: string, workers: number): Promise<EndToEnd> {
+  const store = openStore(db);
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  let summary: Awaited<ReturnType<typeof runIngest>>;
+  try {
+    summary = await runIngest({ inputs: [input], store, workers });
+  } finally {
+    store.close();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const c1 = cpuNow();
+  if (summary.failed > 0) {
+    const first = summary.errors[0]!;
+    throw new NewsdigestError(
+      first.code,
+      first.origin,
+      `${summary.failed} pages failed; first: ${first.message}`,
+    );
+  }
+  const n = Math.max(1, summary.stored);
+  return {
+    workers,
+    rate: summary.stored / seconds,
+    seconds,
+    cpuMs: (c1.processMs - c0.processMs) / n,
+    mainCpuMs: c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined,
+    workerBusy: summary.workerBusy,
+    loadAverage: loadavg()[0]!,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export const digestBench: BenchTask = {
   name: 'digest',
   summary: 'end to end: ingest (every stage on N workers + the SQLite store) vs compromise entities',
   defaultData: 'bbc-news-summary/bbc-news-summary.jsonl',
   flags: {
-    workers: 'N: worker threads (default: one per core)',
+    workers:
+      'N or N,M,…: worker threads (default: one per core); a list runs each in turn (1,2: a same-run scaling ratio)',
     peers: 'NAMES: peers (default ner-compromise; "none")',
   },
   async run({ data, limit, flags }): Promise<EvalReport> {
-    const workers = flags['workers'] === undefined ? availableParallelism() : Number(flags['workers']);
-    if (!Number.isInteger(workers) || workers < 1) {
-      throw new NewsdigestError(
-        'E_BAD_OPTION',
-        '--workers',
-        `expecting a whole number from 1, instead found "${flags['workers']}"`,
-      );
+    const workerCounts = String(flags['workers'] ?? availableParallelism())
+      .split(',')
+      .map((w) => Number(w));
+    for (const [i, workers] of workerCounts.entries()) {
+      if (!Number.isInteger(workers) || workers < 1) {
+        throw new NewsdigestError(
+          'E_BAD_OPTION',
+          '--workers',
+          `expecting whole numbers from 1 (e.g. 2, or 1,2), instead found "${String(flags['workers']).split(',')[i]}"`,
+        );
+      }
     }
     const docs = await readDocs(data, limit);
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
@@ -75,31 +131,12 @@ export const digestBench: BenchTask = {
           .join(''),
       );
 
-      // 1. End to end, as `newsdigest ingest` runs.
-      const store = openStore(join(dir, 'e2e.db'));
-      const c0 = cpuNow();
-      const t0 = performance.now();
-      const summary = await runIngest({ inputs: [input], store, workers });
-      const e2eSeconds = (performance.now() - t0) / 1000;
-      const c1 = cpuNow();
-      store.close();
-      // CPU time per article: every thread of this process (workers, main thread, GC), and the
-      // main thread alone (reading, hashing, the store). Far steadier than wall time on a shared machine.
-      const e2eCpuMs = (c1.processMs - c0.processMs) / Math.max(1, summary.stored);
-      const mainCpuMs =
-        c1.mainMs !== undefined && c0.mainMs !== undefined
-          ? (c1.mainMs - c0.mainMs) / Math.max(1, summary.stored)
-          : undefined;
-      if (summary.failed > 0) {
-        const first = summary.errors[0]!;
-        throw new NewsdigestError(
-          first.code,
-          first.origin,
-          `${summary.failed} pages failed; first: ${first.message}`,
-        );
+      // 1. End to end, as `newsdigest ingest` runs, for each worker count in turn (a count
+      // given twice, as in 1,2,1,2, alternates them against a change in the machine's load).
+      const runs: EndToEnd[] = [];
+      for (const [r, workers] of workerCounts.entries()) {
+        runs.push(await endToEnd(input, join(dir, `e2e-${r}.db`), workers));
       }
-      const e2eRate = summary.stored / e2eSeconds;
-
       // 2. Every stage alone, in this thread (after one warm-up pass over the first 100).
       const options = {};
       for (const d of docs.slice(0, 100))
@@ -124,15 +161,15 @@ export const digestBench: BenchTask = {
       alone.close();
 
       const rows: (string | number)[][] = [
-        [
-          `newsdigest ingest, ${workers} worker${workers === 1 ? '' : 's'} (end to end)`,
+        ...runs.map((run) => [
+          `newsdigest ingest, ${run.workers} worker${run.workers === 1 ? '' : 's'} (end to end)`,
           docs.length,
-          round(e2eRate, 1),
-          round(e2eRate / workers, 1),
-          round(bytes / 1e6 / e2eSeconds, 2),
-          round(words / e2eSeconds / workers, 0),
-          round(e2eCpuMs, 2),
-        ],
+          round(run.rate, 1),
+          round(run.rate / run.workers, 1),
+          round(bytes / 1e6 / run.seconds, 2),
+          round(words / run.seconds / run.workers, 0),
+          round(run.cpuMs, 2),
+        ]),
         [
           '  every stage, 1 thread, no store',
           docs.length,
@@ -152,6 +189,30 @@ export const digestBench: BenchTask = {
           round(storeCpuMs, 2),
         ],
       ];
+      // The figures of the first --workers value (the median of its rounds), and per count.
+      const byWorkers = [...new Set(workerCounts)].map((workers) => {
+        const own = runs.filter((r) => r.workers === workers);
+        return {
+          workers,
+          rate: median(own.map((r) => r.rate)),
+          cpuMs: median(own.map((r) => r.cpuMs)),
+          runs: own,
+        };
+      });
+      const first = byWorkers[0]!;
+      const firstRun = first.runs[0]!;
+      const workers = first.workers;
+      const e2eRate = first.rate;
+      const e2eCpuMs = first.cpuMs;
+      const e2eSeconds = docs.length / e2eRate;
+      const mainCpuMs = firstRun.mainCpuMs;
+      const busy = first.runs.map((r) => r.workerBusy).filter((b): b is number => b !== undefined);
+      const workerBusy = busy.length ? median(busy) : undefined;
+      const fewest = byWorkers.reduce((a, b) => (b.workers < a.workers ? b : a));
+      const most = byWorkers.reduce((a, b) => (b.workers > a.workers ? b : a));
+      // 1.0: perfectly linear; 0.5: twice the workers, no faster.
+      const scaling =
+        most.workers > fewest.workers ? most.rate / fewest.rate / (most.workers / fewest.workers) : undefined;
       const peers: Record<string, unknown> = {};
       const peerNames = String(flags['peers'] ?? 'ner-compromise')
         .split(',')
@@ -204,7 +265,25 @@ export const digestBench: BenchTask = {
           cpuMsPerArticle: round(e2eCpuMs, 3),
           articlesPerCpuSecond: round(1000 / e2eCpuMs, 1),
           mainThreadCpuMsPerArticle: mainCpuMs === undefined ? null : round(mainCpuMs, 3),
-          workerBusy: summary.workerBusy === undefined ? null : round(summary.workerBusy, 3),
+          workerBusy: workerBusy === undefined ? null : round(workerBusy, 3),
+          byWorkers: Object.fromEntries(
+            byWorkers.map((b) => [
+              b.workers,
+              {
+                rate: round(b.rate, 1),
+                ratePerWorker: round(b.rate / b.workers, 1),
+                cpuMsPerArticle: round(b.cpuMs, 3),
+                runs: b.runs.map((r) => ({
+                  rate: round(r.rate, 1),
+                  cpuMsPerArticle: round(r.cpuMs, 3),
+                  mainThreadCpuMsPerArticle: r.mainCpuMs === undefined ? null : round(r.mainCpuMs, 3),
+                  workerBusy: r.workerBusy === undefined ? null : round(r.workerBusy, 3),
+                  loadAverage: round(r.loadAverage, 2),
+                })),
+              },
+            ]),
+          ),
+          scaling: scaling === undefined ? null : round(scaling, 3),
           digestOnlyCpuMsPerArticle: round(digestCpuMs, 3),
           storeOnlyCpuMsPerArticle: round(storeCpuMs, 3),
           loadAverage: round(loadavg()[0]!, 2),
@@ -215,7 +294,12 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
-          `end to end: ${round(1000 / e2eCpuMs, 1)} articles per CPU-second (all threads); main thread ${mainCpuMs === undefined ? '?' : round(mainCpuMs, 2)} ms CPU/article; workers busy ${summary.workerBusy === undefined ? '?' : round(100 * summary.workerBusy, 1)}% of their time; load average ${round(loadavg()[0]!, 2)}`,
+          `end to end: ${round(1000 / e2eCpuMs, 1)} articles per CPU-second (all threads); main thread ${mainCpuMs === undefined ? '?' : round(mainCpuMs, 2)} ms CPU/article; workers busy ${workerBusy === undefined ? '?' : round(100 * workerBusy, 1)}% of their time; load average ${round(loadavg()[0]!, 2)}`,
+          ...(scaling === undefined
+            ? []
+            : [
+                `scaling ${fewest.workers} -> ${most.workers} workers: ${round(most.rate / fewest.rate, 2)}x the rate (${round(scaling, 2)} of linear); CPU ms/article ${round(fewest.cpuMs, 2)} -> ${round(most.cpuMs, 2)}`,
+              ]),
         ],
       };
     } finally {

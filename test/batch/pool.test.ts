@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/batch/digest-job.js';
 import { DigestPool } from '../../src/batch/pool.js';
+import { openStore } from '../../src/store/sqlite-store.js';
 import { syntheticPage } from './synthetic-pages.js';
 
 const hasDist = existsSync('dist/src/batch/worker.js');
@@ -56,6 +59,35 @@ describe('DigestPool', () => {
       } finally {
         await pool.close();
       }
+    },
+  );
+
+  it.skipIf(!hasDist)(
+    'with a database, workers store the pages themselves and answer once committed; a hash stored already is reported so',
+    async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'nd-pool-')), 'c.db');
+      openStore(file).close(); // the schema, as runIngest's store makes it before the pool starts
+      const pool = new DigestPool({ workers: 2, depth: 2, store: { file, batchSize: 3 } });
+      let answers: Awaited<ReturnType<DigestPool['submit']>>[];
+      try {
+        const chunks = [0, 1, 2, 3].map((c) =>
+          [0, 1].map((k) => ({ seq: c * 2 + k, hash: `h${c * 2 + k}`, page: syntheticPage(c * 2 + k) })),
+        );
+        answers = await Promise.all(chunks.map((jobs) => pool.submit(jobs)));
+        // The same content again (same hash): digested, but the store keeps the first.
+        answers.push(await pool.submit([{ seq: 8, hash: 'h3', page: syntheticPage(3) }]));
+      } finally {
+        await pool.close();
+      }
+      expect(answers.flat().map((r) => [r.seq, r.ok, 'stored' in r && r.stored, 'record' in r])).toEqual([
+        ...[0, 1, 2, 3, 4, 5, 6, 7].map((seq) => [seq, true, true, false]),
+        [8, true, false, false],
+      ]);
+      const store = openStore(file);
+      expect(store.stats().articles).toBe(8);
+      for (let i = 0; i < 8; i++) expect(store.has(`h${i}`)).toBe(true);
+      expect(store.article('synthetic-5')?.text).toBe(syntheticPage(5).text);
+      store.close();
     },
   );
 });
