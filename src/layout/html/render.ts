@@ -282,7 +282,10 @@ function render(html: string, scan: HtmlScan): RenderedPage {
   let length = 0;
   let current = '';
   let currentLink = 0;
+  // Open elements, innermost last: records reused from one element to the next (a page opens
+  // thousands of elements, never more than a few dozen at a time).
   const stack: OpenElement[] = [];
+  let depth = 0;
   // Node 0 is a synthetic root, so that text outside any element still has a holder.
   nodes.tag.push('#root');
   nodes.parent.push(-1);
@@ -377,7 +380,7 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       if (skipDepth === 0 && isBlock) flush();
       const outerBlock = blockNode;
       let node = -1;
-      if (stack.length < MAX_TRACKED_DEPTH) {
+      if (depth < MAX_TRACKED_DEPTH) {
         node = addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop));
         trackedNode = node;
         if (isBlock) blockNode = node;
@@ -387,7 +390,18 @@ function render(html: string, scan: HtmlScan): RenderedPage {
       if (skip) skipDepth++;
       if (anchor) anchorDepth++;
       if (pre) preDepth++;
-      stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
+      const e = stack[depth];
+      if (e === undefined) stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
+      else {
+        e.tag = name;
+        e.node = node;
+        e.skip = skip;
+        e.anchor = anchor;
+        e.pre = pre;
+        e.block = isBlock;
+        e.outerBlock = outerBlock;
+      }
+      depth++;
     },
     text(data) {
       if (inTitle) title += data;
@@ -407,8 +421,8 @@ function render(html: string, scan: HtmlScan): RenderedPage {
     },
     close(name) {
       // The scanner emits one close for every open (implied ones included), so this pops exactly one.
-      const open = stack.pop();
-      if (!open) return;
+      if (depth === 0) return;
+      const open = stack[--depth]!;
       if (name === 'title') inTitle = false;
       if (open.tag === 'script' && jsonLd !== undefined) {
         if (jsonLd.trim()) {
