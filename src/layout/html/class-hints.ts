@@ -142,20 +142,30 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
-/** Whether the edge asked for holds between s[at - 1] and s[at] within the name [start, end). */
-function edgeHolds(s: string, at: number, start: number, end: number, edge: Edge, isLeft: boolean): boolean {
+/** `\s`, with the common ASCII cases answered inline. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isRegexSpace(c));
+}
+
+/**
+ * Whether the edge asked for holds between s[at - 1] and s[at], for a word starting
+ * (left) or ending (right) at `at`. A name's edge is white space or the end of the
+ * string, which is neither a word character nor inside any word, so the whole string
+ * can be read as is.
+ */
+function edgeHolds(s: string, at: number, edge: Edge, isLeft: boolean): boolean {
   if (edge === Edge.Any) return true;
-  const inside = isLeft ? at < end : at > start;
-  const outside = isLeft ? at > start : at < end;
+  const n = s.length;
   if (edge === Edge.Word) {
-    const before = at > start && isWordChar(s.charCodeAt(at - 1));
-    const after = at < end && isWordChar(s.charCodeAt(at));
+    const before = at > 0 && isWordChar(s.charCodeAt(at - 1));
+    const after = at < n && isWordChar(s.charCodeAt(at));
     return before !== after;
   }
-  // Delimiter: the edge of the name, or `_` / `-` beside the word.
-  if (!outside || !inside) return true;
-  const c = s.charCodeAt(isLeft ? at - 1 : at);
-  return c === 95 || c === 45;
+  // Delimiter: the edge of the name (white space or the string's end), or `_` / `-` beside the word.
+  const outside = isLeft ? at - 1 : at;
+  if (outside < 0 || outside >= n) return true;
+  const c = s.charCodeAt(outside);
+  return c === 95 || c === 45 || isSpace(c);
 }
 
 /** Whether the word at [at, stop) spells `w` (its first two characters already matched), ASCII case folded. */
@@ -167,45 +177,46 @@ function spellsFrom(s: string, at: number, w: string): boolean {
   return true;
 }
 
-/** The categories of the name s[start, end) (no white space inside). */
-function nameBits(s: string, start: number, end: number): number {
+/**
+ * The categories a class/id/itemprop string names (HINT bits), its names judged one
+ * by one: one pass over the string, a name's categories collected until the white
+ * space that ends it.
+ */
+export function hintBits(hint: string): number {
   let bits = 0;
-  let c1 = s.charCodeAt(start);
-  c1 = c1 < 128 ? LOWER[c1]! : 0;
-  for (let i = start; i + 1 < end; i++) {
-    const c0 = c1;
-    c1 = s.charCodeAt(i + 1);
-    c1 = c1 < 128 ? LOWER[c1]! : 0;
-    if (c0 === 0 || c1 === 0) continue;
-    const bucket = BY_PAIR[c0 * 128 + c1];
+  let name = 0;
+  let junk = false;
+  let contentOnly = false;
+  const n = hint.length;
+  let r1 = n > 0 ? hint.charCodeAt(0) : 0;
+  for (let i = 0; i < n; i++) {
+    const r0 = r1;
+    r1 = i + 1 < n ? hint.charCodeAt(i + 1) : 32;
+    if (isSpace(r0)) {
+      if (name !== 0) {
+        bits |= name;
+        const j = (name & HINT.junk) !== 0;
+        const p = (name & (HINT.positive | HINT.embed)) !== 0;
+        if (p && !j) contentOnly = true;
+        else if (j && !p) junk = true;
+        name = 0;
+      }
+      continue;
+    }
+    if (r0 >= 128 || r1 >= 128) continue;
+    const bucket = BY_PAIR[LOWER[r0]! * 128 + LOWER[r1]!];
     if (bucket === undefined) continue;
     for (let b = 0; b < bucket.length; b++) {
       const e = bucket[b]!;
       const stop = i + e.word.length;
-      if (stop > end || (bits & e.bits) === e.bits || !spellsFrom(s, i, e.word)) continue;
-      if (edgeHolds(s, i, start, end, e.left, true) && edgeHolds(s, stop, start, end, e.right, false))
-        bits |= e.bits;
+      if (stop > n || (name & e.bits) === e.bits || !spellsFrom(hint, i, e.word)) continue;
+      if (edgeHolds(hint, i, e.left, true) && edgeHolds(hint, stop, e.right, false)) name |= e.bits;
     }
   }
-  return bits;
-}
-
-/** The categories a class/id/itemprop string names (HINT bits), its names judged one by one. */
-export function hintBits(hint: string): number {
-  let bits = 0;
-  let junk = false;
-  let contentOnly = false;
-  const n = hint.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isRegexSpace(hint.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    while (i < n && !isRegexSpace(hint.charCodeAt(i))) i++;
-    const b = nameBits(hint, start, i);
-    bits |= b;
-    const j = (b & HINT.junk) !== 0;
-    const p = (b & (HINT.positive | HINT.embed)) !== 0;
+  if (name !== 0) {
+    bits |= name;
+    const j = (name & HINT.junk) !== 0;
+    const p = (name & (HINT.positive | HINT.embed)) !== 0;
     if (p && !j) contentOnly = true;
     else if (j && !p) junk = true;
   }
