@@ -7,7 +7,8 @@
  * criticism", "is a vocal advocate of"). To stay fast, only candidate tokens are
  * scored: a token the rules mark, or one whose word or stem was part of a gold cue
  * in training; every other token is O. Tokens inside quotation marks are always O
- * (the words of a quote are the speaker's).
+ * (the words of a quote are the speaker's). In a sentence where Viterbi finds no cue, the
+ * candidate nearest to being one may still be taken (fallbackCue, a margin the model sets).
  *
  * The model (models/quotes/cue-tagger.json) is trained by scripts/quotes-train-tagger.ts.
  */
