@@ -5,14 +5,19 @@
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/scripts/layout-profile.js [--data ../shared/data/extraction] [--passes 3]
  *   node dist/scripts/layout-profile.js --top /tmp/prof/<file>.cpuprofile [--rows 30]
+ *
+ * The floor of a fresh process, layer by layer: fresh processes that only start,
+ * also load the modules, read the pages, tokenise them with the scanner (a handler
+ * that does nothing), render them, or do the whole layout; main-thread CPU at their
+ * end, min and median over the rounds (levels alternated):
+ *
+ *   node dist/scripts/layout-profile.js --floor [--rounds 7] [--data ../shared/data/extraction]
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/article/types.js';
-import { decodeBytes } from '../src/ingest/decode.js';
-import { pageToArticle } from '../src/ingest/page.js';
-import { layoutStage } from '../src/layout/index.js';
 
 interface ProfileNode {
   id: number;
@@ -43,18 +48,80 @@ function topSelf(path: string, rows: number): void {
     );
 }
 
+const LEVELS = ['start', 'modules', 'read', 'scan', 'render', 'layout'] as const;
+
+/**
+ * One fresh process (a child of this one) that does the layers of the work up to
+ * `level`, and prints its main-thread CPU at the end. Only node's built-ins are
+ * loaded before the level asks for our modules.
+ */
+function floorChild(level: string, dir: string): number {
+  const url = (p: string) => JSON.stringify(new URL(p, import.meta.url).href);
+  const scan = level === 'scan';
+  const render = level === 'render';
+  const all = level === 'modules' || level === 'layout';
+  const script = `
+    import { readdirSync, readFileSync } from 'node:fs';
+    const scanner = ${scan} ? await import(${url('../src/layout/html/scanner.js')}) : undefined;
+    const render = ${render} ? await import(${url('../src/layout/html/render.js')}) : undefined;
+    const ingest = ${all} ? await import(${url('../src/ingest/page.js')}) : undefined;
+    const layout = ${all} ? await import(${url('../src/layout/index.js')}) : undefined;
+    const noop = { open() {}, text() {}, close() {} };
+    let n = 0;
+    if (${level !== 'start' && level !== 'modules'}) {
+      const dir = ${JSON.stringify(dir)};
+      for (const f of readdirSync(dir).sort()) {
+        if (!/.html?$/i.test(f)) continue;
+        const html = readFileSync(dir + '/' + f, 'utf8');
+        if (scanner) scanner.scanHtml(html, noop);
+        else if (render) n += render.renderHtml(html).blocks.length;
+        else if (layout) n += layout.layoutStage.run(ingest.pageToArticle({ id: f, html }), {}).blocks.length;
+        else n += html.length;
+      }
+    }
+    let ms;
+    try { ms = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6; }
+    catch { const u = process.cpuUsage(); ms = (u.user + u.system) / 1000; }
+    process.stdout.write(String(ms));`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+function floor(dir: string, rounds: number): void {
+  const runs = new Map<string, number[]>(LEVELS.map((l) => [l, []]));
+  for (let r = 0; r < rounds; r++) for (const level of LEVELS) runs.get(level)!.push(floorChild(level, dir));
+  const stat = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    return { min: Math.round(s[0]!), median: Math.round(s[s.length >> 1]!) };
+  };
+  const out: Record<string, { min: number; median: number }> = {};
+  for (const level of LEVELS) {
+    out[level] = stat(runs.get(level)!);
+    console.log(
+      `${level.padEnd(8)} main-thread CPU min ${out[level].min} ms, median ${out[level].median} ms`,
+    );
+  }
+  console.log(JSON.stringify({ task: 'layout-fresh-floor', rounds, node: process.version, levels: out }));
+}
+
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     passes: { type: 'string' },
     top: { type: 'string' },
     rows: { type: 'string' },
+    floor: { type: 'boolean' },
+    rounds: { type: 'string' },
   },
 });
+const dataDir = () =>
+  resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 if (values.top) topSelf(values.top, Number(values.rows ?? 30));
+else if (values.floor) floor(join(dataDir(), 'html'), Number(values.rounds ?? 7));
 else {
-  const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
-  const dir = join(data, 'html');
+  const { decodeBytes } = await import('../src/ingest/decode.js');
+  const { pageToArticle } = await import('../src/ingest/page.js');
+  const { layoutStage } = await import('../src/layout/index.js');
+  const dir = join(dataDir(), 'html');
   const pages = readdirSync(dir)
     .filter((n) => n.endsWith('.html'))
     .sort()
