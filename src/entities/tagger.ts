@@ -156,9 +156,12 @@ export class NerTagger {
     const sentences =
       this.truecase.size && isLowerCased(input) ? input.map((s) => this.restoreCase(s)) : input;
     const infos = this.wordsOf(sentences);
-    return sentences.map((words, k) =>
-      viterbi(this.scoreSentence(words, infos[k]!), words.length, this.trans),
-    );
+    // Pushed, not mapped: one array kind for the callers' loads (see wordsOf).
+    const tags: Int32Array[] = [];
+    sentences.forEach((words, k) => {
+      tags.push(viterbi(this.scoreSentence(words, infos[k]!), words.length, this.trans));
+    });
+    return tags;
   }
 
   /**
@@ -174,7 +177,14 @@ export class NerTagger {
   private wordsOf(sentences: readonly (readonly string[])[]): WordInfo[][] {
     if (this.records > MAX_RECORDS) this.resetPool();
     this.space.beginDocument();
-    const infos = sentences.map((s) => s.map((w) => this.space.word(w)));
+    // Arrays grown by push are always "packed": Array.prototype.map sometimes returns a holey
+    // one, and a second array kind in scoreSentence's loads deoptimised it in every fresh process.
+    const infos: WordInfo[][] = [];
+    for (const s of sentences) {
+      const row: WordInfo[] = [];
+      for (const w of s) row.push(this.space.word(w));
+      infos.push(row);
+    }
     markDocumentEvidence(infos);
     return infos;
   }
