@@ -23,9 +23,14 @@ export function readGroundTruth(data: string): TruthPage[] {
     .map((l) => JSON.parse(l) as TruthPage);
 }
 
-/** The fold of a page: a hash of its id, fixed and independent of file order, shared by every layout CV figure. */
-export const pageFold = (id: string, folds: number): number =>
-  createHash('sha256').update(id).digest()[0]! % folds;
+/**
+ * The fold of a page: a hash of its id, fixed and independent of file order, shared by every layout CV figure.
+ * A `salt` (empty for every quoted figure) draws another partition, to see how much a CV figure owes to the folds.
+ */
+export const pageFold = (id: string, folds: number, salt = ''): number =>
+  createHash('sha256')
+    .update(salt + id)
+    .digest()[0]! % folds;
 
 export interface CrossValidation<T> {
   /** Held-out page scores, pooled over the folds. */
@@ -40,8 +45,9 @@ export function crossValidate<T>(
   scores: readonly PageScore[][],
   grid: readonly T[],
   folds: number,
+  salt = '',
 ): CrossValidation<T> {
-  const fold = ids.map((id) => pageFold(id, folds));
+  const fold = ids.map((id) => pageFold(id, folds, salt));
   const pick = (c: number, inFold: (f: number) => boolean) => scores[c]!.filter((_, i) => inFold(fold[i]!));
   const heldOut: PageScore[] = [];
   const chosen: T[] = [];
