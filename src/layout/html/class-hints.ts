@@ -7,8 +7,10 @@
  * the name string with one case-insensitive regex per category (the regexes are
  * spelled out in test/layout/html/class-hints.test.ts, which checks the two agree
  * on every string it generates), but a fresh process meets some 15,000 distinct
- * name strings on 121 pages, and ten regex scans of each cost more than the rest
- * of the class handling together.
+ * class/id strings on 121 pages, and their ten regex scans each were the largest
+ * single item of its first pass (docs/decisions/layout-fresh.md). The words are
+ * indexed by their first two characters, so that at most positions of a string
+ * nothing is compared at all.
  *
  * Why one pass over words is the same judgement: no word of the vocabulary holds
  * white space, and the boundaries a word asks for (a word boundary, or a `_`/`-`/
