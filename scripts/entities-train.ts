@@ -10,6 +10,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { compileModelDir } from '../src/entities/compile-model-dir.js';
 import {
   addSentence,
   type ConllSentence,
@@ -32,7 +33,6 @@ import {
   keyIds,
   remapKey,
 } from '../src/entities/features.js';
-import { compileModelDir } from '../src/entities/compile-model-dir.js';
 import { loadClusters, loadModel, saveModel } from '../src/entities/model-io.js';
 import { NerTagger } from '../src/entities/tagger.js';
 import { bilouFromChunks, NUM_TAGS, TAGS } from '../src/entities/tags.js';
