@@ -52,6 +52,29 @@ export function normalizeText(raw: string): string {
   return s.trim();
 }
 
+// Every character normalizeText reads as a line end, and the ASCII ones it keeps.
+const LINE_BREAKS = /[\n\r\u0085\u2028\u2029]/g;
+
+/**
+ * Normalises text that must stay on one line (a rendered HTML line, a title): line
+ * ends become spaces, then normalizeText's own passes run, so the result is exactly
+ * what normalizeText leaves of that line and normalizeText is idempotent on it.
+ */
+export function normalizeInlineText(raw: string): string {
+  // Most lines are already clean: plain characters but the line end, single spaces, no
+  // space at the ends.
+  if (
+    !NOT_PLAIN.test(raw) &&
+    !raw.includes('\n') &&
+    !raw.includes('  ') &&
+    raw.charCodeAt(0) !== 32 &&
+    raw.charCodeAt(raw.length - 1) !== 32
+  ) {
+    return raw;
+  }
+  return normalizeText(raw.replace(LINE_BREAKS, ' '));
+}
+
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
 /**

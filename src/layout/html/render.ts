@@ -14,6 +14,8 @@
  * The last result is memoised by HTML string: ingest renders the page to get the
  * text, then the layout stage asks again for the features without a second parse.
  */
+
+import { normalizeInlineText } from '../../ingest/normalize.js';
 import { HINT, hintBits } from './class-hints.js';
 import { type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
 
@@ -205,18 +207,13 @@ const MAX_TRACKED_DEPTH = 512;
 const CLASS_WEIGHT = 25;
 const MAX_JSON_LD = 2_000_000;
 
-// Normalisation of one line, equal to what ingest's normalizeText leaves (it must be idempotent on our output).
-const INVISIBLES = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const C0_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
-const SPACES = /[\s\u0085]+/g;
-
-const PLAIN =
-  /^[^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+(?: [^\s\u0000-\u001f\u007f\u0085\u00a0\u00ad\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u3000\ufeff]+)*$/;
-
+/**
+ * Normalisation of one rendered line: exactly what ingest's normalizeText leaves of it
+ * (one shared implementation, so the rendered text never differs from the article text
+ * over a rare invisible or control character and the page keeps its HTML reading).
+ */
 export function normalizeLine(raw: string): string {
-  // Most lines need nothing done: single spaces between words, nothing invisible.
-  if (PLAIN.test(raw)) return raw;
-  return raw.replace(INVISIBLES, '').replace(C0_CONTROLS, '').replace(SPACES, ' ').trim();
+  return normalizeInlineText(raw);
 }
 
 // Pages repeat the same class names many times: judge each distinct string once.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeLine } from '../../../src/layout/html/render.js';
+import { normalizeText } from '../../../src/ingest/normalize.js';
+import { pageToArticle } from '../../../src/ingest/page.js';
+import { normalizeLine, renderHtml } from '../../../src/layout/html/render.js';
 
 // Characters normalizeLine treats specially: white space of every kind, invisibles, C0 controls, NEL.
 const ALPHABET = [
@@ -25,16 +27,37 @@ const ALPHABET = [
   '\u001f',
   '\u007f',
   '\u0085',
+  // Characters ingest drops or keeps that the line rules once treated differently:
+  // bidi marks and isolates, C1 controls, the Mongolian vowel separator, ZWNJ, paragraph separator.
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u2066',
+  '\u2063',
+  '\u0080',
+  '\u009f',
+  '\u180e',
+  '\u200c',
+  '\u2029',
 ];
+
+/**
+ * A fixed 32-bit xorshift sequence (the same strings on every run). Integer ops only:
+ * a float LCG loses its low bits past 2^53, and then `% n` never picks some characters.
+ */
+function sequence(seed: number): () => number {
+  let x = seed | 0;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+}
 
 describe('normalizeLine', () => {
   it('gives the same line whether or not the raw text is trimmed first (render trims before it)', () => {
-    // A fixed linear congruential sequence: the same 20,000 strings on every run.
-    let seed = 12345;
-    const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
-    };
+    const next = sequence(12345);
     for (let k = 0; k < 20_000; k++) {
       let s = '';
       const n = next() % 12;
@@ -47,5 +70,30 @@ describe('normalizeLine', () => {
     expect(normalizeLine('\n  The\u00a0bridge\u200b  reopened\t\u0001today. \n')).toBe(
       'The bridge reopened today.',
     );
+  });
+
+  it('leaves a line that ingest normalisation leaves unchanged, on one line', () => {
+    const next = sequence(777);
+    for (let k = 0; k < 20_000; k++) {
+      let s = '';
+      const n = next() % 12;
+      for (let i = 0; i < n; i++) s += ALPHABET[next() % ALPHABET.length];
+      const line = normalizeLine(s);
+      expect(line.includes('\n')).toBe(false);
+      expect(normalizeText(line)).toBe(line);
+    }
+  });
+
+  it('keeps the HTML reading of a page whose paragraphs carry bidi marks, C1 controls and ZWNJ', () => {
+    const html =
+      '<html><head><title>Bridge reopens</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>' +
+      '<article><h1>Bridge reopens</h1><p>The mayor\u200e said the bridge would reopen on Monday after repairs.</p>' +
+      '<p>Traffic\u0080 was diverted through the old town for\u2066 three weeks.</p>' +
+      '<p>The name Mehr\u200cdad was written with a joiner.</p></article></body></html>';
+    const article = pageToArticle({ id: 'bidi-page', html });
+    // The layout stage reads the page from its HTML only when the two texts agree.
+    expect(renderHtml(html).text).toBe(article.text);
+    expect(article.text).toContain('The mayor said the bridge');
+    expect(article.text).toContain('Mehr\u200cdad');
   });
 });
