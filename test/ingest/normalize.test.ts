@@ -60,10 +60,14 @@ describe('normalizeText, more', () => {
       '\u3000',
       '\u0007',
     ];
-    let seed = 42;
+    // A 32-bit xorshift sequence (integer ops: a float LCG loses its low bits past 2^53,
+    // and then `% alphabet.length` never draws the characters at odd positions).
+    let x = 42;
     const next = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed;
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return x >>> 0;
     };
     for (let i = 0; i < 500; i++) {
       let s = '';
