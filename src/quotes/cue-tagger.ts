@@ -17,6 +17,7 @@ import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { HashTable, stemHash, stringHash, suffixHash } from './cue-word-hashes.js';
 import type { TokenTable } from './extract-attributions.js';
+import { UNSET, WordFacts } from './token-vocabulary.js';
 
 export const O = 0;
 export const B = 1;
@@ -200,10 +201,7 @@ export interface UnitContext {
   rule: Uint8Array;
   /** Whether the unit holds a quoted passage (set by the caller; default no). */
   quoted?: boolean;
-  /** Per token of the unit, filled once by prepareUnit: word hash, class (with the function-word flag). */
-  hash?: Int32Array;
-  cls?: Uint8Array;
-  /** The scratch epoch the caches belong to. */
+  /** The scratch epoch the unit was prepared in. */
   epoch?: number;
 }
 
@@ -213,8 +211,6 @@ export interface UnitContext {
  * views into them, valid until another unit is prepared (each entry point checks `epoch`).
  */
 class Scratch {
-  hash = new Int32Array(256);
-  cls = new Uint8Array(256);
   cand = new Uint8Array(256);
   labels = new Uint8Array(256);
   back = new Uint8Array(768);
@@ -223,11 +219,9 @@ class Scratch {
   epoch = 0;
   /** Grows every array to hold n tokens. */
   fit(n: number): void {
-    if (this.hash.length >= n) return;
-    let size = this.hash.length;
+    if (this.cand.length >= n) return;
+    let size = this.cand.length;
     while (size < n) size *= 2;
-    this.hash = new Int32Array(size);
-    this.cls = new Uint8Array(size);
     this.cand = new Uint8Array(size);
     this.labels = new Uint8Array(size);
     this.back = new Uint8Array(size * LABELS);
@@ -237,40 +231,44 @@ class Scratch {
 }
 const scratch = new Scratch();
 
-/** Sets up the unit's per-token caches (filled lazily: only candidates and their neighbours are looked at). */
+/** Sets up the unit's scratch (kept for the entry points' signatures: the caches are per table now). */
 function prepareUnit(_table: TokenTable, from: number, to: number, ctx: UnitContext): void {
-  if (ctx.hash && ctx.epoch === scratch.epoch) return;
-  const n = to - from;
-  scratch.fit(n);
+  if (ctx.epoch === scratch.epoch) return;
+  scratch.fit(to - from);
   scratch.epoch++;
-  scratch.hash.fill(0, 0, n);
-  scratch.cls.fill(UNSET, 0, n);
-  ctx.hash = scratch.hash;
-  ctx.cls = scratch.cls;
   ctx.epoch = scratch.epoch;
 }
 
-const UNSET = 255;
-
-/** The word hash of token k (signed 32 bits; cached, 0 meaning not yet computed). */
-function hashAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
-  const hash = ctx.hash!;
-  let h = hash[k - from]!;
-  if (h === 0) {
-    h = stringHash(table.lower[k]!) | 0;
-    hash[k - from] = h;
-  }
-  return h;
+/** The word hash of token k (signed 32 bits): the table computed it with the token's id. */
+function hashAt(table: TokenTable, k: number, _from: number, _ctx: UnitContext): number {
+  return table.hash[k]!;
 }
 
+/** By word id of one vocabulary: the word's listed class (CLASS_TABLE), looked up once per word. */
+let listedFacts: WordFacts | undefined;
+
+/** The token classes of one table, filled as they are asked for (UNSET until then). */
+let classTable: TokenTable | undefined;
+let classCache = new Uint8Array(1024);
+
 /** The class of token k, with FUNCTION_FLAG for a function word. */
-function clsAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
-  const cls = ctx.cls!;
-  let c = cls[k - from]!;
+function clsAt(table: TokenTable, k: number, _from: number, _ctx: UnitContext): number {
+  if (classTable !== table) {
+    if (classCache.length < table.count) classCache = new Uint8Array(table.count * 2);
+    classCache.fill(UNSET, 0, table.count);
+    classTable = table;
+  }
+  let c = classCache[k]!;
   if (c === UNSET) {
-    const listed = CLASS_TABLE.get(hashAt(table, k, from, ctx), NO_CLASS);
+    if (listedFacts?.vocabulary !== table.vocab) listedFacts = new WordFacts(table.vocab);
+    const id = table.id[k]!;
+    let listed = listedFacts.get(id);
+    if (listed === UNSET) {
+      listed = CLASS_TABLE.get(table.hash[k]!, NO_CLASS);
+      listedFacts.values[id] = listed;
+    }
     c = classOf(table, k, listed & 31) | (listed & FUNCTION_FLAG);
-    cls[k - from] = c;
+    classCache[k] = c;
   }
   return c;
 }
@@ -280,6 +278,8 @@ interface CandidateIndex {
   table: HashTable;
   /** 1 at (first char code & 127) * 32 + min(length, 31) when some candidate word or its inflection may have it. */
   shape: Uint8Array;
+  /** By word id: 1 when the word (or its stem) is a candidate, 0 when not (worked out once per word). */
+  words?: WordFacts;
 }
 
 function shapeKey(w: string): number {
@@ -339,9 +339,19 @@ function candidateAt(
   if (table.region[i] !== -1) return false;
   if (ctx.rule[i - from]) return true;
   if (!table.word[i]) return false;
-  const w = table.lower[i]!;
+  if (index.words?.vocabulary !== table.vocab) index.words = new WordFacts(table.vocab);
+  const id = table.id[i]!;
+  let known = index.words.get(id);
+  if (known === UNSET) {
+    known = candidateWord(table.lower[i]!, hashAt(table, i, from, ctx), index) ? 1 : 0;
+    index.words.values[id] = known;
+  }
+  return known === 1;
+}
+
+/** True when word w (whose hash is h) or its stem is one of the tagger's candidates. */
+function candidateWord(w: string, h: number, index: CandidateIndex): boolean {
   if (!index.shape[shapeKey(w)]) return false;
-  const h = hashAt(table, i, from, ctx);
   if (index.table.get(h, 0)) return true;
   // Only inflected forms can have a different stem.
   const last = w.charCodeAt(w.length - 1);

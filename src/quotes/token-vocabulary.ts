@@ -1,0 +1,133 @@
+/**
+ * Lower-cased token strings interned across articles, each with an id, so that what the
+ * quotes stage knows of a word (its trie node in the cue lexicon, its class, whether the
+ * cue tagger takes it as a candidate, its stem's hash) is worked out once per word and
+ * read back by id for every later token of it. Making a new string per token and hashing
+ * it again in every Map and Set lookup was a large part of the stage's time (issue #8).
+ *
+ * A word is found by the FNV-1a hash of its characters (the tagger's word hash, which the
+ * table keeps for each id), then its characters are compared: two words never share an id.
+ */
+import { hashRange } from './cue-word-hashes.js';
+
+/** Beyond this many words the vocabulary starts afresh (a long batch meets new words forever). */
+const MAX_WORDS = 1 << 19;
+
+export class Vocabulary {
+  /** The words by id. */
+  readonly words: string[] = [];
+  /** FNV-1a hash of each word (signed 32 bits), by id. */
+  hashes = new Int32Array(1024);
+  /** Open-addressing slots: id + 1, 0 when empty. */
+  private slots = new Int32Array(2048);
+  private mask = 2047;
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** True when `more` new words may not fit: the caller takes a fresh vocabulary. */
+  isFull(more: number): boolean {
+    return this.words.length + more > MAX_WORDS;
+  }
+
+  /** The id of text[from, to) as a word, added when new. */
+  intern(text: string, from: number, to: number): number {
+    const h = hashRange(text, from, to) | 0;
+    const slots = this.slots;
+    const mask = this.mask;
+    const words = this.words;
+    const len = to - from;
+    let i = slotOf(h, mask);
+    for (;;) {
+      const s = slots[i]!;
+      if (s === 0) break;
+      const id = s - 1;
+      if (this.hashes[id] === h) {
+        const w = words[id]!;
+        if (w.length === len && sameChars(w, text, from, len)) return id;
+      }
+      i = (i + 1) & mask;
+    }
+    const id = words.length;
+    words.push(ownString(text, from, to));
+    if (id >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    slots[i] = id + 1;
+    if (words.length * 2 > mask) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let i = slotOf(this.hashes[id]!, mask);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function slotOf(h: number, mask: number): number {
+  const i = Math.imul(h, 0x9e3779b1) >>> 0;
+  return (i ^ (i >>> 16)) & mask;
+}
+
+function sameChars(w: string, text: string, from: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
+/**
+ * text[from, to) as a string of its own: a long slice may be a view that keeps the whole
+ * article alive, which a vocabulary kept across articles must not do.
+ */
+function ownString(text: string, from: number, to: number): string {
+  const s = text.slice(from, to);
+  if (s.length < 13) return s;
+  let out = '';
+  for (let k = 0; k < s.length; k += 4096) {
+    const codes: number[] = [];
+    for (let j = k; j < Math.min(s.length, k + 4096); j++) codes.push(s.charCodeAt(j));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
+let current = new Vocabulary();
+
+/** The shared vocabulary, made afresh first when `more` new words might not fit. */
+export function vocabularyFor(more: number): Vocabulary {
+  if (current.isFull(more)) current = new Vocabulary();
+  return current;
+}
+
+/**
+ * A per-word cache of small numbers that belongs to one vocabulary (and, through the
+ * caller's WeakMap, to one lexicon or tagger): `UNSET` until computed.
+ */
+export class WordFacts {
+  values: Uint8Array;
+  constructor(readonly vocabulary: Vocabulary) {
+    this.values = new Uint8Array(Math.max(1024, vocabulary.hashes.length)).fill(UNSET);
+  }
+  /** The value of word `id`, growing the array first when the vocabulary grew. */
+  get(id: number): number {
+    if (id >= this.values.length) {
+      const grown = new Uint8Array(this.vocabulary.hashes.length).fill(UNSET);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return this.values[id]!;
+  }
+}
+
+export const UNSET = 255;
