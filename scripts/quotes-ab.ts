@@ -8,6 +8,7 @@
  *   node dist/scripts/quotes-ab.js compare A.jsonl B.jsonl
  *   node dist/scripts/quotes-ab.js time --in INPUTS.jsonl [--set bbc] [--cues rules] [--rounds 5]
  *   node dist/scripts/quotes-ab.js ab --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--cues tagger] [--runs 6]
+ *   node dist/scripts/quotes-ab.js interleaved --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--cues tagger] [--rounds 10]
  *
  * The input sets: `polnear` (every PolNeAR article through the text and entities stages, as
  * `eval quotes` runs them), `polnear-bare` (the same texts with their sentences only, as
@@ -220,7 +221,58 @@ function ab(): void {
   );
 }
 
+/**
+ * Both builds' quotes stages loaded in this one process and timed in alternating rounds
+ * (base, new, new, base, …): the same machine state for both, which separate processes on
+ * a shared machine do not give.
+ */
+async function interleaved(): Promise<void> {
+  const base = resolve(values.base!);
+  const here = resolve(import.meta.dirname, '..', '..');
+  const articles = readInputs(values.in!, values.set).map((i) => i.article);
+  const options = values.cues === 'rules' ? { quotes: { cues: 'rules' as const } } : {};
+  const rounds = Number(values.rounds ?? 10);
+  type StageModule = { quotesStage: { run(a: Article, o: object): Article } };
+  const builds = await Promise.all(
+    [
+      ['base', base],
+      ['new', here],
+    ].map(async ([label, dir]) => ({
+      label: label!,
+      stage: ((await import(resolve(dir!, 'dist/src/quotes/index.js'))) as StageModule).quotesStage,
+      cpu: [] as number[],
+    })),
+  );
+  let sink = 0;
+  for (const b of builds) for (const a of articles) sink += b.stage.run(a, options).quotes?.length ?? 0;
+  const loads: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const b of r % 2 ? [...builds].reverse() : builds) {
+      const c0 = process.cpuUsage();
+      for (const a of articles) sink += b.stage.run(a, options).quotes?.length ?? 0;
+      const c = process.cpuUsage(c0);
+      b.cpu.push((c.user + c.system) / 1000 / articles.length);
+    }
+    loads.push(loadavg()[0]!);
+  }
+  const [b0, b1] = builds;
+  console.log(
+    `set ${values.set ?? 'all'} (${articles.length} articles), cues ${values.cues ?? 'tagger'}, ${rounds} rounds each, interleaved in one process (${sink > 0 ? 'ok' : 'none found'})`,
+  );
+  console.log('| build | CPU ms/article median | min | articles/CPU-s (median) |');
+  console.log('| --- | --- | --- | --- |');
+  for (const b of builds)
+    console.log(
+      `| ${b.label} | ${median(b.cpu).toFixed(4)} | ${Math.min(...b.cpu).toFixed(4)} | ${Math.round(1000 / median(b.cpu))} |`,
+    );
+  const ratios = b0!.cpu.map((x, k) => x / b1!.cpu[k]!);
+  console.log(
+    `speed-up (base / new CPU): median of rounds ${median(ratios).toFixed(2)}×, of medians ${(median(b0!.cpu) / median(b1!.cpu)).toFixed(2)}×, of minima ${(Math.min(...b0!.cpu) / Math.min(...b1!.cpu)).toFixed(2)}×; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+  );
+}
+
 if (mode === 'prepare') await prepare();
+else if (mode === 'interleaved') await interleaved();
 else if (mode === 'run') run();
 else if (mode === 'compare') compare();
 else if (mode === 'time') time();

@@ -39,7 +39,7 @@ import {
   withoutTrailingTime,
 } from './source-phrase.js';
 import { cueRanges, cuesInUnit } from './span-given-cues.js';
-import { type Vocabulary, vocabularyFor } from './token-vocabulary.js';
+import { UNSET, type Vocabulary, vocabularyFor, WordFacts } from './token-vocabulary.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
 
@@ -251,7 +251,7 @@ export function findCues(
     const phrases = first.at(table.id[i]!, table.lower[i]!);
     if (!phrases) continue;
     // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
-    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
+    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases, first);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
       const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
@@ -273,10 +273,33 @@ class FirstNodes {
   /** Per word id: 0 not looked up yet, 1 no phrase starts there, k + 2 nodes[k]. */
   private slot = new Int32Array(1024);
   private nodes: CueTrie[] = [];
+  /** Words found past the first token of some phrase. */
+  private later = new Set<string>();
+  /** Per word id: UNSET, 0 (in no phrase past its first token) or 1. */
+  private continuing: WordFacts;
   constructor(
     readonly lexicon: CueLexicon,
     readonly vocab: Vocabulary,
-  ) {}
+  ) {
+    this.continuing = new WordFacts(vocab);
+    const walk = (node: CueTrie): void => {
+      if (!node.next) return;
+      for (const [word, child] of node.next) {
+        this.later.add(word);
+        walk(child);
+      }
+    };
+    for (const node of lexicon.byFirst.values()) walk(node);
+  }
+  /** False when no phrase has `word` (of id `id`) past its first token. */
+  continues(id: number, word: string): boolean {
+    let c = this.continuing.get(id);
+    if (c === UNSET) {
+      c = this.later.has(word) ? 1 : 0;
+      this.continuing.values[id] = c;
+    }
+    return c === 1;
+  }
   at(id: number, word: string): CueTrie | undefined {
     if (id >= this.slot.length) {
       const grown = new Int32Array(Math.max(id + 1, this.slot.length * 2));
@@ -308,10 +331,12 @@ function firstNodes(lexicon: CueLexicon, vocab: Vocabulary): FirstNodes {
 }
 
 /** The length in tokens of the longest accepted phrase starting at token `i` (whose trie node is `node`), or 0. */
-function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie): number {
+function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie, first: FirstNodes): number {
   let best = node.end ? 1 : 0;
   let at: CueTrie | undefined = node;
   for (let k = i + 1; at.next && k < to && table.region[k] === -1; k++) {
+    // Most words go on no phrase at all: known by id without a Map lookup.
+    if (!first.continues(table.id[k]!, table.lower[k]!)) break;
     at = at.next.get(table.lower[k]!);
     if (!at) break;
     if (at.end) best = k - i + 1;

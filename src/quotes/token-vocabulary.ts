@@ -11,15 +11,19 @@
 import { hashRange } from './cue-word-hashes.js';
 
 /** Beyond this many words the vocabulary starts afresh (a long batch meets new words forever). */
-const MAX_WORDS = 1 << 19;
+const MAX_WORDS = 1 << 17;
 
 export class Vocabulary {
   /** The words by id. */
   readonly words: string[] = [];
   /** FNV-1a hash of each word (signed 32 bits), by id. */
   hashes = new Int32Array(1024);
-  /** Open-addressing slots: id + 1, 0 when empty. */
-  private slots = new Int32Array(2048);
+  /** The words' characters one after the other (compared there: one array, not a string per word). */
+  private chars = new Uint16Array(8192);
+  private used = 0;
+  private starts = new Int32Array(1024);
+  /** Open-addressing slots, two numbers each: the word's hash, and its id + 1 (0 when empty). */
+  private slots = new Int32Array(4096);
   private mask = 2047;
 
   get size(): number {
@@ -31,59 +35,85 @@ export class Vocabulary {
     return this.words.length + more > MAX_WORDS;
   }
 
+  /** The id of text[from, to) as a word, or -1 when it is not one of the vocabulary's. */
+  find(text: string, from = 0, to = text.length): number {
+    return this.lookup(text, from, to, hashRange(text, from, to) | 0, false);
+  }
+
   /** The id of text[from, to) as a word, added when new. */
   intern(text: string, from: number, to: number): number {
-    const h = hashRange(text, from, to) | 0;
+    return this.lookup(text, from, to, hashRange(text, from, to) | 0, true);
+  }
+
+  private lookup(text: string, from: number, to: number, h: number, add: boolean): number {
     const slots = this.slots;
     const mask = this.mask;
-    const words = this.words;
     const len = to - from;
     let i = slotOf(h, mask);
     for (;;) {
-      const s = slots[i]!;
+      const s = slots[2 * i + 1]!;
       if (s === 0) break;
-      const id = s - 1;
-      if (this.hashes[id] === h) {
-        const w = words[id]!;
-        if (w.length === len && sameChars(w, text, from, len)) return id;
+      if (slots[2 * i] === h) {
+        const id = s - 1;
+        const at = this.starts[id]!;
+        if (this.starts[id + 1]! - at === len && this.sameChars(at, text, from, len)) return id;
       }
       i = (i + 1) & mask;
     }
-    const id = words.length;
-    words.push(ownString(text, from, to));
-    if (id >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+    if (!add) return -1;
+    const id = this.words.length;
+    this.words.push(ownString(text, from, to));
+    if (id + 2 >= this.hashes.length) {
+      this.hashes = grownInt32(this.hashes, this.hashes.length * 2);
+      this.starts = grownInt32(this.starts, this.hashes.length);
     }
     this.hashes[id] = h;
-    slots[i] = id + 1;
-    if (words.length * 2 > mask) this.rehash();
+    if (this.used + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      chars.set(this.chars);
+      this.chars = chars;
+    }
+    for (let k = 0; k < len; k++) this.chars[this.used + k] = text.charCodeAt(from + k);
+    this.starts[id] = this.used;
+    this.used += len;
+    this.starts[id + 1] = this.used;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = id + 1;
+    if (this.words.length * 2 > mask) this.rehash();
     return id;
+  }
+
+  private sameChars(at: number, text: string, from: number, len: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < len; k++) if (chars[at + k] !== text.charCodeAt(from + k)) return false;
+    return true;
   }
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    const slots = new Int32Array(size);
+    const slots = new Int32Array(size * 2);
     const mask = size - 1;
     for (let id = 0; id < this.words.length; id++) {
-      let i = slotOf(this.hashes[id]!, mask);
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = id + 1;
+      const h = this.hashes[id]!;
+      let i = slotOf(h, mask);
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[2 * i] = h;
+      slots[2 * i + 1] = id + 1;
     }
     this.slots = slots;
     this.mask = mask;
   }
 }
 
+function grownInt32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
 function slotOf(h: number, mask: number): number {
   const i = Math.imul(h, 0x9e3779b1) >>> 0;
   return (i ^ (i >>> 16)) & mask;
-}
-
-function sameChars(w: string, text: string, from: number, len: number): boolean {
-  for (let k = 0; k < len; k++) if (w.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
 }
 
 /**
