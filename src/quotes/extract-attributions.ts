@@ -190,7 +190,7 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
       k = vocab.intern(w, 0, w.length);
     }
     id[i] = k;
-    hash[i] = vocab.hashes[k]!;
+    hash[i] = vocab.lastHash;
     lower[i] = vocab.words[k]!;
     while (r < regions.length && regions[r]!.end <= start) r++;
     if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;

@@ -22,8 +22,13 @@ export class Vocabulary {
   private chars = new Uint16Array(8192);
   private used = 0;
   private starts = new Int32Array(1024);
-  /** Open-addressing slots, two numbers each: the word's hash, and its id + 1 (0 when empty). */
-  private slots = new Int32Array(4096);
+  /**
+   * Open-addressing slots, four numbers each: the word's hash, its id + 1 (0 when empty), where
+   * its characters start in `chars` and how many: a lookup reads one slot and the characters.
+   */
+  private slots = new Int32Array(8192);
+  /** The hash of the text last looked up (so that a caller need not read `hashes` again). */
+  lastHash = 0;
   private mask = 2047;
 
   get size(): number {
@@ -49,15 +54,17 @@ export class Vocabulary {
     const slots = this.slots;
     const mask = this.mask;
     const len = to - from;
+    this.lastHash = h;
     let i = slotOf(h, mask);
     for (;;) {
-      const s = slots[2 * i + 1]!;
+      const s = slots[4 * i + 1]!;
       if (s === 0) break;
-      if (slots[2 * i] === h) {
-        const id = s - 1;
-        const at = this.starts[id]!;
-        if (this.starts[id + 1]! - at === len && this.sameChars(at, text, from, len)) return id;
-      }
+      if (
+        slots[4 * i] === h &&
+        slots[4 * i + 3] === len &&
+        this.sameChars(slots[4 * i + 2]!, text, from, len)
+      )
+        return s - 1;
       i = (i + 1) & mask;
     }
     if (!add) return -1;
@@ -77,8 +84,10 @@ export class Vocabulary {
     this.starts[id] = this.used;
     this.used += len;
     this.starts[id + 1] = this.used;
-    slots[2 * i] = h;
-    slots[2 * i + 1] = id + 1;
+    slots[4 * i] = h;
+    slots[4 * i + 1] = id + 1;
+    slots[4 * i + 2] = this.starts[id]!;
+    slots[4 * i + 3] = len;
     if (this.words.length * 2 > mask) this.rehash();
     return id;
   }
@@ -91,14 +100,16 @@ export class Vocabulary {
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    const slots = new Int32Array(size * 2);
+    const slots = new Int32Array(size * 4);
     const mask = size - 1;
     for (let id = 0; id < this.words.length; id++) {
       const h = this.hashes[id]!;
       let i = slotOf(h, mask);
-      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = h;
-      slots[2 * i + 1] = id + 1;
+      while (slots[4 * i + 1] !== 0) i = (i + 1) & mask;
+      slots[4 * i] = h;
+      slots[4 * i + 1] = id + 1;
+      slots[4 * i + 2] = this.starts[id]!;
+      slots[4 * i + 3] = this.starts[id + 1]! - this.starts[id]!;
     }
     this.slots = slots;
     this.mask = mask;
