@@ -13,6 +13,9 @@ import { type Job, type JobResult, runJob } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
 
+/** How often the main thread checkpoints the log while workers write. */
+const CHECKPOINT_MS = 2000;
+
 export interface IngestOptions {
   inputs: readonly string[];
   store: CorpusStore;
@@ -132,6 +135,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     progress();
   };
 
+  // Writing workers never checkpoint the write-ahead log (an fsync that would stall a worker);
+  // this thread, idle most of the time, does it every so often, and once at the end.
+  let checkpointTimer: NodeJS.Timeout | undefined;
+  if (pool?.writes && store.checkpoint) {
+    checkpointTimer = setInterval(() => store.checkpoint?.(), CHECKPOINT_MS);
+  }
+
   const inflight = new Set<Promise<void>>();
   // Enough chunks undigested for every worker's chunks sent ahead plus a few waiting in the queue.
   const maxBacklog = pool ? pool.size * (pool.aheadPerWorker + 2) : 0;
@@ -178,7 +188,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     }
     flush();
   } finally {
+    clearInterval(checkpointTimer);
     await pool?.close();
+    if (checkpointTimer) store.checkpoint?.();
   }
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;

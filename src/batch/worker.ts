@@ -93,22 +93,34 @@ class BatchWriter {
     this.chunks.push({ chunk, outcomes });
   }
 
-  /** After each chunk: commit when the batch is full or old; when idle, soon. */
+  /**
+   * After each chunk: commit when the batch is full or old, without waiting if another worker
+   * holds the write lock (then digest on and try after the next chunk), and waiting for it only
+   * once the batch has grown to four times its size or age; when idle, soon, waiting.
+   */
   settle(idle: boolean): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     if (this.chunks.length === 0) return;
     const pages = this.items.length + this.errors.length;
-    if (pages >= this.batchSize || performance.now() - this.firstAt >= this.flushMs) this.commit();
-    else if (idle) this.idleTimer = setTimeout(() => this.commit(), IDLE_COMMIT_MS);
+    const age = performance.now() - this.firstAt;
+    if (pages >= 4 * this.batchSize || age >= 4 * this.flushMs) this.commit(true);
+    else if (pages >= this.batchSize || age >= this.flushMs) this.commit(false);
+    else if (idle) this.idleTimer = setTimeout(() => this.commit(true), IDLE_COMMIT_MS);
   }
 
-  commit(): void {
+  /** Commits what is held; false when `wait` is false and another connection was writing. */
+  commit(wait = true): boolean {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
-    if (this.chunks.length === 0) return;
+    if (this.chunks.length === 0) return true;
     try {
-      const already = new Set(this.store.putBatch(this.items, this.errors));
+      const skipped =
+        wait || !this.store.tryPutBatch
+          ? this.store.putBatch(this.items, this.errors)
+          : this.store.tryPutBatch(this.items, this.errors);
+      if (skipped === undefined) return false;
+      const already = new Set(skipped);
       if (already.size > 0) {
         for (const c of this.chunks) {
           for (const o of c.outcomes) if (o.ok && already.has(o.hash)) o.stored = false;
@@ -139,6 +151,7 @@ class BatchWriter {
     this.errors = [];
     this.chunks = [];
     this.inputs.clear();
+    return true;
   }
 
   close(): void {
@@ -161,7 +174,8 @@ if (port) {
   }
   const writer = setup.file
     ? new BatchWriter(
-        openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000 }),
+        // The pool's main thread checkpoints the log (runIngest), so no worker waits on the disk.
+        openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000, autoCheckpoint: false }),
         setup.file,
         post,
         setup.batchSize ?? 256,

@@ -39,6 +39,12 @@ export interface OpenOptions {
    * batch's worker threads each write through their own connection and wait for one another.
    */
   busyTimeoutMs?: number;
+  /**
+   * False: this connection never checkpoints the WAL on commit (SQLite's default is every 1,000
+   * pages, an fsync in the committing thread); another connection calls `checkpoint()` instead.
+   * The batch's writing workers use it so that no worker waits for the disk.
+   */
+  autoCheckpoint?: boolean;
 }
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
@@ -90,6 +96,7 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
     // cache of 32 MB (the default is 2 MB) keeps them in memory between batches.
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
+    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
     migrate(db, path);
   } catch (e) {
     if (e instanceof NewsdigestError) throw e;
@@ -97,7 +104,11 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       cause: e,
     });
   }
-  return new SqliteStore(db, path === ':memory:' || path === '' ? undefined : path);
+  return new SqliteStore(
+    db,
+    path === ':memory:' || path === '' ? undefined : path,
+    Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000)),
+  );
 }
 
 interface HitRow {
@@ -133,9 +144,12 @@ class SqliteStore implements CorpusStore {
    */
   private readonly entityIds = new Map<string, number>();
 
-  constructor(db: Database.Database, file: string | undefined) {
+  private readonly busyTimeoutMs: number;
+
+  constructor(db: Database.Database, file: string | undefined, busyTimeoutMs: number) {
     this.db = db;
     this.file = file;
+    this.busyTimeoutMs = busyTimeoutMs;
     this.stmts = {
       has: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ?'),
       idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
@@ -289,6 +303,23 @@ class SqliteStore implements CorpusStore {
     if (this.entityIds.size + added.size > ENTITY_CACHE_MAX) this.entityIds.clear();
     for (const [key, id] of added) this.entityIds.set(key, id);
     return already;
+  }
+
+  tryPutBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): string[] | undefined {
+    this.db.pragma('busy_timeout = 0');
+    try {
+      return this.putBatch(items, errors);
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'SQLITE_BUSY') return undefined;
+      throw e;
+    } finally {
+      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+    }
+  }
+
+  checkpoint(): void {
+    // PASSIVE: copies what no reader still needs, never waits for or blocks a writer.
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   errors(): StoredError[] {

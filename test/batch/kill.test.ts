@@ -13,7 +13,8 @@ import type { Article } from '../../src/article/types.js';
 import { syntheticJsonl } from './synthetic-pages.js';
 
 const CLI = 'dist/src/cli/main.js';
-const PAGES = 400;
+// Enough pages that a run outlasts its first commit by more than the longest random delay below.
+const PAGES = 1000;
 
 /** Mulberry32: a fixed seed gives the same kill delays on every run. */
 function seeded(seed: number): () => number {
