@@ -17,7 +17,6 @@ import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { HashTable, stemHash, stringHash, suffixHash } from './cue-word-hashes.js';
 import type { TokenTable } from './extract-attributions.js';
-import { UNSET, type Vocabulary, WordFacts } from './token-vocabulary.js';
 
 export const O = 0;
 export const B = 1;
@@ -201,7 +200,10 @@ export interface UnitContext {
   rule: Uint8Array;
   /** Whether the unit holds a quoted passage (set by the caller; default no). */
   quoted?: boolean;
-  /** The scratch epoch the unit was prepared in. */
+  /** Per token of the unit, filled once by prepareUnit: word hash, class (with the function-word flag). */
+  hash?: Int32Array;
+  cls?: Uint8Array;
+  /** The scratch epoch the caches belong to. */
   epoch?: number;
 }
 
@@ -211,6 +213,8 @@ export interface UnitContext {
  * views into them, valid until another unit is prepared (each entry point checks `epoch`).
  */
 class Scratch {
+  hash = new Int32Array(256);
+  cls = new Uint8Array(256);
   cand = new Uint8Array(256);
   labels = new Uint8Array(256);
   back = new Uint8Array(768);
@@ -219,9 +223,11 @@ class Scratch {
   epoch = 0;
   /** Grows every array to hold n tokens. */
   fit(n: number): void {
-    if (this.cand.length >= n) return;
-    let size = this.cand.length;
+    if (this.hash.length >= n) return;
+    let size = this.hash.length;
     while (size < n) size *= 2;
+    this.hash = new Int32Array(size);
+    this.cls = new Uint8Array(size);
     this.cand = new Uint8Array(size);
     this.labels = new Uint8Array(size);
     this.back = new Uint8Array(size * LABELS);
@@ -231,44 +237,40 @@ class Scratch {
 }
 const scratch = new Scratch();
 
-/** Sets up the unit's scratch (kept for the entry points' signatures: the caches are per table now). */
+/** Sets up the unit's per-token caches (filled lazily: only candidates and their neighbours are looked at). */
 function prepareUnit(_table: TokenTable, from: number, to: number, ctx: UnitContext): void {
-  if (ctx.epoch === scratch.epoch) return;
-  scratch.fit(to - from);
+  if (ctx.hash && ctx.epoch === scratch.epoch) return;
+  const n = to - from;
+  scratch.fit(n);
   scratch.epoch++;
+  scratch.hash.fill(0, 0, n);
+  scratch.cls.fill(UNSET, 0, n);
+  ctx.hash = scratch.hash;
+  ctx.cls = scratch.cls;
   ctx.epoch = scratch.epoch;
 }
 
-/** The word hash of token k (signed 32 bits): the table computed it with the token's id. */
-function hashAt(table: TokenTable, k: number, _from: number, _ctx: UnitContext): number {
-  return table.hash[k]!;
+const UNSET = 255;
+
+/** The word hash of token k (signed 32 bits; cached, 0 meaning not yet computed). */
+function hashAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
+  const hash = ctx.hash!;
+  let h = hash[k - from]!;
+  if (h === 0) {
+    h = stringHash(table.lower[k]!) | 0;
+    hash[k - from] = h;
+  }
+  return h;
 }
 
-/** By word id of one vocabulary: the word's listed class (CLASS_TABLE), looked up once per word. */
-let listedFacts: WordFacts | undefined;
-
-/** The token classes of one table, filled as they are asked for (UNSET until then). */
-let classTable: TokenTable | undefined;
-let classCache = new Uint8Array(1024);
-
 /** The class of token k, with FUNCTION_FLAG for a function word. */
-function clsAt(table: TokenTable, k: number, _from: number, _ctx: UnitContext): number {
-  if (classTable !== table) {
-    if (classCache.length < table.count) classCache = new Uint8Array(table.count * 2);
-    classCache.fill(UNSET, 0, table.count);
-    classTable = table;
-  }
-  let c = classCache[k]!;
+function clsAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
+  const cls = ctx.cls!;
+  let c = cls[k - from]!;
   if (c === UNSET) {
-    if (listedFacts?.vocabulary !== table.vocab) listedFacts = new WordFacts(table.vocab);
-    const id = table.id[k]!;
-    let listed = listedFacts.get(id);
-    if (listed === UNSET) {
-      listed = CLASS_TABLE.get(table.hash[k]!, NO_CLASS);
-      listedFacts.values[id] = listed;
-    }
+    const listed = CLASS_TABLE.get(hashAt(table, k, from, ctx), NO_CLASS);
     c = classOf(table, k, listed & 31) | (listed & FUNCTION_FLAG);
-    classCache[k] = c;
+    cls[k - from] = c;
   }
   return c;
 }
@@ -278,8 +280,6 @@ interface CandidateIndex {
   table: HashTable;
   /** 1 at (first char code & 127) * 32 + min(length, 31) when some candidate word or its inflection may have it. */
   shape: Uint8Array;
-  /** By word id: 1 when the word (or its stem) is a candidate, 0 when not (worked out once per word). */
-  words?: WordFacts;
 }
 
 function shapeKey(w: string): number {
@@ -339,19 +339,9 @@ function candidateAt(
   if (table.region[i] !== -1) return false;
   if (ctx.rule[i - from]) return true;
   if (!table.word[i]) return false;
-  if (index.words?.vocabulary !== table.vocab) index.words = new WordFacts(table.vocab);
-  const id = table.id[i]!;
-  let known = index.words.get(id);
-  if (known === UNSET) {
-    known = candidateWord(table.lower[i]!, hashAt(table, i, from, ctx), index) ? 1 : 0;
-    index.words.values[id] = known;
-  }
-  return known === 1;
-}
-
-/** True when word w (whose hash is h) or its stem is one of the tagger's candidates. */
-function candidateWord(w: string, h: number, index: CandidateIndex): boolean {
+  const w = table.lower[i]!;
   if (!index.shape[shapeKey(w)]) return false;
+  const h = hashAt(table, i, from, ctx);
   if (index.table.get(h, 0)) return true;
   // Only inflected forms can have a different stem.
   const last = w.charCodeAt(w.length - 1);
@@ -523,6 +513,9 @@ export function featureIds(
   return [...out];
 }
 
+/** Feature buckets of the token being scored (reused: scoring is synchronous). */
+const BUFFER = new Int32Array(FEATURES);
+
 /** Emission scores of the candidate tokens of a unit (zero rows for non-candidates). */
 function scoreUnit(
   table: TokenTable,
@@ -534,359 +527,26 @@ function scoreUnit(
   const cand = unitCandidates(table, from, to, ctx, tagger);
   // Only the candidates' rows are written and read.
   const emit = scratch.emit;
-  const cache = weightCache(tagger, table.vocab);
+  const w = tagger.weights;
+  const buckets = BUFFER;
   for (let i = from; i < to; i++) {
-    if (cand[i - from]) emissionsInto(table, i, from, to, ctx, tagger, cache, emit, (i - from) * LABELS);
+    if (!cand[i - from]) continue;
+    featuresAt(table, i, from, to, ctx, buckets);
+    let eo = 0;
+    let eb = tagger.bias;
+    let ei = 0;
+    for (let f = 0; f < FEATURES; f++) {
+      const k = buckets[f]! * LABELS;
+      eo += w[k]!;
+      eb += w[k + 1]!;
+      ei += w[k + 2]!;
+    }
+    const o = (i - from) * LABELS;
+    emit[o] = eo;
+    emit[o + 1] = eb;
+    emit[o + 2] = ei;
   }
   return { cand, emit };
-}
-
-/**
- * The tagger's weights for the features that do not depend on a word pair, copied out of the
- * big table (BUCKETS × 3 floats, megabytes) into small ones read again and again: one row per
- * (template, small code, small code), and per word of the vocabulary the rows of its own
- * templates (w, s) and of the templates that read it as a neighbour (p, pp, n, nn). Rows are
- * copied as they are first needed, and the emission sums add the same float32 values in the
- * same template order as featuresAt's buckets would: the same sums to the last bit. A
- * tagger's weights never change once loaded (a retrained model is a new CueTagger).
- */
-class WeightCache {
-  /** Rows of (template, a, b), a and b < SMALL, at ((t * SMALL + a) * SMALL + b) * 3; then one spill row per template. */
-  small = new Float32Array((FEATURES * SMALL * SMALL + FEATURES) * LABELS);
-  smallSet = new Uint8Array(FEATURES * SMALL * SMALL);
-  /** Per word id: WORD_ROWS rows (templates 1, 2, 4, 5, 6, 7), set when wordSet is 1. */
-  words: Float32Array;
-  wordSet: Uint8Array;
-  /** Per word id: the hash of its stem and of its last three letters (unsigned), with the rows. */
-  stems: Float64Array;
-  suffixes: Float64Array;
-  constructor(
-    readonly weights: Float32Array,
-    readonly vocab: Vocabulary,
-  ) {
-    const n = Math.max(1024, vocab.hashes.length);
-    this.words = new Float32Array(n * WORD_ROWS * LABELS);
-    this.wordSet = new Uint8Array(n);
-    this.stems = new Float64Array(n);
-    this.suffixes = new Float64Array(n);
-  }
-  /** The offset in `small` of the row of feature (t, a, b). */
-  smallRow(t: number, a: number, b: number): number {
-    if (a >= 0 && a < SMALL && b >= 0 && b < SMALL) {
-      const key = (t * SMALL + a) * SMALL + b;
-      const at = key * LABELS;
-      if (!this.smallSet[key]) {
-        this.copy(featureHash(t, a, b), this.small, at);
-        this.smallSet[key] = 1;
-      }
-      return at;
-    }
-    // Codes out of the table's range (none in the shipped templates): the template's spill row.
-    const at = (FEATURES * SMALL * SMALL + t) * LABELS;
-    this.copy(featureHash(t, a, b), this.small, at);
-    return at;
-  }
-  /** The offset in `words` of the rows of token k's word (filled on first use). */
-  wordRow(table: TokenTable, k: number): number {
-    const id = table.id[k]!;
-    if (id >= this.wordSet.length) this.grow(id + 1);
-    const at = id * WORD_ROWS * LABELS;
-    if (!this.wordSet[id]) {
-      const w = table.hash[k]! >>> 0;
-      const lower = table.lower[k]!;
-      const s = stemHash(lower);
-      this.stems[id] = s;
-      this.suffixes[id] = suffixHash(lower);
-      this.copy(featureHash(1, w, 0), this.words, at);
-      this.copy(featureHash(2, s, 0), this.words, at + 3);
-      this.copy(featureHash(4, w, 0), this.words, at + 6);
-      this.copy(featureHash(5, w, 0), this.words, at + 9);
-      this.copy(featureHash(6, w, 0), this.words, at + 12);
-      this.copy(featureHash(7, w, 0), this.words, at + 15);
-      this.wordSet[id] = 1;
-    }
-    return at;
-  }
-  /** Ids of words the features look for, -1 while the vocabulary lacks them (then no token is one). */
-  private known = new Map<string, number>();
-  idOf(word: string): number {
-    let id = this.known.get(word);
-    if (id === undefined || id < 0) {
-      id = this.vocab.find(word);
-      this.known.set(word, id);
-    }
-    return id;
-  }
-  private copy(bucket: number, to: Float32Array, at: number): void {
-    const k = bucket * LABELS;
-    to[at] = this.weights[k]!;
-    to[at + 1] = this.weights[k + 1]!;
-    to[at + 2] = this.weights[k + 2]!;
-  }
-  private grow(n: number): void {
-    const size = Math.max(n, this.wordSet.length * 2);
-    const words = new Float32Array(size * WORD_ROWS * LABELS);
-    words.set(this.words);
-    const set = new Uint8Array(size);
-    set.set(this.wordSet);
-    const stems = new Float64Array(size);
-    stems.set(this.stems);
-    const suffixes = new Float64Array(size);
-    suffixes.set(this.suffixes);
-    this.words = words;
-    this.wordSet = set;
-    this.stems = stems;
-    this.suffixes = suffixes;
-  }
-}
-
-/** Small codes (rule labels, distances, classes, shapes, positions) are below this. */
-const SMALL = 32;
-/** Rows kept per word: templates w, s, p, pp, n, nn. */
-const WORD_ROWS = 6;
-
-const weightCaches = new WeakMap<CueTagger, WeightCache>();
-function weightCache(tagger: CueTagger, vocab: Vocabulary): WeightCache {
-  let c = weightCaches.get(tagger);
-  if (!c || c.vocab !== vocab || c.weights !== tagger.weights) {
-    c = new WeightCache(tagger.weights, vocab);
-    weightCaches.set(tagger, c);
-  }
-  return c;
-}
-
-/**
- * The emission scores of token i (O, B, I) into emit[o, o + 3): the sum over featuresAt's
- * buckets, in template order, of the tagger's weights, read from the cache where it has them.
- */
-function emissionsInto(
-  table: TokenTable,
-  i: number,
-  from: number,
-  to: number,
-  ctx: UnitContext,
-  tagger: CueTagger,
-  cache: WeightCache,
-  emit: Float64Array,
-  o: number,
-): void {
-  const W = tagger.weights;
-  const S = cache.small;
-  const wordAt = cache.wordRow(table, i);
-  const pAt = i > from ? cache.wordRow(table, i - 1) : -1;
-  const ppAt = i > from + 1 ? cache.wordRow(table, i - 2) : -1;
-  const nAt = i + 1 < to ? cache.wordRow(table, i + 1) : -1;
-  const nnAt = i + 2 < to ? cache.wordRow(table, i + 2) : -1;
-  // wordRow may have grown the arrays: read them after.
-  const V = cache.words;
-  const id = table.id[i]!;
-  const w = table.hash[i]! >>> 0;
-  const p = i > from ? table.hash[i - 1]! >>> 0 : BEFORE;
-  const n = i + 1 < to ? table.hash[i + 1]! >>> 0 : AFTER;
-  const r = ctx.rule[i - from]!;
-  const rp = i > from ? ctx.rule[i - 1 - from]! : 3;
-  const rn = i + 1 < to ? ctx.rule[i + 1 - from]! : 4;
-  // Nearest quoted token, comma and "that", each side, within the unit (as featuresAt).
-  let q = 99;
-  let qr = 99;
-  let c = 99;
-  let cr = 99;
-  let that = 99;
-  // By word id: the same test as the strings', without comparing strings.
-  const ids = table.id;
-  const comma = cache.idOf(',');
-  const thatId = cache.idOf('that');
-  for (let k = i - 1, d = 1; k >= from && d < 13; k--, d++) {
-    if (q === 99 && table.region[k] !== -1) q = d;
-    if (c === 99 && ids[k] === comma) c = d;
-  }
-  for (let k = i + 1, d = 1; k < to && d < 13; k++, d++) {
-    if (qr === 99 && table.region[k] !== -1) qr = d;
-    if (cr === 99 && ids[k] === comma) cr = d;
-    if (that === 99 && ids[k] === thatId) that = d;
-  }
-  let subj = 0;
-  for (let k = i - 1, d = 1; k >= from && d <= 3; k--, d++) {
-    const ck = clsAt(table, k, from, ctx) & 31;
-    if (ck === 1 || ck === 2) {
-      subj = d;
-      break;
-    }
-    if (ck === 9 || ck === 12 || ck === 7) break;
-  }
-  const pc = i > from ? clsAt(table, i - 1, from, ctx) & 31 : 0;
-  const nc = i + 1 < to ? clsAt(table, i + 1, from, ctx) & 31 : 0;
-  const suf = cache.suffixes[id]!;
-  const pos = i === from ? 0 : i + 2 >= to ? 3 : (i - from) * 2 < to - from ? 1 : 2;
-  const s = cache.stems[id]!;
-  const th = bucket(that);
-  let eo = 0;
-  let eb = tagger.bias;
-  let ei = 0;
-  let k: number;
-  // In template order, as featuresAt writes the buckets.
-  k = cache.smallRow(0, 0, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = wordAt;
-  eo += V[k]!;
-  eb += V[k + 1]!;
-  ei += V[k + 2]!;
-  k = wordAt + 3;
-  eo += V[k]!;
-  eb += V[k + 1]!;
-  ei += V[k + 2]!;
-  k = cache.smallRow(3, shapeOf(table, i), i > from ? shapeOf(table, i - 1) : 4);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  if (pAt >= 0) {
-    k = pAt + 6;
-    eo += V[k]!;
-    eb += V[k + 1]!;
-    ei += V[k + 2]!;
-  } else {
-    k = cache.smallRow(4, BEFORE, 0);
-    eo += S[k]!;
-    eb += S[k + 1]!;
-    ei += S[k + 2]!;
-  }
-  if (ppAt >= 0) {
-    k = ppAt + 9;
-    eo += V[k]!;
-    eb += V[k + 1]!;
-    ei += V[k + 2]!;
-  } else {
-    k = cache.smallRow(5, BEFORE, 0);
-    eo += S[k]!;
-    eb += S[k + 1]!;
-    ei += S[k + 2]!;
-  }
-  if (nAt >= 0) {
-    k = nAt + 12;
-    eo += V[k]!;
-    eb += V[k + 1]!;
-    ei += V[k + 2]!;
-  } else {
-    k = cache.smallRow(6, AFTER, 0);
-    eo += S[k]!;
-    eb += S[k + 1]!;
-    ei += S[k + 2]!;
-  }
-  if (nnAt >= 0) {
-    k = nnAt + 15;
-    eo += V[k]!;
-    eb += V[k + 1]!;
-    ei += V[k + 2]!;
-  } else {
-    k = cache.smallRow(7, AFTER, 0);
-    eo += S[k]!;
-    eb += S[k + 1]!;
-    ei += S[k + 2]!;
-  }
-  k = featureHash(8, p, w) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = featureHash(9, w, n) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = cache.smallRow(10, r, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(11, rp * 8 + r, rn);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = featureHash(12, r, s) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = cache.smallRow(13, bucket(q), 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(14, bucket(qr), 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(15, bucket(c), 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(16, bucket(cr), 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(17, th, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = featureHash(18, s, th) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = cache.smallRow(19, pos, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(20, pc, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(21, nc, 0);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(22, pc, nc);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = featureHash(23, s, pc) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = featureHash(24, s, nc) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = featureHash(25, suf, nc) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = featureHash(26, suf, pc) * LABELS;
-  eo += W[k]!;
-  eb += W[k + 1]!;
-  ei += W[k + 2]!;
-  k = cache.smallRow(27, subj, r);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  k = cache.smallRow(28, ctx.quoted ? 1 : 0, r);
-  eo += S[k]!;
-  eb += S[k + 1]!;
-  ei += S[k + 2]!;
-  emit[o] = eo;
-  emit[o + 1] = eb;
-  emit[o + 2] = ei;
-}
-
-/** The emission scores (O, B, I) of token i as the fast path computes them (for tests). */
-export function emissionsOf(
-  table: TokenTable,
-  i: number,
-  from: number,
-  to: number,
-  ctx: UnitContext,
-  tagger: CueTagger,
-): [number, number, number] {
-  prepareUnit(table, from, to, ctx);
-  const out = new Float64Array(3);
-  emissionsInto(table, i, from, to, ctx, tagger, weightCache(tagger, table.vocab), out, 0);
-  return [out[0]!, out[1]!, out[2]!];
 }
 
 /**

@@ -39,7 +39,6 @@ import {
   withoutTrailingTime,
 } from './source-phrase.js';
 import { cueRanges, cuesInUnit } from './span-given-cues.js';
-import { UNSET, type Vocabulary, vocabularyFor, WordFacts } from './token-vocabulary.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
 
@@ -63,12 +62,6 @@ export interface TokenTable {
   region: Int32Array;
   /** 1 where the token holds a letter or digit. */
   word: Uint8Array;
-  /** The vocabulary the token ids belong to (the words shared across articles). */
-  vocab: Vocabulary;
-  /** Per token, the id of its lower-cased text in `vocab` (lower[i] === vocab.words[id[i]]). */
-  id: Int32Array;
-  /** Per token, the FNV-1a hash of its lower-cased text (signed 32 bits): the cue tagger's word hash. */
-  hash: Int32Array;
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -174,29 +167,16 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
   const lower = new Array<string>(n);
   const region = new Int32Array(n).fill(-1);
   const word = new Uint8Array(n);
-  // Each token's lower-cased text is looked up in the shared vocabulary rather than sliced:
-  // a word met before comes back as the same string, with its id and hash.
-  const vocab = vocabularyFor(n);
-  const id = new Int32Array(n);
-  const hash = new Int32Array(n);
   let r = 0;
   for (let i = 0; i < n; i++) {
     const start = off[2 * i]!;
     const end = off[2 * i + 1]!;
-    let k: number;
-    if (sameLength) k = vocab.intern(lowered, start, end);
-    else {
-      const w = text.slice(start, end).toLowerCase();
-      k = vocab.intern(w, 0, w.length);
-    }
-    id[i] = k;
-    hash[i] = vocab.lastHash;
-    lower[i] = vocab.words[k]!;
+    lower[i] = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
     while (r < regions.length && regions[r]!.end <= start) r++;
     if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;
     word[i] = hasWordChar(text, start, end) ? 1 : 0;
   }
-  return { text, off, count: n, lower, region, word, vocab, id, hash };
+  return { text, off, count: n, lower, region, word };
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -243,15 +223,13 @@ export function findCues(
   const cues: [number, number][] = [];
   const lastEnd = () => (cues.length ? cues[cues.length - 1]![1] : from);
   const capitalised = (k: number) => isCapitalisedAt(table, k);
-  const first = firstNodes(lexicon, table.vocab);
   for (let i = from; i < to; i++) {
     if (table.region[i] !== -1) continue;
-    // One lookup per token: the index holds the lexicon's first tokens and the core verbs
-    // (by word id, worked out once per word of the vocabulary).
-    const phrases = first.at(table.id[i]!, table.lower[i]!);
+    // One lookup per token: the index holds the lexicon's first tokens and the core verbs.
+    const phrases = lexicon.byFirst.get(table.lower[i]!);
     if (!phrases) continue;
     // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
-    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases, first);
+    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
       const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
@@ -268,75 +246,11 @@ export function findCues(
 
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 
-/** A lexicon's trie nodes by word id of one vocabulary: which phrases may start at a word. */
-class FirstNodes {
-  /** Per word id: 0 not looked up yet, 1 no phrase starts there, k + 2 nodes[k]. */
-  private slot = new Int32Array(1024);
-  private nodes: CueTrie[] = [];
-  /** Words found past the first token of some phrase. */
-  private later = new Set<string>();
-  /** Per word id: UNSET, 0 (in no phrase past its first token) or 1. */
-  private continuing: WordFacts;
-  constructor(
-    readonly lexicon: CueLexicon,
-    readonly vocab: Vocabulary,
-  ) {
-    this.continuing = new WordFacts(vocab);
-    const walk = (node: CueTrie): void => {
-      if (!node.next) return;
-      for (const [word, child] of node.next) {
-        this.later.add(word);
-        walk(child);
-      }
-    };
-    for (const node of lexicon.byFirst.values()) walk(node);
-  }
-  /** False when no phrase has `word` (of id `id`) past its first token. */
-  continues(id: number, word: string): boolean {
-    let c = this.continuing.get(id);
-    if (c === UNSET) {
-      c = this.later.has(word) ? 1 : 0;
-      this.continuing.values[id] = c;
-    }
-    return c === 1;
-  }
-  at(id: number, word: string): CueTrie | undefined {
-    if (id >= this.slot.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.slot.length * 2));
-      grown.set(this.slot);
-      this.slot = grown;
-    }
-    const s = this.slot[id]!;
-    if (s === 1) return undefined;
-    if (s > 1) return this.nodes[s - 2];
-    const node = this.lexicon.byFirst.get(word);
-    if (!node) {
-      this.slot[id] = 1;
-      return undefined;
-    }
-    this.nodes.push(node);
-    this.slot[id] = this.nodes.length + 1;
-    return node;
-  }
-}
-
-const firstNodeCache = new WeakMap<CueLexicon, FirstNodes>();
-function firstNodes(lexicon: CueLexicon, vocab: Vocabulary): FirstNodes {
-  let f = firstNodeCache.get(lexicon);
-  if (!f || f.vocab !== vocab) {
-    f = new FirstNodes(lexicon, vocab);
-    firstNodeCache.set(lexicon, f);
-  }
-  return f;
-}
-
 /** The length in tokens of the longest accepted phrase starting at token `i` (whose trie node is `node`), or 0. */
-function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie, first: FirstNodes): number {
+function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie): number {
   let best = node.end ? 1 : 0;
   let at: CueTrie | undefined = node;
   for (let k = i + 1; at.next && k < to && table.region[k] === -1; k++) {
-    // Most words go on no phrase at all: known by id without a Map lookup.
-    if (!first.continues(table.id[k]!, table.lower[k]!)) break;
     at = at.next.get(table.lower[k]!);
     if (!at) break;
     if (at.end) best = k - i + 1;
