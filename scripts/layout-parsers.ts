@@ -1,6 +1,6 @@
 /**
  * Measures HTML parsers on the extraction benchmark pages, for the choices recorded
- * in docs/DECISIONS.md and docs/decisions/layout-speed.md: our scanner
+ * in docs/DECISIONS.md and docs/DECISIONS.md (layout-speed): our scanner
  * (src/layout/html/scanner.ts, what render.ts uses), htmlparser2's streaming Parser
  * (what it used before), htmlparser2 + domhandler building a DOM, parse5 (the
  * WHATWG-exact parser jsdom uses; loaded from the peers' install, it is not our

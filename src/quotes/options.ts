@@ -6,7 +6,7 @@ export interface QuotesOptions {
    * Where cues come from: 'tagger' (the default: the learnt cue tagger of
    * models/quotes/cue-tagger.json, which reads the rules' cues as a feature) or 'rules' (the
    * cue lexicon and core verbs alone: about half the cost, lower recall). See the quotes
-   * sections of docs/results/quotes-cues.md for both paths' scores and speed. Without a shipped
+   * sections of docs/RESULTS.md (quotes-cues) for both paths' scores and speed. Without a shipped
    * tagger, the default falls back to the rules.
    */
   cues?: 'rules' | 'tagger';

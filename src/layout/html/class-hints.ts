@@ -8,7 +8,7 @@
  * spelled out in test/layout/html/class-hints.test.ts, which checks the two agree
  * on every string it generates), but a fresh process meets some 15,000 distinct
  * class/id strings on 121 pages, and their ten regex scans each were the largest
- * single item of its first pass (docs/decisions/layout-fresh.md). The words are
+ * single item of its first pass (docs/DECISIONS.md (layout-fresh)). The words are
  * indexed by their first two characters, so that at most positions of a string
  * nothing is compared at all.
  *

@@ -7,7 +7,7 @@
  * `charCodeAt`.
  *
  * It follows htmlparser2 12 (the parser it replaces, measured slower: see
- * docs/decisions/layout-speed.md) event for event — implied closes (`<p>` closed
+ * docs/DECISIONS.md (layout-speed)) event for event — implied closes (`<p>` closed
  * by `<div>`, `<li>` by `<li>`, ...), void elements, stray closers ignored, `</p>`
  * alone giving an empty paragraph, `</br>` a line break, a nested `<form>`
  * ignored, entity decoding as its legacy (text) and attribute modes — with one
