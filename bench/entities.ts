@@ -19,7 +19,7 @@
  * repeated text does not show here); repeated passes are reported beside.
  */
 
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article } from '../src/article/types.js';
 import { chunksOf, conllDocuments, readConll } from '../src/entities/conll.js';
@@ -119,7 +119,8 @@ async function newsReport(path: string, count: number): Promise<EvalReport> {
   const n = timed.length;
   const ms = (seconds: number) => round((1000 * seconds) / n, 3);
   const figures: Record<string, unknown> = {
-    file: path,
+    // Relative to the working folder: the JSON line names no one machine's absolute path.
+    file: relative(process.cwd(), path),
     articles: n,
     warmUpArticles: warm.length,
     tokensPerArticle: round(tokens / n, 1),
