@@ -15,6 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { seededRandom as seeded } from '../src/seeded-random.js';
 
 interface Histogram {
   average: number;
@@ -56,16 +57,6 @@ const { values } = parseArgs({
 if (!values.db) {
   process.stderr.write('corpus-load: --db FILE is required\n');
   process.exit(2);
-}
-
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STOP = new Set([

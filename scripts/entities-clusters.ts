@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { clusterWordKey } from '../src/entities/word-features.js';
+import { seededRandom as rng } from '../src/seeded-random.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -30,17 +31,6 @@ const DIMS = Number(flag('dims', '96'));
 const LEVELS = flag('levels', '1000,250,64,16').split(',').map(Number);
 const ITERS = Number(flag('iters', '12'));
 const MIN_COUNT = 5;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKEN = /[\p{L}\p{N}]+(?:['\u2019.-][\p{L}\p{N}]+)*|\S/gu;
 

@@ -36,6 +36,7 @@ import {
 import { loadClusters, loadModel, saveModel } from '../src/entities/model-io.js';
 import { NerTagger } from '../src/entities/tagger.js';
 import { bilouFromChunks, NUM_TAGS, TAGS } from '../src/entities/tags.js';
+import { seededRandom as rng } from '../src/seeded-random.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -50,17 +51,6 @@ const FOLDS = Number(flag('folds', '5'));
 const PRUNE = Number(flag('prune', '0.01'));
 const SEED = 13;
 const T = NUM_TAGS;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Entity phrases of the training sentences with the types they were seen with. */
 function buildGazetteer(docs: readonly ConllSentence[][]): Gazetteer {

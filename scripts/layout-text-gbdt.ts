@@ -5,6 +5,7 @@
  * Produces the Tree shape src/layout/text/line-model.ts evaluates.
  */
 import type { Tree } from '../src/layout/text/line-model.js';
+import { seededRandom as random } from '../src/seeded-random.js';
 
 export interface GbdtParams {
   trees: number;
@@ -32,18 +33,6 @@ export const DEFAULT_GBDT: GbdtParams = {
   colsample: 1,
   subsample: 1,
 };
-
-/** A small seeded generator (mulberry32): training is deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Binned {
   rows: number;

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { pageToArticle } from '../src/ingest/page.js';
 import { analyseText } from '../src/layout/text/classify-lines.js';
 import { lineFeatures } from '../src/layout/text/line-features.js';
+import { seededRandom as random } from '../src/seeded-random.js';
 import { type LabelledPage, labelLines } from './layout-text-data.js';
 
 /** The paragraphs of each article of a bbc-news-summary JSONL file (title line dropped). */
@@ -28,18 +29,6 @@ export function readBodies(path: string): string[][] {
         .filter(Boolean);
     })
     .filter((ps) => ps.length >= 3);
-}
-
-/** A small seeded generator (mulberry32), so the synthetic set is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The page's lines as the runtime splits them (the labels index these). */

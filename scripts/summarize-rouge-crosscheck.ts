@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { peerAvailable, runPeer } from '../bench/harness.js';
 import { defaultDataDir, readJsonl } from '../src/eval/data.js';
+import { seededRandom as rng } from '../src/seeded-random.js';
 import { ROUGE_TYPES, rougeScores } from '../src/summarize/rouge.js';
 
 const { values } = parseArgs({
@@ -20,18 +21,6 @@ const { values } = parseArgs({
 });
 const data = values.data ?? `${defaultDataDir()}/cnndm/validation.jsonl.gz`;
 const pairs = Number(values.pairs);
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = rng(Number(values.seed));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

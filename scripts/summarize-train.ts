@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
 import { defaultDataDir, readJsonl } from '../src/eval/data.js';
+import { seededRandom as rng } from '../src/seeded-random.js';
 import { sentenceFeatures } from '../src/summarize/features.js';
 import { FEATURE_VERSION, MODEL_NAME, type SummarizerModel, scoreSentences } from '../src/summarize/model.js';
 import { greedyOracle } from '../src/summarize/oracle.js';
@@ -42,18 +43,6 @@ const bits = Number(values.bits);
 const mask = 2 ** bits - 1;
 const maxSentences = Number(values['max-sentences']);
 const log = (s: string) => process.stderr.write(`${s}\n`);
-
-/** A deterministic generator (mulberry32) for the shuffles. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Growable typed storage of every training sentence's features. */
 class FeatureStore {

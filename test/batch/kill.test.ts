@@ -10,22 +10,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
+import { seededRandom as seeded } from '../../src/seeded-random.js';
 import { syntheticJsonl } from './synthetic-pages.js';
 
 const CLI = 'dist/src/cli/main.js';
 // Enough pages that a run outlasts its first commit by more than the longest random delay below.
 const PAGES = 1000;
-
-/** Mulberry32: a fixed seed gives the same kill delays on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

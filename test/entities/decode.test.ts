@@ -3,6 +3,7 @@ import { emissions, TRANSITION_MASK, viterbi } from '../../src/entities/decode.j
 import { FeatureIndex } from '../../src/entities/feature-index.js';
 import { KeyBuffer } from '../../src/entities/features.js';
 import { allowedTransition, bilouFromChunks, NUM_TAGS, TAGS } from '../../src/entities/tags.js';
+import { seededRandom as random } from '../../src/seeded-random.js';
 
 const T = NUM_TAGS;
 const tag = (name: string) => TAGS.indexOf(name);
@@ -109,17 +110,6 @@ describe('FeatureIndex', () => {
 });
 
 describe('viterbi against exhaustive search', () => {
-  /** A small deterministic generator (mulberry32), so the cases are the same on every run. */
-  function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   /** The best allowed sequence by trying every sequence of `n` tags. */
   function bestByEnumeration(scores: Float32Array, n: number, trans: Float32Array): number[] {
     let best = -Infinity;

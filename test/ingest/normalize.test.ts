@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntitiesInText, normalizeText } from '../../src/ingest/normalize.js';
+import { seededRandom } from '../../src/seeded-random.js';
 
 describe('normalizeText', () => {
   it('unifies line endings, trims lines and keeps one blank line between paragraphs', () => {
@@ -60,15 +61,10 @@ describe('normalizeText, more', () => {
       '\u3000',
       '\u0007',
     ];
-    // A 32-bit xorshift sequence (integer ops: a float LCG loses its low bits past 2^53,
-    // and then `% alphabet.length` never draws the characters at odd positions).
-    let x = 42;
-    const next = () => {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      return x >>> 0;
-    };
+    // The project's seeded generator (integer ops: a float LCG loses its low bits past
+    // 2^53, and then `% alphabet.length` never draws the characters at odd positions).
+    const random = seededRandom(42);
+    const next = () => Math.floor(random() * 4294967296);
     for (let i = 0; i < 500; i++) {
       let s = '';
       const len = next() % 40;

@@ -14,6 +14,7 @@ import {
   RELATED_PREFIX,
   RELATIVE_DATE,
 } from '../../src/layout/patterns.js';
+import { seededRandom as random } from '../../src/seeded-random.js';
 
 /** The patterns alone, in furnitureKind's order: what its character tests must never change. */
 function byPatterns(line: string): BlockKind | undefined {
@@ -31,17 +32,6 @@ function byPatterns(line: string): BlockKind | undefined {
   if (len <= 200 && RELATED_PREFIX.test(line)) return 'related';
   if (len <= 60 && RELATED_HEADING.test(line)) return 'related';
   return undefined;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Words of the furniture the patterns look for, and of ordinary prose.

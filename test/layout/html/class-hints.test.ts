@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HINT, hintBits } from '../../../src/layout/html/class-hints.js';
 import { isRegexSpace } from '../../../src/layout/patterns.js';
+import { seededRandom as random } from '../../../src/seeded-random.js';
 
 // The specification: one case-insensitive regex per category, tested on the whole
 // class/id string (what render.ts did before the one-pass matcher).
@@ -48,17 +49,6 @@ function specBits(hint: string): number {
   for (const [bit, re] of SPEC) if (re.test(hint)) bits |= bit;
   if (bits & HINT.junk && junkByNames(hint)) bits |= HINT.junkName;
   return bits;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Pieces of the vocabulary (whole, cut, in other cases), separators of every kind the

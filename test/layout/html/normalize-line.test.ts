@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../../src/ingest/normalize.js';
 import { pageToArticle } from '../../../src/ingest/page.js';
 import { normalizeLine, renderHtml } from '../../../src/layout/html/render.js';
+import { seededRandom } from '../../../src/seeded-random.js';
 
 // Characters normalizeLine treats specially: white space of every kind, invisibles, C0 controls, NEL.
 const ALPHABET = [
@@ -41,18 +42,10 @@ const ALPHABET = [
   '\u2029',
 ];
 
-/**
- * A fixed 32-bit xorshift sequence (the same strings on every run). Integer ops only:
- * a float LCG loses its low bits past 2^53, and then `% n` never picks some characters.
- */
+/** Whole numbers from the project's seeded generator: the same strings on every run. */
 function sequence(seed: number): () => number {
-  let x = seed | 0;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
+  const random = seededRandom(seed);
+  return () => Math.floor(random() * 4294967296);
 }
 
 describe('normalizeLine', () => {
