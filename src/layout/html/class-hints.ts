@@ -190,8 +190,9 @@ export function hintBits(hint: string): number {
   let junk = false;
   let contentOnly = false;
   const n = hint.length;
-  let r1 = n > 0 ? hint.charCodeAt(0) : 0;
-  for (let i = 0; i < n; i++) {
+  // One step past the end, read as a space, ends the last name inside the loop.
+  let r1 = n > 0 ? hint.charCodeAt(0) : 32;
+  for (let i = 0; i <= n; i++) {
     const r0 = r1;
     r1 = i + 1 < n ? hint.charCodeAt(i + 1) : 32;
     if (isSpace(r0)) {
@@ -214,13 +215,6 @@ export function hintBits(hint: string): number {
       if (stop > n || (name & e.bits) === e.bits || !spellsFrom(hint, i, e.word)) continue;
       if (edgeHolds(hint, i, e.left, true) && edgeHolds(hint, stop, e.right, false)) name |= e.bits;
     }
-  }
-  if (name !== 0) {
-    bits |= name;
-    const j = (name & HINT.junk) !== 0;
-    const p = (name & (HINT.positive | HINT.embed)) !== 0;
-    if (p && !j) contentOnly = true;
-    else if (j && !p) junk = true;
   }
   if (junk && !contentOnly) bits |= HINT.junkName;
   return bits;
