@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { requireFile } from '../eval/data.js';
 import { prf } from '../eval/report.js';
+import { chunkRuns, P_B, P_E, P_I, P_O, P_OTHER, P_S } from './tags.js';
 
 export interface ConllSentence {
   words: string[];
@@ -61,6 +62,9 @@ export interface Chunk {
   end: number;
 }
 
+/** conlleval's prefixes as chunkRuns' codes: L read as E, U as S. */
+const PREFIX_CODES: Record<string, number> = { O: P_O, B: P_B, I: P_I, E: P_E, L: P_E, S: P_S, U: P_S };
+
 function splitTag(tag: string): [string, string] {
   if (tag === 'O' || tag.length < 2 || tag[1] !== '-') return ['O', ''];
   return [tag[0]!, tag.slice(2)];
@@ -71,41 +75,12 @@ function splitTag(tag: string): [string, string] {
  * of IOBES/BILOU, where L is read as E and U as S).
  */
 export function chunksOf(tags: readonly string[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let cur: Chunk | null = null;
-  let prevPrefix = 'O';
-  let prevType = '';
-  for (let i = 0; i < tags.length; i++) {
-    let [prefix, type] = splitTag(tags[i]!);
-    if (prefix === 'L') prefix = 'E';
-    if (prefix === 'U') prefix = 'S';
-    const starts =
-      prefix === 'B' ||
-      prefix === 'S' ||
-      ((prefix === 'I' || prefix === 'E') &&
-        (prevPrefix === 'O' || prevPrefix === 'E' || prevPrefix === 'S' || prevType !== type));
-    const endsBefore =
-      cur !== null &&
-      (prefix === 'O' ||
-        prefix === 'B' ||
-        prefix === 'S' ||
-        prevPrefix === 'E' ||
-        prevPrefix === 'S' ||
-        prevType !== type);
-    if (cur && (endsBefore || starts)) {
-      cur.end = i;
-      chunks.push(cur);
-      cur = null;
-    }
-    if (prefix !== 'O' && (starts || cur === null)) cur = { type, start: i, end: i + 1 };
-    prevPrefix = prefix;
-    prevType = type;
-  }
-  if (cur) {
-    cur.end = tags.length;
-    chunks.push(cur);
-  }
-  return chunks;
+  const split = tags.map(splitTag);
+  return chunkRuns(
+    tags.length,
+    (i) => PREFIX_CODES[split[i]![0]] ?? P_OTHER,
+    (i) => split[i]![1],
+  );
 }
 
 export interface NerCounts {

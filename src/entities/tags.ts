@@ -45,26 +45,34 @@ export function bilouFromChunks(
 }
 
 /** Prefix codes of chunksOfTagIds (B, I, E for L, S for U) and O. */
-const P_O = 0;
-const P_B = 1;
-const P_I = 2;
-const P_E = 3;
-const P_S = 4;
+export const P_O = 0;
+export const P_B = 1;
+export const P_I = 2;
+export const P_E = 3;
+export const P_S = 4;
+
+/** A prefix code for a tag whose prefix none of the above names: it neither starts nor ends by itself. */
+export const P_OTHER = 5;
 
 /**
- * The chunks of a tag sequence given as indices into TAGS (the tagger's output):
- * the same chunks as chunksOf (conll.ts) gives for the same tags as strings, the
- * same rules on integer codes, without making a string per token.
+ * The chunks of a tag sequence, given each token's prefix code (P_O, P_B, P_I, P_E, P_S or
+ * P_OTHER) and type, read as conlleval reads them: B and S start a chunk, an I or E that
+ * cannot continue the open chunk (after O, E, S or another type) starts one too, and a
+ * chunk ends before O, B, S, a type change, or after E and S. One reading for the tag ids
+ * of the tagger and for the tag strings of CoNLL files.
  */
-export function chunksOfTagIds(tags: ArrayLike<number>): { type: string; start: number; end: number }[] {
-  const chunks: { type: string; start: number; end: number }[] = [];
-  let cur: { type: string; start: number; end: number } | null = null;
+export function chunkRuns<T>(
+  length: number,
+  prefixAt: (i: number) => number,
+  typeAt: (i: number) => T,
+): { type: T; start: number; end: number }[] {
+  const chunks: { type: T; start: number; end: number }[] = [];
+  let cur: { type: T; start: number; end: number } | null = null;
   let prevPrefix = P_O;
-  let prevType = -1;
-  for (let i = 0; i < tags.length; i++) {
-    const t = tags[i]!;
-    const prefix = t <= 0 ? P_O : 1 + ((t - 1) & 3);
-    const type = t <= 0 ? -1 : (t - 1) >> 2;
+  let prevType: T | undefined;
+  for (let i = 0; i < length; i++) {
+    const prefix = prefixAt(i);
+    const type = typeAt(i);
     const starts =
       prefix === P_B ||
       prefix === P_S ||
@@ -83,13 +91,32 @@ export function chunksOfTagIds(tags: ArrayLike<number>): { type: string; start: 
       chunks.push(cur);
       cur = null;
     }
-    if (prefix !== P_O && (starts || cur === null)) cur = { type: ENTITY_TYPES[type]!, start: i, end: i + 1 };
+    if (prefix !== P_O && (starts || cur === null)) cur = { type, start: i, end: i + 1 };
     prevPrefix = prefix;
     prevType = type;
   }
   if (cur) {
-    cur.end = tags.length;
+    cur.end = length;
     chunks.push(cur);
   }
   return chunks;
+}
+
+/**
+ * The chunks of a tag sequence given as indices into TAGS (the tagger's output):
+ * the same chunks as chunksOf (conll.ts) gives for the same tags as strings, the
+ * same rules on integer codes, without making a string per token.
+ */
+export function chunksOfTagIds(tags: ArrayLike<number>): { type: string; start: number; end: number }[] {
+  return chunkRuns(
+    tags.length,
+    (i) => {
+      const t = tags[i]!;
+      return t <= 0 ? P_O : 1 + ((t - 1) & 3);
+    },
+    (i) => {
+      const t = tags[i]!;
+      return t <= 0 ? '' : ENTITY_TYPES[(t - 1) >> 2]!;
+    },
+  );
 }
