@@ -11,16 +11,14 @@
  * The records come from the cache file written by corpus-store-profile.js, or are
  * digested here from FILE (bbc-news-summary by default).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { digestArticle } from '../src/digest.js';
-import { pageToArticle } from '../src/ingest/page.js';
-import { articleRecord } from '../src/store/record.js';
 import { openStore } from '../src/store/sqlite-store.js';
 import type { CorpusStore, StoreRecord } from '../src/store/types.js';
+import { digestedRecords } from './corpus-records.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,17 +42,8 @@ const QUERIES: Record<string, string> = {
   'quotes_fts ("prime minister")': `SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH '"prime minister"' ORDER BY rowid`,
 };
 
-async function records(): Promise<StoreRecord[]> {
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as StoreRecord[];
-  const out: StoreRecord[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const text = (JSON.parse(line) as { text?: unknown }).text;
-    if (typeof text !== 'string') continue;
-    out.push(articleRecord(await digestArticle(pageToArticle({ id: `a${out.length}`, text }))));
-    if (out.length >= limit) break;
-  }
-  return out;
+function records(): Promise<StoreRecord[]> {
+  return digestedRecords(file, limit, cache, false);
 }
 
 async function main(): Promise<void> {

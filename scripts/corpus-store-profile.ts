@@ -13,15 +13,13 @@
  *   node dist/scripts/corpus-store-profile.js [--data FILE] [--limit N] [--batch B]
  *     [--rounds R] [--records CACHE.json] [--other DIR]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { digestArticle } from '../src/digest.js';
-import { pageToArticle } from '../src/ingest/page.js';
-import { articleRecord } from '../src/store/record.js';
 import { openStore } from '../src/store/sqlite-store.js';
 import type { CorpusStore, StoreItem, StoreRecord } from '../src/store/types.js';
+import { digestedRecords } from './corpus-records.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,19 +38,8 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-async function records(): Promise<StoreRecord[]> {
-  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as StoreRecord[];
-  const out: StoreRecord[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const text = (JSON.parse(line) as { text?: unknown }).text;
-    if (typeof text !== 'string') continue;
-    const article = await digestArticle(pageToArticle({ id: `a${out.length}`, text }));
-    out.push(articleRecord(article));
-    if (out.length >= limit) break;
-  }
-  if (cache) writeFileSync(cache, JSON.stringify(out));
-  return out;
+function records(): Promise<StoreRecord[]> {
+  return digestedRecords(file, limit, cache, true);
 }
 
 type Open = (path: string) => CorpusStore;
