@@ -30,7 +30,7 @@ import { defaultDataDir, readJsonl } from '../src/eval/data.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { prf, round } from '../src/eval/report.js';
 import { tokenSpans } from '../src/text/tokens.js';
-import { peerAvailable, runPeer, speedReport, type Timing } from './harness.js';
+import { makeTiming, peerAvailable, runPeer, speedReport, type Timing } from './harness.js';
 import type { BenchTask } from './registry.js';
 
 type Span3 = { type: string; start: number; end: number };
@@ -195,12 +195,7 @@ export const entitiesBench: BenchTask = {
     const tagSeconds = tagTime.wall;
     const textSeconds = textTime.wall;
     const timingOf = (label: string, seconds: number, extra: Record<string, number>): Timing => ({
-      label,
-      items: sentences.length,
-      bytes,
-      seconds,
-      rate: sentences.length / seconds,
-      mbPerSecond: bytes / 1e6 / seconds,
+      ...makeTiming(label, sentences.length, bytes, seconds),
       extra,
     });
     const ours = timingOf('newsdigest tagger', tagSeconds, {

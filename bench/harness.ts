@@ -36,7 +36,14 @@ export function timeOurs<T>(
   return timing(label, inputs.length, bytes, elapsed / passes);
 }
 
-export { type PeerRun, peerAvailable, peersBinDir, runPeer, type Timing } from '../src/eval/peers.js';
+export {
+  makeTiming,
+  type PeerRun,
+  peerAvailable,
+  peersBinDir,
+  runPeer,
+  type Timing,
+} from '../src/eval/peers.js';
 
 /** A report of our timing against each peer's: rate, MB/s and how many times faster we are. */
 export function speedReport(

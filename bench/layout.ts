@@ -20,7 +20,7 @@ import type { EvalReport } from '../src/eval/report.js';
 import { decodeBytes } from '../src/ingest/decode.js';
 import { pageToArticle } from '../src/ingest/page.js';
 import { layoutStage } from '../src/layout/index.js';
-import { peerAvailable, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
+import { makeTiming, peerAvailable, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
 
 const DEFAULT_PEERS = ['extract-readability'];
@@ -138,14 +138,7 @@ async function timeFreshProcess(paths: readonly string[], bytes: number): Promis
   const { out, seconds } = await runChild(script, paths);
   const cpu = JSON.parse(out) as { main: number; all: number };
   return {
-    timing: {
-      label: 'newsdigest layout (fresh process)',
-      items: paths.length,
-      bytes,
-      seconds,
-      rate: paths.length / seconds,
-      mbPerSecond: bytes / 1e6 / seconds,
-    },
+    timing: makeTiming('newsdigest layout (fresh process)', paths.length, bytes, seconds),
     mainCpuMs: cpu.main,
     processCpuMs: cpu.all,
   };

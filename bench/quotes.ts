@@ -18,7 +18,7 @@ import { readJsonl } from '../src/eval/data.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { quotesStage } from '../src/quotes/index.js';
 import { sentenceSpans } from '../src/text/sentences.js';
-import { peersBinDir, speedReport, type Timing, timeOurs } from './harness.js';
+import { makeTiming, peersBinDir, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
 
 /**
@@ -40,14 +40,7 @@ function runSbd(texts: readonly string[], bytes: number): Promise<Timing | undef
     child.on('close', (code) => {
       const seconds = (performance.now() - t0) / 1000;
       if (code !== 0 || lines !== texts.length) return done(undefined);
-      done({
-        label: 'sbd (peer, sentences only)',
-        items: texts.length,
-        bytes,
-        seconds,
-        rate: texts.length / seconds,
-        mbPerSecond: bytes / 1e6 / seconds,
-      });
+      done(makeTiming('sbd (peer, sentences only)', texts.length, bytes, seconds));
     });
     child.stdin.on('error', () => {});
     for (const [i, text] of texts.entries())

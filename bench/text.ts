@@ -22,7 +22,7 @@ import { round } from '../src/eval/report.js';
 import { cpuTimedCommand, sbdPeerPath } from '../src/text/sbd-peers.js';
 import { sentenceOffsets } from '../src/text/sentences.js';
 import { tokenOffsets } from '../src/text/tokens.js';
-import { runPeer, speedReport, type Timing, timeOurs } from './harness.js';
+import { makeTiming, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
 
 const DEFAULT_PEERS = ['sbd', 'wink'];
@@ -64,14 +64,7 @@ function timePasses(
   const seconds = (performance.now() - t0) / 1000 / passes;
   const cpu = process.cpuUsage(cpu0);
   if (sink < 0) console.log(sink);
-  const timing: Timing = {
-    label,
-    items: texts.length,
-    bytes,
-    seconds,
-    rate: texts.length / seconds,
-    mbPerSecond: bytes / 1e6 / seconds,
-  };
+  const timing = makeTiming(label, texts.length, bytes, seconds);
   return { timing, cpuMbPerSecond: (bytes * passes) / 1e6 / ((cpu.user + cpu.system) / 1e6) };
 }
 
