@@ -35,19 +35,22 @@ function entityRecords(article: Article): EntityRecord[] {
     const seen = new Set<string>();
     const aliases: string[] = [];
     const aliasNorms: string[] = [];
-    for (const n of [e.name, ...e.aliases]) {
-      const norm = normName(n);
+    // Each name is normalised once (the alias as written is nearly always the name itself).
+    const nameNorm = normName(e.name);
+    for (let i = -1; i < e.aliases.length; i++) {
+      const n = i < 0 ? e.name : e.aliases[i]!;
+      const norm = i < 0 ? nameNorm : normName(n);
       if (!norm || seen.has(norm)) continue;
       seen.add(norm);
       const alias = n.replace(/\s+/g, ' ').trim();
       aliases.push(alias);
-      aliasNorms.push(normName(alias));
+      aliasNorms.push(alias === n ? norm : normName(alias));
     }
     return {
       localId: e.id,
       type: e.type,
       name: e.name,
-      norm: normName(e.name),
+      norm: nameNorm,
       aliases,
       aliasNorms,
       mentions: e.mentions.map((m): [number, number] => [m.start, m.end]),

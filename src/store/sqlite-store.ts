@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { ENTITY_TYPES } from '../article/schema.js';
 import type { Article, EntityType, QuoteKind } from '../article/types.js';
 import { type ErrorCode, NewsdigestError } from '../errors.js';
 import { checkLimit, decodeCursor, pageOf } from './cursor.js';
@@ -51,6 +52,11 @@ const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)
 const CONTEXT_CHARS = 80;
 /** Entity ids kept in memory by a writer (about 100 bytes each); past this the cache starts over. */
 const ENTITY_CACHE_MAX = 200_000;
+/**
+ * Ids of the entities whose own (normalised) name is `?`. An entity's name is not an alias row
+ * (migration 3): it is found here, through the (type, norm) index, one probe per type.
+ */
+const ENTITIES_NAMED = `SELECT id FROM entities WHERE type IN (${ENTITY_TYPES.map((t) => `'${t}'`).join(', ')}) AND norm = ?`;
 
 function checkDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
@@ -196,8 +202,13 @@ class SqliteStore implements CorpusStore {
       entityCounts: db.prepare<[number], { articles: number; mentions: number | null }>(
         'SELECT COUNT(*) AS articles, SUM(mention_count) AS mentions FROM article_entities WHERE entity = ?',
       ),
-      entityAliases: db.prepare<[number], { alias: string }>(
-        'SELECT alias FROM aliases WHERE entity = ? GROUP BY norm ORDER BY COUNT(*) DESC, alias LIMIT 50',
+      // The entity's name (once per article that mentions it) and its other names, most used first.
+      entityAliases: db.prepare<[number, number, number], { alias: string }>(
+        `SELECT alias FROM (
+           SELECT alias, COUNT(*) AS n FROM aliases WHERE entity = ? GROUP BY norm
+           UNION ALL
+           SELECT name, (SELECT COUNT(*) FROM article_entities WHERE entity = ?) FROM entities WHERE id = ?
+         ) ORDER BY n DESC, alias LIMIT 50`,
       ),
       occurrences: db.prepare<
         [number, number, number],
@@ -276,6 +287,8 @@ class SqliteStore implements CorpusStore {
               e.mentions.length,
             );
             for (let i = 0; i < e.aliases.length; i++) {
+              // The entity's own name is matched through article_entities (ENTITIES_NAMED).
+              if (e.aliasNorms[i] === norm) continue;
               s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
             }
           }
@@ -333,16 +346,20 @@ class SqliteStore implements CorpusStore {
   /** SQL conditions on `a` (articles) for the filters other than the text query. */
   private filterSql(f: ArticleFilters, where: string[], params: unknown[]): void {
     if (f.entity?.trim()) {
-      where.push('a.rowid IN (SELECT article FROM aliases WHERE norm = ?)');
-      params.push(normName(f.entity));
+      where.push(
+        `a.rowid IN (SELECT article FROM aliases WHERE norm = ?
+           UNION ALL SELECT article FROM article_entities WHERE entity IN (${ENTITIES_NAMED}))`,
+      );
+      const norm = normName(f.entity);
+      params.push(norm, norm);
     }
     if (f.speaker?.trim()) {
       where.push(
         `a.rowid IN (SELECT article FROM quotes WHERE speaker_norm = ?
-           OR speaker_entity IN (SELECT entity FROM aliases WHERE norm = ?))`,
+           OR speaker_entity IN (SELECT entity FROM aliases WHERE norm = ? UNION ALL ${ENTITIES_NAMED}))`,
       );
       const norm = normName(f.speaker);
-      params.push(norm, norm);
+      params.push(norm, norm, norm);
     }
     if (f.publisher?.trim()) {
       where.push('a.publisher = ? COLLATE NOCASE');
@@ -458,7 +475,7 @@ class SqliteStore implements CorpusStore {
       ...e,
       articles: counts.articles,
       mentions: counts.mentions ?? 0,
-      aliases: this.stmts.entityAliases.all(id).map((r) => r.alias),
+      aliases: this.stmts.entityAliases.all(id, id, id).map((r) => r.alias),
       occurrences: pageOf(rows, offset, limit),
     };
   }
@@ -478,8 +495,10 @@ class SqliteStore implements CorpusStore {
     }
     if (filters.speaker?.trim()) {
       const norm = normName(filters.speaker);
-      where.push('(q.speaker_norm = ? OR q.speaker_entity IN (SELECT entity FROM aliases WHERE norm = ?))');
-      params.push(norm, norm);
+      where.push(
+        `(q.speaker_norm = ? OR q.speaker_entity IN (SELECT entity FROM aliases WHERE norm = ? UNION ALL ${ENTITIES_NAMED}))`,
+      );
+      params.push(norm, norm, norm);
     }
     const sql = `SELECT a.id AS article_id, a.title, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
       FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -222,6 +222,48 @@ describe('schema migrations', () => {
     db.close();
   });
 
+  it('migrates a version-2 database: entity names leave the alias rows and are still found', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v2.db');
+    const v2 = new Database(path);
+    v2.exec(MIGRATIONS[0]!);
+    v2.exec(MIGRATIONS[1]!);
+    v2.pragma('user_version = 2');
+    // As the version-2 writer left them: the entity's name and its other name, each an alias row.
+    v2.prepare(
+      `INSERT INTO articles (rowid, id, hash, title, body, json, stored_at)
+       VALUES (1, 'old', 'h-old', 'Dock strike', 'Nora Vance spoke.', '{"text":"Nora Vance spoke."}', '2026-01-01')`,
+    ).run();
+    v2.prepare(
+      "INSERT INTO entities (id, type, name, norm) VALUES (5, 'PER', 'Nora Vance', 'nora vance')",
+    ).run();
+    v2.prepare(
+      `INSERT INTO article_entities (article, entity, local_id, mentions, mention_count)
+       VALUES (1, 5, 'e1', '[[0,10]]', 1)`,
+    ).run();
+    const alias = v2.prepare('INSERT INTO aliases (norm, entity, article, alias) VALUES (?, 5, 1, ?)');
+    alias.run('nora vance', 'Nora Vance');
+    alias.run('vance', 'Vance');
+    v2.prepare(
+      `INSERT INTO quotes (rowid, article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity)
+       VALUES (1, 1, 'direct', 0, 10, 'The docks stay shut', 'said', 'Nora Vance', 'nora vance', 5)`,
+    ).run();
+    v2.close();
+
+    const store = openStore(path);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT norm FROM aliases').all()).toEqual([{ norm: 'vance' }]);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    for (const name of ['Nora  Vance', 'vance']) {
+      expect(store.search({ entity: name }).items.map((h) => h.id)).toEqual(['old']);
+      expect(store.quotes({ speaker: name }).items.map((q) => q.text)).toEqual(['The docks stay shut']);
+    }
+    expect(store.search({ entity: 'Nora' }).items).toEqual([]);
+    expect(store.entity(5)?.aliases).toEqual(['Nora Vance', 'Vance']);
+    expect(store.entities('nora').items.map((e) => e.id)).toEqual([5]);
+    store.close();
+  });
+
   it('refuses a database from a newer schema and a file that is not a database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
     const path = join(dir, 'newer.db');
