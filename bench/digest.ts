@@ -52,6 +52,14 @@ interface EndToEnd {
   /** The main thread's share: reading, hashing, handing out chunks, counting. */
   mainCpuMs: number | undefined;
   workerBusy: number | undefined;
+  /**
+   * The worker threads' own CPU per article stored (their sum over the run, start-up included;
+   * Linux only): the figure the target reads, without V8's background threads and the main thread.
+   */
+  workerThreadCpuMs: number | undefined;
+  /** Per worker, CPU seconds of its own thread before its first chunk and on the first chunk. */
+  workerStartCpuMs: number | undefined;
+  workerFirstChunkCpuMs: number | undefined;
   loadAverage: number;
 }
 
@@ -77,6 +85,9 @@ async function endToEnd(input: string, db: string, workers: number): Promise<End
     );
   }
   const n = Math.max(1, summary.stored);
+  const wc = summary.workerCpu ?? [];
+  const mean = (f: (c: (typeof wc)[number]) => number) =>
+    wc.length ? wc.reduce((a, c) => a + f(c), 0) / wc.length : undefined;
   return {
     workers,
     rate: summary.stored / seconds,
@@ -84,6 +95,9 @@ async function endToEnd(input: string, db: string, workers: number): Promise<End
     cpuMs: (c1.processMs - c0.processMs) / n,
     mainCpuMs: c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined,
     workerBusy: summary.workerBusy,
+    workerThreadCpuMs: wc.length ? wc.reduce((a, c) => a + c.totalMs, 0) / n : undefined,
+    workerStartCpuMs: mean((c) => c.startMs),
+    workerFirstChunkCpuMs: mean((c) => c.firstChunkMs),
     loadAverage: loadavg()[0]!,
   };
 }
@@ -196,6 +210,9 @@ export const digestBench: BenchTask = {
           workers,
           rate: median(own.map((r) => r.rate)),
           cpuMs: median(own.map((r) => r.cpuMs)),
+          threadMs: own.every((r) => r.workerThreadCpuMs !== undefined)
+            ? median(own.map((r) => r.workerThreadCpuMs!))
+            : undefined,
           runs: own,
         };
       });
@@ -273,9 +290,15 @@ export const digestBench: BenchTask = {
                 rate: round(b.rate, 1),
                 ratePerWorker: round(b.rate / b.workers, 1),
                 cpuMsPerArticle: round(b.cpuMs, 3),
+                workerThreadCpuMsPerArticle: b.threadMs === undefined ? null : round(b.threadMs, 3),
                 runs: b.runs.map((r) => ({
                   rate: round(r.rate, 1),
                   cpuMsPerArticle: round(r.cpuMs, 3),
+                  workerThreadCpuMsPerArticle:
+                    r.workerThreadCpuMs === undefined ? null : round(r.workerThreadCpuMs, 3),
+                  workerStartCpuMs: r.workerStartCpuMs === undefined ? null : round(r.workerStartCpuMs, 1),
+                  workerFirstChunkCpuMs:
+                    r.workerFirstChunkCpuMs === undefined ? null : round(r.workerFirstChunkCpuMs, 1),
                   mainThreadCpuMsPerArticle: r.mainCpuMs === undefined ? null : round(r.mainCpuMs, 3),
                   workerBusy: r.workerBusy === undefined ? null : round(r.workerBusy, 3),
                   loadAverage: round(r.loadAverage, 2),
@@ -294,6 +317,10 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
+          ...byWorkers.map(
+            (b) =>
+              `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)}`,
+          ),
           `end to end: ${round(1000 / e2eCpuMs, 1)} articles per CPU-second (all threads); main thread ${mainCpuMs === undefined ? '?' : round(mainCpuMs, 2)} ms CPU/article; workers busy ${workerBusy === undefined ? '?' : round(100 * workerBusy, 1)}% of their time; load average ${round(loadavg()[0]!, 2)}`,
           ...(scaling === undefined
             ? []

@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker.js';
+import type { FromWorker, ToWorker, WorkerCpu, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
 
 export interface PoolOptions {
@@ -75,6 +75,8 @@ export class DigestPool {
   private readonly roomWaiters: (() => void)[] = [];
   private nextChunk = 0;
   private closed = false;
+  /** Each worker's own CPU time, as it reported at its close (workers replaced after a failure are not counted). */
+  readonly workerCpu: WorkerCpu[] = [];
 
   constructor(opts: PoolOptions) {
     this.url = workerUrl();
@@ -142,7 +144,11 @@ export class DigestPool {
       this.slots.map(async (s) => {
         clearTimeout(s.timer);
         const closed = new Promise<void>((resolve) => {
-          s.worker.on('message', (m: FromWorker) => m.kind === 'closed' && resolve());
+          s.worker.on('message', (m: FromWorker) => {
+            if (m.kind !== 'closed') return;
+            if (m.cpu) this.workerCpu.push(m.cpu);
+            resolve();
+          });
           s.worker.on('exit', () => resolve());
           setTimeout(resolve, 5000).unref();
         });

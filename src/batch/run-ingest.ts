@@ -12,6 +12,7 @@ import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobResult, runJob } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
+import type { WorkerCpu } from './worker.js';
 
 /** How often the main thread checkpoints the log while workers write. */
 const CHECKPOINT_MS = 2000;
@@ -52,6 +53,8 @@ export interface IngestSummary {
   seconds: number;
   /** Mean share of their time the workers spent working, not waiting for pages (0 to 1). */
   workerBusy?: number;
+  /** Each worker thread's own CPU time (Linux only; see thread-cpu.ts). */
+  workerCpu?: WorkerCpu[];
 }
 
 export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
@@ -192,6 +195,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     await pool?.close();
     if (checkpointTimer) store.checkpoint?.();
   }
+  if (pool?.workerCpu.length) summary.workerCpu = pool.workerCpu;
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }

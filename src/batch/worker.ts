@@ -17,6 +17,7 @@ import { asNewsdigestError } from '../errors.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 export interface ChunkMessage {
   kind: 'chunk';
@@ -37,7 +38,17 @@ export type FromWorker =
   | { kind: 'digested'; chunk: number }
   /** These chunks' pages are committed (articles or error rows), in the order sent. */
   | { kind: 'committed'; chunks: { chunk: number; outcomes: JobOutcome[] }[] }
-  | { kind: 'closed' };
+  | { kind: 'closed'; cpu?: WorkerCpu };
+
+/** A worker thread's own CPU time (thread-cpu.ts), in ms; absent where the system does not tell. */
+export interface WorkerCpu {
+  /** From the thread's start to its first chunk: module imports, models shared, store opened. */
+  startMs: number;
+  /** The first chunk alone: models loaded at first use, code run cold. */
+  firstChunkMs: number;
+  /** The whole life of the thread, to its close (last commit included). */
+  totalMs: number;
+}
 
 export interface WorkerSetup {
   options?: DigestOptions;
@@ -185,18 +196,32 @@ if (port) {
   // The pool sends several chunks ahead; they are done one after the other, in order.
   let done: Promise<void> = Promise.resolve();
   let queued = 0;
+  // This thread's CPU at the first chunk's start and end (undefined: not measurable here).
+  let cpuAtFirst: number | undefined;
+  let cpuAfterFirst: number | undefined;
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'close') {
       done = done.then(() => {
         writer?.close();
-        post({ kind: 'closed' });
+        const total = threadCpuMs();
+        post(
+          total === undefined || cpuAtFirst === undefined || cpuAfterFirst === undefined
+            ? { kind: 'closed' }
+            : {
+                kind: 'closed',
+                cpu: { startMs: cpuAtFirst, firstChunkMs: cpuAfterFirst - cpuAtFirst, totalMs: total },
+              },
+        );
       });
       return;
     }
     queued++;
     done = done.then(async () => {
+      const first = cpuAtFirst === undefined;
+      if (first) cpuAtFirst = threadCpuMs();
       const results: JobResult[] = [];
       for (const job of message.jobs) results.push(await runJob(job, options));
+      if (first) cpuAfterFirst = threadCpuMs();
       queued--;
       if (!writer) {
         post({ kind: 'results', chunk: message.chunk, results });
