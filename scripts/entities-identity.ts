@@ -1,7 +1,9 @@
 /**
  * Output-identity check of the NER tagger and the entities stage against another
  * build: the tag sequences of a CoNLL file (cased, and all lower-cased, so that the
- * truecasing path runs), and the entities the stage returns on news articles (JSONL,
+ * truecasing path runs), their emission scores bit for bit (cased and lower-cased: a
+ * faster scorer must give the same floats, not only the same best paths), and the
+ * entities the stage returns on news articles (JSONL,
  * "text" or "article" field, plain or .gz). Each build's output is hashed (SHA-256)
  * and the first differing item, if any, is named.
  *
@@ -38,6 +40,7 @@ const other = process.argv.includes('--other') ? resolve(arg('other', '')) : und
 interface Build {
   label: string;
   tagDocument(words: readonly (readonly string[])[]): Int32Array[];
+  scoreDocument(words: readonly (readonly string[])[]): Float32Array[];
   stage: Stage;
 }
 
@@ -51,7 +54,12 @@ async function buildAt(root: string | undefined): Promise<Build> {
   };
   const index = (await import(`${base}index.js`)) as { entitiesStage: Stage };
   const t = tagger.shippedTagger();
-  return { label: root ?? 'this build', tagDocument: (w) => t.tagDocument(w), stage: index.entitiesStage };
+  return {
+    label: root ?? 'this build',
+    tagDocument: (w) => t.tagDocument(w),
+    scoreDocument: (w) => t.scoreDocument(w),
+    stage: index.entitiesStage,
+  };
 }
 
 async function main(): Promise<void> {
@@ -76,6 +84,12 @@ async function main(): Promise<void> {
     out[`${conll} lower-cased`] = lowerDocs.map((d) =>
       JSON.stringify(b.tagDocument(d).map((t) => Array.from(t))),
     );
+    // The scores' bytes as hex, one line per document (the documents as tagDocument sees them:
+    // scoreDocument does not truecase, so the lower-cased run scores the lower-case words).
+    const bytes = (scores: Float32Array[]) =>
+      scores.map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('hex')).join(' ');
+    out[`${conll} cased scores`] = docs.map((d) => bytes(b.scoreDocument(d)));
+    out[`${conll} lower-cased scores`] = lowerDocs.map((d) => bytes(b.scoreDocument(d)));
     for (const { file, articles } of prepared) {
       const lines: string[] = [];
       for (const a of articles) lines.push(JSON.stringify((await b.stage.run(a, {})).entities ?? null));

@@ -183,6 +183,26 @@ export class FeatureSpace {
     return e >= 0 && c.gazetteerTypes[e]! >= 0 ? c.gazetteerTypeNames[c.gazetteerTypes[e]!] : undefined;
   }
 
+  /**
+   * Looks phrase `phrase` up once, for gazetteerIds: sets `phraseTypes` to its types (or
+   * undefined) and `phrasePrefix` to whether a longer phrase starts with it. The same answers
+   * as gazetteerTypesOf and isGazetteerPrefix, with one lookup of the phrase instead of two.
+   */
+  lookUpPhrase(phrase: string): void {
+    const c = this.compiled;
+    if (!c) {
+      this.phraseTypes = this.gaz.get(phrase);
+      this.phrasePrefix = this.gazetteerPrefixes.has(phrase);
+      return;
+    }
+    const e = c.gazetteer.get(phrase);
+    const t = e >= 0 ? c.gazetteerTypes[e]! : -1;
+    this.phraseTypes = t >= 0 ? c.gazetteerTypeNames[t] : undefined;
+    this.phrasePrefix = e >= 0 && (c.gazetteerFlags[e]! & GAZ_PREFIX) !== 0;
+  }
+  phraseTypes: string | undefined = undefined;
+  phrasePrefix = false;
+
   /** Whether a longer gazetteer phrase starts with the words `phrase`. */
   isGazetteerPrefix(phrase: string): boolean {
     const c = this.compiled;
@@ -681,14 +701,23 @@ export function gazetteerIds(
     let phrase = '';
     for (let len = 1; len <= space.maxGazetteerLength && i + len <= words.length; len++) {
       phrase = len === 1 ? words[i]! : `${phrase} ${words[i + len - 1]}`;
-      // The word alone: its lookups are cached on its WordInfo.
-      const t = len === 1 && info ? info.gazTypes : space.gazetteerTypesOf(phrase);
+      // The word alone: its lookups are cached on its WordInfo; a longer phrase is looked up once.
+      let t: string | undefined;
+      let prefix: boolean;
+      if (len === 1 && info) {
+        t = info.gazTypes;
+        prefix = info.gazPrefix;
+      } else {
+        space.lookUpPhrase(phrase);
+        t = space.phraseTypes;
+        prefix = space.phrasePrefix;
+      }
       if (t !== undefined) {
         matched = len;
         types = t;
       }
       // No longer phrase starts with these words: "The" begins many, "The weather" none.
-      if (!(len === 1 && info ? info.gazPrefix : space.isGazetteerPrefix(phrase))) break;
+      if (!prefix) break;
     }
     if (matched === 0) {
       i++;

@@ -36,17 +36,52 @@ interface Cluster {
 
 const lastKey = (tokens: string[]) => nameKey(tokens[tokens.length - 1]!);
 
-function add(c: Cluster, m: Mention, name: string, index: number): void {
+/** What merging asks of a name, worked out once per distinct name of an article (names repeat). */
+interface NameFacts {
+  /** canonicalKey(name) and nameKey(name). */
+  key: string;
+  plainKey: string;
+  tokens: string[];
+  /** The name without periods when it reads as an acronym, else ''. */
+  acronym: string;
+  /** initials(name). */
+  initials: string;
+  /** nameKey of the first and last tokens. */
+  firstKey: string;
+  lastKey: string;
+}
+
+/** The facts of each name, computed at first need (one map per mergeMentions call). */
+type NameBook = Map<string, NameFacts>;
+
+function factsOf(book: NameBook, name: string): NameFacts {
+  let f = book.get(name);
+  if (!f) {
+    const tokens = nameTokens(name);
+    const plainKey = nameKey(name);
+    f = {
+      key: canonicalKey(name),
+      plainKey,
+      tokens,
+      acronym: isAcronym(name) ? name.replace(/\./g, '') : '',
+      initials: initials(name),
+      firstKey: tokens.length > 0 ? nameKey(tokens[0]!) : '',
+      lastKey: tokens.length > 0 ? lastKey(tokens) : '',
+    };
+    book.set(name, f);
+  }
+  return f;
+}
+
+function add(c: Cluster, m: Mention, name: string, f: NameFacts, index: number): void {
   c.mentions.push(m);
   c.names.push(name);
-  c.keys.add(canonicalKey(name));
-  const tokens = nameTokens(name);
-  if (isAcronym(name)) c.acronyms.add(name.replace(/\./g, ''));
-  const ini = initials(name);
-  if (ini) c.acronyms.add(ini);
-  if (tokens.length > 1) {
+  c.keys.add(f.key);
+  if (f.acronym) c.acronyms.add(f.acronym);
+  if (f.initials) c.acronyms.add(f.initials);
+  if (f.tokens.length > 1) {
     c.hasFullName = true;
-    if (m.type === 'PER') c.surnames.add(lastKey(tokens));
+    if (m.type === 'PER') c.surnames.add(f.lastKey);
   }
   c.last = index;
 }
@@ -70,20 +105,19 @@ function findCluster(
   text: string,
   clusters: Cluster[],
   m: Mention,
-  name: string,
+  f: NameFacts,
+  book: NameBook,
   previous: { mention: Mention; cluster: Cluster } | undefined,
 ): Cluster | undefined {
-  const key = canonicalKey(name);
-  const tokens = nameTokens(name);
+  const { key, tokens, acronym } = f;
   const sameType = (c: Cluster) => c.mentions.some((x) => x.type === m.type);
   // The same name: same type, or any two of ORG/LOC/MISC (the tagger often wavers between them
   // for one name, as "ISIS"), or a well-known equivalent. People only match people here.
   const compatible = (c: Cluster) =>
-    sameType(c) || (m.type !== 'PER' && c.mentions.some((x) => x.type !== 'PER')) || key !== nameKey(name);
+    sameType(c) || (m.type !== 'PER' && c.mentions.some((x) => x.type !== 'PER')) || key !== f.plainKey;
   const exact = mostRecent(clusters, (c) => c.keys.has(key) && compatible(c));
   if (exact) return exact;
 
-  const acronym = isAcronym(name) ? name.replace(/\./g, '') : '';
   // "Syrian Democratic Forces (SDF)": an acronym in parentheses right after a mention.
   if (acronym && previous) {
     const between = text.slice(previous.mention.end, m.start);
@@ -94,7 +128,7 @@ function findCluster(
     if (c) return c;
   }
   if (tokens.length > 1 && m.type !== 'PER') {
-    const ini = initials(name);
+    const ini = f.initials;
     const c = ini && mostRecent(clusters, (x) => !x.hasFullName && x.acronyms.has(ini) && !x.surnames.size);
     if (c) return c;
   }
@@ -102,16 +136,16 @@ function findCluster(
     if (tokens.length === 1) {
       return mostRecent(clusters, (c) => c.surnames.has(key));
     }
-    const first = nameKey(tokens[0]!);
-    const last = lastKey(tokens);
+    const first = f.firstKey;
+    const last = f.lastKey;
     // An earlier lone surname of nobody named in full yet.
     const lone = mostRecent(clusters, (c) => sameType(c) && !c.hasFullName && c.keys.has(last));
     if (lone) return lone;
     // The same first and last words ("Joseph F. Dunford" / "Joseph Dunford").
     return mostRecent(clusters, (c) =>
       c.names.some((n) => {
-        const t = nameTokens(n);
-        return t.length > 1 && nameKey(t[0]!) === first && lastKey(t) === last && m.type === 'PER';
+        const o = factsOf(book, n);
+        return o.tokens.length > 1 && o.firstKey === first && o.lastKey === last && m.type === 'PER';
       }),
     );
   }
@@ -126,9 +160,11 @@ export function mergeMentions(text: string, mentions: readonly Mention[]): Entit
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
   const clusters: Cluster[] = [];
   let previous: { mention: Mention; cluster: Cluster } | undefined;
+  const book: NameBook = new Map();
   sorted.forEach((m, index) => {
     const name = cleanName(text.slice(m.start, m.end));
-    let c = findCluster(text, clusters, m, name, previous);
+    const f = factsOf(book, name);
+    let c = findCluster(text, clusters, m, f, book, previous);
     if (!c) {
       c = {
         mentions: [],
@@ -141,15 +177,15 @@ export function mergeMentions(text: string, mentions: readonly Mention[]): Entit
       };
       clusters.push(c);
     }
-    add(c, m, name, index);
+    add(c, m, name, f, index);
     previous = { mention: m, cluster: c };
   });
   return clusters.map((c, i) => {
     // The name: the longest of its names (most words, then most characters; the first on a tie).
     let name = c.names[0]!;
     for (const n of c.names) {
-      const a = nameTokens(n).length;
-      const b = nameTokens(name).length;
+      const a = factsOf(book, n).tokens.length;
+      const b = factsOf(book, name).tokens.length;
       if (a > b || (a === b && n.length > name.length)) name = n;
     }
     const aliases = [...new Set(c.names)].filter((n) => n !== name);
