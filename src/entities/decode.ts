@@ -94,9 +94,16 @@ const closedDelta = new Float64Array(CLOSED.length);
 let delta = new Float64Array(0);
 let back = new Int32Array(0);
 
-/** The best allowed tag sequence for the emission scores (Viterbi). */
-export function viterbi(scores: Float32Array, tokens: number, trans: Float32Array): Int32Array {
-  const path = new Int32Array(tokens);
+/**
+ * The best allowed tag sequence for the emission scores (Viterbi), written to `path` (its
+ * first `tokens` places; a new array when absent) and returned.
+ */
+export function viterbi(
+  scores: Float32Array,
+  tokens: number,
+  trans: Float32Array,
+  path: Int32Array = new Int32Array(tokens),
+): Int32Array {
   if (tokens === 0) return path;
   if (delta.length < tokens * T) {
     delta = new Float64Array(2 * tokens * T);

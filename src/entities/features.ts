@@ -373,12 +373,28 @@ export class FeatureSpace {
     return levels;
   }
 
+  /**
+   * NUM_SLOTS ids for a new word, a view of a shared block: a typed array over 64 bytes
+   * (these are 72) gets a buffer of its own outside the JS heap, an allocation the garbage
+   * collector tracks one by one; views of one block share it.
+   */
+  private newIds(): Int32Array {
+    if (this.idsUsed === IDS_BLOCK) {
+      this.idsBlock = new Int32Array(IDS_BLOCK * NUM_SLOTS);
+      this.idsUsed = 0;
+    }
+    const at = this.idsUsed++ * NUM_SLOTS;
+    return this.idsBlock.subarray(at, at + NUM_SLOTS);
+  }
+  private idsBlock = new Int32Array(0);
+  private idsUsed = IDS_BLOCK;
+
   private newWord(w: string): WordInfo {
     const lower = detached(w.toLowerCase());
     const c = this.compiled;
     const known = c ? c.knownWords.get(w) : -1;
     if (known >= 0) return this.knownWord(c!, w, lower, known);
-    const ids = new Int32Array(NUM_SLOTS);
+    const ids = this.newIds();
     // clusterWordKey(w), from the lower-case form already made.
     const key = /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
     if (c) compiledIds(c, w, lower, key, ids);
@@ -485,6 +501,8 @@ function detached(w: string): string {
 }
 
 const RECENT_SIZE = 4096;
+/** Words whose ids share one block (newIds): 1,024 × 72 bytes. */
+const IDS_BLOCK = 1024;
 const MAX_CACHED_WORDS = 200_000;
 
 const AFFIX_PREFIXES = ['', 'p1:', 'p2:', 'p3:', 'p4:'];

@@ -161,8 +161,15 @@ export function mergeMentions(text: string, mentions: readonly Mention[]): Entit
   const clusters: Cluster[] = [];
   let previous: { mention: Mention; cluster: Cluster } | undefined;
   const book: NameBook = new Map();
+  // Mention text → its clean name: an article names the same people and places again and again.
+  const cleaned = new Map<string, string>();
   sorted.forEach((m, index) => {
-    const name = cleanName(text.slice(m.start, m.end));
+    const raw = text.slice(m.start, m.end);
+    let name = cleaned.get(raw);
+    if (name === undefined) {
+      name = cleanName(raw);
+      cleaned.set(raw, name);
+    }
     const f = factsOf(book, name);
     let c = findCluster(text, clusters, m, f, book, previous);
     if (!c) {

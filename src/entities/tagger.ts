@@ -88,7 +88,20 @@ const REC_CASE_FLAG_INDEX = REC_VECTORS + 4;
 const REC_CLUSTER1_INDEX = REC_VECTORS + 5;
 /** The word's roles in the model's word-pair features (PAIR_* bits of its lower-case form and shape ids). */
 const REC_PAIR_ROLES = REC_VECTORS + 6;
+/**
+ * Two one-entry caches of the word-pair lookups that hit most (templates 64 and 65: a word's
+ * lower-case form with its neighbour's shape, of which there are few): in a's record, the
+ * shape id b had at 64 (la, sb) and the place found; in b's record, a's shape id at 65 (sa, lb)
+ * and its place. The place is the one the filter and feature table give (-1: none), so the
+ * scores are the same; a repeated word next to the same shape skips the filter, the 4 MB
+ * table and its hash. Not part of a known word's stored record (-1 until first use).
+ */
+const REC_LS_PARTNER = REC_PAIR_ROLES + 1;
+const REC_LS_PLACE = REC_PAIR_ROLES + 2;
+const REC_SL_PARTNER = REC_PAIR_ROLES + 3;
+const REC_SL_PLACE = REC_PAIR_ROLES + 4;
 const REC_SIZE = 96;
+if (REC_SL_PLACE >= REC_SIZE) throw new Error('tagger: word records too small');
 /** The part of a record a compiled model stores for each known word (TaggerTables.knownRecords). */
 export const KNOWN_RECORD = REC_PAIR_ROLES + 1;
 /** Records 0 and 1: the padding before and after a sentence. */
@@ -191,8 +204,17 @@ export class NerTagger {
     const infos = this.wordsOf(sentences);
     // Pushed, not mapped: one array kind for the callers' loads (see wordsOf).
     const tags: Int32Array[] = [];
+    // One buffer for the document's tags, a view of it per sentence: a typed array over 64 bytes
+    // gets a buffer of its own outside the JS heap (an allocation the collector tracks), and most
+    // sentences have more than 16 tokens.
+    let total = 0;
+    for (const words of sentences) total += words.length;
+    const all = new Int32Array(total);
+    let at = 0;
     sentences.forEach((words, k) => {
-      tags.push(viterbi(this.scoreSentence(words, infos[k]!), words.length, this.trans));
+      const path = all.subarray(at, at + words.length);
+      at += words.length;
+      tags.push(viterbi(this.scoreSentence(words, infos[k]!), words.length, this.trans, path));
     });
     return tags;
   }
@@ -347,7 +369,14 @@ export class NerTagger {
     // Lower-case and shape ids never coincide (but for the padding's, whose roles then add up: the bits are per role).
     const roles = (id: number) => (id >= 0 && id < this.pairRoles.length ? this.pairRoles[id]! : 0);
     ints[base + REC_PAIR_ROLES] = roles(ids[Slot.L]!) | roles(ids[Slot.SR]!);
+    this.clearPairCache(base);
     return r;
+  }
+
+  /** Empties the pair caches of the record at `base` (no shape id is -1). */
+  private clearPairCache(base: number): void {
+    this.poolInt[base + REC_LS_PARTNER] = -1;
+    this.poolInt[base + REC_SL_PARTNER] = -1;
   }
 
   /** The offset in the pool of a word's record, written at the word's first sight. */
@@ -373,6 +402,7 @@ export class NerTagger {
     this.growPool();
     const r = this.records++;
     this.pool.set(this.knownRecords!.subarray(k * KNOWN_RECORD, (k + 1) * KNOWN_RECORD), r * REC_SIZE);
+    this.clearPairCache(r * REC_SIZE);
     return r;
   }
 
@@ -424,6 +454,11 @@ export class NerTagger {
       this.onePlaces[at] = p;
     }
     if (p >= 0) addPlace(this.sparse, this.sparseTag, p, out, base);
+  }
+
+  /** The place in `sparse` of the word-pair feature (tpl, a, b), or -1 (the filter asked first). */
+  private pairPlace(tpl: number, a: number, b: number): number {
+    return this.pairFilter.mayHave(tpl, a, b) ? this.sparseRows.get(pairKey(tpl, a, b)) : -1;
   }
 
   /** addRow for the word-pair feature (tpl, a, b), asking the filter first. */
@@ -554,11 +589,25 @@ export class NerTagger {
       const ll = (ra & PAIR_LL_FIRST) !== 0 && (rb & PAIR_LL_SECOND) !== 0;
       if (next >= 0) {
         if (ll) this.addPair(60, la, lb, scores, next);
-        if (ra & PAIR_LS_FIRST && rb & PAIR_LS_SECOND) this.addPair(64, la, sb, scores, next);
+        if (ra & PAIR_LS_FIRST && rb & PAIR_LS_SECOND) {
+          if (ints[a + REC_LS_PARTNER] !== sb) {
+            ints[a + REC_LS_PARTNER] = sb;
+            ints[a + REC_LS_PLACE] = this.pairPlace(64, la, sb);
+          }
+          const place = ints[a + REC_LS_PLACE]!;
+          if (place >= 0) addPlace(this.sparse, this.sparseTag, place, scores, next);
+        }
       }
       if (here >= 0) {
         if (ll) this.addPair(61, la, lb, scores, here);
-        if (ra & PAIR_SL_FIRST && rb & PAIR_SL_SECOND) this.addPair(65, sa, lb, scores, here);
+        if (ra & PAIR_SL_FIRST && rb & PAIR_SL_SECOND) {
+          if (ints[b + REC_SL_PARTNER] !== sa) {
+            ints[b + REC_SL_PARTNER] = sa;
+            ints[b + REC_SL_PLACE] = this.pairPlace(65, sa, lb);
+          }
+          const place = ints[b + REC_SL_PLACE]!;
+          if (place >= 0) addPlace(this.sparse, this.sparseTag, place, scores, here);
+        }
       }
       if (ll) {
         if (p + 2 >= 0 && p + 2 < n) this.addPair(68, la, lb, scores, (p + 2) * T);
@@ -680,7 +729,6 @@ export function deriveTables(space: FeatureSpace, weights: Weights, quantised?: 
   );
   return { sparse, sparseRows, pairRoles, pairFilter, scoreTables, trans: weights.trans };
 }
-
 
 /** Whether a document has no capital letters at all in words of two letters or more. */
 export function isLowerCased(sentences: readonly (readonly string[])[]): boolean {
