@@ -24,9 +24,10 @@ const PARTS: Record<string, string> = {
   article_entities: `SELECT a.id, ae.local_id, e.type, e.norm, e.name, ae.mentions, ae.mention_count
     FROM article_entities ae JOIN articles a ON a.rowid = ae.article JOIN entities e ON e.id = ae.entity
     ORDER BY a.id, ae.local_id`,
-  aliases: `SELECT a.id, al.norm, al.alias, e.type, e.norm AS entity
+  // Without the entity's own name, which schema 3 no longer stores as an alias row (migration 3).
+  'aliases (other than the entity name)': `SELECT a.id, al.norm, al.alias, e.type, e.norm AS entity
     FROM aliases al JOIN articles a ON a.rowid = al.article JOIN entities e ON e.id = al.entity
-    ORDER BY a.id, al.norm, e.type, e.norm`,
+    WHERE al.norm <> e.norm ORDER BY a.id, al.norm, e.type, e.norm`,
   entities: 'SELECT type, norm FROM entities ORDER BY type, norm',
   quotes: `SELECT a.id, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_norm, e.type, e.norm
     FROM quotes q JOIN articles a ON a.rowid = q.article LEFT JOIN entities e ON e.id = q.speaker_entity

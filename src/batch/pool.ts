@@ -13,8 +13,9 @@
 import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
+import { shareShippedTagger } from '../quotes/cue-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
-import type { FromWorker, ToWorker, WorkerCpu, WorkerSetup } from './worker.js';
+import type { FromWorker, ModelsMessage, ToWorker, WorkerCpu, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
 
 export interface PoolOptions {
@@ -41,6 +42,20 @@ export interface PoolOptions {
 function sharedEntitiesModel(): SharedArrayBuffer | undefined {
   try {
     return readEntitiesModel(true) as SharedArrayBuffer;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The quotes stage's cue tagger, loaded once on this thread for every worker (its weights in
+ * shared memory), when the workers will use it; undefined otherwise or if it cannot be read
+ * (each worker then loads its own, and reports the problem per page as it would alone).
+ */
+function sharedQuotesTagger(options: DigestOptions): ModelsMessage['quotesTagger'] {
+  if (options.quotes?.skip || options.quotes?.cues === 'rules') return undefined;
+  try {
+    return shareShippedTagger();
   } catch {
     return undefined;
   }
@@ -75,6 +90,8 @@ export class DigestPool {
   private readonly roomWaiters: (() => void)[] = [];
   private nextChunk = 0;
   private closed = false;
+  /** Sent to every worker before its first chunk (set once the first workers are started). */
+  private models: ModelsMessage | undefined;
   /** Each worker's own CPU time, as it reported at its close (workers replaced after a failure are not counted). */
   readonly workerCpu: WorkerCpu[] = [];
 
@@ -94,6 +111,14 @@ export class DigestPool {
     this.depth = Math.max(1, opts.depth ?? 4);
     this.youngMb = opts.youngGenerationMb;
     for (let i = 0; i < opts.workers; i++) this.slots.push(this.spawn());
+    // Loaded here while the workers import their modules, so that no worker parses it.
+    if (opts.workers > 0) {
+      const quotesTagger = sharedQuotesTagger(this.setup.options ?? {});
+      if (quotesTagger) {
+        this.models = { kind: 'models', quotesTagger };
+        for (const slot of this.slots) slot.worker.postMessage(this.models satisfies ToWorker);
+      }
+    }
   }
 
   get size(): number {
@@ -166,6 +191,7 @@ export class DigestPool {
     slot.worker.on('message', (m: FromWorker) => this.receive(slot, m));
     slot.worker.on('error', (e) => this.fail(slot, `worker failed: ${e.message}`));
     slot.worker.on('exit', (code) => this.fail(slot, `worker exited with code ${code}`));
+    if (this.models) slot.worker.postMessage(this.models satisfies ToWorker);
     return slot;
   }
 

@@ -14,6 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { useEntitiesModelBuffer } from '../entities/shipped-tagger.js';
 import { asNewsdigestError } from '../errors.js';
+import { type SharedCueTagger, useSharedTagger } from '../quotes/cue-tagger.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
@@ -29,7 +30,13 @@ export interface CloseMessage {
   kind: 'close';
 }
 
-export type ToWorker = ChunkMessage | CloseMessage;
+/** Models the main thread loaded once for every worker, sent before the first chunk. */
+export interface ModelsMessage {
+  kind: 'models';
+  quotesTagger?: SharedCueTagger;
+}
+
+export type ToWorker = ChunkMessage | CloseMessage | ModelsMessage;
 
 export type FromWorker =
   /** The chunk's records, for the caller to store (no database given). */
@@ -200,6 +207,14 @@ if (port) {
   let cpuAtFirst: number | undefined;
   let cpuAfterFirst: number | undefined;
   port.on('message', (message: ToWorker) => {
+    if (message.kind === 'models') {
+      try {
+        if (message.quotesTagger) useSharedTagger(message.quotesTagger);
+      } catch {
+        // Not a tagger this build reads: the stage loads its own from models/ at first use.
+      }
+      return;
+    }
     if (message.kind === 'close') {
       done = done.then(() => {
         writer?.close();
