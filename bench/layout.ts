@@ -120,8 +120,11 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
   const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
   const layout = new URL('../src/layout/index.js', import.meta.url).href;
+  // As the CLI does (src/cli/main.ts): Node 22+ keeps compiled code between runs; Node 20 skips it.
   const script = `
     import { readFileSync } from 'node:fs';
+    import nodeModule from 'node:module';
+    nodeModule.enableCompileCache?.();
     const { pageToArticle } = await import(${JSON.stringify(ingest)});
     const { layoutStage } = await import(${JSON.stringify(layout)});
     let n = 0;
@@ -164,6 +167,8 @@ async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> 
   const layout = new URL('../src/layout/index.js', import.meta.url).href;
   const script = `
     import { readFileSync } from 'node:fs';
+    import nodeModule from 'node:module';
+    nodeModule.enableCompileCache?.();
     ${CHILD_CPU}
     const started = cpuMs();
     await import(${JSON.stringify(ingest)});

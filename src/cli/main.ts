@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 /** The `newsdigest` command: parses the command line and hands over to one command. */
 import { realpathSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isNewsdigestError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type Command, type CommandContext, EXIT } from './command.js';
+
+// Node 22.1 and later can keep V8's compiled code of our modules on disk between runs, so a
+// fresh `newsdigest` skips most of their parsing and compiling (NODE_DISABLE_COMPILE_CACHE=1
+// turns it off). The commands' modules are imported after this line, on demand. Node 20 has
+// no such cache: the call is then absent and skipped.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 /** Every command (for the help and for an unknown name): loads every command's module and what it imports. */
 async function allCommands(): Promise<readonly Command[]> {
