@@ -21,6 +21,8 @@ export interface GbdtParams {
   colsample: number;
   /** Share of the rows each tree learns from (1 = all); drawn per tree with a fixed seed. */
   subsample: number;
+  /** Seed of the feature and row draws (a bag of models draws each with its own). */
+  seed?: number;
 }
 
 export const DEFAULT_GBDT: GbdtParams = {
@@ -109,7 +111,7 @@ export function trainGbdt(
   const g = new Float64Array(rows);
   const h = new Float64Array(rows);
   const trees: Tree[] = [];
-  const rand = random(7);
+  const rand = random(p.seed ?? 7);
   const allowed = new Uint8Array(width);
   for (let t = 0; t < p.trees; t++) {
     for (let i = 0; i < rows; i++) {

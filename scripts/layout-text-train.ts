@@ -23,9 +23,10 @@ import {
   scorePage,
 } from '../src/layout/extraction-score.js';
 import { textBlocks } from '../src/layout/index.js';
-import { analyseText, DEFAULT_TEXT_PARAMS } from '../src/layout/text/classify-lines.js';
+import { analyseText, classifyTextLines, DEFAULT_TEXT_PARAMS } from '../src/layout/text/classify-lines.js';
 import { LINE_FEATURE_NAMES } from '../src/layout/text/line-features.js';
-import { type LineModel, lineScores, probability } from '../src/layout/text/line-model.js';
+import { type LineModel, lineScores, probability, type Tree } from '../src/layout/text/line-model.js';
+import { seededRandom } from '../src/seeded-random.js';
 import { crossValidate, pageFold } from './layout-folds.js';
 import { FEATURE_WIDTH, type LabelledPage, loadPages } from './layout-text-data.js';
 import { compactTree, DEFAULT_GBDT, type GbdtParams, trainGbdt } from './layout-text-gbdt.js';
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     weight: { type: 'string' },
     threshold: { type: 'string' },
     'dump-oof': { type: 'string' },
+    'page-scores': { type: 'string' },
     'switch-cost': { type: 'string' },
     'gap-cost': { type: 'string' },
     'fold-salt': { type: 'string' },
@@ -54,6 +56,8 @@ const { values } = parseArgs({
     synthetic: { type: 'string' },
     'synthetic-weight': { type: 'string' },
     bodies: { type: 'string' },
+    bags: { type: 'string' },
+    'bag-pages': { type: 'string' },
   },
 });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
@@ -77,6 +81,13 @@ const treeCounts = (values['tree-counts'] ?? `0,${gbdt.trees >> 2},${gbdt.trees 
   .split(',')
   .map(Number);
 const weighting = values.weight ?? 'page-words';
+/**
+ * A bag of models (`--bags K`): K boosted models, each on its own random share of the training pages
+ * (`--bag-pages`) with its own feature and row draws, their corrections averaged. With ~97 training
+ * pages one model's trees follow the pages it saw; the average varies less from one page set to another.
+ */
+const BAGS = Number(values.bags ?? 1);
+const BAG_PAGES = Number(values['bag-pages'] ?? 0.8);
 const thresholds = (values.threshold ?? '0.3,0.4,0.5,0.6').split(',').map(Number);
 const switchCosts = (values['switch-cost'] ?? '0,5,10,20,40,80').split(',').map(Number);
 const gapCosts = (values['gap-cost'] ?? '0').split(',').map(Number);
@@ -97,6 +108,50 @@ const logit = (q: number) => Math.log(q / (1 - q));
 function train(real: readonly LabelledPage[]): LineModel {
   // Synthetic pages are made from these training pages only (never from a held-out fold's).
   const synthetic = SYNTHETIC > 0 ? synthesise(real, bodies, SYNTHETIC) : [];
+  const all = rowsOf(real, synthetic);
+  // Start from the rules: the weighted share of story text inside and outside their run.
+  const share = [0, 0, 0, 0]; // story outside, all outside, story inside, all inside
+  for (let i = 0; i < all.y.length; i++) {
+    const k = all.x[i * FEATURE_WIDTH + IN_RUN] ? 2 : 0;
+    share[k]! += all.y[i]! * all.w[i]!;
+    share[k + 1]! += all.w[i]!;
+  }
+  const clamp = (q: number) => Math.min(0.98, Math.max(0.02, q));
+  const baseOutside = logit(clamp(share[0]! / share[1]!));
+  const baseInRun = logit(clamp(share[2]! / share[3]!));
+  const fitTrees = (d: { x: Float64Array; y: Uint8Array; w: Float64Array }, seed: number) => {
+    const start = new Float64Array(d.y.length);
+    for (let i = 0; i < d.y.length; i++) start[i] = d.x[i * FEATURE_WIDTH + IN_RUN] ? baseInRun : baseOutside;
+    return trainGbdt(d.x, d.y, d.w, FEATURE_WIDTH, { ...gbdt, seed }, start).trees.map(compactTree);
+  };
+  let trees: Tree[];
+  if (BAGS <= 1) trees = fitTrees(all, 7);
+  else {
+    // Each bag on its own share of the pages; tree t of every bag, then tree t + 1, ..., each
+    // bag's leaves divided by the bag count, so the first n * BAGS trees are the average of n-tree models.
+    const bags: Tree[][] = [];
+    for (let b = 0; b < BAGS; b++) {
+      const rand = seededRandom(1000 + b);
+      const keep = (p: LabelledPage) => rand() < BAG_PAGES || p === real[0];
+      bags.push(fitTrees(rowsOf(real.filter(keep), synthetic.filter(keep)), 7 + b));
+    }
+    trees = [];
+    for (let t = 0; t < gbdt.trees; t++)
+      for (const bag of bags) trees.push({ ...bag[t]!, v: bag[t]!.v.map((v) => v / BAGS) });
+  }
+  return {
+    kind: 'gbdt-lines',
+    features: [...LINE_FEATURE_NAMES],
+    baseInRun,
+    baseOutside,
+    trees,
+    threshold: 0.5,
+    switchCost: 0,
+  };
+}
+
+/** The training rows of real and synthetic pages, each line weighted as the metric weighs it. */
+function rowsOf(real: readonly LabelledPage[], synthetic: readonly LabelledPage[]) {
   const pages = [...real, ...synthetic];
   const rows = pages.reduce((a, p) => a + p.y.length, 0);
   const x = new Float64Array(rows * FEATURE_WIDTH);
@@ -111,28 +166,7 @@ function train(real: readonly LabelledPage[]): LineModel {
     w.set(pw, r);
     r += p.y.length;
   }
-  // Start from the rules: the weighted share of story text inside and outside their run.
-  const share = [0, 0, 0, 0]; // story outside, all outside, story inside, all inside
-  for (let i = 0; i < rows; i++) {
-    const k = x[i * FEATURE_WIDTH + IN_RUN] ? 2 : 0;
-    share[k]! += y[i]! * w[i]!;
-    share[k + 1]! += w[i]!;
-  }
-  const clamp = (q: number) => Math.min(0.98, Math.max(0.02, q));
-  const baseOutside = logit(clamp(share[0]! / share[1]!));
-  const baseInRun = logit(clamp(share[2]! / share[3]!));
-  const start = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) start[i] = x[i * FEATURE_WIDTH + IN_RUN] ? baseInRun : baseOutside;
-  const { trees } = trainGbdt(x, y, w, FEATURE_WIDTH, gbdt, start);
-  return {
-    kind: 'gbdt-lines',
-    features: [...LINE_FEATURE_NAMES],
-    baseInRun,
-    baseOutside,
-    trees: trees.map(compactTree),
-    threshold: 0.5,
-    switchCost: 0,
-  };
+  return { x, y, w };
 }
 
 const score = (p: LabelledPage, model: LineModel | null): PageScore =>
@@ -176,26 +210,6 @@ const fold = pages.map((p) => pageFold(p.id, FOLDS, SALT));
 const foldModels: LineModel[] = [];
 for (let f = 0; f < FOLDS; f++) foldModels.push(train(pages.filter((_, i) => fold[i] !== f)));
 console.log(`fold models trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-if (values['dump-oof']) {
-  const oof: string[] = [];
-  for (const [k, p] of pages.entries()) {
-    const a = analyseText(p.text);
-    const sc = lineScores(foldModels[fold[k]!]!, p.x, p.y.length);
-    for (const [i, l] of a.lines.entries())
-      oof.push(
-        JSON.stringify({
-          id: p.id.slice(0, 8),
-          i,
-          y: p.y[i],
-          p: Number(probability(sc[i]!).toFixed(3)),
-          run: i >= a.runStart && i <= a.runEnd ? 1 : 0,
-          w: l.words,
-          t: l.text.slice(0, 100),
-        }),
-      );
-  }
-  writeFileSync(values['dump-oof'], `${oof.join('\n')}\n`);
-}
 // The decoding knobs (threshold, switch cost): every page scored by its own fold's model with each
 // setting; for each fold the setting best on the other folds' pages is the one its figure uses.
 interface Decode {
@@ -211,7 +225,7 @@ for (const trees of treeCounts)
       for (const gapCost of gapCosts) decodeGrid.push({ trees, threshold: th, switchCost, gapCost });
 const withDecode = (m: LineModel, d: Decode): LineModel => ({
   ...m,
-  trees: m.trees.slice(0, d.trees),
+  trees: m.trees.slice(0, d.trees * Math.max(1, BAGS)),
   threshold: d.threshold,
   switchCost: d.switchCost,
   ...(d.gapCost ? { gapCost: d.gapCost } : {}),
@@ -224,6 +238,33 @@ const { heldOut, chosen } = crossValidate(
   FOLDS,
   SALT,
 );
+// Held-out line scores and the kinds the fold's chosen decoding gives each line, for an error study.
+if (values['dump-oof']) {
+  const oof: string[] = [];
+  for (const [k, p] of pages.entries()) {
+    const a = analyseText(p.text);
+    const m = foldModels[fold[k]!]!;
+    const sc = lineScores(m, p.x, p.y.length);
+    const kinds = classifyTextLines(p.text, {
+      ...DEFAULT_TEXT_PARAMS,
+      model: withDecode(m, chosen[fold[k]!]!),
+    });
+    for (const [i, l] of a.lines.entries())
+      oof.push(
+        JSON.stringify({
+          id: p.id.slice(0, 8),
+          i,
+          y: p.y[i],
+          p: Number(probability(sc[i]!).toFixed(3)),
+          run: i >= a.runStart && i <= a.runEnd ? 1 : 0,
+          k: kinds[i]!.kind,
+          w: l.words,
+          t: l.text.slice(0, 100),
+        }),
+      );
+  }
+  writeFileSync(values['dump-oof'], `${oof.join('\n')}\n`);
+}
 const perFold: string[] = [];
 {
   // crossValidate pools the held-out pages fold by fold, in page order.
@@ -251,6 +292,18 @@ if (values.pages) {
   rows.sort((a, b) => Math.abs(b.cv - b.rules) - Math.abs(a.cv - a.rules));
   for (const r of rows.filter((r) => Math.abs(r.cv - r.rules) > 0.005))
     console.log(`${r.id}\trules F1 ${r.rules.toFixed(3)}\theld out ${r.cv.toFixed(3)}`);
+}
+if (values['page-scores']) {
+  // Every page's held-out precision and recall against the rules alone, for an error study.
+  const order = [...Array(FOLDS).keys()].flatMap((f) => pages.flatMap((_p, i) => (fold[i] === f ? [i] : [])));
+  const pr = (r: PageScore) => {
+    const a = aggregateScores([r]);
+    return { p: Number(a.precision.toFixed(4)), r: Number(a.recall.toFixed(4)), f1: Number(a.f1.toFixed(4)) };
+  };
+  const rows = order.map((i, k) =>
+    JSON.stringify({ id: pages[i]!.id, fold: fold[i], heldOut: pr(heldOut[k]!), rules: pr(ruleScores[i]!) }),
+  );
+  writeFileSync(values['page-scores'], `${rows.join('\n')}\n`);
 }
 console.log(`${FOLDS}-fold CV, held-out pooled: ${fmt(cv)}`);
 // The shipped model's decoding: the setting best over all held-out page scores.
@@ -374,6 +427,11 @@ the story / after: words × (log-odds − logit(${c.model.threshold})) for story
 between story and not story, ${c.model.gapCost ?? 0} per word of a line in a gap between two story stretches), never past the first
 readers'-comments marker after prose; lines named by wording (bylines, datelines, credits, related links, boilerplate)
 and the page's own highlights keep their kinds, and the rules name the story lines' kinds (paragraph, subheading, related).
+After the decoding, three rules of wording (the same with or without the model): a story line that opens or closes as a photo
+caption does ("In this 2006 file photo", "(AP Photo/...)", "REUTERS/...", \`src/layout/text/caption-lines.ts\`) is a caption;
+calls to action at either end of a story stretch ("Sign up for our daily newsletter", \`promo-lines.ts\`) are not story; and
+the short lines after a story paragraph that ends with a colon are the list it announces, up to the next line named by wording,
+readers' comments or prose.
 The number of trees kept, the threshold, the switch cost and the gap cost are chosen by the cross-validation below (the setting best
 over all held-out page scores is shipped).
 

@@ -19,8 +19,10 @@ import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
 import { DAILY_MAIL_PREAMBLE, HIGHLIGHTS_HEADING, RELATED_HEADING, RELATED_PHRASE } from '../patterns.js';
+import { readsAsCaption } from './caption-lines.js';
 import { endsWith, isCommentMarker, lineFeatures, type PageLines } from './line-features.js';
 import { decodeStory, type LineModel, lineScores, shippedLineModel } from './line-model.js';
+import { readsAsPromo } from './promo-lines.js';
 
 /** The knobs of the text path, chosen by cross-validation (scripts/layout-text-cv.ts). */
 export interface TextParams {
@@ -213,6 +215,8 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
   const { lines, kinds } = a;
   const model = params.model === undefined ? shippedLineModel() : params.model;
   const story = storyLines(a, model);
+  peelPromos(lines, story);
+  const listed = continueLeadIns(a, story);
   let first = story.indexOf(true);
   if (first < 0) first = lines.length;
 
@@ -222,7 +226,10 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
     const l = lines[i]!;
     let kind = kinds[i];
     if (!kind) {
-      if (story[i]) kind = model ? storyKind(l, lines[i + 1]) : insideKind(l, lines[i + 1]);
+      // A photo caption inside the story reads like a paragraph but for its opening or credit.
+      if (story[i] && readsAsCaption(l.text)) kind = 'caption';
+      else if (listed[i]) kind = 'list';
+      else if (story[i]) kind = model ? storyKind(l, lines[i + 1]) : insideKind(l, lines[i + 1]);
       else if (i < first) kind = beforeKind(l, i, kinds);
       else kind = 'boilerplate';
     }
@@ -230,6 +237,45 @@ export function classifyTextLines(text: string, params: TextParams = DEFAULT_TEX
     out.push({ start: l.start, end: l.end, kind, group: -1 });
   }
   return out;
+}
+
+/**
+ * Calls to action ("Sign up for our daily newsletter") that stand at either end of a
+ * stretch of story lines are not story: sites put them just before or after the
+ * story, where the stretch's decoding cannot tell them from a closing sentence.
+ * Inside a stretch, a sentence about subscribing is the story's own.
+ */
+function peelPromos(lines: readonly Line[], story: boolean[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!story[i]) continue;
+    let j = i;
+    while (j < lines.length && story[j]) j++;
+    let a = i;
+    let b = j - 1;
+    while (a <= b && readsAsPromo(lines[a]!.text)) story[a++] = false;
+    while (b >= a && readsAsPromo(lines[b]!.text)) story[b--] = false;
+    i = j;
+  }
+}
+
+/**
+ * A story paragraph that ends with a colon announces what follows ("Here are the
+ * deals worth having:"): the short lines after it are the story's list, whatever
+ * the line model makes of one-line items, up to the first line named by wording
+ * (a related-stories heading, a byline, boilerplate), readers' comments, or a
+ * line of prose (the story resuming, which the decoding has already judged).
+ * Returns the lines taken this way: they are the story's list items.
+ */
+function continueLeadIns(a: TextAnalysis, story: boolean[]): boolean[] {
+  const { lines, kinds } = a;
+  const listed = new Array<boolean>(lines.length).fill(false);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!story[i] || story[i + 1] || !lines[i]!.text.endsWith(':') || !isProse(lines[i]!)) continue;
+    let j = i + 1;
+    for (; j < a.commentsFrom && !kinds[j] && !isProse(lines[j]!); j++) story[j] = listed[j] = true;
+    i = j - 1;
+  }
+  return listed;
 }
 
 /** A line the model calls story text: a paragraph, or a subheading or related link when short and worded as one. */

@@ -19,7 +19,7 @@ const kinds = (text: string, model: LineModel | null) =>
   classifyTextLines(text, { ...DEFAULT_TEXT_PARAMS, model }).map((l) => [l.kind, text.slice(l.start, l.end)]);
 const story = (text: string, model: LineModel | null) =>
   kinds(text, model)
-    .filter(([k]) => k === 'paragraph' || k === 'subheading')
+    .filter(([k]) => k === 'paragraph' || k === 'subheading' || k === 'list')
     .map(([, t]) => t);
 
 describe('text path: the line model and the rules', () => {
@@ -99,5 +99,68 @@ describe('text path: the line model and the rules', () => {
       paragraphs[0]!,
     ];
     expect(story(thread.join('\n\n'), null)).toEqual([standfirst, ...paragraphs]);
+  });
+});
+
+describe('text path: the ends of the story', () => {
+  const menu = ['Home', 'News', 'Sport', 'Weather', 'Markets', 'Deals'];
+  const footer = ['Privacy policy', 'Terms of use', 'Contact us', 'About us'];
+  const paragraphs = [
+    'The harbour reopened on Monday after a week of repairs to the quay wall, the port authority said in a statement.',
+    'Ferries will run a reduced timetable until Friday, when the last of the damaged moorings should be replaced.',
+    'Fishing crews said the closure had cost them a week of catches at the busiest time of the year for the market.',
+  ];
+
+  it('leaves a call to action at either end of the story out of the body, and keeps one inside it', () => {
+    const before =
+      'Let our news meet your inbox. The stories that matter, delivered to your inbox every morning.';
+    const after =
+      'Enjoyed this? Sign up for our free daily newsletter and never miss a story from the harbour.';
+    const inside =
+      'Harbour users can sign up for text alerts about sailings, and the authority says most crews already have.';
+    const text = [
+      ...menu,
+      before,
+      paragraphs[0]!,
+      inside,
+      paragraphs[1]!,
+      paragraphs[2]!,
+      after,
+      ...footer,
+    ].join('\n\n');
+    for (const model of [null, flat(3, -3)]) {
+      const s = story(text, model);
+      expect(s).toEqual([paragraphs[0], inside, paragraphs[1], paragraphs[2]]);
+    }
+  });
+
+  it('takes the list a story announces with a colon as list items, up to the next named line', () => {
+    const leadIn =
+      'We went through hundreds of discounts this week to find the kitchen gadgets that are really worth having:';
+    const items = [
+      '1) A stand mixer with a glass bowl',
+      '2) A cast iron pan, 26 cm',
+      '3) A set of four chef knives',
+    ];
+    const text = [
+      ...menu,
+      'Best kitchen deals this week',
+      ...paragraphs,
+      leadIn,
+      ...items,
+      'Related stories',
+      'Ten recipes for a rainy day',
+      ...footer,
+    ].join('\n\n');
+    // The model here calls every line outside the rules' run furniture, the one-line items included.
+    for (const model of [null, flat(3, -3)]) {
+      const s = story(text, model);
+      expect(s).toEqual([...paragraphs, leadIn, ...items]);
+      const listed = kinds(text, model).filter(([k]) => k === 'list');
+      expect(listed.map(([, t]) => t)).toEqual(items);
+    }
+    // Without the colon the items are not announced, and stay out.
+    const plain = text.replace(leadIn, leadIn.replace(/:$/, '.'));
+    expect(story(plain, flat(3, -3))).toEqual([...paragraphs, leadIn.replace(/:$/, '.')]);
   });
 });
