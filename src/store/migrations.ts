@@ -106,8 +106,11 @@ export const MIGRATIONS: readonly string[] = [
   // 3: an entity's own name is no longer an alias row in every article that mentions it (nine
   //    alias rows in ten were that): the name is matched through article_entities and the
   //    entity's norm (sqlite-store.ts), so aliases keep only the other names an article used.
+  //    And errors by hash: every article stored clears its input's old error (DELETE … WHERE
+  //    hash = ?), which scanned the whole errors table without this index.
   `
   DELETE FROM aliases WHERE norm = (SELECT e.norm FROM entities e WHERE e.id = aliases.entity);
+  CREATE INDEX errors_hash ON errors(hash);
   `,
 ];
 

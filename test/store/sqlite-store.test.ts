@@ -252,6 +252,10 @@ describe('schema migrations', () => {
     const store = openStore(path);
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT norm FROM aliases').all()).toEqual([{ norm: 'vance' }]);
+    // Clearing an input's old error finds it by hash through an index, not by scanning every error.
+    expect(db.prepare('EXPLAIN QUERY PLAN DELETE FROM errors WHERE hash = ?').all('h')).toEqual([
+      expect.objectContaining({ detail: expect.stringContaining('USING INDEX errors_hash') }),
+    ]);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
     for (const name of ['Nora  Vance', 'vance']) {
