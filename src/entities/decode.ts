@@ -76,15 +76,29 @@ const FOLLOWS_CLOSED: Uint8Array = Uint8Array.from({ length: T }, (_, t) =>
     : 0,
 );
 
+/** The targets that follow other tags than the closed ones (I-*, L-*: after B-* or I-* of their type). */
+const OPEN: Int32Array = Int32Array.from(
+  Array.from({ length: T }, (_, t) => t).filter((t) => !FOLLOWS_CLOSED[t]),
+);
+const OPEN_TWO_PREDECESSORS = Array.from(OPEN).every((t) => PRED_START[t + 1]! - PRED_START[t]! === 2);
+
 /** The transition scores by target: [t × T + k] for the k-th predecessor of t, as doubles (the same values). */
 let flatOf: Float32Array | undefined;
 let flat = new Float64Array(T * T);
+/** The largest of each target's transition scores in `flat` (set with it). */
+let flatMax = new Float64Array(T);
 function flatTransitions(trans: Float32Array): Float64Array {
   if (trans !== flatOf) {
     flat = new Float64Array(T * T);
     for (let t = 0; t < T; t++)
       for (let k = PRED_START[t]!; k < PRED_START[t + 1]!; k++)
         flat[t * T + k - PRED_START[t]!] = trans[PREDECESSORS[k]! * (T + 1) + t]!;
+    flatMax = new Float64Array(T);
+    for (let t = 0; t < T; t++) {
+      let m = -Infinity;
+      for (let k = 0; k < PRED_START[t + 1]! - PRED_START[t]!; k++) m = Math.max(m, flat[t * T + k]!);
+      flatMax[t] = m;
+    }
     flatOf = trans;
   }
   return flat;
@@ -113,6 +127,7 @@ export function viterbi(
     delta[t] = TRANSITION_MASK[T * (T + 1) + t] ? trans[T * (T + 1) + t]! + scores[t]! : FORBIDDEN;
   }
   const tf = flatTransitions(trans);
+  const tfMax = flatMax;
   const nc = CLOSED.length;
   const dc = closedDelta;
   for (let i = 1; i < tokens; i++) {
@@ -132,9 +147,24 @@ export function viterbi(
       const d6 = dc[6]!;
       const d7 = dc[7]!;
       const d8 = dc[8]!;
+      // The best closed tag (the first of the largest) and the largest score of the others.
+      let top = 0;
+      for (let k = 1; k < 9; k++) if (dc[k]! > dc[top]!) top = k;
+      let second = -Infinity;
+      for (let k = 0; k < 9; k++) if (k !== top && dc[k]! > second) second = dc[k]!;
+      const dTop = dc[top]!;
       for (let t = 0; t < T; t++) {
         if (!FOLLOWS_CLOSED[t]) continue;
         const o = t * T;
+        // When coming from the best closed tag beats what any other could reach (its score
+        // plus the target's largest transition: rounding is monotonic, so no other sum can be
+        // larger), it is the unique best and the loop below would choose it: skip the loop.
+        const fromTop = dTop + tf[o + top]!;
+        if (fromTop > second + tfMax[t]!) {
+          delta[base + t] = fromTop + scores[base + t]!;
+          back[base + t] = CLOSED[top]!;
+          continue;
+        }
         let best = d0 + tf[o]!;
         let arg = 0;
         let s = d1 + tf[o + 1]!;
@@ -179,6 +209,30 @@ export function viterbi(
         }
         delta[base + t] = best + scores[base + t]!;
         back[base + t] = CLOSED[arg]!;
+      }
+      if (OPEN_TWO_PREDECESSORS) {
+        // The other targets (I-*, L-*), each after two tags: the loop below for them alone, unrolled.
+        for (let j = 0; j < OPEN.length; j++) {
+          const t = OPEN[j]!;
+          const o = t * T;
+          const p0 = PREDECESSORS[PRED_START[t]!]!;
+          const p1 = PREDECESSORS[PRED_START[t]! + 1]!;
+          let best = FORBIDDEN * 2;
+          let arg = 0;
+          const s0 = delta[prevBase + p0]! + tf[o]!;
+          if (s0 > best) {
+            best = s0;
+            arg = p0;
+          }
+          const s1 = delta[prevBase + p1]! + tf[o + 1]!;
+          if (s1 > best) {
+            best = s1;
+            arg = p1;
+          }
+          delta[base + t] = best + scores[base + t]!;
+          back[base + t] = arg;
+        }
+        continue;
       }
     }
     for (let t = 0; t < T; t++) {

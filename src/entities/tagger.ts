@@ -307,22 +307,34 @@ export class NerTagger {
     // Written in place (the caller's pool record), not in a new array copied there.
     v.fill(0, at, at + VECTORS * T);
     this.addRow(0, v, at);
-    for (let s = 0; s < NUM_SLOTS; s++) {
-      if (ids[s]! < 0) continue;
-      const o = this.attribute(s, ids[s]!);
-      const a = this.attributes;
-      for (let k = 0; k < T; k++) v[at + k]! += a[o + k]!;
+    // The attribute vectors first (attribute() may grow `attributes`), then each tag's sum
+    // over them in the same order, rounded to 32 bits after each addition as a Float32Array
+    // store rounds it: the floats of one pass over v per attribute, in one pass.
+    const own = this.ownOffsets;
+    let n = 0;
+    for (let s = 0; s < NUM_SLOTS; s++) if (ids[s]! >= 0) own[n++] = this.attribute(s, ids[s]!);
+    const near = this.neighbourOffsets;
+    let m = 0;
+    for (const s of NEIGHBOUR_SLOTS) if (ids[s]! >= 0) near[m++] = this.attribute(s, ids[s]!);
+    const a = this.attributes;
+    const fround = Math.fround;
+    for (let k = 0; k < T; k++) {
+      let x = v[at + k]!;
+      for (let j = 0; j < n; j++) x = fround(x + a[own[j]! + k]!);
+      v[at + k] = x;
     }
     for (let c = 0; c < CONTEXT_OFFSETS.length; c++) {
-      const part = at + (1 + c) * T;
-      for (const s of NEIGHBOUR_SLOTS) {
-        if (ids[s]! < 0) continue;
-        const o = this.attribute(s, ids[s]!) + (1 + c) * T;
-        const a = this.attributes;
-        for (let k = 0; k < T; k++) v[part + k]! += a[o + k]!;
+      const part = (1 + c) * T;
+      for (let k = 0; k < T; k++) {
+        // From +0, as v was filled.
+        let x = 0;
+        for (let j = 0; j < m; j++) x = fround(x + a[near[j]! + part + k]!);
+        v[at + part + k] = x;
       }
     }
   }
+  private readonly ownOffsets = new Int32Array(NUM_SLOTS);
+  private readonly neighbourOffsets = new Int32Array(NUM_SLOTS);
 
   /** Summed weights of the word-level features of `ids`: [own, as neighbour at each offset]. */
   private vectorsOf(ids: Int32Array, own: boolean): Float32Array {
