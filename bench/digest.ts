@@ -85,7 +85,9 @@ async function endToEnd(input: string, db: string, workers: number): Promise<End
     );
   }
   const n = Math.max(1, summary.stored);
-  const wc = summary.workerCpu ?? [];
+  // Every worker's figure or none: a worker that did not report in time would make the sum short.
+  const reported = summary.workerCpu ?? [];
+  const wc = reported.length === workers ? reported : [];
   const mean = (f: (c: (typeof wc)[number]) => number) =>
     wc.length ? wc.reduce((a, c) => a + f(c), 0) / wc.length : undefined;
   return {
