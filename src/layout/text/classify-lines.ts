@@ -101,6 +101,9 @@ function countWords(s: string): number {
 }
 
 const isProse = (l: Line): boolean => l.words >= PROSE_WORDS && endPunct(l.text);
+/** Full stops, not brackets or colons: a line of prose that ends a sentence. */
+const SENTENCE_END = new Set('.!?…"”\'’。！？」』');
+const isSentence = (l: Line): boolean => l.words >= PROSE_WORDS && endsWith(SENTENCE_END, l.text);
 
 /** Score of a line for the story run: words for prose, a cost for chrome. */
 function lineScore(l: Line, named: BlockKind | undefined, p: TextParams): number {
@@ -263,7 +266,9 @@ function peelPromos(lines: readonly Line[], story: boolean[]): void {
  * deals worth having:"): the short lines after it are the story's list, whatever
  * the line model makes of one-line items, up to the first line named by wording
  * (a related-stories heading, a byline, boilerplate), readers' comments, or a
- * line of prose (the story resuming, which the decoding has already judged).
+ * sentence of prose (the story resuming, which the decoding has already judged).
+ * Items may be long and end with a bracket or a colon ("3) The box set (Blu-ray)");
+ * a line of ten words or more that ends a sentence is not an item.
  * Returns the lines taken this way: they are the story's list items.
  */
 function continueLeadIns(a: TextAnalysis, story: boolean[]): boolean[] {
@@ -272,7 +277,8 @@ function continueLeadIns(a: TextAnalysis, story: boolean[]): boolean[] {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (!story[i] || story[i + 1] || !lines[i]!.text.endsWith(':') || !isProse(lines[i]!)) continue;
     let j = i + 1;
-    for (; j < a.commentsFrom && !kinds[j] && !isProse(lines[j]!); j++) story[j] = listed[j] = true;
+    for (; j < a.commentsFrom && !story[j] && !kinds[j] && !isSentence(lines[j]!); j++)
+      story[j] = listed[j] = true;
     i = j - 1;
   }
   return listed;
