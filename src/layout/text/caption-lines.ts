@@ -11,6 +11,9 @@
 /** Captions are a sentence or two; a longer line is a paragraph whatever its end says. */
 const MAX_CAPTION_CHARS = 300;
 
+/** The longest credit the patterns below read: "(" + 60 + an agency + 40 + ")". */
+const CREDIT_TAIL = 120;
+
 /** Agencies that close a caption, as they are written (case counts: "(ePA)" is an abbreviation in a sentence). */
 const AGENCY = `(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?: Images)?|GETTY(?: IMAGES)?|Shutterstock|Bloomberg|Xinhua|Alamy|NASA)`;
 
@@ -40,5 +43,10 @@ const CAPTION_CREDIT = new RegExp(
 /** A line that reads as a photo caption by its opening or its closing credit. */
 export function readsAsCaption(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
-  return CAPTION_OPENING.test(line) || CAPTION_CREDIT.test(line);
+  // The credit closes the line: its last CREDIT_TAIL characters hold it, and an end-anchored
+  // pattern tried on a whole line would start at every position of it.
+  return (
+    CAPTION_OPENING.test(line) ||
+    CAPTION_CREDIT.test(line.length > CREDIT_TAIL ? line.slice(-CREDIT_TAIL) : line)
+  );
 }
