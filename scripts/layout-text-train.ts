@@ -430,8 +430,8 @@ and the page's own highlights keep their kinds, and the rules name the story lin
 After the decoding, three rules of wording (the same with or without the model): a story line that opens or closes as a photo
 caption does ("In this 2006 file photo", "(AP Photo/...)", "REUTERS/...", \`src/layout/text/caption-lines.ts\`) is a caption;
 calls to action at either end of a story stretch ("Sign up for our daily newsletter", \`promo-lines.ts\`) are not story; and
-the short lines after a story paragraph that ends with a colon are the list it announces, up to the next line named by wording,
-readers' comments or prose.
+the lines after a story paragraph that ends with a colon are the list it announces (kind list), up to the next line named by
+wording, readers' comments, or a line of ten words or more that ends a sentence.
 The number of trees kept, the threshold, the switch cost and the gap cost are chosen by the cross-validation below (the setting best
 over all held-out page scores is shipped).
 
