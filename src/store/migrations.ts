@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { NewsdigestError } from '../errors.js';
+import { StatementCache, setPragma } from './pinned.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: articles, their full-text index, entities (corpus-wide, merged by type and name), aliases,
@@ -116,7 +117,7 @@ export const MIGRATIONS: readonly string[] = [
 
 /** Applies the migrations this database lacks; refuses a database from a newer version. */
 export function migrate(db: Database.Database, path: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = new StatementCache(db).get<[], number>('PRAGMA user_version').pluck().get() as number;
   if (current > MIGRATIONS.length) {
     throw new NewsdigestError(
       'E_IO',
@@ -127,7 +128,7 @@ export function migrate(db: Database.Database, path: string): void {
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
+      setPragma(db, `user_version = ${v + 1}`);
     })();
   }
 }

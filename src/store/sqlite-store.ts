@@ -14,6 +14,7 @@ import { type ErrorCode, NewsdigestError } from '../errors.js';
 import { checkLimit, decodeCursor, pageOf } from './cursor.js';
 import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
 import { migrate } from './migrations.js';
+import { pinDatabase, StatementCache, setPragma } from './pinned.js';
 import { normName } from './record.js';
 import { leadSnippet, snippetHtml } from './snippet.js';
 import type {
@@ -94,15 +95,15 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
   }
   let db: Database.Database;
   try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    db = pinDatabase(new Database(path));
+    setPragma(db, 'journal_mode = WAL');
+    setPragma(db, 'synchronous = NORMAL');
+    setPragma(db, `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     // A writer's batch touches index pages all over the entity, alias and FTS b-trees: a page
     // cache of 32 MB (the default is 2 MB) keeps them in memory between batches.
-    db.pragma('cache_size = -32768');
-    db.pragma('temp_store = MEMORY');
-    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
+    setPragma(db, 'cache_size = -32768');
+    setPragma(db, 'temp_store = MEMORY');
+    if (options.autoCheckpoint === false) setPragma(db, 'wal_autocheckpoint = 0');
     migrate(db, path);
   } catch (e) {
     if (e instanceof NewsdigestError) throw e;
@@ -143,6 +144,8 @@ class SqliteStore implements CorpusStore {
   readonly file: string | undefined;
   private readonly db: Database.Database;
   private readonly stmts;
+  /** Every statement this store prepares, once per SQL text (see pinned.ts for why). */
+  private readonly statements: StatementCache;
   /**
    * Corpus ids of entities by type and normalised name, as committed. Entities are never
    * deleted, so an id stays right even when another connection writes too; most entities of
@@ -156,61 +159,63 @@ class SqliteStore implements CorpusStore {
     this.db = db;
     this.file = file;
     this.busyTimeoutMs = busyTimeoutMs;
+    const statements = new StatementCache(db);
+    this.statements = statements;
     this.stmts = {
-      has: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ?'),
-      idTaken: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
-      insertArticle: db.prepare(
+      has: statements.get<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ?'),
+      idTaken: statements.get<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ?'),
+      insertArticle: statements.get(
         `INSERT INTO articles (id, hash, origin, url, title, body, publisher, published, json, stored_at)
          VALUES (@id, @hash, @origin, @url, @title, @body, @publisher, @published, @json, @storedAt)`,
       ),
-      insertFts: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertFts: statements.get('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
       // A new entity's id is the insert's rowid; a known one (the conflict: no change) is looked up,
       // so no row is rewritten. (RETURNING made this statement about twice as slow.)
-      insertEntity: db.prepare<[string, string, string]>(
+      insertEntity: statements.get<[string, string, string]>(
         'INSERT INTO entities (type, name, norm) VALUES (?, ?, ?) ON CONFLICT (type, norm) DO NOTHING',
       ),
-      entityId: db.prepare<[string, string], { id: number }>(
+      entityId: statements.get<[string, string], { id: number }>(
         'SELECT id FROM entities WHERE type = ? AND norm = ?',
       ),
-      insertArticleEntity: db.prepare(
+      insertArticleEntity: statements.get(
         'INSERT INTO article_entities (article, entity, local_id, mentions, mention_count) VALUES (?, ?, ?, ?, ?)',
       ),
-      insertAlias: db.prepare(
+      insertAlias: statements.get(
         'INSERT OR IGNORE INTO aliases (norm, entity, article, alias) VALUES (?, ?, ?, ?)',
       ),
-      insertQuote: db.prepare(
+      insertQuote: statements.get(
         `INSERT INTO quotes (article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      insertQuoteFts: db.prepare('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
-      clearErrors: db.prepare('DELETE FROM errors WHERE hash = ?'),
-      insertError: db.prepare(
+      insertQuoteFts: statements.get('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
+      clearErrors: statements.get('DELETE FROM errors WHERE hash = ?'),
+      insertError: statements.get(
         'INSERT OR REPLACE INTO errors (hash, origin, code, message, at) VALUES (?, ?, ?, ?, ?)',
       ),
-      errors: db.prepare<
+      errors: statements.get<
         [],
         { hash: string | null; origin: string; code: ErrorCode; message: string; at: string }
       >('SELECT hash, origin, code, message, at FROM errors ORDER BY rowid'),
-      article: db.prepare<[string], { json: string }>('SELECT json FROM articles WHERE id = ?'),
-      articleEntityIds: db.prepare<[string], { local_id: string; entity: number }>(
+      article: statements.get<[string], { json: string }>('SELECT json FROM articles WHERE id = ?'),
+      articleEntityIds: statements.get<[string], { local_id: string; entity: number }>(
         `SELECT local_id, entity FROM article_entities
          WHERE article = (SELECT rowid FROM articles WHERE id = ?)`,
       ),
-      entity: db.prepare<[number], { id: number; type: EntityType; name: string }>(
+      entity: statements.get<[number], { id: number; type: EntityType; name: string }>(
         'SELECT id, type, name FROM entities WHERE id = ?',
       ),
-      entityCounts: db.prepare<[number], { articles: number; mentions: number | null }>(
+      entityCounts: statements.get<[number], { articles: number; mentions: number | null }>(
         'SELECT COUNT(*) AS articles, SUM(mention_count) AS mentions FROM article_entities WHERE entity = ?',
       ),
       // The entity's name (once per article that mentions it) and its other names, most used first.
-      entityAliases: db.prepare<[number, number, number], { alias: string }>(
+      entityAliases: statements.get<[number, number, number], { alias: string }>(
         `SELECT alias FROM (
            SELECT alias, COUNT(*) AS n FROM aliases WHERE entity = ? GROUP BY norm
            UNION ALL
            SELECT name, (SELECT COUNT(*) FROM article_entities WHERE entity = ?) FROM entities WHERE id = ?
          ) ORDER BY n DESC, alias LIMIT 50`,
       ),
-      occurrences: db.prepare<
+      occurrences: statements.get<
         [number, number, number],
         { id: string; title: string; local_id: string; mentions: string; text: string }
       >(
@@ -218,7 +223,7 @@ class SqliteStore implements CorpusStore {
          FROM article_entities ae JOIN articles a ON a.rowid = ae.article
          WHERE ae.entity = ? ORDER BY a.published DESC, a.rowid LIMIT ? OFFSET ?`,
       ),
-      stats: db.prepare<[], StoreStats>(
+      stats: statements.get<[], StoreStats>(
         `SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM entities) AS entities,
                 (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM errors) AS errors`,
       ),
@@ -319,20 +324,20 @@ class SqliteStore implements CorpusStore {
   }
 
   tryPutBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): string[] | undefined {
-    this.db.pragma('busy_timeout = 0');
+    setPragma(this.db, 'busy_timeout = 0');
     try {
       return this.putBatch(items, errors);
     } catch (e) {
       if ((e as { code?: unknown }).code === 'SQLITE_BUSY') return undefined;
       throw e;
     } finally {
-      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+      setPragma(this.db, `busy_timeout = ${this.busyTimeoutMs}`);
     }
   }
 
   checkpoint(): void {
     // PASSIVE: copies what no reader still needs, never waits for or blocks a writer.
-    this.db.pragma('wal_checkpoint(PASSIVE)');
+    setPragma(this.db, 'wal_checkpoint(PASSIVE)');
   }
 
   errors(): StoredError[] {
@@ -388,7 +393,7 @@ class SqliteStore implements CorpusStore {
       const sql = `SELECT a.id, a.title, a.url, a.publisher, a.published, substr(a.body, 1, 400) AS snippet, NULL AS score
              FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
              ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`;
-      const rows = this.db.prepare<unknown[], HitRow>(sql).all(...params, limit + 1, offset);
+      const rows = this.statements.get<unknown[], HitRow>(sql).all(...params, limit + 1, offset);
       return pageOf(
         rows.map((r) => ({ ...r, snippet: leadSnippet(r.snippet) })),
         offset,
@@ -403,8 +408,8 @@ class SqliteStore implements CorpusStore {
       ? `AND rowid IN (SELECT a.rowid FROM articles a WHERE ${where.join(' AND ')})`
       : '';
     const ranked = withQuery(q, fts.raw, () =>
-      this.db
-        .prepare<unknown[], { r: number; score: number }>(
+      this.statements
+        .get<unknown[], { r: number; score: number }>(
           `SELECT rowid AS r, rank AS score FROM articles_fts WHERE articles_fts MATCH ? ${filter}
            ORDER BY rank LIMIT ? OFFSET ?`,
         )
@@ -412,8 +417,8 @@ class SqliteStore implements CorpusStore {
     );
     if (ranked.length === 0) return { items: [], next: null };
     const rowids = ranked.map((r) => r.r);
-    const rows = this.db
-      .prepare<unknown[], HitRow & { r: number }>(
+    const rows = this.statements
+      .get<unknown[], HitRow & { r: number }>(
         `SELECT a.rowid AS r, a.id, a.title, a.url, a.publisher, a.published,
                 snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
@@ -448,8 +453,8 @@ class SqliteStore implements CorpusStore {
       where = `WHERE e.id IN (SELECT entity FROM aliases WHERE norm >= ? AND norm < ?) OR e.norm LIKE ? ESCAPE '\\'`;
       params.push(norm, `${norm}\uffff`, likePattern(norm));
     }
-    const rows = this.db
-      .prepare<unknown[], EntitySummary>(
+    const rows = this.statements
+      .get<unknown[], EntitySummary>(
         `SELECT e.id, e.type, e.name, COUNT(ae.article) AS articles, IFNULL(SUM(ae.mention_count), 0) AS mentions
          FROM entities e JOIN article_entities ae ON ae.entity = e.id ${where}
          GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ? OFFSET ?`,
@@ -504,7 +509,7 @@ class SqliteStore implements CorpusStore {
       FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.published IS NULL, a.published DESC, q.article, q.start LIMIT ? OFFSET ?`;
     const rows = withQuery(q, raw, () =>
-      this.db.prepare<unknown[], QuoteRow>(sql).all(...params, limit + 1, offset),
+      this.statements.get<unknown[], QuoteRow>(sql).all(...params, limit + 1, offset),
     );
     const hits: QuoteHit[] = rows.map((r) => ({
       article: { id: r.article_id, title: r.title },
