@@ -73,7 +73,7 @@ export interface WorkerSetup {
 /** How long a worker with nothing to do waits for another chunk before it commits what it holds. */
 const IDLE_COMMIT_MS = 20;
 
-class BatchWriter {
+export class BatchWriter {
   private items: StoreItem[] = [];
   private errors: StoredError[] = [];
   private chunks: { chunk: number; outcomes: JobOutcome[] }[] = [];
@@ -122,9 +122,15 @@ class BatchWriter {
     if (this.chunks.length === 0) return;
     const pages = this.items.length + this.errors.length;
     const age = performance.now() - this.firstAt;
-    if (pages >= 4 * this.batchSize || age >= 4 * this.flushMs) this.commit(true);
-    else if (pages >= this.batchSize || age >= this.flushMs) this.commit(false);
-    else if (idle) this.idleTimer = setTimeout(() => this.commit(true), IDLE_COMMIT_MS);
+    if (pages >= 4 * this.batchSize || age >= 4 * this.flushMs) {
+      this.commit(true);
+      return;
+    }
+    if ((pages >= this.batchSize || age >= this.flushMs) && this.commit(false)) return;
+    // Held back (a small batch, or another worker was writing): an idle worker must still
+    // commit soon, waiting its turn. The pool may have no chunk left to send it, and waits for
+    // these pages' commit before it closes the worker: without this timer both would wait.
+    if (idle) this.idleTimer = setTimeout(() => this.commit(true), IDLE_COMMIT_MS);
   }
 
   /** Commits what is held; false when `wait` is false and another connection was writing. */
