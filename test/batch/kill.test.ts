@@ -7,21 +7,23 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
 import { seededRandom as seeded } from '../../src/seeded-random.js';
+import { testDatabase } from '../store/test-database.js';
 import { syntheticJsonl } from './synthetic-pages.js';
 
 const CLI = 'dist/src/cli/main.js';
-// Enough pages that a run outlasts its first commit by more than the longest random delay below.
-const PAGES = 1000;
+// Enough pages that a run outlasts its first commit by more than the longest random delay below,
+// and that the four killed rounds cannot store them all: a round commits batches of 256, and on a
+// fast runtime (Node 24) one stored 512 before its kill, so 1,000 pages were all in after three.
+const PAGES = 2000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function storedCount(db: string): number {
   if (!existsSync(db)) return 0;
-  const conn = new Database(db, { readonly: true, fileMustExist: true });
+  const conn = testDatabase(db, { readonly: true, fileMustExist: true });
   try {
     return (conn.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
   } catch {
@@ -40,7 +42,7 @@ function ingest(input: string, db: string): ChildProcess {
 /** Everything a whole database must satisfy, whatever moment its writer died. */
 function checkIntegrity(db: string): number {
   if (!existsSync(db)) return 0; // killed before it made the file
-  const conn = new Database(db, { fileMustExist: true });
+  const conn = testDatabase(db, { fileMustExist: true });
   try {
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
     // Killed before the schema was committed: then there is no schema at all.

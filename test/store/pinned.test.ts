@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { StatementCache } from '../../src/store/pinned.js';
+import { pinDatabase, StatementCache } from '../../src/store/pinned.js';
 
 const CLI = 'dist/src/cli/main.js';
 
@@ -23,8 +23,8 @@ const STORIES = [
 
 describe('StatementCache', () => {
   it('prepares one statement per SQL text and database, and hands the same one back', () => {
-    const a = new Database(':memory:');
-    const b = new Database(':memory:');
+    const a = pinDatabase(new Database(':memory:'));
+    const b = pinDatabase(new Database(':memory:'));
     const onA = new StatementCache(a);
     const first = onA.get('SELECT 1 AS one');
     expect(onA.get('SELECT 1 AS one')).toBe(first);

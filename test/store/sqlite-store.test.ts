@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/article/validate.js';
 import { NewsdigestError } from '../../src/errors.js';
@@ -10,6 +9,7 @@ import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import type { CorpusStore } from '../../src/store/types.js';
 import { fixtureArticles } from './fixture-articles.js';
+import { testDatabase } from './test-database.js';
 
 function fill(store: CorpusStore): void {
   store.putBatch(fixtureArticles().map((a) => ({ hash: `hash-${a.id}`, record: articleRecord(a) })));
@@ -180,7 +180,7 @@ describe('schema migrations', () => {
   it('sets user_version to the number of migrations and reopens without redoing them', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'c.db');
     openStore(path).close();
-    const db = new Database(path);
+    const db = testDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -191,7 +191,7 @@ describe('schema migrations', () => {
 
   it('migrates a version-1 database that holds articles and quotes, keeping quote search', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v1.db');
-    const v1 = new Database(path);
+    const v1 = testDatabase(path);
     v1.exec(MIGRATIONS[0]!);
     v1.pragma('user_version = 1');
     // Rows as the version-1 writer left them: an article, its FTS row, a quote and its FTS row.
@@ -217,14 +217,14 @@ describe('schema migrations', () => {
     expect(store.quotes({ q: 'moorings' }).items).toHaveLength(1);
     expect(store.stats()).toMatchObject({ articles: 4, quotes: 7 });
     store.close();
-    const db = new Database(path);
+    const db = testDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
   });
 
   it('migrates a version-2 database: entity names leave the alias rows and are still found', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v2.db');
-    const v2 = new Database(path);
+    const v2 = testDatabase(path);
     v2.exec(MIGRATIONS[0]!);
     v2.exec(MIGRATIONS[1]!);
     v2.pragma('user_version = 2');
@@ -250,7 +250,7 @@ describe('schema migrations', () => {
     v2.close();
 
     const store = openStore(path);
-    const db = new Database(path, { readonly: true });
+    const db = testDatabase(path, { readonly: true });
     expect(db.prepare('SELECT norm FROM aliases').all()).toEqual([{ norm: 'vance' }]);
     // Clearing an input's old error finds it by hash through an index, not by scanning every error.
     expect(db.prepare('EXPLAIN QUERY PLAN DELETE FROM errors WHERE hash = ?').all('h')).toEqual([
@@ -271,7 +271,7 @@ describe('schema migrations', () => {
   it('refuses a database from a newer schema and a file that is not a database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
     const path = join(dir, 'newer.db');
-    const db = new Database(path);
+    const db = testDatabase(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(codeOf(() => openStore(path))).toBe('E_IO');
