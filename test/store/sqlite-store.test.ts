@@ -176,6 +176,15 @@ describe('sqlite store', () => {
   });
 });
 
+/** A new database file at schema version `v`, as a writer of that version made it (no rows yet). */
+function databaseAtVersion(name: string, v: number) {
+  const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), name);
+  const db = testDatabase(path);
+  for (const migration of MIGRATIONS.slice(0, v)) db.exec(migration);
+  db.pragma(`user_version = ${v}`);
+  return { path, db };
+}
+
 describe('schema migrations', () => {
   it('sets user_version to the number of migrations and reopens without redoing them', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'c.db');
@@ -190,10 +199,7 @@ describe('schema migrations', () => {
   });
 
   it('migrates a version-1 database that holds articles and quotes, keeping quote search', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v1.db');
-    const v1 = testDatabase(path);
-    v1.exec(MIGRATIONS[0]!);
-    v1.pragma('user_version = 1');
+    const { path, db: v1 } = databaseAtVersion('v1.db', 1);
     // Rows as the version-1 writer left them: an article, its FTS row, a quote and its FTS row.
     v1.prepare(
       `INSERT INTO articles (rowid, id, hash, title, body, json, stored_at)
@@ -223,11 +229,7 @@ describe('schema migrations', () => {
   });
 
   it('migrates a version-2 database: entity names leave the alias rows and are still found', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'v2.db');
-    const v2 = testDatabase(path);
-    v2.exec(MIGRATIONS[0]!);
-    v2.exec(MIGRATIONS[1]!);
-    v2.pragma('user_version = 2');
+    const { path, db: v2 } = databaseAtVersion('v2.db', 2);
     // As the version-2 writer left them: the entity's name and its other name, each an alias row.
     v2.prepare(
       `INSERT INTO articles (rowid, id, hash, title, body, json, stored_at)
