@@ -1,8 +1,7 @@
 /**
  * Speaker resolution: the entity a source phrase names, when the entities layer
- * has one. A phrase resolves to the entity with a mention inside it (the last
- * one: the head of "Chairman of the Joint Chiefs Gen. Joseph Dunford" comes
- * last). "he" and "she" resolve to the nearest person mentioned before them,
+ * has one. A phrase resolves to an entity mentioned inside it (see entityInside:
+ * a person in the phrase's head first). "he" and "she" resolve to the nearest person mentioned before them,
  * "they" to the nearest organisation (a group) before them. Entities without
  * mentions are found by their name and aliases in the text.
  */
@@ -39,6 +38,47 @@ export function mentionIndex(text: string, entities: readonly Entity[]): Mention
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/**
+ * Where a source phrase's head ends: before the apposition or relative clause that follows
+ * a name ("Jane Roe, who chairs the Acme board", "Jane Roe, a spokeswoman for Acme"). The
+ * organisation named in that tail is where the speaker works, not who spoke.
+ */
+function headEnd(text: string, span: Span): number {
+  const comma = text.indexOf(',', span.start);
+  return comma >= 0 && comma < span.end ? comma : span.end;
+}
+
+/**
+ * The entity a phrase names. A person named in the phrase's head wins (the last one:
+ * the head of "Chairman of the Joint Chiefs Gen. Joseph Dunford" comes last); then a
+ * person anywhere in it ("Acme's chief executive, Jane Roe"); then the last mention
+ * in the head, then the last mention at all.
+ */
+function entityInside(
+  text: string,
+  span: Span,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+): number | undefined {
+  const head = headEnd(text, span);
+  let lastInHead: Mention | undefined;
+  let personInHead: Mention | undefined;
+  let firstPerson: Mention | undefined;
+  let last: Mention | undefined;
+  for (const m of mentions) {
+    if (m.start >= span.end) break;
+    if (m.start < span.start || m.end > span.end) continue;
+    const person = entities[m.entity]!.type === 'PER';
+    last = m;
+    if (person && !firstPerson) firstPerson = m;
+    if (m.end <= head) {
+      lastInHead = m;
+      if (person) personInHead = m;
+    }
+  }
+  return (personInHead ?? firstPerson ?? lastInHead ?? last)?.entity;
+}
+
 /** The entity index a source phrase refers to, or undefined. */
 export function resolveSpeaker(
   text: string,
@@ -46,12 +86,8 @@ export function resolveSpeaker(
   mentions: readonly Mention[],
   entities: readonly Entity[],
 ): number | undefined {
-  let inside: Mention | undefined;
-  for (const m of mentions) {
-    if (m.start >= span.end) break;
-    if (m.start >= span.start && m.end <= span.end) inside = m;
-  }
-  if (inside) return inside.entity;
+  const inside = entityInside(text, span, mentions, entities);
+  if (inside !== undefined) return inside;
   const types = PRONOUN_TYPES[text.slice(span.start, span.end).toLowerCase()];
   if (!types) return undefined;
   let best: Mention | undefined;
