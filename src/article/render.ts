@@ -30,7 +30,8 @@ const mdEscape = (s: string): string => s.replace(/([\\`*_[\]#<>|])/g, '\\$1');
 export function articleMarkdown(article: Article): string {
   const out: string[] = [];
   const m = article.meta;
-  out.push(`# ${mdEscape(m?.title ?? article.id)}`);
+  // A page without a title (many text dumps) is named by its id, and says so.
+  out.push(m?.title ? `# ${mdEscape(m.title)}` : `# Untitled article (${article.id})`);
   const facts: string[] = [];
   if (m?.authors.length) facts.push(`**By** ${m.authors.map(mdEscape).join(', ')}`);
   if (m?.contributors.length) facts.push(`**With** ${m.contributors.map(mdEscape).join(', ')}`);
