@@ -1,0 +1,131 @@
+/**
+ * The features of the part-of-speech tagger, shared by its training (scripts/pos-train.ts)
+ * and its run time (pos-tagger.ts) so that the two cannot drift apart. A token's features
+ * are 32-bit keys, each a hash of a template number and one or two values (word hashes,
+ * suffix hashes, shapes, previous tags): no strings are built per token.
+ *
+ * Templates (after the greedy averaged-perceptron taggers of Collins 2002 and Honnibal's
+ * 2013 write-up): bias; the word; its last three letters; its first letter; the previous
+ * tag, the one before, both; the word with the previous tag; the previous word and its last
+ * three letters; the word before that; the next word and its last three letters; the word
+ * after that; the word's shape; its last three letters with the previous tag.
+ */
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+
+/** How many features a token has. */
+export const POS_FEATURES = 16;
+
+/** Tag codes standing for "before the sequence". */
+export const START = 60;
+export const START2 = 61;
+/** Hash values standing for positions outside the sequence. */
+const BEFORE = 1;
+const AFTER = 2;
+
+/** The lower-case code of a character, digits folded to "0" (so that years and amounts share features). */
+function foldCode(c: number): number {
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return c | 32;
+    if (c >= 48 && c <= 57) return 48;
+    return c;
+  }
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+}
+
+/** FNV-1a of text[from, to) folded (lower case, digits as 0); unsigned. */
+export function foldedHash(text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ foldCode(text.charCodeAt(k)), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** The shape of text[from, to): bits for capitalised, all capitals, a digit, a hyphen, a period, first of the sequence. */
+export function shapeOf(text: string, from: number, to: number, first: boolean): number {
+  const c0 = text.charCodeAt(from);
+  let s = c0 >= 65 && c0 <= 90 ? 1 : c0 > 127 && String.fromCharCode(c0).toLowerCase() !== text[from] ? 1 : 0;
+  let upper = true;
+  let letters = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) upper = false;
+    else if (c >= 65 && c <= 90) letters++;
+    else if (c >= 48 && c <= 57) s |= 4;
+    else if (c === 45) s |= 8;
+    else if (c === 46) s |= 16;
+  }
+  if (upper && letters > 1) s |= 2;
+  if (first) s |= 32;
+  return s;
+}
+
+/** A feature key from a template and two values. */
+export function featureKey(template: number, a: number, b: number): number {
+  let h = Math.imul(0x9747b28c ^ template, FNV_PRIME);
+  h = Math.imul(h ^ a, FNV_PRIME);
+  h ^= h >>> 15;
+  h = Math.imul(h ^ b, 0x2c1b3c6d);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x297a2d39);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Per-token values of a sequence, computed once: folded word hash, suffix hash, first letter, shape. */
+export class TokenValues {
+  word = new Int32Array(64);
+  suffix = new Int32Array(64);
+  prefix = new Int32Array(64);
+  shape = new Uint8Array(64);
+
+  /** Fills the values of the n tokens of `off` from token `from` (flat offsets: token i is [off[2i], off[2i+1])). */
+  fill(text: string, off: ArrayLike<number>, from: number, to: number): void {
+    const n = to - from;
+    if (this.word.length < n) {
+      let size = this.word.length;
+      while (size < n) size *= 2;
+      this.word = new Int32Array(size);
+      this.suffix = new Int32Array(size);
+      this.prefix = new Int32Array(size);
+      this.shape = new Uint8Array(size);
+    }
+    for (let t = 0; t < n; t++) {
+      const a = off[2 * (from + t)]!;
+      const b = off[2 * (from + t) + 1]!;
+      this.word[t] = foldedHash(text, a, b);
+      this.suffix[t] = b - a > 3 ? foldedHash(text, b - 3, b) : this.word[t]!;
+      this.prefix[t] = foldCode(text.charCodeAt(a));
+      this.shape[t] = shapeOf(text, a, b, t === 0);
+    }
+  }
+}
+
+/** The feature keys of token t of a sequence of n tokens, given the two previous tags; written to out[0 … POS_FEATURES). */
+export function posFeatures(v: TokenValues, t: number, n: number, prev: number, prev2: number, out: Int32Array): void {
+  const w = v.word[t]!;
+  const suf = v.suffix[t]!;
+  const p1 = t > 0 ? v.word[t - 1]! : BEFORE;
+  const p1s = t > 0 ? v.suffix[t - 1]! : BEFORE;
+  const p2 = t > 1 ? v.word[t - 2]! : BEFORE;
+  const n1 = t + 1 < n ? v.word[t + 1]! : AFTER;
+  const n1s = t + 1 < n ? v.suffix[t + 1]! : AFTER;
+  const n2 = t + 2 < n ? v.word[t + 2]! : AFTER;
+  out[0] = featureKey(0, 0, 0);
+  out[1] = featureKey(1, w, 0);
+  out[2] = featureKey(2, suf, 0);
+  out[3] = featureKey(3, v.prefix[t]!, 0);
+  out[4] = featureKey(4, prev, 0);
+  out[5] = featureKey(5, prev2, 0);
+  out[6] = featureKey(6, prev, prev2);
+  out[7] = featureKey(7, w, prev);
+  out[8] = featureKey(8, p1, 0);
+  out[9] = featureKey(9, p1s, 0);
+  out[10] = featureKey(10, p2, 0);
+  out[11] = featureKey(11, n1, 0);
+  out[12] = featureKey(12, n1s, 0);
+  out[13] = featureKey(13, n2, 0);
+  out[14] = featureKey(14, v.shape[t]!, 0);
+  out[15] = featureKey(15, suf, prev);
+}
