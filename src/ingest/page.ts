@@ -53,7 +53,11 @@ export function pageToArticle(page: PageInput): Article {
   const raw = isHtml ? page.html! : page.text;
   if (raw === undefined) throw new NewsdigestError('E_BAD_RECORD', origin, 'has neither "text" nor "html"');
   if (raw.trim() === '') throw new NewsdigestError('E_EMPTY', origin, 'is empty');
-  const text = isHtml ? normalizeText(renderHtml(raw).text) : normalizeText(decodeEntitiesInText(raw));
+  // The rendered text is normalised already: each line is what normalizeText leaves of it (no
+  // line ends, no runs or edges of white space, nothing its passes change), and the lines are
+  // joined by single line ends, so normalizeText would return it unchanged after passes over
+  // the whole page (test/ingest/page.test.ts checks it on pages with every kind of odd character).
+  const text = isHtml ? renderHtml(raw).text : normalizeText(decodeEntitiesInText(raw));
   if (text === '') throw new NewsdigestError('E_EMPTY', origin, 'has no visible text');
   const source: Source = { format: isHtml ? 'html' : 'text', origin };
   if (isHtml) source.html = raw;

@@ -108,30 +108,39 @@ export function extractMeta(
   const fetched = article.source.fetchedAt ? Date.parse(article.source.fetchedAt) : Number.NaN;
   const notAfter = Number.isNaN(fetched) ? undefined : fetched;
   const times = page?.meta.times ?? [];
-  const visibleDates = blocks.filter((b) => b.kind === 'byline').map((b) => dateFromText(blockText(b)));
-  const published = firstDate(
-    [
-      ld?.datePublished,
-      metaTag(
-        page,
-        'article:published_time',
-        'datepublished',
-        'pubdate',
-        'publishdate',
-        'date',
-        'dc.date',
-        'dc.date.issued',
-        'sailthru.date',
-        'og:published_time',
-      ),
-      article.meta?.published, // given by the feed or JSONL record the page came in
-      ...times.filter((t) => t.inArticle).map((t) => t.value),
-      dateFromUrl(article.source.url),
-      ...visibleDates,
-      ...times.map((t) => t.value),
-    ],
-    notAfter,
-  );
+  // In order of trust; the first that parses (and is not after the fetch date) wins. The
+  // visible bylines are read only when every source before them failed: most pages give a
+  // date in JSON-LD or a meta tag, and reading each byline's wording costs a pass of patterns.
+  const published =
+    firstDate(
+      [
+        ld?.datePublished,
+        metaTag(
+          page,
+          'article:published_time',
+          'datepublished',
+          'pubdate',
+          'publishdate',
+          'date',
+          'dc.date',
+          'dc.date.issued',
+          'sailthru.date',
+          'og:published_time',
+        ),
+        article.meta?.published, // given by the feed or JSONL record the page came in
+        ...times.filter((t) => t.inArticle).map((t) => t.value),
+        dateFromUrl(article.source.url),
+      ],
+      notAfter,
+    ) ??
+    firstDate(
+      blocks.filter((b) => b.kind === 'byline').map((b) => dateFromText(blockText(b))),
+      notAfter,
+    ) ??
+    firstDate(
+      times.map((t) => t.value),
+      notAfter,
+    );
   if (published) meta.published = published;
   const updated = firstDate(
     [

@@ -77,6 +77,28 @@ describe('normalizeLine', () => {
     }
   });
 
+  it('renders a page whose whole text ingest normalisation leaves unchanged (pageToArticle relies on it)', () => {
+    const next = sequence(4242);
+    const TAGS = ['p', 'div', 'span', 'a', 'pre', 'li', 'h2', 'br', 'b', 'td'];
+    for (let k = 0; k < 3_000; k++) {
+      let html = '<html><body>';
+      const pieces = next() % 16;
+      for (let p = 0; p < pieces; p++) {
+        const r = next() % 3;
+        const tag = TAGS[next() % TAGS.length]!;
+        if (r === 0) html += `<${tag}>`;
+        else if (r === 1) html += `</${tag}>`;
+        else {
+          const n = next() % 10;
+          for (let i = 0; i < n; i++) html += ALPHABET[next() % ALPHABET.length];
+        }
+      }
+      const text = renderHtml(html).text;
+      expect(normalizeText(text)).toBe(text);
+      if (text !== '') expect(pageToArticle({ id: 'generated', html }).text).toBe(text);
+    }
+  });
+
   it('keeps the HTML reading of a page whose paragraphs carry bidi marks, C1 controls and ZWNJ', () => {
     const html =
       '<html><head><title>Bridge reopens</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>' +
