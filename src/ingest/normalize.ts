@@ -8,7 +8,7 @@
  * per-line work), and the passes for rare characters run only when a quick test
  * finds one.
  */
-import { decodeHTMLStrict } from 'entities/decode';
+import { decodeHtmlStrict } from './char-refs.js';
 
 // CR, NEL, line and paragraph separators: all line ends become \n.
 const LINE_SEPARATORS = /\r\n?|[\u0085\u2028\u2029]/g;
@@ -82,5 +82,5 @@ const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
  * Only references closed by ";" count: in prose, "&notice" or "R&D;" stay as written.
  */
 export function decodeEntitiesInText(raw: string): string {
-  return ENTITY.test(raw) ? decodeHTMLStrict(raw) : raw;
+  return ENTITY.test(raw) ? decodeHtmlStrict(raw) : raw;
 }

@@ -4,7 +4,7 @@
  * content is untrusted: bad JSON is skipped, sizes are bounded, and only string
  * values of the expected shape are read.
  */
-import { decodeHTML } from 'entities/decode';
+import { decodeHtmlText } from '../../ingest/char-refs.js';
 
 export interface JsonLdArticle {
   headline?: string;
@@ -55,7 +55,7 @@ const str = (v: Json | undefined): string | undefined => {
 
 /** Removes markup some sites leave in articleBody and decodes character references. */
 export function plainText(s: string): string {
-  return decodeHTML(s.replace(/<[^>]{0,2000}>/g, ' '))
+  return decodeHtmlText(s.replace(/<[^>]{0,2000}>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

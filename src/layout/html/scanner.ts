@@ -17,7 +17,7 @@
  * shows their text. test/layout/html/scanner.test.ts checks the events against
  * htmlparser2's on malformed markup.
  */
-import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
+import { decodeHtmlAttribute, decodeHtmlText } from '../../ingest/char-refs.js';
 
 /** The attributes render.ts reads (names lowercased, the first occurrence wins, entities decoded). */
 export interface TagAttributes {
@@ -563,7 +563,7 @@ class Scanner {
   private text(start: number, end: number): void {
     if (start >= end) return;
     const data = this.html.slice(start, end);
-    this.handler.text(data.includes(AMP) ? decodeHTML(data) : data);
+    this.handler.text(data.includes(AMP) ? decodeHtmlText(data) : data);
   }
 
   /** Index after the next `c` from `from`, or the end of the page. */
@@ -682,7 +682,7 @@ class Scanner {
       }
       if (fresh) {
         const value = html.slice(valueStart, valueEnd);
-        setSlot(a, slot, value.includes(AMP) ? decodeHTMLAttribute(value) : value);
+        setSlot(a, slot, value.includes(AMP) ? decodeHtmlAttribute(value) : value);
       }
     }
     if (!this.openElement(id, a)) return j;
@@ -711,7 +711,7 @@ class Scanner {
     const stop = end < 0 ? html.length : end;
     if (stop > from) {
       const data = html.slice(from, stop);
-      this.handler.text(flags & F_DECODED && data.includes(AMP) ? decodeHTML(data) : data);
+      this.handler.text(flags & F_DECODED && data.includes(AMP) ? decodeHtmlText(data) : data);
     }
     return end < 0 ? html.length : this.closeTag(end + 2);
   }
