@@ -123,6 +123,21 @@ export function viterbi(
     delta = new Float64Array(2 * tokens * T);
     back = new Int32Array(2 * tokens * T);
   }
+  return viterbiInto(scores, tokens, trans, path, delta, back);
+}
+
+/**
+ * viterbi() over the scratch arrays `delta` and `back`, passed as arguments: the module's
+ * variables, read in the loops, were loaded from memory at each use.
+ */
+function viterbiInto(
+  scores: Float32Array,
+  tokens: number,
+  trans: Float32Array,
+  path: Int32Array,
+  delta: Float64Array,
+  back: Int32Array,
+): Int32Array {
   for (let t = 0; t < T; t++) {
     delta[t] = TRANSITION_MASK[T * (T + 1) + t] ? trans[T * (T + 1) + t]! + scores[t]! : FORBIDDEN;
   }

@@ -13,7 +13,7 @@
  *   frequent tagger confusion; places are left alone: "Jordan").
  */
 import type { Entity, EntityType } from '../article/types.js';
-import { canonicalKey, cleanName, initials, isAcronym, nameKey, nameTokens } from './names.js';
+import { canonicalOfKey, cleanName, initialsOf, isAcronym, nameKey, nameTokens } from './names.js';
 
 export interface Mention {
   start: number;
@@ -59,14 +59,16 @@ function factsOf(book: NameBook, name: string): NameFacts {
   if (!f) {
     const tokens = nameTokens(name);
     const plainKey = nameKey(name);
+    // A name of one token with no space around it is its own first and last token.
+    const whole = tokens.length === 1 && tokens[0] === name;
     f = {
-      key: canonicalKey(name),
+      key: canonicalOfKey(plainKey),
       plainKey,
       tokens,
       acronym: isAcronym(name) ? name.replace(/\./g, '') : '',
-      initials: initials(name),
-      firstKey: tokens.length > 0 ? nameKey(tokens[0]!) : '',
-      lastKey: tokens.length > 0 ? lastKey(tokens) : '',
+      initials: initialsOf(tokens),
+      firstKey: whole ? plainKey : tokens.length > 0 ? nameKey(tokens[0]!) : '',
+      lastKey: whole ? plainKey : tokens.length > 0 ? lastKey(tokens) : '',
     };
     book.set(name, f);
   }

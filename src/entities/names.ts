@@ -15,6 +15,8 @@ const TITLES = new Set(
   ).split(' '),
 );
 
+const LONGEST_TITLE = Math.max(...[...TITLES].map((t) => t.length));
+
 /** Words skipped when forming initials ("Department of Homeland Security" → DHS). */
 const INITIAL_SKIP = new Set([
   'of',
@@ -61,7 +63,10 @@ export function stripPossessive(word: string): string {
 
 /** Whether a word is a title or honorific ("Gen.", "President"). */
 export function isTitle(word: string): boolean {
-  return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+  // Longer than any title and its period: ruled out before any new string is made.
+  if (word.length > LONGEST_TITLE + 1) return false;
+  const lower = word.toLowerCase();
+  return TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower);
 }
 
 /**
@@ -87,17 +92,56 @@ export function cleanName(text: string): string {
 
 /** Comparison key: lower case, periods and possessive marks removed, spaces single. */
 export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
+  const lower = name.toLowerCase();
+  // Most names have no period, apostrophe or space to squeeze: the lower-case form as it is,
+  // without the three replacements (which would leave it unchanged).
+  if (isPlainKey(lower)) return lower;
+  return lower
     .replace(/[.\u2019']/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/**
+ * Whether nameKey's replacements leave `s` unchanged: no period or apostrophe, and no white
+ * space but single ASCII spaces between other characters.
+ */
+function isPlainKey(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 || c === 39 || c === 0x2019) return false;
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return false;
+    } else if (isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The characters `\s` matches but the ASCII space: ECMAScript's WhiteSpace and LineTerminator. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c >= 9 && c <= 13;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The canonical key of a name: its equivalence group's first member, or the key itself. */
 export function canonicalKey(name: string): string {
-  const k = nameKey(name);
-  return CANONICAL.get(k) ?? k;
+  return canonicalOfKey(nameKey(name));
+}
+
+/** canonicalKey of a name whose nameKey is `key`. */
+export function canonicalOfKey(key: string): string {
+  return CANONICAL.get(key) ?? key;
 }
 
 /** Whether a name reads as an acronym: one token of 2–6 capitals, periods allowed ("SDF", "U.N."). */
@@ -107,7 +151,12 @@ export function isAcronym(name: string): boolean {
 
 /** Initials of a multi-word name's significant words: "Syrian Democratic Forces" → "SDF". */
 export function initials(name: string): string {
-  const words = nameTokens(name).filter((w) => !INITIAL_SKIP.has(w.toLowerCase()));
+  return initialsOf(nameTokens(name));
+}
+
+/** initials() of a name whose nameTokens are `tokens`. */
+export function initialsOf(tokens: readonly string[]): string {
+  const words = tokens.filter((w) => !INITIAL_SKIP.has(w.toLowerCase()));
   if (words.length < 2) return '';
   return words.map((w) => w[0]!.toUpperCase()).join('');
 }

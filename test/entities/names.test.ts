@@ -4,11 +4,66 @@ import {
   cleanName,
   initials,
   isAcronym,
+  isTitle,
   nameKey,
   stripPossessive,
 } from '../../src/entities/names.js';
 
+/** nameKey as three replacements, the definition its fast path must agree with. */
+const referenceKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[.\u2019']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 describe('names', () => {
+  it('gives the keys of the three replacements, with or without anything to replace', () => {
+    const names = [
+      'Ines Valdor',
+      'ines valdor',
+      ' Ines Valdor',
+      'Ines Valdor ',
+      'Ines  Valdor',
+      'Ines\tValdor',
+      'Ines\u00a0Valdor',
+      'Ines\u2009Valdor',
+      'Ines\u3000Valdor',
+      'Ines\nValdor',
+      "O'Brien",
+      'O\u2019Brien',
+      'J. R. Okafor',
+      'Zürich',
+      'İstanbul',
+      'ΣΟΦΙΑ',
+      '',
+      ' ',
+    ];
+    for (const name of names) expect(nameKey(name), JSON.stringify(name)).toBe(referenceKey(name));
+    // Random strings over letters, spaces of several kinds, periods and apostrophes (fixed seed).
+    const alphabet = ['a', 'B', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '.', "'", '\u2019', 'É', '-'];
+    let seed = 7;
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      const length = n % 9;
+      for (let i = 0; i < length; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += alphabet[seed % alphabet.length];
+      }
+      expect(nameKey(s), JSON.stringify(s)).toBe(referenceKey(s));
+    }
+  });
+
+  it('knows titles with and without their period, whatever the case', () => {
+    expect(isTitle('Gen.')).toBe(true);
+    expect(isTitle('PRESIDENT')).toBe(true);
+    expect(isTitle('Representative.')).toBe(true);
+    expect(isTitle('Representatives')).toBe(false);
+    expect(isTitle('Gen..')).toBe(false);
+    expect(isTitle('Dunford')).toBe(false);
+    expect(isTitle('')).toBe(false);
+  });
+
   it('strips titles, possessives and a leading "the"', () => {
     expect(cleanName('Gen. Joseph Dunford')).toBe('Joseph Dunford');
     expect(cleanName("Dunford's")).toBe('Dunford');
