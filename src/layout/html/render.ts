@@ -237,8 +237,19 @@ function hintFlags(hint: string): { weight: number; ctx: number } {
   if (flags) return flags;
   flags = judgeHint(hint);
   if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
-  hintCache.set(hint, flags);
+  hintCache.set(ownCopy(hint), flags);
   return flags;
+}
+
+/**
+ * The same characters in a string of their own. A class value is a slice of its page, and
+ * V8 keeps a slice (13 characters or more) as a view of the whole page string: a cache
+ * key kept that way would keep every page it came from alive (up to 40,000 pages in a
+ * long batch) and compare against memory spread over all of them. Slicing a fresh
+ * concatenation copies the characters into a small string first.
+ */
+function ownCopy(s: string): string {
+  return ` ${s}`.slice(1);
 }
 
 /** The weight and contexts a class/id string gives (a function of the string alone: see class-hints.ts). */
