@@ -27,12 +27,13 @@ import {
   NUM_SLOTS,
 } from './features.js';
 import type { LoadedModel } from './model-io.js';
+import { WordPairPlaces } from './pair-places.js';
 import { ScoreTables, SparseRows } from './score-tables.js';
 import { StringTable } from './string-table.js';
 import { KNOWN_RECORD, NerTagger, type TaggerTables, type Truecase } from './tagger.js';
 import { TAGS } from './tags.js';
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 const MAGIC = 'NDNERBIN';
 
 type Section = Float32Array | Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
@@ -247,6 +248,8 @@ export function compileModel(m: LoadedModel): Buffer {
       sparseRows: derived.sparseRows.storedTable,
       pairRoles: derived.pairRoles,
       pairFilter: derived.pairFilter.storedBits,
+      wordPairSlots: derived.wordPairs.storedSlots,
+      wordPairFilter: derived.wordPairs.storedFilter,
       trans: derived.trans,
       shapes: t.shapes,
       clusters2: t.clusters2,
@@ -317,6 +320,10 @@ export function loadCompiledTagger(bytes: Uint8Array, source: string): NerTagger
     pairRoles: get('pairRoles', 'u8'),
     pairFilter: new PairFilter([], get('pairFilter', 'i32')),
     trans: get('trans', 'f32'),
+    wordPairs: new WordPairPlaces(
+      get('wordPairSlots', 'i32'),
+      new PairFilter([], get('wordPairFilter', 'i32')),
+    ),
     knownRecords: get('knownRecords', 'f32'),
     scoreTables: new ScoreTables({
       shapes: get('shapes', 'i32'),

@@ -258,6 +258,23 @@ export class FeatureSpace {
     return id;
   }
 
+  private gazetteerMatchRows = new Map<string, Int32Array>();
+
+  /**
+   * The ids of gazetteerMatchId('U' | 'B' | 'I' | 'L', types), in that order (GAZ_POSITIONS):
+   * one lookup of `types` per matched phrase instead of a new key string per matched token.
+   */
+  gazetteerMatchIdsOf(types: string): Int32Array {
+    let row = this.gazetteerMatchRows.get(types);
+    if (!row) {
+      row = new Int32Array(GAZ_POSITIONS.length);
+      for (let p = 0; p < row.length; p++) row[p] = this.gazetteerMatchId(GAZ_POSITIONS[p]!, types);
+      // A growing vocabulary (training) may add these ids later: not cached, as gazetteerMatchId does.
+      if (!this.grow) this.gazetteerMatchRows.set(types, row);
+    }
+    return row;
+  }
+
   private evidenceIds: Int32Array | undefined;
 
   /** Id of a document-evidence attribute: group (0 case evidence, 1 name evidence), token kind (4), flags (4). */
@@ -500,7 +517,15 @@ function detached(w: string): string {
   return w.length < 13 ? w : ` ${w}`.slice(1);
 }
 
-const RECENT_SIZE = 4096;
+/** Places of gazetteerMatchIdsOf's ids: a phrase of one word (U), its first (B), inner (I) and last (L) words. */
+const GAZ_POSITIONS = ['U', 'B', 'I', 'L'] as const;
+const GAZ_U = 0;
+const GAZ_B = 1;
+const GAZ_I = 2;
+const GAZ_L = 3;
+
+/** 16,384 slots: on news text met once, 87 % of the tokens are found there (80 % with 4,096). */
+const RECENT_SIZE = 16_384;
 /** Words whose ids share one block (newIds): 1,024 × 72 bytes. */
 const IDS_BLOCK = 1024;
 const MAX_CACHED_WORDS = 200_000;
@@ -741,9 +766,10 @@ export function gazetteerIds(
       i++;
       continue;
     }
+    const ids = space.gazetteerMatchIdsOf(types);
     for (let k = 0; k < matched; k++) {
-      const pos = matched === 1 ? 'U' : k === 0 ? 'B' : k === matched - 1 ? 'L' : 'I';
-      out[i + k] = space.gazetteerMatchId(pos, types);
+      const pos = matched === 1 ? GAZ_U : k === 0 ? GAZ_B : k === matched - 1 ? GAZ_L : GAZ_I;
+      out[i + k] = ids[pos]!;
     }
     i += matched;
   }

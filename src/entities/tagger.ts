@@ -32,6 +32,7 @@ import {
   type WordInfo,
 } from './features.js';
 import type { LoadedModel, Quantised } from './model-io.js';
+import { WordPairPlaces } from './pair-places.js';
 import { EVIDENCE_CODES, evidenceKind, ScoreTables, type SparseRows } from './score-tables.js';
 import { NUM_TAGS } from './tags.js';
 
@@ -161,6 +162,8 @@ export class NerTagger {
    */
   private readonly onePlaces: Int32Array;
   private readonly evidenceCluster: Float32Array;
+  /** The places of the lower-case word-pair features (60, 61, 68, 69) by pair: one probe for four. */
+  private readonly wordPairs: WordPairPlaces;
   /** The read-only tables this tagger scores from (what a compiled model file stores). */
   readonly derived: TaggerTables;
   /** The model's weights, when the tagger was built from them (not from a compiled model). */
@@ -190,6 +193,7 @@ export class NerTagger {
     this.onePlaces = new Int32Array(ONE_TEMPLATES.length * space.vocabSize).fill(UNKNOWN_PLACE);
     this.evidenceCase = denseRows(this.tables.evidenceCaseRows);
     this.evidenceCluster = denseRows(this.tables.evidenceClusterRows);
+    this.wordPairs = derived.wordPairs;
     this.resetPool();
   }
 
@@ -473,11 +477,6 @@ export class NerTagger {
     return this.pairFilter.mayHave(tpl, a, b) ? this.sparseRows.get(pairKey(tpl, a, b)) : -1;
   }
 
-  /** addRow for the word-pair feature (tpl, a, b), asking the filter first. */
-  private addPair(tpl: number, a: number, b: number, out: Float32Array, base: number): void {
-    if (this.pairFilter.mayHave(tpl, a, b)) this.addRow(pairKey(tpl, a, b), out, base);
-  }
-
   /** Emission scores of one sentence of the document wordsOf last marked (valid until the next call). */
   private scoreSentence(words: readonly string[], infos: WordInfo[]): Float32Array {
     const n = words.length;
@@ -599,6 +598,10 @@ export class NerTagger {
     // they belong to token p + 1 (60, 62, 64, 66), p (61, 63, 65, 67), p + 2 (68) and p - 1 (69).
     const nShapes = t.shapes.size;
     const nClusters = t.clusters2.size;
+    const pairs = this.wordPairs;
+    const places = pairs.places;
+    const sparse = this.sparse;
+    const sparseTag = this.sparseTag;
     for (let p = -2; p <= n; p++) {
       const a = p < 0 ? PAD_BEFORE_REC * REC_SIZE : p >= n ? PAD_AFTER_REC * REC_SIZE : rec[p]!;
       const b = p + 1 < 0 ? PAD_BEFORE_REC * REC_SIZE : p + 1 >= n ? PAD_AFTER_REC * REC_SIZE : rec[p + 1]!;
@@ -624,9 +627,10 @@ export class NerTagger {
       const sb = ints[b + REC_SHAPE]!;
       const ra = ints[a + REC_PAIR_ROLES]!;
       const rb = ints[b + REC_PAIR_ROLES]!;
-      const ll = (ra & PAIR_LL_FIRST) !== 0 && (rb & PAIR_LL_SECOND) !== 0;
+      // The places of this pair's four lower-case pair features (60, 61, 68, 69), by one probe.
+      const ll = (ra & PAIR_LL_FIRST) !== 0 && (rb & PAIR_LL_SECOND) !== 0 ? pairs.find(la, lb) : -1;
       if (next >= 0) {
-        if (ll) this.addPair(60, la, lb, scores, next);
+        if (ll >= 0 && places[ll]! >= 0) addPlace(sparse, sparseTag, places[ll]!, scores, next);
         if (ra & PAIR_LS_FIRST && rb & PAIR_LS_SECOND) {
           if (ints[a + REC_LS_PARTNER] !== sb) {
             ints[a + REC_LS_PARTNER] = sb;
@@ -637,7 +641,7 @@ export class NerTagger {
         }
       }
       if (here >= 0) {
-        if (ll) this.addPair(61, la, lb, scores, here);
+        if (ll >= 0 && places[ll + 1]! >= 0) addPlace(sparse, sparseTag, places[ll + 1]!, scores, here);
         if (ra & PAIR_SL_FIRST && rb & PAIR_SL_SECOND) {
           if (ints[b + REC_SL_PARTNER] !== sa) {
             ints[b + REC_SL_PARTNER] = sa;
@@ -647,9 +651,11 @@ export class NerTagger {
           if (place >= 0) addPlace(this.sparse, this.sparseTag, place, scores, here);
         }
       }
-      if (ll) {
-        if (p + 2 >= 0 && p + 2 < n) this.addPair(68, la, lb, scores, (p + 2) * T);
-        if (p - 1 >= 0 && p - 1 < n) this.addPair(69, la, lb, scores, (p - 1) * T);
+      if (ll >= 0) {
+        if (p + 2 >= 0 && p + 2 < n && places[ll + 2]! >= 0)
+          addPlace(sparse, sparseTag, places[ll + 2]!, scores, (p + 2) * T);
+        if (p - 1 >= 0 && p - 1 < n && places[ll + 3]! >= 0)
+          addPlace(sparse, sparseTag, places[ll + 3]!, scores, (p - 1) * T);
       }
     }
     return scores;
@@ -707,6 +713,8 @@ export interface TaggerTables {
   scoreTables: ScoreTables;
   /** Transition scores (Weights.trans). */
   trans: Float32Array;
+  /** The places of the lower-case word-pair features by pair (WordPairPlaces.fromFeatures(sparseRows)). */
+  wordPairs: WordPairPlaces;
   /** A compiled model's stored records of its known words (KNOWN_RECORD floats each; FeatureSpace's known numbers). */
   knownRecords?: Float32Array;
 }
@@ -765,7 +773,8 @@ export function deriveTables(space: FeatureSpace, weights: Weights, quantised?: 
   const scoreTables = ScoreTables.build(space, keys.subarray(0, entries), (key, out, base) =>
     addSparseRow(sparseRows, sparse, sparseTag, key, out, base),
   );
-  return { sparse, sparseRows, pairRoles, pairFilter, scoreTables, trans: weights.trans };
+  const wordPairs = WordPairPlaces.fromFeatures(sparseRows);
+  return { sparse, sparseRows, pairRoles, pairFilter, scoreTables, trans: weights.trans, wordPairs };
 }
 
 /** Whether a document has no capital letters at all in words of two letters or more. */
