@@ -51,7 +51,8 @@ export async function peek(
     seen.push(b);
     have += b.length;
   }
-  const head = Buffer.concat(seen, have);
+  // One chunk (a whole small file) is the head as it is: no copy of the page.
+  const head = seen.length === 1 ? seen[0]! : Buffer.concat(seen, have);
   async function* rest(): AsyncGenerator<Uint8Array> {
     if (head.length > 0) yield head;
     if (error) throw error;
@@ -95,5 +96,6 @@ export async function readAllBytes(source: ByteSource, max: number): Promise<Buf
     if (have > max) throw new RangeError(`larger than ${max} bytes`);
     parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   }
-  return Buffer.concat(parts, have);
+  // A stream of one chunk (a small file read whole, a peeked head) needs no copy.
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts, have);
 }

@@ -7,10 +7,9 @@
  * extension says nothing, are recognised by their first bytes. Every problem is
  * an error value naming the input; reading goes on with the next item.
  */
-import type { Stats } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
-import { glob } from 'tinyglobby';
 import { NewsdigestError } from '../errors.js';
 import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
 import {
@@ -22,10 +21,12 @@ import {
   resolveEncoding,
   sniffBom,
 } from './decode.js';
-import { FeedReader } from './feed.js';
-import { readJsonlPages } from './jsonl.js';
 import { looksLikeHtml, type PageInput } from './page.js';
-import { readWarc } from './warc.js';
+
+// The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
+// the glob matcher are loaded when an input needs them: a run over HTML or text pages
+// never does, and loading them all cost a fresh process ~50-100 ms of CPU before its
+// first page (docs/decisions/layout-fresh-2.md).
 
 export type PageResult = { ok: true; page: PageInput } | { ok: false; error: NewsdigestError };
 
@@ -95,13 +96,22 @@ export function sniffFormat(head: Buffer): Format {
   return 'text';
 }
 
+/** The control bytes looksBinary counts: below 0x20 but tab, LF, FF, CR and ESC (NUL is tested before). */
+const COUNTED_CONTROL = /[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
 /** NUL bytes, or many control characters, in the first bytes: not a text page (UTF-16 with a BOM aside). */
 export function looksBinary(head: Buffer): boolean {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
   const sample = head.subarray(0, SNIFF_BYTES);
   if (sample.includes(0)) return true;
+  // Most pages hold none of the counted control bytes: one native scan says so (latin1 maps
+  // each byte to the character of the same code), before any byte is counted one by one.
+  if (!COUNTED_CONTROL.test(sample.toString('latin1'))) return false;
   let controls = 0;
-  for (const b of sample) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) controls++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) controls++;
+  }
   return controls > sample.length * 0.05;
 }
 
@@ -136,6 +146,7 @@ async function* readStream(
   }
   const format = named.format ?? sniffFormat(head);
   if (format === 'warc') {
+    const { readWarc } = await import('./warc.js');
     yield* readWarc(rest, origin, { maxRecordBytes: options.maxRecordBytes });
     return;
   }
@@ -144,6 +155,7 @@ async function* readStream(
     return;
   }
   if (format === 'jsonl') {
+    const { readJsonlPages } = await import('./jsonl.js');
     yield* readJsonlPages(rest, origin, options.maxPageBytes);
     return;
   }
@@ -190,6 +202,7 @@ async function* readFeed(rest: ByteSource, head: Buffer, origin: string): AsyncG
   const encodingFrom: EncodingFrom = bom ? 'bom' : resolved ? 'meta' : 'default';
   const decoder = createStreamDecoder(encoding);
   const invalid = new InvalidCounter();
+  const { FeedReader } = await import('./feed.js');
   const reader = new FeedReader(origin);
   const tag = (results: PageResult[]): PageResult[] => {
     for (const r of results) {
@@ -227,10 +240,34 @@ async function* readFeed(rest: ByteSource, head: Buffer, origin: string): AsyncG
   yield* tag(reader.end());
 }
 
-async function* readPath(path: string, options: ReadOptions): AsyncGenerator<PageResult> {
-  const file = fileChunks(path);
+/** Files up to this size are read in one call; larger ones (WARC, JSONL, feeds) stream in chunks. */
+const WHOLE_FILE = 8 << 20;
+
+/**
+ * The bytes of a regular file no larger than WHOLE_FILE, or undefined (larger, not a
+ * regular file, or not readable: the stream then reads it, or reports why it cannot).
+ * One synchronous read (a page blocks the event loop for well under a millisecond)
+ * costs far less CPU than a stream or the promise API's several round trips
+ * (docs/decisions/layout-fresh-2.md).
+ */
+function wholeFile(path: string): Buffer | undefined {
   try {
-    yield* readStream(file, path, formatOfName(path), options);
+    const info = statSync(path);
+    return info.isFile() && info.size <= WHOLE_FILE ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  if (bytes.length > 0) yield bytes;
+}
+
+async function* readPath(path: string, options: ReadOptions): AsyncGenerator<PageResult> {
+  const whole = wholeFile(path);
+  const file = whole ? undefined : fileChunks(path);
+  try {
+    yield* readStream(whole ? once(whole) : file!, path, formatOfName(path), options);
   } catch (e) {
     if (e instanceof NewsdigestError) {
       yield { ok: false, error: e };
@@ -242,7 +279,7 @@ async function* readPath(path: string, options: ReadOptions): AsyncGenerator<Pag
     yield failure('E_IO', path, `cannot be read (${why})`);
   } finally {
     // Formats that stop early (binary, not a feed, a consumer that breaks off) leave the file open otherwise.
-    file.destroy();
+    file?.destroy();
   }
 }
 
@@ -301,6 +338,7 @@ export async function* readPages(
     } else if (info) {
       yield* readPath(input, options);
     } else if (GLOB_CHARS.test(input)) {
+      const { glob } = await import('tinyglobby');
       const paths = (
         await glob([input], { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) })
       ).sort();

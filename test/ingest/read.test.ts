@@ -214,4 +214,15 @@ describe('format recognition', () => {
     expect(looksBinary(Buffer.from('plain\ttext\r\n'))).toBe(false);
     expect(looksBinary(Buffer.from([0x41, 0, 0x42]))).toBe(true);
   });
+
+  it('counts control bytes (not tab, line ends, form feed or escape) against 5% of the head', () => {
+    const withControls = (byte: number, count: number) =>
+      Buffer.concat([Buffer.alloc(count, byte), Buffer.alloc(100 - count, 0x61)]);
+    for (const byte of [0x01, 0x08, 0x0b, 0x0e, 0x1a, 0x1c, 0x1f]) {
+      expect(looksBinary(withControls(byte, 6))).toBe(true);
+      expect(looksBinary(withControls(byte, 5))).toBe(false);
+    }
+    for (const byte of [0x09, 0x0a, 0x0c, 0x0d, 0x1b])
+      expect(looksBinary(withControls(byte, 50))).toBe(false);
+  });
 });
