@@ -116,8 +116,16 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
   });
 }
 
-/** One fresh node process that reads the pages and lays each out: start-up included. */
+/**
+ * One fresh node process that reads the pages and lays each out, start-up included, as a
+ * user's batch run does (`newsdigest digest`, src/cli/commands/digest.ts): pages read by
+ * ingest's readPages (encoding sniffed and checked), each made an Article by pageToArticle
+ * (its id a hash of the page, none being given), then the layout stage. Until the fifth
+ * session the child read each file with readFileSync(path, 'utf8') and gave the path as id,
+ * which cost ~300 ms less than readPages did then (docs/results/layout-fresh-2.md).
+ */
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
+  const read = new URL('../src/ingest/read.js', import.meta.url).href;
   const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
   const layout = new URL('../src/layout/index.js', import.meta.url).href;
   // As the CLI does (src/cli/main.ts): Node 22+ keeps compiled code between runs; Node 20 skips it.
@@ -125,11 +133,13 @@ async function timeFreshProcess(paths: readonly string[], bytes: number): Promis
     import { readFileSync } from 'node:fs';
     import nodeModule from 'node:module';
     nodeModule.enableCompileCache?.();
+    const { readPages } = await import(${JSON.stringify(read)});
     const { pageToArticle } = await import(${JSON.stringify(ingest)});
     const { layoutStage } = await import(${JSON.stringify(layout)});
     let n = 0;
-    for (const p of JSON.parse(process.argv[1])) {
-      const a = layoutStage.run(pageToArticle({ id: p, html: readFileSync(p, 'utf8') }), {});
+    for await (const r of readPages(JSON.parse(process.argv[1]))) {
+      if (!r.ok) throw new Error(r.error.toString());
+      const a = layoutStage.run(pageToArticle(r.page), {});
       n += a.blocks.length;
     }
     const u = process.cpuUsage();
@@ -158,11 +168,12 @@ interface Floor {
 
 /**
  * What a fresh process costs before any page is laid out: node's start, loading the
- * ingest and layout modules, reading the files as UTF-8. No layout code can make the
+ * ingest and layout modules, reading the files as the fresh run does (readPages). No layout code can make the
  * fresh-process rate better than pages / this. The least of `rounds` runs (the one
  * least disturbed by other work on the machine).
  */
 async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> {
+  const read = new URL('../src/ingest/read.js', import.meta.url).href;
   const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
   const layout = new URL('../src/layout/index.js', import.meta.url).href;
   const script = `
@@ -171,11 +182,12 @@ async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> 
     nodeModule.enableCompileCache?.();
     ${CHILD_CPU}
     const started = cpuMs();
+    const { readPages } = await import(${JSON.stringify(read)});
     await import(${JSON.stringify(ingest)});
     await import(${JSON.stringify(layout)});
     const loaded = cpuMs();
     let n = 0;
-    for (const p of JSON.parse(process.argv[1])) n += readFileSync(p, 'utf8').length;
+    for await (const r of readPages(JSON.parse(process.argv[1]))) if (r.ok) n += r.page.html.length;
     const read = cpuMs();
     process.stdout.write(JSON.stringify({ n, started, loaded, read }));`;
   let best: Floor | undefined;
