@@ -665,38 +665,51 @@ let lastStamp = 0;
  * there without a map; returns the stamp.
  */
 export function markDocumentEvidence(sentences: readonly (readonly WordInfo[])[]): number {
-  const stamp = ++lastStamp;
-  for (const s of sentences) {
-    const headline = isHeadline(s);
-    for (let i = 0; i < s.length; i++) {
-      const w = s[i]!;
-      const e = w.form;
-      if (e.stamp !== stamp) {
-        e.stamp = stamp;
-        e.flags = SEEN_ANY;
-        e.before = NO_IDS;
-        e.after = NO_IDS;
+  const stamp = newEvidenceStamp();
+  for (const s of sentences) markSentenceEvidence(s, stamp);
+  return stamp;
+}
+
+/** A stamp for a new document's evidence (markSentenceEvidence). */
+export function newEvidenceStamp(): number {
+  return ++lastStamp;
+}
+
+/**
+ * markDocumentEvidence for one sentence of the document whose stamp is `stamp`: marking
+ * the sentences in turn under one stamp gives the same evidence as marking them together.
+ * The tagger marks each sentence right after looking its words up, while they are in the
+ * CPU's caches, rather than in a second pass over the document.
+ */
+export function markSentenceEvidence(s: readonly WordInfo[], stamp: number): void {
+  const headline = isHeadline(s);
+  for (let i = 0; i < s.length; i++) {
+    const w = s[i]!;
+    const e = w.form;
+    if (e.stamp !== stamp) {
+      e.stamp = stamp;
+      e.flags = SEEN_ANY;
+      e.before = NO_IDS;
+      e.after = NO_IDS;
+    }
+    if (i > 0 && !headline && w.hasLetter) {
+      if (w.cap && !w.allCaps) e.flags |= SEEN_CAP_MID;
+      else if (!w.cap) e.flags |= SEEN_LOWER_MID;
+    }
+    if (w.cap && !headline) {
+      // Lists only for forms seen capitalised: most forms never are, and keep the shared empty one.
+      if (e.before === NO_IDS) {
+        e.before = [];
+        e.after = [];
       }
-      if (i > 0 && !headline && w.hasLetter) {
-        if (w.cap && !w.allCaps) e.flags |= SEEN_CAP_MID;
-        else if (!w.cap) e.flags |= SEEN_LOWER_MID;
-      }
-      if (w.cap && !headline) {
-        // Lists only for forms seen capitalised: most forms never are, and keep the shared empty one.
-        if (e.before === NO_IDS) {
-          e.before = [];
-          e.after = [];
-        }
-        pushUnique(e.before, i > 0 ? s[i - 1]!.ids[Slot.L]! : BOS);
-        pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.ids[Slot.L]! : EOS);
-        const prevCap = i > 0 && s[i - 1]!.cap;
-        const nextCap = i + 1 < s.length && s[i + 1]!.cap;
-        if (nextCap && !prevCap) e.flags |= IN_NAME_FIRST;
-        if (prevCap && !nextCap) e.flags |= IN_NAME_LAST;
-      }
+      pushUnique(e.before, i > 0 ? s[i - 1]!.ids[Slot.L]! : BOS);
+      pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.ids[Slot.L]! : EOS);
+      const prevCap = i > 0 && s[i - 1]!.cap;
+      const nextCap = i + 1 < s.length && s[i + 1]!.cap;
+      if (nextCap && !prevCap) e.flags |= IN_NAME_FIRST;
+      if (prevCap && !nextCap) e.flags |= IN_NAME_LAST;
     }
   }
-  return stamp;
 }
 
 /** The document's evidence as a map from lower-case form (markDocumentEvidence's, copied). */

@@ -18,8 +18,9 @@ import {
   gazetteerIds,
   isHeadline,
   KeyBuffer,
-  markDocumentEvidence,
+  markSentenceEvidence,
   NUM_SLOTS,
+  newEvidenceStamp,
   oneKey,
   PAD_AFTER,
   PAD_BEFORE,
@@ -232,19 +233,22 @@ export class NerTagger {
     return sentences.map((words, k) => this.scoreSentence(words, infos[k]!).slice(0, words.length * T));
   }
 
-  /** The words of a document, its evidence marked on their forms (markDocumentEvidence). */
+  /** The words of a document, its evidence marked on their forms (as markDocumentEvidence marks it). */
   private wordsOf(sentences: readonly (readonly string[])[]): WordInfo[][] {
     if (this.records > MAX_RECORDS) this.resetPool();
     this.space.beginDocument();
     // Arrays grown by push are always "packed": Array.prototype.map sometimes returns a holey
     // one, and a second array kind in scoreSentence's loads deoptimised it in every fresh process.
     const infos: WordInfo[][] = [];
+    const stamp = newEvidenceStamp();
     for (const s of sentences) {
       const row: WordInfo[] = [];
       for (const w of s) row.push(this.space.word(w));
+      // Marked now, while the sentence's words are in the CPU's caches (the same evidence as
+      // markDocumentEvidence over the whole document: see markSentenceEvidence).
+      markSentenceEvidence(row, stamp);
       infos.push(row);
     }
-    markDocumentEvidence(infos);
     return infos;
   }
 
@@ -489,19 +493,20 @@ export class NerTagger {
     const scores = this.scores;
     if (this.tokenRecords.length < n) this.tokenRecords = new Int32Array(2 * n);
     const rec = this.tokenRecords;
-    for (let i = 0; i < n; i++) rec[i] = this.recordOf(infos[i]!);
-    // Read after recordOf: a new record may have grown (replaced) the pool.
-    const pool = this.pool;
-    const ints = this.poolInt;
     const caseCodes = this.caseCodes;
     const nameCodes = this.nameCodes;
+    // One pass over the word infos for their records and evidence codes.
     for (let i = 0; i < n; i++) {
       const w = infos[i]!;
+      rec[i] = this.recordOf(w);
       const f = w.form.flags;
       const kind = evidenceKind(w.allCaps, w.cap, i === 0);
       caseCodes[i] = kind * 4 + (f & 3);
       nameCodes[i] = kind * 4 + ((f >> 3) & 3);
     }
+    // Read after recordOf: a new record may have grown (replaced) the pool.
+    const pool = this.pool;
+    const ints = this.poolInt;
     const headline = isHeadline(infos);
     const gaz = gazetteerIds(this.space, words, infos, this.gaz);
     const t = this.tables;
