@@ -60,6 +60,8 @@ async function main(): Promise<void> {
       fold: { type: 'string' },
       // Write the model elsewhere without scoring dev (speed trials of candidate models).
       'skip-dev': { type: 'boolean' },
+      // Part-of-speech templates on (bit mask over the templates after 'uq'; 255: all).
+      syntax: { type: 'string' },
     },
   });
   if (values['min-candidate']) settings.minCandidate = Number(values['min-candidate']);
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
     FALLBACKS = values.fallbacks.split(',').map((x) => (x === 'off' ? Number.POSITIVE_INFINITY : Number(x)));
   if (values.combines) COMBINES = values.combines.split(',') as CueCombination[];
   if (values.jackknife) settings.jackknife = Number(values.jackknife);
+  if (values.syntax) settings.syntax = Number(values.syntax);
   const dataDir = resolve(values.data ?? '../shared/data');
   const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', 'models', 'quotes'));
   const path = join(dataDir, 'quotes-polnear', 'polnear.jsonl');

@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
+import { COARSE, COARSE_BY_CODE, START, START2, shippedPosModel, tagRange } from '../syntax/index.js';
 import { HashTable, stemHash, stringHash, suffixHash } from './cue-word-hashes.js';
 import type { TokenTable } from './extract-attributions.js';
 
@@ -31,6 +32,13 @@ export const BUCKETS = 1 << 18;
 
 /** The model format: /3 added the neighbour classes, suffixes, subject and quote features and the B bias. */
 export const FORMAT = 'newsdigest-quotes-cue-tagger/3';
+/** The first part-of-speech template's index: a model without syntax has this many features. */
+export const SYNTAX_FROM = 29;
+
+/** How many features a token has under a model's syntax mask. */
+export function featureCount(syntax: number): number {
+  return syntax ? TEMPLATES.length : SYNTAX_FROM;
+}
 
 export interface CueTaggerFile {
   format: typeof FORMAT;
@@ -49,6 +57,11 @@ export interface CueTaggerFile {
    * O score becomes a cue when within this margin (chosen on held-out train; absent: never).
    */
   fallback?: number;
+  /**
+   * Which part-of-speech templates are on (bit k: the k-th template after 'uq'); absent or 0:
+   * none, and no token is tagged (files written before the field read as before).
+   */
+  syntax?: number;
 }
 
 export interface CueTagger {
@@ -61,6 +74,8 @@ export interface CueTagger {
   bias: number;
   /** In a unit without a cue, the best candidate within this margin of O becomes one (Infinity: never). */
   fallback: number;
+  /** Part-of-speech templates on (bit mask; 0: none). */
+  syntax: number;
 }
 
 /** The feature templates, in the order their index enters the hash. */
@@ -94,6 +109,17 @@ export const TEMPLATES = [
   'sufpc',
   'subj',
   'uq',
+  // Part of speech (only with a model's `syntax` mask): the word's tag, with its stem, with the tags either side; the
+  // coarse class of the phrase ending before it (its subject?) with its own; whether a verb came
+  // earlier in its clause; what follows it (a "that" clause, a clause without "that", "to" + verb, a quote).
+  'tg',
+  'tgs',
+  'tgp',
+  'tgn',
+  'tsub',
+  'tfv',
+  'tcomp',
+  'tcomps',
 ] as const;
 
 /** Word classes of the neighbours (a crude part of speech, so that context generalises past the words seen). */
@@ -205,6 +231,8 @@ export interface UnitContext {
   cls?: Uint8Array;
   /** The scratch epoch the caches belong to. */
   epoch?: number;
+  /** Part-of-speech tag codes of the unit's tokens (src/syntax), tagged on first use. */
+  pos?: Uint8Array;
 }
 
 /**
@@ -220,6 +248,8 @@ class Scratch {
   back = new Uint8Array(768);
   emit = new Float64Array(768);
   score = new Float64Array(768);
+  pos = new Uint8Array(256);
+  posDone = new Uint8Array(256);
   epoch = 0;
   /** Grows every array to hold n tokens. */
   fit(n: number): void {
@@ -233,6 +263,8 @@ class Scratch {
     this.back = new Uint8Array(size * LABELS);
     this.emit = new Float64Array(size * LABELS);
     this.score = new Float64Array(size * LABELS);
+    this.pos = new Uint8Array(size);
+    this.posDone = new Uint8Array(size);
   }
 }
 const scratch = new Scratch();
@@ -248,6 +280,66 @@ function prepareUnit(_table: TokenTable, from: number, to: number, ctx: UnitCont
   ctx.hash = scratch.hash;
   ctx.cls = scratch.cls;
   ctx.epoch = scratch.epoch;
+  ctx.pos = undefined;
+}
+
+/** How far before and after a token its syntax features read (the tags tagged around it). */
+const SYNTAX_BACK = 6;
+const SYNTAX_AHEAD = 6;
+
+/**
+ * The unit's part-of-speech codes, with those of tokens [i - SYNTAX_BACK, i + SYNTAX_AHEAD]
+ * tagged (all 0 when no model is shipped). Only the windows around the tokens asked for are
+ * tagged (about half of a text's tokens; the tagger is the cost): each untagged stretch is
+ * one sequence, continuing the tags right before it when there are some. Training and run
+ * time ask in the same order (candidates left to right), so they see the same tags.
+ */
+function tagsAround(table: TokenTable, from: number, to: number, ctx: UnitContext, i: number): Uint8Array {
+  const tags = scratch.pos;
+  const done = scratch.posDone;
+  if (!ctx.pos) {
+    done.fill(0, 0, to - from);
+    tags.fill(0, 0, to - from);
+    ctx.pos = tags;
+  }
+  const model = shippedPosModel();
+  if (!model) return tags;
+  const lo = Math.max(from, i - SYNTAX_BACK) - from;
+  const hi = Math.min(to, i + SYNTAX_AHEAD + 1) - from;
+  for (let a = lo; a < hi; a++) {
+    if (done[a]) continue;
+    let b = a;
+    while (b < hi && !done[b]) b++;
+    const p1 = a > 0 && done[a - 1] ? tags[a - 1]! : START;
+    const p2 = a > 1 && done[a - 1] && done[a - 2] ? tags[a - 2]! : START2;
+    tagRange(model, table.text, table.off, from + a, from + b, tags, a, p1, p2);
+    done.fill(1, a, b);
+    a = b;
+  }
+  return tags;
+}
+
+const C = COARSE;
+/** Coarse classes skipped when reading back to a verb's subject: adverbs, modals, auxiliaries, "not". */
+function skipsToSubject(coarse: number, cls: number): boolean {
+  return coarse === C.adverb || coarse === C.modal || (cls & 31) === 4 || (cls & 31) === 6;
+}
+
+/** What follows token i: 1 "that", 2 a clause without "that" (a subject then a verb), 3 "to" + verb, 4 a quotation, 5 a colon, 0 else. */
+function complementAfter(table: TokenTable, i: number, to: number, pos: Uint8Array, from: number): number {
+  let subject = false;
+  for (let k = i + 1, d = 0; k < to && d < 6; k++, d++) {
+    if (table.region[k] !== -1) return subject ? 2 : 4;
+    const c = COARSE_BY_CODE[pos[k - from]!]!;
+    const w = table.lower[k]!;
+    if (w === 'that' && !subject) return 1;
+    if (w === ':') return 5;
+    if (c === C.to) return k + 1 < to && COARSE_BY_CODE[pos[k + 1 - from]!] === C.verbBase ? 3 : 0;
+    if (c === C.pronoun || c === C.name || c === C.noun || c === C.determiner) subject = true;
+    else if (subject && (c === C.verbPast || c === C.verbPresent || c === C.modal)) return 2;
+    else if (c === C.punctuation) return 0;
+  }
+  return 0;
 }
 
 const UNSET = 255;
@@ -426,6 +518,7 @@ export function featuresAt(
   to: number,
   ctx: UnitContext,
   out: Int32Array,
+  syntax = 0,
 ): void {
   const L = table.lower;
   prepareUnit(table, from, to, ctx);
@@ -498,6 +591,43 @@ export function featuresAt(
   out[26] = featureHash(26, suf, pc);
   out[27] = featureHash(27, subj, r);
   out[28] = featureHash(28, ctx.quoted ? 1 : 0, r);
+  // Without syntax (a model without the field) the token has the first SYNTAX_FROM features only.
+  if (!syntax) return;
+  const tags = tagsAround(table, from, to, ctx, i);
+  const floor = Math.max(from, i - SYNTAX_BACK);
+  const tg = tags[i - from]!;
+  const tp = i > from ? tags[i - 1 - from]! : 63;
+  const tn = i + 1 < to ? tags[i + 1 - from]! : 62;
+  const coarse = COARSE_BY_CODE[tg]!;
+  // The phrase before: back over adverbs, modals and auxiliaries to the first other token.
+  let sub = 31;
+  for (let k = i - 1; k >= floor; k--) {
+    const ck = COARSE_BY_CODE[tags[k - from]!]!;
+    if (skipsToSubject(ck, clsAt(table, k, from, ctx))) continue;
+    sub = ck;
+    break;
+  }
+  // A verb earlier in the clause (back to a comma, colon, "that", a wh-word; within SYNTAX_BACK).
+  let fv = 0;
+  for (let k = i - 1; k >= floor; k--) {
+    const ck = COARSE_BY_CODE[tags[k - from]!]!;
+    if (ck === C.punctuation || ck === C.wh || L[k] === 'that') break;
+    if (ck >= C.verbPast && ck <= C.verbBase) {
+      fv = 1;
+      break;
+    }
+  }
+  const comp = complementAfter(table, i, to, tags, from);
+  out[29] = featureHash(29, tg, 0);
+  out[30] = featureHash(30, tg, s);
+  out[31] = featureHash(31, tp, tg);
+  out[32] = featureHash(32, tg, tn);
+  out[33] = featureHash(33, sub, coarse);
+  out[34] = featureHash(34, fv * 32 + coarse, r);
+  out[35] = featureHash(35, comp, coarse);
+  out[36] = featureHash(36, comp, s);
+  for (let f = SYNTAX_FROM; f < FEATURES; f++)
+    if (!(syntax & (1 << (f - SYNTAX_FROM)))) out[f] = featureHash(f, 0, 0);
 }
 
 /** The feature buckets of a token, in template order (for tests and inspection). */
@@ -507,9 +637,10 @@ export function featureIds(
   from: number,
   to: number,
   ctx: UnitContext,
+  syntax = 0,
 ): number[] {
-  const out = new Int32Array(FEATURES);
-  featuresAt(table, i, from, to, ctx, out);
+  const out = new Int32Array(featureCount(syntax));
+  featuresAt(table, i, from, to, ctx, out, syntax);
   return [...out];
 }
 
@@ -529,13 +660,14 @@ function scoreUnit(
   const emit = scratch.emit;
   const w = tagger.weights;
   const buckets = BUFFER;
+  const nf = featureCount(tagger.syntax);
   for (let i = from; i < to; i++) {
     if (!cand[i - from]) continue;
-    featuresAt(table, i, from, to, ctx, buckets);
+    featuresAt(table, i, from, to, ctx, buckets, tagger.syntax);
     let eo = 0;
     let eb = tagger.bias;
     let ei = 0;
-    for (let f = 0; f < FEATURES; f++) {
+    for (let f = 0; f < nf; f++) {
       const k = buckets[f]! * LABELS;
       eo += w[k]!;
       eb += w[k + 1]!;
@@ -702,6 +834,7 @@ export function taggerFrom(
     combine: file.combine ?? 'tagger',
     bias: file.bias ?? 0,
     fallback: file.fallback ?? Number.POSITIVE_INFINITY,
+    syntax: file.syntax ?? 0,
   };
 }
 
@@ -751,6 +884,7 @@ export interface SharedCueTagger {
   combine: CueCombination;
   bias: number;
   fallback: number;
+  syntax: number;
 }
 
 /** The shipped tagger with its weights in shared memory (undefined when none is shipped). */
@@ -765,6 +899,7 @@ export function shareShippedTagger(): SharedCueTagger | undefined {
     combine: t.combine,
     bias: t.bias,
     fallback: t.fallback,
+    syntax: t.syntax,
   };
 }
 
@@ -780,5 +915,6 @@ export function useSharedTagger(shared: SharedCueTagger): void {
     combine: shared.combine,
     bias: shared.bias,
     fallback: shared.fallback,
+    syntax: shared.syntax ?? 0,
   };
 }

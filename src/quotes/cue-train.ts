@@ -14,8 +14,8 @@ import {
   type CueCombination,
   type CueTagger,
   type CueTaggerFile,
-  FEATURES,
   FORMAT,
+  featureCount,
   featuresAt,
   I,
   labelsOfCues,
@@ -43,9 +43,16 @@ export interface TrainSettings {
   minRate: number;
   /** Folds for the jackknifed rule feature (0: rule labels from the lexicon given). */
   jackknife: number;
+  /** Part-of-speech templates on (bit mask over the templates after 'uq'; 0: none). */
+  syntax: number;
 }
 
-export const DEFAULT_SETTINGS: TrainSettings = { minCandidate: 2, minRate: 0.1, jackknife: 5 };
+export const DEFAULT_SETTINGS: TrainSettings = {
+  minCandidate: 2,
+  minRate: 0.1,
+  jackknife: 5,
+  syntax: 0,
+};
 
 /** The fold (0-4) of an article, by SHA-1 of its id: fold 0 is the held-out fifth of train. */
 export function fold(id: string): number {
@@ -99,8 +106,8 @@ function sequencesOf(
       const feats: (Int32Array | undefined)[] = new Array(te - ts);
       for (let i = ts; i < te; i++) {
         if (!cand[i - ts]) continue;
-        const ids = new Int32Array(FEATURES);
-        featuresAt(table, i, ts, te, ctx, ids);
+        const ids = new Int32Array(featureCount(tagger.syntax));
+        featuresAt(table, i, ts, te, ctx, ids, tagger.syntax);
         feats[i - ts] = ids;
       }
       // Gold labels the decoder can reach: O off the candidates, a cue restarting after one.
@@ -189,7 +196,11 @@ function shuffled(n: number, seed: number): number[] {
   return order;
 }
 
-function toFile(candidates: Set<string>, avg: { w: Float64Array; trans: Float64Array }): CueTaggerFile {
+function toFile(
+  candidates: Set<string>,
+  avg: { w: Float64Array; trans: Float64Array },
+  settings: TrainSettings,
+): CueTaggerFile {
   const weights: number[] = [];
   const r = (x: number) => Math.round(x * 1000) / 1000;
   for (let b = 0; b < BUCKETS; b++) {
@@ -201,6 +212,7 @@ function toFile(candidates: Set<string>, avg: { w: Float64Array; trans: Float64A
     candidates: [...candidates].sort(),
     weights,
     transitions: [...avg.trans].map(r),
+    ...(settings.syntax ? { syntax: settings.syntax } : {}),
   };
 }
 
@@ -221,6 +233,7 @@ export function trainTagger(
     combine: 'tagger',
     bias: 0,
     fallback: Number.POSITIVE_INFINITY,
+    syntax: settings.syntax,
   };
   let lexiconOf: (k: number) => CueLexicon = () => lexicon;
   const J = settings.jackknife;
@@ -235,7 +248,7 @@ export function trainTagger(
   let file: CueTaggerFile | undefined;
   for (let e = 1; e <= epochs; e++) {
     model.epoch(seqs, shuffled(seqs.length, e));
-    if (each || e === epochs) file = toFile(candidates, model.averaged());
+    if (each || e === epochs) file = toFile(candidates, model.averaged(), settings);
     if (each) each(e, file!);
   }
   return file!;

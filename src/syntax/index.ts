@@ -8,9 +8,10 @@ import { NewsdigestError } from '../errors.js';
 import { shippedPosModel, tagRange } from './pos-tagger.js';
 import { TAGS } from './pos-tagset.js';
 
-export { COARSE, COARSE_BY_CODE, isVerbCode, TAGS, uposOf } from './pos-tagset.js';
-export { tagRange } from './pos-tagger.js';
+export { START, START2 } from './pos-features.js';
 export { loadPosModel, type PosModel } from './pos-model.js';
+export { tagRange } from './pos-tagger.js';
+export { COARSE, COARSE_BY_CODE, isVerbCode, TAGS, uposOf } from './pos-tagset.js';
 export { shippedPosModel };
 
 /**
@@ -19,7 +20,8 @@ export { shippedPosModel };
  */
 export function posTags(text: string, tokens: readonly Span[]): string[] {
   const model = shippedPosModel();
-  if (!model) throw new NewsdigestError('E_MODEL', 'models/pos/pos-tagger.bin', 'no part-of-speech model is shipped');
+  if (!model)
+    throw new NewsdigestError('E_MODEL', 'models/pos/pos-tagger.bin', 'no part-of-speech model is shipped');
   const off = new Array<number>(tokens.length * 2);
   for (let i = 0; i < tokens.length; i++) {
     off[2 * i] = tokens[i]!.start;

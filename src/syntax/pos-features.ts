@@ -103,7 +103,14 @@ export class TokenValues {
 }
 
 /** The feature keys of token t of a sequence of n tokens, given the two previous tags; written to out[0 … POS_FEATURES). */
-export function posFeatures(v: TokenValues, t: number, n: number, prev: number, prev2: number, out: Int32Array): void {
+export function posFeatures(
+  v: TokenValues,
+  t: number,
+  n: number,
+  prev: number,
+  prev2: number,
+  out: Int32Array,
+): void {
   const w = v.word[t]!;
   const suf = v.suffix[t]!;
   const p1 = t > 0 ? v.word[t - 1]! : BEFORE;

@@ -13,7 +13,12 @@ const values = new TokenValues();
 const keys = new Int32Array(POS_FEATURES);
 const scores = new Float32Array(64);
 
-/** The tag codes of tokens [from, to) of `off` (flat offsets into `text`), tagged as one sequence, into out[from … to). */
+/**
+ * The tag codes of tokens [from, to) of `off` (flat offsets into `text`), tagged as one
+ * sequence, into out[at … at + to - from) (by default out[from … to)). `before` and
+ * `before2` are the tags of the two tokens before `from` when the caller has them (a
+ * sequence tagged piece by piece); by default the sequence starts at `from`.
+ */
 export function tagRange(
   model: PosModel,
   text: string,
@@ -21,14 +26,17 @@ export function tagRange(
   from: number,
   to: number,
   out: Uint8Array,
+  at = from,
+  before = START,
+  before2 = START2,
 ): void {
   const n = to - from;
   if (n <= 0) return;
   values.fill(text, off, from, to);
   const T = model.tagCount;
   const { rowStart, weights, tags } = model;
-  let prev = START;
-  let prev2 = START2;
+  let prev = before;
+  let prev2 = before2;
   for (let t = 0; t < n; t++) {
     let best = dictTag(model, values.word[t]!);
     if (best < 0) {
@@ -49,7 +57,7 @@ export function tagRange(
         }
       }
     }
-    out[from + t] = best;
+    out[at + t] = best;
     prev2 = prev;
     prev = best;
   }

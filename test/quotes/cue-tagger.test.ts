@@ -6,6 +6,7 @@ import {
   cuesOfLabels,
   FEATURES,
   fallbackCue,
+  featureCount,
   featureHash,
   featureIds,
   I,
@@ -22,6 +23,8 @@ import { stemHash } from '../../src/quotes/cue-word-hashes.js';
 import { tokenTable } from '../../src/quotes/extract-attributions.js';
 import { quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { COARSE } from '../../src/syntax/index.js';
+import { TAG_CODE } from '../../src/syntax/pos-tagset.js';
 import { articleOf } from './quote-helpers.js';
 
 const NEUTRAL = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -210,7 +213,9 @@ describe('featureIds', () => {
     const rule = new Uint8Array(table.count);
     rule[2] = B;
     const f = featureIds(table, 2, 0, table.count, { rule });
-    expect(f).toHaveLength(FEATURES);
+    // A model without a syntax mask reads no part-of-speech templates.
+    expect(f).toHaveLength(featureCount(0));
+    expect(featureCount(0)).toBeLessThan(FEATURES);
     expect(f[1]).toBe(featureHash(1, stringHash('argued'), 0));
     expect(f[2]).toBe(featureHash(2, stringHash('argu'), 0));
     expect(f[4]).toBe(featureHash(4, stringHash('union'), 0));
@@ -223,6 +228,29 @@ describe('featureIds', () => {
     expect(f[21]).toBe(featureHash(21, 7, 0));
     // Its last three letters, with the class of the word after.
     expect(f[25]).toBe(featureHash(25, stringHash('ued'), 7));
+  });
+
+  it('with syntax, reads the part of speech, the subject before and the clause after', () => {
+    const table = tableOf('The union argued that the plan would fail.');
+    const rule = new Uint8Array(table.count);
+    const f = featureIds(table, 2, 0, table.count, { rule }, 255);
+    expect(f).toHaveLength(FEATURES);
+    const s = featureCount(0);
+    const vbd = TAG_CODE.get('VBD')!;
+    expect(f[s]).toBe(featureHash(s, vbd, 0));
+    expect(f[s + 2]).toBe(featureHash(s + 2, TAG_CODE.get('NN')!, vbd));
+    // A noun before it (its subject), a past-tense verb itself.
+    expect(f[s + 4]).toBe(featureHash(s + 4, COARSE.noun, COARSE.verbPast));
+    // No verb earlier in the clause; the rules' label O.
+    expect(f[s + 5]).toBe(featureHash(s + 5, COARSE.verbPast, O));
+    // A "that" clause after it (1), with the coarse class and with the stem.
+    expect(f[s + 6]).toBe(featureHash(s + 6, 1, COARSE.verbPast));
+    expect(f[s + 7]).toBe(featureHash(s + 7, 1, stemHash('argued')));
+    // "plan would fail": after "would" a clause has no subject-then-verb frame; "said the plan
+    // would fail" has one without "that" (2).
+    const bare = tableOf('The union said the plan would fail.');
+    const g = featureIds(bare, 2, 0, bare.count, { rule: new Uint8Array(bare.count) }, 255);
+    expect(g[s + 6]).toBe(featureHash(s + 6, 2, COARSE.verbPast));
   });
 
   it('sees a subject to the left: a pronoun right before, a name two tokens before', () => {

@@ -1,0 +1,53 @@
+/**
+ * Speed of the part-of-speech tagger on news text: every sentence of a JSONL file's `text`
+ * fields (PolNeAR by default) tagged as one sequence, in CPU time, best of several passes
+ * after a warm-up.
+ *
+ *   node dist/scripts/pos-speed.js [--data FILE] [--model FILE] [--rounds N]
+ */
+import { parseArgs } from 'node:util';
+import { readJsonl } from '../src/eval/data.js';
+import { loadPosModel, shippedPosModel, tagRange } from '../src/syntax/index.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+import { tokenOffsets } from '../src/text/tokens.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, model: { type: 'string' }, rounds: { type: 'string' } },
+  });
+  const path = values.data ?? '../shared/data/quotes-polnear/polnear.jsonl';
+  const model = values.model ? loadPosModel(values.model) : shippedPosModel();
+  if (!model) throw new Error('no model');
+  const docs: { text: string; off: number[]; sents: [number, number][] }[] = [];
+  for await (const r of readJsonl(path)) {
+    const text = String((r as { text: unknown }).text ?? '');
+    const off = tokenOffsets(text);
+    const sents: [number, number][] = [];
+    let k = 0;
+    for (const s of sentenceSpans(text)) {
+      while (k < off.length >> 1 && off[2 * k]! < s.start) k++;
+      const a = k;
+      while (k < off.length >> 1 && off[2 * k + 1]! <= s.end) k++;
+      if (k > a) sents.push([a, k]);
+    }
+    docs.push({ text, off, sents });
+  }
+  const tokens = docs.reduce((n, d) => n + d.sents.reduce((m, [a, b]) => m + b - a, 0), 0);
+  const out = new Uint8Array(1 << 16);
+  let best = Number.POSITIVE_INFINITY;
+  const rounds = Number(values.rounds ?? 6);
+  for (let r = 0; r <= rounds; r++) {
+    const c0 = process.cpuUsage();
+    for (const d of docs) for (const [a, b] of d.sents) tagRange(model, d.text, d.off, a, b, out, 0);
+    const c = process.cpuUsage(c0);
+    if (r > 0) best = Math.min(best, (c.user + c.system) / 1e6);
+  }
+  console.log(
+    `${docs.length} articles, ${tokens} tokens: ${Math.round(tokens / best).toLocaleString('en-US')} tokens/CPU-s, ${((best / docs.length) * 1000).toFixed(3)} CPU ms/article`,
+  );
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
