@@ -200,6 +200,19 @@ export class FeatureSpace {
     this.phraseTypes = t >= 0 ? c.gazetteerTypeNames[t] : undefined;
     this.phrasePrefix = e >= 0 && (c.gazetteerFlags[e]! & GAZ_PREFIX) !== 0;
   }
+
+  /** lookUpPhrase of words[from .. from + count) joined by spaces (a compiled space builds no string). */
+  lookUpWords(words: readonly string[], from: number, count: number): void {
+    const c = this.compiled;
+    if (!c) {
+      this.lookUpPhrase(words.slice(from, from + count).join(' '));
+      return;
+    }
+    const e = c.gazetteer.getJoined(words, from, count);
+    const t = e >= 0 ? c.gazetteerTypes[e]! : -1;
+    this.phraseTypes = t >= 0 ? c.gazetteerTypeNames[t] : undefined;
+    this.phrasePrefix = e >= 0 && (c.gazetteerFlags[e]! & GAZ_PREFIX) !== 0;
+  }
   phraseTypes: string | undefined = undefined;
   phrasePrefix = false;
 
@@ -754,17 +767,16 @@ export function gazetteerIds(
     }
     let matched = 0;
     let types = '';
-    let phrase = '';
     for (let len = 1; len <= space.maxGazetteerLength && i + len <= words.length; len++) {
-      phrase = len === 1 ? words[i]! : `${phrase} ${words[i + len - 1]}`;
-      // The word alone: its lookups are cached on its WordInfo; a longer phrase is looked up once.
+      // The word alone: its lookups are cached on its WordInfo; a longer phrase is looked up once,
+      // in place (lookUpWords: no joined string built).
       let t: string | undefined;
       let prefix: boolean;
       if (len === 1 && info) {
         t = info.gazTypes;
         prefix = info.gazPrefix;
       } else {
-        space.lookUpPhrase(phrase);
+        space.lookUpWords(words, i, len);
         t = space.phraseTypes;
         prefix = space.phrasePrefix;
       }

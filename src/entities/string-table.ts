@@ -12,6 +12,7 @@
 /** FNV-1a over UTF-16 code units, then a final mix so that the low bits (the slot) depend on every unit. */
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const SPACE = 32;
 
 function mix(h: number): number {
   h ^= h >>> 16;
@@ -78,6 +79,44 @@ export class StringTable {
   /** The number of prefix + s.slice(start, end), or -1 (without building that string). */
   getPrefixed(prefix: string, s: string, start = 0, end = s.length): number {
     return this.find(prefix, s, start, end);
+  }
+
+  /**
+   * The number of words[from .. from + count) joined by single spaces, or -1: the same as
+   * get(words.slice(from, from + count).join(' ')) without building that string (the
+   * gazetteer's phrases of two words or more, looked up at many capitalised words).
+   */
+  getJoined(words: readonly string[], from: number, count: number): number {
+    let h = FNV_OFFSET;
+    let length = count - 1;
+    for (let k = 0; k < count; k++) {
+      const w = words[from + k]!;
+      if (k > 0) h = Math.imul(h ^ SPACE, FNV_PRIME);
+      h = hashRange(h, w, 0, w.length);
+      length += w.length;
+    }
+    h = mix(h);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const starts = this.starts;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const i = slots[slot]!;
+      if (i < 0) return -1;
+      const start = starts[i]!;
+      if (starts[i + 1]! - start !== length) continue;
+      if (this.holdsJoined(start, words, from, count)) return i;
+    }
+  }
+
+  /** Whether chars from `at` on are words[from .. from + count) joined by single spaces. */
+  private holdsJoined(at: number, words: readonly string[], from: number, count: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < count; k++) {
+      if (k > 0 && chars[at++] !== SPACE) return false;
+      const w = words[from + k]!;
+      for (let j = 0; j < w.length; j++) if (chars[at++] !== w.charCodeAt(j)) return false;
+    }
+    return true;
   }
 
   /** String number i, decoded (for inspection and the rare callers that need the text). */

@@ -46,6 +46,22 @@ describe('StringTable', () => {
     expect(t.get('n:zzzz')).toBe(-1);
   });
 
+  it('looks up words joined by spaces without building the phrase', () => {
+    const phrases = StringTable.build(['New York', 'New', 'New York City', 'São Paulo', 'a b', 'ab']);
+    const tokens = ['in', 'New', 'York', 'City', 'and', 'São', 'Paulo', 'a', 'b', 'ab', 'NewYork'];
+    // Every run of up to four tokens: the same answer as the joined string's lookup.
+    for (let from = 0; from < tokens.length; from++)
+      for (let count = 1; count <= 4 && from + count <= tokens.length; count++)
+        expect(phrases.getJoined(tokens, from, count)).toBe(
+          phrases.get(tokens.slice(from, from + count).join(' ')),
+        );
+    expect(phrases.getJoined(tokens, 1, 2)).toBe(0);
+    expect(phrases.getJoined(tokens, 1, 3)).toBe(2);
+    expect(phrases.getJoined(tokens, 7, 2)).toBe(4);
+    expect(phrases.getJoined(['New', 'Yorks'], 0, 2)).toBe(-1);
+    expect(phrases.getJoined(['Ne', 'w York'], 0, 2)).toBe(-1);
+  });
+
   it('refuses a string given twice', () => {
     expect(() => StringTable.build(['a', 'b', 'a'])).toThrow(/twice/);
   });
