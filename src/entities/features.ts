@@ -13,7 +13,7 @@
  * common word; capitalised mid-sentence means a name).
  */
 import type { StringTable } from './string-table.js';
-import { caseFlags, isAllCaps, isCapitalised, shortRunShape, wordShape } from './word-features.js';
+import { caseFlags, hasLetter, isAllCaps, isCapitalised, shortRunShape, wordShape } from './word-features.js';
 
 /** Attribute slots of a word. */
 export const Slot = { W: 0, L: 1, SH: 2, SR: 3, P1: 4, S1: 8, CF: 12, C0: 13, N: 17 } as const;
@@ -442,7 +442,7 @@ export class FeatureSpace {
       ids.set(this.clusterLevelIds(key), Slot.C0);
       ids[Slot.N] = this.attr(maps, 'n:', key);
     }
-    return this.remember(w, lower, ids, isCapitalised(w), isAllCaps(w), /\p{L}/u.test(w), -1);
+    return this.remember(w, lower, ids, isCapitalised(w), isAllCaps(w), hasLetter(w), -1);
   }
 
   /** A known word of a compiled model: its stored ids and flags (the same as newWord computes). */
