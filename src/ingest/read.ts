@@ -7,6 +7,7 @@
  * extension says nothing, are recognised by their first bytes. Every problem is
  * an error value naming the input; reading goes on with the next item.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
@@ -21,7 +22,7 @@ import {
   resolveEncoding,
   sniffBom,
 } from './decode.js';
-import { looksLikeHtml, type PageInput } from './page.js';
+import { contentIdOfUtf8, looksLikeHtml, type PageInput } from './page.js';
 
 // The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
 // the glob matcher are loaded when an input needs them: a run over HTML or text pages
@@ -186,7 +187,23 @@ async function* readStream(
   const page: PageInput = { origin, encoding: decoded.encoding, encodingFrom: decoded.encodingFrom };
   if (format === 'html') page.html = decoded.text;
   else page.text = decoded.text;
+  // The id pageToArticle would make (a hash of the text's UTF-8), taken from the bytes when
+  // they are that UTF-8: hashing them costs less than encoding the text again.
+  const utf8 = utf8Of(bytes, decoded.encoding);
+  if (utf8) page.id = contentIdOfUtf8(utf8);
   yield { ok: true, page };
+}
+
+/**
+ * The bytes that are exactly the UTF-8 encoding of what decodeBytes made of them: a page
+ * decoded as UTF-8, without its byte-order mark, valid UTF-8 (so nothing was replaced).
+ */
+function utf8Of(bytes: Buffer, encoding: string): Uint8Array | undefined {
+  if (encoding !== 'utf-8') return undefined;
+  const bom = sniffBom(bytes);
+  if (bom && bom.encoding !== 'utf-8') return undefined;
+  const body = bom ? bytes.subarray(bom.length) : bytes;
+  return isUtf8(body) ? body : undefined;
 }
 
 /**

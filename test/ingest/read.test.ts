@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { contentId } from '../../src/ingest/page.js';
 import {
   formatOfName,
   looksBinary,
@@ -224,5 +225,42 @@ describe('format recognition', () => {
     }
     for (const byte of [0x09, 0x0a, 0x0c, 0x0d, 0x1b])
       expect(looksBinary(withControls(byte, 50))).toBe(false);
+  });
+
+  it('gives a page read from a file the id its text would get (a hash of the text, taken from the bytes when they are its UTF-8)', async () => {
+    const story =
+      '<html><body><p>Caf\u00e9 owners \u2014 \u201cquiet\u201d \ud83d\ude00 \ufeff week.</p></body></html>';
+    const dir = folder({
+      'utf8.html': story,
+      'utf8-bom.html': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(story)]),
+      'utf8-two-boms.txt': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]),
+        Buffer.from('Plain text.'),
+      ]),
+      'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Plain text, UTF-16.', 'utf16le')]),
+      'latin.html': Buffer.concat([
+        Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>Caf'),
+        Buffer.from([0xe9, 0x93]),
+        Buffer.from(' owners.</p></body></html>'),
+      ]),
+      'broken.txt': Buffer.concat([
+        Buffer.from('Mostly fine text with one bad byte '.repeat(20)),
+        Buffer.from([0xff]),
+      ]),
+    });
+    const results = await collect([dir]);
+    expect(results.filter((r) => r.ok)).toHaveLength(6);
+    for (const r of results) {
+      if (!r.ok) continue;
+      const text = r.page.html ?? r.page.text ?? '';
+      expect(r.page.id ?? contentId(text)).toBe(contentId(text));
+    }
+    // UTF-8 pages take the id from their bytes; the others leave it to pageToArticle.
+    const withId = results.filter((r) => r.ok && r.page.id !== undefined).map((r) => r.ok && r.page.origin);
+    expect(withId.map((o) => String(o).split('/').pop()).sort()).toEqual([
+      'utf8-bom.html',
+      'utf8-two-boms.txt',
+      'utf8.html',
+    ]);
   });
 });
