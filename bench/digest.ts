@@ -60,17 +60,29 @@ interface EndToEnd {
   /** Per worker, CPU seconds of its own thread before its first chunk and on the first chunk. */
   workerStartCpuMs: number | undefined;
   workerFirstChunkCpuMs: number | undefined;
+  /**
+   * The rest of the process's CPU per article: neither the main thread nor a worker's own
+   * thread, i.e. V8's helper threads (optimising compiles of each worker's hot code, GC
+   * marking and sweeping) and libuv's. Each worker compiles its own code, so this grows with
+   * the number of workers on a run of fixed length.
+   */
+  helperCpuMs: number | undefined;
   loadAverage: number;
 }
 
 /** One `newsdigest ingest` run over `input` into a fresh database, as the CLI runs it. */
-async function endToEnd(input: string, db: string, workers: number): Promise<EndToEnd> {
+async function endToEnd(
+  input: string,
+  db: string,
+  workers: number,
+  backgroundCompile: boolean | undefined,
+): Promise<EndToEnd> {
   const store = openStore(db);
   const c0 = cpuNow();
   const t0 = performance.now();
   let summary: Awaited<ReturnType<typeof runIngest>>;
   try {
-    summary = await runIngest({ inputs: [input], store, workers });
+    summary = await runIngest({ inputs: [input], store, workers, backgroundCompile });
   } finally {
     store.close();
   }
@@ -85,19 +97,27 @@ async function endToEnd(input: string, db: string, workers: number): Promise<End
     );
   }
   const n = Math.max(1, summary.stored);
+  const cpuMs = (c1.processMs - c0.processMs) / n;
+  const mainCpuMs =
+    c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined;
   // Every worker's figure or none: a worker that did not report in time would make the sum short.
   const reported = summary.workerCpu ?? [];
   const wc = reported.length === workers ? reported : [];
   const mean = (f: (c: (typeof wc)[number]) => number) =>
     wc.length ? wc.reduce((a, c) => a + f(c), 0) / wc.length : undefined;
+  const workerThreadCpuMs = wc.length ? wc.reduce((a, c) => a + c.totalMs, 0) / n : undefined;
   return {
     workers,
     rate: summary.stored / seconds,
     seconds,
-    cpuMs: (c1.processMs - c0.processMs) / n,
-    mainCpuMs: c1.mainMs !== undefined && c0.mainMs !== undefined ? (c1.mainMs - c0.mainMs) / n : undefined,
+    cpuMs,
+    mainCpuMs,
     workerBusy: summary.workerBusy,
-    workerThreadCpuMs: wc.length ? wc.reduce((a, c) => a + c.totalMs, 0) / n : undefined,
+    workerThreadCpuMs,
+    helperCpuMs:
+      mainCpuMs !== undefined && workerThreadCpuMs !== undefined
+        ? cpuMs - mainCpuMs - workerThreadCpuMs
+        : undefined,
     workerStartCpuMs: mean((c) => c.startMs),
     workerFirstChunkCpuMs: mean((c) => c.firstChunkMs),
     loadAverage: loadavg()[0]!,
@@ -132,6 +152,17 @@ export const digestBench: BenchTask = {
         );
       }
     }
+    // Where V8 optimises the workers' code (pool.ts backgroundCompileFor): the environment's
+    // NEWSDIGEST_BENCH_BACKGROUND_COMPILE=on|off overrides the default (auto) for an A/B run.
+    const compileFlag = process.env['NEWSDIGEST_BENCH_BACKGROUND_COMPILE'] || 'auto';
+    if (!['on', 'off', 'auto'].includes(compileFlag)) {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        'NEWSDIGEST_BENCH_BACKGROUND_COMPILE',
+        `expecting on, off or auto, instead found "${compileFlag}"`,
+      );
+    }
+    const backgroundCompile = compileFlag === 'auto' ? undefined : compileFlag === 'on';
     const docs = await readDocs(data, limit);
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
     const words = docs.reduce((n, d) => n + (d.text.match(/\S+/g)?.length ?? 0), 0);
@@ -151,7 +182,7 @@ export const digestBench: BenchTask = {
       // given twice, as in 1,2,1,2, alternates them against a change in the machine's load).
       const runs: EndToEnd[] = [];
       for (const [r, workers] of workerCounts.entries()) {
-        runs.push(await endToEnd(input, join(dir, `e2e-${r}.db`), workers));
+        runs.push(await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile));
       }
       // 2. Every stage alone, in this thread (after one warm-up pass over the first 100).
       const options = {};
@@ -214,6 +245,12 @@ export const digestBench: BenchTask = {
           cpuMs: median(own.map((r) => r.cpuMs)),
           threadMs: own.every((r) => r.workerThreadCpuMs !== undefined)
             ? median(own.map((r) => r.workerThreadCpuMs!))
+            : undefined,
+          mainMs: own.every((r) => r.mainCpuMs !== undefined)
+            ? median(own.map((r) => r.mainCpuMs!))
+            : undefined,
+          helperMs: own.every((r) => r.helperCpuMs !== undefined)
+            ? median(own.map((r) => r.helperCpuMs!))
             : undefined,
           runs: own,
         };
@@ -293,6 +330,8 @@ export const digestBench: BenchTask = {
                 ratePerWorker: round(b.rate / b.workers, 1),
                 cpuMsPerArticle: round(b.cpuMs, 3),
                 workerThreadCpuMsPerArticle: b.threadMs === undefined ? null : round(b.threadMs, 3),
+                mainThreadCpuMsPerArticle: b.mainMs === undefined ? null : round(b.mainMs, 3),
+                helperThreadsCpuMsPerArticle: b.helperMs === undefined ? null : round(b.helperMs, 3),
                 runs: b.runs.map((r) => ({
                   rate: round(r.rate, 1),
                   cpuMsPerArticle: round(r.cpuMs, 3),
@@ -302,6 +341,7 @@ export const digestBench: BenchTask = {
                   workerFirstChunkCpuMs:
                     r.workerFirstChunkCpuMs === undefined ? null : round(r.workerFirstChunkCpuMs, 1),
                   mainThreadCpuMsPerArticle: r.mainCpuMs === undefined ? null : round(r.mainCpuMs, 3),
+                  helperThreadsCpuMsPerArticle: r.helperCpuMs === undefined ? null : round(r.helperCpuMs, 3),
                   workerBusy: r.workerBusy === undefined ? null : round(r.workerBusy, 3),
                   loadAverage: round(r.loadAverage, 2),
                 })),
@@ -319,9 +359,10 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
+          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}`,
           ...byWorkers.map(
             (b) =>
-              `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)}`,
+              `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)} (main thread ${b.mainMs === undefined ? '?' : round(b.mainMs, 2)}, V8 helper threads ${b.helperMs === undefined ? '?' : round(b.helperMs, 2)}: compiles and GC)`,
           ),
           `end to end: ${round(1000 / e2eCpuMs, 1)} articles per CPU-second (all threads); main thread ${mainCpuMs === undefined ? '?' : round(mainCpuMs, 2)} ms CPU/article; workers busy ${workerBusy === undefined ? '?' : round(100 * workerBusy, 1)}% of their time; load average ${round(loadavg()[0]!, 2)}`,
           ...(scaling === undefined

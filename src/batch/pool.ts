@@ -10,6 +10,8 @@
  * but not yet committed when it died are innocent and are sent again whole; the store
  * skips any that did commit (same hash), so nothing is stored twice.
  */
+import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
@@ -32,6 +34,26 @@ export interface PoolOptions {
    * allocates much short-lived garbage; a larger nursery means fewer scavenges.
    */
   youngGenerationMb?: number;
+  /**
+   * Whether V8 optimises the workers' hot functions on its helper threads (true) or on the
+   * worker's own thread, pausing it (false). Default: in the background only while a core is
+   * left over for it (fewer workers than cores); see backgroundCompileFor.
+   */
+  backgroundCompile?: boolean;
+}
+
+/**
+ * The default for PoolOptions.backgroundCompile. A fresh worker spends a large share of its
+ * first thousand pages on V8's optimising compiles (about 2 ms CPU a page on the BBC file: its
+ * second pass costs ~30% less than its first), and every worker compiles the same code for
+ * itself. With a core to spare, compiling on V8's helper threads takes nothing from the
+ * workers. With a worker on every core, the helper threads only take CPU from the workers, and
+ * measured that way the run spent more CPU in all (2 workers on 2 cores, 6 alternated pairs:
+ * 0.1-0.9 ms an article more, docs/decisions/pipeline-speed-2.md); compiling on the worker's
+ * own thread then costs less.
+ */
+export function backgroundCompileFor(workers: number): boolean {
+  return workers < availableParallelism();
 }
 
 /**
@@ -87,6 +109,7 @@ export class DigestPool {
   private readonly timeoutMs: number;
   private readonly depth: number;
   private readonly youngMb: number | undefined;
+  private readonly backgroundCompile: boolean;
   private readonly roomWaiters: (() => void)[] = [];
   private nextChunk = 0;
   private closed = false;
@@ -110,6 +133,7 @@ export class DigestPool {
     this.timeoutMs = opts.chunkTimeoutMs ?? 60_000;
     this.depth = Math.max(1, opts.depth ?? 4);
     this.youngMb = opts.youngGenerationMb;
+    this.backgroundCompile = opts.backgroundCompile ?? backgroundCompileFor(opts.workers);
     for (let i = 0; i < opts.workers; i++) this.slots.push(this.spawn());
     // Loaded here while the workers import their modules, so that no worker parses it.
     if (opts.workers > 0) {
@@ -187,6 +211,11 @@ export class DigestPool {
   private spawn(): Slot {
     const options: ConstructorParameters<typeof Worker>[1] = { workerData: this.setup };
     if (this.youngMb) options.resourceLimits = { maxYoungGenerationSizeMb: this.youngMb };
+    // V8 reads this flag when it creates an isolate: it applies to the worker started next (the
+    // setting is process-wide, so it is set again before every worker, whichever pool it is for).
+    setFlagsFromString(
+      this.backgroundCompile ? '--concurrent-recompilation' : '--no-concurrent-recompilation',
+    );
     const slot: Slot = { worker: new Worker(this.url, options), tasks: [], held: [] };
     slot.worker.on('message', (m: FromWorker) => this.receive(slot, m));
     slot.worker.on('error', (e) => this.fail(slot, `worker failed: ${e.message}`));

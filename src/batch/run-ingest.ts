@@ -9,7 +9,7 @@
 import type { DigestOptions } from '../digest-options.js';
 import { readPages } from '../ingest/read.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
-import { type Job, type JobResult, runJob } from './digest-job.js';
+import type { Job, JobResult } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
 import type { WorkerCpu } from './worker.js';
@@ -39,6 +39,8 @@ export interface IngestOptions {
   workersWrite?: boolean;
   /** Young generation of each worker thread, in MB (V8's default when absent). */
   youngGenerationMb?: number;
+  /** V8 optimises on its helper threads (default: when there are fewer workers than cores; pool.ts). */
+  backgroundCompile?: boolean;
 }
 
 export interface IngestSummary {
@@ -64,6 +66,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const flushMs = opts.flushMs ?? 1000;
   const chunkSize = opts.chunkSize ?? 8;
   const digestOptions = opts.digest ?? {};
+  // The stages are loaded on this thread only when it digests (no workers): with workers, each
+  // worker loads its own, and importing them here too cost this thread ~0.1-0.15 s CPU per run
+  // (every stage's modules compiled) while the workers start, for nothing.
+  const runJob = opts.workers > 0 ? undefined : (await import('./digest-job.js')).runJob;
   // Workers write their Articles themselves when they can open the database (a file).
   const workersWrite = opts.workersWrite ?? true;
   const pool =
@@ -74,6 +80,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           chunkTimeoutMs: opts.chunkTimeoutMs,
           store: workersWrite && store.file ? { file: store.file, batchSize, flushMs } : undefined,
           youngGenerationMb: opts.youngGenerationMb,
+          backgroundCompile: opts.backgroundCompile,
         })
       : undefined;
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
@@ -155,7 +162,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     if (jobs.length === 0) return;
     if (!pool) {
       const results: JobResult[] = [];
-      for (const job of jobs) results.push(await runJob(job, digestOptions));
+      // runJob is loaded exactly when there is no pool.
+      for (const job of jobs) results.push(await runJob!(job, digestOptions));
       take(results);
       return;
     }
