@@ -44,13 +44,14 @@ export interface PoolOptions {
 
 /**
  * The default for PoolOptions.backgroundCompile. A fresh worker spends a large share of its
- * first thousand pages on V8's optimising compiles (about 2 ms CPU a page on the BBC file: its
- * second pass costs ~30% less than its first), and every worker compiles the same code for
- * itself. With a core to spare, compiling on V8's helper threads takes nothing from the
- * workers. With a worker on every core, the helper threads only take CPU from the workers, and
- * measured that way the run spent more CPU in all (2 workers on 2 cores, 6 alternated pairs:
- * 0.1-0.9 ms an article more, docs/decisions/pipeline-speed-2.md); compiling on the worker's
- * own thread then costs less.
+ * first thousand pages on V8's optimising compiles (on the BBC file a thread's second pass
+ * costs ~30% less CPU than its first), and every worker compiles the same code for itself.
+ * With a core to spare, compiling on V8's helper threads takes nothing from the workers. With
+ * a worker on every core, the helper threads only take CPU from the workers: 2 workers on 2
+ * cores, 8 alternated pairs (load 10-24), all threads' CPU a median 11.5 ms an article
+ * compiling on the worker against 11.8 on the helpers (lower in 5 pairs of 8), the rate
+ * higher in 6 of 8 (docs/decisions/pipeline-speed-2.md): a small gain, to be confirmed on a
+ * quiet machine.
  */
 export function backgroundCompileFor(workers: number): boolean {
   return workers < availableParallelism();
