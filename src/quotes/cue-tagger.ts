@@ -120,6 +120,11 @@ export const TEMPLATES = [
   'tfv',
   'tcomp',
   'tcomps',
+  // Conjunctions of the frame (a linear model's stand-in for trees): stem × subject × what
+  // follows, tag × subject × what follows, the rules' label × class × what follows.
+  'tframe',
+  'tframet',
+  'tframer',
 ] as const;
 
 /** Word classes of the neighbours (a crude part of speech, so that context generalises past the words seen). */
@@ -591,8 +596,24 @@ export function featuresAt(
   out[26] = featureHash(26, suf, pc);
   out[27] = featureHash(27, subj, r);
   out[28] = featureHash(28, ctx.quoted ? 1 : 0, r);
-  // Without syntax (a model without the field) the token has the first SYNTAX_FROM features only.
-  if (!syntax) return;
+  // Without syntax (a model without the field) the token has the first SYNTAX_FROM features
+  // only; the part-of-speech templates live in their own function, so that this one stays small.
+  if (syntax) syntaxFeaturesAt(table, i, from, to, ctx, out, syntax, s, r);
+}
+
+/** The part-of-speech features of token i (templates SYNTAX_FROM …), those off in the mask as a constant bucket. */
+function syntaxFeaturesAt(
+  table: TokenTable,
+  i: number,
+  from: number,
+  to: number,
+  ctx: UnitContext,
+  out: Int32Array,
+  syntax: number,
+  s: number,
+  r: number,
+): void {
+  const L = table.lower;
   const tags = tagsAround(table, from, to, ctx, i);
   const floor = Math.max(from, i - SYNTAX_BACK);
   const tg = tags[i - from]!;
@@ -626,6 +647,10 @@ export function featuresAt(
   out[34] = featureHash(34, fv * 32 + coarse, r);
   out[35] = featureHash(35, comp, coarse);
   out[36] = featureHash(36, comp, s);
+  const frame = sub * 8 + comp;
+  out[37] = featureHash(37, s, frame);
+  out[38] = featureHash(38, tg, frame);
+  out[39] = featureHash(39, r * 32 + coarse, comp * 32 + fv);
   for (let f = SYNTAX_FROM; f < FEATURES; f++)
     if (!(syntax & (1 << (f - SYNTAX_FROM)))) out[f] = featureHash(f, 0, 0);
 }
