@@ -334,7 +334,9 @@ last three letters; the word after that; the word's shape (capitalised, all capi
 hyphen, period, first of the sequence); its last three letters with the previous tag. Words
 seen at least ${dictCount} times in train with one tag at least ${dictShare} of the time take
 that tag from a dictionary (${parts.dictKeys.length} words) without scoring. Weights below ${prune} in absolute value
-are dropped. Used by the quotes stage (cue tagger features).
+are dropped. Read by the quotes stage's cue tagger only when its model sets a \`syntax\` mask;
+the shipped cue model does not (measured on the five folds of PolNeAR train, not shipped:
+docs/decisions/quotes-syntax.md). \`posTags(text, tokens)\` in src/syntax is the API.
 
 **Data.** UD English GUM (\`ud-english/en_gum-ud-train.conllu\`, ${trainData.sentences.length} sentences aligned, ${trainData.skipped} skipped
 because a word could not be found in the sentence's text; ${trainData.words} words). Re-tokenised

@@ -180,6 +180,8 @@ The margins in the grid were narrowed on all five folds of train (third session,
 "beliefs", best epoch per fold; \`--explore --fold k --fallbacks off,35,45,55\`): 45 scored above
 no fallback on each fold (0.7149 / 0.7155 / 0.7124 / 0.7148 / 0.7172 against 0.7097 / 0.7142 /
 0.7088 / 0.7139 / 0.7146), 35 and 55 not on every fold.
+Part-of-speech templates (src/syntax's tagger, windows of six tokens either side; model field
+\`syntax\`, a bit mask): ${settings.syntax ? `mask ${settings.syntax}` : 'none (measured on the five folds of train in the fifth session and not shipped: docs/decisions/quotes-syntax.md)'}.
 The cues it finds go to the source and content rules of src/quotes/extract-attributions.ts.
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${trainSet.length} train articles. Dev
@@ -219,7 +221,7 @@ rules alone ${fmt(devRules)}; with the tagger ${fmt(devTagger)}.
 **Size and speed.** ${file.weights.length / 4} hashed feature buckets (of ${BUCKETS}), ${json.length} bytes; parsed in ${loadMs.toFixed(0)} ms
 here; trained in ${seconds.toFixed(0)} s on all of train (2 shared cores, Node 20).
 
-**Retrain.** \`npm run build && node dist/scripts/quotes-train-tagger.js --data ../shared/data --min-rate ${settings.minRate} --fallbacks ${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
+**Retrain.** \`npm run build && node dist/scripts/quotes-train-tagger.js --data ../shared/data --min-rate ${settings.minRate} --fallbacks ${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}${settings.syntax ? ` --syntax ${settings.syntax}` : ''}\`
 (the held-out grid alone, no model written and dev not read: add \`--explore\`).
 `;
   writeFileSync(join(outDir, 'CARD-cue-tagger.md'), card);
