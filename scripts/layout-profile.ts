@@ -7,9 +7,10 @@
  *   node dist/scripts/layout-profile.js --top /tmp/prof/<file>.cpuprofile [--rows 30]
  *
  * The floor of a fresh process, layer by layer: fresh processes that only start,
- * also load the modules, read the pages, tokenise them with the scanner (a handler
- * that does nothing), render them, or do the whole layout; main-thread CPU at their
- * end, min and median over the rounds (levels alternated):
+ * also load the modules, read the pages (with ingest's readPages, as a user's run and
+ * bench layout's fresh process do), tokenise them with the scanner (a handler that does
+ * nothing), render them, or do the whole layout; main-thread CPU at their end, min and
+ * median over the rounds (levels alternated):
  *
  *   node dist/scripts/layout-profile.js --floor [--rounds 7] [--data ../shared/data/extraction]
  */
@@ -60,8 +61,11 @@ function floorChild(level: string, dir: string): number {
   const scan = level === 'scan';
   const render = level === 'render';
   const all = level === 'modules' || level === 'layout';
+  // Pages are read as a user's batch run reads them (ingest's readPages: the same as
+  // bench layout's fresh process), and laid out as Articles made by pageToArticle.
   const script = `
-    import { readdirSync, readFileSync } from 'node:fs';
+    import { readFileSync } from 'node:fs';
+    const reader = ${level !== 'start'} ? await import(${url('../src/ingest/read.js')}) : undefined;
     const scanner = ${scan} ? await import(${url('../src/layout/html/scanner.js')}) : undefined;
     const render = ${render} ? await import(${url('../src/layout/html/render.js')}) : undefined;
     const ingest = ${all} ? await import(${url('../src/ingest/page.js')}) : undefined;
@@ -69,13 +73,12 @@ function floorChild(level: string, dir: string): number {
     const noop = { open() {}, text() {}, close() {} };
     let n = 0;
     if (${level !== 'start' && level !== 'modules'}) {
-      const dir = ${JSON.stringify(dir)};
-      for (const f of readdirSync(dir).sort()) {
-        if (!/.html?$/i.test(f)) continue;
-        const html = readFileSync(dir + '/' + f, 'utf8');
+      for await (const r of reader.readPages([${JSON.stringify(dir)}])) {
+        if (!r.ok || r.page.html === undefined) continue;
+        const html = r.page.html;
         if (scanner) scanner.scanHtml(html, noop);
         else if (render) n += render.renderHtml(html).blocks.length;
-        else if (layout) n += layout.layoutStage.run(ingest.pageToArticle({ id: f, html }), {}).blocks.length;
+        else if (layout) n += layout.layoutStage.run(ingest.pageToArticle(r.page), {}).blocks.length;
         else n += html.length;
       }
     }
