@@ -184,6 +184,23 @@ describe('tagUnit', () => {
     expect(cuesOfLabels(far, 0)).toEqual([]);
   });
 
+  it('reads the part-of-speech templates only when its model sets a syntax mask', () => {
+    // Candidates "argu" and "plan"; the only weight: a past-tense verb leans B.
+    const s = featureCount(0);
+    const file = {
+      format: 'newsdigest-quotes-cue-tagger/3' as const,
+      candidates: ['argu', 'plan'],
+      weights: [featureHash(0, 0, 0), 1, 0, -1, featureHash(s, TAG_CODE.get('VBD')!, 0), 0, 3, 0],
+      transitions: NEUTRAL,
+    };
+    const words = (labels: Uint8Array) =>
+      cuesOfLabels(labels, 0).map(([a, b]) => table.lower.slice(a, b).join(' '));
+    expect(words(tagUnit(table, 0, n, { rule: new Uint8Array(n) }, taggerFrom(file)))).toEqual([]);
+    const withSyntax = taggerFrom({ ...file, syntax: 255 });
+    expect(withSyntax.syntax).toBe(255);
+    expect(words(tagUnit(table, 0, n, { rule: new Uint8Array(n) }, withSyntax))).toEqual(['argued']);
+  });
+
   it('tags nothing where no word is a candidate', () => {
     const tagger = taggerFrom({
       format: 'newsdigest-quotes-cue-tagger/3',

@@ -28,10 +28,11 @@ describe('shared cue tagger', () => {
     expect(sameBits(shared.weights, fromFile.weights)).toBe(true);
     expect(new Set(shared.candidates)).toEqual(fromFile.candidates);
     expect(shared.transitions).toEqual(Array.from(fromFile.transitions));
-    expect([shared.combine, shared.bias, shared.fallback]).toEqual([
+    expect([shared.combine, shared.bias, shared.fallback, shared.syntax]).toEqual([
       fromFile.combine,
       fromFile.bias,
       fromFile.fallback,
+      fromFile.syntax,
     ]);
     // As a worker receives it: the same memory, seen through a structured clone.
     const { port1, port2 } = new MessageChannel();
