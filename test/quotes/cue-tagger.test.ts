@@ -248,7 +248,7 @@ describe('featureIds', () => {
   });
 
   it('with syntax, reads the part of speech, the subject before and the clause after', () => {
-    const table = tableOf('The union argued that the plan would fail.');
+    const table = tableOf('The minister argued that the plan would fail.');
     const rule = new Uint8Array(table.count);
     const f = featureIds(table, 2, 0, table.count, { rule }, 255);
     expect(f).toHaveLength(FEATURES);
@@ -265,7 +265,7 @@ describe('featureIds', () => {
     expect(f[s + 7]).toBe(featureHash(s + 7, 1, stemHash('argued')));
     // "plan would fail": after "would" a clause has no subject-then-verb frame; "said the plan
     // would fail" has one without "that" (2).
-    const bare = tableOf('The union said the plan would fail.');
+    const bare = tableOf('The minister said the plan would fail.');
     const g = featureIds(bare, 2, 0, bare.count, { rule: new Uint8Array(bare.count) }, 255);
     expect(g[s + 6]).toBe(featureHash(s + 6, 2, COARSE.verbPast));
   });
