@@ -9,7 +9,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, type Stats, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { NewsdigestError } from '../errors.js';
 import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
@@ -344,9 +344,11 @@ export async function* readPages(
       }
       continue;
     }
+    // Synchronous, as the small files' reads: a promise round trip per input cost ~8 ms of CPU
+    // more over 121 file arguments.
     let info: Stats | undefined;
     try {
-      info = await stat(input);
+      info = statSync(input);
     } catch {
       info = undefined;
     }
