@@ -13,10 +13,18 @@
  * median over the rounds (levels alternated):
  *
  *   node dist/scripts/layout-profile.js --floor [--rounds 7] [--data ../shared/data/extraction]
+ *
+ * Another build against this one, as a user's run works (fresh processes that read the
+ * folder with readPages, make Articles with pageToArticle and lay them out), the two builds
+ * alternated (ABBA), main-thread CPU of each step; `--ab` names the other build's folder
+ * (the one holding its dist/), `--node` another node binary:
+ *
+ *   node dist/scripts/layout-profile.js --ab /tmp/base [--rounds 10] [--node PATH] [--data …]
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/article/types.js';
 
@@ -106,6 +114,70 @@ function floor(dir: string, rounds: number): void {
   console.log(JSON.stringify({ task: 'layout-fresh-floor', rounds, node: process.version, levels: out }));
 }
 
+/** Main-thread CPU (ms) of one fresh process of the build whose dist/ holds `distSrc` (src/ of dist). */
+function userRun(
+  node: string,
+  distSrc: string,
+  dir: string,
+): { start: number; modules: number; rest: number } {
+  const url = (p: string) => JSON.stringify(new URL(p, distSrc).href);
+  const script = `
+    import { readFileSync } from 'node:fs';
+    import nodeModule from 'node:module';
+    nodeModule.enableCompileCache?.();
+    const cpu = () => {
+      try { return Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6; }
+      catch { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
+    };
+    const start = cpu();
+    const { readPages } = await import(${url('ingest/read.js')});
+    const { pageToArticle } = await import(${url('ingest/page.js')});
+    const { layoutStage } = await import(${url('layout/index.js')});
+    const loaded = cpu();
+    let n = 0;
+    for await (const r of readPages([${JSON.stringify(dir)}])) if (r.ok) n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;
+    process.stdout.write(JSON.stringify({ start, modules: loaded - start, rest: cpu() - loaded }));`;
+  return JSON.parse(execFileSync(node, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+function ab(other: string, node: string, dir: string, rounds: number): void {
+  const builds = [
+    { name: 'other', src: pathToFileURL(join(resolve(other), 'dist', 'src', '/')).href },
+    { name: 'this', src: new URL('../src/', import.meta.url).href },
+  ];
+  const runs = builds.map(() => [] as { start: number; modules: number; rest: number }[]);
+  for (let r = 0; r < rounds; r++)
+    for (const k of r % 2 ? [1, 0] : [0, 1]) runs[k]!.push(userRun(node, builds[k]!.src, dir));
+  const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+  const median = (v: number[]) => sorted(v)[v.length >> 1]!;
+  const total = (x: { start: number; modules: number; rest: number }) => x.start + x.modules + x.rest;
+  const out: Record<string, unknown> = {
+    task: 'layout-fresh-ab',
+    rounds,
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+  };
+  builds.forEach((b, k) => {
+    const x = runs[k]!;
+    const stat = (f: (e: (typeof x)[number]) => number) => ({
+      min: Math.round(sorted(x.map(f))[0]!),
+      median: Math.round(median(x.map(f))),
+    });
+    out[b.name] = {
+      start: stat((e) => e.start),
+      modules: stat((e) => e.modules),
+      readAndLayout: stat((e) => e.rest),
+      total: stat(total),
+    };
+    console.log(
+      `${b.name.padEnd(6)} whole process min ${stat(total).min} ms, median ${stat(total).median} ms (modules ${stat((e) => e.modules).median}, reading + layout ${stat((e) => e.rest).median})`,
+    );
+  });
+  const diffs = runs[1]!.map((e, i) => total(e) - total(runs[0]![i]!));
+  out['pairedMedianDifference'] = Math.round(median(diffs));
+  out['thisBetter'] = diffs.filter((d) => d < 0).length;
+  console.log(JSON.stringify(out));
+}
+
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
@@ -114,12 +186,16 @@ const { values } = parseArgs({
     rows: { type: 'string' },
     floor: { type: 'boolean' },
     rounds: { type: 'string' },
+    ab: { type: 'string' },
+    node: { type: 'string' },
   },
 });
 const dataDir = () =>
   resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 if (values.top) topSelf(values.top, Number(values.rows ?? 30));
 else if (values.floor) floor(join(dataDir(), 'html'), Number(values.rounds ?? 7));
+else if (values.ab)
+  ab(values.ab, values.node ?? process.execPath, join(dataDir(), 'html'), Number(values.rounds ?? 10));
 else {
   const { decodeBytes } = await import('../src/ingest/decode.js');
   const { pageToArticle } = await import('../src/ingest/page.js');
