@@ -67,8 +67,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const chunkSize = opts.chunkSize ?? 8;
   const digestOptions = opts.digest ?? {};
   // The stages are loaded on this thread only when it digests (no workers): with workers, each
-  // worker loads its own, and importing them here too cost this thread ~0.1-0.15 s CPU per run
-  // (every stage's modules compiled) while the workers start, for nothing.
+  // worker loads its own. Importing them here too cost this thread a median ~25 ms CPU more per
+  // run (10-110 in 6 alternated pairs; the page reader loads much of the same code anyway).
   const runJob = opts.workers > 0 ? undefined : (await import('./digest-job.js')).runJob;
   // Workers write their Articles themselves when they can open the database (a file).
   const workersWrite = opts.workersWrite ?? true;
