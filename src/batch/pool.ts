@@ -48,10 +48,9 @@ export interface PoolOptions {
  * costs ~30% less CPU than its first), and every worker compiles the same code for itself.
  * With a core to spare, compiling on V8's helper threads takes nothing from the workers. With
  * a worker on every core, the helper threads only take CPU from the workers: 2 workers on 2
- * cores, 8 alternated pairs (load 10-24), all threads' CPU a median 11.5 ms an article
- * compiling on the worker against 11.8 on the helpers (lower in 5 pairs of 8), the rate
- * higher in 6 of 8 (docs/decisions/pipeline-speed-2.md): a small gain, to be confirmed on a
- * quiet machine.
+ * cores, 14 alternated pairs (load 4-24), all threads' CPU lower compiling on the worker in
+ * 10, by 0.32 ms an article on average (docs/decisions/pipeline-speed-2.md): a small, noisy
+ * gain, to be confirmed on a quiet machine.
  */
 export function backgroundCompileFor(workers: number): boolean {
   return workers < availableParallelism();
