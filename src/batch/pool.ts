@@ -49,8 +49,8 @@ export interface PoolOptions {
  * With a core to spare, compiling on V8's helper threads takes nothing from the workers. With
  * a worker on every core, the helper threads only take CPU from the workers: 2 workers on 2
  * cores, 14 alternated pairs (load 4-24), all threads' CPU lower compiling on the worker in
- * 10, by 0.32 ms an article on average (docs/decisions/pipeline-speed-2.md): a small, noisy
- * gain, to be confirmed on a quiet machine.
+ * 10, by 0.32 ms an article on average; in a quiet spell (load < 2) lower in 3 rounds of 3,
+ * by 0.8-3.4 ms, 2 workers 192-213 articles/s against 156-186 (docs/results/pipeline-speed-2.md).
  */
 export function backgroundCompileFor(workers: number): boolean {
   return workers < availableParallelism();
