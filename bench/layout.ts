@@ -122,7 +122,7 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
  * ingest's readPages (encoding sniffed and checked), each made an Article by pageToArticle
  * (its id a hash of the page, none being given), then the layout stage. Until the fifth
  * session the child read each file with readFileSync(path, 'utf8') and gave the path as id,
- * which cost ~300 ms less than readPages did then (docs/results/layout-fresh-2.md).
+ * which cost ~300 ms less than readPages did then (docs/RESULTS.md (layout-fresh-2)).
  */
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
   const read = new URL('../src/ingest/read.js', import.meta.url).href;

@@ -360,7 +360,7 @@ seen at least ${dictCount} times in train with one tag at least ${dictShare} of 
 that tag from a dictionary (${parts.dictKeys.length} words) without scoring. Weights below ${prune} in absolute value
 are dropped. Read by the quotes stage's cue tagger only when its model sets a \`syntax\` mask;
 the shipped cue model does not (measured on the five folds of PolNeAR train, not shipped:
-docs/decisions/quotes-syntax.md). \`posTags(text, tokens)\` in src/syntax is the API.
+docs/DECISIONS.md (quotes-syntax)). \`posTags(text, tokens)\` in src/syntax is the API.
 
 **Data.** UD English GUM (\`ud-english/en_gum-ud-train.conllu\`), the documents of the genres
 ${genres ? genres.join(', ') : 'all genres'}: ${trainData.sentences.length} of ${trainAll.sentences.length} aligned sentences (${trainAll.skipped} of the file's skipped

@@ -181,7 +181,7 @@ The margins in the grid were narrowed on all five folds of train (third session,
 no fallback on each fold (0.7149 / 0.7155 / 0.7124 / 0.7148 / 0.7172 against 0.7097 / 0.7142 /
 0.7088 / 0.7139 / 0.7146), 35 and 55 not on every fold.
 Part-of-speech templates (src/syntax's tagger, windows of six tokens either side; model field
-\`syntax\`, a bit mask): ${settings.syntax ? `mask ${settings.syntax}` : 'none (measured on the five folds of train in the fifth session and not shipped: docs/decisions/quotes-syntax.md)'}.
+\`syntax\`, a bit mask): ${settings.syntax ? `mask ${settings.syntax}` : 'none (measured on the five folds of train in the fifth session and not shipped: docs/DECISIONS.md (quotes-syntax))'}.
 The cues it finds go to the source and content rules of src/quotes/extract-attributions.ts.
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${trainSet.length} train articles. Dev

@@ -50,7 +50,7 @@ export interface PoolOptions {
  * a worker on every core, the helper threads only take CPU from the workers: 2 workers on 2
  * cores, 14 alternated pairs (load 4-24), all threads' CPU lower compiling on the worker in
  * 10, by 0.32 ms an article on average; in a quiet spell (load < 2) lower in 3 rounds of 3,
- * by 0.8-3.4 ms, 2 workers 192-213 articles/s against 156-186 (docs/results/pipeline-speed-2.md).
+ * by 0.8-3.4 ms, 2 workers 192-213 articles/s against 156-186 (docs/RESULTS.md (pipeline-speed-2)).
  */
 export function backgroundCompileFor(workers: number): boolean {
   return workers < availableParallelism();

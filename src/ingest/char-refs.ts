@@ -4,7 +4,7 @@
  * loaded only when a string needs it.
  *
  * Why: `entities/decode` builds its table of the 2,231 named references when it is
- * loaded, ~15 ms of a fresh process's CPU (docs/decisions/layout-fresh-2.md), while the
+ * loaded, ~15 ms of a fresh process's CPU (docs/DECISIONS.md (layout-fresh-2)), while the
  * text of most pages holds only a few common references. Those are decoded here: a
  * numeric reference closed by ";" whose code point the package passes through
  * unchanged, or one of the common names below closed by ";" (what the HTML standard

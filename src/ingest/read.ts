@@ -27,7 +27,7 @@ import { contentIdOfUtf8, looksLikeHtml, type PageInput } from './page.js';
 // The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
 // the glob matcher are loaded when an input needs them: a run over HTML or text pages
 // never does, and loading them all cost a fresh process ~50-100 ms of CPU before its
-// first page (docs/decisions/layout-fresh-2.md).
+// first page (docs/DECISIONS.md (layout-fresh-2)).
 
 export type PageResult = { ok: true; page: PageInput } | { ok: false; error: NewsdigestError };
 
@@ -265,7 +265,7 @@ const WHOLE_FILE = 8 << 20;
  * regular file, or not readable: the stream then reads it, or reports why it cannot).
  * One synchronous read (a page blocks the event loop for well under a millisecond)
  * costs far less CPU than a stream or the promise API's several round trips
- * (docs/decisions/layout-fresh-2.md).
+ * (docs/DECISIONS.md (layout-fresh-2)).
  */
 function wholeFile(path: string): Buffer | undefined {
   try {
