@@ -3,6 +3,7 @@
  * comparison, initials for acronyms, and a few well-known alternative names of
  * places and bodies that share no letters ("U.S." = "United States").
  */
+import { isRegexSpace } from '../text/chars.js';
 
 /** Titles and honorifics that precede a name and are not part of it (lower case, without the final period). */
 const TITLES = new Set(
@@ -113,25 +114,9 @@ function isPlainKey(s: string): boolean {
     if (c === 46 || c === 39 || c === 0x2019) return false;
     if (c === 32) {
       if (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32) return false;
-    } else if (isSpace(c)) return false;
+    } else if (isRegexSpace(c)) return false;
   }
   return true;
-}
-
-/** The characters `\s` matches but the ASCII space: ECMAScript's WhiteSpace and LineTerminator. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c >= 9 && c <= 13;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** The canonical key of a name: its equivalence group's first member, or the key itself. */

@@ -86,19 +86,5 @@ export const PHOTO_CREDIT =
 export const COMMENT_MARKER =
   /^(?:(?:\d+\s+)?(?:comments?|responses?|replies)|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|show comments|view comments|reply|\S.{0,80}\s(?:on|at)\s.{4,60}\ssaid:?)$/i;
 
-/** `\s`: ECMAScript white space and line terminators. */
-export function isRegexSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
+// `\s` by character code lives with the other character classes; re-exported for the layout's modules.
+export { isRegexSpace } from '../text/chars.js';
