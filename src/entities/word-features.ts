@@ -96,9 +96,23 @@ export function caseFlags(word: string): string {
   const initUpper = /^\p{Lu}/u.test(word);
   const hasDigit = /\d/.test(word);
   const hasLetter = /\p{L}/u.test(word);
+  const upperAfterFirst = initUpper && /\p{Lu}/u.test(word.slice(1));
+  return caseCode(word, hasLetter, hasUpper, hasLower, initUpper, upperAfterFirst, hasDigit);
+}
+
+/** The caseFlags string from a word's character-class facts (shared by the Unicode and ASCII readings). */
+function caseCode(
+  word: string,
+  hasLetter: boolean,
+  hasUpper: boolean,
+  hasLower: boolean,
+  initUpper: boolean,
+  upperAfterFirst: boolean,
+  hasDigit: boolean,
+): string {
   let c = 'o';
   if (hasLetter && hasUpper && !hasLower) c = word.length === 1 ? 'U1' : 'UU';
-  else if (initUpper) c = /\p{Lu}/u.test(word.slice(1)) ? 'Um' : 'Ux';
+  else if (initUpper) c = upperAfterFirst ? 'Um' : 'Ux';
   else if (hasLower && hasUpper) c = 'xU';
   else if (hasLower) c = 'xx';
   if (hasDigit) c += hasLetter ? 'dl' : 'd';
@@ -123,15 +137,7 @@ function asciiCaseFlags(word: string): string {
   }
   const hasLetter = hasUpper || hasLower;
   const initUpper = word.length > 0 && asciiClass(word.charCodeAt(0)) === 0;
-  let c = 'o';
-  if (hasLetter && hasUpper && !hasLower) c = word.length === 1 ? 'U1' : 'UU';
-  else if (initUpper) c = upperAfterFirst ? 'Um' : 'Ux';
-  else if (hasLower && hasUpper) c = 'xU';
-  else if (hasLower) c = 'xx';
-  if (hasDigit) c += hasLetter ? 'dl' : 'd';
-  if (word.includes('-')) c += '-';
-  if (word.includes('.')) c += '.';
-  return c;
+  return caseCode(word, hasLetter, hasUpper, hasLower, initUpper, upperAfterFirst, hasDigit);
 }
 
 /** True when the word has a letter and no lower-case letter ("NATO", "U.S."). */
