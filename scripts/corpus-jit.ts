@@ -1,0 +1,208 @@
+/**
+ * V8's warm-up over one pass of a file, the load-independent way: runs corpus-warmup (one
+ * build's dist/scripts/corpus-warmup.js) under `--trace-opt --trace-deopt-verbose` and counts,
+ * per function, the TurboFan compiles (and their compile ms, summed over V8's three phases),
+ * the deoptimisations with their kind, reason and the innermost source position V8 names
+ * (dist JS line:column, after "deoptimize at"). Counts do not depend on the machine's load;
+ * compile ms do somewhat (they are wall time on the compiler threads). Then, untraced, it runs
+ * corpus-warmup `--rounds` times per build, builds alternated, and prints pass 0 and pass 1 CPU
+ * ms an article (this thread / all threads): CPU is what matters, and with other jobs on the
+ * machine only builds alternated in the same run compare.
+ *
+ *   node dist/scripts/corpus-jit.js [--data FILE] [--builds DIR[,DIR…]] [--rounds N] [--top N]
+ *     [--sites] [--no-trace]
+ *
+ * A build DIR is a project root with dist/ built (default: this one). The last line is one JSON
+ * object: per build, the totals and the CPU runs.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const here = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
+const builds = arg('builds', here)
+  .split(',')
+  .map((b) => resolve(b));
+const rounds = Number(arg('rounds', '1'));
+const top = Number(arg('top', '25'));
+const showSites = process.argv.includes('--sites');
+const trace = !process.argv.includes('--no-trace');
+
+interface FunctionJit {
+  compiles: number;
+  osr: number;
+  compileMs: number;
+  deopts: number;
+  lazy: number;
+  /** "reason @ site" → count. */
+  reasons: Map<string, number>;
+}
+
+interface TraceSummary {
+  compiles: number;
+  compileMs: number;
+  deopts: number;
+  eager: number;
+  lazy: number;
+  functions: Map<string, FunctionJit>;
+  pass: Record<string, unknown> | undefined;
+}
+
+const COMPILED =
+  /^\[completed compiling 0x[0-9a-f]+ <JSFunction (.*?) \(sfi = [^)]*\)> \(target TURBOFAN\)( OSR)? - took ([\d.]+), ([\d.]+), ([\d.]+) ms\]/;
+const BAILOUT =
+  /^\[bailout \(kind: ([a-z-]+), reason: (.*?)\): begin\. deoptimizing 0x[0-9a-f]+ <JSFunction (.*?) \(sfi/;
+const SITE = /^\s+;;; deoptimize at <(.*?)>/;
+
+function entry(map: Map<string, FunctionJit>, name: string): FunctionJit {
+  let f = map.get(name);
+  if (!f) {
+    f = { compiles: 0, osr: 0, compileMs: 0, deopts: 0, lazy: 0, reasons: new Map() };
+    map.set(name, f);
+  }
+  return f;
+}
+
+/** `file:///…/dist/src/text/tokens.js:166:17` → `src/text/tokens.js:166:17` (inlining chains kept). */
+function shortSite(site: string, root: string): string {
+  return site
+    .split('> inlined at <')
+    .map((s) => {
+      const path = s.replace(/^file:\/\//, '');
+      return path.startsWith(root) ? relative(join(root, 'dist'), path) : path;
+    })
+    .join(' < ');
+}
+
+function runLines(args: string[], onLine: (line: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    createInterface({ input: child.stdout }).on('line', onLine);
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0 ? done() : fail(new Error(`${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+async function traced(root: string): Promise<TraceSummary> {
+  const sum: TraceSummary = {
+    compiles: 0,
+    compileMs: 0,
+    deopts: 0,
+    eager: 0,
+    lazy: 0,
+    functions: new Map(),
+    pass: undefined,
+  };
+  let pending: { f: FunctionJit; reason: string } | undefined;
+  const script = join(root, 'dist/scripts/corpus-warmup.js');
+  await runLines(
+    ['--trace-opt', '--trace-deopt-verbose', script, '--passes', '1', '--data', data],
+    (line) => {
+      if (line.startsWith('{"pass"')) sum.pass = JSON.parse(line) as Record<string, unknown>;
+      let m = COMPILED.exec(line);
+      if (m) {
+        const f = entry(sum.functions, m[1] || '(anonymous)');
+        const ms = Number(m[3]) + Number(m[4]) + Number(m[5]);
+        f.compiles++;
+        if (m[2]) f.osr++;
+        f.compileMs += ms;
+        sum.compiles++;
+        sum.compileMs += ms;
+        return;
+      }
+      m = BAILOUT.exec(line);
+      if (m) {
+        const f = entry(sum.functions, m[3] || '(anonymous)');
+        f.deopts++;
+        sum.deopts++;
+        if (m[1] === 'deopt-lazy') {
+          f.lazy++;
+          sum.lazy++;
+        } else sum.eager++;
+        pending = { f, reason: m[1] === 'deopt-lazy' ? 'lazy' : m[2]! };
+        return;
+      }
+      if (pending) {
+        const s = SITE.exec(line);
+        // The site follows the bailout line (eager deopts); lazy ones name none.
+        const key = s ? `${pending.reason} @ ${shortSite(s[1]!, root)}` : pending.reason;
+        if (s || !line.startsWith(' ')) {
+          pending.f.reasons.set(key, (pending.f.reasons.get(key) ?? 0) + 1);
+          pending = undefined;
+        }
+      }
+    },
+  );
+  return sum;
+}
+
+async function cpuRun(root: string): Promise<Record<string, unknown>[]> {
+  const passes: Record<string, unknown>[] = [];
+  await runLines([join(root, 'dist/scripts/corpus-warmup.js'), '--passes', '2', '--data', data], (line) => {
+    if (line.startsWith('{"pass"')) passes.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  return passes;
+}
+
+function printTrace(root: string, s: TraceSummary): void {
+  console.log(
+    `\n${root}: ${s.compiles} TurboFan compiles, ${s.compileMs.toFixed(0)} ms; ${s.deopts} deopts (${s.eager} eager, ${s.lazy} lazy)`,
+  );
+  if (s.pass) console.log(`  traced pass (CPU includes the tracing): ${JSON.stringify(s.pass)}`);
+  const rows = [...s.functions.entries()].sort((a, b) => b[1].compileMs - a[1].compileMs).slice(0, top);
+  console.log(
+    `  ${'function'.padEnd(28)} ${'compiles'.padStart(8)} ${'osr'.padStart(4)} ${'ms'.padStart(7)} ${'deopts'.padStart(6)}`,
+  );
+  for (const [name, f] of rows) {
+    console.log(
+      `  ${name.slice(0, 28).padEnd(28)} ${String(f.compiles).padStart(8)} ${String(f.osr).padStart(4)} ${f.compileMs.toFixed(0).padStart(7)} ${String(f.deopts).padStart(6)}`,
+    );
+    if (showSites) for (const [r, n] of f.reasons) console.log(`      ${n} × ${r}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const out: Record<string, unknown>[] = builds.map((b) => ({ build: b, cpu: [] as unknown[] }));
+  if (trace) {
+    for (const [k, b] of builds.entries()) {
+      const s = await traced(b);
+      printTrace(b, s);
+      Object.assign(out[k]!, {
+        compiles: s.compiles,
+        compileMs: Math.round(s.compileMs),
+        deopts: s.deopts,
+        eager: s.eager,
+        lazy: s.lazy,
+        byFunction: Object.fromEntries(
+          [...s.functions.entries()]
+            .filter(([, f]) => f.deopts > 0 || f.compileMs >= 20)
+            .map(([n, f]) => [n, [f.compiles, Math.round(f.compileMs), f.deopts]]),
+        ),
+      });
+    }
+  }
+  if (rounds > 0)
+    console.log('\nCPU ms an article, this thread / all threads (untraced, builds alternated):');
+  for (let r = 0; r < rounds; r++) {
+    for (const [k, b] of builds.entries()) {
+      const passes = await cpuRun(b);
+      const fig = passes.map((p) => `${p['threadCpuMs']}/${p['allThreadsCpuMs']}`);
+      console.log(
+        `  round ${r} ${b}: pass 0 ${fig[0]}, pass 1 ${fig[1]} (load ${passes[0]?.['loadAverage']})`,
+      );
+      (out[k]!['cpu'] as unknown[]).push(passes.map((p) => [p['threadCpuMs'], p['allThreadsCpuMs']]));
+    }
+  }
+  console.log(JSON.stringify({ data, builds: out }));
+}
+
+await main();
