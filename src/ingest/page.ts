@@ -1,11 +1,10 @@
 /** One page as given (text or HTML, with what is known of it) turned into an Article with its text. */
-import type * as Crypto from 'node:crypto';
-import { createRequire } from 'node:module';
 import { SCHEMA_VERSION } from '../article/schema-version.js';
 import type { Article, Source } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { renderHtml } from '../layout/html/render.js';
 import { toIsoDate } from '../layout/meta/dates.js';
+import { contentId } from './content-id.js';
 import { decodeEntitiesInText, normalizeText } from './normalize.js';
 
 export interface PageInput {
@@ -29,32 +28,8 @@ export interface PageInput {
   published?: string;
 }
 
-// node:crypto is loaded at the first page that needs an id made for it: pages given an id
-// never need it, and loading it costs a fresh process a few ms of CPU.
-const require = createRequire(import.meta.url);
-let crypto: typeof Crypto | undefined;
-
-/** A stable id from the content: the first 16 hex digits of its SHA-256. */
-export function contentId(content: string): string {
-  crypto ??= require('node:crypto') as typeof Crypto;
-  return crypto.createHash('sha256').update(content).digest('hex').slice(0, 16);
-}
-
-/**
- * contentId of a text given as its UTF-8 bytes: the same id (SHA-256 hashes the text's
- * UTF-8 either way) without encoding the text again, ~2.5x less CPU on a page.
- */
-export function contentIdOfUtf8(bytes: Uint8Array): string {
-  crypto ??= require('node:crypto') as typeof Crypto;
-  return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-}
-
-const HTML_START = /^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)/i;
-
-/** True when a string given as "the page" is HTML rather than plain text. */
-export function looksLikeHtml(content: string): boolean {
-  return HTML_START.test(content.slice(0, 1024));
-}
+export { contentId, contentIdOfUtf8 } from './content-id.js';
+export { looksLikeHtml } from './looks-like-html.js';
 
 export function pageToArticle(page: PageInput): Article {
   const origin = page.origin ?? page.url ?? page.id ?? 'input';

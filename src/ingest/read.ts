@@ -13,6 +13,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { NewsdigestError } from '../errors.js';
 import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
+import { contentIdOfUtf8 } from './content-id.js';
 import {
   charsetOfDocument,
   createStreamDecoder,
@@ -22,7 +23,8 @@ import {
   resolveEncoding,
   sniffBom,
 } from './decode.js';
-import { contentIdOfUtf8, looksLikeHtml, type PageInput } from './page.js';
+import { looksLikeHtml } from './looks-like-html.js';
+import type { PageInput } from './page.js';
 
 // The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
 // the glob matcher are loaded when an input needs them: a run over HTML or text pages

@@ -46,14 +46,22 @@ export const HINT = {
   junkName: 1024,
 } as const;
 
-enum Edge {
+/**
+ * The boundary a word asks for at each end. Plain numbers, not a TypeScript enum: an
+ * enum member is a property load, and one in a branch no page had reached yet
+ * deoptimised the optimised judge the first time a page reached it.
+ */
+const Edge = {
   /** Nothing asked. */
-  Any = 0,
+  Any: 0,
   /** `\b`: a word character on one side only. */
-  Word = 1,
+  Word: 1,
   /** `(?:^|[\s_-])` before, `(?:$|[\s_-])` after. */
-  Delimiter = 2,
-}
+  Delimiter: 2,
+} as const;
+type Edge = (typeof Edge)[keyof typeof Edge];
+const EDGE_ANY: Edge = Edge.Any;
+const EDGE_WORD: Edge = Edge.Word;
 
 interface Entry {
   word: string;
@@ -78,8 +86,8 @@ function spellings(word: string): string[] {
 function words(bits: number, list: string, edges: Edge = Edge.Any): Entry[] {
   const out: Entry[] = [];
   for (let w of list.split('|')) {
-    let left = edges;
-    let right = edges;
+    let left: Edge = edges;
+    let right: Edge = edges;
     if (w.startsWith('\\b')) {
       left = Edge.Word;
       w = w.slice(2);
@@ -156,9 +164,9 @@ function isSpace(c: number): boolean {
  * can be read as is.
  */
 function edgeHolds(s: string, at: number, edge: Edge, isLeft: boolean): boolean {
-  if (edge === Edge.Any) return true;
+  if (edge === EDGE_ANY) return true;
   const n = s.length;
-  if (edge === Edge.Word) {
+  if (edge === EDGE_WORD) {
     const before = at > 0 && isWordChar(s.charCodeAt(at - 1));
     const after = at < n && isWordChar(s.charCodeAt(at));
     return before !== after;
@@ -184,6 +192,12 @@ function spellsFrom(s: string, at: number, w: string): boolean {
  * by one: one pass over the string, a name's categories collected until the white
  * space that ends it.
  */
+// Plain numbers for the loop below: a property load of HINT in a branch not yet taken has no
+// type feedback and deoptimised the optimised loop when a page first took it.
+const JUNK: number = HINT.junk;
+const JUNK_NAME: number = HINT.junkName;
+const CONTENT_LIKE: number = HINT.positive | HINT.embed;
+
 export function hintBits(hint: string): number {
   let bits = 0;
   let name = 0;
@@ -198,8 +212,8 @@ export function hintBits(hint: string): number {
     if (isSpace(r0)) {
       if (name !== 0) {
         bits |= name;
-        const j = (name & HINT.junk) !== 0;
-        const p = (name & (HINT.positive | HINT.embed)) !== 0;
+        const j = (name & JUNK) !== 0;
+        const p = (name & CONTENT_LIKE) !== 0;
         if (p && !j) contentOnly = true;
         else if (j && !p) junk = true;
         name = 0;
@@ -216,6 +230,6 @@ export function hintBits(hint: string): number {
       if (edgeHolds(hint, i, e.left, true) && edgeHolds(hint, stop, e.right, false)) name |= e.bits;
     }
   }
-  if (junk && !contentOnly) bits |= HINT.junkName;
+  if (junk && !contentOnly) bits |= JUNK_NAME;
   return bits;
 }

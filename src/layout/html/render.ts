@@ -89,8 +89,10 @@ export interface RenderedMeta {
   jsonLd: string[];
   /** datetime attributes of <time> elements, with whether they lie in the content (article/main). */
   times: { value: string; inArticle: boolean }[];
-  lang?: string;
-  canonical?: string;
+  /** <html lang>; '' when the page gives none (a string either way: one object shape for every page). */
+  lang: string;
+  /** <link rel=canonical href>; '' when none. */
+  canonical: string;
 }
 
 export interface RenderedPage {
@@ -252,21 +254,39 @@ function ownCopy(s: string): string {
   return ` ${s}`.slice(1);
 }
 
+// The bits as plain numbers and one table read in a loop: a property load of HINT or CTX
+// inside a branch no page had taken yet had no type feedback, and deoptimised the
+// optimised render handlers (and everything they were inlined into) the first time a
+// rare class name reached it.
+const HINT_NEGATIVE: number = HINT.negative;
+const HINT_POSITIVE: number = HINT.positive;
+const CTX_NEGATIVE: number = CTX.negative;
+/** Pairs: a HINT bit, then the CTX flag it gives. */
+const HINT_TO_CTX = new Int32Array([
+  HINT.junkName,
+  CTX.junk,
+  HINT.caption,
+  CTX.caption,
+  HINT.byline,
+  CTX.byline,
+  HINT.related,
+  CTX.related,
+  HINT.comment,
+  CTX.comment,
+  HINT.highlights,
+  CTX.highlights,
+  HINT.dateline,
+  CTX.dateline,
+]);
+
 /** The weight and contexts a class/id string gives (a function of the string alone: see class-hints.ts). */
 function judgeHint(hint: string): { weight: number; ctx: number } {
   const bits = hintBits(hint);
   let weight = 0;
-  let ctx = 0;
-  if (bits & HINT.negative) weight -= CLASS_WEIGHT;
-  if (bits & HINT.positive) weight += CLASS_WEIGHT;
-  if (bits & HINT.junkName) ctx |= CTX.junk;
-  if (weight < 0) ctx |= CTX.negative;
-  if (bits & HINT.caption) ctx |= CTX.caption;
-  if (bits & HINT.byline) ctx |= CTX.byline;
-  if (bits & HINT.related) ctx |= CTX.related;
-  if (bits & HINT.comment) ctx |= CTX.comment;
-  if (bits & HINT.highlights) ctx |= CTX.highlights;
-  if (bits & HINT.dateline) ctx |= CTX.dateline;
+  if (bits & HINT_NEGATIVE) weight -= CLASS_WEIGHT;
+  if (bits & HINT_POSITIVE) weight += CLASS_WEIGHT;
+  let ctx = weight < 0 ? CTX_NEGATIVE : 0;
+  for (let k = 0; k < HINT_TO_CTX.length; k += 2) if (bits & HINT_TO_CTX[k]!) ctx |= HINT_TO_CTX[k + 1]!;
   return { weight, ctx };
 }
 
@@ -286,7 +306,9 @@ function render(html: string, scan: HtmlScan): RenderedPage {
   const parts: string[] = [];
   const blocks: RenderedBlock[] = [];
   const nodes: RenderedNodes = { tag: [], parent: [], last: [], weight: [], ctx: [] };
-  const meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [] };
+  // Every field from the start, so that every page's meta has one shape (a field added later
+  // on some pages only gave the handlers a second shape and deoptimised them).
+  const meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [], lang: '', canonical: '' };
   let length = 0;
   let current = '';
   let currentLink = 0;
@@ -368,10 +390,11 @@ function render(html: string, scan: HtmlScan): RenderedPage {
     open(name, attribs) {
       if (name === 'title' && skipDepth <= 1) inTitle = true;
       if (name === 'meta') readMetaTag(meta, attribs);
-      else if (name === 'html' && attribs.lang) meta.lang ??= attribs.lang;
-      else if (name === 'link' && attribs.rel?.toLowerCase() === 'canonical' && attribs.href)
-        meta.canonical ??= attribs.href;
-      else if (name === 'time' && attribs.datetime && meta.times.length < 200) {
+      else if (name === 'html' && attribs.lang) {
+        if (meta.lang === '') meta.lang = attribs.lang;
+      } else if (name === 'link' && attribs.rel?.toLowerCase() === 'canonical' && attribs.href) {
+        if (meta.canonical === '') meta.canonical = attribs.href;
+      } else if (name === 'time' && attribs.datetime && meta.times.length < 200) {
         resolve(trackedNode);
         const ctx = nodes.ctx[trackedNode]!;
         meta.times.push({

@@ -153,7 +153,9 @@ export function extractMeta(
 
   // Language
   const lang =
-    ld?.inLanguage ?? page?.meta.lang ?? metaTag(page, 'content-language', 'og:locale', 'language');
+    ld?.inLanguage ??
+    (page?.meta.lang || undefined) ??
+    metaTag(page, 'content-language', 'og:locale', 'language');
   const primary = lang ? /^([a-z]{2,3})(?:[-_]|$)/i.exec(lang.trim())?.[1] : undefined;
   if (primary) meta.language = primary.toLowerCase();
   return meta;
