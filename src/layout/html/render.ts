@@ -302,37 +302,51 @@ interface OpenElement {
   outerBlock: number;
 }
 
-function render(html: string, scan: HtmlScan): RenderedPage {
-  const parts: string[] = [];
-  const blocks: RenderedBlock[] = [];
-  const nodes: RenderedNodes = { tag: [], parent: [], last: [], weight: [], ctx: [] };
+/** Marks an element whose class/id names are not judged yet (see PageRenderer.resolve). */
+const UNRESOLVED = -1;
+
+/**
+ * The scanner's handler for one page: its state in fields of one class, its handlers on the
+ * prototype. Closures made per page were new functions on every page: the scanner's calls
+ * to them, optimised for the first page's, deoptimised on the second; one class keeps every
+ * call site to one target and the state to one object shape.
+ */
+class PageRenderer implements ScanHandler {
+  readonly parts: string[] = [];
+  readonly blocks: RenderedBlock[] = [];
+  readonly nodes: RenderedNodes = { tag: ['#root'], parent: [-1], last: [0], weight: [0], ctx: [0] };
   // Every field from the start, so that every page's meta has one shape (a field added later
   // on some pages only gave the handlers a second shape and deoptimised them).
-  const meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [], lang: '', canonical: '' };
-  let length = 0;
-  let current = '';
-  let currentLink = 0;
+  readonly meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [], lang: '', canonical: '' };
+  length = 0;
+  current = '';
+  currentLink = 0;
   // Open elements, innermost last: records reused from one element to the next (a page opens
   // thousands of elements, never more than a few dozen at a time).
-  const stack: OpenElement[] = [];
-  let depth = 0;
+  readonly stack: OpenElement[] = [];
+  depth = 0;
   // Node 0 is a synthetic root, so that text outside any element still has a holder.
-  nodes.tag.push('#root');
-  nodes.parent.push(-1);
-  nodes.last.push(0);
-  nodes.weight.push(0);
-  nodes.ctx.push(0);
-  let trackedNode = 0; // innermost tracked element
-  let blockNode = 0; // innermost tracked block-level element
-  let skipDepth = 0;
-  let anchorDepth = 0;
-  let preDepth = 0;
-  let inTitle = false;
-  let title = '';
-  let jsonLd: string | undefined;
-  let jsonLdSize = 0;
+  /** Innermost tracked element. */
+  trackedNode = 0;
+  /** Innermost tracked block-level element. */
+  blockNode = 0;
+  skipDepth = 0;
+  anchorDepth = 0;
+  preDepth = 0;
+  inTitle = false;
+  title = '';
+  /** Whether a JSON-LD script is open, and its text so far. */
+  inJsonLd = false;
+  jsonLd = '';
+  jsonLdSize = 0;
+  // An element's class/id names are judged when something needs its contexts: a line it
+  // holds (flush) or a <time> inside it. Most elements with a class hold no line of their
+  // own (links, icons, images, wrappers of other widgets), and their names are never read.
+  readonly hints: (string | undefined)[] = [undefined];
+  readonly pending: number[] = [];
 
-  const flush = (): void => {
+  flush(): void {
+    const current = this.current;
     if (current === '') return;
     const rawLength = current.length;
     // Most flushes between tags hold only white space: nothing to normalise. Trimming first lets
@@ -340,156 +354,184 @@ function render(html: string, scan: HtmlScan): RenderedPage {
     // collapse and trim white space at the ends).
     const trimmed = current.trim();
     const line = trimmed === '' ? '' : normalizeLine(trimmed);
-    const linkShare = rawLength ? Math.min(1, currentLink / rawLength) : 0;
-    current = '';
-    currentLink = 0;
+    const linkShare = rawLength ? Math.min(1, this.currentLink / rawLength) : 0;
+    this.current = '';
+    this.currentLink = 0;
     if (!line) return;
-    if (length > 0) {
-      parts.push('\n');
-      length += 1;
+    if (this.length > 0) {
+      this.parts.push('\n');
+      this.length += 1;
     }
-    const node = blockNode;
-    resolve(node);
-    blocks.push({ start: length, end: length + line.length, tag: nodes.tag[node]!, node, linkShare });
-    parts.push(line);
-    length += line.length;
-  };
+    const node = this.blockNode;
+    this.resolve(node);
+    const start = this.length;
+    this.blocks.push({ start, end: start + line.length, tag: this.nodes.tag[node]!, node, linkShare });
+    this.parts.push(line);
+    this.length = start + line.length;
+  }
 
-  // An element's class/id names are judged when something needs its contexts: a line it
-  // holds (flush) or a <time> inside it. Most elements with a class hold no line of their
-  // own (links, icons, images, wrappers of other widgets), and their names are never read.
-  const hints: (string | undefined)[] = [undefined];
-  const pending: number[] = [];
-  const UNRESOLVED = -1;
-
-  const addNode = (tag: string, hint: string | undefined): number => {
+  addNode(tag: string, hint: string | undefined): number {
+    const nodes = this.nodes;
     const index = nodes.tag.length;
     nodes.tag.push(tag);
-    nodes.parent.push(trackedNode);
+    nodes.parent.push(this.trackedNode);
     nodes.last.push(index);
     nodes.weight.push(0);
     nodes.ctx.push(UNRESOLVED);
-    hints.push(hint);
+    this.hints.push(hint);
     return index;
-  };
+  }
 
   /** Judges the names of an element and of its ancestors not judged yet, outermost first. */
-  const resolve = (node: number): void => {
-    const { ctx, parent } = nodes;
+  resolve(node: number): void {
+    const { ctx, parent, weight, tag } = this.nodes;
+    const { pending, hints } = this;
     for (let a = node; ctx[a]! === UNRESOLVED; a = parent[a]!) pending.push(a);
     while (pending.length) {
       const n = pending.pop()!;
       const key = hints[n];
       const hint = key === undefined ? NO_HINT : hintFlags(key);
-      nodes.weight[n] = hint.weight;
-      ctx[n] = ctx[parent[n]!]! | (TAG_CTX.get(nodes.tag[n]!) ?? 0) | hint.ctx;
+      weight[n] = hint.weight;
+      ctx[n] = ctx[parent[n]!]! | (TAG_CTX.get(tag[n]!) ?? 0) | hint.ctx;
     }
-  };
+  }
 
-  const handler: ScanHandler = {
-    open(name, attribs) {
-      if (name === 'title' && skipDepth <= 1) inTitle = true;
-      if (name === 'meta') readMetaTag(meta, attribs);
-      else if (name === 'html' && attribs.lang) {
-        if (meta.lang === '') meta.lang = attribs.lang;
-      } else if (name === 'link' && attribs.rel?.toLowerCase() === 'canonical' && attribs.href) {
-        if (meta.canonical === '') meta.canonical = attribs.href;
-      } else if (name === 'time' && attribs.datetime && meta.times.length < 200) {
-        resolve(trackedNode);
-        const ctx = nodes.ctx[trackedNode]!;
+  open(name: string, attribs: TagAttributes): void {
+    if (name === 'title' && this.skipDepth <= 1) this.inTitle = true;
+    if (name === 'meta') readMetaTag(this.meta, attribs);
+    else if (name === 'html' || name === 'link' || name === 'time' || name === 'script')
+      this.openMetadataTag(name, attribs);
+    const hidden =
+      attribs.hidden !== undefined ||
+      attribs['aria-hidden'] === 'true' ||
+      (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style));
+    const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
+    const isBlock = BLOCK.has(name);
+    if (this.skipDepth === 0 && isBlock) this.flush();
+    const outerBlock = this.blockNode;
+    let node = -1;
+    const depth = this.depth;
+    if (depth < MAX_TRACKED_DEPTH) {
+      node = this.addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop));
+      this.trackedNode = node;
+      if (isBlock) this.blockNode = node;
+    }
+    const anchor = name === 'a';
+    const pre = name === 'pre';
+    if (skip) this.skipDepth++;
+    if (anchor) this.anchorDepth++;
+    if (pre) this.preDepth++;
+    const e = this.stack[depth];
+    if (e === undefined) this.stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
+    else {
+      e.tag = name;
+      e.node = node;
+      e.skip = skip;
+      e.anchor = anchor;
+      e.pre = pre;
+      e.block = isBlock;
+      e.outerBlock = outerBlock;
+    }
+    this.depth = depth + 1;
+  }
+
+  /** The metadata <html lang>, <link rel=canonical>, <time datetime> and JSON-LD scripts give (out of open's line: rare tags). */
+  openMetadataTag(name: string, attribs: TagAttributes): void {
+    const meta = this.meta;
+    if (name === 'html') {
+      if (attribs.lang && meta.lang === '') meta.lang = attribs.lang;
+    } else if (name === 'link') {
+      if (attribs.rel?.toLowerCase() === 'canonical' && attribs.href && meta.canonical === '')
+        meta.canonical = attribs.href;
+    } else if (name === 'time') {
+      if (attribs.datetime && meta.times.length < 200) {
+        this.resolve(this.trackedNode);
+        const ctx = this.nodes.ctx[this.trackedNode]!;
         meta.times.push({
           value: attribs.datetime,
           inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
         });
-      } else if (name === 'script' && attribs.type?.toLowerCase().includes('ld+json')) jsonLd = '';
-      const hidden =
-        attribs.hidden !== undefined ||
-        attribs['aria-hidden'] === 'true' ||
-        (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style));
-      const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
-      const isBlock = BLOCK.has(name);
-      if (skipDepth === 0 && isBlock) flush();
-      const outerBlock = blockNode;
-      let node = -1;
-      if (depth < MAX_TRACKED_DEPTH) {
-        node = addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop));
-        trackedNode = node;
-        if (isBlock) blockNode = node;
       }
-      const anchor = name === 'a';
-      const pre = name === 'pre';
-      if (skip) skipDepth++;
-      if (anchor) anchorDepth++;
-      if (pre) preDepth++;
-      const e = stack[depth];
-      if (e === undefined) stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
-      else {
-        e.tag = name;
-        e.node = node;
-        e.skip = skip;
-        e.anchor = anchor;
-        e.pre = pre;
-        e.block = isBlock;
-        e.outerBlock = outerBlock;
-      }
-      depth++;
-    },
-    text(data) {
-      if (inTitle) title += data;
-      if (jsonLd !== undefined && jsonLdSize + jsonLd.length < MAX_JSON_LD) jsonLd += data;
-      if (skipDepth > 0) return;
-      if (preDepth > 0 && data.includes('\n')) {
-        const lines = data.split('\n');
-        for (let i = 0; i < lines.length; i++) {
-          if (i > 0) flush();
-          current += lines[i];
-          if (anchorDepth > 0) currentLink += lines[i]!.length;
-        }
-        return;
-      }
-      current += data;
-      if (anchorDepth > 0) currentLink += data.length;
-    },
-    close(name) {
-      // The scanner emits one close for every open (implied ones included), so this pops exactly one.
-      if (depth === 0) return;
-      const open = stack[--depth]!;
-      if (name === 'title') inTitle = false;
-      if (open.tag === 'script' && jsonLd !== undefined) {
-        if (jsonLd.trim()) {
-          meta.jsonLd.push(jsonLd);
-          jsonLdSize += jsonLd.length;
-        }
-        jsonLd = undefined;
-      }
-      if (skipDepth === 0 && open.block) flush();
-      if (open.skip) skipDepth--;
-      if (open.anchor) anchorDepth--;
-      if (open.pre) preDepth--;
-      if (open.node >= 0) {
-        nodes.last[open.node] = nodes.tag.length - 1;
-        trackedNode = nodes.parent[open.node]!;
-        // The elements open now are those open when this one opened: the same innermost block.
-        if (open.block) blockNode = open.outerBlock;
-      }
-    },
-  };
-  scan(html, handler);
-  flush();
-  nodes.last[0] = nodes.tag.length - 1;
-  // Elements that hold no line: their tags' contexts and their ancestors' (parents come first).
-  for (let i = 1; i < nodes.ctx.length; i++) {
-    if (nodes.ctx[i] === UNRESOLVED)
-      nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | (TAG_CTX.get(nodes.tag[i]!) ?? 0);
+    } else if (attribs.type?.toLowerCase().includes('ld+json')) {
+      this.inJsonLd = true;
+      this.jsonLd = '';
+    }
   }
-  const cleanTitle = normalizeLine(title);
-  return {
-    text: parts.join(''),
-    blocks,
-    nodes,
-    meta,
-    ...(cleanTitle ? { title: cleanTitle } : {}),
-  };
+
+  text(data: string): void {
+    if (this.inTitle) this.title += data;
+    if (this.inJsonLd && this.jsonLdSize + this.jsonLd.length < MAX_JSON_LD) this.jsonLd += data;
+    if (this.skipDepth > 0) return;
+    if (this.preDepth > 0 && data.includes('\n')) {
+      this.preText(data);
+      return;
+    }
+    this.current += data;
+    if (this.anchorDepth > 0) this.currentLink += data.length;
+  }
+
+  /** Text inside <pre>: each of its line ends ends a line. */
+  preText(data: string): void {
+    const lines = data.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) this.flush();
+      this.current += lines[i];
+      if (this.anchorDepth > 0) this.currentLink += lines[i]!.length;
+    }
+  }
+
+  close(name: string): void {
+    // The scanner emits one close for every open (implied ones included), so this pops exactly one.
+    if (this.depth === 0) return;
+    const open = this.stack[--this.depth]!;
+    if (name === 'title') this.inTitle = false;
+    if (this.inJsonLd && open.tag === 'script') this.closeJsonLd();
+    if (this.skipDepth === 0 && open.block) this.flush();
+    if (open.skip) this.skipDepth--;
+    if (open.anchor) this.anchorDepth--;
+    if (open.pre) this.preDepth--;
+    if (open.node >= 0) {
+      this.nodes.last[open.node] = this.nodes.tag.length - 1;
+      this.trackedNode = this.nodes.parent[open.node]!;
+      // The elements open now are those open when this one opened: the same innermost block.
+      if (open.block) this.blockNode = open.outerBlock;
+    }
+  }
+
+  closeJsonLd(): void {
+    const jsonLd = this.jsonLd;
+    if (jsonLd.trim()) {
+      this.meta.jsonLd.push(jsonLd);
+      this.jsonLdSize += jsonLd.length;
+    }
+    this.inJsonLd = false;
+    this.jsonLd = '';
+  }
+
+  finish(): RenderedPage {
+    this.flush();
+    const nodes = this.nodes;
+    nodes.last[0] = nodes.tag.length - 1;
+    // Elements that hold no line: their tags' contexts and their ancestors' (parents come first).
+    for (let i = 1; i < nodes.ctx.length; i++) {
+      if (nodes.ctx[i] === UNRESOLVED)
+        nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | (TAG_CTX.get(nodes.tag[i]!) ?? 0);
+    }
+    const cleanTitle = normalizeLine(this.title);
+    return {
+      text: this.parts.join(''),
+      blocks: this.blocks,
+      nodes,
+      meta: this.meta,
+      ...(cleanTitle ? { title: cleanTitle } : {}),
+    };
+  }
+}
+
+function render(html: string, scan: HtmlScan): RenderedPage {
+  const renderer = new PageRenderer();
+  scan(html, renderer);
+  return renderer.finish();
 }
 
 function readMetaTag(meta: RenderedMeta, attribs: TagAttributes): void {
