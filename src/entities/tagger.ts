@@ -513,7 +513,6 @@ export class NerTagger {
       this.nameCodes = new Int32Array(2 * n);
       this.gaz = new Int32Array(2 * n);
     }
-    const scores = this.scores;
     if (this.tokenRecords.length < n) this.tokenRecords = new Int32Array(2 * n);
     const rec = this.tokenRecords;
     const caseCodes = this.caseCodes;
@@ -527,11 +526,26 @@ export class NerTagger {
       caseCodes[i] = kind * 4 + (f & 3);
       nameCodes[i] = kind * 4 + ((f >> 3) & 3);
     }
+    // Three passes, each its own method: V8 compiles each once as a unit of its own (one
+    // function of all three took 130-240 ms to compile, and a deoptimisation in any part, such
+    // as the first headline's lookups, recompiled the whole). Each score gets the same additions
+    // in the same order as in one pass: a token's dense sum, then its own lookups (neither reads
+    // another token's scores), then the pair features.
+    this.denseScores(n);
+    this.tokenLookups(words, infos);
+    this.pairScores(n);
+    return this.scores;
+  }
+
+  /** The dense part of each token's scores: its record's vectors and the document evidence. */
+  private denseScores(n: number): void {
+    const scores = this.scores;
+    const rec = this.tokenRecords;
+    const caseCodes = this.caseCodes;
+    const nameCodes = this.nameCodes;
     // Read after recordOf: a new record may have grown (replaced) the pool.
     const pool = this.pool;
     const ints = this.poolInt;
-    const headline = isHeadline(infos);
-    const gaz = gazetteerIds(this.space, words, infos, this.gaz);
     const t = this.tables;
     const C = EVIDENCE_CODES;
     const evidence = t.evidence;
@@ -597,7 +611,17 @@ export class NerTagger {
         v = fround(v + evBefore[ob + k]!);
         scores[base + k] = v + evAfter[oa + k]!;
       }
-      // The rest, looked up one by one: rare (sentence start, headlines, gazetteer) or few per token.
+    }
+  }
+
+  /** The rest of each token's own features, looked up one by one: rare (sentence start, headlines, gazetteer) or few per token. */
+  private tokenLookups(words: readonly string[], infos: WordInfo[]): void {
+    const n = words.length;
+    const scores = this.scores;
+    const headline = isHeadline(infos);
+    const gaz = gazetteerIds(this.space, words, infos, this.gaz);
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
       const ids = infos[i]!.ids;
       if (i === 0) {
         if (ids[Slot.CF]! >= 0) this.addOne(ONE_70, ids[Slot.CF]!, scores, base);
@@ -622,6 +646,14 @@ export class NerTagger {
         for (const a of ev.after) this.addOne(ONE_86, a, scores, base);
       }
     }
+  }
+
+  /** The word-pair features of the sentence's n tokens (their records in tokenRecords). */
+  private pairScores(n: number): void {
+    const scores = this.scores;
+    const rec = this.tokenRecords;
+    const ints = this.poolInt;
+    const t = this.tables;
     // Pair features: each adjacent pair (p, p + 1) over the padded sentence, positions -2 .. n + 1;
     // they belong to token p + 1 (60, 62, 64, 66), p (61, 63, 65, 67), p + 2 (68) and p - 1 (69).
     const nShapes = t.shapes.size;
@@ -686,7 +718,6 @@ export class NerTagger {
           addPlace(sparse, sparseTag, places[ll + 3]!, scores, (p - 1) * T);
       }
     }
-    return scores;
   }
 }
 
