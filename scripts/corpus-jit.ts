@@ -12,7 +12,8 @@
  *   node dist/scripts/corpus-jit.js [--data FILE] [--builds DIR[,DIR…]] [--rounds N] [--top N]
  *     [--sites] [--no-trace]
  *
- * A build DIR is a project root with dist/ built (default: this one). The last line is one JSON
+ * A build DIR is a project root with dist/ built (default: this one); `DIR#ARGS` passes ARGS
+ * (space-separated) to that build's corpus-warmup, e.g. `--builds ".#--warm-up 0,."`. The last line is one JSON
  * object: per build, the totals and the CPU runs.
  */
 import { spawn } from 'node:child_process';
@@ -27,9 +28,13 @@ function arg(name: string, fallback: string): string {
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
+// "DIR" or "DIR#ARGS": ARGS (space-separated) are passed on to that build's corpus-warmup.
 const builds = arg('builds', here)
   .split(',')
-  .map((b) => resolve(b));
+  .map((b) => {
+    const [dir, extra] = b.split('#');
+    return { root: resolve(dir!), args: extra ? extra.trim().split(/\s+/) : [], name: b };
+  });
 const rounds = Number(arg('rounds', '1'));
 const top = Number(arg('top', '25'));
 const showSites = process.argv.includes('--sites');
@@ -92,7 +97,7 @@ function runLines(args: string[], onLine: (line: string) => void): Promise<void>
   });
 }
 
-async function traced(root: string): Promise<TraceSummary> {
+async function traced(root: string, extra: string[]): Promise<TraceSummary> {
   const sum: TraceSummary = {
     compiles: 0,
     compileMs: 0,
@@ -105,7 +110,7 @@ async function traced(root: string): Promise<TraceSummary> {
   let pending: { f: FunctionJit; reason: string } | undefined;
   const script = join(root, 'dist/scripts/corpus-warmup.js');
   await runLines(
-    ['--trace-opt', '--trace-deopt-verbose', script, '--passes', '1', '--data', data],
+    ['--trace-opt', '--trace-deopt-verbose', script, '--passes', '1', '--data', data, ...extra],
     (line) => {
       if (line.startsWith('{"pass"')) sum.pass = JSON.parse(line) as Record<string, unknown>;
       let m = COMPILED.exec(line);
@@ -145,11 +150,14 @@ async function traced(root: string): Promise<TraceSummary> {
   return sum;
 }
 
-async function cpuRun(root: string): Promise<Record<string, unknown>[]> {
+async function cpuRun(root: string, extra: string[]): Promise<Record<string, unknown>[]> {
   const passes: Record<string, unknown>[] = [];
-  await runLines([join(root, 'dist/scripts/corpus-warmup.js'), '--passes', '2', '--data', data], (line) => {
-    if (line.startsWith('{"pass"')) passes.push(JSON.parse(line) as Record<string, unknown>);
-  });
+  await runLines(
+    [join(root, 'dist/scripts/corpus-warmup.js'), '--passes', '2', '--data', data, ...extra],
+    (line) => {
+      if (line.startsWith('{"pass"')) passes.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  );
   return passes;
 }
 
@@ -171,11 +179,11 @@ function printTrace(root: string, s: TraceSummary): void {
 }
 
 async function main(): Promise<void> {
-  const out: Record<string, unknown>[] = builds.map((b) => ({ build: b, cpu: [] as unknown[] }));
+  const out: Record<string, unknown>[] = builds.map((b) => ({ build: b.name, cpu: [] as unknown[] }));
   if (trace) {
     for (const [k, b] of builds.entries()) {
-      const s = await traced(b);
-      printTrace(b, s);
+      const s = await traced(b.root, b.args);
+      printTrace(b.name, s);
       Object.assign(out[k]!, {
         compiles: s.compiles,
         compileMs: Math.round(s.compileMs),
@@ -194,10 +202,10 @@ async function main(): Promise<void> {
     console.log('\nCPU ms an article, this thread / all threads (untraced, builds alternated):');
   for (let r = 0; r < rounds; r++) {
     for (const [k, b] of builds.entries()) {
-      const passes = await cpuRun(b);
+      const passes = await cpuRun(b.root, b.args);
       const fig = passes.map((p) => `${p['threadCpuMs']}/${p['allThreadsCpuMs']}`);
       console.log(
-        `  round ${r} ${b}: pass 0 ${fig[0]}, pass 1 ${fig[1]} (load ${passes[0]?.['loadAverage']})`,
+        `  round ${r} ${b.name}: pass 0 ${fig[0]}, pass 1 ${fig[1]} (load ${passes[0]?.['loadAverage']})`,
       );
       (out[k]!['cpu'] as unknown[]).push(passes.map((p) => [p['threadCpuMs'], p['allThreadsCpuMs']]));
     }
