@@ -9,6 +9,8 @@
  *   node dist/scripts/quotes-ab.js time --in INPUTS.jsonl [--set bbc] [--cues rules] [--rounds 5]
  *   node dist/scripts/quotes-ab.js ab --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--cues tagger] [--runs 6]
  *   node dist/scripts/quotes-ab.js interleaved --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--cues tagger] [--rounds 10]
+ *   node dist/scripts/quotes-ab.js passes --in INPUTS.jsonl [--stage-dir DIR] [--set bbc] [--passes 2]
+ *   node dist/scripts/quotes-ab.js passes-ab --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--runs 6] [--passes 2]
  *
  * The input sets: `polnear` (every PolNeAR article through the text and entities stages, as
  * `eval quotes` runs them), `polnear-bare` (the same texts with their sentences only, as
@@ -17,6 +19,10 @@
  * default) and with the rules. `ab` alternates processes of the two builds (`time` in each:
  * this script must be built in BASE too) and prints CPU ms per article of each, median and
  * minimum, with the load average: on a shared machine, only same-minutes figures compare.
+ * `passes` times a fresh process's passes over the inputs (the first pass is V8's warm-up: it
+ * interprets, compiles and recompiles; the later ones run compiled code), with the stage of
+ * DIR's build (default this one): this thread's CPU and all threads' (V8 compiles on helper
+ * threads); `passes-ab` alternates such processes for BASE's stage and this build's.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +53,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string' },
     runs: { type: 'string' },
     base: { type: 'string' },
+    'stage-dir': { type: 'string' },
+    passes: { type: 'string' },
   },
 });
 const mode = positionals[0];
@@ -271,7 +279,76 @@ async function interleaved(): Promise<void> {
   );
 }
 
+const threadMs = (): number =>
+  Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+const allThreadsMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Each pass's CPU ms per article in a fresh process: this thread's and all threads'. */
+async function passes(): Promise<void> {
+  const dir = resolve(values['stage-dir'] ?? resolve(import.meta.dirname, '..', '..'));
+  const articles = readInputs(values.in!, values.set).map((i) => i.article);
+  type StageModule = { quotesStage: { run(a: Article, o: object): Article } };
+  const stage = ((await import(resolve(dir, 'dist/src/quotes/index.js'))) as StageModule).quotesStage;
+  const options = values.cues === 'rules' ? { quotes: { cues: 'rules' as const } } : {};
+  const out: { thread: number; all: number }[] = [];
+  let sink = 0;
+  for (let p = 0; p < Number(values.passes ?? 2); p++) {
+    const t0 = threadMs();
+    const a0 = allThreadsMs();
+    for (const a of articles) sink += stage.run(a, options).quotes?.length ?? 0;
+    out.push({ thread: (threadMs() - t0) / articles.length, all: (allThreadsMs() - a0) / articles.length });
+  }
+  console.log(JSON.stringify({ articles: articles.length, passes: out, sink }));
+}
+
+/** Alternates `passes` processes for BASE's stage and this build's; medians of each pass. */
+function passesAb(): void {
+  const here = resolve(import.meta.dirname, '..', '..');
+  const builds = [
+    { label: 'base', dir: resolve(values.base!), runs: [] as { thread: number; all: number }[][] },
+    { label: 'new', dir: here, runs: [] as { thread: number; all: number }[][] },
+  ];
+  const args = [resolve(here, 'dist/scripts/quotes-ab.js'), 'passes', '--in', resolve(values.in!)];
+  if (values.set) args.push('--set', values.set);
+  if (values.cues) args.push('--cues', values.cues);
+  args.push('--passes', values.passes ?? '2');
+  const loads: number[] = [];
+  for (let r = 0; r < Number(values.runs ?? 6); r++) {
+    for (const b of r % 2 ? [...builds].reverse() : builds) {
+      const p = spawnSync(process.execPath, [...args, '--stage-dir', b.dir], { encoding: 'utf8' });
+      if (p.status !== 0) throw new Error(`${b.label}: ${p.stderr}`);
+      b.runs.push(
+        (JSON.parse(p.stdout.trim().split('\n').pop()!) as { passes: { thread: number; all: number }[] })
+          .passes,
+      );
+      loads.push(loadavg()[0]!);
+    }
+  }
+  console.log(
+    `set ${values.set ?? 'all'}, cues ${values.cues ?? 'tagger'}, ${values.runs ?? 6} fresh processes each, alternated`,
+  );
+  console.log('| build | pass | thread CPU ms/article median | min | all threads median | min |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const summary: Record<string, number[]> = {};
+  for (const b of builds)
+    for (let p = 0; p < b.runs[0]!.length; p++) {
+      const th = b.runs.map((run) => run[p]!.thread);
+      const al = b.runs.map((run) => run[p]!.all);
+      summary[`${b.label}${p}`] = [median(th), median(al)];
+      console.log(
+        `| ${b.label} | ${p + 1} | ${median(th).toFixed(4)} | ${Math.min(...th).toFixed(4)} | ${median(al).toFixed(4)} | ${Math.min(...al).toFixed(4)} |`,
+      );
+    }
+  console.log(`load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
+  console.log(JSON.stringify(summary));
+}
+
 if (mode === 'prepare') await prepare();
+else if (mode === 'passes') await passes();
+else if (mode === 'passes-ab') passesAb();
 else if (mode === 'interleaved') await interleaved();
 else if (mode === 'run') run();
 else if (mode === 'compare') compare();

@@ -385,21 +385,29 @@ function shapeKey(w: string): number {
 
 /** The candidate index of a tagger (built once per tagger). */
 const candidateIndexes = new WeakMap<CueTagger, CandidateIndex>();
+/** The last tagger asked about and its index: nearly every call is for the shipped tagger. */
+let lastTagger: CueTagger | undefined;
+let lastIndex: CandidateIndex | undefined;
 function candidateIndex(tagger: CueTagger): CandidateIndex {
-  let t = candidateIndexes.get(tagger);
-  if (!t) {
-    const shape = new Uint8Array(128 * 32);
-    // A token matches a candidate as itself or through its stem, up to three letters longer.
-    for (const w of tagger.candidates)
-      for (let extra = 0; extra <= 3; extra++)
-        shape[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length + extra, 31)] = 1;
-    t = {
-      table: new HashTable([...tagger.candidates].map((w): [number, number] => [stringHash(w), 1])),
-      shape,
-    };
-    candidateIndexes.set(tagger, t);
-  }
-  return t;
+  if (tagger === lastTagger && lastIndex) return lastIndex;
+  const index = candidateIndexes.get(tagger) ?? buildCandidateIndex(tagger);
+  lastTagger = tagger;
+  lastIndex = index;
+  return index;
+}
+
+function buildCandidateIndex(tagger: CueTagger): CandidateIndex {
+  const shape = new Uint8Array(128 * 32);
+  // A token matches a candidate as itself or through its stem, up to three letters longer.
+  for (const w of tagger.candidates)
+    for (let extra = 0; extra <= 3; extra++)
+      shape[(w.charCodeAt(0) & 127) * 32 + Math.min(w.length + extra, 31)] = 1;
+  const index = {
+    table: new HashTable([...tagger.candidates].map((w): [number, number] => [stringHash(w), 1])),
+    shape,
+  };
+  candidateIndexes.set(tagger, index);
+  return index;
 }
 
 /** The context of unit [from, to) given the rules' cues in it. */

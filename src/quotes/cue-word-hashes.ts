@@ -8,12 +8,21 @@
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
-/** FNV-1a over text[from, to), then the optional extra character code (-1: none); unsigned. */
-export function hashRange(text: string, from: number, to: number, extra = -1): number {
+/** FNV-1a over text[from, to); unsigned. */
+export function hashRange(text: string, from: number, to: number): number {
   let h = FNV_OFFSET;
   for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
-  if (extra >= 0) h = Math.imul(h ^ extra, FNV_PRIME);
   return h >>> 0;
+}
+
+/**
+ * FNV-1a over text[from, to) and then the character code `extra`; unsigned. Its own function
+ * (not an optional argument of hashRange): every call of the hot one passes the same three numbers.
+ */
+function hashRangeThen(text: string, from: number, to: number, extra: number): number {
+  let h = FNV_OFFSET;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  return Math.imul(h ^ extra, FNV_PRIME) >>> 0;
 }
 
 /** A 32-bit FNV-1a hash of a string. */
@@ -29,14 +38,16 @@ const Y = 121;
  */
 export function stemHash(w: string): number {
   const n = w.length;
+  // Every ending below needs a word of four letters or more; shorter words are not read past their start.
+  if (n <= 3) return hashRange(w, 0, n);
   const c1 = w.charCodeAt(n - 1);
   const c2 = w.charCodeAt(n - 2);
   const c3 = w.charCodeAt(n - 3);
   // "ing"
   if (n > 5 && c1 === 103 && c2 === 110 && c3 === 105) return hashRange(w, 0, n - 3);
   if (n > 4 && c1 === 100 && c2 === 101)
-    return c3 === 105 ? hashRange(w, 0, n - 3, Y) : hashRange(w, 0, n - 2);
-  if (n > 4 && c1 === 115 && c2 === 101 && c3 === 105) return hashRange(w, 0, n - 3, Y);
+    return c3 === 105 ? hashRangeThen(w, 0, n - 3, Y) : hashRange(w, 0, n - 2);
+  if (n > 4 && c1 === 115 && c2 === 101 && c3 === 105) return hashRangeThen(w, 0, n - 3, Y);
   if (n > 3 && c1 === 115 && c2 !== 115) return hashRange(w, 0, n - 1);
   return hashRange(w, 0, n);
 }

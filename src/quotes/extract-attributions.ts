@@ -157,6 +157,51 @@ function rawAt(table: TokenTable, i: number): string {
   return table.text.slice(table.off[2 * i]!, table.off[2 * i + 1]!);
 }
 
+/**
+ * A punctuation token as a string literal where there is one. Comparisons with literals
+ * ("lower[i] === '\u201d'") and Set lookups are compiled by V8 for the kind of string they first
+ * see; a slice of a curly mark or a dash is a fresh string of another kind than the literal,
+ * and meeting one later threw the compiled code away ("wrong instance type"). Single ASCII
+ * characters are V8's own shared strings already. Empty when the token is none of these.
+ */
+function punctuationToken(text: string, start: number, end: number): string {
+  const c = text.charCodeAt(start);
+  if (end - start === 1) {
+    if (c < 128) return text[start]!;
+    switch (c) {
+      case 0x201c:
+        return '\u201c';
+      case 0x201d:
+        return '\u201d';
+      case 0x201e:
+        return '\u201e';
+      case 0x2018:
+        return '\u2018';
+      case 0x2019:
+        return '\u2019';
+      case 0x2014:
+        return '\u2014';
+      case 0x2013:
+        return '\u2013';
+      case 0x2026:
+        return '\u2026';
+      case 0x2015:
+        return '\u2015';
+    }
+  } else if (end - start === 2 && text.charCodeAt(start + 1) === c) {
+    if (c === 45) return '--';
+    if (c === 39) return "''";
+  } else if (
+    end - start === 3 &&
+    c === 46 &&
+    text.charCodeAt(start + 1) === 46 &&
+    text.charCodeAt(start + 2) === 46
+  ) {
+    return '...';
+  }
+  return '';
+}
+
 export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
   const off = tokenOffsets(text);
   // Lower-casing the whole text once is cheaper than token by token; it keeps
@@ -171,10 +216,17 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
   for (let i = 0; i < n; i++) {
     const start = off[2 * i]!;
     const end = off[2 * i + 1]!;
-    lower[i] = sameLength ? lowered.slice(start, end) : text.slice(start, end).toLowerCase();
+    const wordy = hasWordChar(text, start, end);
+    const literal = wordy ? '' : punctuationToken(text, start, end);
+    lower[i] =
+      literal !== ''
+        ? literal
+        : sameLength
+          ? lowered.slice(start, end)
+          : text.slice(start, end).toLowerCase();
     while (r < regions.length && regions[r]!.end <= start) r++;
     if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;
-    word[i] = hasWordChar(text, start, end) ? 1 : 0;
+    word[i] = wordy ? 1 : 0;
   }
   return { text, off, count: n, lower, region, word };
 }
@@ -229,7 +281,7 @@ export function findCues(
     const phrases = lexicon.byFirst.get(table.lower[i]!);
     if (!phrases) continue;
     // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
-    const found = table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
+    const found = i > 0 && table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
       const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
@@ -407,6 +459,9 @@ function unitCues(
   return tagged;
 }
 
+/** The unit after the last one: none (attributionAt reads -1 as "no next unit"). */
+const NO_UNIT: [number, number] = [-1, -1];
+
 /** The attributions of a text, in order of their cues. */
 export function extractAttributions({
   text,
@@ -416,6 +471,8 @@ export function extractAttributions({
   combine = 'tagger',
   givenCues,
 }: ExtractInput): Attribution[] {
+  // No sentence, no attribution (and no empty list of units, which V8 would see as another kind of array).
+  if (!sentences.length) return [];
   const regions = findQuoteRegions(text);
   const table = tokenTable(text, regions);
   const units = unitsOf(sentences, regions, table);
@@ -437,10 +494,12 @@ export function extractAttributions({
         continue;
       }
       const previous = k > 0 && last && last.cue.start >= table.off[2 * ts]! ? last : undefined;
-      const a = attributionAt(table, c0, c1, s0, s1, units[u + 1], ts, previous?.source, previous?.content);
+      const next = u + 1 < units.length ? units[u + 1]! : NO_UNIT;
+      const a = attributionAt(table, c0, c1, s0, s1, next[0], next[1], ts, previous);
       if (!a) continue;
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
-      out.push({ ...a, kind: kindOf(table, a, c0) });
+      a.kind = kindOf(table, a, c0);
+      out.push(a);
     }
     if (!cues.length) {
       const other = dashAttribution(table, ts, te) ?? colonAttribution(table, ts, te);
@@ -450,7 +509,7 @@ export function extractAttributions({
   return out;
 }
 
-function kindOf(table: TokenTable, a: Omit<Attribution, 'kind'>, cueToken: number): AttributionKind {
+function kindOf(table: TokenTable, a: Attribution, cueToken: number): AttributionKind {
   if (table.lower[cueToken] === 'according') return 'according-to';
   const from = tokenAt(table, a.content.start);
   const to = tokenAt(table, a.content.end);
@@ -625,140 +684,204 @@ function hasVerb(table: TokenTable, from: number, to: number): boolean {
   return false;
 }
 
+/** An attribution; every one is built here, so that all have one shape (V8 compiles the code reading them once). */
+function attribution(kind: AttributionKind, content: Span, cue: Span, source: Span | undefined): Attribution {
+  return { kind, content, cue, source };
+}
+
+/** True when a quotation opens at token i (after commas and colons), before s1. */
+function startsQuote(table: TokenTable, i: number, s1: number): boolean {
+  let j = i;
+  while (j < s1 && (table.lower[j] === ',' || table.lower[j] === ':')) j++;
+  return j < s1 && table.region[j] !== -1;
+}
+
+/**
+ * What follows the cue [.., c1) up to s1, skipping the addressee of "told reporters that …";
+ * or the next unit [next0, next1) when it is a whole quote and little follows the cue
+ * ("X told CNN." and the quote in the next sentence or paragraph; next0 -1: no next unit).
+ */
+function contentAfter(
+  table: TokenTable,
+  c1: number,
+  s1: number,
+  next0: number,
+  next1: number,
+): Span | undefined {
+  const after = TAKES_OBJECT.test(table.lower[c1 - 1]!) ? afterAddressee(table, c1, s1) : c1;
+  const content = contentSpan(table, after, s1);
+  if ((!content || wordsIn(table, c1, s1) <= 3) && next0 >= 0 && isWholeQuote(table, next0, next1)) {
+    return contentSpan(table, next0, next1);
+  }
+  return content;
+}
+
+/** Where the content of "told reporters (that) …" starts: at "that", a colon or a quote, else after a one-word addressee. */
+function afterAddressee(table: TokenTable, c1: number, s1: number): number {
+  for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
+    const t = table.lower[i]!;
+    if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) return i;
+  }
+  // "told reporters the talks …": a one-word addressee is no part of the content.
+  return ADDRESSEES.has(table.lower[c1]!) ? c1 + 1 : c1;
+}
+
+/**
+ * The attribution of the cue [c0, c1) in the stretch [s0, s1) of the unit that starts at ts
+ * (the next unit is [next0, next1), next0 -1 when none; `previous` is the unit's previous
+ * attribution, if any). Each way of reading it is its own function, so that this one stays
+ * small: V8 compiles each when it is hot, and a rarely taken way does not make it compile
+ * this one again.
+ */
 function attributionAt(
   table: TokenTable,
   c0: number,
   c1: number,
   s0: number,
   s1: number,
-  nextUnit: [number, number] | undefined,
+  next0: number,
+  next1: number,
   ts: number,
-  previousSource: Span | undefined,
-  previousContent?: Span,
-): Omit<Attribution, 'kind'> | undefined {
+  previous: Attribution | undefined,
+): Attribution | undefined {
   const cue = charSpan(table, c0, c1)!;
-  const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
-  const head = table.lower[c1 - 1]!;
-  const participle = /ing$/.test(table.lower[c0]!);
-
+  const first = table.lower[c0]!;
   // 1. "according to X"; a cue that is a lone preposition reads the same way ("In the latest
   // poll, …", "To many voters, …", "For his supporters, …": the phrase after it is the source).
-  if (table.lower[c0] === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(table.lower[c0]!))) {
-    const srcEnd = sourceAfter(table, c1, s1);
-    const source = sourceSpan(table, c1, srcEnd);
-    const before = contentSpan(table, s0, c0);
-    // "“…,” X said on Sunday, according to Y": Y is where the same claim comes from.
-    const content = previousContent && s0 > ts ? previousContent : (before ?? contentSpan(table, srcEnd, s1));
-    return content ? { content, cue, source } : undefined;
-  }
-
-  const startsQuote = (i: number) => {
-    let j = i;
-    while (j < s1 && (table.lower[j] === ',' || table.lower[j] === ':')) j++;
-    return j < s1 && table.region[j] !== -1;
-  };
-  /** What follows the cue: skipping the addressee of "told reporters that …". */
-  const contentAfter = (): Span | undefined => {
-    let after = c1;
-    if (TAKES_OBJECT.test(head)) {
-      let marked = false;
-      for (let i = c1; i < Math.min(s1, c1 + 10); i++) {
-        const t = table.lower[i]!;
-        if (t === 'that' || t === ':' || OPEN_MARKS.has(t) || table.region[i] !== -1) {
-          after = i;
-          marked = true;
-          break;
-        }
-      }
-      // "told reporters the talks …": a one-word addressee is no part of the content.
-      if (!marked && ADDRESSEES.has(table.lower[c1]!)) after = c1 + 1;
-    }
-    const content = contentSpan(table, after, s1);
-    if (
-      (!content || wordsIn(table, c1, s1) <= 3) &&
-      nextUnit &&
-      isWholeQuote(table, nextUnit[0], nextUnit[1])
-    ) {
-      // "X told CNN." followed by the quote in the next sentence or paragraph.
-      return contentSpan(table, nextUnit[0], nextUnit[1]);
-    }
-    return content;
-  };
+  if (first === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(first)))
+    return accordingTo(table, c0, c1, s0, s1, ts, cue, previous);
+  const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
+  const participle = /ing$/.test(first);
 
   // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end.
   if (
     (prev === ',' || CLOSE_MARKS.has(prev)) &&
     !participle &&
     table.lower[c1] !== 'that' &&
-    !startsQuote(c1)
+    !startsQuote(table, c1, s1)
   ) {
-    const srcEnd = sourceAfter(table, c1, s1);
-    const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
-    // After a comma, what precedes must be a clause ("The port will close, said X"), not a
-    // name and its apposition ("X, a spokesman, says the port …").
-    const chunkStart = sourceBefore(table, c0 - 1, s0).from;
-    const clauseBefore =
-      CLOSE_MARKS.has(prev) ||
-      // "Roe, who has not endorsed anyone, told reporters": the chunk is the source's own clause.
-      (clauseLike(table, Math.max(s0, chunkStart), c0 - 1) &&
-        chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
-    // "…, told reporters": a verb with an object is not inverted.
-    const inverts = !TAKES_OBJECT.test(head) || isCapitalisedAt(table, c1);
-    if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && inverts && !hasVerb(table, c1, srcEnd)) {
-      const fullEnd = invertedSourceEnd(table, srcEnd, s1);
-      const source = fullEnd > srcEnd ? chainSpan(table, c1, fullEnd) : sourceSpan(table, c1, srcEnd);
-      const content = contentSpan(table, s0, c0);
-      if (content) return { content, cue, source };
-    }
+    const inverted = invertedAt(table, c0, c1, s0, s1, cue, prev);
+    if (inverted) return inverted;
   }
 
   // 3. a participle after a comma ("…, saying …") or a second verb ("… and says …"): the
   // speaker is the previous cue's speaker in the sentence, else the subject of the sentence.
   if ((prev === ',' && participle) || prev === 'and' || prev === 'but') {
-    const source = previousSource ?? subjectSpan(table, ts, c0);
-    const content = contentAfter();
-    return content ? { content, cue, source } : undefined;
+    const source = previous?.source ?? subjectSpan(table, ts, c0);
+    const content = contentAfter(table, c1, s1, next0, next1);
+    return content ? attribution('reported', content, cue, source) : undefined;
   }
 
   // 4a. passive: "… was first reported by X": X is the source, the subject is the content.
   if (table.lower[c1] === 'by' && /(ed|en)$/.test(table.lower[c1 - 1]!)) {
-    const srcEnd = sourceAfter(table, c1 + 1, s1);
-    const source = sourceSpan(table, c1 + 1, srcEnd);
-    const subject = sourceBefore(table, c0, s0);
-    const content = contentSpan(table, subject.from, c0);
-    if (source && content) return { content, cue, source };
+    const passive = passiveBy(table, c0, c1, s0, s1, cue);
+    if (passive) return passive;
   }
 
   // 4b. agentless passive: "it was widely reported that …", "the role was disclosed": no source.
   if (agentlessPassive(table, c0, c1, s0)) {
-    const content = contentAfterPassive(table, c0, c1, s0, s1, contentAfter);
-    return content ? { content, cue } : undefined;
+    const content = contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
+    return content ? attribution('reported', content, cue, undefined) : undefined;
   }
+  return sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+}
 
-  // 4. source before the cue; appositions set off by commas or dashes belong to it
-  // ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
+/** 1. "according to X" (and a lone preposition cue): the phrase after the cue is the source. */
+function accordingTo(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  ts: number,
+  cue: Span,
+  previous: Attribution | undefined,
+): Attribution | undefined {
+  const srcEnd = sourceAfter(table, c1, s1);
+  const source = sourceSpan(table, c1, srcEnd);
+  const before = contentSpan(table, s0, c0);
+  // "“…,” X said on Sunday, according to Y": Y is where the same claim comes from.
+  const content =
+    previous !== undefined && s0 > ts ? previous.content : (before ?? contentSpan(table, srcEnd, s1));
+  return content ? attribution('reported', content, cue, source) : undefined;
+}
+
+/** 2. An inverted cue ("…,” said X"), or undefined when the stretch does not read so. */
+function invertedAt(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  cue: Span,
+  prev: string,
+): Attribution | undefined {
+  const srcEnd = sourceAfter(table, c1, s1);
+  const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
+  // After a comma, what precedes must be a clause ("The port will close, said X"), not a
+  // name and its apposition ("X, a spokesman, says the port …").
+  const chunkStart = sourceBefore(table, c0 - 1, s0).from;
+  const clauseBefore =
+    CLOSE_MARKS.has(prev) ||
+    // "Roe, who has not endorsed anyone, told reporters": the chunk is the source's own clause.
+    (clauseLike(table, Math.max(s0, chunkStart), c0 - 1) &&
+      chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
+  // "…, told reporters": a verb with an object is not inverted.
+  const inverts = !TAKES_OBJECT.test(table.lower[c1 - 1]!) || isCapitalisedAt(table, c1);
+  if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && inverts && !hasVerb(table, c1, srcEnd)) {
+    const fullEnd = invertedSourceEnd(table, srcEnd, s1);
+    const source = fullEnd > srcEnd ? chainSpan(table, c1, fullEnd) : sourceSpan(table, c1, srcEnd);
+    const content = contentSpan(table, s0, c0);
+    if (content) return attribution('reported', content, cue, source);
+  }
+  return undefined;
+}
+
+/** 4a. "… was first reported by X", or undefined when either side is missing. */
+function passiveBy(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  cue: Span,
+): Attribution | undefined {
+  const srcEnd = sourceAfter(table, c1 + 1, s1);
+  const source = sourceSpan(table, c1 + 1, srcEnd);
+  const subject = sourceBefore(table, c0, s0);
+  const content = contentSpan(table, subject.from, c0);
+  return source && content ? attribution('reported', content, cue, source) : undefined;
+}
+
+/**
+ * 4. The source before the cue; appositions set off by commas or dashes belong to it
+ * ("X, a spokesman, said", "X, 58, who lives in Y, says", "X — a teacher — says").
+ */
+function sourceFirst(
+  table: TokenTable,
+  c0: number,
+  c1: number,
+  s0: number,
+  s1: number,
+  next0: number,
+  next1: number,
+  ts: number,
+  cue: Span,
+  prev: string,
+): Attribution | undefined {
   let { from, boundary } = sourceBefore(table, c0, s0);
   // An earlier cue in the same unit may sit inside the source's own clause ("Roe, who
   // says …, said"): the chain may read back past it to the start of the unit.
-  const chain =
-    (prev === ',' || DASHES.has(prev)) && boundary === c0 - 1
-      ? sourceChain(table, c0 - 1, s0, ts)
-      : undefined;
+  const afterComma = (prev === ',' || DASHES.has(prev)) && boundary === c0 - 1;
+  const chain = afterComma ? sourceChain(table, c0 - 1, s0, ts) : undefined;
   if (chain) {
     from = chain.from;
     boundary = chain.boundary;
-  } else if ((prev === ',' || DASHES.has(prev)) && boundary === c0 - 1) {
-    let stop = c0 - 1;
-    for (let chunks = 0; chunks < 4; chunks++) {
-      const chunk = sourceBefore(table, stop, s0);
-      if (chunk.from >= stop) break;
-      // Past the first chunk, a chunk with a verb is the clause before the source, not part of it.
-      if (chunks > 0 && clauseLike(table, chunk.from, stop)) break;
-      from = chunk.from;
-      boundary = chunk.boundary;
-      const b = chunk.boundary;
-      if (b < s0 || !(table.lower[b] === ',' || DASHES.has(table.lower[b]!))) break;
-      stop = b;
+  } else if (afterComma) {
+    const chunks = appositionChunks(table, c0 - 1, s0);
+    if (chunks.from >= 0) {
+      from = chunks.from;
+      boundary = chunks.boundary;
     }
   }
   // "X spoke to the paper and told …": a phrase with a verb in it keeps only its subject.
@@ -774,28 +897,60 @@ function attributionAt(
             ? subjectOf(table, start, c0)
             : withoutTrailingTime(table, start, c0),
         );
-  const tailWords = wordsIn(table, c1, s1);
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
-    // Something precedes the source: "…, X said." or a broken quote "“A,” he said, “B.”"
-    if (startsQuote(c1) && table.region[boundary] !== -1) {
-      const content = contentSpan(table, s0, s1);
-      return content ? { content, cue, source } : undefined;
-    }
-    if (
-      ((tailWords <= SHORT_TAIL && adverbialTail(table, c1, s1)) ||
-        CLOSE_MARKS.has(table.lower[boundary]!)) &&
-      !startsQuote(c1) &&
-      table.lower[c1] !== 'that' &&
-      table.lower[c1] !== ':'
-    ) {
-      // A closing mark at the boundary belongs to the quote it closes.
-      const end = CLOSE_MARKS.has(table.lower[boundary]!) ? boundary + 1 : boundary;
-      const content = contentSpan(table, s0, end);
-      return content ? { content, cue, source } : undefined;
-    }
+    const before = contentBeforeSource(table, c1, s0, s1, boundary);
+    if (before !== NOT_BEFORE) return before ? attribution('reported', before, cue, source) : undefined;
   }
-  const content = contentAfter();
-  return content ? { content, cue, source } : undefined;
+  const content = contentAfter(table, c1, s1, next0, next1);
+  return content ? attribution('reported', content, cue, source) : undefined;
+}
+
+/** The chunks before a cue after a comma or dash at `stop`, read back (at most four): from and boundary, from -1 when none. */
+function appositionChunks(table: TokenTable, stop0: number, s0: number): { from: number; boundary: number } {
+  let from = -1;
+  let boundary = -1;
+  let stop = stop0;
+  for (let chunks = 0; chunks < 4; chunks++) {
+    const chunk = sourceBefore(table, stop, s0);
+    if (chunk.from >= stop) break;
+    // Past the first chunk, a chunk with a verb is the clause before the source, not part of it.
+    if (chunks > 0 && clauseLike(table, chunk.from, stop)) break;
+    from = chunk.from;
+    boundary = chunk.boundary;
+    const b = chunk.boundary;
+    if (b < s0 || !(table.lower[b] === ',' || DASHES.has(table.lower[b]!))) break;
+    stop = b;
+  }
+  return { from, boundary };
+}
+
+/** contentBeforeSource's answer when the content is not before the source (read after the cue instead). */
+const NOT_BEFORE: Span = { start: -1, end: -1 };
+
+/**
+ * Something precedes the source (up to `boundary`): "…, X said." or a broken quote "“A,” he
+ * said, “B.”" — the content is then before (or around) the cue. NOT_BEFORE when it is not.
+ */
+function contentBeforeSource(
+  table: TokenTable,
+  c1: number,
+  s0: number,
+  s1: number,
+  boundary: number,
+): Span | undefined {
+  const quoteAfter = startsQuote(table, c1, s1);
+  if (quoteAfter && table.region[boundary] !== -1) return contentSpan(table, s0, s1);
+  const closing = CLOSE_MARKS.has(table.lower[boundary]!);
+  if (
+    ((wordsIn(table, c1, s1) <= SHORT_TAIL && adverbialTail(table, c1, s1)) || closing) &&
+    !quoteAfter &&
+    table.lower[c1] !== 'that' &&
+    table.lower[c1] !== ':'
+  ) {
+    // A closing mark at the boundary belongs to the quote it closes.
+    return contentSpan(table, s0, closing ? boundary + 1 : boundary);
+  }
+  return NOT_BEFORE;
 }
 
 /**
@@ -808,13 +963,15 @@ function contentAfterPassive(
   c1: number,
   s0: number,
   s1: number,
-  contentAfter: () => Span | undefined,
+  next0: number,
+  next1: number,
 ): Span | undefined {
-  if (wordsIn(table, c1, s1) > SHORT_TAIL || !adverbialTail(table, c1, s1)) return contentAfter();
+  if (wordsIn(table, c1, s1) > SHORT_TAIL || !adverbialTail(table, c1, s1))
+    return contentAfter(table, c1, s1, next0, next1);
   const subject = sourceBefore(table, c0, s0);
   let end = c0;
   while (end > subject.from && BE_FORMS.has(table.lower[end - 1]!)) end--;
-  return contentSpan(table, subject.from, end) ?? contentAfter();
+  return contentSpan(table, subject.from, end) ?? contentAfter(table, c1, s1, next0, next1);
 }
 
 /** Prepositions that PolNeAR marks as the cue of a source that follows them ("In a new poll, …"). */
@@ -906,7 +1063,7 @@ function dashAttribution(table: TokenTable, ts: number, te: number): Attribution
   const source = sourceSpan(table, d + 1, nameEnd);
   const content = contentSpan(table, q, end);
   if (!source || !content || nameEnd - (d + 1) > 8) return undefined;
-  return { kind: 'direct', content, cue: charSpan(table, d, d + 1)!, source };
+  return attribution('direct', content, charSpan(table, d, d + 1)!, source);
 }
 
 /** The longest name before a colon that opens a unit ("Graham: Trump is …", "Poll: …"). */
@@ -927,5 +1084,5 @@ function colonAttribution(table: TokenTable, ts: number, te: number): Attributio
   const content = contentSpan(table, colon + 1, te);
   if (!source || !content || wordsIn(table, colon + 1, te) < 3) return undefined;
   const quoted = isWholeQuote(table, colon + 1, te);
-  return { kind: quoted ? 'direct' : 'reported', content, cue: charSpan(table, colon, colon + 1)!, source };
+  return attribution(quoted ? 'direct' : 'reported', content, charSpan(table, colon, colon + 1)!, source);
 }

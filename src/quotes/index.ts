@@ -9,6 +9,7 @@ import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
 import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
+import { warmUp } from './warm-up.js';
 
 export type { QuotesOptions } from './options.js';
 
@@ -74,6 +75,9 @@ export const quotesStage: Stage = {
         'cues "tagger" asked for but no tagger is shipped',
       );
     }
-    return { ...article, quotes: findQuotes(article, shippedLexicon(), tagger) };
+    const lexicon = shippedLexicon();
+    // Once per thread, before its first article: lets V8 see the stage's rarer branches early (warm-up.ts).
+    warmUp(lexicon, tagger);
+    return { ...article, quotes: findQuotes(article, lexicon, tagger) };
   },
 };

@@ -30,23 +30,41 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
+/** The code at `i`, reading past the end (and a NUL) as a space: the edges of a text open and close. */
+function codeOrSpace(text: string, i: number): number {
+  return (i < text.length ? text.charCodeAt(i) : 0) || 32;
+}
+
+/** Characters a straight mark opens after: an opening bracket, a dash, a slash or a colon. */
+function opensAfter(c: number): boolean {
+  return (
+    c === 0x28 ||
+    c === 0x5b ||
+    c === 0x7b ||
+    c === 0x2014 ||
+    c === 0x2013 ||
+    c === 0x2d ||
+    c === 0x2f ||
+    c === 0x3a
+  );
+}
+
 /** A straight mark opens when what precedes it is a start, a space or an opening bracket or dash. */
 function straightOpens(text: string, i: number): boolean {
   if (i === 0) return true;
   const before = text.charCodeAt(i - 1);
-  if (isSpaceCode(before)) return !isSpaceCode(text.charCodeAt(i + 1) || 32);
-  return '([{\u2014\u2013-/:'.includes(text[i - 1]!);
+  if (isSpaceCode(before)) return !isSpaceCode(codeOrSpace(text, i + 1));
+  return opensAfter(before);
 }
 
 /** True when a double apostrophe ('') stands at `i`. */
 function doubleApostropheAt(text: string, i: number): boolean {
-  return text.charCodeAt(i) === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE;
+  return i + 1 < text.length && text.charCodeAt(i) === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE;
 }
 
 /** True when a straight double mark (" or '') at `i` could open a passage. */
 function straightMarkAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === STRAIGHT || doubleApostropheAt(text, i);
+  return i < text.length && (text.charCodeAt(i) === STRAIGHT || doubleApostropheAt(text, i));
 }
 
 /** Index of the first character of the next paragraph after the line break at `i`, skipping blank lines. */
@@ -56,60 +74,110 @@ function nextLineStart(text: string, i: number): number {
   return j;
 }
 
+/** The characters the scan stops at: double marks, apostrophes (two are a double mark) and line breaks. */
+function isStop(c: number): boolean {
+  return (
+    c === STRAIGHT ||
+    c === APOSTROPHE ||
+    c === NEWLINE ||
+    c === OPEN_CURLY ||
+    c === CLOSE_CURLY ||
+    c === LOW_OPEN
+  );
+}
+
+/**
+ * The scan's state. Only marks and line breaks are looked at one by one (the loop over the
+ * other characters stays small, and V8 compiles it once instead of recompiling it for every
+ * rare kind of mark it meets later); where an unclosed passage's content ends is read back
+ * from the break that ends it.
+ */
+class QuoteScan {
+  readonly regions: QuoteRegion[] = [];
+  /** Where the open passage starts (-1: none open). */
+  open = -1;
+  /** The passage's content starts here: after its opening mark, or after the mark that reopened it. */
+  floor = 0;
+  constructor(readonly text: string) {}
+
+  /** End of the last non-space character of the open passage before `at` (at least `floor`). */
+  contentEnd(at: number): number {
+    let j = at;
+    while (j > this.floor && isSpaceCode(this.text.charCodeAt(j - 1))) j--;
+    return j;
+  }
+
+  /** Ends the open passage as unclosed, before `at`. */
+  endUnclosed(at: number): void {
+    this.regions.push({ start: this.open, end: this.contentEnd(at), closed: false });
+    this.open = -1;
+  }
+
+  /** Handles the stop character `c` at `i`; returns the index of the last character consumed. */
+  step(i: number, c: number): number {
+    return this.open < 0 ? this.whileClosed(i, c) : this.whileOpen(i, c);
+  }
+
+  private whileClosed(i: number, c: number): number {
+    const text = this.text;
+    if (doubleApostropheAt(text, i)) {
+      // '' opens like a straight mark: after a start, a space or an opening bracket.
+      if (straightOpens(text, i) && !isSpaceCode(codeOrSpace(text, i + 2))) {
+        this.open = i;
+        this.floor = i + 2;
+      }
+      return i + 1;
+    }
+    if (c === OPEN_CURLY || c === LOW_OPEN || (c === STRAIGHT && straightOpens(text, i))) {
+      this.open = i;
+      this.floor = i + 1;
+    }
+    return i;
+  }
+
+  private whileOpen(i: number, c: number): number {
+    const text = this.text;
+    if (c === CLOSE_CURLY || c === STRAIGHT || doubleApostropheAt(text, i)) {
+      const end = c === APOSTROPHE ? i + 2 : i + 1;
+      this.regions.push({ start: this.open, end, closed: true });
+      this.open = -1;
+      return end - 1;
+    }
+    if (c === NEWLINE) return this.lineBreak(i);
+    if (c === OPEN_CURLY) {
+      // A new opening mark while open on the same line: the earlier one was never closed.
+      this.endUnclosed(i);
+      this.open = i;
+      this.floor = i + 1;
+    }
+    // A lone apostrophe or a low opening mark inside a passage is part of its content.
+    return i;
+  }
+
+  /** A line break inside a passage: the reopened-quote convention, or the end of an unclosed passage. */
+  private lineBreak(i: number): number {
+    const text = this.text;
+    const next = nextLineStart(text, i);
+    const nc = next < text.length ? text.charCodeAt(next) : -1;
+    if (nc === OPEN_CURLY || nc === LOW_OPEN || straightMarkAt(text, next)) {
+      // Reopened-quote convention: the passage goes on in the next paragraph.
+      const width = doubleApostropheAt(text, next) ? 2 : 1;
+      this.floor = next + width;
+      return next + width - 1;
+    }
+    this.endUnclosed(i);
+    return i;
+  }
+}
+
 /** The quoted passages of `text`, in order, not overlapping. Each includes its marks. */
 export function findQuoteRegions(text: string): QuoteRegion[] {
-  const regions: QuoteRegion[] = [];
-  let open = -1;
-  let lastContent = -1; // end of the last non-space character seen inside the open passage
+  const scan = new QuoteScan(text);
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (open < 0) {
-      if (doubleApostropheAt(text, i)) {
-        // '' opens like a straight mark: after a start, a space or an opening bracket.
-        if (straightOpens(text, i) && !isSpaceCode(text.charCodeAt(i + 2) || 32)) {
-          open = i;
-          lastContent = i + 2;
-        }
-        i++;
-        continue;
-      }
-      if (c === OPEN_CURLY || c === LOW_OPEN || (c === STRAIGHT && straightOpens(text, i))) {
-        open = i;
-        lastContent = i + 1;
-      }
-      continue;
-    }
-    if (c === CLOSE_CURLY || c === STRAIGHT || doubleApostropheAt(text, i)) {
-      const end = c === APOSTROPHE ? i + 2 : i + 1;
-      regions.push({ start: open, end, closed: true });
-      open = -1;
-      i = end - 1;
-      continue;
-    }
-    if (c === NEWLINE) {
-      const next = nextLineStart(text, i);
-      const nc = text.charCodeAt(next);
-      if (nc === OPEN_CURLY || nc === LOW_OPEN || straightMarkAt(text, next)) {
-        // Reopened-quote convention: the passage goes on in the next paragraph.
-        const width = doubleApostropheAt(text, next) ? 2 : 1;
-        i = next + width - 1;
-        lastContent = next + width;
-        continue;
-      }
-      regions.push({ start: open, end: lastContent, closed: false });
-      open = -1;
-      continue;
-    }
-    if (c === OPEN_CURLY) {
-      // A new opening mark while open on the same line: the earlier one was never closed.
-      regions.push({ start: open, end: lastContent, closed: false });
-      open = i;
-      lastContent = i + 1;
-      continue;
-    }
-    if (!isSpaceCode(c)) lastContent = i + 1;
+    if (isStop(c)) i = scan.step(i, c);
   }
-  if (open >= 0) regions.push({ start: open, end: lastContent, closed: false });
-  return regions;
+  if (scan.open >= 0) scan.endUnclosed(n);
+  return scan.regions;
 }

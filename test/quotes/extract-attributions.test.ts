@@ -1,5 +1,11 @@
 /** Each construction the quotes layer covers, on sentences written for the project. */
 import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { shippedTagger } from '../../src/quotes/cue-tagger.js';
+import { extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { warmUp } from '../../src/quotes/warm-up.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
 import { entity, readQuotes } from './quote-helpers.js';
 
 describe('direct quotes', () => {
@@ -217,5 +223,31 @@ describe('speakers', () => {
     const quotes = readQuotes(text, [entity(text, 'guard', 'ORG', ['The Coastal Guard'])]);
     expect(quotes[0]).toMatchObject({ speaker: 'She' });
     expect(quotes[0]!.entity).toBeUndefined();
+  });
+});
+
+describe('the token table', () => {
+  it('holds each token lower-cased, punctuation and dashes as they are written', () => {
+    const text = "Ada \u201cSaid\u201d -- no\u2026 A\u2014B ... \u2015 it\u2019s ''OK''";
+    const table = tokenTable(text, findQuoteRegions(text));
+    const written = [];
+    for (let i = 0; i < table.count; i++)
+      written.push(text.slice(table.off[2 * i]!, table.off[2 * i + 1]!).toLowerCase());
+    expect(table.lower).toEqual(written);
+    expect(table.lower).toContain('\u201c');
+    expect(table.lower).toContain('--');
+    expect(table.lower).toContain('...');
+    expect([...table.word]).toEqual(table.lower.map((t) => (/[\p{L}\p{N}]/u.test(t) ? 1 : 0)));
+  });
+});
+
+describe('the stage warm-up', () => {
+  it('reads its sample without error and leaves the next article unchanged', () => {
+    const text = 'The mayor said the ferries will run. \u201cWe are ready,\u201d she told reporters.';
+    const sentences = sentenceSpans(text);
+    const before = extractAttributions({ text, sentences, lexicon: shippedLexicon() });
+    warmUp(shippedLexicon(), shippedTagger());
+    expect(extractAttributions({ text, sentences, lexicon: shippedLexicon() })).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
   });
 });

@@ -56,4 +56,23 @@ describe('findQuoteRegions', () => {
       { text: '\u201cShe told me \u2018never again\u2019 and left,\u201d', closed: true },
     ]);
   });
+
+  it('reads the edges of the text as spaces: a mark at the very end, an unclosed quote with trailing spaces', () => {
+    // A straight mark after a space with nothing after it does not open; an open quote ends
+    // at its last word, not at the spaces after it.
+    expect(passages('He said "')).toEqual([]);
+    expect(passages("Ends with ''")).toEqual([]);
+    expect(passages('She said \u201cwe will be back  \n')).toEqual([
+      { text: '\u201cwe will be back', closed: false },
+    ]);
+    expect(passages('"Opened at the start')).toEqual([{ text: '"Opened at the start', closed: false }]);
+  });
+
+  it('ends an open passage at a new opening curly mark on the same line, and keeps lone apostrophes inside', () => {
+    const text = "He said \u201cthe crew's plan \u201cworks\u201d now.";
+    expect(passages(text)).toEqual([
+      { text: "\u201cthe crew's plan", closed: false },
+      { text: '\u201cworks\u201d', closed: true },
+    ]);
+  });
 });
