@@ -6,7 +6,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { linearStack, restoreStack } from './parser-stack.js';
-import type { ScanHandler, TagAttributes } from './scanner.js';
+import { knownTagId, type ScanHandler, type TagAttributes } from './scanner.js';
 import { installFastSkip } from './tokenizer-skip.js';
 
 const READ = [
@@ -36,7 +36,7 @@ function toAttributes(attribs: Record<string, string>): TagAttributes {
 export function scanWithHtmlparser2(html: string, handler: ScanHandler): void {
   const parser = new Parser(
     {
-      onopentag: (name, attribs) => handler.open(name, toAttributes(attribs)),
+      onopentag: (name, attribs) => handler.open(name, toAttributes(attribs), knownTagId(name)),
       ontext: (data) => handler.text(data),
       onclosetag: (name) => handler.close(name),
     },

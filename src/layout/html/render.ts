@@ -17,7 +17,7 @@
 
 import { normalizeInlineText } from '../../ingest/normalize.js';
 import { HINT, hintBits } from './class-hints.js';
-import { type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
+import { KNOWN_TAG_NAMES, type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
 
 /** Something that reads a page and calls a handler per element and text run (our scanner; htmlparser2 to compare). */
 export type HtmlScan = (html: string, handler: ScanHandler) => void;
@@ -201,6 +201,35 @@ const TAG_CTX = new Map<string, number>(
   }),
 );
 
+/** What render does with a tag, as bits: skipped, block-level, a link, preformatted, read for metadata, shown even when hidden. */
+const R_SKIP = 1;
+const R_BLOCK = 2;
+const R_ANCHOR = 4;
+const R_PRE = 8;
+/** title, meta, html, link, time, script: read for the page's metadata (see PageRenderer.openSpecial). */
+const R_SPECIAL = 16;
+/** html and body stay rendered when marked hidden. */
+const R_SHOWN_HIDDEN = 32;
+const SPECIAL = new Set(['title', 'meta', 'html', 'link', 'time', 'script']);
+
+function renderFlagsOf(name: string): number {
+  return (
+    (SKIPPED.has(name) ? R_SKIP : 0) |
+    (BLOCK.has(name) ? R_BLOCK : 0) |
+    (name === 'a' ? R_ANCHOR : 0) |
+    (name === 'pre' ? R_PRE : 0) |
+    (SPECIAL.has(name) ? R_SPECIAL : 0) |
+    (name === 'html' || name === 'body' ? R_SHOWN_HIDDEN : 0)
+  );
+}
+
+// The same, and the tag's contexts, by the scanner's tag id for the names it numbers the
+// same on every page: two array reads per element instead of three Set and Map lookups of
+// the name and a string comparison per special tag. Other names go through the sets.
+const RENDER_FLAGS = Uint8Array.from(KNOWN_TAG_NAMES, renderFlagsOf);
+const TAG_CTX_BY_ID = Int32Array.from(KNOWN_TAG_NAMES, (name) => TAG_CTX.get(name) ?? 0);
+const KNOWN_COUNT = KNOWN_TAG_NAMES.length;
+
 // A display:none / visibility:hidden style, or the hidden attribute: not visible, not rendered.
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -343,6 +372,8 @@ class PageRenderer implements ScanHandler {
   // holds (flush) or a <time> inside it. Most elements with a class hold no line of their
   // own (links, icons, images, wrappers of other widgets), and their names are never read.
   readonly hints: (string | undefined)[] = [undefined];
+  /** Each node's tag's own contexts (TAG_CTX), read when its contexts are resolved. */
+  readonly tagCtx: number[] = [0];
   readonly pending: number[] = [];
 
   flush(): void {
@@ -370,7 +401,7 @@ class PageRenderer implements ScanHandler {
     this.length = start + line.length;
   }
 
-  addNode(tag: string, hint: string | undefined): number {
+  addNode(tag: string, hint: string | undefined, tagCtx: number): number {
     const nodes = this.nodes;
     const index = nodes.tag.length;
     nodes.tag.push(tag);
@@ -379,45 +410,46 @@ class PageRenderer implements ScanHandler {
     nodes.weight.push(0);
     nodes.ctx.push(UNRESOLVED);
     this.hints.push(hint);
+    this.tagCtx.push(tagCtx);
     return index;
   }
 
   /** Judges the names of an element and of its ancestors not judged yet, outermost first. */
   resolve(node: number): void {
-    const { ctx, parent, weight, tag } = this.nodes;
-    const { pending, hints } = this;
+    const { ctx, parent, weight } = this.nodes;
+    const { pending, hints, tagCtx } = this;
     for (let a = node; ctx[a]! === UNRESOLVED; a = parent[a]!) pending.push(a);
     while (pending.length) {
       const n = pending.pop()!;
       const key = hints[n];
       const hint = key === undefined ? NO_HINT : hintFlags(key);
       weight[n] = hint.weight;
-      ctx[n] = ctx[parent[n]!]! | (TAG_CTX.get(tag[n]!) ?? 0) | hint.ctx;
+      ctx[n] = ctx[parent[n]!]! | tagCtx[n]! | hint.ctx;
     }
   }
 
-  open(name: string, attribs: TagAttributes): void {
-    if (name === 'title' && this.skipDepth <= 1) this.inTitle = true;
-    if (name === 'meta') readMetaTag(this.meta, attribs);
-    else if (name === 'html' || name === 'link' || name === 'time' || name === 'script')
-      this.openMetadataTag(name, attribs);
+  open(name: string, attribs: TagAttributes, id: number): void {
+    const known = id < KNOWN_COUNT;
+    const flags = known ? RENDER_FLAGS[id]! : renderFlagsOf(name);
+    if (flags & R_SPECIAL) this.openSpecial(name, attribs);
     const hidden =
       attribs.hidden !== undefined ||
       attribs['aria-hidden'] === 'true' ||
       (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style));
-    const skip = SKIPPED.has(name) || (hidden && name !== 'html' && name !== 'body');
-    const isBlock = BLOCK.has(name);
+    const skip = (flags & R_SKIP) !== 0 || (hidden && (flags & R_SHOWN_HIDDEN) === 0);
+    const isBlock = (flags & R_BLOCK) !== 0;
     if (this.skipDepth === 0 && isBlock) this.flush();
     const outerBlock = this.blockNode;
     let node = -1;
     const depth = this.depth;
     if (depth < MAX_TRACKED_DEPTH) {
-      node = this.addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop));
+      const tagCtx = known ? TAG_CTX_BY_ID[id]! : (TAG_CTX.get(name) ?? 0);
+      node = this.addNode(name, hintKey(attribs.class, attribs.id, attribs.itemprop), tagCtx);
       this.trackedNode = node;
       if (isBlock) this.blockNode = node;
     }
-    const anchor = name === 'a';
-    const pre = name === 'pre';
+    const anchor = (flags & R_ANCHOR) !== 0;
+    const pre = (flags & R_PRE) !== 0;
     if (skip) this.skipDepth++;
     if (anchor) this.anchorDepth++;
     if (pre) this.preDepth++;
@@ -435,10 +467,13 @@ class PageRenderer implements ScanHandler {
     this.depth = depth + 1;
   }
 
-  /** The metadata <html lang>, <link rel=canonical>, <time datetime> and JSON-LD scripts give (out of open's line: rare tags). */
-  openMetadataTag(name: string, attribs: TagAttributes): void {
+  /** What <title>, <meta>, <html lang>, <link rel=canonical>, <time datetime> and JSON-LD scripts give (out of open's line: rare tags). */
+  openSpecial(name: string, attribs: TagAttributes): void {
     const meta = this.meta;
-    if (name === 'html') {
+    if (name === 'title') {
+      if (this.skipDepth <= 1) this.inTitle = true;
+    } else if (name === 'meta') readMetaTag(meta, attribs);
+    else if (name === 'html') {
       if (attribs.lang && meta.lang === '') meta.lang = attribs.lang;
     } else if (name === 'link') {
       if (attribs.rel?.toLowerCase() === 'canonical' && attribs.href && meta.canonical === '')
@@ -484,7 +519,7 @@ class PageRenderer implements ScanHandler {
     // The scanner emits one close for every open (implied ones included), so this pops exactly one.
     if (this.depth === 0) return;
     const open = this.stack[--this.depth]!;
-    if (name === 'title') this.inTitle = false;
+    if (this.inTitle && name === 'title') this.inTitle = false;
     if (this.inJsonLd && open.tag === 'script') this.closeJsonLd();
     if (this.skipDepth === 0 && open.block) this.flush();
     if (open.skip) this.skipDepth--;
@@ -514,8 +549,7 @@ class PageRenderer implements ScanHandler {
     nodes.last[0] = nodes.tag.length - 1;
     // Elements that hold no line: their tags' contexts and their ancestors' (parents come first).
     for (let i = 1; i < nodes.ctx.length; i++) {
-      if (nodes.ctx[i] === UNRESOLVED)
-        nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | (TAG_CTX.get(nodes.tag[i]!) ?? 0);
+      if (nodes.ctx[i] === UNRESOLVED) nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | this.tagCtx[i]!;
     }
     const cleanTitle = normalizeLine(this.title);
     return {

@@ -39,8 +39,13 @@ export interface TagAttributes {
 }
 
 export interface ScanHandler {
-  /** An element opens. `attributes` is reused for the next tag: read it now, do not keep it. */
-  open(name: string, attributes: TagAttributes): void;
+  /**
+   * An element opens. `attributes` is reused for the next tag: read it now, do not keep it.
+   * `id` is the tag's number: below KNOWN_TAG_NAMES.length it is that name's index there on
+   * every page (knownTagId gives it for a name), so a handler can read per-tag facts from
+   * arrays instead of looking the name up; other names get larger ids of their own.
+   */
+  open(name: string, attributes: TagAttributes, id: number): void;
   /** Text (entities decoded); consecutive calls may split one run of text. */
   text(data: string): void;
   /** An element closes (one call for every open, implied ones included; void elements close at once). */
@@ -179,9 +184,18 @@ const KNOWN_NAMES = [
     'center',
     'font',
     'path',
+    'map',
   ]),
 ];
 const KNOWN = new Map(KNOWN_NAMES.map((name, i) => [name, i]));
+
+/** The tag names whose ids are the same on every page (a name's id is its index). */
+export const KNOWN_TAG_NAMES: readonly string[] = KNOWN_NAMES;
+
+/** The id the scanner gives a (lowercased) tag name on every page, or KNOWN_TAG_NAMES.length for other names. */
+export function knownTagId(name: string): number {
+  return KNOWN.get(name) ?? KNOWN_NAMES.length;
+}
 const idOf = (name: string): number => KNOWN.get(name)!;
 const F_VOID = 1;
 const F_RAW = 2;
@@ -743,12 +757,12 @@ class Scanner {
     if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) this.pop();
     const name = this.names[id]!;
     if (this.flags(id) & F_VOID) {
-      handler.open(name, attributes);
+      handler.open(name, attributes, id);
       handler.close(name);
     } else {
       stack.push(id);
       openCounts[id]!++;
-      handler.open(name, attributes);
+      handler.open(name, attributes, id);
     }
     return true;
   }
@@ -758,7 +772,7 @@ class Scanner {
     if (this.flags(id) & F_VOID) {
       // "</br>" is read as a line break; other void closers are dropped.
       if (id === ID_BR) {
-        handler.open('br', this.empty);
+        handler.open('br', this.empty, ID_BR);
         handler.close('br');
       }
       return;
