@@ -533,6 +533,11 @@ class Scanner {
   /** Open elements per tag id: a closing tag for an element that is not open is refused without a scan of the stack. */
   private readonly openCounts: number[] = new Array<number>(KNOWN_NAMES.length).fill(0);
   private readonly attributes = newAttributes();
+  /**
+   * Whether the last tag set a slot of `attributes` (cleared before the next tag's are read).
+   * An unfinished tag returns the page's end before it is updated: no tag follows it.
+   */
+  private attributesSet = false;
   private readonly empty = newAttributes();
 
   constructor(
@@ -645,7 +650,9 @@ class Scanner {
     const id = this.tagIdByHash(from, j, h);
     const flags = this.flags(id);
     const a = this.attributes;
-    clearAttributes(a);
+    // Only a tag that set a slot leaves one to clear (most tags read none): 14 stores per tag
+    // were a cost of their own while this code still runs unoptimised.
+    if (this.attributesSet) clearAttributes(a);
     let seen = 0;
     const extra = (flags & F_EXTRA) !== 0;
     let selfClosing = false;
@@ -672,36 +679,37 @@ class Scanner {
       const fresh = slot !== 0 && (seen & (1 << slot)) === 0;
       if (fresh) seen |= 1 << slot;
       while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (html.charCodeAt(j) !== EQ) {
-        if (fresh) setSlot(a, slot, '');
-        continue;
-      }
-      j++;
-      while (j < n && isSpace(html.charCodeAt(j))) j++;
-      if (j >= n) return n;
-      c = html.charCodeAt(j);
-      let valueStart: number;
-      let valueEnd: number;
-      if (c === DQ || c === SQ) {
-        valueStart = j + 1;
-        valueEnd = html.indexOf(c === DQ ? '"' : "'", valueStart);
-        if (valueEnd < 0) return n;
-        j = valueEnd + 1;
-      } else {
-        valueStart = j;
-        while (j < n) {
-          c = html.charCodeAt(j);
-          if (c === GT || isSpace(c)) break;
-          j++;
-        }
+      // An attribute without "=" has the empty value: one store for both kinds (a second call
+      // site, reached first on some later page, deoptimised the optimised openTag).
+      let valueStart = j;
+      let valueEnd = j;
+      if (html.charCodeAt(j) === EQ) {
+        j++;
+        while (j < n && isSpace(html.charCodeAt(j))) j++;
         if (j >= n) return n;
-        valueEnd = j;
+        c = html.charCodeAt(j);
+        if (c === DQ || c === SQ) {
+          valueStart = j + 1;
+          valueEnd = html.indexOf(c === DQ ? '"' : "'", valueStart);
+          if (valueEnd < 0) return n;
+          j = valueEnd + 1;
+        } else {
+          valueStart = j;
+          while (j < n) {
+            c = html.charCodeAt(j);
+            if (c === GT || isSpace(c)) break;
+            j++;
+          }
+          if (j >= n) return n;
+          valueEnd = j;
+        }
       }
       if (fresh) {
         const value = html.slice(valueStart, valueEnd);
         setSlot(a, slot, value.includes(AMP) ? decodeHtmlAttribute(value) : value);
       }
     }
+    this.attributesSet = seen !== 0;
     if (!this.openElement(id, a)) return j;
     if (flags & F_RAW) return this.rawText(id, flags, j);
     if (id === ID_PLAINTEXT) {

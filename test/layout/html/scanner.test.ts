@@ -51,6 +51,10 @@ const SAME_AS_HTMLPARSER2: [string, string][] = [
     'attribute names and values in odd places',
     "<p class = \"a b\"id='c'style=display:none =x>t</p><p \"='x'>s</p>",
   ],
+  [
+    "a tag's attributes never carry over to the next tag's",
+    '<div class="a" hidden style=x><span>x</span><p id=b>y</p><i aria-hidden>z</i><b></b></div>',
+  ],
   ['CDATA outside foreign content is a comment', '<p>a<![CDATA[ b <i>c</i> ]]>d<![CDATA[ unclosed'],
   [
     '"</script" inside a string ends nothing',
