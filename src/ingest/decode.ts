@@ -117,8 +117,22 @@ function detect(bytes: Uint8Array): string | undefined {
  * cannot be read in the encoding chosen for them.
  */
 export function decodeBytes(bytes: Uint8Array, input: string, options: DecodeOptions = {}): Decoded {
+  return decodeChecked(bytes, input, options).decoded;
+}
+
+/**
+ * decodeBytes, and whether the bytes were found to be valid UTF-8 and decoded as UTF-8
+ * whole (no byte-order mark taken off): the text's UTF-8 is then those very bytes, which a
+ * reader may hash for the page's id without checking them again (read.ts).
+ */
+export function decodeChecked(
+  bytes: Uint8Array,
+  input: string,
+  options: DecodeOptions = {},
+): { decoded: Decoded; wholeValidUtf8: boolean } {
   const bom = sniffBom(bytes);
-  if (bom) return finish(bytes.subarray(bom.length), bom.encoding, 'bom', input);
+  if (bom)
+    return { decoded: finish(bytes.subarray(bom.length), bom.encoding, 'bom', input), wholeValidUtf8: false };
 
   const declared: Array<[string | undefined, EncodingFrom]> = [
     [charsetOfContentType(options.contentType), 'header'],
@@ -130,17 +144,19 @@ export function decodeBytes(bytes: Uint8Array, input: string, options: DecodeOpt
     if (!encoding) continue; // an unknown label is no declaration: look further
     // Pages that say UTF-8 but are not are common (legacy CMSs behind a modern
     // server); their bytes, not their label, decide.
-    if (encoding === 'utf-8' && !isUtf8(bytes)) continue;
-    return finish(bytes, encoding, from, input);
+    const utf8 = encoding === 'utf-8';
+    if (utf8 && !isUtf8(bytes)) continue;
+    return { decoded: finish(bytes, encoding, from, input), wholeValidUtf8: utf8 };
   }
 
   if (isUtf8(bytes)) {
     // Pure ASCII reads the same in any ASCII-compatible encoding: UTF-8 by default.
-    return finish(bytes, 'utf-8', isAscii(bytes) ? 'default' : 'detected', input);
+    const from = isAscii(bytes) ? 'default' : 'detected';
+    return { decoded: finish(bytes, 'utf-8', from, input), wholeValidUtf8: true };
   }
   const detected = detect(bytes);
   if (!detected) throw new NewsdigestError('E_DECODE', input, 'cannot tell its character encoding');
-  return finish(bytes, detected, 'detected', input);
+  return { decoded: finish(bytes, detected, 'detected', input), wholeValidUtf8: false };
 }
 
 function finish(bytes: Uint8Array, encoding: string, from: EncodingFrom, input: string): Decoded {

@@ -17,7 +17,8 @@ import { contentIdOfUtf8 } from './content-id.js';
 import {
   charsetOfDocument,
   createStreamDecoder,
-  decodeBytes,
+  type decodeBytes,
+  decodeChecked,
   type EncodingFrom,
   InvalidCounter,
   resolveEncoding,
@@ -176,8 +177,9 @@ async function* readStream(
     return;
   }
   let decoded: ReturnType<typeof decodeBytes>;
+  let wholeValidUtf8: boolean;
   try {
-    decoded = decodeBytes(bytes, origin, { sniffDocument: format === 'html' });
+    ({ decoded, wholeValidUtf8 } = decodeChecked(bytes, origin, { sniffDocument: format === 'html' }));
   } catch (e) {
     yield { ok: false, error: e as NewsdigestError };
     return;
@@ -191,7 +193,8 @@ async function* readStream(
   else page.text = decoded.text;
   // The id pageToArticle would make (a hash of the text's UTF-8), taken from the bytes when
   // they are that UTF-8: hashing them costs less than encoding the text again.
-  const utf8 = utf8Of(bytes, decoded.encoding);
+  // decodeChecked has said when they are (one check of the bytes instead of two).
+  const utf8 = wholeValidUtf8 ? bytes : utf8Of(bytes, decoded.encoding);
   if (utf8) page.id = contentIdOfUtf8(utf8);
   yield { ok: true, page };
 }
