@@ -17,6 +17,8 @@
  * object: per build, the totals and the CPU runs.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -75,13 +77,33 @@ function entry(map: Map<string, FunctionJit>, name: string): FunctionJit {
   return f;
 }
 
-/** `file:///…/dist/src/text/tokens.js:166:17` → `src/text/tokens.js:166:17` (inlining chains kept). */
+const maps = new Map<string, SourceMap | undefined>();
+
+/** The TypeScript line:column of a compiled file's line:column, through its source map. */
+function sourcePosition(file: string, line: number, column: number): string | undefined {
+  if (!maps.has(file)) {
+    const map = `${file}.map`;
+    maps.set(file, existsSync(map) ? new SourceMap(JSON.parse(readFileSync(map, 'utf8'))) : undefined);
+  }
+  const entry = maps.get(file)?.findEntry(line - 1, column - 1);
+  if (!entry || !('originalSource' in entry)) return undefined;
+  return `${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+}
+
+/**
+ * `file:///…/dist/src/text/tokens.js:166:17` → `src/text/tokens.ts:173:17` (the TypeScript
+ * position when the source map gives it; inlining chains kept, innermost first).
+ */
 function shortSite(site: string, root: string): string {
   return site
     .split('> inlined at <')
     .map((s) => {
-      const path = s.replace(/^file:\/\//, '');
-      return path.startsWith(root) ? relative(join(root, 'dist'), path) : path;
+      const m = /^(?:file:\/\/)?(.*?):(\d+):(\d+)$/.exec(s);
+      if (!m) return s;
+      const [, path, line, column] = m;
+      const ts = sourcePosition(path!, Number(line), Number(column));
+      const name = path!.startsWith(root) ? relative(join(root, 'dist'), path!) : path!;
+      return ts ? `${name.replace(/\.js$/, '.ts')}:${ts}` : `${name}:${line}:${column}`;
     })
     .join(' < ');
 }

@@ -30,16 +30,16 @@ Mr. J. R. Hollis, a Democrat (D-Calif.) who sits on the U.S. Senate's ports comm
 
 According to Gen. Sam Whitby, "the quay is safe" -- a view the unions don't share. ‘It’s the workers’ money,’ said union leader Ana Sousa. The players' union and the Port Workers' Federation (PWF) called it “a disgrace”, while NATO's Dr. Lee told reporters: “We'll see.”
 
-Sousa, 52, who grew up in São Paulo, said the trust had ignored 3 warnings?! Her colleague José Müller asked: 'Why now?' The trust replied in a statement: "The decision is final." It said the No. 2 berth would close. Details are at https://example.org/harbour-plan, www.harbourtrust.example and info@harbourtrust.example. #1 priority, wrote @harbourwatch. Shares in the group fell 12 cents to $45.20 in New York, where analysts at Grey & Finch said the firm was "in good shape" .
-
-Key points:
-- the quay closes in May
-• 300 jobs move to the east dock
-1. a review in 2028
+Sousa, 52, who grew up in São Paulo, said the trust had ignored 3 warnings?! Her colleague José Müller asked: 'Why now?' The trust replied in a statement: "The decision is final." It said the No. 2 berth would close. Details are at https://example.org/harbour-plan, www.harbourtrust.example and info@harbourtrust.example. #1 priority 😀, wrote @harbourwatch. Shares in the group fell 12 cents to $45.20 in New York, where analysts at Grey & Finch said the firm was "in good shape" .
 
 Prof. Ellen Park of the University of Leeds said the plan "is a sensible first step". But, she added, "it won't be the last. . . not by a long way." When asked whether the trust had misled the council, she said: "No." Meanwhile the European Commission, the IMF and Lloyd's of London have said nothing.
 
-"You've got to ask who pays," Hollis said. "I'd say the taxpayer." The U.S. firm's shares rose 2% -- the most since Feb. -- after the news, and the FTSE 100 closed at 7,512.3 points.`;
+"You've got to ask who pays," Hollis said. "I'd say the taxpayer." The U.S. firm's shares rose 2% -- the most since Feb. -- after the news, and the FTSE 100 closed at 7,512.3 points.
+
+What happens next:
+- the quay closes in May
+• 300 jobs move to the east dock
+1. a review in 2028`;
 
 /** Digests the warm-up page `rounds` times, throwing away the results. */
 export async function warmUp(options: DigestOptions, rounds = WARM_UP_ROUNDS): Promise<void> {

@@ -105,8 +105,10 @@ function flatTransitions(trans: Float32Array): Float64Array {
 }
 
 const closedDelta = new Float64Array(CLOSED.length);
-let delta = new Float64Array(0);
-let back = new Int32Array(0);
+// Sized for 512 tokens from the start: grown in the middle of a run (a longest sentence yet),
+// they deoptimised the compiled viterbi and its callers.
+let delta = new Float64Array(512 * T);
+let back = new Int32Array(512 * T);
 
 /**
  * The best allowed tag sequence for the emission scores (Viterbi), written to `path` (its

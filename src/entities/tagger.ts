@@ -111,12 +111,16 @@ const PAD_BEFORE_REC = 0;
 const PAD_AFTER_REC = 1;
 /** The pool starts afresh (between documents) beyond this many words: 40k × 384 bytes. */
 const MAX_RECORDS = 40_000;
+/** Tokens of a sentence the scoring buffers hold before they grow (longer ones are rare: they grow them). */
+const SENTENCE_TOKENS = 512;
 /** Pools of all taggers are told apart by number, so a WordInfo's record is never read from the wrong one. */
 let nextPoolId = 1;
 
 export class NerTagger {
   private scratch = new KeyBuffer();
-  private scores: Float32Array = new Float32Array(0);
+  // Sized for sentences of up to SENTENCE_TOKENS tokens from the start: a buffer grown in the
+  // middle of a run (a longest sentence yet) deoptimised scoreSentence, and V8 compiled it again.
+  private scores: Float32Array = new Float32Array(SENTENCE_TOKENS * T);
   private pool = new Float32Array(1024 * REC_SIZE);
   private poolInt = new Int32Array(this.pool.buffer);
   private records = 0;
@@ -127,10 +131,10 @@ export class NerTagger {
   private readonly attributeOffsets: Int32Array;
   private readonly oneAttribute = new Int32Array(NUM_SLOTS);
   /** The record of each token of the sentence being scored. */
-  private tokenRecords = new Int32Array(0);
-  private caseCodes = new Int32Array(0);
-  private gaz = new Int32Array(0);
-  private nameCodes = new Int32Array(0);
+  private tokenRecords = new Int32Array(SENTENCE_TOKENS);
+  private caseCodes = new Int32Array(SENTENCE_TOKENS);
+  private gaz = new Int32Array(SENTENCE_TOKENS);
+  private nameCodes = new Int32Array(SENTENCE_TOKENS);
   /**
    * The weight rows in sparse form (most rows have only about 3 non-zero tags of 17):
    * tag and weight side by side in `sparse`, and a feature key maps straight to its

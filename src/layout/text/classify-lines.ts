@@ -117,6 +117,13 @@ function lineScore(l: Line, named: BlockKind | undefined, p: TextParams): number
   return Math.min(0, l.words * p.shortWordValue - p.chromeCost);
 }
 
+/** Whether each of `kinds` is `kind`, in an array grown by push (see analyseText). */
+function flags(kinds: readonly (BlockKind | undefined)[], kind: BlockKind): boolean[] {
+  const out: boolean[] = [];
+  for (const k of kinds) out.push(k === kind);
+  return out;
+}
+
 /** What the rules find on a page before deciding: lines, furniture by wording, highlights, the densest prose run. */
 export interface TextAnalysis extends PageLines {
   lines: Line[];
@@ -126,8 +133,15 @@ export interface TextAnalysis extends PageLines {
 
 export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARAMS): TextAnalysis {
   const lines = splitLines(text);
-  const named = lines.map((l) => furnitureKind(l.text));
-  const kinds: (BlockKind | undefined)[] = [...named];
+  // Arrays grown by push from empty have one elements kind on every page (map and spread gave
+  // packed or holey ones by page, and each new kind deoptimised the compiled readers of the lines).
+  const named: (BlockKind | undefined)[] = [];
+  const kinds: (BlockKind | undefined)[] = [];
+  for (const l of lines) {
+    const k = furnitureKind(l.text);
+    named.push(k);
+    kinds.push(k);
+  }
 
   // Daily Mail preambles in the CNN/DM release sit at the start of the one long line.
   // (The byline part is split off as its own block by the caller: see dailyMailPreambleLength.)
@@ -180,7 +194,7 @@ export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARA
     lines,
     named,
     kinds,
-    highlight: kinds.map((k) => k === 'highlight'),
+    highlight: flags(kinds, 'highlight'),
     runStart: bestStart,
     runEnd: bestEnd,
     commentsFrom: limit,

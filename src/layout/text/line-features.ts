@@ -233,9 +233,11 @@ export function lineFeatures(page: PageLines): Float64Array {
   const out = new Float64Array(n * width);
   // Lines that repeat on the page (a headline in a list and over the story, a menu twice), keyed
   // cheaply: short lines whole, long ones by their length and ends.
-  const keys = page.lines.map((l) =>
-    l.text.length <= 80 ? l.text : `${l.text.length}\u0001${l.text.slice(0, 40)}\u0001${l.text.slice(-20)}`,
-  );
+  const keys: string[] = [];
+  for (const l of page.lines)
+    keys.push(
+      l.text.length <= 80 ? l.text : `${l.text.length}\u0001${l.text.slice(0, 40)}\u0001${l.text.slice(-20)}`,
+    );
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 
