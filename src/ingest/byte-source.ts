@@ -1,7 +1,14 @@
 /** Byte streams for ingest: files in chunks, a peek at the first bytes, gunzip on the fly. */
 import { createReadStream, type ReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip, type ZlibOptions } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
+
+// node:zlib is loaded at the first gzip input: a run over plain pages never needs it, and
+// loading it costs a fresh process 1-2 ms. (node:stream comes with node:fs's ES module
+// anyway: importing node:fs from an ES module reads its stream classes.)
+const require = createRequire(import.meta.url);
+let zlib: typeof Zlib | undefined;
 
 export type ByteSource = AsyncIterable<Uint8Array>;
 
@@ -80,7 +87,8 @@ export function gunzipChunks(source: ByteSource): ByteSource {
   // zlib inflates on the libuv thread pool: a deep output buffer lets it run ahead
   // of the parser on the other core instead of waiting for each chunk to be taken.
   // (zlib streams take Transform options; @types/node does not list them.)
-  const gunzip = createGunzip({ chunkSize: CHUNK, highWaterMark: INFLATE_AHEAD } as ZlibOptions);
+  zlib ??= require('node:zlib') as typeof Zlib;
+  const gunzip = zlib.createGunzip({ chunkSize: CHUNK, highWaterMark: INFLATE_AHEAD } as Zlib.ZlibOptions);
   pipeline(Readable.from(source, { objectMode: false, highWaterMark: INFLATE_AHEAD }), gunzip, () => {
     // errors reach the consumer through `gunzip`, which pipeline destroys with them
   });
