@@ -20,6 +20,12 @@
  * (the one holding its dist/), `--node` another node binary:
  *
  *   node dist/scripts/layout-profile.js --ab /tmp/base [--rounds 10] [--node PATH] [--data …]
+ *
+ * What V8's optimising compiler does in that fresh run (--trace-opt --trace-deopt, counted):
+ * optimising compiles, their compile time and deoptimisations, per function, this build alone
+ * or alternated with another:
+ *
+ *   node dist/scripts/layout-profile.js --jit [--ab /tmp/base] [--rounds 5] [--node PATH] [--data …]
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -178,6 +184,98 @@ function ab(other: string, node: string, dir: string, rounds: number): void {
   console.log(JSON.stringify(out));
 }
 
+interface JitCounts {
+  /** TurboFan compiles that completed, and their compile time (the three phases V8 reports, summed). */
+  compiles: number;
+  compileMs: number;
+  /** Deoptimisations (V8's "bailout" lines). */
+  deopts: number;
+  /** Per function name: [compiles, compile ms, deopts]. */
+  byFunction: Map<string, [number, number, number]>;
+}
+
+/**
+ * One fresh process of the users' path (as userRun) under V8's --trace-opt --trace-deopt,
+ * counted: optimising compiles, their compile time and deoptimisations, per function. Compile
+ * time is the compiler threads' wall time as V8 prints it (it grows with the machine's load);
+ * the counts do not depend on the load.
+ */
+function jitRun(node: string, distSrc: string, dir: string): JitCounts {
+  const url = (p: string) => JSON.stringify(new URL(p, distSrc).href);
+  const script = `
+    const { readPages } = await import(${url('ingest/read.js')});
+    const { pageToArticle } = await import(${url('ingest/page.js')});
+    const { layoutStage } = await import(${url('layout/index.js')});
+    let n = 0;
+    for await (const r of readPages([${JSON.stringify(dir)}])) if (r.ok) n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;`;
+  const out = execFileSync(node, ['--trace-opt', '--trace-deopt', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const counts: JitCounts = { compiles: 0, compileMs: 0, deopts: 0, byFunction: new Map() };
+  const entry = (name: string) => {
+    let e = counts.byFunction.get(name);
+    if (!e) counts.byFunction.set(name, (e = [0, 0, 0]));
+    return e;
+  };
+  for (const line of out.split('\n')) {
+    const done = /completed compiling.*<JSFunction (\S+).*took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
+    if (done) {
+      const ms = Number(done[2]) + Number(done[3]) + Number(done[4]);
+      counts.compiles++;
+      counts.compileMs += ms;
+      const e = entry(done[1]!);
+      e[0]++;
+      e[1] += ms;
+      continue;
+    }
+    const bail = /bailout.*deoptimizing.*<JSFunction (\S+)/.exec(line);
+    if (bail) {
+      counts.deopts++;
+      entry(bail[1]!)[2]++;
+    }
+  }
+  return counts;
+}
+
+/** Compiles and deoptimisations of fresh runs, this build (and another, alternated, with --ab). */
+function jit(other: string | undefined, node: string, dir: string, rounds: number): void {
+  const builds = [{ name: 'this', src: new URL('../src/', import.meta.url).href }];
+  if (other)
+    builds.unshift({ name: 'other', src: pathToFileURL(join(resolve(other), 'dist', 'src', '/')).href });
+  const runs = builds.map(() => [] as JitCounts[]);
+  for (let r = 0; r < rounds; r++)
+    for (const k of r % 2 ? [...builds.keys()].reverse() : builds.keys())
+      runs[k]!.push(jitRun(node, builds[k]!.src, dir));
+  const median = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  const out: Record<string, unknown> = {
+    task: 'layout-fresh-jit',
+    rounds,
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+  };
+  builds.forEach((b, k) => {
+    const x = runs[k]!;
+    const totals = new Map<string, [number, number, number]>();
+    for (const run of x)
+      for (const [name, [c, ms, d]] of run.byFunction) {
+        const t = totals.get(name) ?? [0, 0, 0];
+        totals.set(name, [t[0] + c / x.length, t[1] + ms / x.length, t[2] + d / x.length]);
+      }
+    const top = [...totals].sort((p, q) => q[1][1] - p[1][1]).slice(0, 12);
+    console.log(`${b.name}: per function, mean over ${x.length} runs (compiles, compile ms, deopts)`);
+    for (const [name, [c, ms, d]] of top)
+      console.log(
+        `  ${name.padEnd(28)} ${c.toFixed(1).padStart(5)} ${ms.toFixed(0).padStart(6)} ${d.toFixed(1).padStart(5)}`,
+      );
+    out[b.name] = {
+      compiles: median(x.map((e) => e.compiles)),
+      compileMs: Math.round(median(x.map((e) => e.compileMs))),
+      deopts: median(x.map((e) => e.deopts)),
+    };
+  });
+  console.log(JSON.stringify(out));
+}
+
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
@@ -188,11 +286,14 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     ab: { type: 'string' },
     node: { type: 'string' },
+    jit: { type: 'boolean' },
   },
 });
 const dataDir = () =>
   resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 if (values.top) topSelf(values.top, Number(values.rows ?? 30));
+else if (values.jit)
+  jit(values.ab, values.node ?? process.execPath, join(dataDir(), 'html'), Number(values.rounds ?? 5));
 else if (values.floor) floor(join(dataDir(), 'html'), Number(values.rounds ?? 7));
 else if (values.ab)
   ab(values.ab, values.node ?? process.execPath, join(dataDir(), 'html'), Number(values.rounds ?? 10));
