@@ -372,6 +372,11 @@ function clsAt(table: TokenTable, k: number, from: number, ctx: UnitContext): nu
   return c;
 }
 
+/** The class of token k of the unit starting at `from` (1-17, plus 32 for a function word), for the re-scorer. */
+export function classAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
+  return clsAt(table, k, from, ctx);
+}
+
 /** A tagger's candidates as a hash table, and a bitmap of (first letter, length) that can match one. */
 interface CandidateIndex {
   table: HashTable;
@@ -795,6 +800,39 @@ export function tagUnit(
   const labels = viterbi(cand, emit, tagger.transitions);
   if (tagger.fallback < Number.POSITIVE_INFINITY) fallbackCue(cand, emit, labels, tagger.fallback);
   return labels;
+}
+
+/** What the re-scorer (cue-rescorer.ts) reads of a unit: the shipped decode and a wider one, with the scores. */
+export interface UnitDecodes {
+  cand: Uint8Array;
+  /** Emission scores (O, B, I per token; the tagger's bias included in B), a copy. */
+  emit: Float64Array;
+  /** Labels of the shipped decode (Viterbi and the fallback), a copy. */
+  labels: Uint8Array;
+  /** Labels of a decode with `extra` more added to B at every candidate (more cues: recall), a copy. */
+  wide: Uint8Array;
+}
+
+/** The tagger's decode of unit [from, to) and a wider one (B scores raised by `extra`). */
+export function decodeUnit(
+  table: TokenTable,
+  from: number,
+  to: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+  extra: number,
+): UnitDecodes {
+  const scored = scoreUnit(table, from, to, ctx, tagger);
+  const cand = scored.cand.slice();
+  const n = to - from;
+  const emit = scored.emit.slice(0, n * LABELS);
+  for (let t = 0; t < n; t++) if (!cand[t]) emit.fill(0, t * LABELS, t * LABELS + LABELS);
+  const labels = viterbi(cand, emit, tagger.transitions).slice();
+  if (tagger.fallback < Number.POSITIVE_INFINITY) fallbackCue(cand, emit, labels, tagger.fallback);
+  const raised = emit.slice();
+  for (let t = 0; t < n; t++) if (cand[t]) raised[t * LABELS + B]! += extra;
+  const wide = viterbi(cand, raised, tagger.transitions).slice();
+  return { cand, emit, labels, wide };
 }
 
 /**

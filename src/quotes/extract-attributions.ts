@@ -25,7 +25,16 @@ import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
 import type { CueLexicon, CueTrie } from './cue-lexicon.js';
-import { type CueCombination, type CueTagger, cuesOfLabels, tagUnit, unitContext } from './cue-tagger.js';
+import { type CueRescorer, cueCandidates, keptCues } from './cue-rescorer.js';
+import {
+  type CueCombination,
+  type CueTagger,
+  classAt,
+  cuesOfLabels,
+  tagUnit,
+  type UnitContext,
+  unitContext,
+} from './cue-tagger.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 import {
   AUXILIARY_VERBS,
@@ -425,6 +434,32 @@ export interface ExtractInput {
    * gold-cues` feeds the gold cues, to score source and content on their own).
    */
   givenCues?: readonly Span[];
+  /** A re-scorer of the tagger's cues (cue-rescorer.ts); only with a tagger. */
+  rescorer?: CueRescorer;
+}
+
+/** The tagger's cues of a unit as the re-scorer keeps them. */
+function rescoredCues(
+  table: TokenTable,
+  ts: number,
+  te: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+  rescorer: CueRescorer,
+): [number, number][] {
+  const f = rescorer.file;
+  const candidates = cueCandidates(
+    table,
+    ts,
+    te,
+    ctx,
+    tagger,
+    f.extra,
+    rescorer.rates,
+    rescorer.phrases,
+    (k) => classAt(table, k, ts, ctx),
+  );
+  return keptCues(f, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
 
 /** Cues of both lists, the first list winning where two overlap, in order. */
@@ -442,10 +477,14 @@ function unitCues(
   lexicon: CueLexicon,
   tagger: CueTagger | undefined,
   combine: CueCombination,
+  rescorer: CueRescorer | undefined,
 ): [number, number][] {
   const rules = findCues(table, ts, te, lexicon);
   if (!tagger) return rules;
-  const tagged = cuesOfLabels(tagUnit(table, ts, te, unitContext(table, ts, te, rules), tagger), ts);
+  const ctx = unitContext(table, ts, te, rules);
+  const tagged = rescorer
+    ? rescoredCues(table, ts, te, ctx, tagger, rescorer)
+    : cuesOfLabels(tagUnit(table, ts, te, ctx, tagger), ts);
   if (combine === 'union') return unionCues(rules, tagged);
   if (combine === 'core')
     return unionCues(
@@ -470,6 +509,7 @@ export function extractAttributions({
   tagger,
   combine = 'tagger',
   givenCues,
+  rescorer,
 }: ExtractInput): Attribution[] {
   // No sentence, no attribution (and no empty list of units, which V8 would see as another kind of array).
   if (!sentences.length) return [];
@@ -480,7 +520,9 @@ export function extractAttributions({
   const out: Attribution[] = [];
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
-    const cues = given ? cuesInUnit(given, ts, te) : unitCues(table, ts, te, lexicon, tagger, combine);
+    const cues = given
+      ? cuesInUnit(given, ts, te)
+      : unitCues(table, ts, te, lexicon, tagger, combine, rescorer);
     let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;

@@ -6,6 +6,7 @@ import { NewsdigestError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
+import { type CueRescorer, shippedRescorer } from './cue-rescorer.js';
 import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
@@ -40,11 +41,19 @@ export function findQuotes(
   article: Article,
   lexicon: CueLexicon = shippedLexicon(),
   tagger?: CueTagger,
+  rescorer?: CueRescorer,
 ): Quote[] {
   const { text } = article;
   // Without a sentences layer (the text stage skipped), split here rather than see nothing.
   const sentences = readableSentences(article);
-  const attributions = extractAttributions({ text, sentences, lexicon, tagger, combine: tagger?.combine });
+  const attributions = extractAttributions({
+    text,
+    sentences,
+    lexicon,
+    tagger,
+    combine: tagger?.combine,
+    rescorer: tagger ? rescorer : undefined,
+  });
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
   return attributions.map((a) => {
@@ -76,8 +85,10 @@ export const quotesStage: Stage = {
       );
     }
     const lexicon = shippedLexicon();
+    // The tagger's cues are judged again by the re-scorer when one is shipped (cue-rescorer.ts).
+    const rescorer = tagger ? shippedRescorer() : undefined;
     // Once per thread, before its first article: lets V8 see the stage's rarer branches early (warm-up.ts).
-    warmUp(lexicon, tagger);
-    return { ...article, quotes: findQuotes(article, lexicon, tagger) };
+    warmUp(lexicon, tagger, rescorer);
+    return { ...article, quotes: findQuotes(article, lexicon, tagger, rescorer) };
   },
 };

@@ -13,6 +13,7 @@
 import type { Span } from '../article/types.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { CueLexicon } from './cue-lexicon.js';
+import type { CueRescorer } from './cue-rescorer.js';
 import type { CueTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 
@@ -49,12 +50,23 @@ const SAMPLE = [
 let warmed = false;
 
 /** Reads SAMPLE a few times with the stage's lexicon and tagger (once per thread; later calls return at once). */
-export function warmUp(lexicon: CueLexicon, tagger: CueTagger | undefined): void {
+export function warmUp(
+  lexicon: CueLexicon,
+  tagger: CueTagger | undefined,
+  rescorer: CueRescorer | undefined,
+): void {
   if (warmed) return;
   warmed = true;
   const sentences: Span[] = sentenceSpans(SAMPLE);
   for (let round = 0; round < WARM_ROUNDS; round++)
-    extractAttributions({ text: SAMPLE, sentences, lexicon, tagger, combine: tagger?.combine ?? 'tagger' });
+    extractAttributions({
+      text: SAMPLE,
+      sentences,
+      lexicon,
+      tagger,
+      combine: tagger?.combine ?? 'tagger',
+      rescorer,
+    });
 }
 
 /** How many times SAMPLE is read: enough for V8 to keep type feedback for the stage's functions. */

@@ -246,7 +246,7 @@ describe('the stage warm-up', () => {
     const text = 'The mayor said the ferries will run. \u201cWe are ready,\u201d she told reporters.';
     const sentences = sentenceSpans(text);
     const before = extractAttributions({ text, sentences, lexicon: shippedLexicon() });
-    warmUp(shippedLexicon(), shippedTagger());
+    warmUp(shippedLexicon(), shippedTagger(), undefined);
     expect(extractAttributions({ text, sentences, lexicon: shippedLexicon() })).toEqual(before);
     expect(before.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,475 @@
+/**
+ * The cue re-scorer (src/quotes/cue-rescorer.ts), trained out of fold and measured on the
+ * five folds of PolNeAR train; writes models/quotes/cue-rescorer.json and its card only
+ * when it beats the tagger alone on every fold's objective (unless --explore).
+ *
+ *   nice node dist/scripts/quotes-cue-rescore.js [--data DIR] [--out DIR] [--explore]
+ *     [--extras 6,12] [--thresholds=-2,-1.5,-1] [--fallbacks=off,-4,-3] [--trees 120] [--depth 4]
+ *
+ * For each fold k of train (by SHA-1 of the id, as the tagger's training script): the lexicon
+ * and a tagger (the shipped settings: epochs, bias, fallback, "beliefs") are learnt on the
+ * other folds, and the spans the tagger proposes on fold k (its cues and a wider decode's)
+ * become rows with a label (the span is a gold cue, exact up to surrounding punctuation).
+ * The trees that score fold k learn from the rows of the other folds only (stacking); the
+ * objective of each fold (mean of content overlap F1, source overlap F1 and cue exact F1) is
+ * compared with the tagger's alone on the same fold. The shipped trees learn from the rows of
+ * all five folds; at run time they judge the shipped tagger's spans.
+ *
+ * Also prints what the tagger's false-positive cues are on the folds: a boundary error (the
+ * span overlaps a gold cue) or spurious (no gold cue overlaps it).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { readJsonl } from '../src/eval/data.js';
+import { countCues, type Prepared, prepare } from '../src/quotes/cue-counts.js';
+import { type CueLexicon, type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
+import {
+  type CueCandidate,
+  type CueRescorerFile,
+  cueCandidates,
+  RESCORER_FEATURES,
+  RESCORER_FORMAT,
+  rescorerFrom,
+} from '../src/quotes/cue-rescorer.js';
+import {
+  type CueTagger,
+  classAt,
+  loadTagger,
+  stemOf,
+  taggerFrom,
+  unitContext,
+} from '../src/quotes/cue-tagger.js';
+import { DEFAULT_SETTINGS, fold, objective, trainTagger } from '../src/quotes/cue-train.js';
+import {
+  emptyRoleCounts,
+  figuresOf,
+  type GoldArticle,
+  parseGoldArticle,
+  type RoleCounts,
+  scoreArticle,
+} from '../src/quotes/eval-quotes.js';
+import { extractAttributions, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../src/quotes/quote-marks.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    explore: { type: 'boolean' },
+    extras: { type: 'string' },
+    thresholds: { type: 'string' },
+    fallbacks: { type: 'string' },
+    trees: { type: 'string' },
+    depth: { type: 'string' },
+    folds: { type: 'string' },
+  },
+});
+
+const EXTRAS = (values.extras ?? '6').split(',').map(Number);
+const THRESHOLDS = (values.thresholds ?? '-2.5,-2,-1.75,-1.5,-1.25,-1').split(',').map(Number);
+/** Log-odds for the per-unit fallback ("off": none). */
+const FALLBACKS = (values.fallbacks ?? 'off,-4,-3,-2.5')
+  .split(',')
+  .map((v) => (v === 'off' ? Number.POSITIVE_INFINITY : Number(v)));
+const GBDT = {
+  ...DEFAULT_GBDT,
+  trees: Number(values.trees ?? 120),
+  depth: Number(values.depth ?? 4),
+  minHessian: 3,
+};
+const FOLDS = (values.folds ?? '0,1,2,3,4').split(',').map(Number);
+
+const shippedTaggerFile = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'cue-tagger.json'), 'utf8'),
+) as { bias: number; fallback?: number; combine: string };
+/** The shipped tagger's epochs, read from its card (the training script's choice). */
+const EPOCHS = Number(
+  /Chosen: (\d+) epochs/.exec(
+    readFileSync(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'CARD-cue-tagger.md'), 'utf8'),
+  )?.[1] ?? 4,
+);
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** A token range without punctuation at either end (the eval's exact match trims it). */
+function trimmed(lower: readonly string[], a: number, b: number): string {
+  let x = a;
+  let y = b;
+  while (x < y && !WORD.test(lower[x]!)) x++;
+  while (y > x && !WORD.test(lower[y - 1]!)) y--;
+  return `${x}:${y}`;
+}
+
+/** Per word and stem: the share of its occurrences outside quotes that were in a gold cue (seen in a cue twice or more). */
+function cueRates(articles: readonly Prepared[]): Record<string, number> {
+  const inCue = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const add = (m: Map<string, number>, w: string) => {
+    m.set(w, (m.get(w) ?? 0) + 1);
+    const s = stemOf(w);
+    if (s !== w) m.set(s, (m.get(s) ?? 0) + 1);
+  };
+  for (const p of articles) {
+    for (const [a, b] of p.cues) for (let k = a; k < b; k++) if (p.table.word[k]) add(inCue, p.lower[k]!);
+    for (let k = 0; k < p.lower.length; k++)
+      if (p.table.word[k] && p.region[k] === -1) add(seen, p.lower[k]!);
+  }
+  const out: Record<string, number> = {};
+  for (const [w, c] of [...inCue].sort((x, y) => (x[0] < y[0] ? -1 : 1)))
+    if (c >= 2) out[w] = Math.round((c / Math.max(c, seen.get(w) ?? 0)) * 1000) / 1000;
+  return out;
+}
+
+/** Per cue phrase seen at least twice as a gold cue: its cue rate (countCues' counts). */
+function phraseRates(articles: readonly Prepared[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [phrase, [cue, seen]] of Object.entries(countCues(articles)))
+    if (cue >= 2) out[phrase] = Math.round((cue / Math.max(cue, seen)) * 1000) / 1000;
+  return out;
+}
+
+interface Rows {
+  x: number[];
+  y: number[];
+}
+
+/** The spans the tagger proposes in the articles, as rows; and the false-positive breakdown of its own cues. */
+function rowsOf(
+  articles: readonly Prepared[],
+  lexicon: CueLexicon,
+  tagger: CueTagger,
+  extra: number,
+  rates: Map<string, number>,
+  phrases: Map<string, number>,
+  errors: {
+    boundary: number;
+    spurious: number;
+    right: number;
+    boundaryExamples: string[];
+    spuriousWords: Map<string, number>;
+  },
+): Rows {
+  const rows: Rows = { x: [], y: [] };
+  for (const p of articles) {
+    const table = p.table;
+    const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
+    for (const [ts, te] of unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table)) {
+      if (te <= ts) continue;
+      const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
+      const cands: CueCandidate[] = cueCandidates(table, ts, te, ctx, tagger, extra, rates, phrases, (k) =>
+        classAt(table, k, ts, ctx),
+      );
+      for (const c of cands) {
+        const label = gold.has(trimmed(table.lower, c.from, c.to)) ? 1 : 0;
+        for (const v of c.row) rows.x.push(v);
+        rows.y.push(label);
+        if (c.row[3] === 1) {
+          // One of the tagger's own cues.
+          if (label) errors.right++;
+          else if (p.cues.some(([a, b]) => a < c.to && c.from < b)) {
+            errors.boundary++;
+            if (errors.boundaryExamples.length < 25) {
+              const g = p.cues.find(([a, b]) => a < c.to && c.from < b)!;
+              errors.boundaryExamples.push(
+                `"${table.lower.slice(c.from, c.to).join(' ')}" vs gold "${table.lower.slice(g[0], g[1]).join(' ')}"`,
+              );
+            }
+          } else {
+            errors.spurious++;
+            const w = table.lower.slice(c.from, c.to).join(' ');
+            errors.spuriousWords.set(w, (errors.spuriousWords.get(w) ?? 0) + 1);
+          }
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+function score(
+  articles: readonly GoldArticle[],
+  lexicon: CueLexicon,
+  tagger: CueTagger,
+  rescorer?: CueRescorerFile,
+  rates?: Map<string, number>,
+  phrases?: Map<string, number>,
+): RoleCounts {
+  const counts = emptyRoleCounts();
+  const r = rescorer ? { file: rescorer, rates: rates!, phrases: phrases! } : undefined;
+  for (const gold of articles) {
+    const found = extractAttributions({
+      text: gold.text,
+      sentences: sentenceSpans(gold.text),
+      lexicon,
+      tagger,
+      combine: 'beliefs',
+      rescorer: r,
+    });
+    scoreArticle(counts, gold, {
+      content: found.map((a) => a.content),
+      source: found.flatMap((a) => (a.source ? [a.source] : [])),
+      cue: found.map((a) => a.cue),
+    });
+  }
+  return counts;
+}
+
+const fmt = (c: RoleCounts) => {
+  const f = figuresOf(c);
+  return `${f.content.overlap.f1.toFixed(4)} / ${f.source.overlap.f1.toFixed(4)} / ${f.cue.exact.f1.toFixed(4)} (cue P ${f.cue.exact.precision.toFixed(3)} R ${f.cue.exact.recall.toFixed(3)})`;
+};
+
+function fitTrees(x: number[], y: number[]): { base: number; trees: CueRescorerFile['trees'] } {
+  const yy = Uint8Array.from(y);
+  const w = new Float64Array(y.length).fill(1);
+  const model = trainGbdt(Float64Array.from(x), yy, w, RESCORER_FEATURES.length, GBDT);
+  return { base: model.base, trees: model.trees.map(compactTree) };
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(values.data ?? '../shared/data');
+  const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', 'models', 'quotes'));
+  const path = join(dataDir, 'quotes-polnear', 'polnear.jsonl');
+  const all: GoldArticle[] = [];
+  let n = 0;
+  for await (const r of readJsonl(path)) all.push(parseGoldArticle(r, `${path}: record ${++n}`));
+  const train = all.filter((a) => a.split === 'train');
+  const lexiconFile = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'cues.json'), 'utf8'),
+  ) as CueLexiconFile;
+  const t0 = performance.now();
+
+  interface FoldData {
+    k: number;
+    held: GoldArticle[];
+    lexicon: CueLexicon;
+    tagger: CueTagger;
+    rates: Map<string, number>;
+    phrases: Map<string, number>;
+    rows: Map<number, Rows>;
+    base: RoleCounts;
+  }
+  const folds: FoldData[] = [];
+  const errors = {
+    boundary: 0,
+    spurious: 0,
+    right: 0,
+    boundaryExamples: [] as string[],
+    spuriousWords: new Map<string, number>(),
+  };
+  for (const k of FOLDS) {
+    const fit = train.filter((a) => fold(a.id) !== k);
+    const held = train.filter((a) => fold(a.id) === k);
+    const fitPrepared = fit.map(prepare);
+    const lexicon = lexiconFrom({ ...lexiconFile, cues: countCues(fitPrepared) });
+    const file = trainTagger(fitPrepared, lexicon, lexiconFile, EPOCHS, DEFAULT_SETTINGS);
+    const tagger = taggerFrom({
+      ...file,
+      bias: shippedTaggerFile.bias,
+      ...(shippedTaggerFile.fallback !== undefined ? { fallback: shippedTaggerFile.fallback } : {}),
+    });
+    const rates = new Map(Object.entries(cueRates(fitPrepared)));
+    const phrases = new Map(Object.entries(phraseRates(fitPrepared)));
+    const heldPrepared = held.map(prepare);
+    const rows = new Map<number, Rows>();
+    for (const extra of EXTRAS)
+      rows.set(
+        extra,
+        rowsOf(
+          heldPrepared,
+          lexicon,
+          tagger,
+          extra,
+          rates,
+          phrases,
+          extra === EXTRAS[0]
+            ? errors
+            : { boundary: 0, spurious: 0, right: 0, boundaryExamples: [], spuriousWords: new Map() },
+        ),
+      );
+    const base = score(held, lexicon, tagger);
+    console.error(
+      `fold ${k}: ${held.length} held-out; tagger alone ${objective(base).toFixed(4)} (${fmt(base)}); ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+    folds.push({ k, held, lexicon, tagger, rates, phrases, rows, base });
+  }
+  console.error(
+    `the tagger's cues on the held-out folds: ${errors.right} right, ${errors.boundary} boundary errors, ${errors.spurious} spurious`,
+  );
+  console.error(`boundary examples: ${errors.boundaryExamples.join('; ')}`);
+  console.error(
+    `most frequent spurious cues: ${[...errors.spuriousWords]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([w, c]) => `${w} ${c}`)
+      .join(', ')}`,
+  );
+
+  // Stacking: the trees scoring fold k learn from the other folds' rows.
+  const results: {
+    extra: number;
+    threshold: number;
+    fallback: number;
+    perFold: number[];
+    mean: number;
+    wins: number;
+  }[] = [];
+  const grid = THRESHOLDS.flatMap((t) =>
+    FALLBACKS.filter((f) => f < t || !Number.isFinite(f)).map((f) => [t, f] as const),
+  );
+  const baseMean = folds.reduce((s, f) => s + objective(f.base), 0) / folds.length;
+  for (const extra of EXTRAS) {
+    const perSetting = new Map<string, number[]>(grid.map(([t, f]) => [`${t} ${f}`, []]));
+    for (const f of folds) {
+      const x: number[] = [];
+      const y: number[] = [];
+      for (const g of folds) {
+        if (g.k === f.k) continue;
+        const r = g.rows.get(extra)!;
+        for (const v of r.x) x.push(v);
+        for (const v of r.y) y.push(v);
+      }
+      const model = fitTrees(x, y);
+      for (const [threshold, fallback] of grid) {
+        const file: CueRescorerFile = {
+          format: RESCORER_FORMAT,
+          features: [...RESCORER_FEATURES],
+          extra,
+          threshold,
+          fallback,
+          base: model.base,
+          trees: model.trees,
+          rates: {},
+          phrases: {},
+        };
+        const counts = score(f.held, f.lexicon, f.tagger, file, f.rates, f.phrases);
+        perSetting.get(`${threshold} ${fallback}`)!.push(objective(counts));
+        console.error(
+          `extra ${extra} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
+        );
+      }
+    }
+    for (const [threshold, fallback] of grid) {
+      const perFold = perSetting.get(`${threshold} ${fallback}`)!;
+      const mean = perFold.reduce((s, v) => s + v, 0) / perFold.length;
+      const wins = perFold.filter((v, i) => v > objective(folds[i]!.base)).length;
+      results.push({ extra, threshold, fallback, perFold, mean, wins });
+    }
+  }
+  console.log(
+    `| extra | threshold | fallback | ${folds.map((f) => `fold ${f.k}`).join(' | ')} | mean | Δ mean | folds better |`,
+  );
+  console.log(`| --- | --- | --- | ${folds.map(() => '---').join(' | ')} | --- | --- | --- |`);
+  console.log(
+    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+  );
+  for (const r of results)
+    console.log(
+      `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
+    );
+  const best = results.reduce((a, b) => (b.mean > a.mean ? b : a));
+  console.error(
+    `best: extra ${best.extra}, threshold ${best.threshold}, fallback ${best.fallback}, mean ${best.mean.toFixed(4)} vs ${baseMean.toFixed(4)}, better on ${best.wins} of ${folds.length} folds`,
+  );
+  if (values.explore || best.wins < folds.length || folds.length < 5) {
+    console.error('not written (exploring, or not better on every fold)');
+    return;
+  }
+  // Shipped: trees over every fold's rows; rates over all of train.
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const f of folds) {
+    const r = f.rows.get(best.extra)!;
+    for (const v of r.x) x.push(v);
+    for (const v of r.y) y.push(v);
+  }
+  const model = fitTrees(x, y);
+  const file: CueRescorerFile = {
+    format: RESCORER_FORMAT,
+    features: [...RESCORER_FEATURES],
+    extra: best.extra,
+    threshold: best.threshold,
+    ...(Number.isFinite(best.fallback) ? { fallback: best.fallback } : {}),
+    base: model.base,
+    trees: model.trees,
+    rates: cueRates(train.map(prepare)),
+    phrases: phraseRates(train.map(prepare)),
+  };
+  mkdirSync(outDir, { recursive: true });
+  const json = `${JSON.stringify(file)}\n`;
+  writeFileSync(join(outDir, 'cue-rescorer.json'), json);
+  const l0 = performance.now();
+  const loaded = rescorerFrom(JSON.parse(json) as CueRescorerFile);
+  const loadMs = performance.now() - l0;
+  console.error(
+    `written ${join(outDir, 'cue-rescorer.json')} (${json.length} bytes, ${x.length / RESCORER_FEATURES.length} rows)`,
+  );
+  // Dev, scored once for the card: the shipped lexicon and tagger, without and with the trees.
+  const dev = all.filter((a) => a.split === 'dev');
+  const lexicon = lexiconFrom(lexiconFile);
+  const tagger = loadTagger(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'cue-tagger.json'));
+  const devBase = score(dev, lexicon, tagger);
+  const devNew = score(dev, lexicon, tagger, loaded.file, loaded.rates, loaded.phrases);
+  const table = [
+    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+    ...results.map(
+      (r) =>
+        `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
+    ),
+  ].join('\n');
+  const card = `# quotes cue re-scorer
+
+Generated by \`scripts/quotes-cue-rescore.ts\`; do not edit by hand.
+
+**What it is.** Gradient-boosted trees (scripts/layout-text-gbdt.ts, logistic loss, ${GBDT.trees} trees of
+depth ${GBDT.depth}, rate ${GBDT.rate}) that judge each cue span the cue tagger (CARD-cue-tagger.md) proposes in a
+sentence: its own cues, those of a wider decode (B scores raised by ${best.extra}: more cues), and other
+boundaries of these where train knows the phrase as a cue (one to three tokens more on the right, one
+more on the left, one less on either side). A span is kept when its log-odds reach ${best.threshold}, the more
+probable first where two overlap; in a sentence where none does, the most probable is kept when it
+reaches ${Number.isFinite(best.fallback) ? best.fallback : '(never)'}. The rules' belief and intention cues still fill a sentence left without a cue ("beliefs").
+Features (${RESCORER_FEATURES.length}): ${RESCORER_FEATURES.join(', ')} (src/quotes/cue-rescorer.ts: the perceptron's B-minus-O margin at
+the span's first token and mean I-minus-O margin inside it, whether the span is the tagger's own cue or
+overlaps one, the rules' label, the word classes of the head and of the tokens either side, the head
+word's and the whole phrase's cue rate in train, the distance to a quotation either side, a name or
+subject pronoun within four tokens before it, the position in the sentence, how many cues each decode
+finds in the sentence, whether it holds a quotation, "that" after it, a comma before it).
+
+**Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${train.length} train articles; dev (${dev.length}) scored below, never used for a choice.
+
+**Trained out of fold.** For each of the five folds of train (SHA-1 of the id, as the tagger's script),
+the lexicon and a tagger with the shipped settings (${EPOCHS} epochs, bias ${shippedTaggerFile.bias}, fallback ${shippedTaggerFile.fallback ?? 'off'}, "beliefs") learn
+from the other four and propose the fold's spans; a span's label is whether it is a gold cue (exact up to
+surrounding punctuation). The trees that score a fold learn from the other folds' spans only; the shipped
+trees from all five folds' (${x.length / RESCORER_FEATURES.length} spans); the cue rates from all of train.
+
+**Choice, on the five folds of train** (objective: mean of content overlap F1, source overlap F1 and cue
+exact F1 of the whole extractor on the held-out fold; shipped only when better on every fold):
+
+| extra | threshold | fallback | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean | Δ mean | folds better |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${table}
+
+Chosen: extra ${best.extra}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
+
+**Scores on dev** (content overlap / source overlap / cue exact F1; sentences from src/text/sentences.ts):
+the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
+
+**Size and load.** ${json.length} bytes (${file.trees.length} trees, ${Object.keys(file.rates).length} word rates, ${Object.keys(file.phrases).length} phrase rates);
+parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/results/quotes-6.md.
+
+**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --extras ${EXTRAS.join(',')} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
+(the five-fold table alone, nothing written and dev not read: add \`--explore\`).
+`;
+  writeFileSync(join(outDir, 'CARD-cue-rescorer.md'), card);
+  console.error(card);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exitCode = 1;
+});

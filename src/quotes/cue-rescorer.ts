@@ -1,0 +1,285 @@
+/**
+ * A second look at the cue tagger's cues: gradient-boosted trees over each proposed cue span,
+ * reading the perceptron's scores and cheap context (the word's cue rate in train, the
+ * distance to a quotation, a name or pronoun before it, whether the sentence has another
+ * cue …), which a linear model over local features cannot combine. The spans it judges are
+ * the tagger's own cues and those of a wider decode (the B scores raised: more cues, for
+ * recall); it keeps the spans it scores above a threshold, the more probable first where
+ * two overlap.
+ *
+ * Trained out of fold by scripts/quotes-cue-rescore.ts (the tagger that proposes a fold's
+ * spans never saw that fold), shipped as models/quotes/cue-rescorer.json when it helps on
+ * the five folds of train.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Tree } from '../layout/text/line-model.js';
+import { treeValue } from '../layout/text/line-model.js';
+import { modelFile } from '../models.js';
+import { B, type CueTagger, decodeUnit, I, O, stemOf, type UnitContext } from './cue-tagger.js';
+import type { TokenTable } from './extract-attributions.js';
+
+export const RESCORER_FORMAT = 'newsdigest-quotes-cue-rescorer/1';
+
+export interface CueRescorerFile {
+  format: typeof RESCORER_FORMAT;
+  /** The feature names, in the order of the rows the trees read. */
+  features: string[];
+  /** How much the wide decode raises B. */
+  extra: number;
+  /** A span is kept when its log-odds reach this. */
+  threshold: number;
+  /**
+   * In a unit where no span reaches the threshold, the most probable one is kept when its
+   * log-odds reach this (a sentence of news usually carries an attribution; absent: never).
+   */
+  fallback?: number;
+  base: number;
+  trees: Tree[];
+  /** Per word or stem: the share of its train occurrences outside quotes inside a gold cue. */
+  rates: Record<string, number>;
+  /** Per cue phrase seen at least twice as a gold cue in train: the share of its occurrences that were one. */
+  phrases: Record<string, number>;
+}
+
+export interface CueRescorer {
+  file: CueRescorerFile;
+  rates: Map<string, number>;
+  phrases: Map<string, number>;
+}
+
+export const RESCORER_FEATURES = [
+  'marginB',
+  'marginI',
+  'length',
+  'inShip',
+  'overlapsShip',
+  'inWide',
+  'rule',
+  'ruleExact',
+  'headClass',
+  'headFunction',
+  'prevClass',
+  'nextClass',
+  'rate',
+  'rateKnown',
+  'quoteLeft',
+  'quoteRight',
+  'subjectLeft',
+  'position',
+  'unitLength',
+  'shipCues',
+  'wideCues',
+  'unitQuoted',
+  'nextThat',
+  'prevComma',
+  'phraseRate',
+  'variant',
+] as const;
+const WIDTH = RESCORER_FEATURES.length;
+
+/** One proposed cue span of a unit with its features (a row of WIDTH numbers). */
+export interface CueCandidate {
+  from: number;
+  to: number;
+  row: Float64Array;
+}
+
+function spansOf(labels: Uint8Array, ts: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let t = 0; t < labels.length; t++) {
+    if (labels[t] !== B) continue;
+    let e = t + 1;
+    while (e < labels.length && labels[e] === I) e++;
+    out.push([ts + t, ts + e]);
+    t = e - 1;
+  }
+  return out;
+}
+
+/** The class codes of cue-tagger.ts's neighbours, read through its exported helper. */
+export type ClassOf = (k: number) => number;
+
+/** The share of a word's (or its stem's) train occurrences that were in a cue; -1 unknown. */
+function rateOf(rates: Map<string, number>, w: string): number {
+  const r = rates.get(w);
+  if (r !== undefined) return r;
+  const s = rates.get(stemOf(w));
+  return s ?? -1;
+}
+
+/** The phrase of tokens [a, b) as the lexicon writes it: lower-cased, punctuation trimmed, one space between. */
+function phraseOf(table: TokenTable, a: number, b: number): string {
+  let x = a;
+  let y = b;
+  while (x < y && !table.word[x]) x++;
+  while (y > x && !table.word[y - 1]) y--;
+  let out = '';
+  for (let k = x; k < y; k++) out += k > x ? ` ${table.lower[k]!}` : table.lower[k]!;
+  return out;
+}
+
+/** True when tokens [a, b) lie in [ts, te) and outside quotation marks. */
+function usable(table: TokenTable, a: number, b: number, ts: number, te: number): boolean {
+  if (a < ts || b > te || b <= a) return false;
+  for (let k = a; k < b; k++) if (table.region[k] !== -1) return false;
+  return true;
+}
+
+/** The spans of unit [ts, te) the re-scorer judges, each with its features. */
+export function cueCandidates(
+  table: TokenTable,
+  ts: number,
+  te: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+  extra: number,
+  rates: Map<string, number>,
+  phrases: Map<string, number>,
+  classOf: ClassOf,
+): CueCandidate[] {
+  const d = decodeUnit(table, ts, te, ctx, tagger, extra);
+  const ship = spansOf(d.labels, ts);
+  const wide = spansOf(d.wide, ts);
+  const spans = [...ship];
+  for (const w of wide) if (!ship.some(([a, b]) => a === w[0] && b === w[1])) spans.push(w);
+  if (!spans.length) return [];
+  // Other boundaries of the same cues, where train knows the longer or shorter phrase as a
+  // cue ("said in a statement" for "said", "pointed to" for "pointed"): PolNeAR's boundaries
+  // are the commonest error after spurious cues.
+  const proposed = spans.length;
+  for (let s = 0; s < proposed; s++) {
+    const [a, b] = spans[s]!;
+    for (const [x, y] of [
+      [a, b + 1],
+      [a, b + 2],
+      [a, b + 3],
+      [a - 1, b],
+      [a, b - 1],
+      [a + 1, b],
+    ] as const) {
+      if (!usable(table, x, y, ts, te) || spans.some(([p, q]) => p === x && q === y)) continue;
+      if (phrases.has(phraseOf(table, x, y))) spans.push([x, y]);
+    }
+  }
+  const n = te - ts;
+  let quoted = 0;
+  for (let k = ts; k < te; k++) if (table.region[k] !== -1) quoted = 1;
+  const out: CueCandidate[] = [];
+  for (let s = 0; s < spans.length; s++) {
+    const [a, b] = spans[s]!;
+    const row = new Float64Array(WIDTH);
+    const o = (a - ts) * 3;
+    row[0] = d.emit[o + B]! - d.emit[o + O]!;
+    let mi = 0;
+    for (let k = a + 1; k < b; k++) mi += d.emit[(k - ts) * 3 + I]! - d.emit[(k - ts) * 3 + O]!;
+    row[1] = b - a > 1 ? mi / (b - a - 1) : 0;
+    row[2] = b - a;
+    row[3] = ship.some(([x, y]) => x === a && y === b) ? 1 : 0;
+    row[4] = ship.some(([x, y]) => x < b && a < y) ? 1 : 0;
+    row[5] = wide.some(([x, y]) => x === a && y === b) ? 1 : 0;
+    row[6] = ctx.rule[a - ts]!;
+    let ruleExact = ctx.rule[a - ts] === B ? 1 : 0;
+    for (let k = a + 1; k < b && ruleExact; k++) if (ctx.rule[k - ts] !== I) ruleExact = 0;
+    if (ruleExact && b < te && ctx.rule[b - ts] === I) ruleExact = 0;
+    row[7] = ruleExact;
+    // The head: the last word of the span ("has said", "according to" → its first word).
+    let head = b - 1;
+    while (head > a && !table.word[head]) head--;
+    const hc = classOf(head);
+    row[8] = hc & 31;
+    row[9] = hc & 32 ? 1 : 0;
+    row[10] = a > ts ? classOf(a - 1) & 31 : 0;
+    row[11] = b < te ? classOf(b) & 31 : 0;
+    const rate = rateOf(rates, table.lower[head]!);
+    row[12] = rate;
+    row[13] = rate >= 0 ? 1 : 0;
+    let ql = 30;
+    for (let k = a - 1; k >= ts && a - k < 30; k--)
+      if (table.region[k] !== -1) {
+        ql = a - k;
+        break;
+      }
+    let qr = 30;
+    for (let k = b; k < te && k - b + 1 < 30; k++)
+      if (table.region[k] !== -1) {
+        qr = k - b + 1;
+        break;
+      }
+    row[14] = ql;
+    row[15] = qr;
+    let subj = 0;
+    for (let k = a - 1, dist = 1; k >= ts && dist <= 4; k--, dist++) {
+      const c = classOf(k) & 31;
+      if (c === 1 || c === 2) {
+        subj = dist;
+        break;
+      }
+      if (c === 9 || c === 12) break;
+    }
+    row[16] = subj;
+    row[17] = n > 1 ? (a - ts) / (n - 1) : 0;
+    row[18] = n;
+    row[19] = ship.length;
+    row[20] = wide.length;
+    row[21] = quoted;
+    row[22] = b < te && table.lower[b] === 'that' ? 1 : 0;
+    row[23] = a > ts && table.lower[a - 1] === ',' ? 1 : 0;
+    row[24] = phrases.get(phraseOf(table, a, b)) ?? -1;
+    row[25] = s >= proposed ? 1 : 0;
+    out.push({ from: a, to: b, row });
+  }
+  return out;
+}
+
+/** Log-odds that a candidate is a cue. */
+export function rescore(file: CueRescorerFile, row: Float64Array): number {
+  let s = file.base;
+  for (const tree of file.trees) s += treeValue(tree, row, 0);
+  return s;
+}
+
+/**
+ * The candidates kept: log-odds at or above the threshold, the more probable first where two
+ * overlap; in text order. With none kept, the most probable one when it reaches `fallback`.
+ */
+export function keptCues(
+  file: CueRescorerFile,
+  candidates: readonly CueCandidate[],
+  threshold: number,
+  fallback: number,
+): [number, number][] {
+  if (!candidates.length) return [];
+  const scored = candidates
+    .map((c) => ({ c, s: rescore(file, c.row) }))
+    .sort((x, y) => y.s - x.s || x.c.from - y.c.from);
+  const kept: [number, number][] = [];
+  for (const { c, s } of scored) {
+    if (s < threshold) break;
+    if (!kept.some(([a, b]) => c.from < b && a < c.to)) kept.push([c.from, c.to]);
+  }
+  if (!kept.length && scored[0]!.s >= fallback) kept.push([scored[0]!.c.from, scored[0]!.c.to]);
+  return kept.sort((x, y) => x[0] - y[0]);
+}
+
+export function rescorerFrom(file: CueRescorerFile): CueRescorer {
+  return {
+    file,
+    rates: new Map(Object.entries(file.rates)),
+    phrases: new Map(Object.entries(file.phrases ?? {})),
+  };
+}
+
+let shipped: CueRescorer | null | undefined;
+
+/** The re-scorer shipped in models/quotes/cue-rescorer.json (undefined when none is). */
+export function shippedRescorer(): CueRescorer | undefined {
+  if (shipped !== undefined) return shipped ?? undefined;
+  const path = modelFile('quotes', 'cue-rescorer.json');
+  if (!existsSync(path)) {
+    shipped = null;
+    return undefined;
+  }
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as CueRescorerFile;
+  shipped = parsed.format === RESCORER_FORMAT ? rescorerFrom(parsed) : null;
+  return shipped ?? undefined;
+}

@@ -1,0 +1,70 @@
+/** The cue re-scorer's choice among proposed spans, and the spans it is given to judge. */
+import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import {
+  type CueCandidate,
+  type CueRescorerFile,
+  cueCandidates,
+  keptCues,
+  RESCORER_FEATURES,
+  RESCORER_FORMAT,
+} from '../../src/quotes/cue-rescorer.js';
+import { classAt, shippedTagger, unitContext } from '../../src/quotes/cue-tagger.js';
+import { findCues, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+
+/** One stump: log-odds -2 when the first feature (the B margin) is at most 0, else +2. */
+const file: CueRescorerFile = {
+  format: RESCORER_FORMAT,
+  features: [...RESCORER_FEATURES],
+  extra: 6,
+  threshold: 1,
+  fallback: -3,
+  base: 0,
+  trees: [{ f: [0, -1, -1], t: [0, 0, 0], l: [1, 0, 0], r: [2, 0, 0], v: [0, -2, 2] }],
+  rates: {},
+  phrases: {},
+};
+
+function candidate(from: number, to: number, margin: number): CueCandidate {
+  const row = new Float64Array(RESCORER_FEATURES.length);
+  row[0] = margin;
+  return { from, to, row };
+}
+
+describe('keptCues', () => {
+  it('keeps the spans at or above the threshold, the more probable of two overlapping ones, in text order', () => {
+    const kept = keptCues(file, [candidate(8, 9, 5), candidate(2, 4, 1), candidate(3, 5, -1)], 1, -3);
+    expect(kept).toEqual([
+      [2, 4],
+      [8, 9],
+    ]);
+  });
+
+  it('keeps the most probable span of a sentence where none reaches the threshold, when it reaches the fallback', () => {
+    expect(keptCues(file, [candidate(2, 3, -1), candidate(5, 6, -2)], 1, -3)).toEqual([[2, 3]]);
+    expect(keptCues(file, [candidate(2, 3, -1)], 1, -1.5)).toEqual([]);
+    expect(keptCues(file, [], 1, -3)).toEqual([]);
+  });
+});
+
+describe('cueCandidates', () => {
+  it("judges the tagger's own cues and other boundaries train knows as cue phrases", () => {
+    const tagger = shippedTagger();
+    expect(tagger).toBeDefined();
+    const text = 'The harbour master said on Monday that the ferries would run again.';
+    const table = tokenTable(text, findQuoteRegions(text));
+    const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
+    const phrases = new Map([['said on monday', 0.5]]);
+    const found = cueCandidates(table, 0, table.count, ctx, tagger!, 6, new Map(), phrases, (k) =>
+      classAt(table, k, 0, ctx),
+    );
+    const said = table.lower.indexOf('said');
+    const own = found.filter((c) => c.row[RESCORER_FEATURES.indexOf('inShip')] === 1);
+    expect(own.map((c) => table.lower.slice(c.from, c.to).join(' '))).toContain('said');
+    const longer = found.find((c) => c.from === said && c.to === said + 3);
+    expect(longer).toBeDefined();
+    expect(longer!.row[RESCORER_FEATURES.indexOf('variant')]).toBe(1);
+    expect(longer!.row[RESCORER_FEATURES.indexOf('phraseRate')]).toBe(0.5);
+  });
+});
