@@ -240,14 +240,19 @@ function hashOf(name: string): number {
  * Known tag names by the hash of their characters: most tags are found without
  * making a string (each candidate is checked character by character).
  */
-const KNOWN_BY_HASH = new Map<number, number>();
+interface KnownSpelling {
+  /** The name as written (an alias such as "image" is spelled as such). */
+  name: string;
+  id: number;
+}
+/** One lookup per tag gives both the id and the spelling to check (a second Map of spellings cost another). */
+const KNOWN_BY_HASH = new Map<number, KnownSpelling | null>();
 for (const [name, id] of KNOWN) {
   const h = hashOf(name);
   // A collision between known names leaves both to the slow path.
-  if (KNOWN_BY_HASH.has(h)) KNOWN_BY_HASH.set(h, -1);
-  else KNOWN_BY_HASH.set(h, id);
+  if (KNOWN_BY_HASH.has(h)) KNOWN_BY_HASH.set(h, null);
+  else KNOWN_BY_HASH.set(h, { name, id });
 }
-const SPELLING = new Map<number, string>([...KNOWN.keys()].map((name) => [hashOf(name), name]));
 
 /** Whether html[start, end) spells `name`, ASCII case folded. */
 function spells(html: string, start: number, end: number, name: string): boolean {
@@ -608,13 +613,14 @@ class Scanner {
     return this.skipTo(from, '>');
   }
 
-  /** The id of the tag name at [start, end), lowercased. */
   /** The id of the tag name at [start, end) whose hash (hashStep over its characters) is `h`. */
   private tagIdByHash(start: number, end: number, h: number): number {
-    const id = KNOWN_BY_HASH.get(h);
-    if (id !== undefined && id >= 0 && spells(this.html, start, end, SPELLING.get(h)!)) return id;
+    const known = KNOWN_BY_HASH.get(h);
+    if (known && spells(this.html, start, end, known.name)) return known.id;
     return this.tagId(start, end);
   }
+
+  /** The id of the tag name at [start, end), lowercased. */
 
   private tagId(start: number, end: number): number {
     const raw = this.html.slice(start, end);
