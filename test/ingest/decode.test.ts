@@ -4,6 +4,7 @@ import {
   charsetOfContentType,
   charsetOfDocument,
   decodeBytes,
+  decodeChecked,
   resolveEncoding,
   sniffBom,
 } from '../../src/ingest/decode.js';
@@ -98,6 +99,25 @@ describe('decodeBytes', () => {
       expect(String(e)).toMatch(/^pages\/mislabelled\.html: cannot be decoded as euc-kr/);
       expect((e as { code: string }).code).toBe('E_DECODE');
     }
+  });
+});
+
+describe('decodeChecked', () => {
+  const valid = (bytes: Buffer, options = {}) => decodeChecked(bytes, 'p.html', options).wholeValidUtf8;
+
+  it('says when the bytes themselves are the text as UTF-8, and decodes as decodeBytes does', () => {
+    const utf8 = Buffer.from(SENTENCE);
+    expect(decodeChecked(utf8, 'p.html').decoded).toEqual(decodeBytes(utf8, 'p.html'));
+    expect(valid(utf8)).toBe(true);
+    expect(valid(Buffer.from('Plain words.'))).toBe(true);
+    expect(valid(html('<meta charset="utf-8">', utf8))).toBe(true);
+    expect(valid(utf8, { contentType: 'text/html; charset=utf-8' })).toBe(true);
+    // A byte-order mark is taken off (the bytes are not the text's UTF-8), other encodings
+    // decode to other bytes, and invalid UTF-8 is never taken as UTF-8.
+    expect(valid(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toBe(false);
+    expect(valid(iconv.encode(SENTENCE, 'windows-1252'))).toBe(false);
+    expect(valid(html('<meta charset="windows-1252">', Buffer.from('plain ascii')))).toBe(false);
+    expect(valid(html('<meta charset="utf-8">', iconv.encode(SENTENCE, 'windows-1252')))).toBe(false);
   });
 });
 
