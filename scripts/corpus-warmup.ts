@@ -6,14 +6,10 @@
  * The first pass is what one worker pays on a run of that many articles; the later passes,
  * the same work once V8 has compiled it.
  *
- * Pass 0 starts with the worker's warm-up (src/batch/warm-up.ts; `--warm-up N` rounds, 0 for none),
- * whose CPU it includes.
- *
- *   node [V8 flags] dist/scripts/corpus-warmup.js [--data FILE] [--passes N] [--warm-up N]
+ *   node [V8 flags] dist/scripts/corpus-warmup.js [--data FILE] [--passes N]
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { warmUp } from '../src/batch/warm-up.js';
 import { digestArticle } from '../src/digest.js';
 import { readJsonl } from '../src/eval/data.js';
 import { pageToArticle } from '../src/ingest/page.js';
@@ -26,8 +22,6 @@ function arg(name: string, fallback: string): string {
 
 const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const passes = Number(arg('passes', '2'));
-// As a worker does before its first page (src/batch/warm-up.ts), inside pass 0's CPU; 0: none.
-const warmUpRounds = arg('warm-up', '');
 
 const threadMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
 const allMs = () => {
@@ -46,7 +40,6 @@ async function main(): Promise<void> {
     const t0 = threadMs();
     const a0 = allMs();
     const parts: string[] = [];
-    if (pass === 0) await (warmUpRounds === '' ? warmUp({}) : warmUp({}, Number(warmUpRounds)));
     for (let k = 0; k < docs.length; k += third) {
       const t1 = threadMs();
       const a1 = allMs();

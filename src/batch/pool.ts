@@ -40,8 +40,6 @@ export interface PoolOptions {
    * left over for it (fewer workers than cores); see backgroundCompileFor.
    */
   backgroundCompile?: boolean;
-  /** Digests of the warm-up page each worker makes before its first chunk (warm-up.ts; 0: none). */
-  warmUpRounds?: number;
 }
 
 /**
@@ -123,7 +121,6 @@ export class DigestPool {
   constructor(opts: PoolOptions) {
     this.url = workerUrl();
     this.setup = { options: opts.options ?? {} };
-    if (opts.warmUpRounds !== undefined) this.setup.warmUpRounds = opts.warmUpRounds;
     if (opts.store) {
       this.setup.file = opts.store.file;
       if (opts.store.batchSize !== undefined) this.setup.batchSize = opts.store.batchSize;

@@ -19,7 +19,6 @@ import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
 import { threadCpuMs } from './thread-cpu.js';
-import { WARM_UP_ROUNDS, warmUp } from './warm-up.js';
 
 export interface ChunkMessage {
   kind: 'chunk';
@@ -50,7 +49,7 @@ export type FromWorker =
 
 /** A worker thread's own CPU time (thread-cpu.ts), in ms; absent where the system does not tell. */
 export interface WorkerCpu {
-  /** From the thread's start to its first chunk: module imports, models shared, store opened, warm-up. */
+  /** From the thread's start to its first chunk: module imports, models shared, store opened. */
   startMs: number;
   /** The first chunk alone: models loaded at first use, code run cold. */
   firstChunkMs: number;
@@ -69,8 +68,6 @@ export interface WorkerSetup {
   busyTimeoutMs?: number;
   /** The compiled entities model, read once by the pool for every worker (shared memory). */
   entitiesModel?: SharedArrayBuffer;
-  /** Digests of the warm-up page before the first chunk (warm-up.ts; default WARM_UP_ROUNDS, 0: none). */
-  warmUpRounds?: number;
 }
 
 /** How long a worker with nothing to do waits for another chunk before it commits what it holds. */
@@ -242,9 +239,6 @@ if (port) {
     queued++;
     done = done.then(async () => {
       const first = cpuAtFirst === undefined;
-      // At the first chunk, not at the start: the models message (sent before any chunk) has
-      // been read by then, so the warm-up uses the shared models instead of loading its own.
-      if (first) await warmUp(options, setup.warmUpRounds ?? WARM_UP_ROUNDS);
       if (first) cpuAtFirst = threadCpuMs();
       const results: JobResult[] = [];
       for (const job of message.jobs) results.push(await runJob(job, options));
