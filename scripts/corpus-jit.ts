@@ -7,10 +7,11 @@
  * compile ms do somewhat (they are wall time on the compiler threads). Then, untraced, it runs
  * corpus-warmup `--rounds` times per build, builds alternated, and prints pass 0 and pass 1 CPU
  * ms an article (this thread / all threads): CPU is what matters, and with other jobs on the
- * machine only builds alternated in the same run compare.
+ * machine only builds alternated in the same run compare (`--parallel`: a round's builds run at
+ * the same time, under the same load; on 2 cores, one each).
  *
  *   node dist/scripts/corpus-jit.js [--data FILE] [--builds DIR[,DIR…]] [--rounds N] [--top N]
- *     [--sites] [--no-trace]
+ *     [--sites] [--no-trace] [--parallel] [--node-flags "FLAGS"]
  *
  * A build DIR is a project root with dist/ built (default: this one); `DIR#ARGS` passes ARGS
  * (space-separated) to that build's corpus-warmup, e.g. `--builds ".#--warm-up 0,."`. The last line is one JSON
@@ -41,6 +42,10 @@ const rounds = Number(arg('rounds', '1'));
 const top = Number(arg('top', '25'));
 const showSites = process.argv.includes('--sites');
 const trace = !process.argv.includes('--no-trace');
+const parallel = process.argv.includes('--parallel');
+// V8 flags for every run, e.g. "--no-concurrent-recompilation" (compiles on the thread itself, as a
+// pool with a worker on every core has them).
+const nodeFlags = arg('node-flags', '').split(/\s+/).filter(Boolean);
 
 interface FunctionJit {
   compiles: number;
@@ -110,7 +115,7 @@ function shortSite(site: string, root: string): string {
 
 function runLines(args: string[], onLine: (line: string) => void): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     createInterface({ input: child.stdout }).on('line', onLine);
     child.on('error', fail);
     child.on('close', (code) =>
@@ -223,8 +228,10 @@ async function main(): Promise<void> {
   if (rounds > 0)
     console.log('\nCPU ms an article, this thread / all threads (untraced, builds alternated):');
   for (let r = 0; r < rounds; r++) {
+    // --parallel: the builds' runs of a round at the same time, so that they share the same load.
+    const started = parallel ? builds.map((b) => cpuRun(b.root, b.args)) : [];
     for (const [k, b] of builds.entries()) {
-      const passes = await cpuRun(b.root, b.args);
+      const passes = parallel ? await started[k]! : await cpuRun(b.root, b.args);
       const fig = passes.map((p) => `${p['threadCpuMs']}/${p['allThreadsCpuMs']}`);
       console.log(
         `  round ${r} ${b.name}: pass 0 ${fig[0]}, pass 1 ${fig[1]} (load ${passes[0]?.['loadAverage']})`,
