@@ -28,39 +28,55 @@ export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULA
     return id;
   });
   const size = ids.size;
-  if (size > maxVocabulary) return stringMatcher(reference);
+  if (size > maxVocabulary) return new StringTrigrams(reference);
   const grams = new Set<number>();
   for (let i = 0; i + 2 < seq.length; i++) grams.add((seq[i]! * size + seq[i + 1]!) * size + seq[i + 2]!);
-  return {
-    share(line: string): number {
-      const lw = words(line);
-      if (lw.length < 3) return Number.NaN;
-      let hit = 0;
-      let a = ids.get(lw[0]!) ?? -1;
-      let b = ids.get(lw[1]!) ?? -1;
-      for (let i = 2; i < lw.length; i++) {
-        const c = ids.get(lw[i]!) ?? -1;
-        if (a >= 0 && b >= 0 && c >= 0 && grams.has((a * size + b) * size + c)) hit++;
-        a = b;
-        b = c;
-      }
-      return hit / (lw.length - 2);
-    },
-  };
+  return new NumericTrigrams(ids, grams, size);
+}
+
+// The matchers are classes, not objects of closures made per page: a closure made per page is
+// a new function each time, and the caller's call site, optimised for the first page's,
+// deoptimised on the next.
+
+/** Trigrams of word ids as numbers. */
+class NumericTrigrams implements ReferenceMatcher {
+  constructor(
+    private readonly ids: ReadonlyMap<string, number>,
+    private readonly grams: ReadonlySet<number>,
+    private readonly size: number,
+  ) {}
+
+  share(line: string): number {
+    const lw = words(line);
+    if (lw.length < 3) return Number.NaN;
+    const { ids, grams, size } = this;
+    let hit = 0;
+    let a = ids.get(lw[0]!) ?? -1;
+    let b = ids.get(lw[1]!) ?? -1;
+    for (let i = 2; i < lw.length; i++) {
+      const c = ids.get(lw[i]!) ?? -1;
+      if (a >= 0 && b >= 0 && c >= 0 && grams.has((a * size + b) * size + c)) hit++;
+      a = b;
+      b = c;
+    }
+    return hit / (lw.length - 2);
+  }
 }
 
 /** The same measure with trigrams as strings, for a reference too rich in words for numeric keys. */
-function stringMatcher(reference: string): ReferenceMatcher {
-  const w = words(reference);
-  const grams = new Set<string>();
-  for (let i = 0; i + 2 < w.length; i++) grams.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
-  return {
-    share(line: string): number {
-      const lw = words(line);
-      if (lw.length < 3) return Number.NaN;
-      let hit = 0;
-      for (let i = 0; i + 2 < lw.length; i++) if (grams.has(`${lw[i]} ${lw[i + 1]} ${lw[i + 2]}`)) hit++;
-      return hit / (lw.length - 2);
-    },
-  };
+class StringTrigrams implements ReferenceMatcher {
+  private readonly grams = new Set<string>();
+
+  constructor(reference: string) {
+    const w = words(reference);
+    for (let i = 0; i + 2 < w.length; i++) this.grams.add(`${w[i]} ${w[i + 1]} ${w[i + 2]}`);
+  }
+
+  share(line: string): number {
+    const lw = words(line);
+    if (lw.length < 3) return Number.NaN;
+    let hit = 0;
+    for (let i = 0; i + 2 < lw.length; i++) if (this.grams.has(`${lw[i]} ${lw[i + 1]} ${lw[i + 2]}`)) hit++;
+    return hit / (lw.length - 2);
+  }
 }
