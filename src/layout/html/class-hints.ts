@@ -230,6 +230,6 @@ export function hintBits(hint: string): number {
       if (edgeHolds(hint, i, e.left, true) && edgeHolds(hint, stop, e.right, false)) name |= e.bits;
     }
   }
-  if (junk && !contentOnly) bits |= JUNK_NAME;
-  return bits;
+  // One `|` that always runs (a `|=` in a branch first taken on a later page deoptimised the loop).
+  return bits | (junk && !contentOnly ? JUNK_NAME : 0);
 }

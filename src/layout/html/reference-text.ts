@@ -19,14 +19,17 @@ export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULA
   // Words become ids and trigrams numbers: no string is built per trigram, and a line's
   // trigram holding a word the reference lacks is known absent without a lookup.
   const ids = new Map<string, number>();
-  const seq = words(reference).map((w) => {
+  // Pushed one by one: one array kind whatever the reference (`map` made a holey array, the
+  // empty case a packed one, and the loop below deoptimised between them).
+  const seq: number[] = [];
+  for (const w of words(reference)) {
     let id = ids.get(w);
     if (id === undefined) {
       id = ids.size;
       ids.set(w, id);
     }
-    return id;
-  });
+    seq.push(id);
+  }
   const size = ids.size;
   if (size > maxVocabulary) return new StringTrigrams(reference);
   const grams = new Set<number>();

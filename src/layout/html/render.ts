@@ -331,6 +331,25 @@ interface OpenElement {
   outerBlock: number;
 }
 
+/**
+ * The records of open elements, shared by every page's renderer (a render runs to its end
+ * before the next starts, and reads only the records its own elements wrote, below its
+ * depth). An array made per page started empty as an array of small integers, so the first
+ * record pushed on each page changed its kind, and the optimised handler deoptimised on it.
+ */
+const OPEN_ELEMENTS: OpenElement[] = [];
+
+/**
+ * An empty array of the kind that holds objects and strings. `[]` starts as an array of
+ * small integers and changes kind at its first push of anything else: on every page, so the
+ * optimised code that pushed a page's first line deoptimised on a later page's.
+ */
+function emptyObjectArray<T>(): T[] {
+  const array: unknown[] = [''];
+  array.length = 0;
+  return array as T[];
+}
+
 /** Marks an element whose class/id names are not judged yet (see PageRenderer.resolve). */
 const UNRESOLVED = -1;
 
@@ -341,8 +360,8 @@ const UNRESOLVED = -1;
  * call site to one target and the state to one object shape.
  */
 class PageRenderer implements ScanHandler {
-  readonly parts: string[] = [];
-  readonly blocks: RenderedBlock[] = [];
+  readonly parts: string[] = emptyObjectArray();
+  readonly blocks: RenderedBlock[] = emptyObjectArray();
   readonly nodes: RenderedNodes = { tag: ['#root'], parent: [-1], last: [0], weight: [0], ctx: [0] };
   // Every field from the start, so that every page's meta has one shape (a field added later
   // on some pages only gave the handlers a second shape and deoptimised them).
@@ -351,8 +370,9 @@ class PageRenderer implements ScanHandler {
   current = '';
   currentLink = 0;
   // Open elements, innermost last: records reused from one element to the next (a page opens
-  // thousands of elements, never more than a few dozen at a time).
-  readonly stack: OpenElement[] = [];
+  // thousands of elements, never more than a few dozen at a time), and from one page to the
+  // next (see OPEN_ELEMENTS).
+  readonly stack: OpenElement[] = OPEN_ELEMENTS;
   depth = 0;
   // Node 0 is a synthetic root, so that text outside any element still has a holder.
   /** Innermost tracked element. */
