@@ -13,7 +13,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from '../layout/text/line-model.js';
-import { treeValue } from '../layout/text/line-model.js';
 import { modelFile } from '../models.js';
 import { B, type CueTagger, decodeUnit, I, O, stemOf, type UnitContext } from './cue-tagger.js';
 import type { TokenTable } from './extract-attributions.js';
@@ -26,6 +25,8 @@ export interface CueRescorerFile {
   features: string[];
   /** How much the wide decode raises B. */
   extra: number;
+  /** Whether other boundaries of the proposed spans (phrases train knows as cues) are judged too. */
+  variants: boolean;
   /** A span is kept when its log-odds reach this. */
   threshold: number;
   /**
@@ -45,6 +46,45 @@ export interface CueRescorer {
   file: CueRescorerFile;
   rates: Map<string, number>;
   phrases: Map<string, number>;
+  forest: Forest;
+}
+
+/** The trees as flat typed arrays (node k of every tree in one array), read faster than JSON's. */
+interface Forest {
+  base: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+function forestOf(file: CueRescorerFile): Forest {
+  let nodes = 0;
+  for (const t of file.trees) nodes += t.f.length;
+  const forest: Forest = {
+    base: file.base,
+    roots: new Int32Array(file.trees.length),
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    value: new Float64Array(nodes),
+  };
+  let at = 0;
+  file.trees.forEach((t, k) => {
+    forest.roots[k] = at;
+    for (let j = 0; j < t.f.length; j++) {
+      forest.feature[at + j] = t.f[j]!;
+      forest.threshold[at + j] = t.t[j]!;
+      forest.left[at + j] = at + t.l[j]!;
+      forest.right[at + j] = at + t.r[j]!;
+      forest.value[at + j] = t.v[j]!;
+    }
+    at += t.f.length;
+  });
+  return forest;
 }
 
 export const RESCORER_FEATURES = [
@@ -96,6 +136,16 @@ function spansOf(labels: Uint8Array, ts: number): [number, number][] {
   return out;
 }
 
+function indexOfSpan(spans: readonly [number, number][], a: number, b: number): number {
+  for (let k = 0; k < spans.length; k++) if (spans[k]![0] === a && spans[k]![1] === b) return k;
+  return -1;
+}
+
+function overlapsAny(spans: readonly [number, number][], a: number, b: number): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k]![0] < b && a < spans[k]![1]) return true;
+  return false;
+}
+
 /** The class codes of cue-tagger.ts's neighbours, read through its exported helper. */
 export type ClassOf = (k: number) => number;
 
@@ -133,6 +183,7 @@ export function cueCandidates(
   ctx: UnitContext,
   tagger: CueTagger,
   extra: number,
+  variants: boolean,
   rates: Map<string, number>,
   phrases: Map<string, number>,
   classOf: ClassOf,
@@ -140,14 +191,14 @@ export function cueCandidates(
   const d = decodeUnit(table, ts, te, ctx, tagger, extra);
   const ship = spansOf(d.labels, ts);
   const wide = spansOf(d.wide, ts);
-  const spans = [...ship];
-  for (const w of wide) if (!ship.some(([a, b]) => a === w[0] && b === w[1])) spans.push(w);
+  const spans = ship.slice();
+  for (const w of wide) if (indexOfSpan(ship, w[0], w[1]) < 0) spans.push(w);
   if (!spans.length) return [];
   // Other boundaries of the same cues, where train knows the longer or shorter phrase as a
   // cue ("said in a statement" for "said", "pointed to" for "pointed"): PolNeAR's boundaries
   // are the commonest error after spurious cues.
   const proposed = spans.length;
-  for (let s = 0; s < proposed; s++) {
+  for (let s = 0; s < (variants ? proposed : 0); s++) {
     const [a, b] = spans[s]!;
     for (const [x, y] of [
       [a, b + 1],
@@ -174,9 +225,9 @@ export function cueCandidates(
     for (let k = a + 1; k < b; k++) mi += d.emit[(k - ts) * 3 + I]! - d.emit[(k - ts) * 3 + O]!;
     row[1] = b - a > 1 ? mi / (b - a - 1) : 0;
     row[2] = b - a;
-    row[3] = ship.some(([x, y]) => x === a && y === b) ? 1 : 0;
-    row[4] = ship.some(([x, y]) => x < b && a < y) ? 1 : 0;
-    row[5] = wide.some(([x, y]) => x === a && y === b) ? 1 : 0;
+    row[3] = indexOfSpan(ship, a, b) >= 0 ? 1 : 0;
+    row[4] = overlapsAny(ship, a, b) ? 1 : 0;
+    row[5] = indexOfSpan(wide, a, b) >= 0 ? 1 : 0;
     row[6] = ctx.rule[a - ts]!;
     let ruleExact = ctx.rule[a - ts] === B ? 1 : 0;
     for (let k = a + 1; k < b && ruleExact; k++) if (ctx.rule[k - ts] !== I) ruleExact = 0;
@@ -232,9 +283,14 @@ export function cueCandidates(
 }
 
 /** Log-odds that a candidate is a cue. */
-export function rescore(file: CueRescorerFile, row: Float64Array): number {
-  let s = file.base;
-  for (const tree of file.trees) s += treeValue(tree, row, 0);
+export function rescore(forest: Forest, row: Float64Array): number {
+  let s = forest.base;
+  const { roots, feature, threshold, left, right, value } = forest;
+  for (let k = 0; k < roots.length; k++) {
+    let node = roots[k]!;
+    while (feature[node]! >= 0) node = row[feature[node]!]! <= threshold[node]! ? left[node]! : right[node]!;
+    s += value[node]!;
+  }
   return s;
 }
 
@@ -243,30 +299,70 @@ export function rescore(file: CueRescorerFile, row: Float64Array): number {
  * overlap; in text order. With none kept, the most probable one when it reaches `fallback`.
  */
 export function keptCues(
-  file: CueRescorerFile,
+  rescorer: CueRescorer,
   candidates: readonly CueCandidate[],
   threshold: number,
   fallback: number,
 ): [number, number][] {
-  if (!candidates.length) return [];
-  const scored = candidates
-    .map((c) => ({ c, s: rescore(file, c.row) }))
-    .sort((x, y) => y.s - x.s || x.c.from - y.c.from);
-  const kept: [number, number][] = [];
-  for (const { c, s } of scored) {
-    if (s < threshold) break;
-    if (!kept.some(([a, b]) => c.from < b && a < c.to)) kept.push([c.from, c.to]);
+  const n = candidates.length;
+  if (!n) return [];
+  const forest = rescorer.forest;
+  if (n === 1) {
+    // The common case: one span in the sentence, kept when it reaches the threshold or the fallback.
+    const c = candidates[0]!;
+    const s = rescore(forest, c.row);
+    return s >= threshold || s >= fallback ? [[c.from, c.to]] : [];
   }
-  if (!kept.length && scored[0]!.s >= fallback) kept.push([scored[0]!.c.from, scored[0]!.c.to]);
+  if (scores.length < n) {
+    scores = new Float64Array(n * 2);
+    taken = new Uint8Array(n * 2);
+  }
+  const score = scores;
+  for (let i = 0; i < n; i++) {
+    score[i] = rescore(forest, candidates[i]!.row);
+    taken[i] = 0;
+  }
+  // Most probable first (ties: the earlier span, then the earlier candidate), as a stable sort would.
+  const kept: [number, number][] = [];
+  let first = -1;
+  for (let round = 0; round < n; round++) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (taken[i]) continue;
+      if (
+        best < 0 ||
+        score[i]! > score[best]! ||
+        (score[i] === score[best] && candidates[i]!.from < candidates[best]!.from)
+      )
+        best = i;
+    }
+    taken[best] = 1;
+    if (round === 0) first = best;
+    if (score[best]! < threshold) break;
+    const c = candidates[best]!;
+    let overlaps = false;
+    for (const [a, b] of kept) if (c.from < b && a < c.to) overlaps = true;
+    if (!overlaps) kept.push([c.from, c.to]);
+  }
+  if (!kept.length && score[first]! >= fallback) kept.push([candidates[first]!.from, candidates[first]!.to]);
   return kept.sort((x, y) => x[0] - y[0]);
 }
 
+/** keptCues' scratch: the candidates' log-odds and which are taken (reused: scoring is synchronous). */
+let scores = new Float64Array(16);
+let taken = new Uint8Array(16);
+
 export function rescorerFrom(file: CueRescorerFile): CueRescorer {
-  return {
-    file,
-    rates: new Map(Object.entries(file.rates)),
-    phrases: new Map(Object.entries(file.phrases ?? {})),
-  };
+  return rescorerOf(file, new Map(Object.entries(file.rates)), new Map(Object.entries(file.phrases ?? {})));
+}
+
+/** A re-scorer of the file's trees with the given cue rates (the training script's folds have their own). */
+export function rescorerOf(
+  file: CueRescorerFile,
+  rates: Map<string, number>,
+  phrases: Map<string, number>,
+): CueRescorer {
+  return { file, rates, phrases, forest: forestOf(file) };
 }
 
 let shipped: CueRescorer | null | undefined;

@@ -802,16 +802,23 @@ export function tagUnit(
   return labels;
 }
 
-/** What the re-scorer (cue-rescorer.ts) reads of a unit: the shipped decode and a wider one, with the scores. */
+/**
+ * What the re-scorer (cue-rescorer.ts) reads of a unit: the shipped decode and a wider one, with
+ * the scores. Views into scratch arrays, valid until the next unit is scored (read at once).
+ */
 export interface UnitDecodes {
   cand: Uint8Array;
-  /** Emission scores (O, B, I per token; the tagger's bias included in B), a copy. */
+  /** Emission scores (O, B, I per token; the tagger's bias included in B); candidates' rows only. */
   emit: Float64Array;
-  /** Labels of the shipped decode (Viterbi and the fallback), a copy. */
+  /** Labels of the shipped decode (Viterbi and the fallback). */
   labels: Uint8Array;
-  /** Labels of a decode with `extra` more added to B at every candidate (more cues: recall), a copy. */
+  /** Labels of a decode with `extra` more added to B at every candidate (more cues: recall). */
   wide: Uint8Array;
 }
+
+/** The shipped decode's labels and the raised scores of the wide one (scratch, grown as needed). */
+let shipLabels = new Uint8Array(256);
+let raisedEmit = new Float64Array(768);
 
 /** The tagger's decode of unit [from, to) and a wider one (B scores raised by `extra`). */
 export function decodeUnit(
@@ -822,16 +829,25 @@ export function decodeUnit(
   tagger: CueTagger,
   extra: number,
 ): UnitDecodes {
-  const scored = scoreUnit(table, from, to, ctx, tagger);
-  const cand = scored.cand.slice();
+  const { cand, emit } = scoreUnit(table, from, to, ctx, tagger);
   const n = to - from;
-  const emit = scored.emit.slice(0, n * LABELS);
-  for (let t = 0; t < n; t++) if (!cand[t]) emit.fill(0, t * LABELS, t * LABELS + LABELS);
-  const labels = viterbi(cand, emit, tagger.transitions).slice();
+  if (shipLabels.length < n) {
+    shipLabels = new Uint8Array(n * 2);
+    raisedEmit = new Float64Array(n * 2 * LABELS);
+  }
+  const labels = shipLabels.subarray(0, n);
+  labels.set(viterbi(cand, emit, tagger.transitions));
   if (tagger.fallback < Number.POSITIVE_INFINITY) fallbackCue(cand, emit, labels, tagger.fallback);
-  const raised = emit.slice();
-  for (let t = 0; t < n; t++) if (cand[t]) raised[t * LABELS + B]! += extra;
-  const wide = viterbi(cand, raised, tagger.transitions).slice();
+  // Only the candidates' rows are read by the decoder.
+  const raised = raisedEmit;
+  for (let t = 0; t < n; t++) {
+    if (!cand[t]) continue;
+    const o = t * LABELS;
+    raised[o] = emit[o]!;
+    raised[o + 1] = emit[o + 1]! + extra;
+    raised[o + 2] = emit[o + 2]!;
+  }
+  const wide = viterbi(cand, raised, tagger.transitions);
   return { cand, emit, labels, wide };
 }
 

@@ -455,11 +455,12 @@ function rescoredCues(
     ctx,
     tagger,
     f.extra,
+    f.variants,
     rescorer.rates,
     rescorer.phrases,
     (k) => classAt(table, k, ts, ctx),
   );
-  return keptCues(f, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
+  return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
 
 /** Cues of both lists, the first list winning where two overlap, in order. */

@@ -86,7 +86,7 @@ export const quotesStage: Stage = {
     }
     const lexicon = shippedLexicon();
     // The tagger's cues are judged again by the re-scorer when one is shipped (cue-rescorer.ts).
-    const rescorer = tagger ? shippedRescorer() : undefined;
+    const rescorer = tagger && options.quotes?.rescore !== false ? shippedRescorer() : undefined;
     // Once per thread, before its first article: lets V8 see the stage's rarer branches early (warm-up.ts).
     warmUp(lexicon, tagger, rescorer);
     return { ...article, quotes: findQuotes(article, lexicon, tagger, rescorer) };

@@ -10,4 +10,10 @@ export interface QuotesOptions {
    * tagger, the default falls back to the rules.
    */
   cues?: 'rules' | 'tagger';
+  /**
+   * Whether the tagger's cues are judged again by the cue re-scorer (models/quotes/cue-rescorer.json,
+   * gradient-boosted trees; on by default when one is shipped; false: the tagger's cues as they are,
+   * about 0.2-0.3 ms an article less). See docs/results/quotes-6.md.
+   */
+  rescore?: boolean;
 }

@@ -1,5 +1,7 @@
 /** The cue re-scorer's choice among proposed spans, and the spans it is given to judge. */
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/article/schema.js';
+import type { Article } from '../../src/article/types.js';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
 import {
   type CueCandidate,
@@ -8,16 +10,20 @@ import {
   keptCues,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
+  rescorerFrom,
 } from '../../src/quotes/cue-rescorer.js';
 import { classAt, shippedTagger, unitContext } from '../../src/quotes/cue-tagger.js';
 import { findCues, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { findQuotes, quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
 
 /** One stump: log-odds -2 when the first feature (the B margin) is at most 0, else +2. */
 const file: CueRescorerFile = {
   format: RESCORER_FORMAT,
   features: [...RESCORER_FEATURES],
   extra: 6,
+  variants: true,
   threshold: 1,
   fallback: -3,
   base: 0,
@@ -25,6 +31,8 @@ const file: CueRescorerFile = {
   rates: {},
   phrases: {},
 };
+
+const rescorer = rescorerFrom(file);
 
 function candidate(from: number, to: number, margin: number): CueCandidate {
   const row = new Float64Array(RESCORER_FEATURES.length);
@@ -34,7 +42,7 @@ function candidate(from: number, to: number, margin: number): CueCandidate {
 
 describe('keptCues', () => {
   it('keeps the spans at or above the threshold, the more probable of two overlapping ones, in text order', () => {
-    const kept = keptCues(file, [candidate(8, 9, 5), candidate(2, 4, 1), candidate(3, 5, -1)], 1, -3);
+    const kept = keptCues(rescorer, [candidate(8, 9, 5), candidate(2, 4, 1), candidate(3, 5, -1)], 1, -3);
     expect(kept).toEqual([
       [2, 4],
       [8, 9],
@@ -42,9 +50,9 @@ describe('keptCues', () => {
   });
 
   it('keeps the most probable span of a sentence where none reaches the threshold, when it reaches the fallback', () => {
-    expect(keptCues(file, [candidate(2, 3, -1), candidate(5, 6, -2)], 1, -3)).toEqual([[2, 3]]);
-    expect(keptCues(file, [candidate(2, 3, -1)], 1, -1.5)).toEqual([]);
-    expect(keptCues(file, [], 1, -3)).toEqual([]);
+    expect(keptCues(rescorer, [candidate(2, 3, -1), candidate(5, 6, -2)], 1, -3)).toEqual([[2, 3]]);
+    expect(keptCues(rescorer, [candidate(2, 3, -1)], 1, -1.5)).toEqual([]);
+    expect(keptCues(rescorer, [], 1, -3)).toEqual([]);
   });
 });
 
@@ -56,7 +64,7 @@ describe('cueCandidates', () => {
     const table = tokenTable(text, findQuoteRegions(text));
     const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
     const phrases = new Map([['said on monday', 0.5]]);
-    const found = cueCandidates(table, 0, table.count, ctx, tagger!, 6, new Map(), phrases, (k) =>
+    const found = cueCandidates(table, 0, table.count, ctx, tagger!, 6, true, new Map(), phrases, (k) =>
       classAt(table, k, 0, ctx),
     );
     const said = table.lower.indexOf('said');
@@ -66,5 +74,22 @@ describe('cueCandidates', () => {
     expect(longer).toBeDefined();
     expect(longer!.row[RESCORER_FEATURES.indexOf('variant')]).toBe(1);
     expect(longer!.row[RESCORER_FEATURES.indexOf('phraseRate')]).toBe(0.5);
+  });
+});
+
+describe('the stage option', () => {
+  it('rescore: false gives the tagger its own cues, as findQuotes without a re-scorer', () => {
+    const text =
+      'The harbour master said on Monday that the ferries would run again. Critics say the plan shows little. "We are ready," she told reporters.';
+    const article: Article = {
+      schemaVersion: SCHEMA_VERSION,
+      id: 'rescore-option',
+      text,
+      source: { format: 'text' },
+      sentences: sentenceSpans(text),
+    };
+    const off = (quotesStage.run(article, { quotes: { rescore: false } }) as Article).quotes;
+    expect(off).toEqual(findQuotes(article, shippedLexicon(), shippedTagger()));
+    expect(off!.length).toBeGreaterThan(0);
   });
 });
