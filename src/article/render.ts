@@ -1,4 +1,5 @@
 /** Views of an Article for a person: the body text alone, and a readable Markdown page. */
+import { quotedWords } from './quote-text.js';
 import type { Article, Block, BlockKind } from './types.js';
 
 /** The blocks a reader reads as the story. */
@@ -83,7 +84,7 @@ export function articleMarkdown(article: Article): string {
         : 'unattributed';
       const cue = article.text.slice(q.cue.start, q.cue.end);
       out.push(
-        `- **${mdEscape(who)}** (${q.kind}, "${mdEscape(cue)}"): ${mdEscape(article.text.slice(q.start, q.end))}`,
+        `- **${mdEscape(who)}** (${q.kind}, "${mdEscape(cue)}"): ${mdEscape(quotedWords(article.text, q))}`,
       );
     }
   }

@@ -48,6 +48,7 @@ import {
   withoutTrailingTime,
 } from './source-phrase.js';
 import { cueRanges, cuesInUnit } from './span-given-cues.js';
+import { joinSplitQuotes } from './split-quotes.js';
 
 export type AttributionKind = 'direct' | 'reported' | 'according-to';
 
@@ -365,6 +366,8 @@ function sourceBefore(
       }
     }
     if (SOURCE_STOPS.has(table.lower[i]!)) break;
+    // "drawing what organisers said was …": a free relative's own subject is the source.
+    if (table.lower[i] === 'what') break;
     i--;
   }
   return { from: i + 1, boundary: i };
@@ -549,6 +552,7 @@ export function extractAttributions({
       if (other) out.push(other);
     }
   }
+  joinSplitQuotes(text, regions, out);
   return out;
 }
 

@@ -18,7 +18,10 @@ describe('newsdigest digest --format md', () => {
     );
     expect(md).toContain('## Entities');
     // A resolved speaker is shown by the entity's name: the person, not the association in his relative clause.
-    expect(md).toContain('- **Tomasz Wilk** (direct, "said"): "People kept asking when it would come back,"');
+    // His quote goes on after "said Tomasz Wilk, who chairs …": one quote, the attribution elided.
+    expect(md).toContain(
+      '- **Tomasz Wilk** (direct, "said"): "People kept asking when it would come back," … "Tonight we finally had an answer."',
+    );
   });
 
   it('names a page without a title by its id, and says it is untitled', async () => {

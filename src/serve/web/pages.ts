@@ -1,5 +1,6 @@
 /** The web page's views: search, an article with its layers, an entity, a speaker, entity and quote lists. */
 import { html, raw } from 'hono/html';
+import { quotedWords } from '../../article/quote-text.js';
 import type { Article } from '../../article/types.js';
 import { articleTitle } from '../../store/record.js';
 import type {
@@ -94,7 +95,7 @@ ${quotes.map((q, i) => {
   const who = speakerName(q);
   const entity = q.speaker?.entity ? corpusIds.get(q.speaker.entity) : undefined;
   return html`<div class="panel" id="quote-${i}" hidden><h3>${q.kind === 'according-to' ? 'Source' : 'Quote'}<span class="tag">${q.kind}</span></h3>
-<blockquote class="quote">${article.text.slice(q.start, q.end)}</blockquote>
+<blockquote class="quote">${quotedWords(article.text, q)}</blockquote>
 <p>Speaker: ${who ? html`<a class="speaker-link" href="${speakerHref(who)}">${who}</a>` : html`<em>not attributed</em>`}
 ${entity !== undefined ? html` · <a href="${entityHref(entity)}">entity</a>` : ''}</p>
 <p class="muted">Cue: “${article.text.slice(q.cue.start, q.cue.end)}”</p></div>`;
@@ -119,7 +120,7 @@ ${
   quotes.length
     ? html`<h2>Quotes</h2><ul id="quote-list">${quotes.map((q) => {
         const who = speakerName(q);
-        return html`<li>${who ? html`<a href="${speakerHref(who)}">${who}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>: ${article.text.slice(q.start, q.end)}</li>`;
+        return html`<li>${who ? html`<a href="${speakerHref(who)}">${who}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>: ${quotedWords(article.text, q)}</li>`;
       })}</ul>`
     : ''
 }
