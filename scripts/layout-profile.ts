@@ -215,7 +215,10 @@ function jitRun(node: string, distSrc: string, dir: string): JitCounts {
   const counts: JitCounts = { compiles: 0, compileMs: 0, deopts: 0, byFunction: new Map() };
   const entry = (name: string) => {
     let e = counts.byFunction.get(name);
-    if (!e) counts.byFunction.set(name, (e = [0, 0, 0]));
+    if (!e) {
+      e = [0, 0, 0];
+      counts.byFunction.set(name, e);
+    }
     return e;
   };
   for (const line of out.split('\n')) {
