@@ -51,14 +51,46 @@ function isCurrency(c: number): boolean {
   return c === 36 || c === 0xa3 || c === 0x20ac || c === 0xa5 || c === 35 || c === 64; // $ £ € ¥ # @
 }
 
-/** Length of a clitic ('s 're 've 'll 'd 'm) starting at the apostrophe `a` and ending at `e`, or 0. */
+// Clitics by the letters after the apostrophe, lower-cased: (first << 7) | second, 0 for none.
+const CLITICS = new Uint8Array(128 * 128);
+for (const c of ['s', 'd', 'm', 're', 've', 'll'])
+  CLITICS[(c.charCodeAt(0) << 7) | (c.length > 1 ? c.charCodeAt(1) : 0)] = 1;
+
+/**
+ * Whether a clitic ('s 're 've 'll 'd 'm) starts at the apostrophe `a` and ends at `e`. One table
+ * read for all six: a chain of comparisons had sites only a rarer clitic reaches ('d, 'll), which
+ * had no type feedback when V8 compiled tokenOffsets and deoptimised it when first met.
+ */
 function cliticAt(t: string, a: number, e: number): boolean {
   const n = e - a - 1;
   if (n < 1 || n > 2) return false;
   const c1 = t.charCodeAt(a + 1) | 32;
-  if (n === 1) return c1 === 115 || c1 === 100 || c1 === 109; // s d m
-  const c2 = t.charCodeAt(a + 2) | 32;
-  return (c1 === 114 && c2 === 101) || (c1 === 118 && c2 === 101) || (c1 === 108 && c2 === 108); // re ve ll
+  const c2 = n === 2 ? t.charCodeAt(a + 2) | 32 : 0;
+  return c1 < 128 && c2 < 128 && CLITICS[(c1 << 7) | c2] === 1;
+}
+
+// How a punctuation mark's token goes on: alone; runs of the same "." or "-"; runs of "!" and "?";
+// PTB `` and '' (two at most); a character outside the BMP (a surrogate pair).
+const RUN_NONE = 0;
+const RUN_SURROGATE = 7;
+const RUN_KIND = new Uint8Array(128);
+const RUN_LONGEST = new Int32Array([1, 0x7fffffff, 0x7fffffff, 0x7fffffff, 0x7fffffff, 2, 2, 2]);
+// CONTINUES[kind * 128 + d]: a mark d continues a run of that kind.
+const CONTINUES = new Uint8Array(8 * 128);
+for (const [mark, kind, next] of [
+  ['.', 1, '.'],
+  ['-', 2, '-'],
+  ['!', 3, '!?'],
+  ['?', 4, '!?'],
+  ['`', 5, '`'],
+  ["'", 6, "'"],
+] as const) {
+  RUN_KIND[mark.charCodeAt(0)] = kind;
+  for (const d of next) CONTINUES[kind * 128 + d.charCodeAt(0)] = 1;
+}
+
+function continuesRun(kind: number, d: number): boolean {
+  return d < 128 && CONTINUES[kind * 128 + d] === 1;
 }
 
 function isApostrophe(c: number): boolean {
@@ -181,14 +213,14 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
       if (alone && cliticAt(t, i, k)) clitic = k;
     }
     if (clitic > 0) j = clitic;
-    else if (c === 46 || c === 45) {
-      while (j < end && t.charCodeAt(j) === c) j++;
-    } else if (c === 33 || c === 63) {
-      while (j < end && (t.charCodeAt(j) === 33 || t.charCodeAt(j) === 63)) j++;
-    } else if ((c === 96 || c === 39) && j < end && t.charCodeAt(j) === c) {
-      j++;
-    } else if (c >= 0xd800 && c <= 0xdbff && j < end) {
-      j++;
+    else {
+      // One loop for every mark, its rule read from tables: each kind of run had a loop of its
+      // own, whose first use ("--", "?!", "``") deoptimised the compiled function.
+      const kind = c < 128 ? RUN_KIND[c]! : (c & 0xfc00) === 0xd800 ? RUN_SURROGATE : RUN_NONE;
+      const longest = RUN_LONGEST[kind]!;
+      j = i;
+      do j++;
+      while (j < end && j - i < longest && (kind === RUN_SURROGATE || continuesRun(kind, t.charCodeAt(j))));
     }
     out.push(s, j);
     i = j;
