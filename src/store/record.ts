@@ -3,6 +3,7 @@
  * the worker that digested the article, so that the main thread only writes rows.
  * Every layer is optional: the record holds whatever the stages filled.
  */
+import { quotedWords } from '../article/quote-text.js';
 import { bodyText } from '../article/render.js';
 import type { Article } from '../article/types.js';
 import type { EntityRecord, QuoteRecord, StoreRecord } from './types.js';
@@ -65,7 +66,8 @@ function quoteRecords(article: Article): QuoteRecord[] {
       kind: q.kind,
       start: q.start,
       end: q.end,
-      text: article.text.slice(q.start, q.end).replace(MARKERS, ''),
+      // A quote broken by its attribution is stored as its words, the attribution elided.
+      text: quotedWords(article.text, q).replace(MARKERS, ''),
       cue: article.text.slice(q.cue.start, q.cue.end),
     };
     if (q.speaker) {
