@@ -10,7 +10,6 @@ import { type CueRescorer, shippedRescorer } from './cue-rescorer.js';
 import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
 import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
-import { warmUp } from './warm-up.js';
 
 export type { QuotesOptions } from './options.js';
 
@@ -87,8 +86,6 @@ export const quotesStage: Stage = {
     const lexicon = shippedLexicon();
     // The tagger's cues are judged again by the re-scorer when one is shipped (cue-rescorer.ts).
     const rescorer = tagger && options.quotes?.rescore !== false ? shippedRescorer() : undefined;
-    // Once per thread, before its first article: lets V8 see the stage's rarer branches early (warm-up.ts).
-    warmUp(lexicon, tagger, rescorer);
     return { ...article, quotes: findQuotes(article, lexicon, tagger, rescorer) };
   },
 };

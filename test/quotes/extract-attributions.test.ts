@@ -1,11 +1,7 @@
 /** Each construction the quotes layer covers, on sentences written for the project. */
 import { describe, expect, it } from 'vitest';
-import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
-import { shippedTagger } from '../../src/quotes/cue-tagger.js';
-import { extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
-import { warmUp } from '../../src/quotes/warm-up.js';
-import { sentenceSpans } from '../../src/text/sentences.js';
 import { entity, readQuotes } from './quote-helpers.js';
 
 describe('direct quotes', () => {
@@ -238,16 +234,5 @@ describe('the token table', () => {
     expect(table.lower).toContain('--');
     expect(table.lower).toContain('...');
     expect([...table.word]).toEqual(table.lower.map((t) => (/[\p{L}\p{N}]/u.test(t) ? 1 : 0)));
-  });
-});
-
-describe('the stage warm-up', () => {
-  it('reads its sample without error and leaves the next article unchanged', () => {
-    const text = 'The mayor said the ferries will run. \u201cWe are ready,\u201d she told reporters.';
-    const sentences = sentenceSpans(text);
-    const before = extractAttributions({ text, sentences, lexicon: shippedLexicon() });
-    warmUp(shippedLexicon(), shippedTagger(), undefined);
-    expect(extractAttributions({ text, sentences, lexicon: shippedLexicon() })).toEqual(before);
-    expect(before.length).toBeGreaterThan(0);
   });
 });
