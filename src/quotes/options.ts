@@ -13,7 +13,7 @@ export interface QuotesOptions {
   /**
    * Whether the tagger's cues are judged again by the cue re-scorer (models/quotes/cue-rescorer.json,
    * gradient-boosted trees; on by default when one is shipped; false: the tagger's cues as they are,
-   * about 0.2-0.3 ms an article less). See docs/results/quotes-6.md.
+   * about 0.2-0.3 ms an article less). See docs/RESULTS.md (quotes-6).
    */
   rescore?: boolean;
 }
