@@ -34,15 +34,8 @@ import {
   rescorerFrom,
   rescorerOf,
 } from '../src/quotes/cue-rescorer.js';
-import {
-  type CueTagger,
-  classAt,
-  loadTagger,
-  stemOf,
-  taggerFrom,
-  unitContext,
-} from '../src/quotes/cue-tagger.js';
-import { DEFAULT_SETTINGS, fold, objective, trainTagger } from '../src/quotes/cue-train.js';
+import { type CueTagger, classAt, loadTagger, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
+import { cueWordCounts, DEFAULT_SETTINGS, fold, objective, trainTagger } from '../src/quotes/cue-train.js';
 import {
   emptyRoleCounts,
   figuresOf,
@@ -112,18 +105,7 @@ function trimmed(lower: readonly string[], a: number, b: number): string {
 
 /** Per word and stem: the share of its occurrences outside quotes that were in a gold cue (seen in a cue twice or more). */
 function cueRates(articles: readonly Prepared[]): Record<string, number> {
-  const inCue = new Map<string, number>();
-  const seen = new Map<string, number>();
-  const add = (m: Map<string, number>, w: string) => {
-    m.set(w, (m.get(w) ?? 0) + 1);
-    const s = stemOf(w);
-    if (s !== w) m.set(s, (m.get(s) ?? 0) + 1);
-  };
-  for (const p of articles) {
-    for (const [a, b] of p.cues) for (let k = a; k < b; k++) if (p.table.word[k]) add(inCue, p.lower[k]!);
-    for (let k = 0; k < p.lower.length; k++)
-      if (p.table.word[k] && p.region[k] === -1) add(seen, p.lower[k]!);
-  }
+  const { inCue, seen } = cueWordCounts(articles);
   const out: Record<string, number> = {};
   for (const [w, c] of [...inCue].sort((x, y) => (x[0] < y[0] ? -1 : 1)))
     if (c >= 2) out[w] = Math.round((c / Math.max(c, seen.get(w) ?? 0)) * 1000) / 1000;

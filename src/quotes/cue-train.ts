@@ -66,7 +66,14 @@ interface Sequence {
   gold: Uint8Array;
 }
 
-export function candidatesOf(articles: readonly Prepared[], settings: TrainSettings): Set<string> {
+/**
+ * Per word and stem: how often it stands in a gold cue (`inCue`) and how often outside quotes
+ * at all (`seen`), over the articles.
+ */
+export function cueWordCounts(articles: readonly Prepared[]): {
+  inCue: Map<string, number>;
+  seen: Map<string, number>;
+} {
   const inCue = new Map<string, number>();
   const seen = new Map<string, number>();
   const add = (m: Map<string, number>, w: string) => {
@@ -79,6 +86,11 @@ export function candidatesOf(articles: readonly Prepared[], settings: TrainSetti
     for (let k = 0; k < p.lower.length; k++)
       if (p.table.word[k] && p.region[k] === -1) add(seen, p.lower[k]!);
   }
+  return { inCue, seen };
+}
+
+export function candidatesOf(articles: readonly Prepared[], settings: TrainSettings): Set<string> {
+  const { inCue, seen } = cueWordCounts(articles);
   // Frequent words that are rarely in a cue ("the", "of") would make nearly every token a
   // candidate: slow, and the rules' label covers the cues they are part of.
   return new Set(
