@@ -35,16 +35,16 @@ import {
   rescorerOf,
 } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, classAt, loadTagger, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
-import { cueWordCounts, DEFAULT_SETTINGS, fold, objective, trainTagger } from '../src/quotes/cue-train.js';
 import {
-  emptyRoleCounts,
-  figuresOf,
-  type GoldArticle,
-  parseGoldArticle,
-  type RoleCounts,
-  scoreArticle,
-} from '../src/quotes/eval-quotes.js';
-import { extractAttributions, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
+  cueWordCounts,
+  DEFAULT_SETTINGS,
+  fold,
+  objective,
+  scoreExtractor,
+  trainTagger,
+} from '../src/quotes/cue-train.js';
+import { figuresOf, type GoldArticle, parseGoldArticle, type RoleCounts } from '../src/quotes/eval-quotes.js';
+import { findCues, unitsOf } from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
@@ -195,24 +195,8 @@ function score(
   rates?: Map<string, number>,
   phrases?: Map<string, number>,
 ): RoleCounts {
-  const counts = emptyRoleCounts();
   const r = rescorer ? rescorerOf(rescorer, rates!, phrases!) : undefined;
-  for (const gold of articles) {
-    const found = extractAttributions({
-      text: gold.text,
-      sentences: sentenceSpans(gold.text),
-      lexicon,
-      tagger,
-      combine: 'beliefs',
-      rescorer: r,
-    });
-    scoreArticle(counts, gold, {
-      content: found.map((a) => a.content),
-      source: found.flatMap((a) => (a.source ? [a.source] : [])),
-      cue: found.map((a) => a.cue),
-    });
-  }
-  return counts;
+  return scoreExtractor(articles, lexicon, tagger, 'beliefs', r);
 }
 
 const fmt = (c: RoleCounts) => {

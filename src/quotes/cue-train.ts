@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { sentenceSpans } from '../text/sentences.js';
 import { countCues, type Prepared } from './cue-counts.js';
 import { type CueLexicon, type CueLexiconFile, lexiconFrom } from './cue-lexicon.js';
+import type { CueRescorer } from './cue-rescorer.js';
 import {
   BUCKETS,
   type CueCombination,
@@ -272,6 +273,7 @@ export function scoreExtractor(
   lexicon: CueLexicon,
   tagger?: CueTagger,
   combine?: CueCombination,
+  rescorer?: CueRescorer,
 ): RoleCounts {
   const counts = emptyRoleCounts();
   for (const gold of articles) {
@@ -281,6 +283,7 @@ export function scoreExtractor(
       lexicon,
       tagger,
       combine,
+      rescorer,
     });
     scoreArticle(counts, gold, {
       content: found.map((a) => a.content),
