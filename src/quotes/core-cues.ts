@@ -89,6 +89,18 @@ const CLAUSE_OPENERS = new Set([
 ]);
 const OPENING = new Set(['that', '\u201c', '"', ':', ',']);
 
+/** The text and its token offsets, flat (token i is [off[2i], off[2i + 1])): a TokenTable is one. */
+export interface TokenOffsets {
+  text: string;
+  off: readonly number[];
+}
+
+/** True when token i starts with an ASCII capital. */
+function isCapitalisedAt(tokens: TokenOffsets, i: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.off[2 * i]!);
+  return c >= 65 && c <= 90;
+}
+
 /**
  * The core cue at token `i` as [start, end) token indices (a "has"/"have"/"had"
  * before the verb is part of it), or undefined when the token is not a core
@@ -96,7 +108,7 @@ const OPENING = new Set(['that', '\u201c', '"', ':', ',']);
  */
 export function coreCueAt(
   lower: readonly string[],
-  isCapitalised: (i: number) => boolean,
+  tokens: TokenOffsets,
   i: number,
   from: number,
   to: number,
@@ -108,7 +120,7 @@ export function coreCueAt(
   const next = lower[i + 1]!;
   let ok = OPENING.has(next);
   if (!ok && frame === 'intention') ok = next === 'to' || CLAUSE_OPENERS.has(next);
-  if (!ok && frame === 'belief') ok = CLAUSE_OPENERS.has(next) || isCapitalised(i + 1);
+  if (!ok && frame === 'belief') ok = CLAUSE_OPENERS.has(next) || isCapitalisedAt(tokens, i + 1);
   if (!ok) return undefined;
   // Both ends computed on every call, one array built: the rare auxiliary case takes no branch V8 has not seen.
   const before = i - 1;

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { coreVerbForms } from './core-cues.js';
+import { PhraseTrie } from './phrase-trie.js';
 
 export interface CueLexiconFile {
   /** What the file is; checked on load. */
@@ -38,6 +39,8 @@ export interface CueLexicon {
    * rules' time.
    */
   byFirst: Map<string, CueTrie>;
+  /** The same trie as flat arrays walked by token hash (phrase-trie.ts): what the matcher reads. */
+  trie: PhraseTrie;
   /** Whether the hand-written core verbs (core-cues.ts) are tried where the lexicon has nothing. */
   core: boolean;
 }
@@ -96,7 +99,7 @@ export function lexiconFrom(
   // The core verbs get an entry too (ending no phrase when the lexicon has none), so that
   // the matcher needs one lookup per token to know whether anything can start there.
   if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, { end: false });
-  return { accepted, maxTokens, byFirst, core };
+  return { accepted, maxTokens, byFirst, trie: new PhraseTrie(byFirst), core };
 }
 
 let shipped: CueLexicon | undefined;

@@ -231,8 +231,7 @@ export interface UnitContext {
   rule: Uint8Array;
   /** Whether the unit holds a quoted passage (set by the caller; default no). */
   quoted?: boolean;
-  /** Per token of the unit, filled once by prepareUnit: word hash, class (with the function-word flag). */
-  hash?: Int32Array;
+  /** Per token of the unit, filled lazily after prepareUnit: class (with the function-word flag). */
   cls?: Uint8Array;
   /** The scratch epoch the caches belong to. */
   epoch?: number;
@@ -246,7 +245,6 @@ export interface UnitContext {
  * views into them, valid until another unit is prepared (each entry point checks `epoch`).
  */
 class Scratch {
-  hash = new Int32Array(256);
   cls = new Uint8Array(256);
   cand = new Uint8Array(256);
   labels = new Uint8Array(256);
@@ -258,10 +256,9 @@ class Scratch {
   epoch = 0;
   /** Grows every array to hold n tokens. */
   fit(n: number): void {
-    if (this.hash.length >= n) return;
-    let size = this.hash.length;
+    if (this.cls.length >= n) return;
+    let size = this.cls.length;
     while (size < n) size *= 2;
-    this.hash = new Int32Array(size);
     this.cls = new Uint8Array(size);
     this.cand = new Uint8Array(size);
     this.labels = new Uint8Array(size);
@@ -276,13 +273,11 @@ const scratch = new Scratch();
 
 /** Sets up the unit's per-token caches (filled lazily: only candidates and their neighbours are looked at). */
 function prepareUnit(_table: TokenTable, from: number, to: number, ctx: UnitContext): void {
-  if (ctx.hash && ctx.epoch === scratch.epoch) return;
+  if (ctx.cls && ctx.epoch === scratch.epoch) return;
   const n = to - from;
   scratch.fit(n);
   scratch.epoch++;
-  scratch.hash.fill(0, 0, n);
   scratch.cls.fill(UNSET, 0, n);
-  ctx.hash = scratch.hash;
   ctx.cls = scratch.cls;
   ctx.epoch = scratch.epoch;
   ctx.pos = undefined;
@@ -349,15 +344,9 @@ function complementAfter(table: TokenTable, i: number, to: number, pos: Uint8Arr
 
 const UNSET = 255;
 
-/** The word hash of token k (signed 32 bits; cached, 0 meaning not yet computed). */
-function hashAt(table: TokenTable, k: number, from: number, ctx: UnitContext): number {
-  const hash = ctx.hash!;
-  let h = hash[k - from]!;
-  if (h === 0) {
-    h = stringHash(table.lower[k]!) | 0;
-    hash[k - from] = h;
-  }
-  return h;
+/** The word hash of token k (signed 32 bits), computed once per text by tokenTable. */
+function hashAt(table: TokenTable, k: number, _from: number, _ctx: UnitContext): number {
+  return table.hash[k]!;
 }
 
 /** The class of token k, with FUNCTION_FLAG for a function word. */

@@ -24,7 +24,7 @@
 import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
-import type { CueLexicon, CueTrie } from './cue-lexicon.js';
+import type { CueLexicon } from './cue-lexicon.js';
 import { type CueRescorer, cueCandidates, keptCues } from './cue-rescorer.js';
 import {
   type CueCombination,
@@ -35,6 +35,8 @@ import {
   type UnitContext,
   unitContext,
 } from './cue-tagger.js';
+import { hashRange, stringHash } from './cue-word-hashes.js';
+import { type PhraseTrie, ROOT } from './phrase-trie.js';
 import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
 import {
   AUXILIARY_VERBS,
@@ -68,6 +70,11 @@ export interface TokenTable {
   text: string;
   /** Token text, lower-cased. */
   lower: string[];
+  /**
+   * FNV-1a hash of each lower-cased token (stringHash(lower[i]) | 0), computed once per text:
+   * the lexicon's matcher and the cue tagger both look tokens up by it.
+   */
+  hash: Int32Array;
   /** Index of the quoted passage the token lies in, or -1. */
   region: Int32Array;
   /** 1 where the token holds a letter or digit. */
@@ -222,23 +229,27 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
   const lower = new Array<string>(n);
   const region = new Int32Array(n).fill(-1);
   const word = new Uint8Array(n);
+  const hash = new Int32Array(n);
   let r = 0;
   for (let i = 0; i < n; i++) {
     const start = off[2 * i]!;
     const end = off[2 * i + 1]!;
     const wordy = hasWordChar(text, start, end);
     const literal = wordy ? '' : punctuationToken(text, start, end);
-    lower[i] =
+    const token =
       literal !== ''
         ? literal
         : sameLength
           ? lowered.slice(start, end)
           : text.slice(start, end).toLowerCase();
+    lower[i] = token;
+    // Where offsets agree, the lowered text's characters are the token's (a literal too).
+    hash[i] = sameLength ? hashRange(lowered, start, end) | 0 : stringHash(token) | 0;
     while (r < regions.length && regions[r]!.end <= start) r++;
     if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;
     word[i] = wordy ? 1 : 0;
   }
-  return { text, off, count: n, lower, region, word };
+  return { text, off, count: n, lower, hash, region, word };
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -283,25 +294,31 @@ export function findCues(
   lexicon: CueLexicon,
 ): [number, number][] {
   const cues: [number, number][] = [];
-  const lastEnd = () => (cues.length ? cues[cues.length - 1]![1] : from);
-  const capitalised = (k: number) => isCapitalisedAt(table, k);
+  const trie = lexicon.trie;
+  const { lower, hash, region } = table;
+  // Where the last cue ends (the unit's start before the first).
+  let lastEnd = from;
   for (let i = from; i < to; i++) {
-    if (table.region[i] !== -1) continue;
-    // One lookup per token: the index holds the lexicon's first tokens and the core verbs.
-    const phrases = lexicon.byFirst.get(table.lower[i]!);
-    if (!phrases) continue;
+    if (region[i] !== -1) continue;
+    // One lookup per token: the trie's first level holds the lexicon's first tokens and the core verbs.
+    const first = trie.child(ROOT, hash[i]!, lower[i]!);
+    if (first < 0) continue;
     // An infinitive ("to say", "wants to see") is rarely a cue: measured on PolNeAR train.
-    const found = i > 0 && table.lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, phrases);
+    const found = i > 0 && lower[i - 1] === 'to' ? 0 : lexiconMatch(table, i, to, trie, first);
     if (found) {
       // "has learned", "have warned": the auxiliary belongs to the cue, not to the source.
-      const start = i > lastEnd() && AUXILIARIES.has(table.lower[i - 1]!) ? i - 1 : i;
+      const start = i > lastEnd && AUXILIARIES.has(lower[i - 1]!) ? i - 1 : i;
       cues.push([start, i + found]);
+      lastEnd = i + found;
       i += found - 1;
       continue;
     }
     if (!lexicon.core) continue;
-    const core = coreCueAt(table.lower, capitalised, i, from, to);
-    if (core && core[0] >= lastEnd()) cues.push(core);
+    const core = coreCueAt(lower, table, i, from, to);
+    if (core && core[0] >= lastEnd) {
+      cues.push(core);
+      lastEnd = core[1];
+    }
   }
   return cues;
 }
@@ -309,13 +326,13 @@ export function findCues(
 const AUXILIARIES = new Set(['has', 'have', 'had']);
 
 /** The length in tokens of the longest accepted phrase starting at token `i` (whose trie node is `node`), or 0. */
-function lexiconMatch(table: TokenTable, i: number, to: number, node: CueTrie): number {
-  let best = node.end ? 1 : 0;
-  let at: CueTrie | undefined = node;
-  for (let k = i + 1; at.next && k < to && table.region[k] === -1; k++) {
-    at = at.next.get(table.lower[k]!);
-    if (!at) break;
-    if (at.end) best = k - i + 1;
+function lexiconMatch(table: TokenTable, i: number, to: number, trie: PhraseTrie, node: number): number {
+  let best = trie.end[node] ? 1 : 0;
+  let at = node;
+  for (let k = i + 1; trie.more[at] && k < to && table.region[k] === -1; k++) {
+    at = trie.child(at, table.hash[k]!, table.lower[k]!);
+    if (at < 0) break;
+    if (trie.end[at]) best = k - i + 1;
   }
   return best;
 }
