@@ -10,17 +10,20 @@ import { type PageInput, pageToArticle } from '../ingest/page.js';
 import { articleRecord } from '../store/record.js';
 import type { StoreRecord } from '../store/types.js';
 
-export interface Job {
-  seq: number;
-  hash: string;
-  page: PageInput;
-}
-
 export interface JobError {
   code: ErrorCode;
   input: string;
   message: string;
 }
+
+/**
+ * A page to digest, or an input already known to have failed (unreadable, or a page that
+ * killed its worker) whose error row is stored in its place in the order. `seq` numbers the
+ * jobs of a run in input order; `hash` is empty for an input never read.
+ */
+export type Job =
+  | { seq: number; hash: string; page: PageInput }
+  | { seq: number; hash: string; error: JobError };
 
 /** A page digested: its store record, for the caller to store. */
 export type JobResult =
@@ -38,6 +41,7 @@ export type JobOutcome =
   | { seq: number; hash: string; ok: false; error: JobError; stored: boolean };
 
 export async function runJob(job: Job, options: DigestOptions): Promise<JobResult> {
+  if ('error' in job) return { seq: job.seq, hash: job.hash, ok: false, error: job.error };
   const input = job.page.origin ?? job.page.url ?? job.page.id ?? 'input';
   try {
     const article = await digestArticle(pageToArticle(job.page), options);

@@ -5,10 +5,22 @@
  * replaced; the chunk it was on is retried one page at a time so that only the page at
  * fault is reported failed, and the chunks queued behind it go back to the queue whole.
  *
- * Given a database file (`store`), each worker writes its own Articles (see worker.ts):
- * a chunk is answered only once its pages are committed. Chunks a worker had digested
- * but not yet committed when it died are innocent and are sent again whole; the store
- * skips any that did commit (same hash), so nothing is stored twice.
+ * Given a database file (`store`), each worker writes its own Articles (see worker.ts),
+ * and the pages are committed **in input order** whatever the number of workers and
+ * whichever finishes first: the same inputs give the same database (rowids, entity ids,
+ * each entity's name as first met, which of two articles with one id keeps it, the order
+ * of errors). The chunks are grouped in batches, runs of consecutive chunks of up to
+ * `batchSize` pages; each batch is digested by one worker and committed in one
+ * transaction, when every page before it is committed. A shared counter (`turn`, the
+ * first page sequence number not yet committed) says whose turn it is; the worker whose
+ * batch is next commits it as soon as it is digested, and the others digest on. A worker
+ * owns at most two batches not yet committed (MAX_OWNED), so a slow page holds back at
+ * most that much digested work per worker, and the reader (runIngest) waits meanwhile.
+ *
+ * A chunk is answered only once its pages are committed. Chunks a worker had digested
+ * but not yet committed when it died are innocent and are sent again whole, in their
+ * place, to its replacement, which owns its batches; the store skips any that did commit
+ * (same hash), so nothing is stored twice.
  */
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -17,6 +29,7 @@ import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
+import { advanceTurn } from './turn.js';
 import type { FromWorker, ModelsMessage, ToWorker, WorkerCpu, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
 
@@ -27,8 +40,8 @@ export interface PoolOptions {
   chunkTimeoutMs?: number;
   /** Chunks sent to a worker ahead of its answers (default 4). */
   depth?: number;
-  /** The workers write to this corpus database themselves, in batches. */
-  store?: { file: string; batchSize?: number; flushMs?: number };
+  /** The workers write to this corpus database themselves, in batches of up to `batchSize` pages. */
+  store?: { file: string; batchSize?: number };
   /**
    * V8 young generation of each worker, in MB (semi-space size is a third of it). Digesting
    * allocates much short-lived garbage; a larger nursery means fewer scavenges.
@@ -86,10 +99,38 @@ function sharedQuotesTagger(options: DigestOptions): ModelsMessage['quotesTagger
 /** What a chunk's pages came to: records to store, or (a writing pool) outcomes already stored. */
 export type PoolResult = JobResult | JobOutcome;
 
+/**
+ * Batches a writing worker may own that are not yet committed: the one it digests and one
+ * digested, waiting for its turn. What bounds the digested work held while a slow page
+ * (or a slow worker) keeps the batch before them from committing.
+ */
+const MAX_OWNED = 2;
+
 interface Task {
   chunk: number;
   jobs: Job[];
   resolve: (results: PoolResult[]) => void;
+  /** A writing pool: sent to its batch owner's current worker. */
+  sent?: boolean;
+  /** A writing pool: digested by that worker, waiting for its batch's commit. */
+  digested?: boolean;
+  /** A writing pool: settled here, without a worker (see fail); its sequence numbers are skipped. */
+  dropped?: boolean;
+}
+
+/**
+ * A run of consecutive chunks, digested by one worker and committed by it in one
+ * transaction, in its turn. Its pages' sequence numbers run from its first task's first
+ * to its last task's last (dropped tasks included: their numbers are passed over).
+ */
+interface Batch {
+  owner: Slot;
+  tasks: Task[];
+  pages: number;
+  /** No more chunks join it (full, the input ended, or its worker had nothing else to do). */
+  sealed: boolean;
+  /** Its worker was told where it ends (with its last chunk, or in a `seal` message). */
+  sealSent: boolean;
 }
 
 interface Slot {
@@ -101,17 +142,31 @@ interface Slot {
   timer?: NodeJS.Timeout;
 }
 
+const batchStart = (b: Batch): number => b.tasks[0]!.jobs[0]!.seq;
+const batchEnd = (b: Batch): number => b.tasks.at(-1)!.jobs.at(-1)!.seq + 1;
+const lastLive = (b: Batch): Task | undefined => b.tasks.findLast((t) => !t.dropped);
+const jobInput = (job: Job): string =>
+  'page' in job ? (job.page.origin ?? job.page.url ?? job.page.id ?? 'input') : job.error.input;
+
 export class DigestPool {
   private readonly slots: Slot[] = [];
+  /** Chunks submitted and not yet given to a worker (a writing pool: not yet in a batch). */
   private readonly queue: Task[] = [];
+  /** A writing pool's batches not yet committed, in input order. */
+  private readonly batches: Batch[] = [];
   private readonly url: URL;
   private readonly setup: WorkerSetup;
   private readonly timeoutMs: number;
   private readonly depth: number;
+  private readonly batchPages: number;
   private readonly youngMb: number | undefined;
   private readonly backgroundCompile: boolean;
   private readonly roomWaiters: (() => void)[] = [];
+  /** A writing pool: the first page sequence number not yet committed (shared with the workers). */
+  private readonly turn: Int32Array | undefined;
   private nextChunk = 0;
+  private started = false;
+  private ended = false;
   private closed = false;
   /** Sent to every worker before its first chunk (set once the first workers are started). */
   private models: ModelsMessage | undefined;
@@ -121,10 +176,12 @@ export class DigestPool {
   constructor(opts: PoolOptions) {
     this.url = workerUrl();
     this.setup = { options: opts.options ?? {} };
+    this.batchPages = Math.max(1, opts.store?.batchSize ?? 256);
     if (opts.store) {
       this.setup.file = opts.store.file;
-      if (opts.store.batchSize !== undefined) this.setup.batchSize = opts.store.batchSize;
-      if (opts.store.flushMs !== undefined) this.setup.flushMs = opts.store.flushMs;
+      const turn = new SharedArrayBuffer(4);
+      this.setup.turn = turn;
+      this.turn = new Int32Array(turn);
     }
     if (opts.workers > 0 && !this.setup.options?.entities?.skip) {
       const model = sharedEntitiesModel();
@@ -156,13 +213,17 @@ export class DigestPool {
 
   /** True when the workers write to the store themselves. */
   get writes(): boolean {
-    return this.setup.file !== undefined;
+    return this.turn !== undefined;
   }
 
-  /** Chunks submitted and not yet digested (queued or sent): what keeps the workers fed. */
+  /** Chunks submitted and not yet digested (queued, in a batch or sent): what keeps the workers fed. */
   get backlog(): number {
     let n = this.queue.length;
-    for (const slot of this.slots) n += slot.tasks.length;
+    if (this.writes) {
+      for (const b of this.batches) for (const t of b.tasks) if (!t.dropped && !t.digested) n++;
+    } else {
+      for (const slot of this.slots) n += slot.tasks.length;
+    }
     return n;
   }
 
@@ -179,11 +240,30 @@ export class DigestPool {
     return this.slots.map((s) => s.worker.performance.eventLoopUtilization().utilization);
   }
 
+  /**
+   * Chunks must come in input order, their pages numbered (`seq`) one after the other from
+   * the first chunk's first: a writing pool commits them in that order.
+   */
   submit(jobs: Job[]): Promise<PoolResult[]> {
+    if (this.turn && !this.started && jobs.length > 0) Atomics.store(this.turn, 0, jobs[0]!.seq);
+    this.started = true;
     return new Promise((resolve) => {
       this.queue.push({ chunk: this.nextChunk++, jobs, resolve });
       this.dispatch();
     });
+  }
+
+  /** No more chunks will come: the last batches are cut where they are, and shared out. */
+  end(): void {
+    this.ended = true;
+    for (let i = this.batches.length - 1; i >= 0; i--) {
+      const b = this.batches[i]!;
+      if (b.sealed) continue;
+      if (b.tasks.length === 0) this.batches.splice(i, 1);
+      else this.seal(b);
+    }
+    this.settleDropped();
+    this.dispatch();
   }
 
   /** Stops the workers: each commits what it holds and closes its database first. */
@@ -230,7 +310,10 @@ export class DigestPool {
       if (!task || task.chunk !== m.chunk) return;
       slot.tasks.shift();
       if (m.kind === 'results') task.resolve(m.results);
-      else slot.held.push(task);
+      else {
+        task.digested = true;
+        slot.held.push(task);
+      }
       this.arm(slot);
       this.dispatch();
       this.wakeRoomWaiters();
@@ -241,7 +324,15 @@ export class DigestPool {
         const [task] = slot.held.splice(i, 1);
         task!.resolve(outcomes);
       }
-      this.arm(slot);
+      const b = this.batches.findIndex(
+        (x) => x.owner === slot && x.tasks.length > 0 && batchStart(x) === m.batch,
+      );
+      if (b >= 0) this.batches.splice(b, 1);
+      this.settleDropped();
+      // The next batch's owner may commit now: its hang timer runs from here.
+      for (const s of this.slots) this.arm(s);
+      this.dispatch();
+      this.wakeRoomWaiters();
     }
   }
 
@@ -249,29 +340,166 @@ export class DigestPool {
     for (const wake of this.roomWaiters.splice(0)) wake();
   }
 
-  /** (Re)starts the hang timer of a worker that has work; stops it when it has none. */
+  /**
+   * (Re)starts the hang timer of a worker that has work: chunks to digest, or the next batch to
+   * commit. A worker whose digested batch waits for another's turn is not expected to answer.
+   */
   private arm(slot: Slot): void {
     clearTimeout(slot.timer);
-    slot.timer =
-      slot.tasks.length > 0 || slot.held.length > 0
-        ? setTimeout(() => this.fail(slot, `no answer within ${this.timeoutMs / 1000}s`), this.timeoutMs)
-        : undefined;
+    const next = this.batches.find((b) => b.tasks.some((t) => !t.dropped));
+    const busy = slot.tasks.length > 0 || (slot.held.length > 0 && (!this.writes || next?.owner === slot));
+    slot.timer = busy
+      ? setTimeout(() => this.fail(slot, `no answer within ${this.timeoutMs / 1000}s`), this.timeoutMs)
+      : undefined;
   }
 
   private dispatch(): void {
     if (this.closed) return;
+    if (!this.writes) {
+      for (const slot of this.slots) {
+        while (slot.tasks.length < this.depth) {
+          const task = this.queue.shift();
+          if (!task) return;
+          this.send(slot, task);
+        }
+      }
+      return;
+    }
+    this.place();
     for (const slot of this.slots) {
       while (slot.tasks.length < this.depth) {
-        const task = this.queue.shift();
-        if (!task) return;
-        slot.tasks.push(task);
-        if (slot.tasks.length === 1) this.arm(slot);
-        slot.worker.postMessage({ kind: 'chunk', chunk: task.chunk, jobs: task.jobs } satisfies ToWorker);
+        const next = this.nextFor(slot);
+        if (!next) break;
+        this.send(slot, next[1], next[0]);
       }
+      if (slot.tasks.length === 0) this.sealIdle(slot);
     }
   }
 
-  /** Replaces a dead or hung worker and settles the chunk it was on; its other chunks go back to the queue. */
+  private send(slot: Slot, task: Task, batch?: Batch): void {
+    task.sent = true;
+    slot.tasks.push(task);
+    if (slot.tasks.length === 1) this.arm(slot);
+    const message: ToWorker = { kind: 'chunk', chunk: task.chunk, jobs: task.jobs };
+    if (batch) {
+      message.batch = batchStart(batch);
+      if (batch.sealed && task === lastLive(batch)) {
+        message.end = batchEnd(batch);
+        batch.sealSent = true;
+      }
+    }
+    slot.worker.postMessage(message);
+  }
+
+  /**
+   * Queued chunks join the first batch still open, in order (batches are consecutive runs),
+   * until it has `batchPages` pages (or `limit`).
+   */
+  private place(limit = this.batchPages): void {
+    while (this.queue.length > 0) {
+      const open = this.batches.find((b) => !b.sealed);
+      if (!open) return;
+      const task = this.queue.shift()!;
+      open.tasks.push(task);
+      open.pages += task.jobs.length;
+      if (open.pages >= limit) open.sealed = true;
+    }
+  }
+
+  /** The next chunk for a writing worker: of its own batches first, else of a batch it claims or takes over. */
+  private nextFor(slot: Slot): [Batch, Task] | undefined {
+    const mine = this.batches.filter((b) => b.owner === slot);
+    for (const b of mine) {
+      const task = b.tasks.find((t) => !t.sent && !t.dropped);
+      if (task) return [b, task];
+    }
+    // One open batch per worker (it fills as chunks are read), at most MAX_OWNED in all.
+    if (mine.length >= MAX_OWNED || mine.some((b) => !b.sealed)) return undefined;
+    if (!this.ended || this.queue.length > 0) {
+      const b: Batch = { owner: slot, tasks: [], pages: 0, sealed: false, sealSent: false };
+      this.batches.push(b);
+      if (this.ended) {
+        // What is left is shared out: this worker's part, cut at once.
+        let pages = 0;
+        for (const t of this.queue) pages += t.jobs.length;
+        this.place(Math.min(this.batchPages, Math.ceil(pages / this.slots.length)));
+        b.sealed = true;
+      } else {
+        this.place();
+      }
+      return b.tasks[0] ? [b, b.tasks[0]] : undefined;
+    }
+    return this.takeOver(slot);
+  }
+
+  /**
+   * Once the input has ended, a worker with nothing left takes over the second half of the
+   * chunks not yet sent of the batch that has most: no worker idles at the end while another
+   * has a long batch to go. Both halves stay consecutive runs, in order.
+   */
+  private takeOver(slot: Slot): [Batch, Task] | undefined {
+    let from: Batch | undefined;
+    let most = 1;
+    for (const b of this.batches) {
+      if (!b.sealed || b.sealSent) continue;
+      const unsent = b.tasks.filter((t) => !t.sent).length;
+      if (unsent > most) {
+        most = unsent;
+        from = b;
+      }
+    }
+    if (!from) return undefined;
+    // Unsent chunks are the batch's last ones (a batch is sent in order).
+    const moved = from.tasks.splice(from.tasks.length - Math.floor(most / 2));
+    let pages = 0;
+    for (const t of moved) pages += t.jobs.length;
+    from.pages -= pages;
+    const b: Batch = { owner: slot, tasks: moved, pages, sealed: true, sealSent: false };
+    this.batches.splice(this.batches.indexOf(from) + 1, 0, b);
+    const task = moved.find((t) => !t.dropped);
+    return task ? [b, task] : undefined;
+  }
+
+  private seal(b: Batch): void {
+    b.sealed = true;
+    const last = lastLive(b);
+    if (!b.sealSent && last?.sent && b.tasks.every((t) => t.sent || t.dropped)) {
+      b.sealSent = true;
+      b.owner.worker.postMessage({ kind: 'seal', batch: batchStart(b), end: batchEnd(b) } satisfies ToWorker);
+    }
+  }
+
+  /**
+   * A worker that has digested all of its open batch and has nothing more to do: the reader is
+   * behind, so the batch is cut where it is and committed in its turn, not held for more.
+   */
+  private sealIdle(slot: Slot): void {
+    if (this.queue.length > 0) return;
+    for (const b of this.batches) {
+      if (b.owner === slot && !b.sealed && b.tasks.length > 0) this.seal(b);
+    }
+  }
+
+  /**
+   * Batches at the front whose every chunk was settled here (no worker will commit them):
+   * the turn passes over them.
+   */
+  private settleDropped(): void {
+    const turn = this.turn;
+    if (!turn) return;
+    while (this.batches.length > 0) {
+      const b = this.batches[0]!;
+      if (!b.sealed || b.tasks.length === 0 || b.tasks.some((t) => !t.dropped)) return;
+      if (Atomics.load(turn, 0) < batchStart(b)) return;
+      advanceTurn(turn, batchEnd(b));
+      this.batches.shift();
+    }
+  }
+
+  /**
+   * Replaces a dead or hung worker and settles the chunk it was on. A writing worker's batches
+   * pass to its replacement whole, in their place in the order.
+   */
   private fail(slot: Slot, why: string): void {
     if (this.closed) return;
     const index = this.slots.indexOf(slot);
@@ -285,29 +513,84 @@ export class DigestPool {
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {});
     void slot.worker.terminate();
-    this.slots[index] = this.spawn();
-    // Chunks the worker had digested but not committed, and those it had not begun, are not
-    // at fault: first in line again, whole, in their order.
-    this.queue.unshift(...held, ...waiting);
-    if (task) {
-      if (task.jobs.length === 1) {
-        const job = task.jobs[0]!;
-        const input = job.page.origin ?? job.page.url ?? job.page.id ?? 'input';
-        task.resolve([
-          { seq: job.seq, hash: job.hash, ok: false, error: { code: 'E_INTERNAL', input, message: why } },
-        ]);
-      } else {
-        // Retry page by page, at the front of the queue, so the culprit alone fails.
-        const singles = task.jobs.map(
-          (job) =>
-            new Promise<PoolResult[]>((resolve) => {
-              this.queue.unshift({ chunk: this.nextChunk++, jobs: [job], resolve });
-            }),
-        );
-        Promise.all(singles).then((r) => task.resolve(r.flat()));
+    const fresh = this.spawn();
+    this.slots[index] = fresh;
+    if (this.writes) {
+      this.failWriting(slot, fresh, task, why);
+    } else {
+      // Chunks the worker had not begun are not at fault: first in line again, whole, in their order.
+      this.queue.unshift(...held, ...waiting);
+      if (task) {
+        if (task.jobs.length === 1) {
+          const job = task.jobs[0]!;
+          task.resolve([
+            {
+              seq: job.seq,
+              hash: job.hash,
+              ok: false,
+              error: { code: 'E_INTERNAL', input: jobInput(job), message: why },
+            },
+          ]);
+        } else {
+          // Retry page by page, at the front of the queue, so the culprit alone fails.
+          const singles = task.jobs.map(
+            (job) =>
+              new Promise<PoolResult[]>((resolve) => {
+                this.queue.unshift({ chunk: this.nextChunk++, jobs: [job], resolve });
+              }),
+          );
+          Promise.all(singles).then((r) => task.resolve(r.flat()));
+        }
       }
     }
     this.dispatch();
     this.wakeRoomWaiters();
+  }
+
+  private failWriting(slot: Slot, fresh: Slot, culprit: Task | undefined, why: string): void {
+    // Everything the worker owned is sent again to its replacement: chunks digested but not
+    // committed and those not begun are innocent.
+    for (const b of this.batches) {
+      if (b.owner !== slot) continue;
+      b.owner = fresh;
+      b.sealSent = false;
+      for (const t of b.tasks) {
+        t.sent = false;
+        t.digested = false;
+      }
+    }
+    if (!culprit) return;
+    const batch = this.batches.find((b) => b.tasks.includes(culprit));
+    if (!batch) return;
+    const at = batch.tasks.indexOf(culprit);
+    if (culprit.jobs.length > 1) {
+      // Retried page by page, in its place, so the culprit alone fails.
+      const singles: Task[] = [];
+      const answers = culprit.jobs.map(
+        (job) =>
+          new Promise<PoolResult[]>((resolve) => {
+            singles.push({ chunk: this.nextChunk++, jobs: [job], resolve });
+          }),
+      );
+      batch.tasks.splice(at, 1, ...singles);
+      Promise.all(answers).then((r) => culprit.resolve(r.flat()));
+      return;
+    }
+    const job = culprit.jobs[0]!;
+    const error = { code: 'E_INTERNAL' as const, input: jobInput(job), message: why };
+    if ('page' in job) {
+      // The page alone is at fault: its error row is stored in its place, by the next worker.
+      batch.tasks[at] = {
+        chunk: this.nextChunk++,
+        jobs: [{ seq: job.seq, hash: job.hash, error }],
+        resolve: culprit.resolve,
+      };
+      return;
+    }
+    // Even storing its error failed (a worker that cannot open the database dies at any page):
+    // settled here, for the caller to store, and passed over in the order.
+    culprit.dropped = true;
+    culprit.resolve([{ seq: job.seq, hash: job.hash, ok: false, error: job.error, stored: false }]);
+    this.settleDropped();
   }
 }

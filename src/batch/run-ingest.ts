@@ -2,9 +2,13 @@
  * The batch: pages are read and hashed on the main thread, digested on worker
  * threads, and stored in batches, one transaction each: by each worker through its
  * own connection when the store is a file, else from the main thread.
- * Inputs already stored (same content hash) are skipped, so a rerun after a crash
- * or a kill picks up where the last committed batch left off. A page that fails
- * is recorded with its error and the batch goes on.
+ * Everything is committed in input order, whatever the number of workers and
+ * whichever finishes first (pool.ts; this thread reorders the records of a pool that
+ * does not write): the same inputs give the same database, and what a killed run left
+ * is always a prefix of its inputs. Inputs already stored (same content hash) are
+ * skipped, so a rerun after a crash or a kill picks up where the last committed batch
+ * left off. A page that fails is recorded with its error, in its place, and the batch
+ * goes on.
  */
 import type { DigestOptions } from '../digest-options.js';
 import { readPages } from '../ingest/read.js';
@@ -16,6 +20,8 @@ import type { WorkerCpu } from './worker.js';
 
 /** How often the main thread checkpoints the log while workers write. */
 const CHECKPOINT_MS = 2000;
+/** Pages per transaction of a writing worker (IngestOptions.batchSize). */
+const WORKER_BATCH = 64;
 
 export interface IngestOptions {
   inputs: readonly string[];
@@ -24,7 +30,11 @@ export interface IngestOptions {
   workers: number;
   digest?: DigestOptions;
   stdin?: NodeJS.ReadableStream;
-  /** Articles per transaction (and at most this long between commits). */
+  /**
+   * Pages per transaction: writing workers commit batches of up to this many consecutive
+   * pages (default 64); this thread, when it stores, up to this many (default 256) or every
+   * `flushMs`.
+   */
   batchSize?: number;
   flushMs?: number;
   /** Pages per message to a worker: fewer messages, same work. */
@@ -62,7 +72,6 @@ export interface IngestSummary {
 export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const t0 = performance.now();
   const { store } = opts;
-  const batchSize = opts.batchSize ?? 256;
   const flushMs = opts.flushMs ?? 1000;
   const chunkSize = opts.chunkSize ?? 8;
   const digestOptions = opts.digest ?? {};
@@ -72,13 +81,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const runJob = opts.workers > 0 ? undefined : (await import('./digest-job.js')).runJob;
   // Workers write their Articles themselves when they can open the database (a file).
   const workersWrite = opts.workersWrite ?? true;
+  const writing = opts.workers > 0 && workersWrite && store.file !== undefined;
+  // A writing worker's batch is a run of consecutive pages that the reader must have read
+  // ahead for each worker: smaller than this thread's, which costs no read-ahead.
+  const batchSize = opts.batchSize ?? (writing ? WORKER_BATCH : 256);
   const pool =
     opts.workers > 0
       ? new DigestPool({
           workers: opts.workers,
           options: digestOptions,
           chunkTimeoutMs: opts.chunkTimeoutMs,
-          store: workersWrite && store.file ? { file: store.file, batchSize, flushMs } : undefined,
+          store: writing ? { file: store.file!, batchSize } : undefined,
           youngGenerationMb: opts.youngGenerationMb,
           backgroundCompile: opts.backgroundCompile,
         })
@@ -117,7 +130,25 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     summary.failed++;
   };
 
-  const take = (results: readonly PoolResult[]): void => {
+  // A pool that does not write answers chunks as they are digested: their results are put back
+  // in input order here (by sequence number) before they are stored.
+  const early = new Map<number, PoolResult>();
+  let nextSeq = 0;
+  let drained: (() => void) | undefined;
+  const inOrder = (results: readonly PoolResult[]): PoolResult[] => {
+    if (!pool || pool.writes) return results as PoolResult[];
+    for (const r of results) early.set(r.seq, r);
+    const ready: PoolResult[] = [];
+    for (let r = early.get(nextSeq); r !== undefined; r = early.get(nextSeq)) {
+      early.delete(nextSeq++);
+      ready.push(r);
+    }
+    drained?.();
+    return ready;
+  };
+
+  const take = (answered: readonly PoolResult[]): void => {
+    const results = inOrder(answered);
     for (const r of results) {
       if (r.ok) {
         if ('record' in r) {
@@ -130,12 +161,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           else summary.skipped++;
         }
       } else {
-        const e: StoredError = {
-          hash: r.hash,
-          origin: r.error.input,
-          code: r.error.code,
-          message: r.error.message,
-        };
+        const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };
+        if (r.hash) e.hash = r.hash;
         const storedAlready = 'stored' in r && r.stored;
         if (storedAlready) pending.delete(r.hash);
         failed(e, storedAlready);
@@ -153,8 +180,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   }
 
   const inflight = new Set<Promise<void>>();
-  // Enough chunks undigested for every worker's chunks sent ahead plus a few waiting in the queue.
-  const maxBacklog = pool ? pool.size * (pool.aheadPerWorker + 2) : 0;
+  // Enough chunks undigested for every worker's chunks sent ahead plus a few waiting in the queue;
+  // with writing workers, a batch of consecutive chunks for each besides.
+  const maxBacklog = pool
+    ? pool.size * (pool.aheadPerWorker + 2 + (pool.writes ? Math.ceil(batchSize / chunkSize) : 0))
+    : 0;
+  // Results held for their turn (a pool that does not write): a slow page holds back at most this many.
+  const maxEarly = maxBacklog * chunkSize;
   let chunk: Job[] = [];
   const send = async (): Promise<void> => {
     const jobs = chunk;
@@ -171,13 +203,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     const tracked = p.finally(() => inflight.delete(tracked));
     inflight.add(tracked);
     await pool.room(maxBacklog);
+    while (early.size >= maxEarly) await new Promise<void>((r) => (drained = r));
+    drained = undefined;
   };
 
   try {
     for await (const result of readPages(opts.inputs, opts.stdin ? { stdin: opts.stdin } : {})) {
       if (!result.ok) {
-        failed({ origin: result.error.input, code: result.error.code, message: result.error.message }, false);
-        progress();
+        // Stored in its place among the pages, as any page's error is.
+        const { code, input, message } = result.error;
+        chunk.push({ seq: seq++, hash: '', error: { code, input, message } });
+        if (chunk.length >= chunkSize) await send();
         continue;
       }
       summary.read++;
@@ -192,6 +228,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       if (chunk.length >= chunkSize) await send();
     }
     await send();
+    pool?.end();
     while (inflight.size > 0) await Promise.all(inflight);
     if (pool) {
       const busy = pool.busyShare();

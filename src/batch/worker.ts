@@ -4,10 +4,12 @@
  * running from the TypeScript sources find it.
  *
  * Given a database file, the worker stores its Articles itself, through its own
- * connection, one transaction per batch of whole chunks: no record crosses to the main
- * thread (a structured clone there cost more than the store's own insert) and the
- * store's work is spread over the workers. It tells the pool when a chunk is digested
- * (so that more are sent) and, once they are committed, the outcome of each page.
+ * connection, one transaction per batch (a run of consecutive chunks the pool gave it):
+ * no record crosses to the main thread (a structured clone there cost more than the
+ * store's own insert) and the store's work is spread over the workers. Batches are
+ * committed in input order: a worker commits its batch when the shared turn (the first
+ * page not yet committed, pool.ts) reaches it, then passes the turn on. It tells the pool
+ * when a chunk is digested (so that more are sent) and, once committed, each page's outcome.
  * Without a file it answers each chunk with the store records, for the caller to store.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -19,11 +21,23 @@ import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { advanceTurn } from './turn.js';
 
 export interface ChunkMessage {
   kind: 'chunk';
   chunk: number;
   jobs: Job[];
+  /** A writing pool: the batch it belongs to (its first page's sequence number). */
+  batch?: number;
+  /** The batch's last chunk: where the batch ends (one past its last page's sequence number). */
+  end?: number;
+}
+
+/** A batch whose chunks were all sent is cut there: it ends at `end`. */
+export interface SealMessage {
+  kind: 'seal';
+  batch: number;
+  end: number;
 }
 
 export interface CloseMessage {
@@ -36,15 +50,15 @@ export interface ModelsMessage {
   quotesTagger?: SharedCueTagger;
 }
 
-export type ToWorker = ChunkMessage | CloseMessage | ModelsMessage;
+export type ToWorker = ChunkMessage | SealMessage | CloseMessage | ModelsMessage;
 
 export type FromWorker =
   /** The chunk's records, for the caller to store (no database given). */
   | { kind: 'results'; chunk: number; results: JobResult[] }
   /** The chunk is digested and waits in the worker's batch (a database given). */
   | { kind: 'digested'; chunk: number }
-  /** These chunks' pages are committed (articles or error rows), in the order sent. */
-  | { kind: 'committed'; chunks: { chunk: number; outcomes: JobOutcome[] }[] }
+  /** This batch's pages are committed (articles or error rows), chunk by chunk. */
+  | { kind: 'committed'; batch: number; chunks: { chunk: number; outcomes: JobOutcome[] }[] }
   | { kind: 'closed'; cpu?: WorkerCpu };
 
 /** A worker thread's own CPU time (thread-cpu.ts), in ms; absent where the system does not tell. */
@@ -61,125 +75,188 @@ export interface WorkerSetup {
   options?: DigestOptions;
   /** The corpus database to write to; without it, records go back to the caller. */
   file?: string;
-  /** Articles per transaction (at least; chunks are never split). */
-  batchSize?: number;
-  /** Longest time a digested page waits for its commit while the worker is busy. */
-  flushMs?: number;
+  /** The first page sequence number not yet committed, shared by the pool and its workers. */
+  turn?: SharedArrayBuffer;
   busyTimeoutMs?: number;
   /** The compiled entities model, read once by the pool for every worker (shared memory). */
   entitiesModel?: SharedArrayBuffer;
 }
 
-/** How long a worker with nothing to do waits for another chunk before it commits what it holds. */
-const IDLE_COMMIT_MS = 20;
+/** Atomics.waitAsync (Node 16+; not in this project's TypeScript lib): resolves once the value moves. */
+const waitAsync = (
+  Atomics as unknown as {
+    waitAsync(
+      a: Int32Array,
+      i: number,
+      value: number,
+      timeoutMs: number,
+    ): { async: false; value: string } | { async: true; value: Promise<string> };
+  }
+).waitAsync.bind(Atomics);
 
+/** A batch as this worker holds it: its chunks' results as they are digested. */
+interface HeldBatch {
+  /** One past its last page's sequence number, once the pool has said where it ends. */
+  end?: number;
+  received: number;
+  digested: number;
+  results: JobResult[];
+  chunks: { chunk: number; outcomes: JobOutcome[] }[];
+}
+
+/**
+ * A writing worker's batches, committed in input order: each when it is whole (every chunk
+ * digested and its end known) and its turn has come, one transaction each.
+ */
 export class BatchWriter {
-  private items: StoreItem[] = [];
-  private errors: StoredError[] = [];
-  private chunks: { chunk: number; outcomes: JobOutcome[] }[] = [];
-  /** The name of each page held (by hash), should the batch's transaction fail. */
-  private inputs = new Map<string, string>();
-  private firstAt = 0;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly batches = new Map<number, HeldBatch>();
+  private waiting = false;
+  private idle = false;
 
   constructor(
     private readonly store: CorpusStore,
     private readonly file: string,
     private readonly post: (m: FromWorker) => void,
-    private readonly batchSize: number,
-    private readonly flushMs: number,
+    private readonly turn: Int32Array,
   ) {}
 
-  add(chunk: number, results: JobResult[]): void {
-    if (this.chunks.length === 0) this.firstAt = performance.now();
-    const outcomes: JobOutcome[] = [];
-    for (const r of results) {
-      if (r.ok) {
-        this.items.push({ hash: r.hash, record: r.record });
-        this.inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
-        outcomes.push({ seq: r.seq, hash: r.hash, ok: true, stored: true });
-      } else {
-        this.errors.push({
-          hash: r.hash,
-          origin: r.error.input,
-          code: r.error.code,
-          message: r.error.message,
-        });
-        outcomes.push({ seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true });
-      }
+  private held(batch: number): HeldBatch {
+    let b = this.batches.get(batch);
+    if (!b) {
+      b = { received: 0, digested: 0, results: [], chunks: [] };
+      this.batches.set(batch, b);
     }
-    this.chunks.push({ chunk, outcomes });
+    return b;
+  }
+
+  /** A chunk of `batch` was sent to this worker (counted as it arrives, before it is digested). */
+  received(batch: number): void {
+    this.held(batch).received++;
+  }
+
+  /** Where `batch` ends: it is whole once the chunks received so far are digested. */
+  seal(batch: number, end: number): void {
+    this.held(batch).end = end;
+  }
+
+  add(batch: number, chunk: number, results: JobResult[]): void {
+    const b = this.held(batch);
+    b.digested++;
+    b.results.push(...results);
+    b.chunks.push({ chunk, outcomes: [] });
+    for (const r of results) {
+      b.chunks
+        .at(-1)!
+        .outcomes.push(
+          r.ok
+            ? { seq: r.seq, hash: r.hash, ok: true, stored: true }
+            : { seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true },
+        );
+    }
   }
 
   /**
-   * After each chunk: commit when the batch is full or old, without waiting if another worker
-   * holds the write lock (then digest on and try after the next chunk), and waiting for it only
-   * once the batch has grown to four times its size or age; when idle, soon, waiting.
+   * Commits, in order, every whole batch whose turn has come. `idle`: this worker has nothing
+   * to digest, so it waits for the turn (Atomics.waitAsync) instead of checking after its
+   * next chunk.
    */
   settle(idle: boolean): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-    if (this.chunks.length === 0) return;
-    const pages = this.items.length + this.errors.length;
-    const age = performance.now() - this.firstAt;
-    if (pages >= 4 * this.batchSize || age >= 4 * this.flushMs) {
-      this.commit(true);
-      return;
+    this.idle = idle;
+    for (;;) {
+      const next = this.first();
+      if (next === undefined) return;
+      const b = this.batches.get(next)!;
+      if (b.end === undefined || b.digested < b.received) return;
+      // At or past its start: a turn past it means a worker that died had committed it
+      // already (the store then skips every page by hash).
+      const turn = Atomics.load(this.turn, 0);
+      if (turn < next) {
+        if (idle) this.wait(turn);
+        return;
+      }
+      this.commit(next, b);
     }
-    if ((pages >= this.batchSize || age >= this.flushMs) && this.commit(false)) return;
-    // Held back (a small batch, or another worker was writing): an idle worker must still
-    // commit soon, waiting its turn. The pool may have no chunk left to send it, and waits for
-    // these pages' commit before it closes the worker: without this timer both would wait.
-    if (idle) this.idleTimer = setTimeout(() => this.commit(true), IDLE_COMMIT_MS);
   }
 
-  /** Commits what is held; false when `wait` is false and another connection was writing. */
-  commit(wait = true): boolean {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = undefined;
-    if (this.chunks.length === 0) return true;
+  private first(): number | undefined {
+    let min: number | undefined;
+    for (const k of this.batches.keys()) if (min === undefined || k < min) min = k;
+    return min;
+  }
+
+  private wait(turn: number): void {
+    if (this.waiting) return;
+    const r = waitAsync(this.turn, 0, turn, 5000);
+    if (!r.async) {
+      queueMicrotask(() => this.settle(this.idle));
+      return;
+    }
+    this.waiting = true;
+    void r.value.then(() => {
+      this.waiting = false;
+      this.settle(this.idle);
+    });
+  }
+
+  private commit(start: number, b: HeldBatch): void {
+    this.batches.delete(start);
+    // Pages in input order, whatever order their chunks came in (chunks sent again after a failure).
+    const results = b.results.sort((x, y) => x.seq - y.seq);
+    const items: StoreItem[] = [];
+    const errors: StoredError[] = [];
+    const inputs = new Map<string, string>();
+    for (const r of results) {
+      if (r.ok) {
+        items.push({ hash: r.hash, record: r.record });
+        inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
+      } else {
+        const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };
+        if (r.hash) e.hash = r.hash;
+        errors.push(e);
+      }
+    }
+    let chunks = b.chunks;
     try {
-      const skipped =
-        wait || !this.store.tryPutBatch
-          ? this.store.putBatch(this.items, this.errors)
-          : this.store.tryPutBatch(this.items, this.errors);
-      if (skipped === undefined) return false;
-      const already = new Set(skipped);
+      const already = new Set(this.store.putBatch(items, errors));
       if (already.size > 0) {
-        for (const c of this.chunks) {
-          for (const o of c.outcomes) if (o.ok && already.has(o.hash)) o.stored = false;
-        }
+        for (const c of chunks) for (const o of c.outcomes) if (o.ok && already.has(o.hash)) o.stored = false;
       }
     } catch (e) {
       // Nothing of the batch is stored (one transaction). Each page fails with the reason,
       // for the main thread to record; a broken database then stops the run there, by name.
       const error = asNewsdigestError(e, this.file).toJSON();
-      for (const c of this.chunks) {
-        c.outcomes = c.outcomes.map((o) => ({
+      chunks = chunks.map((c) => ({
+        chunk: c.chunk,
+        outcomes: c.outcomes.map((o) => ({
           seq: o.seq,
           hash: o.hash,
-          ok: false,
+          ok: false as const,
           error: o.ok
             ? {
                 code: error.code,
-                input: this.inputs.get(o.hash) ?? o.hash,
+                input: inputs.get(o.hash) ?? o.hash,
                 message: `not stored: ${error.input}: ${error.message}`,
               }
             : o.error,
           stored: false,
-        }));
-      }
+        })),
+      }));
     }
-    this.post({ kind: 'committed', chunks: this.chunks });
-    this.items = [];
-    this.errors = [];
-    this.chunks = [];
-    this.inputs.clear();
-    return true;
+    // The next batch's worker may commit now (a failed transaction passes the turn on too:
+    // its pages are reported failed, and the run goes on or stops by the main thread's rule).
+    advanceTurn(this.turn, b.end!);
+    this.post({ kind: 'committed', batch: start, chunks });
   }
 
+  /** Commits what is left, in order, whatever the turn (the pool has no more answers to wait for). */
   close(): void {
-    this.commit();
+    for (;;) {
+      const next = this.first();
+      if (next === undefined) break;
+      const b = this.batches.get(next)!;
+      if (b.end === undefined) b.end = next;
+      this.commit(next, b);
+    }
     this.store.close();
   }
 }
@@ -196,16 +273,16 @@ if (port) {
       // Not a model this build reads: the stage loads its own from models/ at first use.
     }
   }
-  const writer = setup.file
-    ? new BatchWriter(
-        // The pool's main thread checkpoints the log (runIngest), so no worker waits on the disk.
-        openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000, autoCheckpoint: false }),
-        setup.file,
-        post,
-        setup.batchSize ?? 256,
-        setup.flushMs ?? 1000,
-      )
-    : undefined;
+  const writer =
+    setup.file && setup.turn
+      ? new BatchWriter(
+          // The pool's main thread checkpoints the log (runIngest), so no worker waits on the disk.
+          openStore(setup.file, { busyTimeoutMs: setup.busyTimeoutMs ?? 60_000, autoCheckpoint: false }),
+          setup.file,
+          post,
+          new Int32Array(setup.turn),
+        )
+      : undefined;
   // The pool sends several chunks ahead; they are done one after the other, in order.
   let done: Promise<void> = Promise.resolve();
   let queued = 0;
@@ -236,6 +313,14 @@ if (port) {
       });
       return;
     }
+    if (message.kind === 'seal') {
+      writer?.seal(message.batch, message.end);
+      if (queued === 0) writer?.settle(true);
+      return;
+    }
+    const batch = message.batch ?? 0;
+    writer?.received(batch);
+    if (message.end !== undefined) writer?.seal(batch, message.end);
     queued++;
     done = done.then(async () => {
       const first = cpuAtFirst === undefined;
@@ -248,7 +333,7 @@ if (port) {
         post({ kind: 'results', chunk: message.chunk, results });
         return;
       }
-      writer.add(message.chunk, results);
+      writer.add(batch, message.chunk, results);
       post({ kind: 'digested', chunk: message.chunk });
       writer.settle(queued === 0);
     });

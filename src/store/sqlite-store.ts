@@ -111,11 +111,7 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       cause: e,
     });
   }
-  return new SqliteStore(
-    db,
-    path === ':memory:' || path === '' ? undefined : path,
-    Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000)),
-  );
+  return new SqliteStore(db, path === ':memory:' || path === '' ? undefined : path);
 }
 
 interface HitRow {
@@ -153,12 +149,9 @@ class SqliteStore implements CorpusStore {
    */
   private readonly entityIds = new Map<string, number>();
 
-  private readonly busyTimeoutMs: number;
-
-  constructor(db: Database.Database, file: string | undefined, busyTimeoutMs: number) {
+  constructor(db: Database.Database, file: string | undefined) {
     this.db = db;
     this.file = file;
-    this.busyTimeoutMs = busyTimeoutMs;
     const statements = new StatementCache(db);
     this.statements = statements;
     this.stmts = {
@@ -189,8 +182,11 @@ class SqliteStore implements CorpusStore {
       ),
       insertQuoteFts: statements.get('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
       clearErrors: statements.get('DELETE FROM errors WHERE hash = ?'),
+      // The same input failing again updates its row in place: a rerun keeps the errors' order.
       insertError: statements.get(
-        'INSERT OR REPLACE INTO errors (hash, origin, code, message, at) VALUES (?, ?, ?, ?, ?)',
+        `INSERT INTO errors (hash, origin, code, message, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (origin, IFNULL(hash, '')) DO UPDATE
+         SET code = excluded.code, message = excluded.message, at = excluded.at`,
       ),
       errors: statements.get<
         [],
@@ -250,7 +246,8 @@ class SqliteStore implements CorpusStore {
             continue;
           }
           // Two inputs may carry the same id with different content (two feeds, two files):
-          // keep both, the later one under an id made unique by its content hash.
+          // keep both, the later one (batches commit in input order) under an id made unique
+          // by its content hash.
           let id = record.id;
           if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
           let json = record.json;
@@ -321,18 +318,6 @@ class SqliteStore implements CorpusStore {
     if (this.entityIds.size + added.size > ENTITY_CACHE_MAX) this.entityIds.clear();
     for (const [key, id] of added) this.entityIds.set(key, id);
     return already;
-  }
-
-  tryPutBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): string[] | undefined {
-    setPragma(this.db, 'busy_timeout = 0');
-    try {
-      return this.putBatch(items, errors);
-    } catch (e) {
-      if ((e as { code?: unknown }).code === 'SQLITE_BUSY') return undefined;
-      throw e;
-    } finally {
-      setPragma(this.db, `busy_timeout = ${this.busyTimeoutMs}`);
-    }
   }
 
   checkpoint(): void {

@@ -168,11 +168,6 @@ export interface CorpusStore {
    * stored (by an earlier batch or another connection).
    */
   putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): string[];
-  /**
-   * `putBatch` unless another connection is writing: then nothing is written and the result is
-   * undefined, at once, instead of waiting for the lock. (Optional: a store without it waits.)
-   */
-  tryPutBatch?(items: readonly StoreItem[], errors?: readonly StoredError[]): string[] | undefined;
   /** Moves committed writes from the write-ahead log into the database file, if the store has one. */
   checkpoint?(): void;
   errors(): StoredError[];

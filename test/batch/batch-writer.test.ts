@@ -1,85 +1,103 @@
 /**
- * A writing worker's batches (BatchWriter in src/batch/worker.ts), against a store that
- * stands in for the SQLite file another worker is writing to at the same moment.
+ * A writing worker's batches (BatchWriter in src/batch/worker.ts): committed whole, in input
+ * order, each when the shared turn reaches it, against a store that records what it was given.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { JobResult } from '../../src/batch/digest-job.js';
 import type { FromWorker } from '../../src/batch/worker.js';
 import { BatchWriter } from '../../src/batch/worker.js';
-import type { CorpusStore, StoreItem, StoreRecord } from '../../src/store/types.js';
+import type { CorpusStore, StoredError, StoreItem, StoreRecord } from '../../src/store/types.js';
 
-/** A store whose write lock is held by another connection until `release()`. */
-function contendedStore() {
-  let locked = true;
+/** One store for two writers, as two connections to one file would be. */
+function recordingStore() {
   const stored: string[] = [];
   const store = {
-    putBatch(items: readonly StoreItem[]) {
-      // Waiting for the lock (busy_timeout) ends with the write.
-      locked = false;
+    putBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []) {
       for (const i of items) stored.push(i.hash);
-      return [];
-    },
-    tryPutBatch(items: readonly StoreItem[]) {
-      if (locked) return undefined;
-      for (const i of items) stored.push(i.hash);
+      for (const e of errors) stored.push(`error:${e.origin}`);
       return [];
     },
     close() {},
   } as unknown as CorpusStore;
-  return { store, stored, release: () => (locked = false) };
+  return { store, stored };
 }
 
-function results(from: number, count: number): JobResult[] {
-  return Array.from({ length: count }, (_, k) => ({
-    seq: from + k,
-    hash: `h${from + k}`,
-    ok: true as const,
-    record: { id: `a${from + k}` } as StoreRecord,
-  }));
+function results(seqs: number[]): JobResult[] {
+  return seqs.map((seq) =>
+    seq % 5 === 4
+      ? {
+          seq,
+          hash: `h${seq}`,
+          ok: false as const,
+          error: { code: 'E_INTERNAL' as const, input: `p${seq}`, message: 'x' },
+        }
+      : { seq, hash: `h${seq}`, ok: true as const, record: { id: `a${seq}` } as StoreRecord },
+  );
 }
 
-const committedChunks = (posted: FromWorker[]) =>
-  posted.flatMap((m) => (m.kind === 'committed' ? m.chunks.map((c) => c.chunk) : []));
+function writers() {
+  const turn = new Int32Array(new SharedArrayBuffer(4));
+  const { store, stored } = recordingStore();
+  const posted: FromWorker[] = [];
+  const make = () => new BatchWriter(store, 'corpus.db', (m) => posted.push(m), turn);
+  const committed = () => posted.flatMap((m) => (m.kind === 'committed' ? [m.batch] : []));
+  return { turn, stored, make, committed };
+}
 
 describe('BatchWriter', () => {
-  it('commits a full batch soon after it went idle, when another worker held the write lock at its first try', async () => {
-    const { store, stored } = contendedStore();
-    const posted: FromWorker[] = [];
-    const writer = new BatchWriter(store, 'corpus.db', (m) => posted.push(m), 4, 60_000);
-    writer.add(0, results(0, 3));
-    writer.add(1, results(3, 3));
-    // Six pages, a batch of four: the writer tries at once, without waiting, and is refused.
-    writer.settle(true);
+  it('commits a batch digested early only after the batches before it, in input order', () => {
+    const { turn, stored, make, committed } = writers();
+    const a = make();
+    const b = make();
+    // b's batch (pages 3-5) is digested first; a's (pages 0-2) is the first in the input.
+    b.received(3);
+    b.seal(3, 6);
+    b.add(3, 1, results([3, 4, 5]));
+    b.settle(false);
     expect(stored).toEqual([]);
-    // No chunk will come (the pool has none left, and waits for these commits): the writer
-    // must commit on its own, waiting for the lock this time.
-    await vi.waitFor(() => expect(committedChunks(posted)).toEqual([0, 1]), { timeout: 2000 });
-    expect(stored).toEqual(['h0', 'h1', 'h2', 'h3', 'h4', 'h5']);
+    a.received(0);
+    a.received(0);
+    a.seal(0, 3);
+    a.add(0, 0, results([0, 1]));
+    a.settle(false);
+    expect(stored).toEqual([]); // one of its chunks is not digested yet
+    a.add(0, 2, results([2]));
+    a.settle(false);
+    expect(stored).toEqual(['h0', 'h1', 'h2']);
+    expect(Atomics.load(turn, 0)).toBe(3);
+    b.settle(false);
+    // Articles, then the batch's error rows (page 4), each in input order.
+    expect(stored).toEqual(['h0', 'h1', 'h2', 'h3', 'h5', 'error:p4']);
+    expect(committed()).toEqual([0, 3]);
+    expect(Atomics.load(turn, 0)).toBe(6);
   });
 
-  it('a busy worker whose try was refused keeps its pages and commits them after its next chunk', () => {
-    const { store, stored, release } = contendedStore();
-    const posted: FromWorker[] = [];
-    const writer = new BatchWriter(store, 'corpus.db', (m) => posted.push(m), 4, 60_000);
-    writer.add(0, results(0, 5));
-    writer.settle(false);
-    expect(committedChunks(posted)).toEqual([]);
-    release();
-    writer.add(1, results(5, 1));
-    writer.settle(false);
-    expect(committedChunks(posted)).toEqual([0, 1]);
-    expect(stored).toHaveLength(6);
+  it('an idle worker waiting for its turn commits as soon as the turn reaches it', async () => {
+    const { stored, make, committed } = writers();
+    const a = make();
+    const b = make();
+    b.received(2);
+    b.seal(2, 3);
+    b.add(2, 1, results([2]));
+    b.settle(true);
+    a.received(0);
+    a.seal(0, 2);
+    a.add(0, 0, results([1, 0]));
+    a.settle(true);
+    await vi.waitFor(() => expect(committed()).toEqual([0, 2]), { timeout: 2000 });
+    // Pages sorted by their place in the input, whatever order they came back in.
+    expect(stored).toEqual(['h0', 'h1', 'h2']);
   });
 
-  it('holds a small batch while busy, and commits it once idle', async () => {
-    const { store, stored, release } = contendedStore();
-    release();
-    const posted: FromWorker[] = [];
-    const writer = new BatchWriter(store, 'corpus.db', (m) => posted.push(m), 50, 60_000);
-    writer.add(0, results(0, 2));
-    writer.settle(false);
-    expect(stored).toEqual([]);
-    writer.settle(true);
-    await vi.waitFor(() => expect(committedChunks(posted)).toEqual([0]), { timeout: 2000 });
+  it('holds a batch whose end it has not been told, and commits what is left at close', () => {
+    const { stored, make, committed } = writers();
+    const a = make();
+    a.received(0);
+    a.add(0, 0, results([0, 1]));
+    a.settle(false);
+    expect(committed()).toEqual([]);
+    a.close();
+    expect(committed()).toEqual([0]);
+    expect(stored).toEqual(['h0', 'h1']);
   });
 });

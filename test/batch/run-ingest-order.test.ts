@@ -1,0 +1,99 @@
+/**
+ * An ingest's result does not depend on the number of workers or on which finished first:
+ * the same inputs give the same database content (ids included) with 0, 1, 2 and 3 workers,
+ * and a rerun adds nothing. The race is real: the first input is a long article, so with
+ * more than one worker the short ones after it are digested (and would be committed) first.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runIngest } from '../../src/batch/run-ingest.js';
+import { compareContent, contentDigest } from '../../src/store/canonical-dump.js';
+import { openStore } from '../../src/store/sqlite-store.js';
+import { testDatabase } from '../store/test-database.js';
+import { syntheticJsonl, syntheticPage } from './synthetic-pages.js';
+
+const FIXTURE = 'test/fixtures/batch/spellings.jsonl';
+const hasDist = existsSync('dist/src/batch/worker.js');
+
+/** A long story that spells the port "Port Of Alder Bay"; the fixture's short ones mostly "Port of". */
+function longStory(): string {
+  const paragraphs = [
+    'Port Of Alder Bay to close for repairs',
+    'The Port Of Alder Bay will close for three weeks in March, its chief executive Martin Hale said on Tuesday.',
+  ];
+  for (let i = 0; i < 120; i++)
+    paragraphs.push(
+      syntheticPage(1000 + i)
+        .text.split('\n\n')
+        .slice(1)
+        .join(' '),
+    );
+  return paragraphs.join('\n\n');
+}
+
+function inputs(dir: string): string[] {
+  const lead = join(dir, 'lead.jsonl');
+  writeFileSync(lead, `${JSON.stringify({ id: 'port-closure', text: longStory() })}\n`);
+  const many = join(dir, 'many.jsonl');
+  writeFileSync(many, syntheticJsonl(24));
+  return [lead, FIXTURE, many];
+}
+
+async function ingestInto(file: string, files: string[], workers: number) {
+  const store = openStore(file);
+  try {
+    // One page per chunk and small batches: as many chances to commit out of order as there can be.
+    return await runIngest({ inputs: files, store, workers, chunkSize: 1, batchSize: 2 });
+  } finally {
+    store.close();
+  }
+}
+
+function difference(a: string, b: string) {
+  const da = testDatabase(a, { readonly: true });
+  const db = testDatabase(b, { readonly: true });
+  try {
+    return compareContent(da, db);
+  } finally {
+    da.close();
+    db.close();
+  }
+}
+
+describe.skipIf(!hasDist)('ingest order', () => {
+  it('gives the same database with 0, 1, 2 and 3 workers, and a rerun adds nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-order-'));
+    const files = inputs(dir);
+    const dbs = [0, 1, 2, 3].map((n) => join(dir, `w${n}.db`));
+    const summaries = [];
+    for (const [n, db] of dbs.entries()) summaries.push(await ingestInto(db, files, n));
+    for (const s of summaries) {
+      // 1 long + 6 fixture lines read (one a copy: skipped) + 24 synthetic; two bad lines.
+      expect(s).toMatchObject({ read: 31, stored: 30, skipped: 1, failed: 2 });
+    }
+    for (const db of dbs.slice(1)) expect(difference(dbs[0]!, db)).toEqual([]);
+
+    // What the comparison covers is really there: both spellings, one entity, the first one's
+    // name (input order), the two articles with one id, the errors in input order.
+    const conn = testDatabase(dbs[2]!, { readonly: true });
+    const port = conn
+      .prepare("SELECT id, name FROM entities WHERE type = 'ORG' AND norm = 'port of alder bay'")
+      .all();
+    expect(port).toEqual([{ id: expect.any(Number), name: 'Port Of Alder Bay' }]);
+    expect(conn.prepare("SELECT id FROM articles WHERE id LIKE 'ferry-fares%' ORDER BY rowid").all()).toEqual(
+      [{ id: 'ferry-fares' }, { id: expect.stringMatching(/^ferry-fares~[0-9a-f]{8}$/) }],
+    );
+    expect(conn.prepare('SELECT code FROM errors ORDER BY rowid').all()).toEqual([
+      { code: 'E_BAD_JSON' },
+      { code: 'E_BAD_RECORD' },
+    ]);
+    conn.close();
+
+    const before = contentDigest(testDatabase(dbs[2]!, { readonly: true }));
+    const again = await ingestInto(dbs[2]!, files, 3);
+    expect(again).toMatchObject({ read: 31, stored: 0, skipped: 31, failed: 2 });
+    expect(contentDigest(testDatabase(dbs[2]!, { readonly: true }))).toEqual(before);
+  }, 60_000);
+});
