@@ -99,7 +99,13 @@ export function lexiconFrom(
   // The core verbs get an entry too (ending no phrase when the lexicon has none), so that
   // the matcher needs one lookup per token to know whether anything can start there.
   if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, { end: false });
-  return { accepted, maxTokens, byFirst, trie: new PhraseTrie(byFirst), core };
+  return {
+    accepted,
+    maxTokens,
+    byFirst,
+    trie: new PhraseTrie(byFirst, core ? new Set(coreVerbForms()) : undefined),
+    core,
+  };
 }
 
 let shipped: CueLexicon | undefined;

@@ -175,48 +175,37 @@ function rawAt(table: TokenTable, i: number): string {
 }
 
 /**
- * A punctuation token as a string literal where there is one. Comparisons with literals
- * ("lower[i] === '\u201d'") and Set lookups are compiled by V8 for the kind of string they first
- * see; a slice of a curly mark or a dash is a fresh string of another kind than the literal,
- * and meeting one later threw the compiled code away ("wrong instance type"). Single ASCII
- * characters are V8's own shared strings already. Empty when the token is none of these.
+ * Punctuation tokens written as string literals. Comparisons with literals ("lower[i] ===
+ * '\u201d'") and Set lookups are compiled by V8 for the kind of string they first see; a slice
+ * of a curly mark or a dash is a fresh string of another kind than the literal, and meeting one
+ * later threw the compiled code away ("wrong instance type"). Single ASCII characters are V8's
+ * own shared strings already.
+ */
+const PUNCTUATION_LITERALS = new Map<string, string>(
+  [
+    '\u201c',
+    '\u201d',
+    '\u201e',
+    '\u2018',
+    '\u2019',
+    '\u2014',
+    '\u2013',
+    '\u2026',
+    '\u2015',
+    '--',
+    "''",
+    '...',
+  ].map((p): [string, string] => [p, p]),
+);
+
+/**
+ * A punctuation token as a string literal where there is one, else empty. One Map lookup for
+ * every kind (rather than a branch per kind, whose rarer ones had no type feedback when V8
+ * compiled the caller, and threw its code away when they came).
  */
 function punctuationToken(text: string, start: number, end: number): string {
-  const c = text.charCodeAt(start);
-  if (end - start === 1) {
-    if (c < 128) return text[start]!;
-    switch (c) {
-      case 0x201c:
-        return '\u201c';
-      case 0x201d:
-        return '\u201d';
-      case 0x201e:
-        return '\u201e';
-      case 0x2018:
-        return '\u2018';
-      case 0x2019:
-        return '\u2019';
-      case 0x2014:
-        return '\u2014';
-      case 0x2013:
-        return '\u2013';
-      case 0x2026:
-        return '\u2026';
-      case 0x2015:
-        return '\u2015';
-    }
-  } else if (end - start === 2 && text.charCodeAt(start + 1) === c) {
-    if (c === 45) return '--';
-    if (c === 39) return "''";
-  } else if (
-    end - start === 3 &&
-    c === 46 &&
-    text.charCodeAt(start + 1) === 46 &&
-    text.charCodeAt(start + 2) === 46
-  ) {
-    return '...';
-  }
-  return '';
+  if (end - start === 1 && text.charCodeAt(start) < 128) return text[start]!;
+  return PUNCTUATION_LITERALS.get(text.slice(start, end)) ?? '';
 }
 
 export function tokenTable(text: string, regions: readonly QuoteRegion[]): TokenTable {
@@ -313,7 +302,8 @@ export function findCues(
       i += found - 1;
       continue;
     }
-    if (!lexicon.core) continue;
+    // Only a core verb form can start a core cue (coreCueAt has nothing for other words).
+    if (!lexicon.core || !trie.verb[first]) continue;
     const core = coreCueAt(lower, table, i, from, to);
     if (core && core[0] >= lastEnd) {
       cues.push(core);

@@ -15,6 +15,8 @@ export class PhraseTrie {
   readonly end: Uint8Array;
   /** Per node: 1 when some phrase continues past it. */
   readonly more: Uint8Array;
+  /** Per node: 1 for a first token that is one of `verbs` (the core verb forms), for which the matcher also tries a core cue. */
+  readonly verb: Uint8Array;
   /** Per node: its parent and its word (the root: -1 and ''). */
   private readonly parent: Int32Array;
   private readonly word: string[];
@@ -22,7 +24,7 @@ export class PhraseTrie {
   private readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(byFirst: ReadonlyMap<string, CueTrie>) {
+  constructor(byFirst: ReadonlyMap<string, CueTrie>, verbs: ReadonlySet<string> = new Set()) {
     const parents: number[] = [-1];
     const words: string[] = [''];
     const ends: number[] = [0];
@@ -42,6 +44,9 @@ export class PhraseTrie {
     this.word = words;
     this.end = Uint8Array.from(ends);
     this.more = Uint8Array.from(mores);
+    this.verb = new Uint8Array(words.length);
+    for (let id = 1; id < words.length; id++)
+      if (parents[id] === ROOT && verbs.has(words[id]!)) this.verb[id] = 1;
     let size = 16;
     while (size < words.length * 4) size *= 2;
     this.slots = new Int32Array(size);

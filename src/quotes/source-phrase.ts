@@ -261,8 +261,10 @@ export function sourceStart(t: SourceTokens, from: number, to: number): number {
   // A nominal cue's possessor is its source: "… cast doubt on his claims" → "his", "…
   // Mr. Trump's vows" → "Mr. Trump's".
   if (to - from > 1 && POSSESSIVES.has(t.lower[to - 1]!)) return to - 1;
-  const final = t.lower[to - 1];
-  if (to - from > 2 && (final === "'s" || final === '\u2019s')) {
+  // The last token is read only when there is one (an empty phrase at the text's start read
+  // lower[-1], out of bounds, which threw V8's compiled code away).
+  const final = to - from > 2 ? t.lower[to - 1] : undefined;
+  if (final === "'s" || final === '\u2019s') {
     let i = to - 2;
     while (i - 1 >= from && (capitalisedAt(t, i - 1) || t.lower[i - 1] === '.') && to - i < 6) i--;
     if (i > from && capitalisedAt(t, i)) return i;

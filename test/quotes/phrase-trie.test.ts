@@ -52,6 +52,16 @@ describe('PhraseTrie', () => {
     expect(child(trie, ROOT, 'Said')).toBe(-1);
   });
 
+  it('flags the first tokens that are core verb forms', () => {
+    const withVerbs = new PhraseTrie(byFirst, new Set(['said', 'says', 'to']));
+    expect(withVerbs.verb[child(withVerbs, ROOT, 'said')]).toBe(1);
+    expect(withVerbs.verb[child(withVerbs, ROOT, 'told')]).toBe(0);
+    // Only first tokens: "to" after "according" is no core cue's start.
+    const according = child(withVerbs, ROOT, 'according');
+    expect(withVerbs.verb[child(withVerbs, according, 'to')]).toBe(0);
+    expect(trie.verb[child(trie, ROOT, 'said')]).toBe(0);
+  });
+
   it('answers as the lexicon Map does for every phrase of a lexicon', () => {
     const lexicon = lexiconFrom({
       format: 'newsdigest-quotes-cues/1',
