@@ -16,6 +16,8 @@ import { CTX, type RenderedPage } from './render.js';
 /** Lines shorter than this do not vote for a container. */
 const MIN_VOTING_LINE = 25;
 const LENGTH_CAP = 3;
+/** Loose text beside other blocks votes for its own element when it is at least this long (prose, not a date or label). */
+const MIXED_PROSE = 150;
 /** How much more a line counts when the page's JSON-LD articleBody holds it. */
 const REFERENCE_BOOST = 3;
 /** How far up a paragraph's score travels (parent, grandparent, then decaying). */
@@ -114,7 +116,8 @@ export function findMainContent(
   const score = new Float64Array(n);
   const scored = new Uint8Array(n);
 
-  for (const b of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     const len = b.end - b.start;
     if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
     const ctx = nodes.ctx[b.node]!;
@@ -122,8 +125,10 @@ export function findMainContent(
     const line = text.slice(b.start, b.end);
     let s = 1 + commas(line) + Math.min(LENGTH_CAP, Math.floor(len / 100));
     if (reference && reference.share(line) >= 0.5) s *= REFERENCE_BOOST;
-    // A paragraph's text votes for its parent and further ancestors; text held by a div votes the same way.
-    let a = nodes.parent[b.node]!;
+    // A paragraph's text votes for its parent and further ancestors; so does a div holding only text
+    // (a paragraph in all but name). Loose text beside other blocks inside an element is a paragraph of
+    // that element (Readability wraps such runs in a <p>): it votes for the element itself.
+    let a = len >= MIXED_PROSE && mixedHolder(blocks, i, nodes.last) ? b.node : nodes.parent[b.node]!;
     for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {
       if (!scored[a]) {
         scored[a] = 1;
@@ -176,6 +181,16 @@ export function findMainContent(
     if (r < roots.length && node >= roots[r]!) inContent[i] = 1;
   }
   return { inContent, container, roots, final };
+}
+
+/** The element holding line `i` also holds lines of other block elements (a neighbouring line lies in its subtree). */
+function mixedHolder(blocks: RenderedPage['blocks'], i: number, last: readonly number[]): boolean {
+  const x = blocks[i]!.node;
+  const inside = (j: number): boolean => {
+    const y = blocks[j]?.node;
+    return y !== undefined && y > x && y <= last[x]!;
+  };
+  return inside(i - 1) || inside(i + 1);
 }
 
 /** No container scored at all (a page of short lines): keep every line that is not furniture. */
