@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileModel, loadCompiledTagger } from './compiled-model.js';
+import { compileModel, knownWordList, loadCompiledTagger } from './compiled-model.js';
 import { loadModel } from './model-io.js';
 import { NerTagger } from './tagger.js';
 
@@ -23,32 +23,76 @@ const CHECK_DOCUMENTS: string[][][] = [
   ['the minister met officials from the united nations in geneva on tuesday .'.split(' ')],
 ];
 
+/** The frequent word forms whose records tagger.bin stores (scripts/entities-vocab.ts writes it). */
+export const FREQUENT_WORDS = 'frequent-words.tsv';
+
 export interface CompileResult {
   path: string;
   bytes: number;
+  /** Words with stored records (the vocabulary's forms and the frequent ones), and the frequent list's length. */
+  knownWords: number;
+  frequentWords: number;
   compileMs: number;
   loadCpuMs: number;
 }
 
-/** Scores of every check document, as one array of floats. */
-function checkScores(tagger: NerTagger): number[] {
-  return CHECK_DOCUMENTS.flatMap((doc) => tagger.scoreDocument(doc).flatMap((s) => Array.from(s)));
+/**
+ * Scores of every check document, then of every stored word (in sentences of 25, in documents of
+ * 400 sentences), as one array of floats: the compiled tagger copies the stored records of words
+ * the source tagger computes, so equal scores mean equal records.
+ */
+function checkScores(tagger: NerTagger, known: readonly string[]): Float32Array[] {
+  const docs: string[][][] = [...CHECK_DOCUMENTS];
+  for (let d = 0; d < known.length; d += 25 * 400) {
+    const doc: string[][] = [];
+    for (let s = d; s < Math.min(known.length, d + 25 * 400); s += 25) doc.push(known.slice(s, s + 25));
+    docs.push(doc);
+  }
+  return docs.flatMap((doc) => tagger.scoreDocument(doc));
+}
+
+function sameFloats(a: Float32Array[], b: Float32Array[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.length === b[i]!.length && x.every((v, k) => Object.is(v, b[i]![k])))
+  );
+}
+
+/** The forms of a frequent-words.tsv (scripts/entities-vocab.ts): the first column; "# " lines are comments. */
+export function readFrequentWords(path: string): string[] {
+  if (!existsSync(path)) return [];
+  const words: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line || line.startsWith('# ')) continue;
+    const tab = line.indexOf('\t');
+    words.push(tab < 0 ? line : line.slice(0, tab));
+  }
+  return words;
 }
 
 export function compileModelDir(dir: string): CompileResult {
   const t0 = performance.now();
   const source = loadModel(dir);
-  const bytes = compileModel(source);
+  const frequent = readFrequentWords(join(dir, FREQUENT_WORDS));
+  const bytes = compileModel(source, frequent);
   const path = join(dir, 'tagger.bin');
   writeFileSync(path, bytes);
   const compileMs = performance.now() - t0;
 
   const compiled = loadCompiledTagger(readFileSync(path), path);
-  const a = checkScores(compiled);
-  const b = checkScores(NerTagger.fromModel(loadModel(dir)));
-  if (a.length !== b.length || a.some((x, i) => !Object.is(x, b[i])))
+  const known = knownWordList(source.meta.vocab, frequent);
+  const a = checkScores(compiled, known);
+  const b = checkScores(NerTagger.fromModel(loadModel(dir)), known);
+  if (!sameFloats(a, b))
     throw new Error(`${path}: the compiled tagger's scores differ from the source model's`);
-  const r = { path, bytes: bytes.length, compileMs, loadCpuMs: freshLoadCpuMs(path) };
+  const r = {
+    path,
+    bytes: bytes.length,
+    knownWords: known.length,
+    frequentWords: frequent.length,
+    compileMs,
+    loadCpuMs: freshLoadCpuMs(path),
+  };
   writeCardSection(dir, r);
   return r;
 }
@@ -93,8 +137,13 @@ function writeCardSection(dir: string, r: CompileResult): void {
     'sparse weight rows (32-bit floats, exactly the values the 16-bit weights give) with their feature hash table,',
     'the word-pair filter, the places of the lower-case word-pair features by pair (one probe for templates 60, 61,',
     '68 and 69) and the dense score tables, all viewed in place from one buffer at load (no parsing, no',
-    'maps of strings). The compile step checks that the compiled tagger gives bit-identical scores to the one',
-    `built from the source files. Reading and viewing the file in a fresh process: ${r.loadCpuMs.toFixed(1)} ms CPU`,
+    'maps of strings). It also stores the attribute ids, case flags and word record (summed word-level scores) of',
+    `${r.knownWords} words: the vocabulary's word forms and the ${r.frequentWords} of ${FREQUENT_WORDS} (the most frequent`,
+    'word forms of training news text: cnndm train-00, conll2003/eng.train, PolNeAR train; `node dist/scripts/entities-vocab.js',
+    `--words ${r.frequentWords}\`), so that a process meeting one of them for the first time copies its record instead of`,
+    'computing it. The compile step checks that the compiled tagger gives bit-identical scores to the one built from the',
+    'source files, on check documents and on every stored word.',
+    `Reading and viewing the file in a fresh process: ${r.loadCpuMs.toFixed(1)} ms CPU`,
     '(median of 5, when compiled; the first-article cost: `node dist/scripts/entities-startup.js`).',
     END,
   ].join('\n');

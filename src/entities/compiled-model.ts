@@ -155,8 +155,25 @@ function rowsSections(prefix: string, r: SparseRows): Record<string, Section> {
   return { [`${prefix}.start`]: r.start, [`${prefix}.tag`]: r.tag, [`${prefix}.weight`]: r.weight };
 }
 
-/** The compiled form of a model loaded from its source files (model-io.ts loadModel). */
-export function compileModel(m: LoadedModel): Buffer {
+/**
+ * The words a compiled model stores ids, flags and a record for: the surface forms the
+ * vocabulary has a word or lower-case feature for, then `frequent` (frequent-words.tsv:
+ * the most frequent word forms of training news text), each once, in that order.
+ */
+export function knownWordList(vocab: readonly string[], frequent: readonly string[] = []): string[] {
+  return [
+    ...new Set([
+      ...vocab.filter((v) => v.startsWith('w:') || v.startsWith('l:')).map((v) => v.slice(2)),
+      ...frequent,
+    ]),
+  ];
+}
+
+/**
+ * The compiled form of a model loaded from its source files (model-io.ts loadModel), with
+ * stored records for the vocabulary's word forms and for `frequent` ones (knownWordList).
+ */
+export function compileModel(m: LoadedModel, frequent: readonly string[] = []): Buffer {
   const space = m.space;
   const tagger = NerTagger.fromModel(m);
   const derived = tagger.derived;
@@ -198,11 +215,10 @@ export function compileModel(m: LoadedModel): Buffer {
     return t === undefined ? -1 : typeNames.indexOf(t);
   });
 
-  // Known words: the surface forms the vocabulary has a word or lower-case feature for,
-  // with their ids, flags and records as the source model computes them.
-  const known = [
-    ...new Set(m.meta.vocab.filter((v) => v.startsWith('w:') || v.startsWith('l:')).map((v) => v.slice(2))),
-  ];
+  // Known words: the surface forms the vocabulary has a word or lower-case feature for, and the
+  // frequent forms of news text, with their ids, flags and records as the source model computes
+  // them: a process meeting one for the first time copies its record instead of computing it.
+  const known = knownWordList(m.meta.vocab, frequent);
   const knownIds = new Int32Array(known.length * NUM_SLOTS);
   const knownFlags = new Uint8Array(known.length);
   const knownRecords = new Float32Array(known.length * KNOWN_RECORD);

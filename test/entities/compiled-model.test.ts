@@ -5,11 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCompiledTagger, packSections, unpackSections } from '../../src/entities/compiled-model.js';
+import { FREQUENT_WORDS, readFrequentWords } from '../../src/entities/compile-model-dir.js';
+import {
+  knownWordList,
+  loadCompiledTagger,
+  packSections,
+  unpackSections,
+} from '../../src/entities/compiled-model.js';
 import { gazetteerIds } from '../../src/entities/features.js';
 import { loadModel } from '../../src/entities/model-io.js';
 import { compiledModelPath, readEntitiesModel, shippedTagger } from '../../src/entities/shipped-tagger.js';
-import { NerTagger } from '../../src/entities/tagger.js';
+import { KNOWN_RECORD, NerTagger } from '../../src/entities/tagger.js';
 import { NewsdigestError } from '../../src/errors.js';
 import { modelFile } from '../../src/models.js';
 
@@ -23,6 +29,8 @@ const cased = [
   split('"We are not done," she said at 09:15 in Zürich , where Mr. Okonkwo-Smith met the FIFA board .'),
 ];
 const lower = cased.map((s) => s.map((w) => w.toLowerCase()));
+/** The frequent word forms tagger.bin stores records for (models/ner/frequent-words.tsv). */
+const frequent = readFrequentWords(modelFile('ner', FREQUENT_WORDS));
 
 function sourceTagger(): NerTagger {
   return NerTagger.fromModel(loadModel(modelFile('ner', '')));
@@ -72,6 +80,37 @@ describe('compiled NER model', () => {
     }
   });
 
+  it('stores for frequent words the record the source model computes, bit for bit', () => {
+    // Words at several ranks of the frequent-word list, beyond the vocabulary's own forms.
+    const vocabForms = new Set(knownWordList(loadModel(modelFile('ner', '')).meta.vocab));
+    const extra = frequent.filter((w) => !vocabForms.has(w));
+    expect(extra.length).toBeGreaterThan(1000);
+    const sample = [0, 1, 10, 100, 1000, Math.floor(extra.length / 2), extra.length - 1].map(
+      (i) => extra[i]!,
+    );
+    for (const w of sample) {
+      const info = compiled.space.word(w);
+      expect(info.known, w).toBeGreaterThanOrEqual(0);
+      expect(Array.from(info.ids), w).toEqual(Array.from(source.space.word(w).ids));
+      const stored = compiled.derived.knownRecords!.subarray(
+        info.known * KNOWN_RECORD,
+        (info.known + 1) * KNOWN_RECORD,
+      );
+      const computed = source.computedRecord(w);
+      expect(stored.length).toBe(computed.length);
+      // Object.is per float: the same bits (integers are stored as float bits in the record).
+      expect(Array.from(stored).every((x, k) => Object.is(x, computed[k]))).toBe(true);
+      expect(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)).toEqual(
+        Buffer.from(computed.buffer, computed.byteOffset, computed.byteLength),
+      );
+    }
+    // A word in neither list is computed, not stored.
+    expect(compiled.space.word('Blorvikstrand').known).toBe(-1);
+    // A sentence of frequent words scores as the source model scores it.
+    const doc = [[...sample, '.']];
+    expect(Array.from(compiled.scoreDocument(doc)[0]!)).toEqual(Array.from(source.scoreDocument(doc)[0]!));
+  });
+
   it('restores case from its truecase table as the source model does', () => {
     expect(compiled.truecase.size).toBe(source.truecase.size);
     for (const w of lower.flat()) expect(compiled.truecase.get(w)).toBe(source.truecase.get(w));
@@ -91,6 +130,12 @@ describe('compiled NER model', () => {
     const fromShared = loadCompiledTagger(new Uint8Array(buffer), 'shared');
     expect(fromShared.tagDocument(cased).map((t) => Array.from(t))).toEqual(
       compiled.tagDocument(cased).map((t) => Array.from(t)),
+    );
+    // Frequent words' records are read from the shared buffer too.
+    const words = [...frequent.slice(0, 12), ...frequent.slice(-12), '.'];
+    expect(fromShared.space.word(words[words.length - 2]!).known).toBeGreaterThanOrEqual(0);
+    expect(Array.from(fromShared.scoreDocument([words])[0]!)).toEqual(
+      Array.from(source.scoreDocument([words])[0]!),
     );
     // Tagging never writes into the shared tables.
     expect(Buffer.compare(Buffer.from(before), Buffer.from(new Uint8Array(buffer)))).toBe(0);
