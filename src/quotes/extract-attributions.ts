@@ -270,7 +270,11 @@ export function unitsOf(
     if (last && crossing) last.end = Math.max(last.end, s.end);
     else merged.push({ start: s.start, end: s.end });
   }
-  return merged.map((u) => [tokenAt(table, u.start), tokenAt(table, u.end)]);
+  // Built by push, so that the list is always the same kind of array (one map for V8: a list
+  // made by map() reached extractAttributions with another, which threw its code away).
+  const units: [number, number][] = [];
+  for (const u of merged) units.push([tokenAt(table, u.start), tokenAt(table, u.end)]);
+  return units;
 }
 
 const isWord = (t: string): boolean => WORD.test(t);
@@ -1110,8 +1114,12 @@ function dashAttribution(table: TokenTable, ts: number, te: number): Attribution
   const r = table.region[q]!;
   let end = q;
   while (end < te && table.region[end] === r) end++;
-  let d = end;
-  while (d < te && (table.lower[d] === ',' || table.lower[d] === '.')) d++;
+  // Past a comma or period after the quote. Written so that the increment runs on every call:
+  // as a plain while loop it ran only on rare texts, after V8 had compiled this function
+  // without type feedback for it, and threw the compiled code away there.
+  let d = end - 1;
+  do d++;
+  while (d < te && (table.lower[d] === ',' || table.lower[d] === '.'));
   if (d >= te || !DASHES.has(table.lower[d]!)) return undefined;
   const nameEnd = sourceAfter(table, d + 1, te);
   const source = sourceSpan(table, d + 1, nameEnd);
