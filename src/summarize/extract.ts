@@ -3,12 +3,14 @@
  * show as highlights, by one of the methods: `model` (the learned scorer, default),
  * `lead3`, `textrank`, `lexrank`.
  */
-import type { Span } from '../article/types.js';
+import type { Quote, Span } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { lexRankScores, textRankScores } from './graph-rank.js';
 import { loadSummarizer, type SummarizerModel, scoreSentences } from './model.js';
 import { leadK, selectByScore } from './select.js';
+import { type ItemRange, selectItems } from './select-items.js';
 import { type ArticleWords, articleWords } from './sentence-words.js';
+import { standAlone } from './stand-alone.js';
 
 export const METHODS = ['model', 'lead3', 'textrank', 'lexrank'] as const;
 export type Method = (typeof METHODS)[number];
@@ -27,26 +29,47 @@ export function parseMethod(value: unknown, input = '--method'): Method {
 const BASELINE_K = 3;
 
 /**
- * Indices (in document order) of the sentences chosen, given the words of each
- * sentence and its raw text (for the model's punctuation cues).
+ * How far a highlight may reach for the sentence that carries its attribution (a quote's
+ * cue, the speaker a pronoun points back to): chosen on CNN/DM validation and BBC with
+ * scripts/summarize-stand-alone.ts (1 and 2 tie; 2 reaches over a quote's middle
+ * sentence). Sentences shown stay within the model's maxK.
  */
-export function chooseSentences(
+const MAX_ANCHOR_GAP = 2;
+
+/**
+ * The items chosen (ranges of sentences, in document order), given the words of each
+ * sentence, its raw text (for the model's punctuation cues) and the article's quotes.
+ * The model's items stand alone: a sentence that is only part of a quote (or opens with
+ * a pronoun for the previous sentence's speaker, or leads in with a colon) comes with the
+ * sentence holding its attribution, or is passed over (./select-items.ts). The
+ * baselines choose single sentences, as their papers do.
+ */
+export function chooseItems(
+  text: string,
+  spans: readonly Span[],
   words: ArticleWords,
   texts: readonly string[],
   method: Method,
   model?: SummarizerModel,
-): number[] {
+  quotes?: readonly Quote[],
+): ItemRange[] {
   const tokens = words.tokens;
+  const single = (chosen: number[]) => chosen.map((i) => ({ first: i, last: i }));
   switch (method) {
     case 'lead3':
-      return leadK(tokens, 3);
+      return single(leadK(tokens, 3));
     case 'textrank':
-      return selectByScore(textRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true });
+      return single(selectByScore(textRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true }));
     case 'lexrank':
-      return selectByScore(lexRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true });
+      return single(selectByScore(lexRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true }));
     case 'model': {
       const m = model ?? loadSummarizer();
-      return selectByScore(scoreSentences(m, words, texts), tokens, m.select);
+      const sa = standAlone(text, spans, quotes);
+      return selectItems(scoreSentences(m, words, texts), tokens, sa, {
+        ...m.select,
+        maxGap: MAX_ANCHOR_GAP,
+        maxSentences: m.select.maxK,
+      });
     }
   }
 }
@@ -62,15 +85,19 @@ export function consideredSpans(
   return spans.length > m.maxSentences ? spans.slice(0, m.maxSentences) : spans;
 }
 
-/** Chooses among the sentences `spans` of `text`; indices into `spans`, in document order. */
+/**
+ * Chooses among the sentences `spans` of `text` (with the article's quotes, when the
+ * quotes stage ran); items as ranges of indices into `spans`, in document order.
+ */
 export function summarizeSpans(
   text: string,
   spans: readonly Span[],
   method: Method,
   model?: SummarizerModel,
-): number[] {
+  quotes?: readonly Quote[],
+): ItemRange[] {
   const considered = consideredSpans(spans, method, model);
   const words = articleWords(text, considered);
   const texts = considered.map((s) => text.slice(s.start, s.end));
-  return chooseSentences(words, texts, method, model);
+  return chooseItems(text, considered, words, texts, method, model, quotes);
 }
