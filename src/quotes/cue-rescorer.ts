@@ -117,12 +117,22 @@ export const RESCORER_FEATURES = [
 ] as const;
 const WIDTH = RESCORER_FEATURES.length;
 
-/** One proposed cue span of a unit with its features (a row of WIDTH numbers). */
+/**
+ * One proposed cue span of a unit with its features (a row of WIDTH numbers). The row is a view
+ * into a buffer that the next call of cueCandidates overwrites: read (or copy) it first.
+ */
 export interface CueCandidate {
   from: number;
   to: number;
   row: Float64Array;
 }
+
+/**
+ * The rows of the last call, WIDTH numbers each, grown as needed. A Float64Array of WIDTH numbers
+ * is too large for V8 to keep on its heap: each one allocated its own backing store outside it,
+ * about a microsecond apiece, a row per proposed span; a view into this buffer costs a tenth.
+ */
+let rowBuffer = new Float64Array(WIDTH * 16);
 
 function spansOf(labels: Uint8Array, ts: number): [number, number][] {
   const out: [number, number][] = [];
@@ -216,9 +226,11 @@ export function cueCandidates(
   let quoted = 0;
   for (let k = ts; k < te; k++) if (table.region[k] !== -1) quoted = 1;
   const out: CueCandidate[] = [];
+  if (rowBuffer.length < spans.length * WIDTH) rowBuffer = new Float64Array(spans.length * WIDTH * 2);
   for (let s = 0; s < spans.length; s++) {
     const [a, b] = spans[s]!;
-    const row = new Float64Array(WIDTH);
+    // Every one of the WIDTH features is written below.
+    const row = rowBuffer.subarray(s * WIDTH, (s + 1) * WIDTH);
     const o = (a - ts) * 3;
     row[0] = d.emit[o + B]! - d.emit[o + O]!;
     let mi = 0;
