@@ -1,25 +1,31 @@
 /**
- * Proof that two ingest runs stored the same corpus, whatever order their writers
- * committed in (worker threads writing at once give other rowids and entity ids than
- * one writer): every article compared by its id (hash, title, body, publisher, date,
- * Article JSON), with its entity rows (type and name of the corpus entity, local id,
- * mentions), its alias rows, its quote rows (speaker entity by name) and the errors;
- * then a few full-text queries compared as sets of article ids. Prints "same" or
- * "DIFFERENT" per part; exits 1 on a difference.
+ * Proof that two ingest runs stored the same corpus.
+ *
+ * Default: the canonical dump (src/store/canonical-dump.ts): every content table, every column,
+ * ids included (an ingest commits in input order, so the same inputs give the same rowids and
+ * entity ids with any number of workers), and both full-text indexes term by term; only the
+ * times rows were written are left out. Prints "same" or "DIFFERENT" (with the first differing
+ * row) per part; exits 1 on a difference.
  *
  *   node dist/scripts/corpus-compare-dbs.js A.db B.db
  *
- * E.g. the same input ingested by two builds, or with `--workers 0` and `--workers 2`.
+ * `--by-content`: compares by article id instead, without rowids and entity ids (for databases
+ * written by builds older than ordered commits, whose ids followed commit order): articles with
+ * their Article JSON, entity rows by the corpus entity's type and name, aliases, quotes (speaker
+ * entity by name), quote FTS rows, errors, and two full-text queries as sets.
  */
 import Database from 'better-sqlite3';
+import { CONTENT_PARTS, compareContent, contentDigest } from '../src/store/canonical-dump.js';
 
-const [fileA, fileB] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const byContent = args.includes('--by-content');
+const [fileA, fileB] = args.filter((a) => !a.startsWith('--'));
 if (!fileA || !fileB) {
-  console.error('usage: corpus-compare-dbs A.db B.db');
+  console.error('usage: corpus-compare-dbs [--by-content] A.db B.db');
   process.exit(2);
 }
 
-const PARTS: Record<string, string> = {
+const BY_CONTENT: Record<string, string> = {
   articles: `SELECT id, hash, origin, url, title, body, publisher, published, json FROM articles ORDER BY id`,
   article_entities: `SELECT a.id, ae.local_id, e.type, e.norm, e.name, ae.mentions, ae.mention_count
     FROM article_entities ae JOIN articles a ON a.rowid = ae.article JOIN entities e ON e.id = ae.entity
@@ -41,26 +47,49 @@ const PARTS: Record<string, string> = {
     WHERE articles_fts MATCH '"world cup" OR election' ORDER BY a.id`,
 };
 
+const show = (row: unknown) => JSON.stringify(row)?.slice(0, 300);
+
+function compareByContent(a: Database.Database, b: Database.Database): number {
+  let different = 0;
+  for (const [name, sql] of Object.entries(BY_CONTENT)) {
+    const ra = a.prepare(sql).raw().all();
+    const rb = b.prepare(sql).raw().all();
+    let firstDiff = -1;
+    const n = Math.max(ra.length, rb.length);
+    for (let i = 0; i < n && firstDiff < 0; i++) {
+      if (JSON.stringify(ra[i]) !== JSON.stringify(rb[i])) firstDiff = i;
+    }
+    if (firstDiff < 0) {
+      console.log(`${name}: same (${ra.length} rows)`);
+    } else {
+      different++;
+      console.log(`${name}: DIFFERENT (${ra.length} vs ${rb.length} rows; first at row ${firstDiff})`);
+      console.log(`  A: ${show(ra[firstDiff])}`);
+      console.log(`  B: ${show(rb[firstDiff])}`);
+    }
+  }
+  return different;
+}
+
+function compareCanonical(a: Database.Database, b: Database.Database): number {
+  const differences = new Map(compareContent(a, b).map((d) => [d.name, d]));
+  const digests = contentDigest(a);
+  for (const [i, part] of CONTENT_PARTS.entries()) {
+    const d = differences.get(part.name);
+    if (!d) {
+      console.log(`${part.name}: same (${digests[i]!.rows} rows, sha256 ${digests[i]!.sha256.slice(0, 16)})`);
+      continue;
+    }
+    console.log(`${part.name}: DIFFERENT (${d.rows[0]} vs ${d.rows[1]} rows; first at row ${d.at})`);
+    console.log(`  A: ${show(d.a)}`);
+    console.log(`  B: ${show(d.b)}`);
+  }
+  return differences.size;
+}
+
 const a = new Database(fileA, { readonly: true, fileMustExist: true });
 const b = new Database(fileB, { readonly: true, fileMustExist: true });
-let different = 0;
-for (const [name, sql] of Object.entries(PARTS)) {
-  const ra = a.prepare(sql).raw().all();
-  const rb = b.prepare(sql).raw().all();
-  let firstDiff = -1;
-  const n = Math.max(ra.length, rb.length);
-  for (let i = 0; i < n && firstDiff < 0; i++) {
-    if (JSON.stringify(ra[i]) !== JSON.stringify(rb[i])) firstDiff = i;
-  }
-  if (firstDiff < 0) {
-    console.log(`${name}: same (${ra.length} rows)`);
-  } else {
-    different++;
-    console.log(`${name}: DIFFERENT (${ra.length} vs ${rb.length} rows; first at row ${firstDiff})`);
-    console.log(`  A: ${JSON.stringify(ra[firstDiff])?.slice(0, 300)}`);
-    console.log(`  B: ${JSON.stringify(rb[firstDiff])?.slice(0, 300)}`);
-  }
-}
+const different = byContent ? compareByContent(a, b) : compareCanonical(a, b);
 a.close();
 b.close();
 process.exit(different > 0 ? 1 : 0);

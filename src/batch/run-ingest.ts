@@ -60,7 +60,7 @@ export interface IngestSummary {
   /** Already in the store (or read twice in this run). */
   skipped: number;
   failed: number;
-  /** The failures of this run, in the order they happened. */
+  /** The failures of this run, in input order. */
   errors: StoredError[];
   seconds: number;
   /** Mean share of their time the workers spent working, not waiting for pages (0 to 1). */
@@ -124,9 +124,12 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     lastFlush = performance.now();
   };
 
-  const failed = (e: StoredError, storedAlready: boolean): void => {
+  // Each failure with its place in the input: writing workers' answers arrive in the order their
+  // messages do, which need not be the order of their commits.
+  const failures: { seq: number; error: StoredError }[] = [];
+  const failed = (seq: number, e: StoredError, storedAlready: boolean): void => {
     if (!storedAlready) errors.push(e);
-    summary.errors.push(e);
+    failures.push({ seq, error: e });
     summary.failed++;
   };
 
@@ -165,7 +168,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         if (r.hash) e.hash = r.hash;
         const storedAlready = 'stored' in r && r.stored;
         if (storedAlready) pending.delete(r.hash);
-        failed(e, storedAlready);
+        failed(r.seq, e, storedAlready);
       }
     }
     if (items.length + errors.length >= batchSize || performance.now() - lastFlush >= flushMs) flush();
@@ -241,6 +244,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     if (checkpointTimer) store.checkpoint?.();
   }
   if (pool?.workerCpu.length) summary.workerCpu = pool.workerCpu;
+  summary.errors = failures.sort((a, b) => a.seq - b.seq).map((f) => f.error);
   summary.seconds = (performance.now() - t0) / 1000;
   return summary;
 }

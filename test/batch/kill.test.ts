@@ -1,7 +1,9 @@
 /**
  * Kills real `newsdigest ingest` runs (child processes, SIGKILL) at seeded random
- * moments while they commit, then checks that the database is whole: nothing
- * committed was lost, no article is half-written, and a rerun completes the set.
+ * moments while they commit, with one and with two workers, then checks that the
+ * database is whole: nothing committed was lost, no article is half-written, what is
+ * stored is a prefix of the input in input order (commits follow it), and a rerun
+ * completes the set.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,8 +17,8 @@ import { syntheticJsonl } from './synthetic-pages.js';
 
 const CLI = 'dist/src/cli/main.js';
 // Enough pages that a run outlasts its first commit by more than the longest random delay below,
-// and that the four killed rounds cannot store them all: a round commits batches of 256, and on a
-// fast runtime (Node 24) one stored 512 before its kill, so 1,000 pages were all in after three.
+// and that the four killed rounds cannot store them all: on a fast runtime (Node 24) one round
+// stored 512 before its kill, so 1,000 pages were all in after three.
 const PAGES = 2000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -33,10 +35,14 @@ function storedCount(db: string): number {
   }
 }
 
-function ingest(input: string, db: string): ChildProcess {
-  return spawn(process.execPath, [CLI, 'ingest', input, '--db', db, '--workers', '1', '--quiet'], {
-    stdio: 'ignore',
-  });
+function ingest(input: string, db: string, workers: number): ChildProcess {
+  return spawn(
+    process.execPath,
+    [CLI, 'ingest', input, '--db', db, '--workers', String(workers), '--quiet'],
+    {
+      stdio: 'ignore',
+    },
+  );
 }
 
 /** Everything a whole database must satisfy, whatever moment its writer died. */
@@ -55,14 +61,17 @@ function checkIntegrity(db: string): number {
     // Throws if the full-text index does not match the articles table exactly.
     conn.exec("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')");
     conn.exec("INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check')");
-    const rows = conn.prepare('SELECT rowid, id, json FROM articles').all() as {
+    const rows = conn.prepare('SELECT rowid, id, json FROM articles ORDER BY rowid').all() as {
       rowid: number;
       id: string;
       json: string;
     }[];
     const entityCount = conn.prepare('SELECT COUNT(*) AS n FROM article_entities WHERE article = ?');
     const quoteCount = conn.prepare('SELECT COUNT(*) AS n FROM quotes WHERE article = ?');
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      // The first pages of the input, in its order, whichever worker digested each and
+      // however many runs it took: rowids (and so entity ids) as one uninterrupted run gives.
+      expect([row.rowid, row.id]).toEqual([i + 1, `synthetic-${i}`]);
       const article = JSON.parse(row.json) as Article;
       expect(article.id).toBe(row.id);
       // Each article's layers were written with it, all of them.
@@ -96,7 +105,7 @@ describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
     let before = 0;
     let killsMidRun = 0;
     for (let round = 0; round < 4; round++) {
-      const child = ingest(input, db);
+      const child = ingest(input, db, 1 + (round % 2));
       const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
       // Round 0 dies at start-up; later rounds once this run has committed something of its own.
       if (round > 0) {
@@ -115,7 +124,7 @@ describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
     }
     expect(killsMidRun).toBeGreaterThan(0);
     expect(before).toBeLessThan(PAGES);
-    const last = ingest(input, db);
+    const last = ingest(input, db, 2);
     const code = await new Promise<number | null>((r) => last.on('exit', (c) => r(c)));
     expect(code).toBe(0);
     expect(checkIntegrity(db)).toBe(PAGES);

@@ -12,7 +12,8 @@ export const ingestCommand: Command = {
   usage: 'newsdigest ingest <inputs…> --db FILE [--workers N] [--errors FILE] [--quiet]',
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
-in batches. Pages already stored (same content) are skipped, so rerunning after an
+in batches, in input order: the same inputs give the same database with any number of
+workers. Pages already stored (same content) are skipped, so rerunning after an
 interruption finishes the job. A page that fails is recorded and the batch goes on.
 
 Options:
