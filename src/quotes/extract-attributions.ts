@@ -216,9 +216,12 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
   const sameLength = lowered.length === text.length;
   const n = off.length >> 1;
   const lower = new Array<string>(n);
-  const region = new Int32Array(n).fill(-1);
-  const word = new Uint8Array(n);
-  const hash = new Int32Array(n);
+  // The three per-token arrays share one buffer: a typed array of a text's length lives outside
+  // V8's heap, and each backing store allocated there costs about a microsecond.
+  const buffer = new ArrayBuffer(n * 9);
+  const region = new Int32Array(buffer, 0, n).fill(-1);
+  const hash = new Int32Array(buffer, n * 4, n);
+  const word = new Uint8Array(buffer, n * 8, n);
   let r = 0;
   for (let i = 0; i < n; i++) {
     const start = off[2 * i]!;
