@@ -26,8 +26,9 @@ const FOLDS = 5;
 const GRID: ExtractionParams[] = [];
 for (const nearLevels of [0, 2, 4, 6])
   for (const nearShare of [0.5, 0.75])
-    for (const paragraphLinkLimit of [0.5, 1.01])
-      GRID.push({ nearLevels, nearShare, linkLimit: 0.5, paragraphLinkLimit });
+    for (const templateLevels of [0, 4])
+      for (const paragraphLinkLimit of [0.5, 1.01])
+        GRID.push({ nearLevels, nearShare, templateLevels, linkLimit: 0.5, paragraphLinkLimit });
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const data = resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));

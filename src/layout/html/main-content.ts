@@ -156,7 +156,7 @@ export function findMainContent(
 
   // As Readability: when several of the best candidates share an ancestor, the story
   // is split across them and the ancestor is taken; otherwise keep the best.
-  const container = sharedAncestor(best, final, scored, nodes.parent, nodes.last, params);
+  const container = sharedAncestor(best, final, scored, nodes, params);
 
   const roots = [container];
   const parent = nodes.parent[container]!;
@@ -204,22 +204,28 @@ function fallback(page: RenderedPage, inContent: Uint8Array): MainContent {
   return { inContent, container: -1, roots: [] };
 }
 
-/** The lowest ancestor of `best` holding at least MIN_SHARED of the close alternatives to it, else `best`. */
+/**
+ * The lowest ancestor of `best` holding at least MIN_SHARED of the close alternatives to it, a
+ * near ancestor holding one, or any ancestor holding one built as `best` is (see sameTemplate);
+ * else `best`.
+ */
 function sharedAncestor(
   best: number,
   final: Float64Array,
   scored: Uint8Array,
-  parent: readonly number[],
-  last: readonly number[],
+  nodes: RenderedPage['nodes'],
   params: ExtractionParams,
 ): number {
+  const { parent, last } = nodes;
   const top = final[best]!;
   const alternatives: number[] = [];
+  const twins: number[] = [];
   for (let i = 1; i < final.length; i++) {
     if (i === best || !scored[i] || final[i]! < top * params.nearShare) continue;
     // Ancestors and descendants of the best are not alternatives to it.
     if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
     alternatives.push(i);
+    if (sameTemplate(best, i, nodes, params.templateLevels)) twins.push(i);
   }
   let level = 0;
   for (let a = parent[best]!; a > 0; a = parent[a]!, level++) {
@@ -230,8 +236,33 @@ function sharedAncestor(
       near++;
       if (final[x]! >= top * ALTERNATIVE_SHARE) held++;
     }
-    // A near ancestor holding one strong alternative: the story is split in two (or more) parts.
-    if (held >= MIN_SHARED || (near > 0 && level < params.nearLevels)) return a;
+    let twin = false;
+    for (const x of twins) if (x > a && x <= last[a]!) twin = true;
+    // A near ancestor holding one strong alternative, or any holding one built as the best: the
+    // story is split in two (or more) parts.
+    if (held >= MIN_SHARED || (near > 0 && level < params.nearLevels) || twin) return a;
   }
   return best;
+}
+
+/**
+ * `x` is built as `best` is: its lowest `levels` wrappers (itself, its parent, ...; fewer when the
+ * two meet sooner) have the same tags and class weights, and not all of them are bare <div>s. A
+ * story cut into parts by figures or ads repeats its body's wrappers for each part, however far up
+ * the parts meet; furniture beside a story (a caption, a list of other stories) is built otherwise.
+ */
+function sameTemplate(best: number, x: number, nodes: RenderedPage['nodes'], levels: number): boolean {
+  const { parent, tag, weight } = nodes;
+  let p = best;
+  let q = x;
+  // Bare <div>s (no tag or name of their own) are too common to say that two parts are built alike.
+  let bare = true;
+  for (let k = 0; k < levels; k++) {
+    if (p === q) break;
+    if (p <= 0 || q <= 0 || tag[p] !== tag[q] || weight[p] !== weight[q]) return false;
+    if (tag[p] !== 'div' || weight[p] !== 0) bare = false;
+    p = parent[p]!;
+    q = parent[q]!;
+  }
+  return !bare;
 }
