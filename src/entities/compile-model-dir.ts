@@ -124,7 +124,7 @@ const END = '<!-- end of compiled form -->';
 function writeCardSection(dir: string, r: CompileResult): void {
   const card = join(dir, 'CARD.md');
   if (!existsSync(card)) return;
-  const sources = ['model.json', 'weights.bin', 'clusters.tsv', 'truecase.tsv']
+  const sources = ['model.json', 'weights.bin', 'clusters.tsv', 'truecase.tsv', FREQUENT_WORDS]
     .filter((f) => existsSync(join(dir, f)))
     .map((f) => `${f} ${(statSync(join(dir, f)).size / 1e6).toFixed(2)} MB`)
     .join(', ');
