@@ -11,6 +11,7 @@
  *   node dist/scripts/quotes-ab.js interleaved --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--cues tagger] [--rounds 10]
  *   node dist/scripts/quotes-ab.js passes --in INPUTS.jsonl [--stage-dir DIR] [--set bbc] [--passes 2]
  *   node dist/scripts/quotes-ab.js passes-ab --base /tmp/BASE --in INPUTS.jsonl [--set bbc] [--runs 6] [--passes 2]
+ *   node dist/scripts/quotes-ab.js fuzz-regions --base /tmp/BASE [--strings 200000]
  *
  * The input sets: `polnear` (every PolNeAR article through the text and entities stages, as
  * `eval quotes` runs them), `polnear-bare` (the same texts with their sentences only, as
@@ -23,6 +24,9 @@
  * interprets, compiles and recompiles; the later ones run compiled code), with the stage of
  * DIR's build (default this one): this thread's CPU and all threads' (V8 compiles on helper
  * threads); `passes-ab` alternates such processes for BASE's stage and this build's.
+ * `fuzz-regions` compares the quoted passages (findQuoteRegions) of BASE's build and this one on
+ * random short strings of quotation marks, apostrophes, dashes, brackets, spaces and line breaks
+ * (fixed seed), the cases the corpora hold too rarely to test a rewrite of the scan.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +59,7 @@ const { values, positionals } = parseArgs({
     base: { type: 'string' },
     'stage-dir': { type: 'string' },
     passes: { type: 'string' },
+    strings: { type: 'string' },
   },
 });
 const mode = positionals[0];
@@ -346,7 +351,50 @@ function passesAb(): void {
   console.log(JSON.stringify(summary));
 }
 
+/** findQuoteRegions of BASE's build and this one on random strings of marks: how many differ. */
+async function fuzzRegions(): Promise<void> {
+  type RegionsModule = { findQuoteRegions(text: string): unknown };
+  const here = resolve(import.meta.dirname, '..', '..');
+  const [a, b] = (await Promise.all(
+    [resolve(values.base!), here].map((d) => import(resolve(d, 'dist/src/quotes/quote-marks.js'))),
+  )) as RegionsModule[];
+  const pieces = [
+    '"',
+    "'",
+    "''",
+    '\n',
+    '\n\n',
+    ' ',
+    'a',
+    'B',
+    '\u201c',
+    '\u201d',
+    '\u201e',
+    '\u2018',
+    '\u2019',
+  ];
+  pieces.push('(', '-', '\u2014', ':', '.', ',', '\u00a0', '\t', '\r');
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const count = Number(values.strings ?? 200000);
+  let differ = 0;
+  for (let k = 0; k < count; k++) {
+    let s = '';
+    for (let j = next(40); j > 0; j--) s += pieces[next(pieces.length)];
+    if (JSON.stringify(a!.findQuoteRegions(s)) !== JSON.stringify(b!.findQuoteRegions(s))) {
+      differ++;
+      if (differ <= 3) console.log(`differs: ${JSON.stringify(s)}`);
+    }
+  }
+  console.log(JSON.stringify({ strings: count, differ, identical: differ === 0 }));
+  if (differ) process.exitCode = 1;
+}
+
 if (mode === 'prepare') await prepare();
+else if (mode === 'fuzz-regions') await fuzzRegions();
 else if (mode === 'passes') await passes();
 else if (mode === 'passes-ab') passesAb();
 else if (mode === 'interleaved') await interleaved();
