@@ -103,7 +103,7 @@ const variants: Record<string, Variant> = {
 
 const names = Object.keys(variants);
 const sums = new Map(
-  names.map((n) => [n, { r1: 0, r2: 0, rl: 0, rlsum: 0, changed: 0, items: 0, sents: 0 }]),
+  names.map((n) => [n, { r1: 0, r2: 0, rl: 0, rlsum: 0, changed: 0, itemsChanged: 0, items: 0, sents: 0 }]),
 );
 const flaggedInBase = { quote: 0, pronoun: 0, colon: 0, any: 0, highlights: 0, articlesWithAny: 0 };
 const flaggedAll = { quote: 0, pronoun: 0, colon: 0, sentences: 0, quotes: 0 };
@@ -138,11 +138,13 @@ for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unkn
     if (f & COLON_LEAD_IN) flaggedAll.colon++;
   }
   let baseKey = '';
+  let baseItems = new Set<string>();
   for (const name of names) {
     const ranges = variants[name]!(scores, words.tokens, sa);
     const key = JSON.stringify(ranges);
     if (name === 'base') {
       baseKey = key;
+      baseItems = new Set(ranges.map((r) => `${r[0]}-${r[1]}`));
       let any = false;
       for (const [i] of ranges) {
         const f = sa.flags[i]!;
@@ -174,17 +176,20 @@ for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unkn
     acc.items += ranges.length;
     for (const [lo, hi] of ranges) acc.sents += hi - lo + 1;
     if (key !== baseKey) acc.changed++;
+    for (const r of ranges) if (!baseItems.has(`${r[0]}-${r[1]}`)) acc.itemsChanged++;
   }
   articles++;
 }
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const pct = (x: number) => Math.round((x / articles) * 10000) / 100;
 console.log(`${articles} articles of ${values.data} (${seconds.toFixed(1)} s)`);
-console.log(`variant | R-1 | R-2 | R-L | R-Lsum | articles changed | items/article | sentences/article`);
+console.log(
+  'variant | R-1 | R-2 | R-L | R-Lsum | articles changed | highlights changed | items/article | sentences/article',
+);
 for (const name of names) {
   const a = sums.get(name)!;
   console.log(
-    `${name} | ${pct(a.r1)} | ${pct(a.r2)} | ${pct(a.rl)} | ${pct(a.rlsum)} | ${a.changed} | ${(a.items / articles).toFixed(2)} | ${(a.sents / articles).toFixed(2)}`,
+    `${name} | ${pct(a.r1)} | ${pct(a.r2)} | ${pct(a.rl)} | ${pct(a.rlsum)} | ${a.changed} | ${a.itemsChanged} | ${(a.items / articles).toFixed(2)} | ${(a.sents / articles).toFixed(2)}`,
   );
 }
 console.log(JSON.stringify({ task: 'summarize-stand-alone', articles, flaggedInBase, flaggedAll }));

@@ -70,17 +70,22 @@ function firstLetter(text: string, span: Span): number {
   return i;
 }
 
-/** The sentence's first word, lower-cased (letters only; empty when it opens otherwise). */
-function firstWord(text: string, span: Span): string {
+/** The longest word of PERSON_PRONOUNS: a longer first word is none of them, and is never sliced. */
+const LONGEST_PRONOUN = 5;
+
+/** Whether the span opens with one of PERSON_PRONOUNS (after blanks only: `"He said` opens with a quote). */
+function opensWithPronoun(text: string, span: Span): boolean {
   let i = span.start;
   while (i < span.end && !isLetter(text.charCodeAt(i))) {
-    // Only blanks may precede the word: `"He said` opens with a quote, not a pronoun.
-    if (text.charCodeAt(i) > 32) return '';
+    if (text.charCodeAt(i) > 32) return false;
     i++;
   }
   let j = i;
-  while (j < span.end && isLetter(text.charCodeAt(j))) j++;
-  return text.slice(i, j).toLowerCase();
+  while (j < span.end && isLetter(text.charCodeAt(j))) {
+    if (j - i >= LONGEST_PRONOUN) return false;
+    j++;
+  }
+  return j > i && PERSON_PRONOUNS.has(text.slice(i, j).toLowerCase());
 }
 
 /** Whether the sentence's last character other than blanks is a colon. */
@@ -98,7 +103,6 @@ function within(inner: Span, outer: Span): boolean {
 const OPEN_CURLY = 0x201c;
 const CLOSE_CURLY = 0x201d;
 const LOW_OPEN = 0x201e;
-const STRAIGHT = 0x22;
 const APOSTROPHE = 0x27;
 const BACKTICK = 0x60;
 
@@ -114,6 +118,17 @@ function colonBefore(text: string, i: number, from: number): boolean {
   let j = i - 1;
   while (j >= from && isBlank(text.charCodeAt(j))) j--;
   return j >= from && text.charCodeAt(j) === 58;
+}
+
+/** Double marks: curly, straight, and the two-character '' and `` of some archives and PTB text. */
+const MARKS = /["\u201c\u201d\u201e]|''|``/g;
+
+/** Offsets of the text's double quotation marks (found by one regular-expression scan: most text has few). */
+function markOffsets(text: string): number[] {
+  const out: number[] = [];
+  MARKS.lastIndex = 0;
+  for (let match = MARKS.exec(text); match; match = MARKS.exec(text)) out.push(match.index);
+  return out;
 }
 
 /** Which way the quotes of each sentence run, read from its double quotation marks. */
@@ -139,6 +154,8 @@ interface MarkRun {
  * its opening mark starts the sentence), and is given up after MAX_OPEN_SENTENCES.
  */
 function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
+  const marks = markOffsets(text);
+  let m = 0;
   const runs: MarkRun[] = [];
   let open = false;
   let openFor = 0;
@@ -160,18 +177,15 @@ function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
     let closesQuote = false;
     // Where the quote the sentence opens with closes (-1: still open, or none).
     let firstClose = -1;
-    for (let i = first; i <= last; i++) {
+    // The marks of this sentence (marks between sentences are passed over).
+    while (m < marks.length && marks[m]! < first) m++;
+    for (; m < marks.length && marks[m]! <= last; m++) {
+      const i = marks[m]!;
       const c = text.charCodeAt(i);
-      let width = 1;
+      const width = c === APOSTROPHE || c === BACKTICK ? 2 : 1;
       let ambiguous = false;
-      let dir = 0; // 1 opens, -1 closes, 2 either way
-      if (c === OPEN_CURLY || c === LOW_OPEN) dir = 1;
-      else if (c === CLOSE_CURLY) dir = -1;
-      else if (c === STRAIGHT) dir = 2;
-      else if ((c === APOSTROPHE || c === BACKTICK) && text.charCodeAt(i + 1) === c && i + 1 <= last) {
-        width = 2;
-        dir = c === BACKTICK ? 1 : 2;
-      } else continue;
+      // 1 opens, -1 closes, 2 either way
+      let dir = c === OPEN_CURLY || c === LOW_OPEN || c === BACKTICK ? 1 : c === CLOSE_CURLY ? -1 : 2;
       if (dir === 2) {
         if (i === first) dir = 1;
         else if (i + width - 1 === last) dir = -1;
@@ -191,7 +205,6 @@ function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
         closesQuote = true;
         if (opensWithMark && firstClose < 0) firstClose = i + width - 1;
       }
-      i += width - 1;
     }
     if (open && !carries) open = false;
     openFor = open ? (openAtStart ? openFor + 1 : 1) : 0;
@@ -221,8 +234,9 @@ function closesLater(runs: readonly MarkRun[], i: number): boolean {
 export function standAlone(text: string, spans: readonly Span[], quotes: readonly Quote[] = []): StandAlone {
   const n = spans.length;
   const flags = new Uint8Array(n);
-  const first = Int32Array.from({ length: n }, (_, i) => i);
-  const last = Int32Array.from(first);
+  const first = new Int32Array(n);
+  for (let i = 0; i < n; i++) first[i] = i;
+  const last = first.slice();
   /** Sentence `i` needs sentence `j` (-1: one that cannot be found) beside it. */
   const need = (i: number, j: number) => {
     if (j < 0 || first[i]! < 0) first[i] = -1;
@@ -241,7 +255,7 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
       const sp = spanAt(spans, q.speaker.start);
       if (sp < 0) continue;
       // A speaker who is a pronoun is no antecedent: it needs one itself.
-      if (!PERSON_PRONOUNS.has(firstWord(text, q.speaker))) namesSpeaker[sp] = 1;
+      if (!opensWithPronoun(text, q.speaker)) namesSpeaker[sp] = 1;
       else if (q.speaker.start <= firstLetter(text, spans[sp]!)) pronounSpeaker[sp] = 1;
     }
   }
@@ -281,7 +295,7 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
   }
   for (let i = 0; i < n; i++) {
     const s = spans[i]!;
-    if ((pronounSpeaker[i] || (i > 0 && namesSpeaker[i - 1])) && PERSON_PRONOUNS.has(firstWord(text, s))) {
+    if ((pronounSpeaker[i] || (i > 0 && namesSpeaker[i - 1])) && opensWithPronoun(text, s)) {
       // The antecedent is taken to be in the sentence before.
       flags[i]! |= PRONOUN_AFTER_SPEAKER;
       need(i, i - 1);
