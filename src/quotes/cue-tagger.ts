@@ -514,6 +514,9 @@ export function unitCandidates(
   return cand;
 }
 
+/** The word hash of "that" (as tokenTable computes it). */
+const THAT_HASH = stringHash('that') | 0;
+
 /** How many features a token has (one per template). */
 export const FEATURES = TEMPLATES.length;
 
@@ -543,14 +546,18 @@ export function featuresAt(
   let c = 99;
   let cr = 99;
   let that = 99;
+  // The string comparisons run only where a cheaper test passes (a comma is no word; "that" has
+  // its hash): comparing a word's string with a literal was a call per token of the window.
+  const word = table.word;
+  const hash = table.hash;
   for (let k = i - 1, d = 1; k >= from && d < 13; k--, d++) {
     if (q === 99 && table.region[k] !== -1) q = d;
-    if (c === 99 && L[k] === ',') c = d;
+    if (c === 99 && !word[k] && L[k] === ',') c = d;
   }
   for (let k = i + 1, d = 1; k < to && d < 13; k++, d++) {
     if (qr === 99 && table.region[k] !== -1) qr = d;
-    if (cr === 99 && L[k] === ',') cr = d;
-    if (that === 99 && L[k] === 'that') that = d;
+    if (cr === 99 && !word[k] && L[k] === ',') cr = d;
+    if (that === 99 && hash[k] === THAT_HASH && L[k] === 'that') that = d;
   }
   // A subject to the left: the nearest name or subject pronoun within three tokens.
   let subj = 0;
