@@ -237,6 +237,9 @@ const MAX_TRACKED_DEPTH = 512;
 /** Score added to (or taken from) a container by its class/id. */
 const CLASS_WEIGHT = 25;
 const MAX_JSON_LD = 2_000_000;
+/** A link's text that is its address: one URL or host name, nothing else. */
+const SHOWN_ADDRESS = /^\s*(?:https?:\/\/|www\.)[^\s]+\s*$/i;
+const MAX_SHOWN_ADDRESS = 300;
 
 /**
  * Normalisation of one rendered line: exactly what ingest's normalizeText leaves of it
@@ -381,6 +384,8 @@ class PageRenderer implements ScanHandler {
   blockNode = 0;
   skipDepth = 0;
   anchorDepth = 0;
+  /** Where the outermost open link's text starts in `current` (-1: none, or a line ended inside it). */
+  anchorStart = -1;
   preDepth = 0;
   inTitle = false;
   title = '';
@@ -408,6 +413,7 @@ class PageRenderer implements ScanHandler {
     const linkShare = rawLength ? Math.min(1, this.currentLink / rawLength) : 0;
     this.current = '';
     this.currentLink = 0;
+    this.anchorStart = -1;
     if (!line) return;
     if (this.length > 0) {
       this.parts.push('\n');
@@ -471,7 +477,7 @@ class PageRenderer implements ScanHandler {
     const anchor = (flags & R_ANCHOR) !== 0;
     const pre = (flags & R_PRE) !== 0;
     if (skip) this.skipDepth++;
-    if (anchor) this.anchorDepth++;
+    if (anchor && this.anchorDepth++ === 0 && this.skipDepth === 0) this.anchorStart = this.current.length;
     if (pre) this.preDepth++;
     const e = this.stack[depth];
     if (e === undefined) this.stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
@@ -543,7 +549,7 @@ class PageRenderer implements ScanHandler {
     if (this.inJsonLd && open.tag === 'script') this.closeJsonLd();
     if (this.skipDepth === 0 && open.block) this.flush();
     if (open.skip) this.skipDepth--;
-    if (open.anchor) this.anchorDepth--;
+    if (open.anchor && --this.anchorDepth === 0) this.closeAnchor();
     if (open.pre) this.preDepth--;
     if (open.node >= 0) {
       this.nodes.last[open.node] = this.nodes.tag.length - 1;
@@ -551,6 +557,18 @@ class PageRenderer implements ScanHandler {
       // The elements open now are those open when this one opened: the same innermost block.
       if (open.block) this.blockNode = open.outerBlock;
     }
+  }
+
+  /**
+   * A link that shows its own address ("www.example.com", "https://…") is read as text: the reader
+   * sees the address as part of the story (a source, a shop, a contact), not a way to another page.
+   */
+  closeAnchor(): void {
+    const from = this.anchorStart;
+    this.anchorStart = -1;
+    const length = this.current.length - from;
+    if (from < 0 || length === 0 || length > MAX_SHOWN_ADDRESS) return;
+    if (SHOWN_ADDRESS.test(this.current.slice(from))) this.currentLink -= length;
   }
 
   closeJsonLd(): void {
