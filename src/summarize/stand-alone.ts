@@ -120,14 +120,24 @@ function colonBefore(text: string, i: number, from: number): boolean {
   return j >= from && text.charCodeAt(j) === 58;
 }
 
-/** Double marks: curly, straight, and the two-character '' and `` of some archives and PTB text. */
-const MARKS = /["\u201c\u201d\u201e]|''|``/g;
+/** Double marks: straight, curly, and the two-character '' and `` of some archives and PTB text. */
+const MARK_STRINGS = ['"', '\u201c', '\u201d', '\u201e', "''", '``'];
 
-/** Offsets of the text's double quotation marks (found by one regular-expression scan: most text has few). */
+/**
+ * Offsets of the text's double quotation marks, in order. One `indexOf` scan per kind
+ * of mark (a regular expression with the alternatives cost as much as the rest of
+ * this module together); most texts have one kind or none.
+ */
 function markOffsets(text: string): number[] {
   const out: number[] = [];
-  MARKS.lastIndex = 0;
-  for (let match = MARKS.exec(text); match; match = MARKS.exec(text)) out.push(match.index);
+  let kinds = 0;
+  for (const mark of MARK_STRINGS) {
+    let at = text.indexOf(mark);
+    if (at < 0) continue;
+    kinds++;
+    for (; at >= 0; at = text.indexOf(mark, at + mark.length)) out.push(at);
+  }
+  if (kinds > 1) out.sort((x, y) => x - y);
   return out;
 }
 
