@@ -248,15 +248,13 @@ export class BatchWriter {
     this.post({ kind: 'committed', batch: start, chunks });
   }
 
-  /** Commits what is left, in order, whatever the turn (the pool has no more answers to wait for). */
+  /**
+   * Commits what is whole and in turn, and leaves the rest: after a normal run nothing is
+   * held; after an interrupted one, committing a batch out of turn would leave a gap before it
+   * (what a run leaves must be a prefix of its inputs), and a rerun digests it again.
+   */
   close(): void {
-    for (;;) {
-      const next = this.first();
-      if (next === undefined) break;
-      const b = this.batches.get(next)!;
-      if (b.end === undefined) b.end = next;
-      this.commit(next, b);
-    }
+    this.settle(false);
     this.store.close();
   }
 }

@@ -89,15 +89,22 @@ describe('BatchWriter', () => {
     expect(stored).toEqual(['h0', 'h1', 'h2']);
   });
 
-  it('holds a batch whose end it has not been told, and commits what is left at close', () => {
+  it('holds a batch whose end it has not been told; at close commits only what is whole and in turn', () => {
     const { stored, make, committed } = writers();
     const a = make();
+    const b = make();
     a.received(0);
     a.add(0, 0, results([0, 1]));
     a.settle(false);
     expect(committed()).toEqual([]);
+    // An interrupted run: b's batch is whole but its turn never came (a's has no end).
+    b.received(2);
+    b.seal(2, 3);
+    b.add(2, 1, results([2]));
+    b.close();
     a.close();
-    expect(committed()).toEqual([0]);
-    expect(stored).toEqual(['h0', 'h1']);
+    // Nothing committed: storing page 2 without pages 0-1 would leave a gap a rerun could not close in order.
+    expect(committed()).toEqual([]);
+    expect(stored).toEqual([]);
   });
 });

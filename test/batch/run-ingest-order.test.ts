@@ -114,5 +114,5 @@ describe.skipIf(!hasDist)('ingest order', () => {
     const again = await ingestInto(dbs[2]!, files, 2);
     expect(again).toMatchObject({ read: 31, stored: 0, skipped: 31, failed: 2 });
     expect(digest(dbs[2]!)).toEqual(before);
-  }, 60_000);
+  }, 180_000);
 });
