@@ -292,6 +292,7 @@ function ownCopy(s: string): string {
 // rare class name reached it.
 const HINT_NEGATIVE: number = HINT.negative;
 const HINT_POSITIVE: number = HINT.positive;
+const HINT_EMBED: number = HINT.embed;
 const CTX_NEGATIVE: number = CTX.negative;
 /** Pairs: a HINT bit, then the CTX flag it gives. */
 const HINT_TO_CTX = new Int32Array([
@@ -315,7 +316,9 @@ const HINT_TO_CTX = new Int32Array([
 function judgeHint(hint: string): { weight: number; ctx: number } {
   const bits = hintBits(hint);
   let weight = 0;
-  if (bits & HINT_NEGATIVE) weight -= CLASS_WEIGHT;
+  // A name that says embedded post ("social-media-embed", "twitter-tweet") is never furniture, whatever
+  // else it says: the story quotes the post.
+  if (bits & HINT_NEGATIVE && !(bits & HINT_EMBED)) weight -= CLASS_WEIGHT;
   if (bits & HINT_POSITIVE) weight += CLASS_WEIGHT;
   let ctx = weight < 0 ? CTX_NEGATIVE : 0;
   for (let k = 0; k < HINT_TO_CTX.length; k += 2) if (bits & HINT_TO_CTX[k]!) ctx |= HINT_TO_CTX[k + 1]!;
