@@ -63,9 +63,13 @@ export function classifyHtmlLines(
       continue;
     }
     highlightsUntil = -1;
-    if (HIGHLIGHTS_HEADING.test(line)) {
-      // The box is the heading's parent element: its other lines are the page's own highlights.
-      const box = nodes.parent[b.node]!;
+    // The box is the heading's parent element: its other lines are the page's own highlights. A box
+    // that holds the story's own container is the story, its heading a subheading ("TL;DR" atop a post).
+    const box = nodes.parent[b.node]!;
+    if (
+      HIGHLIGHTS_HEADING.test(line) &&
+      !(main.container >= 0 && box <= main.container && nodes.last[box]! >= main.container)
+    ) {
       if (box > 0 && nodes.last[box]! - box < 200) highlightsUntil = nodes.last[box]!;
       out.push({ start: b.start, end: b.end, kind: 'highlight', group: -3 });
       continue;
