@@ -517,6 +517,30 @@ export function unitCandidates(
 /** The word hash of "that" (as tokenTable computes it). */
 const THAT_HASH = stringHash('that') | 0;
 
+/**
+ * lower[k] === ',' read from the characters: a string comparison with a literal was a call per
+ * token of featuresAt's windows, and V8 compiled it for the kinds of string it had seen (it
+ * threw the code away at a two-byte word on BBC text when only some tokens were compared).
+ */
+function isCommaAt(table: TokenTable, k: number): boolean {
+  const start = table.off[2 * k]!;
+  return table.off[2 * k + 1]! - start === 1 && table.text.charCodeAt(start) === 44;
+}
+
+/** lower[k] === 'that' read from the hash and the characters (only T or t lower-cases to t, and so on). */
+function isThatAt(table: TokenTable, k: number): boolean {
+  if (table.hash[k] !== THAT_HASH) return false;
+  const start = table.off[2 * k]!;
+  const text = table.text;
+  return (
+    table.off[2 * k + 1]! - start === 4 &&
+    (text.charCodeAt(start) | 32) === 116 &&
+    (text.charCodeAt(start + 1) | 32) === 104 &&
+    (text.charCodeAt(start + 2) | 32) === 97 &&
+    (text.charCodeAt(start + 3) | 32) === 116
+  );
+}
+
 /** How many features a token has (one per template). */
 export const FEATURES = TEMPLATES.length;
 
@@ -546,18 +570,14 @@ export function featuresAt(
   let c = 99;
   let cr = 99;
   let that = 99;
-  // The string comparisons run only where a cheaper test passes (a comma is no word; "that" has
-  // its hash): comparing a word's string with a literal was a call per token of the window.
-  const word = table.word;
-  const hash = table.hash;
   for (let k = i - 1, d = 1; k >= from && d < 13; k--, d++) {
     if (q === 99 && table.region[k] !== -1) q = d;
-    if (c === 99 && !word[k] && L[k] === ',') c = d;
+    if (c === 99 && isCommaAt(table, k)) c = d;
   }
   for (let k = i + 1, d = 1; k < to && d < 13; k++, d++) {
     if (qr === 99 && table.region[k] !== -1) qr = d;
-    if (cr === 99 && !word[k] && L[k] === ',') cr = d;
-    if (that === 99 && hash[k] === THAT_HASH && L[k] === 'that') that = d;
+    if (cr === 99 && isCommaAt(table, k)) cr = d;
+    if (that === 99 && isThatAt(table, k)) that = d;
   }
   // A subject to the left: the nearest name or subject pronoun within three tokens.
   let subj = 0;
