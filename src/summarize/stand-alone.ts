@@ -141,19 +141,15 @@ function markOffsets(text: string): number[] {
   return out;
 }
 
-/** Which way the quotes of each sentence run, read from its double quotation marks. */
-interface MarkRun {
-  /** A quote is open where the sentence starts (it began in an earlier one). */
-  openAtStart: boolean;
-  /** The sentence opens with a quotation mark (its first non-blank character). */
-  opensWithMark: boolean;
-  /** The quote the sentence opens with is still open at its end, or closes only there. */
-  quotedToEnd: boolean;
-  /** A quote is still open at its end (and runs on into the next sentence if it starts open). */
-  endsOpen: boolean;
-  /** A closing mark ends a quote in it. */
-  closesQuote: boolean;
-}
+// Which way the quotes of each sentence run, read from its double quotation marks: bits per sentence.
+/** A quote is open where the sentence starts (it began in an earlier one). */
+const OPEN_AT_START = 1;
+/** The quote the sentence opens with (its first non-blank character a mark) is still open at its end, or closes only there. */
+const QUOTED_TO_END = 2;
+/** A quote is still open at its end (and runs on into the next sentence if that starts open). */
+const ENDS_OPEN = 4;
+/** A closing mark ends a quote in it. */
+const CLOSES_QUOTE = 8;
 
 /**
  * Reads the double quotation marks sentence by sentence. A mark that starts a sentence
@@ -163,14 +159,15 @@ interface MarkRun {
  * with its paragraph unless the next one reopens it (the reopened-quote convention:
  * its opening mark starts the sentence), and is given up after MAX_OPEN_SENTENCES.
  */
-function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
+function markRuns(text: string, spans: readonly Span[]): Uint8Array {
   const marks = markOffsets(text);
   let m = 0;
-  const runs: MarkRun[] = [];
+  const runs = new Uint8Array(spans.length);
   let open = false;
   let openFor = 0;
   let prevEnd = 0;
-  for (const span of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
     if (open && (text.slice(prevEnd, span.start).includes('\n') || openFor >= MAX_OPEN_SENTENCES))
       open = false;
     prevEnd = span.end;
@@ -219,7 +216,11 @@ function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
     if (open && !carries) open = false;
     openFor = open ? (openAtStart ? openFor + 1 : 1) : 0;
     const quotedToEnd = opensWithMark && (firstClose < 0 ? open : firstClose === last);
-    runs.push({ openAtStart, opensWithMark, quotedToEnd, endsOpen: open, closesQuote });
+    runs[k] =
+      (openAtStart ? OPEN_AT_START : 0) |
+      (quotedToEnd ? QUOTED_TO_END : 0) |
+      (open ? ENDS_OPEN : 0) |
+      (closesQuote ? CLOSES_QUOTE : 0);
   }
   return runs;
 }
@@ -229,10 +230,10 @@ function markRuns(text: string, spans: readonly Span[]): MarkRun[] {
  * it runs on into: a quote never closed is more often a closing mark the sentence
  * splitter gave to the next sentence (`ukraine . " savchenko`) than a real one.
  */
-function closesLater(runs: readonly MarkRun[], i: number): boolean {
+function closesLater(runs: Uint8Array, i: number): boolean {
   let j = i;
-  while (runs[j]!.endsOpen && j + 1 < runs.length && runs[j + 1]!.openAtStart) j++;
-  return !runs[j]!.endsOpen && runs[j]!.closesQuote;
+  while (runs[j]! & ENDS_OPEN && j + 1 < runs.length && runs[j + 1]! & OPEN_AT_START) j++;
+  return (runs[j]! & (ENDS_OPEN | CLOSES_QUOTE)) === CLOSES_QUOTE;
 }
 
 /**
@@ -253,20 +254,19 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
     else if (j < first[i]!) first[i] = j;
     else if (j > last[i]!) last[i] = j;
   };
-  const holdsCue = new Uint8Array(n);
-  // Sentences that name a quote's speaker, and sentences whose quote's speaker is a
-  // pronoun opening them (for the pronoun rule).
-  const namesSpeaker = new Uint8Array(n);
-  const pronounSpeaker = new Uint8Array(n);
+  // Per sentence, bits: it holds a quote's cue (1), names a quote's speaker (2), opens
+  // with a pronoun that is a quote's speaker (4) (the last two for the pronoun rule).
+  const layer = new Uint8Array(n);
+  const holdsCue = (i: number) => layer[i]! & 1;
   for (const q of quotes) {
     const at = spanAt(spans, q.cue.start);
-    if (at >= 0) holdsCue[at] = 1;
+    if (at >= 0) layer[at]! |= 1;
     if (q.speaker) {
       const sp = spanAt(spans, q.speaker.start);
       if (sp < 0) continue;
       // A speaker who is a pronoun is no antecedent: it needs one itself.
-      if (!opensWithPronoun(text, q.speaker)) namesSpeaker[sp] = 1;
-      else if (q.speaker.start <= firstLetter(text, spans[sp]!)) pronounSpeaker[sp] = 1;
+      if (!opensWithPronoun(text, q.speaker)) layer[sp]! |= 2;
+      else if (q.speaker.start <= firstLetter(text, spans[sp]!)) layer[sp]! |= 4;
     }
   }
   // The quotes layer: a quote's content that began in an earlier sentence, or holds the
@@ -275,7 +275,7 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
     const cueAt = spanAt(spans, q.cue.start);
     for (let i = firstEndingAfter(spans, q.start); i < n && spans[i]!.start < q.end; i++) {
       const s = spans[i]!;
-      if (holdsCue[i] || (q.speaker && within(q.speaker, s))) continue;
+      if (holdsCue(i) || (q.speaker && within(q.speaker, s))) continue;
       if (q.start < s.start || (q.start <= s.start && q.end >= s.end)) {
         flags[i]! |= QUOTE_CONTINUATION;
         need(i, cueAt);
@@ -286,26 +286,26 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
   // sentences (lower-cased PTB text has marks that face neither way).
   const runs = markRuns(text, spans);
   for (let i = 0; i < n; i++) {
-    const r = runs[i]!;
-    if (holdsCue[i] || flags[i] || !(r.openAtStart || r.quotedToEnd) || !closesLater(runs, i)) continue;
+    if (holdsCue(i) || flags[i] || !(runs[i]! & (OPEN_AT_START | QUOTED_TO_END)) || !closesLater(runs, i))
+      continue;
     flags[i]! |= QUOTE_CONTINUATION;
     // The attribution: the nearest sentence of the quote holding a cue, or the one after
     // it closes, else the one before it opened.
     let o = i;
-    while (o > 0 && runs[o]!.openAtStart) o--;
+    while (o > 0 && runs[o]! & OPEN_AT_START) o--;
     let c = i;
-    while (c + 1 < n && runs[c + 1]!.openAtStart) c++;
+    while (c + 1 < n && runs[c + 1]! & OPEN_AT_START) c++;
     let cue = -1;
     for (let d = 1; cue < 0 && (i - d >= o || i + d <= c + 1); d++) {
-      if (i - d >= o && holdsCue[i - d]) cue = i - d;
-      else if (i + d <= Math.min(c + 1, n - 1) && holdsCue[i + d]) cue = i + d;
+      if (i - d >= o && holdsCue(i - d)) cue = i - d;
+      else if (i + d <= Math.min(c + 1, n - 1) && holdsCue(i + d)) cue = i + d;
     }
-    if (cue < 0 && o > 0 && holdsCue[o - 1]) cue = o - 1;
+    if (cue < 0 && o > 0 && holdsCue(o - 1)) cue = o - 1;
     need(i, cue);
   }
   for (let i = 0; i < n; i++) {
     const s = spans[i]!;
-    if ((pronounSpeaker[i] || (i > 0 && namesSpeaker[i - 1])) && opensWithPronoun(text, s)) {
+    if ((layer[i]! & 4 || (i > 0 && layer[i - 1]! & 2)) && opensWithPronoun(text, s)) {
       // The antecedent is taken to be in the sentence before.
       flags[i]! |= PRONOUN_AFTER_SPEAKER;
       need(i, i - 1);
