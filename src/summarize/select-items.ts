@@ -9,7 +9,7 @@
  * would bring the sentences shown over `maxSentences` is passed over.
  * With no sentence flagged, the items are exactly `selectByScore`'s sentences.
  */
-import type { SelectOptions } from './select.js';
+import { repeatsAny, type SelectOptions } from './select.js';
 import { trigrams } from './sentence-words.js';
 import type { StandAlone } from './stand-alone.js';
 
@@ -84,14 +84,7 @@ export function selectItems(
         // Redundancy is judged on the sentence chosen for its content; the sentences
         // brought along for its attribution may repeat a name ("the Calder Street ...").
         const tri = trigrams(toks);
-        let repeats = false;
-        for (const t of tri) {
-          if (seen.has(t)) {
-            repeats = true;
-            break;
-          }
-        }
-        if (repeats) continue;
+        if (repeatsAny(tri, seen)) continue;
         for (const t of tri) seen.add(t);
         for (let j = range.first; j <= range.last; j++) {
           if (j !== i && !chosen[j]) for (const t of trigrams(tokens[j]!)) seen.add(t);

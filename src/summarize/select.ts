@@ -18,6 +18,12 @@ export interface SelectOptions {
   minWords?: number;
 }
 
+/** Whether any of `tri` (a sentence's word trigrams) was seen in a sentence already chosen. */
+export function repeatsAny(tri: ReadonlySet<string>, seen: ReadonlySet<string>): boolean {
+  for (const t of tri) if (seen.has(t)) return true;
+  return false;
+}
+
 export function selectByScore(
   scores: ArrayLike<number>,
   tokens: readonly (readonly string[])[],
@@ -41,14 +47,7 @@ export function selectByScore(
         break;
       if (options.blockTrigrams) {
         const tri = trigrams(toks);
-        let repeats = false;
-        for (const t of tri) {
-          if (seen.has(t)) {
-            repeats = true;
-            break;
-          }
-        }
-        if (repeats) continue;
+        if (repeatsAny(tri, seen)) continue;
         for (const t of tri) seen.add(t);
       }
       chosen.push(i);
