@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from '../layout/text/line-model.js';
 import { modelFile } from '../models.js';
-import { B, type CueTagger, decodeUnit, I, O, stemOf, type UnitContext } from './cue-tagger.js';
+import { B, type CueTagger, cuesOfLabels, decodeUnit, I, O, stemOf, type UnitContext } from './cue-tagger.js';
 import type { TokenTable } from './extract-attributions.js';
 
 export const RESCORER_FORMAT = 'newsdigest-quotes-cue-rescorer/1';
@@ -134,18 +134,6 @@ export interface CueCandidate {
  */
 let rowBuffer = new Float64Array(WIDTH * 16);
 
-function spansOf(labels: Uint8Array, ts: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let t = 0; t < labels.length; t++) {
-    if (labels[t] !== B) continue;
-    let e = t + 1;
-    while (e < labels.length && labels[e] === I) e++;
-    out.push([ts + t, ts + e]);
-    t = e - 1;
-  }
-  return out;
-}
-
 function indexOfSpan(spans: readonly [number, number][], a: number, b: number): number {
   for (let k = 0; k < spans.length; k++) if (spans[k]![0] === a && spans[k]![1] === b) return k;
   return -1;
@@ -199,8 +187,8 @@ export function cueCandidates(
   classOf: ClassOf,
 ): CueCandidate[] {
   const d = decodeUnit(table, ts, te, ctx, tagger, extra);
-  const ship = spansOf(d.labels, ts);
-  const wide = spansOf(d.wide, ts);
+  const ship = cuesOfLabels(d.labels, ts);
+  const wide = cuesOfLabels(d.wide, ts);
   const spans = ship.slice();
   for (const w of wide) if (indexOfSpan(ship, w[0], w[1]) < 0) spans.push(w);
   if (!spans.length) return [];
