@@ -22,8 +22,19 @@ import { pageToArticle } from '../src/ingest/page.js';
 import { layoutStage } from '../src/layout/index.js';
 import { makeTiming, peerAvailable, runPeer, speedReport, type Timing, timeOurs } from './harness.js';
 import type { BenchTask } from './registry.js';
+import { estimateTrafilatura, REFERENCE_PAGES_PER_SECOND } from './trafilatura-estimate.js';
 
-const DEFAULT_PEERS = ['extract-readability'];
+/**
+ * The four extract-* peers that install here and have a reference rate (bench/trafilatura-estimate.ts):
+ * with all four, a run over the 121 extraction pages takes ~1.5 minutes on a quiet machine
+ * (Readability.js on jsdom alone ~30 s; 3-4 minutes under load).
+ */
+const DEFAULT_PEERS = [
+  'extract-readability',
+  'extract-readability-lxml',
+  'extract-boilerpipe',
+  'extract-html-text',
+];
 
 interface Page {
   id: string;
@@ -205,7 +216,9 @@ export const layoutBench: BenchTask = {
   name: 'layout',
   summary: 'HTML extraction + layout vs Readability.js/jsdom (pages/s, MB/s, ratio)',
   defaultData: 'extraction',
-  flags: { peers: 'NAMES: extract-* peers to run (comma-separated; default extract-readability)' },
+  flags: {
+    peers: `NAMES: extract-* peers to run (comma-separated, or none; default ${DEFAULT_PEERS.join(',')}: ~1.5 min)`,
+  },
   async run({ data, limit, flags }): Promise<EvalReport> {
     const pages = readPagesFrom(data, limit);
     const bytesOf = (p: Page) => Buffer.byteLength(p.html, 'utf8');
@@ -219,9 +232,13 @@ export const layoutBench: BenchTask = {
     const fresh = freshRun.timing;
     const floor = await freshFloor(pages.map((p) => p.path));
     const floorMs = floor.startMs + floor.modulesMs + floor.readMs;
-    const names = typeof flags['peers'] === 'string' ? flags['peers'].split(',') : DEFAULT_PEERS;
+    const asked = flags['peers'];
+    const names = typeof asked === 'string' ? (asked === 'none' ? [] : asked.split(',')) : DEFAULT_PEERS;
     const peers: Timing[] = [fresh];
     const skipped: string[] = [];
+    // Rates of the peers that ran and answered at least one page (a peer that cannot be
+    // installed answers every page with an error: its rate says nothing of the machine).
+    const peerRates: Record<string, number> = {};
     for (const name of names) {
       if (!peerAvailable(name)) {
         skipped.push(name);
@@ -233,7 +250,10 @@ export const layoutBench: BenchTask = {
         bytes,
       );
       peers.push(run.timing);
+      if ((run.timing.extra?.['failed'] ?? 0) < run.timing.items) peerRates[name] = run.timing.rate;
     }
+    const estimate = estimateTrafilatura(peerRates, fresh.rate);
+    const round2 = (x: number) => Math.round(x * 100) / 100;
     const freshRatios = Object.fromEntries(
       peers.filter((p) => p !== fresh).map((p) => [p.label, Math.round((fresh.rate / p.rate) * 100) / 100]),
     );
@@ -254,8 +274,28 @@ export const layoutBench: BenchTask = {
         layoutMs: Math.round(freshRun.mainCpuMs - floorMs),
         ceilingPagesPerCpuSecond: perCpuSecond(floorMs),
       },
+      // trafilatura's pages/s here, estimated from each peer that ran (32 × rate here ÷ reference rate).
+      trafilaturaEstimate: {
+        byPeer: Object.fromEntries(Object.entries(estimate.byPeer).map(([k, v]) => [k, round2(v)])),
+        median: estimate.median === undefined ? null : round2(estimate.median),
+        freshRatio: estimate.freshRatio === undefined ? null : round2(estimate.freshRatio),
+      },
     });
     if (skipped.length) report.notes?.push(`not installed, skipped: ${skipped.join(', ')}`);
+    report.notes?.push(
+      estimate.median === undefined
+        ? 'trafilatura estimate: no extract-* peer with a reference rate ran (see --peers)'
+        : `trafilatura estimate (not installable here; 32 pages/s on the reference machine, peers README): ${Object.entries(
+            estimate.byPeer,
+          )
+            .map(
+              ([k, v]) =>
+                `${k} ${round2(peerRates[k]!)} here / ${REFERENCE_PAGES_PER_SECOND[k]} there -> ${round2(v)}`,
+            )
+            .join('; ')}; median ${round2(estimate.median)} pages/s; ours as one fresh process ${round2(
+            fresh.rate,
+          )} pages/s = ${round2(estimate.freshRatio!)}x (target >= 10x)`,
+    );
     report.notes?.push(
       'the fresh-process row is ours too (start-up included): compare it with the peers for like-for-like',
       `CPU (main thread): ${Math.round(inProcessCpuRate)} pages/CPU-s in process, ${perCpuSecond(freshRun.mainCpuMs)} in the fresh process (${perCpuSecond(freshRun.processCpuMs)} counting its JIT and GC threads)`,
