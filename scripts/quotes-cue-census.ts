@@ -1,0 +1,195 @@
+/**
+ * An error census of the extractor's cues on held-out gold articles (used by
+ * scripts/quotes-cue-rescore.ts --census on the five folds of train; dev is never read):
+ * which gold cues are missed, by word class, head word and construction, and whether the
+ * tagger proposed them at all; which predicted cues are spurious; and how often a predicted
+ * source is right when its cue is right or wrong.
+ */
+
+import { isBeliefOrIntentionVerb } from '../src/quotes/core-cues.js';
+import type { CueLexicon } from '../src/quotes/cue-lexicon.js';
+import { type CueRescorer, cueCandidates } from '../src/quotes/cue-rescorer.js';
+import { type CueTagger, classAt, unitContext } from '../src/quotes/cue-tagger.js';
+import type { GoldArticle } from '../src/quotes/eval-quotes.js';
+import { extractAttributions, findCues, tokenTable, unitsOf } from '../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../src/quotes/quote-marks.js';
+import { trimForScoring } from '../src/quotes/score-attributions.js';
+import { shippedPosModel, TAGS, tagRange } from '../src/syntax/index.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+
+type Span = { start: number; end: number };
+const WORD = /[\p{L}\p{N}]/u;
+
+function bump(m: Map<string, number>, k: string, by = 1): void {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+/** A coarse word class of a Penn tag. */
+function coarse(tag: string): string {
+  if (tag.startsWith('VB') || tag === 'MD') return 'verb';
+  if (tag.startsWith('NN')) return 'noun';
+  if (tag.startsWith('JJ')) return 'adjective';
+  if (tag === 'IN' || tag === 'TO') return 'preposition';
+  if (tag.startsWith('RB')) return 'adverb';
+  if (/^[A-Z]/.test(tag)) return 'other word';
+  return 'punctuation';
+}
+
+export class Census {
+  gold = 0;
+  exact = 0;
+  predicted = 0;
+  readonly missed = new Map<string, number>();
+  readonly missedHead = new Map<string, number>();
+  readonly missedClass = new Map<string, number>();
+  readonly goldClass = new Map<string, number>();
+  readonly spurious = new Map<string, number>();
+  readonly spuriousWhere = new Map<string, number>();
+  readonly source = new Map<string, number>();
+  /** A few missed gold cues in context, per construction (every 25th). */
+  readonly samples = new Map<string, string[]>();
+  private seen = 0;
+
+  add(articles: readonly GoldArticle[], lexicon: CueLexicon, tagger: CueTagger, rescorer: CueRescorer): void {
+    const model = shippedPosModel()!;
+    for (const g of articles) {
+      const text = g.text;
+      const sentences = sentenceSpans(text);
+      const regions = findQuoteRegions(text);
+      const table = tokenTable(text, regions);
+      const tags = new Uint8Array(table.count);
+      const units = unitsOf(sentences, regions, table);
+      for (const [ts, te] of units) if (te > ts) tagRange(model, text, table.off, ts, te, tags);
+      const tokenAt = (offset: number) => {
+        let lo = 0;
+        let hi = table.count;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (table.off[2 * mid + 1]! <= offset) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const unitOf = (t: number) => units.findIndex(([a, b]) => a <= t && t < b);
+      // Candidate spans the tagger proposed (its decode and the wide one), as character spans.
+      const proposed: Span[] = [];
+      for (const [ts, te] of units) {
+        if (te <= ts) continue;
+        const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
+        for (const c of cueCandidates(
+          table,
+          ts,
+          te,
+          ctx,
+          tagger,
+          rescorer.file.extra,
+          false,
+          rescorer.rates,
+          rescorer.phrases,
+          (k) => classAt(table, k, ts, ctx),
+        ))
+          proposed.push(
+            trimForScoring(text, { start: table.off[2 * c.from]!, end: table.off[2 * c.to - 1]! }),
+          );
+      }
+      const found = extractAttributions({ text, sentences, lexicon, tagger, combine: 'beliefs', rescorer });
+      const pred = found.map((a) => trimForScoring(text, a.cue));
+      const golds = g.attributions.flatMap((a) => (a.cue ? [trimForScoring(text, a.cue)] : []));
+      const goldSources = g.attributions.flatMap((a) => (a.source ? [a.source] : []));
+      this.gold += golds.length;
+      this.predicted += pred.length;
+      const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
+      const over = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+      const hitUnits = new Set(
+        pred.filter((p) => golds.some((c) => same(c, p))).map((p) => unitOf(tokenAt(p.start))),
+      );
+      for (const c of golds) {
+        const phrase = text.slice(c.start, c.end).toLowerCase().replace(/\s+/g, ' ');
+        const t0 = tokenAt(c.start);
+        let head = tokenAt(c.end - 1);
+        while (head > t0 && !WORD.test(table.lower[head]!)) head--;
+        const cls = WORD.test(table.lower[head]!) ? coarse(TAGS[tags[head]!]!) : 'punctuation';
+        bump(this.goldClass, cls);
+        if (pred.some((p) => same(p, c))) {
+          this.exact++;
+          continue;
+        }
+        let why: string;
+        const quoted = regions.some((r) => r.start <= c.start && c.end <= r.end);
+        if (quoted) why = 'inside a quotation';
+        else if (pred.some((p) => over(p, c))) why = 'boundary (a predicted cue overlaps)';
+        else if (proposed.some((p) => same(p, c))) why = 'proposed exactly, dropped by the trees';
+        else if (proposed.some((p) => over(p, c))) why = 'proposed with other bounds, dropped';
+        else why = 'never proposed';
+        const u = unitOf(t0);
+        const second = hitUnits.has(u) ? ', sentence has a right cue' : '';
+        bump(this.missed, `${why}${second}`);
+        const construction =
+          phrase === 'according to' || phrase.startsWith('according')
+            ? 'according to'
+            : isBeliefOrIntentionVerb(table.lower[head]!)
+              ? 'belief/intention verb'
+              : cls;
+        bump(this.missedClass, `${construction}: ${why.startsWith('boundary') ? 'boundary' : 'missed'}`);
+        if (!why.startsWith('boundary')) bump(this.missedHead, `${table.lower[head]} (${cls})`);
+        if (!why.startsWith('boundary') && this.seen++ % 25 === 0) {
+          const list = this.samples.get(construction) ?? [];
+          const from = Math.max(0, c.start - 80);
+          list.push(
+            `${text.slice(from, c.start)}[[${text.slice(c.start, c.end)}]]${text.slice(c.end, c.end + 50)} (${why})`.replace(
+              /\s+/g,
+              ' ',
+            ),
+          );
+          this.samples.set(construction, list);
+        }
+      }
+      for (const [k, p] of pred.entries()) {
+        const a = found[k]!;
+        const cueRight = golds.some((c) => same(c, p));
+        const cueOver = golds.some((c) => over(c, p));
+        if (!cueOver) {
+          bump(this.spurious, text.slice(p.start, p.end).toLowerCase());
+          const u = unitOf(tokenAt(p.start));
+          const [ts, te] = units[u] ?? [0, 0];
+          const unitGold = golds.some(
+            (c) => c.start >= table.off[2 * ts]! && c.end <= table.off[2 * te - 1]!,
+          );
+          const quoted = regions.some((r) => r.start < table.off[2 * te - 1]! && table.off[2 * ts]! < r.end);
+          bump(
+            this.spuriousWhere,
+            `${unitGold ? 'sentence has a gold cue' : 'sentence has no gold cue'}, ${quoted ? 'quotation in sentence' : 'no quotation'}`,
+          );
+        }
+        if (a.source) {
+          const srcRight = goldSources.some((s) => over(s, a.source!));
+          bump(
+            this.source,
+            `cue ${cueRight ? 'exact' : cueOver ? 'boundary' : 'spurious'}: source ${srcRight ? 'overlaps a gold source' : 'wrong'}`,
+          );
+        } else bump(this.source, `cue ${cueRight ? 'exact' : cueOver ? 'boundary' : 'spurious'}: no source`);
+      }
+    }
+  }
+
+  report(): string {
+    const list = (m: Map<string, number>, top = 1000) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, top)
+        .map(([k, v]) => `| ${k} | ${v} |`)
+        .join('\n');
+    const spur = [...this.spurious.values()].reduce((a, b) => a + b, 0);
+    return [
+      `\n#### Census: gold cues ${this.gold}, predicted ${this.predicted}, exact ${this.exact}, spurious ${spur}\n`,
+      `| gold cues by the head word's class (our POS tagger) | count |\n| --- | --- |\n${list(this.goldClass)}\n`,
+      `| gold cue not matched exactly: why | count |\n| --- | --- |\n${list(this.missed)}\n`,
+      `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
+      `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
+      `| spurious predicted cue (no gold cue overlaps) | count |\n| --- | --- |\n${list(this.spurious, 40)}\n`,
+      `| spurious predicted cue: where | count |\n| --- | --- |\n${list(this.spuriousWhere)}\n`,
+      `| predicted attribution: cue and source | count |\n| --- | --- |\n${list(this.source)}\n`,
+      ...[...this.samples].map(([k, v]) => `missed, ${k}:\n${v.map((x) => `- ${x}`).join('\n')}\n`),
+    ].join('\n');
+  }
+}
