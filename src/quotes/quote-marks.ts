@@ -10,7 +10,15 @@
  *   inside a quote, or headline quotes, and so never start a passage;
  * - two apostrophes ('') are a double mark, opening or closing by position like a
  *   straight ": some archives (The New York Times' among them) write every double
- *   quotation mark that way.
+ *   quotation mark that way;
+ * - a straight mark with blanks on both sides faces neither way (PTB-tokenised text, such
+ *   as the lower-cased CNN/DailyMail copy, writes every mark so: `said " we will go . "`):
+ *   it is read by its place among its paragraph's straight marks, opening when no passage
+ *   is open and closing when one is, provided the paragraph's marks pair up (an even
+ *   count, or an odd one whose last passage runs on into a next paragraph that reopens it);
+ *   otherwise (a lone mark, a stray one) it opens nothing, and a passage it opens that no
+ *   mark closes is no passage (it was a stray among ill-paired marks). A spaced mark after a number and
+ *   before another (`5 " 9`) or after feet (`5 ' 1 "`) is an inch mark: no quotation mark.
  */
 import type { Span } from '../article/types.js';
 
@@ -57,6 +65,35 @@ function straightOpens(text: string, i: number): boolean {
   return opensAfter(before);
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether the double mark at `i` (`width` characters) has blanks (or an edge of the text) on both sides. */
+function spacedAt(text: string, i: number, width: number): boolean {
+  return (i === 0 || isSpaceCode(text.charCodeAt(i - 1))) && isSpaceCode(codeOrSpace(text, i + width));
+}
+
+/**
+ * Whether the spaced straight mark at `i` is an inch mark: a number before it and another
+ * after it (`5 " 9`), or a number of inches after feet (`5 ' 1 "`).
+ */
+function inchMarkAt(text: string, i: number): boolean {
+  if (i < 2 || !isDigit(text.charCodeAt(i - 2)) || !spacedAt(text, i, 1)) return false;
+  if (isDigit(codeOrSpace(text, i + 2))) return true;
+  let k = i - 2;
+  while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
+  return k >= 2 && isSpaceCode(text.charCodeAt(k - 1)) && text.charCodeAt(k - 2) === APOSTROPHE;
+}
+
+/** Straight double marks (" and '') in text[from, to), inch marks left out. */
+function straightMarkCount(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1)) {
+    if (!inchMarkAt(text, at)) count++;
+  }
+  for (let at = text.indexOf("''", from); at >= 0 && at + 1 < to; at = text.indexOf("''", at + 2)) count++;
+  return count;
+}
+
 /** True when a double apostrophe ('') stands at `i`. */
 function doubleApostropheAt(text: string, i: number): boolean {
   return i + 1 < text.length && text.charCodeAt(i) === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE;
@@ -95,7 +132,30 @@ class QuoteScan {
   open = -1;
   /** The passage's content starts here: after its opening mark, or after the mark that reopened it. */
   floor = 0;
+  /** Whether a mark facing neither way opened the passage: then it must close to be one. */
+  openedSpaced = false;
+  /** The paragraph last judged by `marksPairUp` (its end; -1: none yet) and the verdict. */
+  private paragraphEnd = -1;
+  private pairs = false;
   constructor(readonly text: string) {}
+
+  /**
+   * Whether the straight marks of the paragraph holding `i` pair up, so that a mark facing
+   * neither way can be read by its place: an even count, or an odd one when the next
+   * paragraph opens with a mark (the paragraph's last passage runs on into it). Judged once
+   * a paragraph, and only when a spaced mark is met outside a passage.
+   */
+  marksPairUp(i: number): boolean {
+    const text = this.text;
+    if (i < this.paragraphEnd) return this.pairs;
+    const start = text.lastIndexOf('\n', i) + 1;
+    const newline = text.indexOf('\n', i);
+    const end = newline < 0 ? text.length : newline;
+    const count = straightMarkCount(text, start, end);
+    this.paragraphEnd = end;
+    this.pairs = count % 2 === 0 || (newline >= 0 && straightMarkAt(text, nextLineStart(text, newline)));
+    return this.pairs;
+  }
 
   /** End of the last non-space character of the open passage before `at` (at least `floor`). */
   contentEnd(at: number): number {
@@ -104,9 +164,13 @@ class QuoteScan {
     return j;
   }
 
-  /** Ends the open passage as unclosed, before `at`. */
+  /**
+   * Ends the open passage as unclosed, before `at`. One that a mark facing neither way opened
+   * is no passage: that mark was read by its place among marks that pair up, and a passage
+   * left open shows it was a stray one.
+   */
   endUnclosed(at: number): void {
-    this.regions.push({ start: this.open, end: this.contentEnd(at), closed: false });
+    if (!this.openedSpaced) this.regions.push({ start: this.open, end: this.contentEnd(at), closed: false });
     this.open = -1;
   }
 
@@ -118,23 +182,31 @@ class QuoteScan {
   private whileClosed(i: number, c: number): number {
     const text = this.text;
     if (doubleApostropheAt(text, i)) {
-      // '' opens like a straight mark: after a start, a space or an opening bracket.
-      if (straightOpens(text, i) && !isSpaceCode(codeOrSpace(text, i + 2))) {
+      // '' opens like a straight mark: after a start, a space or an opening bracket; or
+      // between blanks, by its place among the paragraph's marks.
+      const opens = straightOpens(text, i) && !isSpaceCode(codeOrSpace(text, i + 2));
+      if (opens || (spacedAt(text, i, 2) && this.marksPairUp(i))) {
         this.open = i;
         this.floor = i + 2;
+        this.openedSpaced = !opens;
       }
       return i + 1;
     }
     if (c === OPEN_CURLY || c === LOW_OPEN || (c === STRAIGHT && straightOpens(text, i))) {
       this.open = i;
       this.floor = i + 1;
+      this.openedSpaced = false;
+    } else if (c === STRAIGHT && spacedAt(text, i, 1) && !inchMarkAt(text, i) && this.marksPairUp(i)) {
+      this.open = i;
+      this.floor = i + 1;
+      this.openedSpaced = true;
     }
     return i;
   }
 
   private whileOpen(i: number, c: number): number {
     const text = this.text;
-    if (c === CLOSE_CURLY || c === STRAIGHT || doubleApostropheAt(text, i)) {
+    if (c === CLOSE_CURLY || (c === STRAIGHT && !inchMarkAt(text, i)) || doubleApostropheAt(text, i)) {
       const end = c === APOSTROPHE ? i + 2 : i + 1;
       this.regions.push({ start: this.open, end, closed: true });
       this.open = -1;
@@ -146,6 +218,7 @@ class QuoteScan {
       this.endUnclosed(i);
       this.open = i;
       this.floor = i + 1;
+      this.openedSpaced = false;
     }
     // A lone apostrophe or a low opening mark inside a passage is part of its content.
     return i;

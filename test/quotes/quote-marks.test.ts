@@ -76,3 +76,70 @@ describe('findQuoteRegions', () => {
     ]);
   });
 });
+
+describe('findQuoteRegions on marks with blanks on both sides (PTB-tokenised text)', () => {
+  it('reads spaced marks by their place: open, close, open, close', () => {
+    const text =
+      'the ferry left at noon , officials said . " we waited all morning . nobody told us anything , " one passenger said . another added : " it was cold . "';
+    expect(passages(text)).toEqual([
+      { text: '" we waited all morning . nobody told us anything , "', closed: true },
+      { text: '" it was cold . "', closed: true },
+    ]);
+  });
+
+  it('reads a quoted title between spaced marks as a passage, as in cased text', () => {
+    const text = 'her film " north road " opened on friday , and " the pier " follows in may .';
+    expect(passages(text)).toEqual([
+      { text: '" north road "', closed: true },
+      { text: '" the pier "', closed: true },
+    ]);
+  });
+
+  it('keeps a spaced quote running over paragraphs (reopened-quote convention)', () => {
+    const text =
+      'the mayor said : " we will rebuild the pier .\n" and the market will come back , " she said .';
+    expect(passages(text)).toEqual([
+      { text: '" we will rebuild the pier .\n" and the market will come back , "', closed: true },
+    ]);
+  });
+
+  it('closes a curly or unspaced passage with a spaced mark, as before', () => {
+    const text = "He said \"we can't call it 'finished,' \" and left.";
+    expect(passages(text)).toEqual([{ text: "\"we can't call it 'finished,' \"", closed: true }]);
+  });
+
+  it('opens nothing at a lone spaced mark in cased prose', () => {
+    const text = 'The council met on Monday " and voted to close the road.\n\nThe road reopens in May.';
+    expect(passages(text)).toEqual([]);
+  });
+
+  it('opens nothing at spaced marks when a paragraph holds an odd number of them', () => {
+    // Three marks: which one is the stray cannot be told, so none of the spaced ones opens.
+    const text =
+      'the board said " yes " to the plan , and then " later changed its mind .\n\nthe vote is in june .';
+    expect(passages(text)).toEqual([]);
+  });
+
+  it('opens no passage at a spaced mark that nothing closes in its paragraph', () => {
+    // Six marks, but ill-paired by the writer: the last one (before "added") would open a
+    // passage that never closes; it is read as a stray, not as an opening.
+    const text =
+      'He said: "We lost. "We will be back." "It was a blur. "Sometimes you react, " added Lund.\n\nThe club fined him.';
+    expect(passages(text)).toEqual([
+      { text: '"We lost. "', closed: true },
+      { text: '"It was a blur. "', closed: true },
+    ]);
+  });
+
+  it('reads inch marks between numbers as measurements, not quotation marks', () => {
+    expect(passages('The shelf is 5 " 9 wide and the desk 6 " 2 high.')).toEqual([]);
+    expect(passages('the suspect , who is 5 \' 1 " , was held . " he ran , " a witness said .')).toEqual([
+      { text: '" he ran , "', closed: true },
+    ]);
+  });
+
+  it('reads spaced double apostrophes like spaced straight marks', () => {
+    const text = "the coach said '' we played well '' after the game .";
+    expect(passages(text)).toEqual([{ text: "'' we played well ''", closed: true }]);
+  });
+});
