@@ -69,8 +69,6 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     // An error census of the stacked re-scorer's cues at the first setting of the grid.
     census: { type: 'boolean' },
-    // Log-odds under which a kept cue's attribution states no source ("off": every source kept).
-    'source-floors': { type: 'string' },
   },
 });
 
@@ -80,9 +78,6 @@ const THRESHOLDS = (values.thresholds ?? '-2.5,-2,-1.75,-1.5,-1.25,-1').split(',
 const FALLBACKS = (values.fallbacks ?? 'off,-4,-3,-2.5')
   .split(',')
   .map((v) => (v === 'off' ? Number.POSITIVE_INFINITY : Number(v)));
-const FLOORS = (values['source-floors'] ?? 'off')
-  .split(',')
-  .map((v) => (v === 'off' ? Number.NEGATIVE_INFINITY : Number(v)));
 const GBDT = {
   ...DEFAULT_GBDT,
   trees: Number(values.trees ?? 120),
@@ -314,21 +309,18 @@ async function main(): Promise<void> {
     extra: number;
     threshold: number;
     fallback: number;
-    sourceFloor: number;
     perFold: number[];
     mean: number;
     wins: number;
   }[] = [];
   const grid = THRESHOLDS.flatMap((t) =>
-    FALLBACKS.filter((f) => f < t || !Number.isFinite(f)).flatMap((f) =>
-      FLOORS.map((s) => [t, f, s] as const),
-    ),
+    FALLBACKS.filter((f) => f < t || !Number.isFinite(f)).map((f) => [t, f] as const),
   );
-  const key = (t: number, f: number, s: number) => `${t} ${f} ${s}`;
+  const key = (t: number, f: number) => `${t} ${f}`;
   const census = values.census ? new Census() : undefined;
   const baseMean = folds.reduce((s, f) => s + objective(f.base), 0) / folds.length;
   for (const extra of EXTRAS) {
-    const perSetting = new Map<string, number[]>(grid.map(([t, f, s]) => [key(t, f, s), []]));
+    const perSetting = new Map<string, number[]>(grid.map(([t, f]) => [key(t, f), []]));
     for (const f of folds) {
       const x: number[] = [];
       const y: number[] = [];
@@ -339,7 +331,7 @@ async function main(): Promise<void> {
         for (const v of r.y) y.push(v);
       }
       const model = fitTrees(x, y);
-      for (const [threshold, fallback, sourceFloor] of grid) {
+      for (const [threshold, fallback] of grid) {
         const file: CueRescorerFile = {
           format: RESCORER_FORMAT,
           features: [...RESCORER_FEATURES],
@@ -347,49 +339,42 @@ async function main(): Promise<void> {
           variants: VARIANTS,
           threshold,
           fallback,
-          ...(Number.isFinite(sourceFloor) ? { sourceFloor } : {}),
           base: model.base,
           trees: model.trees,
           rates: {},
           phrases: {},
         };
         const counts = score(f.held, f.lexicon, f.tagger, file, f.rates, f.phrases);
-        if (
-          census &&
-          threshold === grid[0]![0] &&
-          fallback === grid[0]![1] &&
-          sourceFloor === grid[0]![2] &&
-          extra === EXTRAS[0]
-        )
+        if (census && threshold === grid[0]![0] && fallback === grid[0]![1] && extra === EXTRAS[0])
           census.add(f.held, f.lexicon, f.tagger, rescorerOf(file, f.rates, f.phrases));
-        perSetting.get(key(threshold, fallback, sourceFloor))!.push(objective(counts));
+        perSetting.get(key(threshold, fallback))!.push(objective(counts));
         console.error(
-          `extra ${extra} threshold ${threshold} fallback ${fallback} source floor ${sourceFloor} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
+          `extra ${extra} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
         );
       }
     }
-    for (const [threshold, fallback, sourceFloor] of grid) {
-      const perFold = perSetting.get(key(threshold, fallback, sourceFloor))!;
+    for (const [threshold, fallback] of grid) {
+      const perFold = perSetting.get(key(threshold, fallback))!;
       const mean = perFold.reduce((s, v) => s + v, 0) / perFold.length;
       const wins = perFold.filter((v, i) => v > objective(folds[i]!.base)).length;
-      results.push({ extra, threshold, fallback, sourceFloor, perFold, mean, wins });
+      results.push({ extra, threshold, fallback, perFold, mean, wins });
     }
   }
   console.log(
-    `| extra | threshold | fallback | source floor | ${folds.map((f) => `fold ${f.k}`).join(' | ')} | mean | Δ mean | folds better |`,
+    `| extra | threshold | fallback | ${folds.map((f) => `fold ${f.k}`).join(' | ')} | mean | Δ mean | folds better |`,
   );
-  console.log(`| --- | --- | --- | --- | ${folds.map(() => '---').join(' | ')} | --- | --- | --- |`);
+  console.log(`| --- | --- | --- | ${folds.map(() => '---').join(' | ')} | --- | --- | --- |`);
   console.log(
-    `| tagger alone | | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
   );
   for (const r of results)
     console.log(
-      `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${Number.isFinite(r.sourceFloor) ? r.sourceFloor : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
+      `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
     );
   if (census) console.log(census.report());
   const best = results.reduce((a, b) => (b.mean > a.mean ? b : a));
   console.error(
-    `best: extra ${best.extra}, threshold ${best.threshold}, fallback ${best.fallback}, source floor ${best.sourceFloor}, mean ${best.mean.toFixed(4)} vs ${baseMean.toFixed(4)}, better on ${best.wins} of ${folds.length} folds`,
+    `best: extra ${best.extra}, threshold ${best.threshold}, fallback ${best.fallback}, mean ${best.mean.toFixed(4)} vs ${baseMean.toFixed(4)}, better on ${best.wins} of ${folds.length} folds`,
   );
   if (values.explore || best.wins < folds.length || folds.length < 5) {
     console.error('not written (exploring, or not better on every fold)');
@@ -411,7 +396,6 @@ async function main(): Promise<void> {
     variants: VARIANTS,
     threshold: best.threshold,
     ...(Number.isFinite(best.fallback) ? { fallback: best.fallback } : {}),
-    ...(Number.isFinite(best.sourceFloor) ? { sourceFloor: best.sourceFloor } : {}),
     base: model.base,
     trees: model.trees,
     rates: cueRates(train.map(prepare)),
@@ -433,10 +417,10 @@ async function main(): Promise<void> {
   const devBase = score(dev, lexicon, tagger);
   const devNew = score(dev, lexicon, tagger, loaded.file, loaded.rates, loaded.phrases);
   const table = [
-    `| tagger alone | | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
     ...results.map(
       (r) =>
-        `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${Number.isFinite(r.sourceFloor) ? r.sourceFloor : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
+        `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
     ),
   ].join('\n');
   const card = `# quotes cue re-scorer
@@ -466,11 +450,11 @@ trees from all five folds' (${x.length / RESCORER_FEATURES.length} spans); the c
 **Choice, on the five folds of train** (objective: mean of content overlap F1, source overlap F1 and cue
 exact F1 of the whole extractor on the held-out fold; shipped only when better on every fold):
 
-| extra | threshold | fallback | source floor | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean | Δ mean | folds better |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| extra | threshold | fallback | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean | Δ mean | folds better |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
-Chosen: extra ${best.extra}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'}, source floor ${Number.isFinite(best.sourceFloor) ? best.sourceFloor : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
+Chosen: extra ${best.extra}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
 
 **Scores on dev** (content overlap / source overlap / cue exact F1; sentences from src/text/sentences.ts):
 the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.

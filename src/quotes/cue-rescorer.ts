@@ -34,11 +34,6 @@ export interface CueRescorerFile {
    * log-odds reach this (a sentence of news usually carries an attribution; absent: never).
    */
   fallback?: number;
-  /**
-   * An attribution whose cue's log-odds are below this states no source: a source read from a
-   * cue that is probably not one is more often wrong than right (absent: every source is kept).
-   */
-  sourceFloor?: number;
   base: number;
   trees: Tree[];
   /** Per word or stem: the share of its train occurrences outside quotes inside a gold cue. */
@@ -308,19 +303,15 @@ export function keptCues(
   candidates: readonly CueCandidate[],
   threshold: number,
   fallback: number,
-  weak?: WeakCues,
 ): [number, number][] {
   const n = candidates.length;
   if (!n) return [];
   const forest = rescorer.forest;
-  const floor = weak ? weak.floor : Number.NEGATIVE_INFINITY;
   if (n === 1) {
     // The common case: one span in the sentence, kept when it reaches the threshold or the fallback.
     const c = candidates[0]!;
     const s = rescore(forest, c.row);
-    if (!(s >= threshold || s >= fallback)) return [];
-    if (s < floor) weak!.starts.push(c.from);
-    return [[c.from, c.to]];
+    return s >= threshold || s >= fallback ? [[c.from, c.to]] : [];
   }
   if (scores.length < n) {
     scores = new Float64Array(n * 2);
@@ -351,22 +342,10 @@ export function keptCues(
     const c = candidates[best]!;
     let overlaps = false;
     for (const [a, b] of kept) if (c.from < b && a < c.to) overlaps = true;
-    if (!overlaps) {
-      kept.push([c.from, c.to]);
-      if (score[best]! < floor) weak!.starts.push(c.from);
-    }
+    if (!overlaps) kept.push([c.from, c.to]);
   }
-  if (!kept.length && score[first]! >= fallback) {
-    kept.push([candidates[first]!.from, candidates[first]!.to]);
-    if (score[first]! < floor) weak!.starts.push(candidates[first]!.from);
-  }
+  if (!kept.length && score[first]! >= fallback) kept.push([candidates[first]!.from, candidates[first]!.to]);
   return kept.sort((x, y) => x[0] - y[0]);
-}
-
-/** Where keptCues notes the kept cues whose log-odds are below `floor` (their first tokens). */
-export interface WeakCues {
-  floor: number;
-  starts: number[];
 }
 
 /** keptCues' scratch: the candidates' log-odds and which are taken (reused: scoring is synchronous). */

@@ -25,7 +25,7 @@ import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
-import { type CueRescorer, cueCandidates, keptCues, type WeakCues } from './cue-rescorer.js';
+import { type CueRescorer, cueCandidates, keptCues } from './cue-rescorer.js';
 import {
   type CueCombination,
   type CueTagger,
@@ -463,7 +463,6 @@ function rescoredCues(
   ctx: UnitContext,
   tagger: CueTagger,
   rescorer: CueRescorer,
-  weak: WeakCues | undefined,
 ): [number, number][] {
   const f = rescorer.file;
   const candidates = cueCandidates(
@@ -478,7 +477,7 @@ function rescoredCues(
     rescorer.phrases,
     (k) => classAt(table, k, ts, ctx),
   );
-  return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY, weak);
+  return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
 
 /** Cues of both lists, the first list winning where two overlap, in order. */
@@ -497,13 +496,12 @@ function unitCues(
   tagger: CueTagger | undefined,
   combine: CueCombination,
   rescorer: CueRescorer | undefined,
-  weak: WeakCues | undefined,
 ): [number, number][] {
   const rules = findCues(table, ts, te, lexicon);
   if (!tagger) return rules;
   const ctx = unitContext(table, ts, te, rules);
   const tagged = rescorer
-    ? rescoredCues(table, ts, te, ctx, tagger, rescorer, weak)
+    ? rescoredCues(table, ts, te, ctx, tagger, rescorer)
     : cuesOfLabels(tagUnit(table, ts, te, ctx, tagger), ts);
   if (combine === 'union') return unionCues(rules, tagged);
   if (combine === 'core')
@@ -538,15 +536,11 @@ export function extractAttributions({
   const units = unitsOf(sentences, regions, table);
   const given = givenCues ? cueRanges(table, givenCues) : undefined;
   const out: Attribution[] = [];
-  // The re-scorer's cues too weak to state a source (their first tokens), when it has a floor.
-  const floor = rescorer?.file.sourceFloor;
-  const weak: WeakCues | undefined = floor === undefined ? undefined : { floor, starts: [] };
-  let weakAttributions: Attribution[] | undefined;
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
     const cues = given
       ? cuesInUnit(given, ts, te)
-      : unitCues(table, ts, te, lexicon, tagger, combine, rescorer, weak);
+      : unitCues(table, ts, te, lexicon, tagger, combine, rescorer);
     let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;
@@ -566,7 +560,6 @@ export function extractAttributions({
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
       out.push(a);
-      if (weak?.starts.length && weak.starts.includes(c0)) (weakAttributions ??= []).push(a);
     }
     if (!cues.length) {
       const other = dashAttribution(table, ts, te) ?? colonAttribution(table, ts, te);
@@ -574,8 +567,6 @@ export function extractAttributions({
     }
   }
   joinSplitQuotes(text, regions, out);
-  // After the loop: a later cue of the same sentence still reads its source from this one's.
-  if (weakAttributions) for (const a of weakAttributions) a.source = undefined;
   return out;
 }
 
