@@ -8,7 +8,7 @@
  * an error value naming the input; reading goes on with the next item.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { NewsdigestError } from '../errors.js';
@@ -266,30 +266,79 @@ async function* readFeed(rest: ByteSource, head: Buffer, origin: string): AsyncG
 const WHOLE_FILE = 8 << 20;
 
 /**
+ * One buffer that a readPages call reads its plain pages (.html, .txt … not gzipped by name)
+ * into, one after the other: a page's bytes are decoded, checked and hashed before the page
+ * is handed on (readStream below), and nothing keeps them, so the next page may overwrite
+ * them. A fresh buffer per page cost the fresh process ~10 ms of CPU over the 121 benchmark
+ * pages (new memory touched page by page, and V8 told of 21.5 MB of outside memory, which
+ * brings garbage collections forward: docs/decisions/layout-8.md). Per call, not per module:
+ * two readPages iterated side by side never share one.
+ */
+interface ReadBuffer {
+  bytes: Buffer;
+}
+
+/**
  * The bytes of a regular file no larger than WHOLE_FILE, or undefined (larger, not a
  * regular file, or not readable: the stream then reads it, or reports why it cannot).
  * One synchronous read (a page blocks the event loop for well under a millisecond)
  * costs far less CPU than a stream or the promise API's several round trips
- * (docs/DECISIONS.md (layout-fresh-2)).
+ * (docs/DECISIONS.md (layout-fresh-2)). With `into`, the bytes are a view of its buffer
+ * (grown when a file needs more), valid until the next call with it.
  */
-function wholeFile(path: string): Buffer | undefined {
+function wholeFile(path: string, into: ReadBuffer | undefined): Buffer | undefined {
+  if (!into) {
+    try {
+      const info = statSync(path);
+      return info.isFile() && info.size <= WHOLE_FILE ? readFileSync(path) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  let fd: number | undefined;
   try {
-    const info = statSync(path);
-    return info.isFile() && info.size <= WHOLE_FILE ? readFileSync(path) : undefined;
+    fd = openSync(path, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > WHOLE_FILE) return undefined;
+    // One byte more than the file holds: a read that fills the buffer means the file grew
+    // since fstat, and it is then read again on its own.
+    if (into.bytes.length <= info.size)
+      into.bytes = Buffer.allocUnsafeSlow(Math.max(info.size + 1, 2 * into.bytes.length));
+    const buffer = into.bytes;
+    let have = 0;
+    for (;;) {
+      const got = readSync(fd, buffer, have, buffer.length - have, null);
+      if (got === 0) break;
+      have += got;
+      if (have === buffer.length) return readFileSync(path);
+    }
+    return buffer.subarray(0, have);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Whether a file's bytes may go to a ReadBuffer: a plain page, whose bytes are done with before it is yielded. */
+function readsIntoBuffer(named: { format?: Format; gzip: boolean }): boolean {
+  return !named.gzip && (named.format === 'html' || named.format === 'text');
 }
 
 async function* once(bytes: Buffer): AsyncGenerator<Uint8Array> {
   if (bytes.length > 0) yield bytes;
 }
 
-async function* readPath(path: string, options: ReadOptions): AsyncGenerator<PageResult> {
-  const whole = wholeFile(path);
+async function* readPath(
+  path: string,
+  options: ReadOptions,
+  buffer?: ReadBuffer,
+): AsyncGenerator<PageResult> {
+  const named = formatOfName(path);
+  const whole = wholeFile(path, readsIntoBuffer(named) ? buffer : undefined);
   const file = whole ? undefined : fileChunks(path);
   try {
-    yield* readStream(whole ? once(whole) : file!, path, formatOfName(path), options);
+    yield* readStream(whole ? once(whole) : file!, path, named, options);
   } catch (e) {
     if (e instanceof NewsdigestError) {
       yield { ok: false, error: e };
@@ -315,13 +364,17 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
-async function* readDirectory(dir: string, options: ReadOptions): AsyncGenerator<PageResult> {
+async function* readDirectory(
+  dir: string,
+  options: ReadOptions,
+  buffer: ReadBuffer,
+): AsyncGenerator<PageResult> {
   let found = 0;
   try {
     for await (const path of walk(dir)) {
       if (!formatOfName(path).format) continue;
       found++;
-      yield* readPath(path, options);
+      yield* readPath(path, options, buffer);
     }
   } catch (e) {
     yield failure('E_IO', dir, `cannot be listed (${(e as Error).message})`);
@@ -340,6 +393,7 @@ export async function* readPages(
   inputs: readonly string[],
   options: ReadOptions = {},
 ): AsyncGenerator<PageResult> {
+  const buffer: ReadBuffer = { bytes: Buffer.alloc(0) };
   for (const input of inputs) {
     if (input === '-') {
       try {
@@ -358,16 +412,16 @@ export async function* readPages(
       info = undefined;
     }
     if (info?.isDirectory()) {
-      yield* readDirectory(input, options);
+      yield* readDirectory(input, options, buffer);
     } else if (info) {
-      yield* readPath(input, options);
+      yield* readPath(input, options, buffer);
     } else if (GLOB_CHARS.test(input)) {
       const { glob } = await import('tinyglobby');
       const paths = (
         await glob([input], { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(input) })
       ).sort();
       if (paths.length === 0) yield failure('E_NOT_FOUND', input, 'no file matches this pattern');
-      for (const path of paths) yield* readPath(path, options);
+      for (const path of paths) yield* readPath(path, options, buffer);
     } else {
       yield failure('E_NOT_FOUND', input, 'no such file or directory');
     }

@@ -35,6 +35,11 @@ async function collect(inputs: string[], options: ReadOptions = {}): Promise<Pag
   return out;
 }
 
+async function gzipped(text: string): Promise<Uint8Array> {
+  const { gzipSync } = await import('node:zlib');
+  return gzipSync(Buffer.from(text));
+}
+
 const show = (results: PageResult[]) =>
   results.map((r) =>
     r.ok ? `${r.page.origin} ${r.page.html !== undefined ? 'html' : 'text'}` : `! ${r.error.toString()}`,
@@ -73,6 +78,49 @@ describe('readPages: single pages', () => {
     expect(show(await collect([join(dir, 'story.page'), join(dir, 'notes.dat')]))).toEqual([
       `${join(dir, 'story.page')} html`,
       `${join(dir, 'notes.dat')} text`,
+    ]);
+  });
+});
+
+describe('readPages: one buffer for the pages of a run', () => {
+  it('gives each page its own bytes when a long page is followed by shorter ones, in any encoding', async () => {
+    const long = `<html><body><p>${'Long story line. '.repeat(4000)}</p></body></html>`;
+    const dir = folder({
+      'a.html': long,
+      'b.html': '<html><body><p>Short one.</p></body></html>',
+      'c.txt': iconv.encode('Caf\u00e9 cr\u00e8me', 'windows-1252'),
+      'd.txt': 'tail',
+      'e.html.gz': Buffer.from(await gzipped('<p>Zipped page</p>')),
+    });
+    const pages = (await collect([dir])).map((r) =>
+      r.ok ? (r.page.html ?? r.page.text) : r.error.toString(),
+    );
+    expect(pages).toEqual([
+      long,
+      '<html><body><p>Short one.</p></body></html>',
+      'Caf\u00e9 cr\u00e8me',
+      'tail',
+      '<p>Zipped page</p>',
+    ]);
+  });
+
+  it('keeps two runs read side by side apart', async () => {
+    const one = folder({ '1.html': `<p>${'first '.repeat(3000)}</p>`, '2.html': '<p>second</p>' });
+    const two = folder({ '1.txt': 'third page', '2.txt': `${'fourth '.repeat(2000)}` });
+    const a = readPages([one]);
+    const b = readPages([two]);
+    const got: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      for (const it of [a, b]) {
+        const r = (await it.next()).value as PageResult;
+        got.push(r.ok ? (r.page.html ?? r.page.text ?? '') : r.error.toString());
+      }
+    }
+    expect(got).toEqual([
+      `<p>${'first '.repeat(3000)}</p>`,
+      'third page',
+      '<p>second</p>',
+      'fourth '.repeat(2000),
     ]);
   });
 });
