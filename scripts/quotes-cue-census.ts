@@ -46,6 +46,9 @@ export class Census {
   readonly spurious = new Map<string, number>();
   readonly spuriousWhere = new Map<string, number>();
   readonly source = new Map<string, number>();
+  /** Boundary errors: the predicted cue → the gold cue it overlaps, and the shapes of the difference. */
+  readonly boundary = new Map<string, number>();
+  readonly boundaryShape = new Map<string, number>();
   /** A few missed gold cues in context, per construction (every 25th). */
   readonly samples = new Map<string, string[]>();
   private seen = 0;
@@ -87,6 +90,7 @@ export class Census {
           rescorer.rates,
           rescorer.phrases,
           (k) => classAt(table, k, ts, ctx),
+          { prevQuoted: 0, nextQuoted: 0, paraFirst: 0, paraLast: 0, prevShip: -1, ship: 0 },
         ))
           proposed.push(
             trimForScoring(text, { start: table.off[2 * c.from]!, end: table.off[2 * c.to - 1]! }),
@@ -117,8 +121,17 @@ export class Census {
         let why: string;
         const quoted = regions.some((r) => r.start <= c.start && c.end <= r.end);
         if (quoted) why = 'inside a quotation';
-        else if (pred.some((p) => over(p, c))) why = 'boundary (a predicted cue overlaps)';
-        else if (proposed.some((p) => same(p, c))) why = 'proposed exactly, dropped by the trees';
+        else if (pred.some((p) => over(p, c))) {
+          why = 'boundary (a predicted cue overlaps)';
+          const p = pred.find((q) => over(q, c))!;
+          const said = (x: Span) => text.slice(x.start, x.end).toLowerCase().replace(/\s+/g, ' ');
+          bump(this.boundary, `${said(p)} → ${said(c)}`);
+          const shape =
+            (p.start < c.start ? 'starts earlier' : p.start > c.start ? 'starts later' : 'same start') +
+            ', ' +
+            (p.end < c.end ? 'ends earlier' : p.end > c.end ? 'ends later' : 'same end');
+          bump(this.boundaryShape, shape);
+        } else if (proposed.some((p) => same(p, c))) why = 'proposed exactly, dropped by the trees';
         else if (proposed.some((p) => over(p, c))) why = 'proposed with other bounds, dropped';
         else why = 'never proposed';
         const u = unitOf(t0);
@@ -186,6 +199,8 @@ export class Census {
       `| gold cue not matched exactly: why | count |\n| --- | --- |\n${list(this.missed)}\n`,
       `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
       `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
+      `| boundary error: shape | count |\n| --- | --- |\n${list(this.boundaryShape)}\n`,
+      `| boundary error: predicted → gold | count |\n| --- | --- |\n${list(this.boundary, 40)}\n`,
       `| spurious predicted cue (no gold cue overlaps) | count |\n| --- | --- |\n${list(this.spurious, 40)}\n`,
       `| spurious predicted cue: where | count |\n| --- | --- |\n${list(this.spuriousWhere)}\n`,
       `| predicted attribution: cue and source | count |\n| --- | --- |\n${list(this.source)}\n`,

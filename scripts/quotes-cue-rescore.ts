@@ -29,10 +29,12 @@ import {
   type CueCandidate,
   type CueRescorerFile,
   cueCandidates,
+  neighboursOf,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
   rescorerOf,
+  type UnitNeighbours,
 } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, classAt, loadTagger, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
 import {
@@ -44,7 +46,7 @@ import {
   trainTagger,
 } from '../src/quotes/cue-train.js';
 import { figuresOf, type GoldArticle, parseGoldArticle, type RoleCounts } from '../src/quotes/eval-quotes.js';
-import { findCues, unitsOf } from '../src/quotes/extract-attributions.js';
+import { cuePrefixStart, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
@@ -69,6 +71,8 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     // An error census of the stacked re-scorer's cues at the first setting of the grid.
     census: { type: 'boolean' },
+    // Features the trees may not read (an ablation: their columns are zeroed before training).
+    drop: { type: 'string' },
   },
 });
 
@@ -151,7 +155,21 @@ function rowsOf(
   for (const p of articles) {
     const table = p.table;
     const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
-    for (const [ts, te] of unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table)) {
+    const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
+    const near: UnitNeighbours = {
+      prevQuoted: 0,
+      nextQuoted: 0,
+      paraFirst: 0,
+      paraLast: 0,
+      prevShip: -1,
+      ship: 0,
+    };
+    for (let u = 0; u < units.length; u++) {
+      const [ts, te] = units[u]!;
+      // As extractAttributions: the neighbours of every unit, the previous unit's cue count passed on.
+      neighboursOf(table, units, u, near);
+      near.prevShip = u > 0 ? near.ship : -1;
+      near.ship = 0;
       if (te <= ts) continue;
       const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
       const cands: CueCandidate[] = cueCandidates(
@@ -165,9 +183,11 @@ function rowsOf(
         rates,
         phrases,
         (k) => classAt(table, k, ts, ctx),
+        near,
       );
       for (const c of cands) {
-        const label = gold.has(trimmed(table.lower, c.from, c.to)) ? 1 : 0;
+        // Labelled as the extractor will state it: with the auxiliaries and adverbs before it taken in.
+        const label = gold.has(trimmed(table.lower, cuePrefixStart(table, c.from, ts), c.to)) ? 1 : 0;
         for (const v of c.row) rows.x.push(v);
         rows.y.push(label);
         if (c.row[3] === 1) {
@@ -210,7 +230,18 @@ const fmt = (c: RoleCounts) => {
   return `${f.content.overlap.f1.toFixed(4)} / ${f.source.overlap.f1.toFixed(4)} / ${f.cue.exact.f1.toFixed(4)} (cue P ${f.cue.exact.precision.toFixed(3)} R ${f.cue.exact.recall.toFixed(3)})`;
 };
 
+const DROPPED = (values.drop ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((name) => {
+    const k = (RESCORER_FEATURES as readonly string[]).indexOf(name);
+    if (k < 0) throw new Error(`--drop: no feature ${name}`);
+    return k;
+  });
+
 function fitTrees(x: number[], y: number[]): { base: number; trees: CueRescorerFile['trees'] } {
+  const width = RESCORER_FEATURES.length;
+  for (const k of DROPPED) for (let r = 0; r < y.length; r++) x[r * width + k] = 0;
   const yy = Uint8Array.from(y);
   const w = new Float64Array(y.length).fill(1);
   const model = trainGbdt(Float64Array.from(x), yy, w, RESCORER_FEATURES.length, GBDT);

@@ -64,8 +64,19 @@ describe('cueCandidates', () => {
     const table = tokenTable(text, findQuoteRegions(text));
     const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
     const phrases = new Map([['said on monday', 0.5]]);
-    const found = cueCandidates(table, 0, table.count, ctx, tagger!, 6, true, new Map(), phrases, (k) =>
-      classAt(table, k, 0, ctx),
+    const near = { prevQuoted: 0, nextQuoted: 0, paraFirst: 1, paraLast: 1, prevShip: -1, ship: 0 };
+    const found = cueCandidates(
+      table,
+      0,
+      table.count,
+      ctx,
+      tagger!,
+      6,
+      true,
+      new Map(),
+      phrases,
+      (k) => classAt(table, k, 0, ctx),
+      near,
     );
     const said = table.lower.indexOf('said');
     const own = found.filter((c) => c.row[RESCORER_FEATURES.indexOf('inShip')] === 1);
