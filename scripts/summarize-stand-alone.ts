@@ -19,7 +19,7 @@ import { loadSummarizer, scoreSentences } from '../src/summarize/model.js';
 import { ROUGE_TYPES, rougeScores } from '../src/summarize/rouge.js';
 import { selectByScore } from '../src/summarize/select.js';
 import { selectItems } from '../src/summarize/select-items.js';
-import { articleWords } from '../src/summarize/sentence-words.js';
+import { type ArticleWords, articleWords, sentenceTokens } from '../src/summarize/sentence-words.js';
 import {
   COLON_LEAD_IN,
   PRONOUN_AFTER_SPEAKER,
@@ -64,7 +64,7 @@ function penalised(
 /** The shipped treatment (../src/summarize/select-items.ts) over the flags of `mask` only. */
 function extended(
   scores: Float64Array,
-  tokens: readonly (readonly string[])[],
+  words: ArticleWords,
   sa: StandAlone,
   mask: number,
   maxGap: number,
@@ -73,32 +73,38 @@ function extended(
   const flags = sa.flags.map((f) => f & mask);
   return selectItems(
     scores,
-    tokens,
+    words,
     { flags, first: sa.first, last: sa.last },
     { ...sel, maxGap, maxSentences },
   ).map((r) => [r.first, r.last] as Range);
 }
 
 const ALL = QUOTE_CONTINUATION | PRONOUN_AFTER_SPEAKER | COLON_LEAD_IN;
-type Variant = (scores: Float64Array, tokens: readonly (readonly string[])[], sa: StandAlone) => Range[];
+type Variant = (
+  scores: Float64Array,
+  words: ArticleWords,
+  tokens: readonly (readonly string[])[],
+  sa: StandAlone,
+) => Range[];
 const variants: Record<string, Variant> = {
-  base: (s, t) => selectByScore(s, t, sel).map((i) => [i, i]),
-  'skip quote': (s, t, sa) => penalised(s, t, sa.flags, QUOTE_CONTINUATION, Number.POSITIVE_INFINITY),
-  'skip quote+pronoun': (s, t, sa) =>
+  base: (s, _w, t) => selectByScore(s, t, sel).map((i) => [i, i]),
+  'skip quote': (s, _w, t, sa) => penalised(s, t, sa.flags, QUOTE_CONTINUATION, Number.POSITIVE_INFINITY),
+  'skip quote+pronoun': (s, _w, t, sa) =>
     penalised(s, t, sa.flags, QUOTE_CONTINUATION | PRONOUN_AFTER_SPEAKER, Number.POSITIVE_INFINITY),
-  'skip all': (s, t, sa) => penalised(s, t, sa.flags, ALL, Number.POSITIVE_INFINITY),
-  'skip pronoun': (s, t, sa) => penalised(s, t, sa.flags, PRONOUN_AFTER_SPEAKER, Number.POSITIVE_INFINITY),
-  'skip colon': (s, t, sa) => penalised(s, t, sa.flags, COLON_LEAD_IN, Number.POSITIVE_INFINITY),
-  'penalty 0.5 all': (s, t, sa) => penalised(s, t, sa.flags, ALL, 0.5),
-  'penalty 1 all': (s, t, sa) => penalised(s, t, sa.flags, ALL, 1),
-  'penalty 2 all': (s, t, sa) => penalised(s, t, sa.flags, ALL, 2),
-  'extend quote gap1 max4': (s, t, sa) => extended(s, t, sa, QUOTE_CONTINUATION, 1, 4),
-  'extend quote gap2 max4': (s, t, sa) => extended(s, t, sa, QUOTE_CONTINUATION, 2, 4),
-  'extend all gap1 max4': (s, t, sa) => extended(s, t, sa, ALL, 1, 4),
-  'extend all gap2 max4': (s, t, sa) => extended(s, t, sa, ALL, 2, 4),
-  'extend all gap2 max5': (s, t, sa) => extended(s, t, sa, ALL, 2, 5),
-  'extend all gap2 max9': (s, t, sa) => extended(s, t, sa, ALL, 2, 9),
-  'extend all gap3 max5': (s, t, sa) => extended(s, t, sa, ALL, 3, 5),
+  'skip all': (s, _w, t, sa) => penalised(s, t, sa.flags, ALL, Number.POSITIVE_INFINITY),
+  'skip pronoun': (s, _w, t, sa) =>
+    penalised(s, t, sa.flags, PRONOUN_AFTER_SPEAKER, Number.POSITIVE_INFINITY),
+  'skip colon': (s, _w, t, sa) => penalised(s, t, sa.flags, COLON_LEAD_IN, Number.POSITIVE_INFINITY),
+  'penalty 0.5 all': (s, _w, t, sa) => penalised(s, t, sa.flags, ALL, 0.5),
+  'penalty 1 all': (s, _w, t, sa) => penalised(s, t, sa.flags, ALL, 1),
+  'penalty 2 all': (s, _w, t, sa) => penalised(s, t, sa.flags, ALL, 2),
+  'extend quote gap1 max4': (s, w, _t, sa) => extended(s, w, sa, QUOTE_CONTINUATION, 1, 4),
+  'extend quote gap2 max4': (s, w, _t, sa) => extended(s, w, sa, QUOTE_CONTINUATION, 2, 4),
+  'extend all gap1 max4': (s, w, _t, sa) => extended(s, w, sa, ALL, 1, 4),
+  'extend all gap2 max4': (s, w, _t, sa) => extended(s, w, sa, ALL, 2, 4),
+  'extend all gap2 max5': (s, w, _t, sa) => extended(s, w, sa, ALL, 2, 5),
+  'extend all gap2 max9': (s, w, _t, sa) => extended(s, w, sa, ALL, 2, 9),
+  'extend all gap3 max5': (s, w, _t, sa) => extended(s, w, sa, ALL, 3, 5),
 };
 
 const names = Object.keys(variants);
@@ -128,7 +134,8 @@ for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unkn
   const spans: readonly Span[] = consideredSpans(sentences, 'model', model);
   const words = articleWords(body, spans);
   const texts = spans.map((s) => body.slice(s.start, s.end));
-  const scores = scoreSentences(model, words, texts);
+  const tokens = sentenceTokens(words);
+  const scores = scoreSentences(model, words, body, spans);
   const sa = standAlone(body, spans, quotes);
   flaggedAll.sentences += spans.length;
   flaggedAll.quotes += quotes.length;
@@ -140,7 +147,7 @@ for await (const rec of readJsonl<{ id?: unknown; article?: unknown; text?: unkn
   let baseKey = '';
   let baseItems = new Set<string>();
   for (const name of names) {
-    const ranges = variants[name]!(scores, words.tokens, sa);
+    const ranges = variants[name]!(scores, words, tokens, sa);
     const key = JSON.stringify(ranges);
     if (name === 'base') {
       baseKey = key;

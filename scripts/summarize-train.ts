@@ -14,6 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { glob } from 'tinyglobby';
+import type { Span } from '../src/article/types.js';
 import { defaultDataDir, readJsonl } from '../src/eval/data.js';
 import { seededRandom as rng } from '../src/seeded-random.js';
 import { sentenceFeatures } from '../src/summarize/features.js';
@@ -21,7 +22,7 @@ import { FEATURE_VERSION, MODEL_NAME, type SummarizerModel, scoreSentences } fro
 import { greedyOracle } from '../src/summarize/oracle.js';
 import { ROUGE_TYPES, rougeScores, rougeTokens } from '../src/summarize/rouge.js';
 import { leadK, type SelectOptions, selectByScore } from '../src/summarize/select.js';
-import { type ArticleWords, articleWords } from '../src/summarize/sentence-words.js';
+import { type ArticleWords, articleWords, sentenceTokens } from '../src/summarize/sentence-words.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 
 const { values } = parseArgs({
@@ -81,6 +82,8 @@ class FeatureStore {
 }
 
 interface Prepared {
+  article: string;
+  spans: Span[];
   words: ArticleWords;
   tokens: string[][];
   texts: string[];
@@ -94,7 +97,7 @@ function prepare(article: string): Prepared {
   const spans = sentenceSpans(article).slice(0, maxSentences);
   const words = articleWords(article, spans);
   const texts = spans.map((sp) => article.slice(sp.start, sp.end).replace(/\s*\n\s*/g, ' '));
-  return { words, tokens: words.tokens, texts };
+  return { article, spans, words, tokens: sentenceTokens(words), texts };
 }
 
 async function loadTrain(): Promise<{ store: FeatureStore; oracleSizes: number[] }> {
@@ -107,11 +110,11 @@ async function loadTrain(): Promise<{ store: FeatureStore; oracleSizes: number[]
     for await (const rec of readJsonl<{ article?: string; highlights?: string }>(file)) {
       if (trainLimit !== undefined && count >= trainLimit) break;
       if (typeof rec.article !== 'string' || typeof rec.highlights !== 'string') continue;
-      const { words, tokens, texts } = prepare(rec.article);
+      const { spans, words, tokens } = prepare(rec.article);
       if (tokens.length === 0) continue;
       const oracle = new Set(greedyOracle(tokens, rougeTokens(rec.highlights), 3));
       oracleSizes[oracle.size]!++;
-      const f = sentenceFeatures(words, texts, mask);
+      const f = sentenceFeatures(words, rec.article, spans, mask);
       for (let i = 0; i < tokens.length; i++) {
         const from = f.offsets[i]!;
         const to = f.offsets[i + 1]!;
@@ -276,7 +279,7 @@ for (const params of candidates) {
   const ts = performance.now();
   const weights = train(store, params);
   const seconds = (performance.now() - ts) / 1000;
-  const scores = dev.map((d) => scoreSentences({ weights, hashBits: bits }, d.words, d.texts));
+  const scores = dev.map((d) => scoreSentences({ weights, hashBits: bits }, d.words, d.article, d.spans));
   const f = devRouge(dev, (d, i) => selectByScore(scores[i]!, d.tokens, defaultSelect));
   trials.push({ params, dev: f, seconds });
   log(`${JSON.stringify(params)} (${seconds.toFixed(0)} s): ${fmt(f)}`);
@@ -284,7 +287,7 @@ for (const params of candidates) {
 }
 const chosen = best!;
 const devScores = dev.map((d) =>
-  scoreSentences({ weights: chosen.weights, hashBits: bits }, d.words, d.texts),
+  scoreSentences({ weights: chosen.weights, hashBits: bits }, d.words, d.article, d.spans),
 );
 let bestSelect = { select: defaultSelect, dev: chosen.dev };
 const selectTrials: { select: SelectOptions; dev: DevFigures }[] = [];
@@ -318,7 +321,7 @@ const ts = performance.now();
 const model: SummarizerModel = { ...settings, weights: chosen.weights };
 let sink = 0;
 for (const d of dev)
-  sink += selectByScore(scoreSentences(model, d.words, d.texts), d.tokens, model.select).length;
+  sink += selectByScore(scoreSentences(model, d.words, d.article, d.spans), d.tokens, model.select).length;
 const perSecond = dev.length / ((performance.now() - ts) / 1000);
 
 mkdirSync(outDir, { recursive: true });

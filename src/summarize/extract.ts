@@ -9,7 +9,7 @@ import { lexRankScores, textRankScores } from './graph-rank.js';
 import { loadSummarizer, type SummarizerModel, scoreSentences } from './model.js';
 import { leadK, selectByScore } from './select.js';
 import { type ItemRange, selectItems } from './select-items.js';
-import { type ArticleWords, articleWords } from './sentence-words.js';
+import { type ArticleWords, articleWords, sentenceTokens } from './sentence-words.js';
 import { standAlone } from './stand-alone.js';
 
 export const METHODS = ['model', 'lead3', 'textrank', 'lexrank'] as const;
@@ -37,8 +37,8 @@ const BASELINE_K = 3;
 const MAX_ANCHOR_GAP = 2;
 
 /**
- * The items chosen (ranges of sentences, in document order), given the words of each
- * sentence, its raw text (for the model's punctuation cues) and the article's quotes.
+ * The items chosen (ranges of sentences, in document order) among the sentences `spans`
+ * of `text`, given their words and the article's quotes.
  * The model's items stand alone: a sentence that is only part of a quote (or opens with
  * a pronoun for the previous sentence's speaker, or leads in with a colon) comes with the
  * sentence holding its attribution, or is passed over (./select-items.ts). The
@@ -48,24 +48,26 @@ export function chooseItems(
   text: string,
   spans: readonly Span[],
   words: ArticleWords,
-  texts: readonly string[],
   method: Method,
   model?: SummarizerModel,
   quotes?: readonly Quote[],
 ): ItemRange[] {
-  const tokens = words.tokens;
   const single = (chosen: number[]) => chosen.map((i) => ({ first: i, last: i }));
   switch (method) {
     case 'lead3':
-      return single(leadK(tokens, 3));
-    case 'textrank':
+      return single(leadK(sentenceTokens(words), 3));
+    case 'textrank': {
+      const tokens = sentenceTokens(words);
       return single(selectByScore(textRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true }));
-    case 'lexrank':
+    }
+    case 'lexrank': {
+      const tokens = sentenceTokens(words);
       return single(selectByScore(lexRankScores(tokens), tokens, { k: BASELINE_K, blockTrigrams: true }));
+    }
     case 'model': {
       const m = model ?? loadSummarizer();
       const sa = standAlone(text, spans, quotes);
-      return selectItems(scoreSentences(m, words, texts), tokens, sa, {
+      return selectItems(scoreSentences(m, words, text, spans), words, sa, {
         ...m.select,
         maxGap: MAX_ANCHOR_GAP,
         maxSentences: m.select.maxK,
@@ -97,7 +99,5 @@ export function summarizeSpans(
   quotes?: readonly Quote[],
 ): ItemRange[] {
   const considered = consideredSpans(spans, method, model);
-  const words = articleWords(text, considered);
-  const texts = considered.map((s) => text.slice(s.start, s.end));
-  return chooseItems(text, considered, words, texts, method, model, quotes);
+  return chooseItems(text, considered, articleWords(text, considered), method, model, quotes);
 }

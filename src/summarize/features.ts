@@ -18,6 +18,7 @@
  * small integers, vectors are typed arrays, and feature indices are integer hashes
  * of (feature kind, values), never strings.
  */
+import type { Span } from '../article/types.js';
 import { type ArticleWords, articleWords } from './sentence-words.js';
 
 /** FNV-1a, 32 bits, over a string's UTF-16 code units. */
@@ -94,82 +95,204 @@ function docBucket(n: number): number {
   return 4;
 }
 
-const QUOTE_RE = /["\u201c\u201d]|''|``/;
-const QUOTE_START_RE = /^\s*(?:["\u201c]|''|``)/;
-const QUESTION_RE = /\?\s*["\u201d']*\s*$/;
-const FINAL_MARK_RE = /[.!?]\s*["\u201d']*\s*$/;
+/**
+ * Hashes of the features that take a few small values, computed once: the feature code
+ * looks them up instead of hashing the same integers for every sentence.
+ */
+function table(kind: number, a: number, b = 1): Int32Array {
+  const out = new Int32Array(a * b);
+  for (let x = 0; x < a; x++) for (let y = 0; y < b; y++) out[x * b + y] = hashInts(kind, x, b > 1 ? y : 0);
+  return out;
+}
+const H = {
+  bias: hashInts(F.bias),
+  pos: table(F.pos, 16),
+  rpos: table(F.rpos, 10),
+  len: table(F.len, 9),
+  posLen: table(F.posLen, 7, 9),
+  posDoc: table(F.posDoc, 7, 5),
+  cent: hashInts(F.cent),
+  centRank: table(F.centRank, 11),
+  centRankPos: table(F.centRankPos, 6, 6),
+  centBucket: table(F.centBucket, 10),
+  firstOverlap: table(F.firstOverlap, 10),
+  quote: hashInts(F.quote),
+  quotePos: table(F.quotePos, 6),
+  quoteStart: hashInts(F.quoteStart),
+  question: hashInts(F.question),
+  noFinalMark: hashInts(F.noFinalMark),
+  digits: table(F.digits, 4),
+};
 
-/** TF-IDF (IDF over the article's sentences) of each sentence, unit length, as (word id, weight) lists. */
-function tfidf(words: ArticleWords): { ids: Int32Array[]; weights: Float64Array[] } {
-  const { ids, content, vocabulary } = words;
-  const n = ids.length;
-  const df = new Int32Array(vocabulary);
-  const lastSeen = new Int32Array(vocabulary).fill(-1);
+/** Whitespace as a regular expression's `\s` reads it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const QUOTE = 0x22;
+const OPEN_CURLY = 0x201c;
+const CLOSE_CURLY = 0x201d;
+const APOSTROPHE = 0x27;
+const BACKTICK = 0x60;
+
+/** Whether text[start, end) holds a double quotation mark: " “ ” or two apostrophes or backticks. */
+function hasQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === OPEN_CURLY || c === CLOSE_CURLY) return true;
+    if ((c === APOSTROPHE || c === BACKTICK) && i + 1 < end && text.charCodeAt(i + 1) === c) return true;
+  }
+  return false;
+}
+
+/** Whether text[start, end) opens (after blanks) with " “ '' or ``. */
+function opensWithQuote(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  if (c === QUOTE || c === OPEN_CURLY) return true;
+  return (c === APOSTROPHE || c === BACKTICK) && i + 1 < end && text.charCodeAt(i + 1) === c;
+}
+
+/**
+ * The last character of text[start, end) before its closing quotation marks (" ” ') and
+ * the blanks around them (-1: none): the sentence's final mark, where it has one.
+ */
+function finalMark(text: string, start: number, end: number): number {
+  let i = end - 1;
+  while (i >= start && isSpace(text.charCodeAt(i))) i--;
+  for (let c = text.charCodeAt(i); i >= start && (c === QUOTE || c === CLOSE_CURLY || c === APOSTROPHE); ) {
+    i--;
+    c = text.charCodeAt(i);
+  }
+  while (i >= start && isSpace(text.charCodeAt(i))) i--;
+  return i >= start ? text.charCodeAt(i) : -1;
+}
+
+/**
+ * Scratch arrays, one per vocabulary word or sentence, reused from article to article
+ * (grown when an article needs more): a fresh typed array of a few hundred entries
+ * costs an allocation outside V8's heap, and an article needed a dozen of them.
+ */
+let scratchSize = 0;
+let df = new Int32Array(0);
+let mark = new Int32Array(0);
+let tf = new Float64Array(0);
+let idf = new Float64Array(0);
+let centroid = new Float64Array(0);
+let firstVector = new Float64Array(0);
+
+function scratchFor(v: number): void {
+  if (v <= scratchSize) return;
+  scratchSize = Math.max(v, scratchSize * 2, 1024);
+  df = new Int32Array(scratchSize);
+  mark = new Int32Array(scratchSize);
+  tf = new Float64Array(scratchSize);
+  idf = new Float64Array(scratchSize);
+  centroid = new Float64Array(scratchSize);
+  firstVector = new Float64Array(scratchSize);
+}
+
+/**
+ * TF-IDF (IDF over the article's sentences) of each sentence, unit length: sentence i's
+ * distinct content words are `ids[starts[i]]` to `ids[starts[i + 1] - 1]`, with their weights.
+ */
+interface Vectors {
+  starts: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+function tfidf(words: ArticleWords): Vectors {
+  const { flat, starts: wordStarts, content, vocabulary, count: n } = words;
+  scratchFor(vocabulary);
+  df.fill(0, 0, vocabulary);
+  mark.fill(-1, 0, vocabulary);
   for (let i = 0; i < n; i++) {
-    for (const w of ids[i]!) {
-      if (content[w] && lastSeen[w] !== i) {
-        lastSeen[w] = i;
+    for (let o = wordStarts[i]!; o < wordStarts[i + 1]!; o++) {
+      const w = flat[o]!;
+      if (content[w] && mark[w] !== i) {
+        mark[w] = i;
         df[w]!++;
       }
     }
   }
-  const tf = new Float64Array(vocabulary);
-  const outIds: Int32Array[] = [];
-  const outW: Float64Array[] = [];
-  const seenAt = new Int32Array(vocabulary).fill(-1);
+  // Each word's IDF once (the same double as computing it at each of its occurrences).
+  for (let w = 0; w < vocabulary; w++) if (df[w]) idf[w] = Math.log((n + 1) / df[w]!);
+  mark.fill(-1, 0, vocabulary);
+  const starts = new Int32Array(n + 1);
+  const ids = new Int32Array(wordStarts[n]!);
+  const weights = new Float64Array(ids.length);
+  let o = 0;
   for (let i = 0; i < n; i++) {
-    const distinct: number[] = [];
-    for (const w of ids[i]!) {
+    starts[i] = o;
+    for (let p = wordStarts[i]!; p < wordStarts[i + 1]!; p++) {
+      const w = flat[p]!;
       if (!content[w]) continue;
-      if (seenAt[w] !== i) {
-        seenAt[w] = i;
+      if (mark[w] !== i) {
+        mark[w] = i;
         tf[w] = 0;
-        distinct.push(w);
+        ids[o++] = w;
       }
       tf[w]!++;
     }
-    const vid = new Int32Array(distinct);
-    const vw = new Float64Array(distinct.length);
     let norm = 0;
-    for (let k = 0; k < distinct.length; k++) {
-      const w = distinct[k]!;
-      const x = tf[w]! * Math.log((n + 1) / df[w]!);
-      vw[k] = x;
+    for (let k = starts[i]!; k < o; k++) {
+      const w = ids[k]!;
+      const x = tf[w]! * idf[w]!;
+      weights[k] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (let k = 0; k < vw.length; k++) vw[k]! /= norm;
-    outIds.push(vid);
-    outW.push(vw);
+    if (norm > 0) for (let k = starts[i]!; k < o; k++) weights[k]! /= norm;
   }
-  return { ids: outIds, weights: outW };
+  starts[n] = o;
+  return { starts, ids, weights };
 }
 
-/** Features of the sentences of one article (`texts`: each sentence's raw text). */
+/**
+ * Features of the sentences `spans` of `text` (`words`: their words), for the scorer:
+ * sentence i's are `indices[offsets[i]]` to `indices[offsets[i + 1] - 1]`, with their values.
+ */
 export function sentenceFeatures(
   words: ArticleWords,
-  texts: readonly string[],
+  text: string,
+  spans: readonly Span[],
   mask: number,
 ): SentenceFeatures {
-  const n = words.ids.length;
-  const { ids: vIds, weights: vW } = tfidf(words);
-  const centroid = new Float64Array(words.vocabulary);
+  const n = words.count;
+  const v = words.vocabulary;
+  const vec = tfidf(words);
+  const vIds = vec.ids;
+  const vW = vec.weights;
+  const vStarts = vec.starts;
+  centroid.fill(0, 0, v);
   for (let i = 0; i < n; i++) {
-    const id = vIds[i]!;
-    const w = vW[i]!;
-    for (let k = 0; k < id.length; k++) centroid[id[k]!]! += w[k]!;
+    for (let k = vStarts[i]!; k < vStarts[i + 1]!; k++) centroid[vIds[k]!]! += vW[k]!;
   }
   let centroidNorm2 = 0;
-  for (let k = 0; k < centroid.length; k++) centroidNorm2 += centroid[k]! * centroid[k]!;
+  for (let k = 0; k < v; k++) centroidNorm2 += centroid[k]! * centroid[k]!;
   const central = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const id = vIds[i]!;
-    const w = vW[i]!;
     let dot = 0;
     let self = 0;
-    for (let k = 0; k < id.length; k++) {
-      dot += w[k]! * centroid[id[k]!]!;
-      self += w[k]! * w[k]!;
+    for (let k = vStarts[i]!; k < vStarts[i + 1]!; k++) {
+      const w = vW[k]!;
+      dot += w * centroid[vIds[k]!]!;
+      self += w * w;
     }
     // The sentence against the centroid of the others: |C - v|^2 = |C|^2 - 2 C.v + |v|^2.
     const norm2 = centroidNorm2 - 2 * dot + self;
@@ -178,77 +301,106 @@ export function sentenceFeatures(
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => central[b]! - central[a]!);
   const centralRank = new Int32Array(n);
   for (let r = 0; r < n; r++) centralRank[order[r]!] = r;
-  const first = new Float64Array(n > 0 ? words.vocabulary : 0);
-  if (n > 0) for (let k = 0; k < vIds[0]!.length; k++) first[vIds[0]![k]!] = vW[0]![k]!;
+  firstVector.fill(0, 0, v);
+  if (n > 0) for (let k = vStarts[0]!; k < vStarts[1]!; k++) firstVector[vIds[k]!] = vW[k]!;
 
+  const { flat, starts } = words;
   // Upper bound of entries: 24 fixed + one per token.
-  let cap = 0;
-  for (let i = 0; i < n; i++) cap += 24 + words.ids[i]!.length;
+  const cap = 24 * n + starts[n]!;
   const indices = new Int32Array(cap);
   const values = new Float32Array(cap);
   const offsets = new Int32Array(n + 1);
   let o = 0;
-  const put = (h: number, v: number) => {
-    indices[o] = h & mask;
-    values[o] = v;
-    o++;
-  };
   const db = docBucket(n);
-  const seen = new Int32Array(words.vocabulary).fill(-1);
+  mark.fill(-1, 0, v);
   for (let i = 0; i < n; i++) {
     offsets[i] = o;
-    const toks = words.ids[i]!;
-    const text = texts[i]!;
-    const len = toks.length;
+    const from = starts[i]!;
+    const to = starts[i + 1]!;
+    const len = to - from;
     const lb = lengthBucket(len);
-    const pos = Math.min(i, 15);
     const p6 = Math.min(i, 6);
     const cr = centralRank[i]!;
-    put(hashInts(F.bias), 1);
-    put(hashInts(F.pos, pos), 1);
-    put(hashInts(F.rpos, Math.min(9, Math.floor((10 * i) / n))), 1);
-    put(hashInts(F.len, lb), 1);
-    put(hashInts(F.posLen, p6, lb), 1);
-    put(hashInts(F.posDoc, p6, db), 1);
-    put(hashInts(F.cent), central[i]!);
-    put(hashInts(F.centRank, Math.min(cr, 10)), 1);
-    put(hashInts(F.centRankPos, Math.min(cr, 5), Math.min(i, 5)), 1);
-    put(hashInts(F.centBucket, Math.max(0, Math.min(9, Math.floor(central[i]! * 20)))), 1);
+    const c = central[i]!;
+    indices[o] = H.bias & mask;
+    values[o++] = 1;
+    indices[o] = H.pos[Math.min(i, 15)]! & mask;
+    values[o++] = 1;
+    indices[o] = H.rpos[Math.min(9, Math.floor((10 * i) / n))]! & mask;
+    values[o++] = 1;
+    indices[o] = H.len[lb]! & mask;
+    values[o++] = 1;
+    indices[o] = H.posLen[p6 * 9 + lb]! & mask;
+    values[o++] = 1;
+    indices[o] = H.posDoc[p6 * 5 + db]! & mask;
+    values[o++] = 1;
+    indices[o] = H.cent & mask;
+    values[o++] = c;
+    indices[o] = H.centRank[Math.min(cr, 10)]! & mask;
+    values[o++] = 1;
+    indices[o] = H.centRankPos[Math.min(cr, 5) * 6 + Math.min(i, 5)]! & mask;
+    values[o++] = 1;
+    indices[o] = H.centBucket[Math.max(0, Math.min(9, Math.floor(c * 20)))]! & mask;
+    values[o++] = 1;
     if (i > 0) {
       let ov = 0;
-      const id = vIds[i]!;
-      const w = vW[i]!;
-      for (let k = 0; k < id.length; k++) ov += w[k]! * first[id[k]!]!;
-      put(hashInts(F.firstOverlap, Math.min(9, Math.floor(ov * 10))), 1);
+      for (let k = vStarts[i]!; k < vStarts[i + 1]!; k++) ov += vW[k]! * firstVector[vIds[k]!]!;
+      indices[o] = H.firstOverlap[Math.min(9, Math.floor(ov * 10))]! & mask;
+      values[o++] = 1;
     }
-    if (QUOTE_RE.test(text)) {
-      put(hashInts(F.quote), 1);
-      put(hashInts(F.quotePos, Math.min(i, 5)), 1);
-      if (QUOTE_START_RE.test(text)) put(hashInts(F.quoteStart), 1);
+    const start = spans[i]!.start;
+    const end = spans[i]!.end;
+    if (hasQuote(text, start, end)) {
+      indices[o] = H.quote & mask;
+      values[o++] = 1;
+      indices[o] = H.quotePos[Math.min(i, 5)]! & mask;
+      values[o++] = 1;
+      if (opensWithQuote(text, start, end)) {
+        indices[o] = H.quoteStart & mask;
+        values[o++] = 1;
+      }
     }
-    if (QUESTION_RE.test(text)) put(hashInts(F.question), 1);
-    if (!FINAL_MARK_RE.test(text)) put(hashInts(F.noFinalMark), 1);
+    const final = finalMark(text, start, end);
+    if (final === 0x3f) {
+      indices[o] = H.question & mask;
+      values[o++] = 1;
+    }
+    if (final !== 0x2e && final !== 0x21 && final !== 0x3f) {
+      indices[o] = H.noFinalMark & mask;
+      values[o++] = 1;
+    }
     let digits = 0;
-    for (const w of toks) if (words.numeric[w]) digits++;
-    if (digits) put(hashInts(F.digits, Math.min(digits, 3)), 1);
+    for (let p = from; p < to; p++) if (words.numeric[flat[p]!]) digits++;
+    if (digits) {
+      indices[o] = H.digits[Math.min(digits, 3)]! & mask;
+      values[o++] = 1;
+    }
     if (len > 0) {
-      const h0 = words.hashes[toks[0]!]!;
-      put(hashInts(F.firstWord, h0), 1);
-      if (len > 1) put(hashInts(F.firstTwo, h0, words.hashes[toks[1]!]!), 1);
-      put(hashInts(F.lastWord, words.hashes[toks[len - 1]!]!), 1);
+      const h0 = words.hashes[flat[from]!]!;
+      indices[o] = hashInts(F.firstWord, h0) & mask;
+      values[o++] = 1;
+      if (len > 1) {
+        indices[o] = hashInts(F.firstTwo, h0, words.hashes[flat[from + 1]!]!) & mask;
+        values[o++] = 1;
+      }
+      indices[o] = hashInts(F.lastWord, words.hashes[flat[to - 1]!]!) & mask;
+      values[o++] = 1;
     }
     let distinct = 0;
-    for (const w of toks) {
-      if (seen[w] !== i) {
-        seen[w] = i;
+    for (let p = from; p < to; p++) {
+      const w = flat[p]!;
+      if (mark[w] !== i) {
+        mark[w] = i;
         distinct++;
       }
     }
     const wv = 1 / Math.sqrt(Math.max(distinct, 1));
-    for (const w of toks) {
-      if (seen[w] === i) {
-        seen[w] = -2 - i; // each word once
-        put(words.hashes[w]!, wv);
+    for (let p = from; p < to; p++) {
+      const w = flat[p]!;
+      if (mark[w] === i) {
+        mark[w] = -2 - i; // each word once
+        indices[o] = words.hashes[w]! & mask;
+        values[o++] = wv;
       }
     }
   }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
+import type { Span } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { sentenceFeatures } from './features.js';
@@ -84,14 +85,15 @@ export function loadSummarizer(dir?: string): SummarizerModel {
   return model;
 }
 
-/** Model scores (logits) of the sentences of `words` (`texts`: their raw text). */
+/** Model scores (logits) of the sentences `spans` of `text` (`words`: their words). */
 export function scoreSentences(
   model: Pick<SummarizerModel, 'weights' | 'hashBits'>,
   words: ArticleWords,
-  texts: readonly string[],
+  text: string,
+  spans: readonly Span[],
 ): Float64Array {
-  const { offsets, indices, values } = sentenceFeatures(words, texts, 2 ** model.hashBits - 1);
-  const n = words.ids.length;
+  const { offsets, indices, values } = sentenceFeatures(words, text, spans, 2 ** model.hashBits - 1);
+  const n = words.count;
   const out = new Float64Array(n);
   const w = model.weights;
   for (let i = 0; i < n; i++) {

@@ -9,8 +9,8 @@
  * would bring the sentences shown over `maxSentences` is passed over.
  * With no sentence flagged, the items are exactly `selectByScore`'s sentences.
  */
-import { repeatsAny, type SelectOptions } from './select.js';
-import { trigrams } from './sentence-words.js';
+import type { SelectOptions } from './select.js';
+import type { ArticleWords } from './sentence-words.js';
 import type { StandAlone } from './stand-alone.js';
 
 /** An item: sentences `first` to `last` (indices, inclusive). */
@@ -50,9 +50,36 @@ function reach(i: number, sa: StandAlone, maxGap: number): ItemRange | undefined
   return { first, last };
 }
 
+/** The largest vocabulary whose cube is an exact double (2^53). */
+const MAX_EXACT_VOCABULARY = 208_063;
+
+/**
+ * The word trigrams of sentence `i` as numbers (ids a, b, c as (a * V + b) * V + c, exact
+ * while V^3 stays within 2^53: every article but an absurd one), else as strings of the
+ * ids; one key per trigram of stems, as `trigrams` of the stems gives.
+ */
+function trigramKeys(words: ArticleWords, i: number): (number | string)[] {
+  const { flat, vocabulary: v } = words;
+  const keys: (number | string)[] = [];
+  const exact = v <= MAX_EXACT_VOCABULARY;
+  for (let o = words.starts[i]!; o + 3 <= words.starts[i + 1]!; o++) {
+    const a = flat[o]!;
+    const b = flat[o + 1]!;
+    const c = flat[o + 2]!;
+    keys.push(exact ? (a * v + b) * v + c : `${a} ${b} ${c}`);
+  }
+  return keys;
+}
+
+/** Whether any of `keys` was seen in a sentence already chosen. */
+function repeats(keys: readonly (number | string)[], seen: ReadonlySet<number | string>): boolean {
+  for (const k of keys) if (seen.has(k)) return true;
+  return false;
+}
+
 export function selectItems(
   scores: ArrayLike<number>,
-  tokens: readonly (readonly string[])[],
+  words: ArticleWords,
   sa: StandAlone,
   options: ItemOptions,
 ): ItemRange[] {
@@ -62,7 +89,8 @@ export function selectItems(
   const maxSentences = options.maxSentences ?? maxK;
   const minWords = options.minWords ?? 0;
   const chosen = new Uint8Array(n);
-  const seen = new Set<string>();
+  const seen = new Set<number | string>();
+  const starts = words.starts;
   const items: ItemRange[] = [];
   let sentences = 0;
   const passes = minWords > 0 ? [true, false] : [false];
@@ -70,9 +98,9 @@ export function selectItems(
     for (const i of order) {
       if (items.length >= maxK) break;
       if (chosen[i]) continue;
-      const toks = tokens[i]!;
-      if (toks.length === 0) continue;
-      if (strict && toks.length < minWords) continue;
+      const length = starts[i + 1]! - starts[i]!;
+      if (length === 0) continue;
+      if (strict && length < minWords) continue;
       if (items.length >= options.k && scores[i]! < (options.extraThreshold ?? Number.POSITIVE_INFINITY))
         break;
       const range = sa.flags[i] ? reach(i, sa, options.maxGap) : { first: i, last: i };
@@ -83,11 +111,11 @@ export function selectItems(
       if (options.blockTrigrams) {
         // Redundancy is judged on the sentence chosen for its content; the sentences
         // brought along for its attribution may repeat a name ("the Calder Street ...").
-        const tri = trigrams(toks);
-        if (repeatsAny(tri, seen)) continue;
+        const tri = trigramKeys(words, i);
+        if (repeats(tri, seen)) continue;
         for (const t of tri) seen.add(t);
         for (let j = range.first; j <= range.last; j++) {
-          if (j !== i && !chosen[j]) for (const t of trigrams(tokens[j]!)) seen.add(t);
+          if (j !== i && !chosen[j]) for (const t of trigramKeys(words, j)) seen.add(t);
         }
       }
       for (let j = range.first; j <= range.last; j++) chosen[j] = 1;

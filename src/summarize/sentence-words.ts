@@ -87,101 +87,119 @@ function infoOf(raw: string): WordInfo {
 const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
- * Calls `each` with the word of each lower-cased [a-z0-9] run of text[start, end)
- * (characters outside ASCII letters and digits separate words, as in ROUGE).
+ * Empties the table of raw words when it is fuller than MAX_CACHED. Called between
+ * articles only, so that within an article each stem has one WordInfo (and so one id);
+ * an article whose own words would fill the table (untrusted text) empties only the raw
+ * table as it goes (`FULL`), keeping the stems.
  */
-function eachWord(text: string, start: number, end: number, each: (w: WordInfo) => void): void {
-  let i = start;
-  while (i < end) {
-    let c = text.charCodeAt(i);
-    if (!(isLowerOrDigit(c) || (c >= 65 && c <= 90))) {
-      i++;
-      continue;
-    }
-    const from = i;
-    let h1 = 0x811c9dc5;
-    let h2 = 5381;
-    while (i < end) {
-      c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32;
-      else if (!isLowerOrDigit(c)) break;
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = (Math.imul(h2, 33) + c) | 0;
-      i++;
-    }
-    h1 |= 0;
-    let slot = lookupRaw(h1, h2);
-    let w = rawInfo[slot];
-    if (w === undefined) {
-      if (cached > MAX_CACHED) {
-        // Full: start afresh (words already interned keep their objects).
-        rawInfo.fill(undefined);
-        byStem.clear();
-        cached = 0;
-        slot = lookupRaw(h1, h2);
-      }
-      w = infoOf(text.slice(from, i).toLowerCase());
-      rawKey1[slot] = h1;
-      rawKey2[slot] = h2;
-      rawInfo[slot] = w;
-      cached++;
-    }
-    each(w);
-  }
+function makeRoom(): void {
+  if (cached <= MAX_CACHED) return;
+  rawInfo.fill(undefined);
+  byStem.clear();
+  cached = 0;
 }
+const FULL = (1 << TABLE_BITS) * 0.9;
 
 export interface ArticleWords {
-  /** Per sentence: stemmed words (for trigram blocking and the graph methods). */
-  tokens: string[][];
-  /** Per sentence: the words as article-local ids. */
-  ids: Int32Array[];
-  /** Number of distinct words in the article. */
+  /** Number of sentences. */
+  count: number;
+  /** The word ids of every sentence, flat: sentence i's are `flat[starts[i]]` to `flat[starts[i + 1] - 1]`. */
+  flat: Int32Array;
+  starts: Int32Array;
+  /** Number of distinct words (stems) in the article; ids are 0 to vocabulary - 1. */
   vocabulary: number;
-  /** Per word id: a content word (not a stopword), a number, its feature hash. */
+  /** Per word id: its stem, whether a content word (not a stopword), a number, its feature hash. */
+  stems: string[];
   content: Uint8Array;
   numeric: Uint8Array;
   hashes: Int32Array;
 }
 
-/** The words of each sentence span of `text`. */
+/**
+ * The words of each sentence span of `text`: each lower-cased [a-z0-9] run (characters
+ * outside ASCII letters and digits separate words, as in ROUGE), as an article-local id
+ * of its stem.
+ */
 export function articleWords(text: string, spans: readonly Span[]): ArticleWords {
+  makeRoom();
   const stamp = ++stampCounter;
   const infos: WordInfo[] = [];
-  const tokens: string[][] = [];
-  const ids: Int32Array[] = [];
-  const sentence: WordInfo[] = [];
-  const collect = (w: WordInfo) => {
-    sentence.push(w);
-  };
-  for (const span of spans) {
-    sentence.length = 0;
-    eachWord(text, span.start, span.end, collect);
-    const toks: string[] = new Array(sentence.length);
-    const sid = new Int32Array(sentence.length);
-    for (let k = 0; k < sentence.length; k++) {
-      const w = sentence[k]!;
-      toks[k] = w.stem;
+  const n = spans.length;
+  const starts = new Int32Array(n + 1);
+  // At most one word per two characters of a sentence (each word but the last has a separator after it).
+  let bound = 0;
+  for (let k = 0; k < n; k++) bound += (spans[k]!.end - spans[k]!.start + 1) >> 1;
+  const flat = new Int32Array(bound);
+  let o = 0;
+  for (let k = 0; k < n; k++) {
+    starts[k] = o;
+    const end = spans[k]!.end;
+    let i = spans[k]!.start;
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      if (!(isLowerOrDigit(c) || (c >= 65 && c <= 90))) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let h1 = 0x811c9dc5;
+      let h2 = 5381;
+      while (i < end) {
+        c = text.charCodeAt(i);
+        if (c >= 65 && c <= 90) c += 32;
+        else if (!isLowerOrDigit(c)) break;
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = (Math.imul(h2, 33) + c) | 0;
+        i++;
+      }
+      h1 |= 0;
+      let slot = lookupRaw(h1, h2);
+      let w = rawInfo[slot];
+      if (w === undefined) {
+        if (cached > FULL) {
+          rawInfo.fill(undefined);
+          cached = 0;
+          slot = lookupRaw(h1, h2);
+        }
+        w = infoOf(text.slice(from, i).toLowerCase());
+        rawKey1[slot] = h1;
+        rawKey2[slot] = h2;
+        rawInfo[slot] = w;
+        cached++;
+      }
       if (w.stamp !== stamp) {
         w.stamp = stamp;
         w.local = infos.length;
         infos.push(w);
       }
-      sid[k] = w.local;
+      flat[o++] = w.local;
     }
-    tokens.push(toks);
-    ids.push(sid);
   }
+  starts[n] = o;
   const v = infos.length;
+  const stems = new Array<string>(v);
   const content = new Uint8Array(v);
   const numeric = new Uint8Array(v);
   const hashes = new Int32Array(v);
   for (let k = 0; k < v; k++) {
     const w = infos[k]!;
+    stems[k] = w.stem;
     content[k] = w.content ? 1 : 0;
     numeric[k] = w.numeric ? 1 : 0;
     hashes[k] = w.hash | 0;
   }
-  return { tokens, ids, vocabulary: v, content, numeric, hashes };
+  return { count: n, flat, starts, vocabulary: v, stems, content, numeric, hashes };
+}
+
+/** Per sentence: its stemmed words (for the graph baselines, lead-k and the oracle). */
+export function sentenceTokens(words: ArticleWords): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < words.count; i++) {
+    const toks: string[] = [];
+    for (let o = words.starts[i]!; o < words.starts[i + 1]!; o++) toks.push(words.stems[words.flat[o]!]!);
+    out.push(toks);
+  }
+  return out;
 }
 
 /** The word trigrams of a token list, as strings (for trigram blocking). */
