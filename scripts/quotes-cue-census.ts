@@ -90,7 +90,6 @@ export class Census {
           rescorer.rates,
           rescorer.phrases,
           (k) => classAt(table, k, ts, ctx),
-          { prevQuoted: 0, nextQuoted: 0, paraFirst: 0, paraLast: 0, prevShip: -1, ship: 0 },
         ))
           proposed.push(
             trimForScoring(text, { start: table.off[2 * c.from]!, end: table.off[2 * c.to - 1]! }),

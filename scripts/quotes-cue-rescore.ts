@@ -29,14 +29,19 @@ import {
   type CueCandidate,
   type CueRescorerFile,
   cueCandidates,
-  neighboursOf,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
   rescorerOf,
-  type UnitNeighbours,
 } from '../src/quotes/cue-rescorer.js';
-import { type CueTagger, classAt, loadTagger, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
+import {
+  type CueCombination,
+  type CueTagger,
+  classAt,
+  loadTagger,
+  taggerFrom,
+  unitContext,
+} from '../src/quotes/cue-tagger.js';
 import {
   cueWordCounts,
   DEFAULT_SETTINGS,
@@ -73,6 +78,8 @@ const { values } = parseArgs({
     census: { type: 'boolean' },
     // Features the trees may not read (an ablation: their columns are zeroed before training).
     drop: { type: 'string' },
+    // How the tagger's cues combine with the rules' (cue-tagger.ts CueCombination; default "beliefs").
+    combine: { type: 'string' },
   },
 });
 
@@ -156,20 +163,8 @@ function rowsOf(
     const table = p.table;
     const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
     const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
-    const near: UnitNeighbours = {
-      prevQuoted: 0,
-      nextQuoted: 0,
-      paraFirst: 0,
-      paraLast: 0,
-      prevShip: -1,
-      ship: 0,
-    };
     for (let u = 0; u < units.length; u++) {
       const [ts, te] = units[u]!;
-      // As extractAttributions: the neighbours of every unit, the previous unit's cue count passed on.
-      neighboursOf(table, units, u, near);
-      near.prevShip = u > 0 ? near.ship : -1;
-      near.ship = 0;
       if (te <= ts) continue;
       const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
       const cands: CueCandidate[] = cueCandidates(
@@ -183,7 +178,6 @@ function rowsOf(
         rates,
         phrases,
         (k) => classAt(table, k, ts, ctx),
-        near,
       );
       for (const c of cands) {
         // Labelled as the extractor will state it: with the auxiliaries and adverbs before it taken in.
@@ -222,7 +216,7 @@ function score(
   phrases?: Map<string, number>,
 ): RoleCounts {
   const r = rescorer ? rescorerOf(rescorer, rates!, phrases!) : undefined;
-  return scoreExtractor(articles, lexicon, tagger, 'beliefs', r);
+  return scoreExtractor(articles, lexicon, tagger, (values.combine ?? 'beliefs') as CueCombination, r);
 }
 
 const fmt = (c: RoleCounts) => {
@@ -475,7 +469,8 @@ finds in the sentence, whether it holds a quotation, "that" after it, a comma be
 **Trained out of fold.** For each of the five folds of train (SHA-1 of the id, as the tagger's script),
 the lexicon and a tagger with the shipped settings (${EPOCHS} epochs, bias ${shippedTaggerFile.bias}, fallback ${shippedTaggerFile.fallback ?? 'off'}, "beliefs") learn
 from the other four and propose the fold's spans; a span's label is whether it is a gold cue (exact up to
-surrounding punctuation). The trees that score a fold learn from the other folds' spans only; the shipped
+surrounding punctuation) once the auxiliaries, modals, negation and adverbs right before it are taken in, as
+the extractor states it (src/quotes/extract-attributions.ts, cuePrefixStart). The trees that score a fold learn from the other folds' spans only; the shipped
 trees from all five folds' (${x.length / RESCORER_FEATURES.length} spans); the cue rates from all of train.
 
 **Choice, on the five folds of train** (objective: mean of content overlap F1, source overlap F1 and cue

@@ -114,19 +114,6 @@ export const RESCORER_FEATURES = [
   'prevComma',
   'phraseRate',
   'variant',
-  // What a linear model over a window cannot see: the neighbouring sentences and the paragraph,
-  // the other spans of the sentence, the headline case, what follows the span.
-  'prevQuoted',
-  'nextQuoted',
-  'paraFirst',
-  'paraLast',
-  'prevShip',
-  'otherBestB',
-  'rankB',
-  'nextTo',
-  'nextColon',
-  'capitalised',
-  'unitTitle',
 ] as const;
 const WIDTH = RESCORER_FEATURES.length;
 
@@ -154,53 +141,6 @@ function indexOfSpan(spans: readonly [number, number][], a: number, b: number): 
 
 function overlapsAny(spans: readonly [number, number][], a: number, b: number): boolean {
   for (let k = 0; k < spans.length; k++) if (spans[k]![0] < b && a < spans[k]![1]) return true;
-  return false;
-}
-
-/**
- * What the re-scorer reads of a unit's neighbours. The caller fills the first five before each
- * unit (units in text order); cueCandidates writes `ship`, the unit's own count of tagger cues,
- * which the caller passes on as the next unit's `prevShip`.
- */
-export interface UnitNeighbours {
-  /** The previous unit holds a quotation (0/1). */
-  prevQuoted: number;
-  /** The next unit holds a quotation (0/1). */
-  nextQuoted: number;
-  /** The unit opens a paragraph (the text breaks a line before it, or it is the first). */
-  paraFirst: number;
-  /** The unit closes a paragraph. */
-  paraLast: number;
-  /** How many cues the tagger found in the previous unit (-1: no previous unit). */
-  prevShip: number;
-  /** Written by cueCandidates: how many cues the tagger found in this unit. */
-  ship: number;
-}
-
-/** The neighbours of unit u of `units` (prevShip and ship left to the caller and cueCandidates). */
-export function neighboursOf(
-  table: TokenTable,
-  units: readonly [number, number][],
-  u: number,
-  near: UnitNeighbours,
-): void {
-  const [ts, te] = units[u]!;
-  near.prevQuoted = u > 0 && quotedRange(table, units[u - 1]![0], units[u - 1]![1]) ? 1 : 0;
-  near.nextQuoted = u + 1 < units.length && quotedRange(table, units[u + 1]![0], units[u + 1]![1]) ? 1 : 0;
-  near.paraFirst = ts === 0 || breakBefore(table, ts) ? 1 : 0;
-  near.paraLast = te >= table.count || breakBefore(table, te) ? 1 : 0;
-}
-
-function quotedRange(table: TokenTable, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (table.region[k] !== -1) return true;
-  return false;
-}
-
-/** True when the text between token k-1 and token k holds a line break. */
-function breakBefore(table: TokenTable, k: number): boolean {
-  const from = table.off[2 * k - 1]!;
-  const to = table.off[2 * k]!;
-  for (let i = from; i < to; i++) if (table.text.charCodeAt(i) === 10) return true;
   return false;
 }
 
@@ -245,11 +185,9 @@ export function cueCandidates(
   rates: Map<string, number>,
   phrases: Map<string, number>,
   classOf: ClassOf,
-  near: UnitNeighbours,
 ): CueCandidate[] {
   const d = decodeUnit(table, ts, te, ctx, tagger, extra);
   const ship = cuesOfLabels(d.labels, ts);
-  near.ship = ship.length;
   const wide = cuesOfLabels(d.wide, ts);
   const spans = ship.slice();
   for (const w of wide) if (indexOfSpan(ship, w[0], w[1]) < 0) spans.push(w);
@@ -275,15 +213,6 @@ export function cueCandidates(
   const n = te - ts;
   let quoted = 0;
   for (let k = ts; k < te; k++) if (table.region[k] !== -1) quoted = 1;
-  // Headline case: the share of the unit's words outside quotes that open with a capital.
-  let words = 0;
-  let capitals = 0;
-  for (let k = ts; k < te; k++) {
-    if (!table.word[k] || table.region[k] !== -1) continue;
-    words++;
-    if (isUpper(table.text.charCodeAt(table.off[2 * k]!))) capitals++;
-  }
-  const title = words ? capitals / words : 0;
   const out: CueCandidate[] = [];
   if (rowBuffer.length < spans.length * WIDTH) rowBuffer = new Float64Array(spans.length * WIDTH * 2);
   for (let s = 0; s < spans.length; s++) {
@@ -348,37 +277,9 @@ export function cueCandidates(
     row[23] = a > ts && table.lower[a - 1] === ',' ? 1 : 0;
     row[24] = phrases.get(phraseOf(table, a, b)) ?? -1;
     row[25] = s >= proposed ? 1 : 0;
-    row[26] = near.prevQuoted;
-    row[27] = near.nextQuoted;
-    row[28] = near.paraFirst;
-    row[29] = near.paraLast;
-    row[30] = near.prevShip;
-    row[32] = 0;
-    row[33] = b < te && table.lower[b] === 'to' ? 1 : 0;
-    row[34] = b < te && table.lower[b] === ':' ? 1 : 0;
-    row[35] = a > ts && isUpper(table.text.charCodeAt(table.off[2 * a]!)) ? 1 : 0;
-    row[36] = title;
     out.push({ from: a, to: b, row });
   }
-  // The other spans' best B margin, and this span's rank by its own.
-  for (let s = 0; s < out.length; s++) {
-    const row = out[s]!.row;
-    let other = -50;
-    let rank = 0;
-    for (let t = 0; t < out.length; t++) {
-      if (t === s) continue;
-      const m = out[t]!.row[0]!;
-      if (m > other) other = m;
-      if (m > row[0]!) rank++;
-    }
-    row[31] = other;
-    row[32] = rank;
-  }
   return out;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
 }
 
 /** Log-odds that a candidate is a cue. */

@@ -25,13 +25,7 @@ import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
 import type { CueLexicon } from './cue-lexicon.js';
-import {
-  type CueRescorer,
-  cueCandidates,
-  keptCues,
-  neighboursOf,
-  type UnitNeighbours,
-} from './cue-rescorer.js';
+import { type CueRescorer, cueCandidates, keptCues } from './cue-rescorer.js';
 import {
   type CueCombination,
   type CueTagger,
@@ -469,7 +463,6 @@ function rescoredCues(
   ctx: UnitContext,
   tagger: CueTagger,
   rescorer: CueRescorer,
-  near: UnitNeighbours,
 ): [number, number][] {
   const f = rescorer.file;
   const candidates = cueCandidates(
@@ -483,7 +476,6 @@ function rescoredCues(
     rescorer.rates,
     rescorer.phrases,
     (k) => classAt(table, k, ts, ctx),
-    near,
   );
   return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
@@ -582,7 +574,6 @@ function unitCues(
   tagger: CueTagger | undefined,
   combine: CueCombination,
   rescorer: CueRescorer | undefined,
-  near: UnitNeighbours,
 ): [number, number][] {
   const rules = findCues(table, ts, te, lexicon);
   if (!tagger) return rules;
@@ -591,7 +582,7 @@ function unitCues(
     table,
     ts,
     rescorer
-      ? rescoredCues(table, ts, te, ctx, tagger, rescorer, near)
+      ? rescoredCues(table, ts, te, ctx, tagger, rescorer)
       : cuesOfLabels(tagUnit(table, ts, te, ctx, tagger), ts),
   );
   if (combine === 'union') return unionCues(rules, tagged);
@@ -627,25 +618,11 @@ export function extractAttributions({
   const units = unitsOf(sentences, regions, table);
   const given = givenCues ? cueRanges(table, givenCues) : undefined;
   const out: Attribution[] = [];
-  // The re-scorer's view of each unit's neighbours (one object, refilled per unit).
-  const near: UnitNeighbours = {
-    prevQuoted: 0,
-    nextQuoted: 0,
-    paraFirst: 0,
-    paraLast: 0,
-    prevShip: -1,
-    ship: 0,
-  };
   for (let u = 0; u < units.length; u++) {
     const [ts, te] = units[u]!;
-    if (rescorer) {
-      neighboursOf(table, units, u, near);
-      near.prevShip = u > 0 ? near.ship : -1;
-      near.ship = 0;
-    }
     const cues = given
       ? cuesInUnit(given, ts, te)
-      : unitCues(table, ts, te, lexicon, tagger, combine, rescorer, near);
+      : unitCues(table, ts, te, lexicon, tagger, combine, rescorer);
     let thatClauseFrom = -1;
     for (let k = 0; k < cues.length; k++) {
       const [c0, c1] = cues[k]!;

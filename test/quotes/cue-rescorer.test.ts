@@ -11,12 +11,14 @@ import {
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
+  shippedRescorer,
 } from '../../src/quotes/cue-rescorer.js';
 import { classAt, shippedTagger, unitContext } from '../../src/quotes/cue-tagger.js';
-import { findCues, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { cuePrefixStart, findCues, tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuotes, quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
+import { articleOf } from './quote-helpers.js';
 
 /** One stump: log-odds -2 when the first feature (the B margin) is at most 0, else +2. */
 const file: CueRescorerFile = {
@@ -64,19 +66,8 @@ describe('cueCandidates', () => {
     const table = tokenTable(text, findQuoteRegions(text));
     const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
     const phrases = new Map([['said on monday', 0.5]]);
-    const near = { prevQuoted: 0, nextQuoted: 0, paraFirst: 1, paraLast: 1, prevShip: -1, ship: 0 };
-    const found = cueCandidates(
-      table,
-      0,
-      table.count,
-      ctx,
-      tagger!,
-      6,
-      true,
-      new Map(),
-      phrases,
-      (k) => classAt(table, k, 0, ctx),
-      near,
+    const found = cueCandidates(table, 0, table.count, ctx, tagger!, 6, true, new Map(), phrases, (k) =>
+      classAt(table, k, 0, ctx),
     );
     const said = table.lower.indexOf('said');
     const own = found.filter((c) => c.row[RESCORER_FEATURES.indexOf('inShip')] === 1);
@@ -102,5 +93,35 @@ describe('the stage option', () => {
     const off = (quotesStage.run(article, { quotes: { rescore: false } }) as Article).quotes;
     expect(off).toEqual(findQuotes(article, shippedLexicon(), shippedTagger()));
     expect(off!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('cue prefixes', () => {
+  const startOf = (text: string, word: string, floor = 0) => {
+    const table = tokenTable(text, findQuoteRegions(text));
+    const at = cuePrefixStart(table, table.lower.indexOf(word), floor);
+    return table.lower.slice(at, table.lower.indexOf(word) + 1).join(' ');
+  };
+
+  it('takes in the auxiliaries, negation and adverbs right before a cue word', () => {
+    expect(startOf('The harbour master has also repeatedly said the ferries would run.', 'said')).toBe(
+      'has also repeatedly said',
+    );
+    expect(startOf('The mayor would not say whether the bridge reopens.', 'say')).toBe('would not say');
+  });
+
+  it('leaves a capitalised name in -ly, and stops at the floor', () => {
+    expect(startOf('Kelly said the bridge would reopen.', 'said')).toBe('said');
+    const text = 'The mayor has said the bridge would reopen.';
+    const table = tokenTable(text, findQuoteRegions(text));
+    const said = table.lower.indexOf('said');
+    expect(cuePrefixStart(table, said, said)).toBe(said);
+  });
+
+  it('gives the stage cues with their prefixes, and the source without them', () => {
+    const text = 'The harbour master has also repeatedly said that the ferries would run again.';
+    const [q] = findQuotes(articleOf(text), shippedLexicon(), shippedTagger(), shippedRescorer());
+    expect(text.slice(q!.cue.start, q!.cue.end)).toBe('has also repeatedly said');
+    expect(text.slice(q!.speaker!.start, q!.speaker!.end)).toBe('The harbour master');
   });
 });
