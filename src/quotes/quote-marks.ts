@@ -19,6 +19,11 @@
  *   otherwise (a lone mark, a stray one) it opens nothing, and a passage it opens that no
  *   mark closes is no passage (it was a stray among ill-paired marks). A spaced mark after a number and
  *   before another (`5 " 9`) or after feet (`5 ' 1 "`) is an inch mark: no quotation mark.
+ *   After a colon (`he said : " we …`) a spaced mark opens whatever the count, as an
+ *   unspaced one does;
+ * - inside a passage, a mark shaped as an opening one (a blank before, a word after) right
+ *   after a sentence's end (`… for them. "England …`) reopens the passage instead of closing
+ *   it: the reopened-quote convention on pages whose paragraph breaks were lost.
  */
 import type { Span } from '../article/types.js';
 
@@ -82,6 +87,30 @@ function inchMarkAt(text: string, i: number): boolean {
   let k = i - 2;
   while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
   return k >= 2 && isSpaceCode(text.charCodeAt(k - 1)) && text.charCodeAt(k - 2) === APOSTROPHE;
+}
+
+/** The last character before `i` that is not a blank (-1: none). */
+function previousNonBlank(text: string, i: number): number {
+  let j = i - 1;
+  while (j >= 0 && isSpaceCode(text.charCodeAt(j))) j--;
+  return j >= 0 ? text.charCodeAt(j) : -1;
+}
+
+/** Whether a colon announces the mark at `i` (`he said : " we …`): it opens, as an unspaced mark after a colon does. */
+function afterColon(text: string, i: number): boolean {
+  return previousNonBlank(text, i) === 0x3a;
+}
+
+/**
+ * Whether the straight mark at `i`, met inside a passage, reopens it rather than closing it:
+ * shaped as an opening mark (a blank before, a word after) and right after the end of a
+ * sentence (`… for them. "England have …`). Where the paragraph breaks of a page were lost,
+ * the reopened-quote convention leaves such marks inside one speaker's quote.
+ */
+function reopensAt(text: string, i: number): boolean {
+  if (i === 0 || !isSpaceCode(text.charCodeAt(i - 1)) || isSpaceCode(codeOrSpace(text, i + 1))) return false;
+  const before = previousNonBlank(text, i);
+  return before === 0x2e || before === 0x3f || before === 0x21;
 }
 
 /** Straight double marks (" and '') in text[from, to), inch marks left out. */
@@ -196,7 +225,12 @@ class QuoteScan {
       this.open = i;
       this.floor = i + 1;
       this.openedSpaced = false;
-    } else if (c === STRAIGHT && spacedAt(text, i, 1) && !inchMarkAt(text, i) && this.marksPairUp(i)) {
+    } else if (
+      c === STRAIGHT &&
+      spacedAt(text, i, 1) &&
+      !inchMarkAt(text, i) &&
+      (afterColon(text, i) || this.marksPairUp(i))
+    ) {
       this.open = i;
       this.floor = i + 1;
       this.openedSpaced = true;
@@ -206,6 +240,11 @@ class QuoteScan {
 
   private whileOpen(i: number, c: number): number {
     const text = this.text;
+    if (c === STRAIGHT && reopensAt(text, i)) {
+      // The reopened-quote convention where the paragraph breaks were lost: the passage goes on.
+      this.floor = i + 1;
+      return i;
+    }
     if (c === CLOSE_CURLY || (c === STRAIGHT && !inchMarkAt(text, i)) || doubleApostropheAt(text, i)) {
       const end = c === APOSTROPHE ? i + 2 : i + 1;
       this.regions.push({ start: this.open, end, closed: true });

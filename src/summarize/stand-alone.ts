@@ -12,8 +12,12 @@
  * Each flagged sentence also carries the range of sentences it needs beside it (the one
  * holding the quote's cue, the previous one for a pronoun, the next one for a lead-in),
  * for callers that extend a highlight to carry its attribution along.
+ * Quotes are read from the quotes layer and, for the passages it holds no attribution for,
+ * from the quotes stage's own reading of the quotation marks (../quotes/quote-marks.ts): one
+ * reader of marks for both stages.
  */
 import type { Quote, Span } from '../article/types.js';
+import { findQuoteRegions } from '../quotes/quote-marks.js';
 
 export const QUOTE_CONTINUATION = 1;
 export const PRONOUN_AFTER_SPEAKER = 2;
@@ -99,146 +103,63 @@ function within(inner: Span, outer: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
-/** Double quotation marks: curly ones say which way they face; straight ones (and '') do not. */
-const OPEN_CURLY = 0x201c;
-const CLOSE_CURLY = 0x201d;
-const LOW_OPEN = 0x201e;
-const APOSTROPHE = 0x27;
-const BACKTICK = 0x60;
-
-/** An open quote is not followed further than this many sentences without a mark (an unclosed one). */
-const MAX_OPEN_SENTENCES = 6;
-
-function isBlank(c: number): boolean {
-  return c <= 32 || c === 0xa0;
+/** Double quotation marks and blanks: what is not yet (or no longer) a sentence's content. */
+function isMarkOrBlank(c: number): boolean {
+  return c <= 32 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0xa0 || c === 0x201c || c === 0x201d;
 }
 
-/** Whether the last non-blank character before `i` (from `from` on) is a colon. */
-function colonBefore(text: string, i: number, from: number): boolean {
-  let j = i - 1;
-  while (j >= from && isBlank(text.charCodeAt(j))) j--;
-  return j >= from && text.charCodeAt(j) === 58;
+/** The sentence's content: from its first to its last character that is neither a blank nor a quotation mark. */
+function contentOf(text: string, span: Span): Span {
+  let start = span.start;
+  let end = span.end;
+  while (start < end && isMarkOrBlank(text.charCodeAt(start))) start++;
+  while (end > start && isMarkOrBlank(text.charCodeAt(end - 1))) end--;
+  return { start, end };
 }
-
-/** Double marks: straight, curly, and the two-character '' and `` of some archives and PTB text. */
-const MARK_STRINGS = ['"', '\u201c', '\u201d', '\u201e', "''", '``'];
 
 /**
- * Offsets of the text's double quotation marks, in order. One `indexOf` scan per kind
- * of mark (a regular expression with the alternatives cost as much as the rest of
- * this module together); most texts have one kind or none.
+ * Flags the sentences that are part of a quoted passage (the quotes stage's reading of the
+ * marks, ../quotes/quote-marks.ts) while the sentence holding its attribution is another:
+ * those whose content the passage holds whole, and those that start inside it. Only
+ * passages a mark closes are believed (an unclosed one is more often a closing mark the
+ * sentence splitter gave to the next sentence, `ukraine . " savchenko …`, than a quote).
+ * The sentence needed is the nearest of the passage's sentences holding a cue, else the one
+ * after it closes, else the one before it opens; none: not found.
  */
-function markOffsets(text: string): number[] {
-  const out: number[] = [];
-  let kinds = 0;
-  for (const mark of MARK_STRINGS) {
-    let at = text.indexOf(mark);
-    if (at < 0) continue;
-    kinds++;
-    for (; at >= 0; at = text.indexOf(mark, at + mark.length)) out.push(at);
-  }
-  if (kinds > 1) out.sort((x, y) => x - y);
-  return out;
-}
-
-// Which way the quotes of each sentence run, read from its double quotation marks: bits per sentence.
-/** A quote is open where the sentence starts (it began in an earlier one). */
-const OPEN_AT_START = 1;
-/** The quote the sentence opens with (its first non-blank character a mark) is still open at its end, or closes only there. */
-const QUOTED_TO_END = 2;
-/** A quote is still open at its end (and runs on into the next sentence if that starts open). */
-const ENDS_OPEN = 4;
-/** A closing mark ends a quote in it. */
-const CLOSES_QUOTE = 8;
-
-/**
- * Reads the double quotation marks sentence by sentence. A mark that starts a sentence
- * opens and one that ends it closes, whatever its shape; curly marks say which way
- * they face; a straight mark elsewhere opens before a word and closes after one, and
- * between blanks (the PTB-tokenized `" like this , "`) toggles. An open quote ends
- * with its paragraph unless the next one reopens it (the reopened-quote convention:
- * its opening mark starts the sentence), and is given up after MAX_OPEN_SENTENCES.
- */
-function markRuns(text: string, spans: readonly Span[]): Uint8Array {
-  const marks = markOffsets(text);
-  let m = 0;
-  const runs = new Uint8Array(spans.length);
-  let open = false;
-  let openFor = 0;
-  let prevEnd = 0;
-  for (let k = 0; k < spans.length; k++) {
-    const span = spans[k]!;
-    if (open && (text.slice(prevEnd, span.start).includes('\n') || openFor >= MAX_OPEN_SENTENCES))
-      open = false;
-    prevEnd = span.end;
-    const openAtStart = open;
-    let first = span.start;
-    while (first < span.end && isBlank(text.charCodeAt(first))) first++;
-    let last = span.end - 1;
-    while (last > first && isBlank(text.charCodeAt(last))) last--;
-    let opensWithMark = false;
-    // Whether the open quote may run on into the next sentence: not when a mark facing
-    // neither way opened it inside this one (PTB's `the film " title " ( 1966 )`),
-    // unless a colon announced it.
-    let carries = true;
-    let closesQuote = false;
-    // Where the quote the sentence opens with closes (-1: still open, or none).
-    let firstClose = -1;
-    // The marks of this sentence (marks between sentences are passed over).
-    while (m < marks.length && marks[m]! < first) m++;
-    for (; m < marks.length && marks[m]! <= last; m++) {
-      const i = marks[m]!;
-      const c = text.charCodeAt(i);
-      const width = c === APOSTROPHE || c === BACKTICK ? 2 : 1;
-      let ambiguous = false;
-      // 1 opens, -1 closes, 2 either way
-      let dir = c === OPEN_CURLY || c === LOW_OPEN || c === BACKTICK ? 1 : c === CLOSE_CURLY ? -1 : 2;
-      if (dir === 2) {
-        if (i === first) dir = 1;
-        else if (i + width - 1 === last) dir = -1;
-        else {
-          const before = isBlank(text.charCodeAt(i - 1));
-          const after = isBlank(text.charCodeAt(i + width));
-          ambiguous = before === after;
-          dir = before && !after ? 1 : !before && after ? -1 : open ? -1 : 1;
-        }
+function flagQuotedPassages(
+  text: string,
+  spans: readonly Span[],
+  holdsCue: (i: number) => number,
+  flag: (i: number, needs: number) => void,
+): void {
+  const n = spans.length;
+  for (const r of findQuoteRegions(text)) {
+    if (!r.closed) continue;
+    const o = firstEndingAfter(spans, r.start);
+    let c = o;
+    while (c + 1 < n && spans[c + 1]!.start < r.end) c++;
+    for (let i = o; i <= c && i < n; i++) {
+      if (holdsCue(i)) continue;
+      const s = spans[i]!;
+      const content = contentOf(text, s);
+      if (content.start >= content.end) continue;
+      const whole = r.start <= content.start && r.end >= content.end;
+      const startsInside = r.start < s.start && r.end > content.start;
+      if (!whole && !startsInside) continue;
+      let cue = -1;
+      for (let d = 1; cue < 0 && (i - d >= o || i + d <= c + 1); d++) {
+        if (i - d >= o && holdsCue(i - d)) cue = i - d;
+        else if (i + d <= Math.min(c + 1, n - 1) && holdsCue(i + d)) cue = i + d;
       }
-      if (dir === 1) {
-        if (i === first) opensWithMark = true;
-        open = true;
-        carries = i === first || !ambiguous || colonBefore(text, i, first);
-      } else if (open) {
-        open = false;
-        closesQuote = true;
-        if (opensWithMark && firstClose < 0) firstClose = i + width - 1;
-      }
+      if (cue < 0 && o > 0 && holdsCue(o - 1)) cue = o - 1;
+      flag(i, cue);
     }
-    if (open && !carries) open = false;
-    openFor = open ? (openAtStart ? openFor + 1 : 1) : 0;
-    const quotedToEnd = opensWithMark && (firstClose < 0 ? open : firstClose === last);
-    runs[k] =
-      (openAtStart ? OPEN_AT_START : 0) |
-      (quotedToEnd ? QUOTED_TO_END : 0) |
-      (open ? ENDS_OPEN : 0) |
-      (closesQuote ? CLOSES_QUOTE : 0);
   }
-  return runs;
-}
-
-/**
- * Whether the quote open in sentence `i` is closed by a mark, in it or in the sentences
- * it runs on into: a quote never closed is more often a closing mark the sentence
- * splitter gave to the next sentence (`ukraine . " savchenko`) than a real one.
- */
-function closesLater(runs: Uint8Array, i: number): boolean {
-  let j = i;
-  while (runs[j]! & ENDS_OPEN && j + 1 < runs.length && runs[j + 1]! & OPEN_AT_START) j++;
-  return (runs[j]! & (ENDS_OPEN | CLOSES_QUOTE)) === CLOSES_QUOTE;
 }
 
 /**
  * Which of the sentences `spans` (sorted, disjoint, as the summarizer considers them)
- * do not stand alone, given the article's quotes (none: only quotation marks and
+ * do not stand alone, given the article's quotes (none: only the quoted passages and
  * lead-ins are read). A sentence that holds a quote's cue carries an attribution and is
  * never a quote's continuation.
  */
@@ -282,27 +203,13 @@ export function standAlone(text: string, spans: readonly Span[], quotes: readonl
       }
     }
   }
-  // The quotation marks: the layer does not always join a quote that runs over several
-  // sentences (lower-cased PTB text has marks that face neither way).
-  const runs = markRuns(text, spans);
-  for (let i = 0; i < n; i++) {
-    if (holdsCue(i) || flags[i] || !(runs[i]! & (OPEN_AT_START | QUOTED_TO_END)) || !closesLater(runs, i))
-      continue;
+  // The passages between quotation marks, for quotes the layer holds in pieces or not at
+  // all (no cue found): a sentence of one is not shown without its attribution either.
+  flagQuotedPassages(text, spans, holdsCue, (i, cue) => {
+    if (flags[i]) return;
     flags[i]! |= QUOTE_CONTINUATION;
-    // The attribution: the nearest sentence of the quote holding a cue, or the one after
-    // it closes, else the one before it opened.
-    let o = i;
-    while (o > 0 && runs[o]! & OPEN_AT_START) o--;
-    let c = i;
-    while (c + 1 < n && runs[c + 1]! & OPEN_AT_START) c++;
-    let cue = -1;
-    for (let d = 1; cue < 0 && (i - d >= o || i + d <= c + 1); d++) {
-      if (i - d >= o && holdsCue(i - d)) cue = i - d;
-      else if (i + d <= Math.min(c + 1, n - 1) && holdsCue(i + d)) cue = i + d;
-    }
-    if (cue < 0 && o > 0 && holdsCue(o - 1)) cue = o - 1;
     need(i, cue);
-  }
+  });
   for (let i = 0; i < n; i++) {
     const s = spans[i]!;
     if ((layer[i]! & 4 || (i > 0 && layer[i - 1]! & 2)) && opensWithPronoun(text, s)) {

@@ -68,6 +68,14 @@ describe('findQuoteRegions', () => {
     expect(passages('"Opened at the start')).toEqual([{ text: '"Opened at the start', closed: false }]);
   });
 
+  it('keeps a quote reopened after a sentence within one paragraph as one passage (paragraph breaks lost)', () => {
+    const text = 'He said: "We lost. "We will be back next year," he added. "Fine" was all she said.';
+    expect(passages(text)).toEqual([
+      { text: '"We lost. "We will be back next year,"', closed: true },
+      { text: '"Fine"', closed: true },
+    ]);
+  });
+
   it('ends an open passage at a new opening curly mark on the same line, and keeps lone apostrophes inside', () => {
     const text = "He said \u201cthe crew's plan \u201cworks\u201d now.";
     expect(passages(text)).toEqual([
@@ -121,14 +129,15 @@ describe('findQuoteRegions on marks with blanks on both sides (PTB-tokenised tex
   });
 
   it('opens no passage at a spaced mark that nothing closes in its paragraph', () => {
-    // Six marks, but ill-paired by the writer: the last one (before "added") would open a
-    // passage that never closes; it is read as a stray, not as an opening.
-    const text =
-      'He said: "We lost. "We will be back." "It was a blur. "Sometimes you react, " added Lund.\n\nThe club fined him.';
-    expect(passages(text)).toEqual([
-      { text: '"We lost. "', closed: true },
-      { text: '"It was a blur. "', closed: true },
-    ]);
+    // Four marks, but ill-paired by the writer (an inch mark written without a blank): the
+    // spaced one would open a passage that never closes; it is read as a stray, not as an opening.
+    const text = 'The "Harbour" cafe sold its 6" shelf and " then closed.\n\nIt reopens in May.';
+    expect(passages(text)).toEqual([{ text: '"Harbour"', closed: true }]);
+  });
+
+  it('opens at a spaced mark after a colon even among ill-paired marks', () => {
+    const text = 'he said : " we will rebuild the pier . " the stray mark " stays .';
+    expect(passages(text)).toEqual([{ text: '" we will rebuild the pier . "', closed: true }]);
   });
 
   it('reads inch marks between numbers as measurements, not quotation marks', () => {

@@ -41,7 +41,7 @@ describe('standAlone', () => {
   });
 
   it('reads a quote over sentences from its marks when the layer holds it in pieces (lower-cased PTB text)', () => {
-    // Marks with blanks on both sides face neither way; the cue is the layer's.
+    // Marks with blanks on both sides are read by their place (the quotes stage's reader); the cue is the layer's.
     const text =
       'the bridge reopened on monday . " it took two years . the cost was $ 4 million , " the mayor said . " we are proud . " tolls start in may .';
     const spans = sentenceSpans(text);
@@ -60,11 +60,36 @@ describe('standAlone', () => {
       speaker: at(text, 'the mayor'),
     };
     const sa = standAlone(text, spans, [reported]);
-    // `" it took two years .` opens a quote its sentence does not close; `" we are proud . "`
-    // is quoted from end to end with no cue of its own.
+    // `" it took two years .` is inside a passage that the sentence with the cue closes;
+    // `" we are proud . "` is quoted from end to end with no cue of its own.
     expect(Array.from(sa.flags)).toEqual([0, QUOTE_CONTINUATION, 0, QUOTE_CONTINUATION, 0]);
     expect([sa.first[1], sa.last[1]]).toEqual([1, 2]);
     expect([sa.first[3], sa.last[3]]).toEqual([2, 3]);
+  });
+
+  it('reads a quote reopened within a paragraph whose breaks were lost, when the layer holds only its start', () => {
+    const text =
+      'The coach spoke after the game. He said: "We were poor today. "Nobody played well. We will be back." Tickets are on sale.';
+    const spans = sentenceSpans(text);
+    expect(spans).toHaveLength(5);
+    const start: Quote = {
+      kind: 'direct',
+      start: at(text, 'We were poor').start,
+      end: at(text, 'today.').end,
+      cue: at(text, 'said'),
+      speaker: at(text, 'He'),
+    };
+    const sa = standAlone(text, spans, [start]);
+    // "He" is the speaker and needs the sentence before; the reopened passage needs the cue.
+    expect(Array.from(sa.flags)).toEqual([
+      0,
+      PRONOUN_AFTER_SPEAKER,
+      QUOTE_CONTINUATION,
+      QUOTE_CONTINUATION,
+      0,
+    ]);
+    expect([sa.first[2], sa.last[2]]).toEqual([1, 2]);
+    expect([sa.first[3], sa.last[3]]).toEqual([1, 3]);
   });
 
   it('leaves alone a mark the sentence splitter moved to the next sentence, and quoted titles', () => {
