@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockKind } from '../../src/article/types.js';
-import { furnitureKind } from '../../src/layout/line-kinds.js';
+import { furnitureKind, mayBeHighlightsHeading } from '../../src/layout/line-kinds.js';
 import {
   BOILERPLATE_LINE,
   BYLINE,
   CREDIT,
   DATE_LINE,
   DATELINE_ONLY,
+  HIGHLIGHTS_HEADING,
   isDateLine,
   PHOTO_CREDIT,
   PROMO_LINE,
@@ -137,6 +138,158 @@ describe('furniture by wording', () => {
     ).toBeUndefined();
   });
 
+  it('gives the patterns’ answer on lines that open with each pattern’s words, in any case', () => {
+    // Lines each of BOILERPLATE_LINE, PROMO_LINE, CREDIT, RELATED_PREFIX and RELATED_HEADING
+    // matches (the first two characters decide whether a pattern runs at all), and near misses.
+    const samples = [
+      'Advertisement',
+      'ADVERTISING',
+      'Anzeige',
+      'Werbung',
+      'Publicité',
+      'pubblicità',
+      'РЕКЛАМА',
+      'реклама',
+      '광고',
+      '広告',
+      'iklan',
+      '3 min read',
+      'Reading time: 4 minutes',
+      'Tempo de leitura: 2 min',
+      'Lesezeit: 3 Min.',
+      'Sponsored content',
+      'Story continues below advertisement',
+      'Continue reading below',
+      'Sharing is caring!',
+      'Enlarge this image',
+      'View the gallery',
+      'Open photos',
+      'Back to top',
+      'See slideshow',
+      'Image 3 of 12',
+      'Slide 2 of 9',
+      'Picture 1 of 4',
+      '12 shares',
+      'Like this story? Share it',
+      'Share on Facebook',
+      'Tweet',
+      'Email',
+      'Print',
+      'Comments',
+      '14 comments',
+      'Follow us on Twitter',
+      'Sign up',
+      'Subscribe now',
+      'Login',
+      'Log in',
+      'Skip to main content',
+      'Close',
+      'Menu',
+      'Search',
+      'Home',
+      'Getty Images',
+      'AP Photo',
+      'Reuters',
+      'Loading...',
+      'Read more',
+      'Show more',
+      'See more',
+      'View comments',
+      'Facebook',
+      'twitter',
+      'LinkedIn',
+      'WhatsApp',
+      'Pinterest',
+      'Reddit',
+      'Copy link',
+      'Link copied',
+      'All rights reserved.',
+      '© 2026 The Harbour Post',
+      'Filed under: Harbours',
+      'Tags: council, harbour',
+      'Topics: local',
+      'Categories: news',
+      'Category news',
+      'Posted in Local',
+      'Subscribe to our newsletter',
+      'Sign up for the morning briefing',
+      'Follow Jane Doe on Twitter',
+      'Never miss a story',
+      'This video requires JavaScript',
+      'Please enable JavaScript',
+      'Enable JavaScript to see this',
+      'Get the latest news',
+      'Download the free app',
+      'Have a news tip? Write to us',
+      'Click here to subscribe',
+      'More great harbour stories',
+      'Join the conversation',
+      'Jane Doe contributed to this report.',
+      'JANE DOE CONTRIBUTED REPORTING',
+      'Reporting by Jane Doe; Editing by John Roe',
+      'Additional reporting by Jane Doe',
+      'Editing by John Roe',
+      'Writing by Jane Doe',
+      'Compiled by the desk',
+      'This story has been updated',
+      'This article was corrected',
+      '(Photo credit: Ledger staff)',
+      'Photos: Harbour Post',
+      'Image credit: AP',
+      'Video: the harbour',
+      'Read also: the vote',
+      'Also read: the vote',
+      'More: the vote',
+      'Related coverage | the vote',
+      'See also - the vote',
+      'Watch: the vote',
+      'Listen › the vote',
+      'Opinion: the vote',
+      'Recommended: the vote',
+      'More from World: the vote',
+      'Click here: the vote',
+      'More on this story: the vote',
+      'Latest - the vote',
+      'Related articles',
+      'Don’t miss',
+      "Don't miss",
+      'Trending now',
+      'Most read today',
+      'More top stories',
+      'You may also like',
+      'Recommended for you',
+      'More from Harbour Post',
+      'More stories',
+      'Read next',
+      'Up next',
+      'See also',
+      'Also read',
+      'Leggi anche',
+      'Lesen Sie auch',
+      'À lire aussi',
+      'à lire aussi',
+      'Lire aussi',
+      'Te puede interesar',
+      'Leia também',
+      'Baca juga',
+      'The harbour reopened',
+      'Tagged harbour',
+      'A',
+      'x',
+      '7',
+      '',
+    ];
+    const kinds = new Set<string>();
+    for (const base of samples) {
+      for (const line of [base, base.toLowerCase(), base.toUpperCase()]) {
+        const want = byPatterns(line);
+        kinds.add(String(want));
+        expect({ line, got: furnitureKind(line) }).toEqual({ line, got: want });
+      }
+    }
+    expect([...kinds].sort()).toEqual(['boilerplate', 'caption', 'credit', 'related', 'undefined'].sort());
+  });
+
   it('gives the patterns’ answer on 30,000 generated lines, cased and lowercased', () => {
     const generated = lines(30_000, 11);
     const kinds = new Set<string>();
@@ -150,5 +303,33 @@ describe('furniture by wording', () => {
     expect([...kinds].sort()).toEqual(
       ['boilerplate', 'byline', 'caption', 'credit', 'dateline', 'related', 'undefined'].sort(),
     );
+  });
+
+  it('never rules out a line that is a highlights box’s heading', () => {
+    const headings = [
+      'Story highlights',
+      'Highlights:',
+      'Key points',
+      'Key takeaways',
+      'Takeaways',
+      'At a glance',
+      'The big picture',
+      'In brief',
+      'The essentials',
+      'What you need to know',
+      'TL;DR',
+      'tldr',
+    ];
+    for (const base of headings) {
+      for (const line of [base, base.toLowerCase(), base.toUpperCase()]) {
+        expect(HIGHLIGHTS_HEADING.test(line)).toBe(true);
+        expect({ line, may: mayBeHighlightsHeading(line) }).toEqual({ line, may: true });
+      }
+    }
+    for (const line of lines(20_000, 12))
+      if (HIGHLIGHTS_HEADING.test(line))
+        expect({ line, may: mayBeHighlightsHeading(line) }).toEqual({ line, may: true });
+    expect(mayBeHighlightsHeading('The council met on Tuesday')).toBe(true); // "the big picture" starts so
+    expect(mayBeHighlightsHeading('Council met on Tuesday')).toBe(false);
   });
 });

@@ -16,6 +16,16 @@ describe('renderHtml: link share of a line', () => {
         '<p><a href="https://shop.example.com/a">https://shop.example.com/a</a></p><p>Tickets: <a href="http://example.org">www.example.org</a></p>',
       ),
     ).toEqual([0, 0]);
+    // In capitals, and after white space of any kind inside the link.
+    expect(
+      shares(
+        '<p>Tickets: <a href="/t">WWW.EXAMPLE.ORG</a></p><p>Source: <a href="/s">HTTPS://EXAMPLE.ORG/A</a></p><p>Shop: <a href="/u">\u00a0\u2003 http://example.org</a></p>',
+      ),
+    ).toEqual([0, 0, 0]);
+    // Text that starts as an address would, and is not one.
+    expect(shares('<p><a href="/h">hello world</a></p><p><a href="/v">www dot example</a></p>')).toEqual([
+      1, 1,
+    ]);
   });
 
   it('still counts an address that is only part of a link, or a link cut by a line break', () => {
