@@ -95,6 +95,7 @@ const MAY_CREDIT = 4;
 const MAY_RELATED_PREFIX = 8;
 const MAY_RELATED_HEADING = 16;
 const MAY_HIGHLIGHTS_HEADING = 32;
+const MAY_ANY = 63;
 
 const STARTS = new Uint8Array(128 * 128);
 function mayStart(bit: number, words: string): void {
@@ -128,13 +129,16 @@ mayStart(MAY_HIGHLIGHTS_HEADING, 'story highlights key takeaways at the in what 
 
 /** The MAY_* bits of the patterns a line may match, by its first two characters. */
 function mayMatch(line: string): number {
+  // Every read below stays inside the line and the table: an index past either end (a short
+  // line's missing character) deoptimised the compiled function the first time a page had one.
+  if (line.length < 2) return line.length === 1 && line.charCodeAt(0) >= 128 ? MAY_ANY : 0; // "©"; no ASCII-led word is one character
   const c0 = line.charCodeAt(0);
-  const c1 = line.charCodeAt(1); // NaN on a one-character line: no ASCII-led word is that short
-  if (c0 >= 128 || c1 >= 128) return 63;
+  const c1 = line.charCodeAt(1);
+  if (c0 >= 128 || c1 >= 128) return MAY_ANY;
   if (c0 >= 48 && c0 <= 57) return MAY_BOILERPLATE; // "3 min read", "12 comments", "5 shares"
   const f0 = c0 >= 65 && c0 <= 90 ? c0 | 0x20 : c0;
   const f1 = c1 >= 65 && c1 <= 90 ? c1 | 0x20 : c1;
-  return STARTS[f0 * 128 + f1] ?? 0;
+  return STARTS[f0 * 128 + f1]!;
 }
 
 /**

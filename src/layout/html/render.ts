@@ -578,6 +578,7 @@ class PageRenderer implements ScanHandler {
     // tested, as most links are.
     let at = from;
     while (at < current.length && isRegexSpace(current.charCodeAt(at))) at++;
+    if (at === current.length) return; // white space only (and no read past the end, which deoptimised)
     const first = current.charCodeAt(at) | 0x20;
     if (first !== 104 && first !== 119) return;
     if (SHOWN_ADDRESS.test(current.slice(from))) this.currentLink -= length;
