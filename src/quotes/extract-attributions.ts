@@ -407,9 +407,17 @@ function wordsIn(table: TokenTable, from: number, to: number): number {
 }
 
 /** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
+/**
+ * Determiners that PolNeAR marks as a source when they stand alone before the cue ("Some said
+ * …"). Only "some": adding "those", "these", "that" and "this" changed nothing on the folds.
+ */
+const PRONOUN_DETERMINERS = new Set(['some']);
+
 function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
   const [a, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
-  // "In", "A", "Amid": a phrase of function words alone names no one.
+  // "In", "A", "Amid": a phrase of function words alone names no one, but for a determiner
+  // standing alone as a pronoun ("Some said …", "a group that is devoted to …").
+  if (b - a === 1 && PRONOUN_DETERMINERS.has(table.lower[a]!)) return charSpan(table, a, b);
   return wordsIn(table, a, b) && !onlyFunctionWords(table, a, b) ? charSpan(table, a, b) : undefined;
 }
 

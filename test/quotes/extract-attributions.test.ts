@@ -186,6 +186,16 @@ describe('speakers', () => {
     });
   });
 
+  it('takes "Some" standing alone before the cue as the source, but no other lone determiner', () => {
+    expect(readQuotes('Some said the ferries would run again in the spring.')[0]).toMatchObject({
+      cue: 'said',
+      speaker: 'Some',
+    });
+    const [any] = readQuotes('Any said the ferries would run again.');
+    expect(any).toMatchObject({ cue: 'said' });
+    expect(any!.speaker).toBeUndefined();
+  });
+
   it('resolves a named speaker to the entity mentioned in the source phrase', () => {
     const text = 'Harbour chief Gen. Ana Lopez said the port would reopen.';
     const lopez = entity(text, 'e1', 'PER', ['Gen. Ana Lopez']);
