@@ -49,6 +49,7 @@ export class Census {
   /** Boundary errors: the predicted cue → the gold cue it overlaps, and the shapes of the difference. */
   readonly boundary = new Map<string, number>();
   readonly boundaryShape = new Map<string, number>();
+  readonly boundaryTail = new Map<string, number>();
   /** A few missed gold cues in context, per construction (every 25th). */
   readonly samples = new Map<string, string[]>();
   private seen = 0;
@@ -130,6 +131,17 @@ export class Census {
             ', ' +
             (p.end < c.end ? 'ends earlier' : p.end > c.end ? 'ends later' : 'same end');
           bump(this.boundaryShape, shape);
+          // The words past our end that gold takes in (or that we take in past gold's).
+          if (p.start === c.start && p.end < c.end)
+            bump(
+              this.boundaryTail,
+              `gold runs on: ${said({ start: p.end, end: c.end }).trim().split(' ')[0]}`,
+            );
+          if (p.start === c.start && p.end > c.end)
+            bump(
+              this.boundaryTail,
+              `ours runs on: ${said({ start: c.end, end: p.end }).trim().split(' ')[0]}`,
+            );
         } else if (proposed.some((p) => same(p, c))) why = 'proposed exactly, dropped by the trees';
         else if (proposed.some((p) => over(p, c))) why = 'proposed with other bounds, dropped';
         else why = 'never proposed';
@@ -199,6 +211,7 @@ export class Census {
       `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
       `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
       `| boundary error: shape | count |\n| --- | --- |\n${list(this.boundaryShape)}\n`,
+      `| boundary error: the first word past the shorter end | count |\n| --- | --- |\n${list(this.boundaryTail, 40)}\n`,
       `| boundary error: predicted → gold | count |\n| --- | --- |\n${list(this.boundary, 40)}\n`,
       `| spurious predicted cue (no gold cue overlaps) | count |\n| --- | --- |\n${list(this.spurious, 40)}\n`,
       `| spurious predicted cue: where | count |\n| --- | --- |\n${list(this.spuriousWhere)}\n`,

@@ -80,6 +80,8 @@ const { values } = parseArgs({
     drop: { type: 'string' },
     // How the tagger's cues combine with the rules' (cue-tagger.ts CueCombination; default "beliefs").
     combine: { type: 'string' },
+    // The fold taggers' candidate share (TrainSettings.minRate; default the shipped 0.1).
+    'min-rate': { type: 'string' },
   },
 });
 
@@ -282,7 +284,10 @@ async function main(): Promise<void> {
     const file =
       cached && existsSync(cached)
         ? (JSON.parse(readFileSync(cached, 'utf8')) as ReturnType<typeof trainTagger>)
-        : trainTagger(fitPrepared, lexicon, lexiconFile, EPOCHS, DEFAULT_SETTINGS);
+        : trainTagger(fitPrepared, lexicon, lexiconFile, EPOCHS, {
+            ...DEFAULT_SETTINGS,
+            minRate: Number(values['min-rate'] ?? DEFAULT_SETTINGS.minRate),
+          });
     if (cached && !existsSync(cached)) {
       mkdirSync(resolve(values.cache!), { recursive: true });
       writeFileSync(cached, JSON.stringify(file));
