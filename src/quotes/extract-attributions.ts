@@ -536,14 +536,37 @@ const CUE_PREFIX_WORDS = new Set([
   'soon',
 ]);
 
-/** True for a word the cue takes in before it: a closed-class word above, or a lower-case adverb in -ly. */
+/**
+ * True for a word the cue takes in before it: a closed-class word above, or a lower-case word in
+ * -ly that does not follow a determiner (an adverb: "repeatedly said", not "the family said").
+ */
 function isCuePrefix(table: TokenTable, k: number): boolean {
   const w = table.lower[k]!;
   if (CUE_PREFIX_WORDS.has(w)) return true;
   if (w.length < 5 || !w.endsWith('ly')) return false;
   const c = table.text.charCodeAt(table.off[2 * k]!);
-  return c >= 97 && c <= 122;
+  if (c < 97 || c > 122) return false;
+  // A noun in -ly ("the family said", "an ally said", "Trump's family") follows its determiner.
+  return k === 0 || !NOUN_OPENERS.has(table.lower[k - 1]!);
 }
+
+/** Words before a noun, never before an adverb. */
+const NOUN_OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'my',
+  'your',
+  "'s",
+  '\u2019s',
+  'this',
+  'that',
+]);
 
 /**
  * The tagger's cues with the auxiliaries, modals, negation and adverbs right before each taken

@@ -110,8 +110,10 @@ describe('cue prefixes', () => {
     expect(startOf('The mayor would not say whether the bridge reopens.', 'say')).toBe('would not say');
   });
 
-  it('leaves a capitalised name in -ly, and stops at the floor', () => {
+  it('leaves a capitalised name in -ly, a noun in -ly after its determiner, and stops at the floor', () => {
     expect(startOf('Kelly said the bridge would reopen.', 'said')).toBe('said');
+    expect(startOf('The family said the bridge would reopen.', 'said')).toBe('said');
+    expect(startOf('The mayor publicly said the bridge would reopen.', 'said')).toBe('publicly said');
     const text = 'The mayor has said the bridge would reopen.';
     const table = tokenTable(text, findQuoteRegions(text));
     const said = table.lower.indexOf('said');
