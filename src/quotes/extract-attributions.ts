@@ -925,7 +925,10 @@ function attributionAt(
   if (first === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(first)))
     return accordingTo(table, c0, c1, s0, s1, ts, cue, previous);
   const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
-  const participle = /ing$/.test(first);
+  // The verb after the cue's prefix words: "…, not even suggesting …" is a participle cue.
+  let verb = c0;
+  while (verb < c1 - 1 && isCuePrefix(table, verb)) verb++;
+  const participle = /ing$/.test(table.lower[verb]!);
 
   // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end.
   if (
@@ -940,7 +943,9 @@ function attributionAt(
 
   // 3. a participle after a comma ("…, saying …") or a second verb ("… and says …"): the
   // speaker is the previous cue's speaker in the sentence, else the subject of the sentence.
-  if ((prev === ',' && participle) || prev === 'and' || prev === 'but') {
+  // A comma inside a closing mark counts as one before it ("… strategy,” promising …").
+  const afterComma = prev === ',' || (CLOSE_MARKS.has(prev) && c0 - 2 >= s0 && table.lower[c0 - 2] === ',');
+  if ((afterComma && participle) || prev === 'and' || prev === 'but') {
     const source = previous?.source ?? subjectSpan(table, ts, c0);
     const content = contentAfter(table, c1, s1, next0, next1);
     return content ? attribution('reported', content, cue, source) : undefined;

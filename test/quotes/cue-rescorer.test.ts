@@ -127,3 +127,27 @@ describe('cue prefixes', () => {
     expect(text.slice(q!.speaker!.start, q!.speaker!.end)).toBe('The harbour master');
   });
 });
+
+describe('participle cues with the shipped tagger', () => {
+  const read = (text: string) =>
+    findQuotes(articleOf(text), shippedLexicon(), shippedTagger(), shippedRescorer()).map((q) => ({
+      cue: text.slice(q.cue.start, q.cue.end),
+      speaker: q.speaker ? text.slice(q.speaker.start, q.speaker.end) : undefined,
+    }));
+
+  it('gives a participle after its prefix words the subject of the sentence', () => {
+    expect(read('The mayor spoke for an hour, not even mentioning the ferries.')).toContainEqual({
+      cue: 'not even mentioning',
+      speaker: 'The mayor',
+    });
+  });
+
+  it('reads a comma inside a closing mark as a comma before a participle', () => {
+    expect(
+      read('The mayor defended her plan, \u201charbour first,\u201d promising new ferries by spring.'),
+    ).toContainEqual({
+      cue: 'promising',
+      speaker: 'The mayor',
+    });
+  });
+});
