@@ -1013,7 +1013,37 @@ function invertedAt(
     const content = contentSpan(table, s0, c0);
     if (content) return attribution('reported', content, cue, source);
   }
+  // Right after a closing mark ("…,” said X") the cue is inverted even when the name is long,
+  // holds a capitalised word that looks like a verb ("Will Doyle"), or runs into a relative
+  // clause ("a former official who oversaw …"): the source ends at the clause.
+  if (CLOSE_MARKS.has(prev) && inverts) {
+    let e = c1;
+    while (
+      e < s1 &&
+      e - c1 < 20 &&
+      table.region[e] === -1 &&
+      !SOURCE_STOPS.has(table.lower[e]!) &&
+      !RELATIVE_OPENERS.has(table.lower[e]!) &&
+      table.lower[e] !== '.'
+    )
+      e++;
+    if (e > c1 && !hasLowerCaseVerb(table, c1, e)) {
+      // With its apposition, as above ("…,” said Will Doyle, a professor at …").
+      const fullEnd = invertedSourceEnd(table, e, s1);
+      const source = fullEnd > e ? chainSpan(table, c1, fullEnd) : sourceSpan(table, c1, e);
+      const content = contentSpan(table, s0, c0);
+      if (source && content) return attribution('reported', content, cue, source);
+    }
+  }
   return undefined;
+}
+
+const RELATIVE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/** hasVerb, but a capitalised word is a name ("Will Doyle", "Mark Said"). */
+function hasLowerCaseVerb(table: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (VERBISH.has(table.lower[i]!) && !isCapitalisedAt(table, i)) return true;
+  return false;
 }
 
 /** 4a. "… was first reported by X", or undefined when either side is missing. */

@@ -186,6 +186,15 @@ describe('speakers', () => {
     });
   });
 
+  it('reads the source after a closing mark up to a relative clause, and a capitalised "Will" as a name', () => {
+    expect(
+      readQuotes('“The ferries will run,” said a former harbour official who ran the port for a decade.')[0],
+    ).toMatchObject({ cue: 'said', speaker: 'a former harbour official' });
+    expect(
+      readQuotes('“The ferries will run,” said Will Amadi, a professor of shipping at the port college.')[0],
+    ).toMatchObject({ cue: 'said', speaker: 'Will Amadi, a professor of shipping at the port college' });
+  });
+
   it('takes "Some" standing alone before the cue as the source, but no other lone determiner', () => {
     expect(readQuotes('Some said the ferries would run again in the spring.')[0]).toMatchObject({
       cue: 'said',
