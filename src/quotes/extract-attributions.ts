@@ -409,9 +409,23 @@ function wordsIn(table: TokenTable, from: number, to: number): number {
 /** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
 /**
  * Determiners that PolNeAR marks as a source when they stand alone before the cue ("Some said
- * …"). Only "some": adding "those", "these", "that" and "this" changed nothing on the folds.
+ * …"). Only "some": adding "those", "these", "that", "this" or "both" changed nothing on the folds.
  */
 const PRONOUN_DETERMINERS = new Set(['some']);
+
+/** Subordinators before a participle cue, whose speaker is the sentence's subject ("…, while saying …", "After suggesting …"). */
+const PARTICIPLE_OPENERS = new Set([
+  'while',
+  'after',
+  'before',
+  'since',
+  'when',
+  'without',
+  'by',
+  'in',
+  'upon',
+  'despite',
+]);
 
 function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
   const [a, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
@@ -945,7 +959,12 @@ function attributionAt(
   // speaker is the previous cue's speaker in the sentence, else the subject of the sentence.
   // A comma inside a closing mark counts as one before it ("… strategy,” promising …").
   const afterComma = prev === ',' || (CLOSE_MARKS.has(prev) && c0 - 2 >= s0 && table.lower[c0 - 2] === ',');
-  if ((afterComma && participle) || prev === 'and' || prev === 'but') {
+  if (
+    (afterComma && participle) ||
+    prev === 'and' ||
+    prev === 'but' ||
+    (participle && PARTICIPLE_OPENERS.has(prev))
+  ) {
     const source = previous?.source ?? subjectSpan(table, ts, c0);
     const content = contentAfter(table, c1, s1, next0, next1);
     return content ? attribution('reported', content, cue, source) : undefined;

@@ -151,3 +151,14 @@ describe('participle cues with the shipped tagger', () => {
     });
   });
 });
+
+describe('a participle cue after a subordinator', () => {
+  it('takes the subject of the sentence as its speaker', () => {
+    const text =
+      'The harbour master defended the plan on Monday, while saying that the ferries would be late.';
+    const quotes = findQuotes(articleOf(text), shippedLexicon(), shippedTagger(), shippedRescorer());
+    const saying = quotes.find((q) => text.slice(q.cue.start, q.cue.end) === 'saying');
+    expect(saying).toBeDefined();
+    expect(text.slice(saying!.speaker!.start, saying!.speaker!.end)).toBe('The harbour master');
+  });
+});
