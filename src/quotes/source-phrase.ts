@@ -339,6 +339,8 @@ export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: nu
   while (end - 1 > c0 && PARTICLES.has(t.lower[end - 1]!)) end--;
   const head = t.lower[end - 1]!;
   if (!PARTICIPLE.test(head) || capitalisedAt(t, end - 1)) return false;
+  // "are concerned", "is convinced": an adjective of feeling, whose subject feels it (the source).
+  if (EXPERIENCER_PARTICIPLES.has(head)) return false;
   const after = end < c1 ? t.lower[end] : t.lower[c1];
   if (after === 'by') return false;
   // "known as", "described as", "billed as": a participle before "as" is passive (an active
@@ -352,6 +354,39 @@ export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: nu
   while (j >= s0 && PASSIVE_ADVERBS.has(t.lower[j]!)) j--;
   return j >= s0 && BE_FORMS.has(t.lower[j]!);
 }
+
+/** Participles used as adjectives of feeling or stance: "X is concerned that …" has X as its source. */
+const EXPERIENCER_PARTICIPLES = new Set([
+  'concerned',
+  'worried',
+  'convinced',
+  'unconvinced',
+  'pleased',
+  'disappointed',
+  'frustrated',
+  'impressed',
+  'unimpressed',
+  'divided',
+  'focused',
+  'committed',
+  'determined',
+  'opposed',
+  'inclined',
+  'encouraged',
+  'troubled',
+  'alarmed',
+  'satisfied',
+  'dissatisfied',
+  'surprised',
+  'shocked',
+  'dismayed',
+  'thrilled',
+  'delighted',
+  'excited',
+  'devoted',
+  'united',
+  'unified',
+]);
 
 /**
  * True when the phrase [start, c0) before the cue cannot be its source: the existential

@@ -151,6 +151,13 @@ describe('passive cues with given cues', () => {
     expect(a!.source).toBeUndefined();
   });
 
+  it('reads an adjective of feeling ("are concerned that") as having its subject for source', () => {
+    const [a] = withCues('Some harbour pilots are concerned that the channel is too shallow.', [
+      'are concerned',
+    ]);
+    expect(a).toMatchObject({ cue: 'are concerned', source: 'Some harbour pilots' });
+  });
+
   it('reads a participle before "as" as passive ("known as")', () => {
     const [a] = withCues('The harbour, known as the Old Basin, will be dredged.', ['known as']);
     expect(a?.source).toBeUndefined();
