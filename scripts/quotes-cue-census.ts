@@ -53,6 +53,8 @@ export class Census {
   /** A few missed gold cues in context, per construction (every 25th). */
   readonly samples = new Map<string, string[]>();
   private seen = 0;
+  private seenSourceless = 0;
+  private seenWrong = 0;
 
   add(articles: readonly GoldArticle[], lexicon: CueLexicon, tagger: CueTagger, rescorer: CueRescorer): void {
     const model = shippedPosModel()!;
@@ -187,11 +189,37 @@ export class Census {
         }
         if (a.source) {
           const srcRight = goldSources.some((s) => over(s, a.source!));
+          const goldOf = g.attributions.find((x) => x.cue && same(trimForScoring(text, x.cue), p));
+          if (cueRight && !srcRight && goldOf?.source && this.seenWrong++ % 6 === 0) {
+            const from = Math.max(0, a.source.start - 60);
+            const list = this.samples.get('exact cue, wrong source') ?? [];
+            list.push(
+              `${text.slice(from, p.end + 30)} — cue "${text.slice(p.start, p.end)}", ours "${text.slice(a.source.start, a.source.end)}", gold "${text.slice(goldOf.source.start, goldOf.source.end)}"`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            );
+            this.samples.set('exact cue, wrong source', list);
+          }
           bump(
             this.source,
             `cue ${cueRight ? 'exact' : cueOver ? 'boundary' : 'spurious'}: source ${srcRight ? 'overlaps a gold source' : 'wrong'}`,
           );
-        } else bump(this.source, `cue ${cueRight ? 'exact' : cueOver ? 'boundary' : 'spurious'}: no source`);
+        } else {
+          bump(this.source, `cue ${cueRight ? 'exact' : cueOver ? 'boundary' : 'spurious'}: no source`);
+          const goldAttr = g.attributions.find((x) => x.cue && same(trimForScoring(text, x.cue), p));
+          if (cueRight && goldAttr?.source && this.seenSourceless++ % 8 === 0) {
+            const from = Math.max(0, p.start - 90);
+            const list = this.samples.get('exact cue, no source (gold has one)') ?? [];
+            list.push(
+              `${text.slice(from, p.start)}[[${text.slice(p.start, p.end)}]]${text.slice(p.end, p.end + 40)} — gold source "${text.slice(goldAttr.source.start, goldAttr.source.end)}"`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            );
+            this.samples.set('exact cue, no source (gold has one)', list);
+          }
+        }
       }
     }
   }
