@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { workerInterruptBudget } from '../src/batch/pool.js';
 import { runIngest } from '../src/batch/run-ingest.js';
 import { digestArticle } from '../src/digest.js';
 import { NewsdigestError } from '../src/errors.js';
@@ -76,13 +77,14 @@ async function endToEnd(
   db: string,
   workers: number,
   backgroundCompile: boolean | undefined,
+  interruptBudget: number | undefined,
 ): Promise<EndToEnd> {
   const store = openStore(db);
   const c0 = cpuNow();
   const t0 = performance.now();
   let summary: Awaited<ReturnType<typeof runIngest>>;
   try {
-    summary = await runIngest({ inputs: [input], store, workers, backgroundCompile });
+    summary = await runIngest({ inputs: [input], store, workers, backgroundCompile, interruptBudget });
   } finally {
     store.close();
   }
@@ -163,6 +165,17 @@ export const digestBench: BenchTask = {
       );
     }
     const backgroundCompile = compileFlag === 'auto' ? undefined : compileFlag === 'on';
+    // The workers' V8 interrupt budget (pool.ts workerInterruptBudget): NEWSDIGEST_BENCH_INTERRUPT_BUDGET=N
+    // sets it for an A/B run (0: V8's own).
+    const budgetFlag = process.env['NEWSDIGEST_BENCH_INTERRUPT_BUDGET'] || 'auto';
+    if (budgetFlag !== 'auto' && !/^\d+$/.test(budgetFlag)) {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        'NEWSDIGEST_BENCH_INTERRUPT_BUDGET',
+        `expecting a whole number (0: V8's own) or auto, instead found "${budgetFlag}"`,
+      );
+    }
+    const interruptBudget = budgetFlag === 'auto' ? undefined : Number(budgetFlag);
     const docs = await readDocs(data, limit);
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
     const words = docs.reduce((n, d) => n + (d.text.match(/\S+/g)?.length ?? 0), 0);
@@ -182,7 +195,9 @@ export const digestBench: BenchTask = {
       // given twice, as in 1,2,1,2, alternates them against a change in the machine's load).
       const runs: EndToEnd[] = [];
       for (const [r, workers] of workerCounts.entries()) {
-        runs.push(await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile));
+        runs.push(
+          await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile, interruptBudget),
+        );
       }
       // 2. Every stage alone, in this thread (after one warm-up pass over the first 100).
       const options = {};
@@ -359,7 +374,7 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
-          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}`,
+          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}; interrupt budget ${interruptBudget === undefined ? `default (${workerInterruptBudget() || "V8's own"})` : interruptBudget || "V8's own"}`,
           ...byWorkers.map(
             (b) =>
               `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)} (main thread ${b.mainMs === undefined ? '?' : round(b.mainMs, 2)}, V8 helper threads ${b.helperMs === undefined ? '?' : round(b.helperMs, 2)}: compiles and GC)`,

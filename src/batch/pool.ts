@@ -53,6 +53,12 @@ export interface PoolOptions {
    * left over for it (fewer workers than cores); see backgroundCompileFor.
    */
   backgroundCompile?: boolean;
+  /**
+   * V8's interrupt budget while the pool runs (`--interrupt-budget`: how much bytecode a function
+   * runs between its tiering checks; larger means fewer and later optimising compiles). Default:
+   * workerInterruptBudget(); 0 leaves V8's own.
+   */
+  interruptBudget?: number;
 }
 
 /**
@@ -67,6 +73,30 @@ export interface PoolOptions {
  */
 export function backgroundCompileFor(workers: number): boolean {
   return workers < availableParallelism();
+}
+
+/** V8 11.3's (Node 20's) own `--interrupt-budget`. */
+const V8_11_INTERRUPT_BUDGET = 67_584;
+
+/**
+ * The default for PoolOptions.interruptBudget: four times V8's on Node 20 (V8 11), V8's own
+ * elsewhere. A fresh worker's first thousand pages are mostly V8 warming up, and with the
+ * default budget it optimises (and often re-optimises) hundreds of functions that run for a
+ * few pages only. Instructions executed by a fresh thread over the first 300 and 862 BBC articles
+ * (valgrind, V8 single-threaded): docs/results/corpus-8.md. Node 22+ tier through Maglev first,
+ * with budgets of their own; they keep theirs.
+ */
+export function workerInterruptBudget(): number {
+  return process.versions.v8.startsWith('11.') ? 4 * V8_11_INTERRUPT_BUDGET : 0;
+}
+
+/** The budget given on node's command line, else V8's own: what a closing pool puts back. */
+function processInterruptBudget(): number | undefined {
+  for (const a of process.execArgv) {
+    const m = /^--interrupt[-_]budget=(\d+)$/.exec(a);
+    if (m) return Number(m[1]);
+  }
+  return process.versions.v8.startsWith('11.') ? V8_11_INTERRUPT_BUDGET : undefined;
 }
 
 /**
@@ -161,6 +191,7 @@ export class DigestPool {
   private readonly batchPages: number;
   private readonly youngMb: number | undefined;
   private readonly backgroundCompile: boolean;
+  private readonly interruptBudget: number;
   private readonly roomWaiters: (() => void)[] = [];
   /** A writing pool: the first page sequence number not yet committed (shared with the workers). */
   private readonly turn: Int32Array | undefined;
@@ -191,6 +222,7 @@ export class DigestPool {
     this.depth = Math.max(1, opts.depth ?? 4);
     this.youngMb = opts.youngGenerationMb;
     this.backgroundCompile = opts.backgroundCompile ?? backgroundCompileFor(opts.workers);
+    this.interruptBudget = Math.max(0, Math.floor(opts.interruptBudget ?? workerInterruptBudget()));
     for (let i = 0; i < opts.workers; i++) this.slots.push(this.spawn());
     // Loaded here while the workers import their modules, so that no worker parses it.
     if (opts.workers > 0) {
@@ -286,6 +318,9 @@ export class DigestPool {
         await s.worker.terminate();
       }),
     );
+    // The flag is process-wide and read as code runs: the rest of the process gets V8's back.
+    const own = processInterruptBudget();
+    if (this.interruptBudget && own !== undefined) setFlagsFromString(`--interrupt-budget=${own}`);
   }
 
   private spawn(): Slot {
@@ -296,6 +331,8 @@ export class DigestPool {
     setFlagsFromString(
       this.backgroundCompile ? '--concurrent-recompilation' : '--no-concurrent-recompilation',
     );
+    // Read as the code runs, by every isolate: set before each worker, as the flag above.
+    if (this.interruptBudget) setFlagsFromString(`--interrupt-budget=${this.interruptBudget}`);
     const slot: Slot = { worker: new Worker(this.url, options), tasks: [], held: [] };
     slot.worker.on('message', (m: FromWorker) => this.receive(slot, m));
     slot.worker.on('error', (e) => this.fail(slot, `worker failed: ${e.message}`));

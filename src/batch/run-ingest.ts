@@ -51,6 +51,8 @@ export interface IngestOptions {
   youngGenerationMb?: number;
   /** V8 optimises on its helper threads (default: when there are fewer workers than cores; pool.ts). */
   backgroundCompile?: boolean;
+  /** V8's interrupt budget while the workers run (default: pool.ts workerInterruptBudget; 0: V8's). */
+  interruptBudget?: number;
 }
 
 export interface IngestSummary {
@@ -94,6 +96,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           store: writing ? { file: store.file!, batchSize } : undefined,
           youngGenerationMb: opts.youngGenerationMb,
           backgroundCompile: opts.backgroundCompile,
+          interruptBudget: opts.interruptBudget,
         })
       : undefined;
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
