@@ -26,9 +26,18 @@
  * or alternated with another:
  *
  *   node dist/scripts/layout-profile.js --jit [--ab /tmp/base] [--rounds 5] [--node PATH] [--data …]
+ *
+ * Instructions of that fresh run, counted by valgrind (cachegrind) with V8 single-threaded, so
+ * that a run repeats to ±0.3 % whatever the machine's load (CPU time needs 10-20 alternated rounds
+ * to see 15 ms): all of them, those of V8's optimising compiler (which a normal run does on
+ * another thread), the rest (the main thread's work in a normal run), and SHA-256 and UTF-8
+ * decoding apart. Needs valgrind (Debian's `valgrind`); ~1-2 minutes a run:
+ *
+ *   node dist/scripts/layout-profile.js --instructions [--ab /tmp/base] [--rounds 1] [--node PATH] [--data …]
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -279,6 +288,98 @@ function jit(other: string | undefined, node: string, dir: string, rounds: numbe
   console.log(JSON.stringify(out));
 }
 
+/** Millions of instructions of one fresh run of the users' path under cachegrind, by family. */
+interface InstructionCounts {
+  all: number;
+  compiler: number;
+  mainThread: number;
+  sha256: number;
+  utf8Decode: number;
+}
+
+function instructionRun(node: string, distSrc: string, dir: string): InstructionCounts {
+  const url = (p: string) => JSON.stringify(new URL(p, distSrc).href);
+  const script = `
+    const { readPages } = await import(${url('ingest/read.js')});
+    const { pageToArticle } = await import(${url('ingest/page.js')});
+    const { layoutStage } = await import(${url('layout/index.js')});
+    let n = 0;
+    for await (const r of readPages([${JSON.stringify(dir)}])) if (r.ok) n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;`;
+  const tmp = mkdtempSync(join(tmpdir(), 'layout-cg-'));
+  const out = join(tmp, 'cachegrind.out');
+  // A file, not `-e`: cachegrind writes the command line into its output, where the script's
+  // line ends would break the format.
+  const file = join(tmp, 'fresh-run.mjs');
+  writeFileSync(file, script);
+  try {
+    execFileSync(
+      'valgrind',
+      [
+        '--tool=cachegrind',
+        '--cache-sim=no',
+        `--cachegrind-out-file=${out}`,
+        node,
+        '--single-threaded',
+        file,
+      ],
+      { stdio: ['ignore', 'ignore', 'ignore'] },
+    );
+    const table = execFileSync('cg_annotate', ['--threshold=0', out], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const counts: InstructionCounts = { all: 0, compiler: 0, mainThread: 0, sha256: 0, utf8Decode: 0 };
+    for (const line of table.split('\n')) {
+      const m = /^\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$/.exec(line);
+      if (!m || m[2]!.includes('PROGRAM TOTALS')) continue;
+      const n = Number(m[1]!.replaceAll(',', '')) / 1e6;
+      const f = m[2]!;
+      counts.all += n;
+      if (f.includes('compiler::')) counts.compiler += n;
+      if (f.includes('sha256')) counts.sha256 += n;
+      if (f.includes('Utf8Decoder')) counts.utf8Decode += n;
+    }
+    counts.mainThread = counts.all - counts.compiler;
+    return counts;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function instructions(other: string | undefined, node: string, dir: string, rounds: number): void {
+  const builds = [{ name: 'this', src: new URL('../src/', import.meta.url).href }];
+  if (other)
+    builds.unshift({ name: 'other', src: pathToFileURL(join(resolve(other), 'dist', 'src', '/')).href });
+  const out: Record<string, unknown> = {
+    task: 'layout-fresh-instructions',
+    rounds,
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+  };
+  const runs = builds.map(() => [] as InstructionCounts[]);
+  for (let r = 0; r < rounds; r++)
+    for (const k of r % 2 ? [...builds.keys()].reverse() : builds.keys())
+      runs[k]!.push(instructionRun(node, builds[k]!.src, dir));
+  builds.forEach((b, k) => {
+    const x = runs[k]!;
+    const mean = (f: (c: InstructionCounts) => number) =>
+      Math.round((x.reduce((t, c) => t + f(c), 0) / x.length) * 10) / 10;
+    out[b.name] = {
+      millions: {
+        all: mean((c) => c.all),
+        compiler: mean((c) => c.compiler),
+        mainThread: mean((c) => c.mainThread),
+        sha256: mean((c) => c.sha256),
+        utf8Decode: mean((c) => c.utf8Decode),
+      },
+      mainThreadRuns: x.map((c) => Math.round(c.mainThread * 10) / 10),
+    };
+    console.log(
+      `${b.name.padEnd(6)} ${mean((c) => c.mainThread)} M instructions outside the optimising compiler (all ${mean((c) => c.all)} M; SHA-256 ${mean((c) => c.sha256)} M, UTF-8 decoding ${mean((c) => c.utf8Decode)} M)`,
+    );
+  });
+  console.log(JSON.stringify(out));
+}
+
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
@@ -290,11 +391,19 @@ const { values } = parseArgs({
     ab: { type: 'string' },
     node: { type: 'string' },
     jit: { type: 'boolean' },
+    instructions: { type: 'boolean' },
   },
 });
 const dataDir = () =>
   resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 if (values.top) topSelf(values.top, Number(values.rows ?? 30));
+else if (values.instructions)
+  instructions(
+    values.ab,
+    values.node ?? process.execPath,
+    join(dataDir(), 'html'),
+    Number(values.rounds ?? 1),
+  );
 else if (values.jit)
   jit(values.ab, values.node ?? process.execPath, join(dataDir(), 'html'), Number(values.rounds ?? 5));
 else if (values.floor) floor(join(dataDir(), 'html'), Number(values.rounds ?? 7));
