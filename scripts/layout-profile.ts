@@ -28,8 +28,8 @@
  *   node dist/scripts/layout-profile.js --jit [--ab /tmp/base] [--rounds 5] [--node PATH] [--data …]
  *
  * Instructions of that fresh run, counted by valgrind (cachegrind) with V8 single-threaded, so
- * that a run repeats to ±0.3 % whatever the machine's load (CPU time needs 10-20 alternated rounds
- * to see 15 ms): all of them, those of V8's optimising compiler (which a normal run does on
+ * that a run repeats to about ±0.1 % whatever the machine's load (CPU time needs 10-20 alternated
+ * rounds to see 15 ms): all of them, those of V8's optimising compiler (which a normal run does on
  * another thread), the rest (the main thread's work in a normal run), and SHA-256 and UTF-8
  * decoding apart. Needs valgrind (Debian's `valgrind`); ~1-2 minutes a run:
  *
@@ -299,12 +299,18 @@ interface InstructionCounts {
 
 function instructionRun(node: string, distSrc: string, dir: string): InstructionCounts {
   const url = (p: string) => JSON.stringify(new URL(p, distSrc).href);
+  // The pages' paths, as bench layout's fresh process gets them: reading the folder itself goes
+  // through the thread pool (readdir), whose timing under valgrind moved the count by ~1 %.
+  const paths = readdirSync(dir)
+    .filter((n) => /\.html?$/i.test(n))
+    .sort()
+    .map((n) => join(dir, n));
   const script = `
     const { readPages } = await import(${url('ingest/read.js')});
     const { pageToArticle } = await import(${url('ingest/page.js')});
     const { layoutStage } = await import(${url('layout/index.js')});
     let n = 0;
-    for await (const r of readPages([${JSON.stringify(dir)}])) if (r.ok) n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;`;
+    for await (const r of readPages(${JSON.stringify(paths)})) if (r.ok) n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;`;
   const tmp = mkdtempSync(join(tmpdir(), 'layout-cg-'));
   const out = join(tmp, 'cachegrind.out');
   // A file, not `-e`: cachegrind writes the command line into its output, where the script's

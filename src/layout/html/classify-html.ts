@@ -5,7 +5,7 @@
  */
 import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
-import { furnitureKind, mayBeHighlightsHeading } from '../line-kinds.js';
+import { furnitureKind } from '../line-kinds.js';
 import { HIGHLIGHTS_HEADING, RELATED_HEADING } from '../patterns.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
@@ -67,7 +67,6 @@ export function classifyHtmlLines(
     // that holds the story's own container is the story, its heading a subheading ("TL;DR" atop a post).
     const box = nodes.parent[b.node]!;
     if (
-      mayBeHighlightsHeading(line) &&
       HIGHLIGHTS_HEADING.test(line) &&
       !(main.container >= 0 && box <= main.container && nodes.last[box]! >= main.container)
     ) {

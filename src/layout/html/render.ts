@@ -16,7 +16,6 @@
  */
 
 import { normalizeInlineText } from '../../ingest/normalize.js';
-import { isRegexSpace } from '../../text/chars.js';
 import { HINT, hintBits } from './class-hints.js';
 import { KNOWN_TAG_NAMES, type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
 
@@ -570,18 +569,9 @@ class PageRenderer implements ScanHandler {
   closeAnchor(): void {
     const from = this.anchorStart;
     this.anchorStart = -1;
-    const current = this.current;
-    const length = current.length - from;
+    const length = this.current.length - from;
     if (from < 0 || length === 0 || length > MAX_SHOWN_ADDRESS) return;
-    // SHOWN_ADDRESS asks for "http" or "www." after white space (`/i` without `u` folds only
-    // H and W to h and w): a link whose text starts with anything else is neither sliced nor
-    // tested, as most links are.
-    let at = from;
-    while (at < current.length && isRegexSpace(current.charCodeAt(at))) at++;
-    if (at === current.length) return; // white space only (and no read past the end, which deoptimised)
-    const first = current.charCodeAt(at) | 0x20;
-    if (first !== 104 && first !== 119) return;
-    if (SHOWN_ADDRESS.test(current.slice(from))) this.currentLink -= length;
+    if (SHOWN_ADDRESS.test(this.current.slice(from))) this.currentLink -= length;
   }
 
   closeJsonLd(): void {
