@@ -28,7 +28,6 @@ import { type PageInput, pageToArticle } from '../src/ingest/page.js';
 import { readPages } from '../src/ingest/read.js';
 import { shareShippedTagger, useSharedTagger } from '../src/quotes/cue-tagger.js';
 import { articleRecord } from '../src/store/record.js';
-import { openStore } from '../src/store/sqlite-store.js';
 import type { StoreItem } from '../src/store/types.js';
 
 function arg(name: string, fallback: string): string {
@@ -85,7 +84,11 @@ async function main(): Promise<void> {
   try {
     for (let pass = 0; pass < passes; pass++) {
       const store = storeOn
-        ? openStore(join(dir, `pass${pass}.db`), { busyTimeoutMs: 60_000, autoCheckpoint: false })
+        ? // Loaded only when used: the better-sqlite3 addon is built for one Node major (--store off runs on any).
+          (await import('../src/store/sqlite-store.js')).openStore(join(dir, `pass${pass}.db`), {
+            busyTimeoutMs: 60_000,
+            autoCheckpoint: false,
+          })
         : undefined;
       const steps = { clone: 0, page: 0, digest: 0, record: 0, store: 0 };
       let items: StoreItem[] = [];
