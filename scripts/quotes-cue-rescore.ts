@@ -491,7 +491,7 @@ Chosen: extra ${best.extra}, threshold ${best.threshold}, fallback ${Number.isFi
 the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
 
 **Size and load.** ${json.length} bytes (${file.trees.length} trees, ${Object.keys(file.rates).length} word rates, ${Object.keys(file.phrases).length} phrase rates);
-parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage) and docs/results/quotes-8.md (the stage with this model, alternated with the session-start build).
+parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage) and docs/RESULTS.md (quotes-8) (the stage with this model, alternated with the session-start build).
 
 **Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
 (the five-fold table alone, nothing written and dev not read: add \`--explore\`).

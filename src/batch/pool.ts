@@ -83,7 +83,7 @@ const V8_11_INTERRUPT_BUDGET = 67_584;
  * elsewhere. A fresh worker's first thousand pages are mostly V8 warming up, and with the
  * default budget it optimises (and often re-optimises) hundreds of functions that run for a
  * few pages only. Instructions executed by a fresh thread over the first 300 and 862 BBC articles
- * (valgrind, V8 single-threaded): docs/results/corpus-8.md. Node 22+ tier through Maglev first,
+ * (valgrind, V8 single-threaded): docs/RESULTS.md (corpus-8). Node 22+ tier through Maglev first,
  * with budgets of their own; they keep theirs.
  */
 export function workerInterruptBudget(): number {

@@ -271,7 +271,7 @@ const WHOLE_FILE = 8 << 20;
  * is handed on (readStream below), and nothing keeps them, so the next page may overwrite
  * them. A fresh buffer per page cost the fresh process ~10 ms of CPU over the 121 benchmark
  * pages (new memory touched page by page, and V8 told of 21.5 MB of outside memory, which
- * brings garbage collections forward: docs/decisions/layout-8.md). Per call, not per module:
+ * brings garbage collections forward: docs/DECISIONS.md (layout-8)). Per call, not per module:
  * two readPages iterated side by side never share one.
  */
 interface ReadBuffer {
