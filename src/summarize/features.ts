@@ -19,6 +19,7 @@
  * of (feature kind, values), never strings.
  */
 import type { Span } from '../article/types.js';
+import { isRegexSpace } from '../text/chars.js';
 import { type ArticleWords, articleWords } from './sentence-words.js';
 
 /** FNV-1a, 32 bits, over a string's UTF-16 code units. */
@@ -124,23 +125,6 @@ const H = {
   digits: table(F.digits, 4),
 };
 
-/** Whitespace as a regular expression's `\s` reads it. */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 const QUOTE = 0x22;
 const OPEN_CURLY = 0x201c;
 const CLOSE_CURLY = 0x201d;
@@ -160,7 +144,7 @@ function hasQuote(text: string, start: number, end: number): boolean {
 /** Whether text[start, end) opens (after blanks) with " “ '' or ``. */
 function opensWithQuote(text: string, start: number, end: number): boolean {
   let i = start;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  while (i < end && isRegexSpace(text.charCodeAt(i))) i++;
   if (i >= end) return false;
   const c = text.charCodeAt(i);
   if (c === QUOTE || c === OPEN_CURLY) return true;
@@ -173,12 +157,12 @@ function opensWithQuote(text: string, start: number, end: number): boolean {
  */
 function finalMark(text: string, start: number, end: number): number {
   let i = end - 1;
-  while (i >= start && isSpace(text.charCodeAt(i))) i--;
+  while (i >= start && isRegexSpace(text.charCodeAt(i))) i--;
   for (let c = text.charCodeAt(i); i >= start && (c === QUOTE || c === CLOSE_CURLY || c === APOSTROPHE); ) {
     i--;
     c = text.charCodeAt(i);
   }
-  while (i >= start && isSpace(text.charCodeAt(i))) i--;
+  while (i >= start && isRegexSpace(text.charCodeAt(i))) i--;
   return i >= start ? text.charCodeAt(i) : -1;
 }
 
