@@ -8,8 +8,8 @@
  *
  *   node [V8 flags] dist/scripts/corpus-warmup.js [--data FILE] [--passes N]
  */
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { threadCpuMs } from '../src/batch/thread-cpu.js';
 import { digestArticle } from '../src/digest.js';
 import { readJsonl } from '../src/eval/data.js';
 import { pageToArticle } from '../src/ingest/page.js';
@@ -23,7 +23,8 @@ function arg(name: string, fallback: string): string {
 const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const passes = Number(arg('passes', '2'));
 
-const threadMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+// This thread's CPU (Linux schedstat), as the batch reads it; NaN where the system does not tell it.
+const threadMs = () => threadCpuMs() ?? Number.NaN;
 const allMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

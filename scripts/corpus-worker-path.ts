@@ -17,10 +17,11 @@
  *
  * `--pages jsonl` reads the texts as corpus-warmup does (`{ id: index, text }`).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inputHash } from '../src/batch/input-hash.js';
+import { threadCpuMs } from '../src/batch/thread-cpu.js';
 import { digestArticle } from '../src/digest.js';
 import { readEntitiesModel, useEntitiesModelBuffer } from '../src/entities/shipped-tagger.js';
 import { readJsonl } from '../src/eval/data.js';
@@ -46,7 +47,8 @@ const batchSize = Number(arg('batch', '64'));
 // Off: this thread's CPU is read once a pass, not around each step (each read costs ~0.03 ms).
 const laps = arg('laps', 'on') === 'on';
 
-const threadMs = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ', 1)[0]) / 1e6;
+// This thread's CPU (Linux schedstat), as the batch reads it; NaN where the system does not tell it.
+const threadMs = () => threadCpuMs() ?? Number.NaN;
 const allMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
