@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { layoutPathUrl } from '../src/cli/layout-path-url.js';
 import { NewsdigestError } from '../src/errors.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { decodeBytes } from '../src/ingest/decode.js';
@@ -134,19 +135,17 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
  * (its id a hash of the page, none being given), then the layout stage. Until the fifth
  * session the child read each file with readFileSync(path, 'utf8') and gave the path as id,
  * which cost ~300 ms less than readPages did then (docs/RESULTS.md (layout-fresh-2)).
+ * The child loads those three from src/cli/layout-path's module as the running CLI has it:
+ * the bundle's entry dist/cli/layout-path.js (the same chunks `digest` loads) when the CLI
+ * runs bundled, tsc's module otherwise (layoutPathUrl).
  */
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
-  const read = new URL('../src/ingest/read.js', import.meta.url).href;
-  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
-  const layout = new URL('../src/layout/index.js', import.meta.url).href;
   // As the CLI does (src/cli/main.ts): Node 22+ keeps compiled code between runs; Node 20 skips it.
   const script = `
     import { readFileSync } from 'node:fs';
     import nodeModule from 'node:module';
     nodeModule.enableCompileCache?.();
-    const { readPages } = await import(${JSON.stringify(read)});
-    const { pageToArticle } = await import(${JSON.stringify(ingest)});
-    const { layoutStage } = await import(${JSON.stringify(layout)});
+    const { readPages, pageToArticle, layoutStage } = await import(${JSON.stringify(layoutPathUrl())});
     let n = 0;
     for await (const r of readPages(JSON.parse(process.argv[1]))) {
       if (!r.ok) throw new Error(r.error.toString());
@@ -184,18 +183,13 @@ interface Floor {
  * least disturbed by other work on the machine).
  */
 async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> {
-  const read = new URL('../src/ingest/read.js', import.meta.url).href;
-  const ingest = new URL('../src/ingest/page.js', import.meta.url).href;
-  const layout = new URL('../src/layout/index.js', import.meta.url).href;
   const script = `
     import { readFileSync } from 'node:fs';
     import nodeModule from 'node:module';
     nodeModule.enableCompileCache?.();
     ${CHILD_CPU}
     const started = cpuMs();
-    const { readPages } = await import(${JSON.stringify(read)});
-    await import(${JSON.stringify(ingest)});
-    await import(${JSON.stringify(layout)});
+    const { readPages } = await import(${JSON.stringify(layoutPathUrl())});
     const loaded = cpuMs();
     let n = 0;
     for await (const r of readPages(JSON.parse(process.argv[1]))) if (r.ok) n += r.page.html.length;

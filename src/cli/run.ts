@@ -1,0 +1,114 @@
+/**
+ * The `newsdigest` command line: parses it and hands over to one command. main.ts (the
+ * binary) loads this module, or the bundle built from it (dist/cli/newsdigest.js).
+ */
+import { parseArgs } from 'node:util';
+import { isNewsdigestError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { type Command, type CommandContext, EXIT } from './command.js';
+
+/** Every command (for the help and for an unknown name): loads every command's module and what it imports. */
+async function allCommands(): Promise<readonly Command[]> {
+  return (await import('./commands.js')).COMMANDS;
+}
+
+/**
+ * Each command's own module, so that a fresh `newsdigest eval extract` loads that
+ * command and what it needs, not the server, the store or the other stages.
+ * commands.ts stays the one full list: a name missing here is found there.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<Command>> = {
+  digest: async () => (await import('./commands/digest.js')).digestCommand,
+  ingest: async () => (await import('./commands/ingest.js')).ingestCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  bench: async () => (await import('./commands/bench.js')).benchCommand,
+};
+
+async function findCommand(name: string): Promise<Command | undefined> {
+  const load = Object.hasOwn(COMMAND_MODULES, name) ? COMMAND_MODULES[name] : undefined;
+  const command = load ? await load() : undefined;
+  if (command?.name === name) return command;
+  return (await allCommands()).find((c) => c.name === name);
+}
+
+const COMMON_FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  quiet: { type: 'boolean', short: 'q' },
+  debug: { type: 'boolean' },
+} as const;
+
+function mainHelp(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `newsdigest ${VERSION}: news pages in, clean, structured, summarised and attributable records out.
+
+Usage: newsdigest <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run "newsdigest <command> --help" for a command's options and examples.
+
+Examples:
+  newsdigest digest examples/harbour-bridge.txt --format md
+  newsdigest eval sbd --data ../shared/data/sbd/golden-rules-en.json
+`;
+}
+
+function commandHelp(c: Command): string {
+  return `Usage: ${c.usage}\n\n${c.summary}.\n\n${c.help}\n`;
+}
+
+export async function main(
+  argv: string[],
+  io: Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'> = process,
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(mainHelp(await allCommands()));
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = await findCommand(name);
+  if (!command) {
+    const names = (await allCommands()).map((c) => c.name);
+    io.stderr.write(`newsdigest: unknown command "${name}"; expecting one of ${names.join(', ')}\n`);
+    return EXIT.usage;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...COMMON_FLAGS, ...command.flags },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    io.stderr.write(`newsdigest ${name}: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const values = parsed.values as CommandContext['values'];
+  if (values['help']) {
+    io.stdout.write(commandHelp(command));
+    return EXIT.ok;
+  }
+  const stderrIsTty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+  const ctx: CommandContext = {
+    args: parsed.positionals,
+    values,
+    ...io,
+    interactive: stderrIsTty && !values['quiet'],
+  };
+  try {
+    return await command.run(ctx);
+  } catch (e) {
+    if (isNewsdigestError(e)) io.stderr.write(`${e.toString()}\n`);
+    else io.stderr.write(`newsdigest ${name}: ${(e as Error)?.message ?? String(e)}\n`);
+    if (values['debug'] && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return EXIT.someFailed;
+  }
+}
