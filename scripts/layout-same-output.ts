@@ -38,7 +38,10 @@ for await (const r of readPages(paths)) {
     failed++;
     line = `error ${r.error.toString()}`;
   } else {
-    const page = values['fetched-at'] ? { ...r.page, fetchedAt: values['fetched-at'] } : r.page;
+    // Set on the page itself: a copy would read (decode) a page's lazily decoded HTML and send it
+    // the decoded way, not the way a user's run goes (ingest/lazy-html.ts).
+    const page = r.page;
+    if (values['fetched-at']) page.fetchedAt = values['fetched-at'];
     line = sha(JSON.stringify(layoutStage.run(pageToArticle(page), {})));
   }
   pages++;

@@ -1,8 +1,9 @@
 /** `digest()`: one page in, one Article out, every stage run in order. */
-import type { Article } from './article/types.js';
+import type { Article, Source } from './article/types.js';
 import { checkArticle } from './article/validate.js';
 import type { DigestOptions } from './digest-options.js';
 import { entitiesStage } from './entities/index.js';
+import { utf8HtmlView } from './ingest/lazy-html.js';
 import { looksLikeHtml, type PageInput, pageToArticle } from './ingest/page.js';
 import { layoutStage } from './layout/index.js';
 import { checkStageOrder, runStages, type Stage } from './pipeline.js';
@@ -17,13 +18,22 @@ checkStageOrder(STAGES);
 /** Runs the stages over an Article that ingest made. */
 export async function digestArticle(article: Article, options: DigestOptions = {}): Promise<Article> {
   let result = await runStages(article, STAGES, options);
-  if (!options.keepHtml && result.source.html !== undefined) {
-    const { html: _html, ...source } = result.source;
-    result = { ...result, source };
-  }
+  if (!options.keepHtml && hasHtml(result.source)) result = { ...result, source: withoutHtml(result.source) };
   // The test suite sets this so that every Article any test produces is checked against the contract.
   if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') assertValidArticle(result);
   return result;
+}
+
+/** Whether the source holds its page's HTML, told without decoding a lazily decoded one (ingest/lazy-html.ts). */
+function hasHtml(source: Source): boolean {
+  return utf8HtmlView(source) !== undefined || source.html !== undefined;
+}
+
+/** The source without its HTML, its other keys in their order, the HTML never read (nor decoded). */
+function withoutHtml(source: Source): Source {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) if (key !== 'html') out[key] = source[key as keyof Source];
+  return out as Source;
 }
 
 function assertValidArticle(article: Article): void {

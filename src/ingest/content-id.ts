@@ -25,3 +25,12 @@ export function contentIdOfUtf8(bytes: Uint8Array): string {
   crypto ??= require('node:crypto') as typeof Crypto;
   return crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 }
+
+/**
+ * contentId of a text given as the one-byte view of its UTF-8 bytes (ingest/utf8-view.ts):
+ * the view's latin1 encoding is those bytes, so the id is the text's without decoding it.
+ */
+export function contentIdOfLatin1(view: string): string {
+  crypto ??= require('node:crypto') as typeof Crypto;
+  return crypto.createHash('sha256').update(view, 'latin1').digest('hex').slice(0, 16);
+}

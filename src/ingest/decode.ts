@@ -130,9 +130,40 @@ export function decodeChecked(
   input: string,
   options: DecodeOptions = {},
 ): { decoded: Decoded; wholeValidUtf8: boolean } {
+  const choice = chooseEncoding(bytes, input, options);
+  return {
+    decoded: finish(choice.body, choice.encoding, choice.encodingFrom, input),
+    wholeValidUtf8: choice.wholeValidUtf8,
+  };
+}
+
+/** What decodeChecked decodes a page with, found before anything is decoded. */
+export interface EncodingChoice {
+  encoding: string;
+  encodingFrom: EncodingFrom;
+  /** The bytes to decode: the page without its byte-order mark. */
+  body: Uint8Array;
+  /** The page is valid UTF-8, decoded as UTF-8 whole (no byte-order mark): its text's UTF-8 is its bytes. */
+  wholeValidUtf8: boolean;
+}
+
+/**
+ * The encoding decodeBytes would decode a page with, and how it was found, without decoding
+ * it. Throws E_DECODE, naming the input, when no encoding can be told.
+ */
+export function chooseEncoding(
+  bytes: Uint8Array,
+  input: string,
+  options: DecodeOptions = {},
+): EncodingChoice {
   const bom = sniffBom(bytes);
   if (bom)
-    return { decoded: finish(bytes.subarray(bom.length), bom.encoding, 'bom', input), wholeValidUtf8: false };
+    return {
+      encoding: bom.encoding,
+      encodingFrom: 'bom',
+      body: bytes.subarray(bom.length),
+      wholeValidUtf8: false,
+    };
 
   const declared: Array<[string | undefined, EncodingFrom]> = [
     [charsetOfContentType(options.contentType), 'header'],
@@ -146,17 +177,25 @@ export function decodeChecked(
     // server); their bytes, not their label, decide.
     const utf8 = encoding === 'utf-8';
     if (utf8 && !isUtf8(bytes)) continue;
-    return { decoded: finish(bytes, encoding, from, input), wholeValidUtf8: utf8 };
+    return { encoding, encodingFrom: from, body: bytes, wholeValidUtf8: utf8 };
   }
 
   if (isUtf8(bytes)) {
     // Pure ASCII reads the same in any ASCII-compatible encoding: UTF-8 by default.
     const from = isAscii(bytes) ? 'default' : 'detected';
-    return { decoded: finish(bytes, 'utf-8', from, input), wholeValidUtf8: true };
+    return { encoding: 'utf-8', encodingFrom: from, body: bytes, wholeValidUtf8: true };
   }
   const detected = detect(bytes);
   if (!detected) throw new NewsdigestError('E_DECODE', input, 'cannot tell its character encoding');
-  return { decoded: finish(bytes, detected, 'detected', input), wholeValidUtf8: false };
+  return { encoding: detected, encodingFrom: 'detected', body: bytes, wholeValidUtf8: false };
+}
+
+/**
+ * Decodes the bytes in the encoding chosen for them. Throws E_DECODE, naming the input and
+ * how the encoding was found, when more than 1 % of the characters come out invalid.
+ */
+export function decodeChosen(choice: EncodingChoice, input: string): Decoded {
+  return finish(choice.body, choice.encoding, choice.encodingFrom, input);
 }
 
 function finish(bytes: Uint8Array, encoding: string, from: EncodingFrom, input: string): Decoded {

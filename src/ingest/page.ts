@@ -2,15 +2,21 @@
 import { SCHEMA_VERSION } from '../article/schema-version.js';
 import type { Article, Source } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
-import { renderHtml } from '../layout/html/render.js';
+import { renderHtml, renderUtf8View } from '../layout/html/render.js';
 import { toIsoDate } from '../layout/meta/dates.js';
-import { contentId } from './content-id.js';
+import { contentId, contentIdOfLatin1 } from './content-id.js';
+import { setLazyUtf8Html, utf8HtmlView } from './lazy-html.js';
 import { decodeEntitiesInText, normalizeText } from './normalize.js';
+import { isBlankUtf8View } from './utf8-view.js';
 
 export interface PageInput {
   /** Stable id; when absent, a hash of the content. */
   id?: string;
   text?: string;
+  /**
+   * The page's HTML. readPages gives a page of valid UTF-8 an `html` decoded when first read
+   * (ingest/lazy-html.ts): pageToArticle and the layout read its bytes instead.
+   */
   html?: string;
   url?: string;
   fetchedAt?: string;
@@ -33,23 +39,35 @@ export { looksLikeHtml } from './looks-like-html.js';
 
 export function pageToArticle(page: PageInput): Article {
   const origin = page.origin ?? page.url ?? page.id ?? 'input';
-  const isHtml = page.html !== undefined;
-  const raw = isHtml ? page.html! : page.text;
-  if (raw === undefined) throw new NewsdigestError('E_BAD_RECORD', origin, 'has neither "text" nor "html"');
-  if (raw.trim() === '') throw new NewsdigestError('E_EMPTY', origin, 'is empty');
+  // A page read from valid UTF-8 bytes is rendered from them (never decoded whole here) and
+  // hands its Article the same lazily decoded `html`.
+  const view = utf8HtmlView(page);
+  const isHtml = view !== undefined || page.html !== undefined;
+  const raw = view !== undefined ? undefined : isHtml ? page.html! : page.text;
+  if (view === undefined && raw === undefined)
+    throw new NewsdigestError('E_BAD_RECORD', origin, 'has neither "text" nor "html"');
+  if (view !== undefined ? isBlankUtf8View(view) : raw!.trim() === '')
+    throw new NewsdigestError('E_EMPTY', origin, 'is empty');
   // The rendered text is normalised already: each line is what normalizeText leaves of it (no
   // line ends, no runs or edges of white space, nothing its passes change), and the lines are
   // joined by single line ends, so normalizeText would return it unchanged after passes over
   // the whole page (test/ingest/page.test.ts checks it on pages with every kind of odd character).
-  const text = isHtml ? renderHtml(raw).text : normalizeText(decodeEntitiesInText(raw));
+  const text =
+    view !== undefined
+      ? renderUtf8View(view).text
+      : isHtml
+        ? renderHtml(raw!).text
+        : normalizeText(decodeEntitiesInText(raw!));
   if (text === '') throw new NewsdigestError('E_EMPTY', origin, 'has no visible text');
   const source: Source = { format: isHtml ? 'html' : 'text', origin };
-  if (isHtml) source.html = raw;
+  if (view !== undefined) setLazyUtf8Html(source, view);
+  else if (isHtml) source.html = raw!;
   if (page.url) source.url = page.url;
   if (page.encoding) source.encoding = page.encoding;
   if (page.encodingFrom) source.encodingFrom = page.encodingFrom;
   if (page.fetchedAt) source.fetchedAt = page.fetchedAt;
-  const article: Article = { schemaVersion: SCHEMA_VERSION, id: page.id ?? contentId(raw), text, source };
+  const id = page.id ?? (view !== undefined ? contentIdOfLatin1(view) : contentId(raw!));
+  const article: Article = { schemaVersion: SCHEMA_VERSION, id, text, source };
   // What the container said of the page (feed item, JSONL record) seeds meta; layout may find better.
   const published = page.published ? toIsoDate(page.published) : undefined;
   if (page.title?.trim() || published) {

@@ -16,16 +16,20 @@ import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes }
 import { contentIdOfUtf8 } from './content-id.js';
 import {
   charsetOfDocument,
+  chooseEncoding,
   createStreamDecoder,
-  type decodeBytes,
-  decodeChecked,
+  type Decoded,
+  decodeChosen,
+  type EncodingChoice,
   type EncodingFrom,
   InvalidCounter,
   resolveEncoding,
   sniffBom,
 } from './decode.js';
+import { setLazyUtf8Html } from './lazy-html.js';
 import { looksLikeHtml } from './looks-like-html.js';
 import type { PageInput } from './page.js';
+import { hasReplacementChar, isBlankUtf8View, latin1View } from './utf8-view.js';
 
 // The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
 // the glob matcher are loaded when an input needs them: a run over HTML or text pages
@@ -176,25 +180,43 @@ async function* readStream(
     else yield failure('E_IO', origin, `cannot be read (${(e as Error).message})`);
     return;
   }
-  let decoded: ReturnType<typeof decodeBytes>;
-  let wholeValidUtf8: boolean;
+  let choice: EncodingChoice;
   try {
-    ({ decoded, wholeValidUtf8 } = decodeChecked(bytes, origin, { sniffDocument: format === 'html' }));
+    choice = chooseEncoding(bytes, origin, { sniffDocument: format === 'html' });
   } catch (e) {
     yield { ok: false, error: e as NewsdigestError };
     return;
   }
-  if (decoded.text.trim() === '') {
+  // An HTML page of valid UTF-8 travels as the one-byte view of its bytes and is decoded only
+  // where something reads it (lazy-html.ts; the layout renders the view). The checks made on
+  // the decoded text are made on the view: a U+FFFD in the page (which the share of invalid
+  // characters counts) sends it the decoded way, where that share is judged as before.
+  let view: string | undefined;
+  if (format === 'html' && choice.wholeValidUtf8) {
+    view = latin1View(bytes);
+    if (hasReplacementChar(view)) view = undefined;
+  }
+  let decoded: Decoded | undefined;
+  if (view === undefined) {
+    try {
+      decoded = decodeChosen(choice, origin);
+    } catch (e) {
+      yield { ok: false, error: e as NewsdigestError };
+      return;
+    }
+  }
+  if (view !== undefined ? isBlankUtf8View(view) : decoded!.text.trim() === '') {
     yield failure('E_EMPTY', origin, 'holds only white space');
     return;
   }
-  const page: PageInput = { origin, encoding: decoded.encoding, encodingFrom: decoded.encodingFrom };
-  if (format === 'html') page.html = decoded.text;
-  else page.text = decoded.text;
+  const page: PageInput = { origin, encoding: choice.encoding, encodingFrom: choice.encodingFrom };
+  if (view !== undefined) setLazyUtf8Html(page, view);
+  else if (format === 'html') page.html = decoded!.text;
+  else page.text = decoded!.text;
   // The id pageToArticle would make (a hash of the text's UTF-8), taken from the bytes when
   // they are that UTF-8: hashing them costs less than encoding the text again.
-  // decodeChecked has said when they are (one check of the bytes instead of two).
-  const utf8 = wholeValidUtf8 ? bytes : utf8Of(bytes, decoded.encoding);
+  // chooseEncoding has said when they are (one check of the bytes instead of two).
+  const utf8 = choice.wholeValidUtf8 ? bytes : utf8Of(bytes, choice.encoding);
   if (utf8) page.id = contentIdOfUtf8(utf8);
   yield { ok: true, page };
 }

@@ -1,12 +1,13 @@
 /** layout: which part of the page each block is (title, caption, paragraph, ...), and metadata. */
 import type { Article, Block, BlockKind } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
+import { utf8HtmlView } from '../ingest/lazy-html.js';
 import type { Stage } from '../pipeline.js';
 import { type LineKind, linesToBlocks } from './blocks.js';
 import { pageHighlights } from './highlights.js';
 import { classifyHtmlLines } from './html/classify-html.js';
 import { type JsonLdArticle, readJsonLd } from './html/json-ld.js';
-import { type RenderedPage, renderHtml } from './html/render.js';
+import { type RenderedPage, renderHtml, renderUtf8View } from './html/render.js';
 import { extractMeta } from './meta/extract-meta.js';
 import type { LayoutOptions } from './options.js';
 import {
@@ -35,9 +36,11 @@ export function layoutBlocks(
   page?: RenderedPage;
   ld?: JsonLdArticle | undefined;
 } {
-  const html = article.source.html;
-  if (html !== undefined) {
-    const page = renderHtml(html);
+  // A page read from valid UTF-8 bytes is rendered from them (its `html` is decoded only when read).
+  const view = utf8HtmlView(article.source);
+  const html = view === undefined ? article.source.html : undefined;
+  if (view !== undefined || html !== undefined) {
+    const page = view !== undefined ? renderUtf8View(view) : renderHtml(html!);
     if (page.text === article.text) {
       const ld = readJsonLd(page.meta.jsonLd);
       // Datelines that open an HTML paragraph stay in it: the page's author made them part of the story's first paragraph.

@@ -13,11 +13,13 @@
  *
  * The last result is memoised by HTML string: ingest renders the page to get the
  * text, then the layout stage asks again for the features without a second parse.
+ * A page read from valid UTF-8 bytes is rendered from their one-byte view
+ * (renderUtf8View: the same result, decoded only where text is kept).
  */
 
 import { normalizeInlineText } from '../../ingest/normalize.js';
 import { HINT, hintBits } from './class-hints.js';
-import { KNOWN_TAG_NAMES, type ScanHandler, scanHtml, type TagAttributes } from './scanner.js';
+import { KNOWN_TAG_NAMES, type ScanHandler, scanHtml, scanUtf8View, type TagAttributes } from './scanner.js';
 
 /** Something that reads a page and calls a handler per element and text run (our scanner; htmlparser2 to compare). */
 export type HtmlScan = (html: string, handler: ScanHandler) => void;
@@ -522,6 +524,11 @@ class PageRenderer implements ScanHandler {
     }
   }
 
+  /** Text is kept for the title, a JSON-LD script, or a line (outside skipped elements): what text() reads. */
+  keepsText(): boolean {
+    return this.inTitle || this.inJsonLd || this.skipDepth === 0;
+  }
+
   text(data: string): void {
     if (this.inTitle) this.title += data;
     if (this.inJsonLd && this.jsonLdSize + this.jsonLd.length < MAX_JSON_LD) this.jsonLd += data;
@@ -618,13 +625,29 @@ function readMetaTag(meta: RenderedMeta, attribs: TagAttributes): void {
 }
 
 let lastHtml: string | undefined;
+/** Whether lastHtml was a UTF-8 view (an ASCII page is the same string either way, and the same page). */
+let lastWasView = false;
 let lastPage: RenderedPage | undefined;
 
 /** Renders a page (memoised: the same HTML string twice in a row is parsed once). */
 export function renderHtml(html: string): RenderedPage {
-  if (lastPage && html === lastHtml) return lastPage;
+  if (lastPage && html === lastHtml && !lastWasView) return lastPage;
   const page = render(html, scanHtml);
   lastHtml = html;
+  lastWasView = false;
+  lastPage = page;
+  return page;
+}
+
+/**
+ * Renders the page whose valid UTF-8 bytes a one-byte view holds (ingest/utf8-view.ts):
+ * the same result as renderHtml over the decoded page (memoised the same way).
+ */
+export function renderUtf8View(view: string): RenderedPage {
+  if (lastPage && view === lastHtml && lastWasView) return lastPage;
+  const page = render(view, scanUtf8View);
+  lastHtml = view;
+  lastWasView = true;
   lastPage = page;
   return page;
 }
