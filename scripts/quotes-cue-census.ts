@@ -77,7 +77,7 @@ export class Census {
         return lo;
       };
       const unitOf = (t: number) => units.findIndex(([a, b]) => a <= t && t < b);
-      // Candidate spans the tagger proposed (its decode and the wide one), as character spans.
+      // Candidate spans proposed (the tagger's decode, the wide one, the lexical proposals), as character spans.
       const proposed: Span[] = [];
       for (const [ts, te] of units) {
         if (te <= ts) continue;
@@ -93,6 +93,8 @@ export class Census {
           rescorer.rates,
           rescorer.phrases,
           (k) => classAt(table, k, ts, ctx),
+          rescorer.proposer,
+          rescorer.file.proposeWords,
         ))
           proposed.push(
             trimForScoring(text, { start: table.off[2 * c.from]!, end: table.off[2 * c.to - 1]! }),

@@ -29,6 +29,7 @@ import {
   type CueCandidate,
   type CueRescorerFile,
   cueCandidates,
+  proposerOf,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
@@ -52,6 +53,7 @@ import {
 } from '../src/quotes/cue-train.js';
 import { figuresOf, type GoldArticle, parseGoldArticle, type RoleCounts } from '../src/quotes/eval-quotes.js';
 import { cuePrefixStart, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
+import type { PhraseTrie } from '../src/quotes/phrase-trie.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
@@ -82,6 +84,10 @@ const { values } = parseArgs({
     combine: { type: 'string' },
     // The fold taggers' candidate share (TrainSettings.minRate; default the shipped 0.1).
     'min-rate': { type: 'string' },
+    // Lexical proposals (cue-rescorer.ts CueRescorerFile.propose): the minimum phrase rates tried ("off": none).
+    propose: { type: 'string' },
+    // Word proposals (CueRescorerFile.proposeWords): the minimum word cue rates tried ("off": none).
+    'propose-words': { type: 'string' },
   },
 });
 
@@ -99,6 +105,17 @@ const GBDT = {
   minHessian: 3,
 };
 const VARIANTS = values.variants ?? false;
+/** Minimum phrase rates of the lexical proposer to try (undefined: none). */
+const PROPOSE = (values.propose ?? 'off').split(',').map((v) => (v === 'off' ? undefined : Number(v)));
+/** The candidate settings the rows are made for: the wide decode's raise and the proposer's minimum rate. */
+const PROPOSE_WORDS = (values['propose-words'] ?? 'off')
+  .split(',')
+  .map((v) => (v === 'off' ? undefined : Number(v)));
+const CANDS = EXTRAS.flatMap((extra) =>
+  PROPOSE.flatMap((propose) => PROPOSE_WORDS.map((proposeWords) => ({ extra, propose, proposeWords }))),
+);
+type Cand = (typeof CANDS)[number];
+const candKey = (c: Cand) => `${c.extra}/${c.propose ?? 'off'}/${c.proposeWords ?? 'off'}`;
 const FOLDS = (values.folds ?? '0,1,2,3,4').split(',').map(Number);
 
 const shippedTaggerFile = JSON.parse(
@@ -152,6 +169,8 @@ function rowsOf(
   extra: number,
   rates: Map<string, number>,
   phrases: Map<string, number>,
+  proposer: PhraseTrie | undefined,
+  proposeWords: number | undefined,
   errors: {
     boundary: number;
     spurious: number;
@@ -180,6 +199,8 @@ function rowsOf(
         rates,
         phrases,
         (k) => classAt(table, k, ts, ctx),
+        proposer,
+        proposeWords,
       );
       for (const c of cands) {
         // Labelled as the extractor will state it: with the auxiliaries and adverbs before it taken in.
@@ -264,7 +285,7 @@ async function main(): Promise<void> {
     tagger: CueTagger;
     rates: Map<string, number>;
     phrases: Map<string, number>;
-    rows: Map<number, Rows>;
+    rows: Map<string, Rows>;
     base: RoleCounts;
   }
   const folds: FoldData[] = [];
@@ -300,18 +321,20 @@ async function main(): Promise<void> {
     const rates = new Map(Object.entries(cueRates(fitPrepared)));
     const phrases = new Map(Object.entries(phraseRates(fitPrepared)));
     const heldPrepared = held.map(prepare);
-    const rows = new Map<number, Rows>();
-    for (const extra of EXTRAS)
+    const rows = new Map<string, Rows>();
+    for (const c of CANDS)
       rows.set(
-        extra,
+        candKey(c),
         rowsOf(
           heldPrepared,
           lexicon,
           tagger,
-          extra,
+          c.extra,
           rates,
           phrases,
-          extra === EXTRAS[0]
+          c.propose !== undefined ? proposerOf(phrases, c.propose) : undefined,
+          c.proposeWords,
+          c === CANDS[0]
             ? errors
             : { boundary: 0, spurious: 0, right: 0, boundaryExamples: [], spuriousWords: new Map() },
         ),
@@ -337,6 +360,8 @@ async function main(): Promise<void> {
   // Stacking: the trees scoring fold k learn from the other folds' rows.
   const results: {
     extra: number;
+    propose: number | undefined;
+    proposeWords: number | undefined;
     threshold: number;
     fallback: number;
     perFold: number[];
@@ -349,14 +374,15 @@ async function main(): Promise<void> {
   const key = (t: number, f: number) => `${t} ${f}`;
   const census = values.census ? new Census() : undefined;
   const baseMean = folds.reduce((s, f) => s + objective(f.base), 0) / folds.length;
-  for (const extra of EXTRAS) {
+  for (const cand of CANDS) {
+    const { extra, propose, proposeWords } = cand;
     const perSetting = new Map<string, number[]>(grid.map(([t, f]) => [key(t, f), []]));
     for (const f of folds) {
       const x: number[] = [];
       const y: number[] = [];
       for (const g of folds) {
         if (g.k === f.k) continue;
-        const r = g.rows.get(extra)!;
+        const r = g.rows.get(candKey(cand))!;
         for (const v of r.x) x.push(v);
         for (const v of r.y) y.push(v);
       }
@@ -369,17 +395,19 @@ async function main(): Promise<void> {
           variants: VARIANTS,
           threshold,
           fallback,
+          ...(propose !== undefined ? { propose } : {}),
+          ...(proposeWords !== undefined ? { proposeWords } : {}),
           base: model.base,
           trees: model.trees,
           rates: {},
           phrases: {},
         };
         const counts = score(f.held, f.lexicon, f.tagger, file, f.rates, f.phrases);
-        if (census && threshold === grid[0]![0] && fallback === grid[0]![1] && extra === EXTRAS[0])
+        if (census && threshold === grid[0]![0] && fallback === grid[0]![1] && cand === CANDS[0])
           census.add(f.held, f.lexicon, f.tagger, rescorerOf(file, f.rates, f.phrases));
         perSetting.get(key(threshold, fallback))!.push(objective(counts));
         console.error(
-          `extra ${extra} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
+          `extra ${extra} propose ${propose ?? 'off'}/${proposeWords ?? 'off'} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
         );
       }
     }
@@ -387,24 +415,24 @@ async function main(): Promise<void> {
       const perFold = perSetting.get(key(threshold, fallback))!;
       const mean = perFold.reduce((s, v) => s + v, 0) / perFold.length;
       const wins = perFold.filter((v, i) => v > objective(folds[i]!.base)).length;
-      results.push({ extra, threshold, fallback, perFold, mean, wins });
+      results.push({ extra, propose, proposeWords, threshold, fallback, perFold, mean, wins });
     }
   }
   console.log(
-    `| extra | threshold | fallback | ${folds.map((f) => `fold ${f.k}`).join(' | ')} | mean | Δ mean | folds better |`,
+    `| extra | propose | threshold | fallback | ${folds.map((f) => `fold ${f.k}`).join(' | ')} | mean | Δ mean | folds better |`,
   );
-  console.log(`| --- | --- | --- | ${folds.map(() => '---').join(' | ')} | --- | --- | --- |`);
+  console.log(`| --- | --- | --- | --- | ${folds.map(() => '---').join(' | ')} | --- | --- | --- |`);
   console.log(
-    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+    `| tagger alone | | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
   );
   for (const r of results)
     console.log(
-      `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
+      `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
     );
   if (census) console.log(census.report());
   const best = results.reduce((a, b) => (b.mean > a.mean ? b : a));
   console.error(
-    `best: extra ${best.extra}, threshold ${best.threshold}, fallback ${best.fallback}, mean ${best.mean.toFixed(4)} vs ${baseMean.toFixed(4)}, better on ${best.wins} of ${folds.length} folds`,
+    `best: extra ${best.extra}, propose ${best.propose ?? 'off'}/${best.proposeWords ?? 'off'}, threshold ${best.threshold}, fallback ${best.fallback}, mean ${best.mean.toFixed(4)} vs ${baseMean.toFixed(4)}, better on ${best.wins} of ${folds.length} folds`,
   );
   if (values.explore || best.wins < folds.length || folds.length < 5) {
     console.error('not written (exploring, or not better on every fold)');
@@ -414,7 +442,7 @@ async function main(): Promise<void> {
   const x: number[] = [];
   const y: number[] = [];
   for (const f of folds) {
-    const r = f.rows.get(best.extra)!;
+    const r = f.rows.get(candKey(best))!;
     for (const v of r.x) x.push(v);
     for (const v of r.y) y.push(v);
   }
@@ -426,6 +454,8 @@ async function main(): Promise<void> {
     variants: VARIANTS,
     threshold: best.threshold,
     ...(Number.isFinite(best.fallback) ? { fallback: best.fallback } : {}),
+    ...(best.propose !== undefined ? { propose: best.propose } : {}),
+    ...(best.proposeWords !== undefined ? { proposeWords: best.proposeWords } : {}),
     base: model.base,
     trees: model.trees,
     rates: cueRates(train.map(prepare)),
@@ -447,10 +477,10 @@ async function main(): Promise<void> {
   const devBase = score(dev, lexicon, tagger);
   const devNew = score(dev, lexicon, tagger, loaded.file, loaded.rates, loaded.phrases);
   const table = [
-    `| tagger alone | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
+    `| tagger alone | | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
     ...results.map(
       (r) =>
-        `| ${r.extra} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
+        `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
     ),
   ].join('\n');
   const card = `# quotes cue re-scorer
@@ -459,7 +489,7 @@ Generated by \`scripts/quotes-cue-rescore.ts\`; do not edit by hand.
 
 **What it is.** Gradient-boosted trees (scripts/layout-text-gbdt.ts, logistic loss, ${GBDT.trees} trees of
 depth ${GBDT.depth}, rate ${GBDT.rate}) that judge each cue span the cue tagger (CARD-cue-tagger.md) proposes in a
-sentence: its own cues and those of a wider decode (B scores raised by ${best.extra}: more cues)${VARIANTS ? ', and other boundaries of these where train knows the phrase as a cue (one to three tokens more on the right, one more on the left, one less on either side)' : ' (other boundaries of these, where train knows the phrase as a cue, were measured as candidates too and lost on the folds: `--variants`, docs/RESULTS.md (quotes-6))'}. A span is kept when its log-odds reach ${best.threshold}, the more
+sentence: its own cues and those of a wider decode (B scores raised by ${best.extra}: more cues)${VARIANTS ? ', and other boundaries of these where train knows the phrase as a cue (one to three tokens more on the right, one more on the left, one less on either side)' : ' (other boundaries of these, where train knows the phrase as a cue, were measured as candidates too and lost on the folds: `--variants`, docs/RESULTS.md (quotes-6))'}${best.propose !== undefined || best.proposeWords !== undefined ? `; and, where no span of the two decodes lies, lexical proposals (docs/results/quotes-9.md):${best.propose !== undefined ? ` every cue phrase of train (seen as a gold cue twice or more) whose cue rate reaches ${best.propose}, longest match at each token;` : ''}${best.proposeWords !== undefined ? ` every content word whose cue rate in train reaches ${best.proposeWords}, alone and with the preposition or "to" after it;` : ''} the tagger's margins on their tokens computed for them, and a lexical proposal never taken by the fallback` : ''}. A span is kept when its log-odds reach ${best.threshold}, the more
 probable first where two overlap; in a sentence where none does, the most probable is kept when it
 reaches ${Number.isFinite(best.fallback) ? best.fallback : '(never)'}. The rules' belief and intention cues still fill a sentence left without a cue ("beliefs").
 Features (${RESCORER_FEATURES.length}): ${RESCORER_FEATURES.join(', ')} (src/quotes/cue-rescorer.ts: the perceptron's B-minus-O margin at
@@ -467,7 +497,7 @@ the span's first token and mean I-minus-O margin inside it, whether the span is 
 overlaps one, the rules' label, the word classes of the head and of the tokens either side, the head
 word's and the whole phrase's cue rate in train, the distance to a quotation either side, a name or
 subject pronoun within four tokens before it, the position in the sentence, how many cues each decode
-finds in the sentence, whether it holds a quotation, "that" after it, a comma before it).
+finds in the sentence, whether it holds a quotation, "that" after it, a comma before it, whether it is a lexical proposal).
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${train.length} train articles; dev (${dev.length}) scored below, never used for a choice.
 
@@ -481,11 +511,13 @@ trees from all five folds' (${x.length / RESCORER_FEATURES.length} spans); the c
 **Choice, on the five folds of train** (objective: mean of content overlap F1, source overlap F1 and cue
 exact F1 of the whole extractor on the held-out fold; shipped only when better on every fold):
 
-| extra | threshold | fallback | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean | Δ mean | folds better |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+(propose: the phrase / word minimum rates of the lexical proposals, "off": none)
+
+| extra | propose | threshold | fallback | fold 0 | fold 1 | fold 2 | fold 3 | fold 4 | mean | Δ mean | folds better |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
-Chosen: extra ${best.extra}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
+Chosen: extra ${best.extra}, lexical proposals ${best.propose ?? 'off'}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
 
 **Scores on dev** (content overlap / source overlap / cue exact F1; sentences from src/text/sentences.ts):
 the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
@@ -493,7 +525,7 @@ the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
 **Size and load.** ${json.length} bytes (${file.trees.length} trees, ${Object.keys(file.rates).length} word rates, ${Object.keys(file.phrases).length} phrase rates);
 parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage) and docs/RESULTS.md (quotes-8) (the stage with this model, alternated with the session-start build).
 
-**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
+**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''}${values.propose ? ` --propose ${values.propose}` : ''}${values['propose-words'] ? ` --propose-words ${values['propose-words']}` : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
 (the five-fold table alone, nothing written and dev not read: add \`--explore\`).
 `;
   writeFileSync(join(outDir, 'CARD-cue-rescorer.md'), card);

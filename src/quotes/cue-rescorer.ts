@@ -14,8 +14,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from '../layout/text/line-model.js';
 import { modelFile } from '../models.js';
-import { B, type CueTagger, cuesOfLabels, decodeUnit, I, O, stemOf, type UnitContext } from './cue-tagger.js';
+import type { CueTrie } from './cue-lexicon.js';
+import {
+  B,
+  type CueTagger,
+  cuesOfLabels,
+  decodeUnit,
+  I,
+  O,
+  scoreToken,
+  stemOf,
+  type UnitContext,
+} from './cue-tagger.js';
 import type { TokenTable } from './extract-attributions.js';
+import { PhraseTrie, ROOT } from './phrase-trie.js';
 
 export const RESCORER_FORMAT = 'newsdigest-quotes-cue-rescorer/1';
 
@@ -40,6 +52,18 @@ export interface CueRescorerFile {
   rates: Record<string, number>;
   /** Per cue phrase seen at least twice as a gold cue in train: the share of its occurrences that were one. */
   phrases: Record<string, number>;
+  /**
+   * Lexical proposals: every phrase of `phrases` whose rate reaches this is proposed wherever it
+   * occurs in a unit outside quotation marks and no span of the tagger's two decodes overlaps it
+   * ("criticism of", "voted for", "statement": cues the tagger never proposes). Absent: none.
+   */
+  propose?: number;
+  /**
+   * Word proposals: a content word outside quotation marks whose cue rate (`rates`) reaches this,
+   * where no other span overlaps it, is proposed alone and, before a preposition or "to", with it
+   * ("critical of", "concerned about"). Absent: none.
+   */
+  proposeWords?: number;
 }
 
 export interface CueRescorer {
@@ -47,6 +71,8 @@ export interface CueRescorer {
   rates: Map<string, number>;
   phrases: Map<string, number>;
   forest: Forest;
+  /** The phrases proposed wherever they occur (CueRescorerFile.propose), as a trie; undefined: none. */
+  proposer?: PhraseTrie;
 }
 
 /** The trees as flat typed arrays (node k of every tree in one array), read faster than JSON's. */
@@ -114,8 +140,11 @@ export const RESCORER_FEATURES = [
   'prevComma',
   'phraseRate',
   'variant',
+  'lexical',
 ] as const;
 const WIDTH = RESCORER_FEATURES.length;
+/** The row's column that marks a lexical proposal (not one of the tagger's spans). */
+const LEXICAL = RESCORER_FEATURES.indexOf('lexical');
 
 /**
  * One proposed cue span of a unit with its features (a row of WIDTH numbers). The row is a view
@@ -185,18 +214,23 @@ export function cueCandidates(
   rates: Map<string, number>,
   phrases: Map<string, number>,
   classOf: ClassOf,
+  proposer?: PhraseTrie,
+  proposeWords?: number,
 ): CueCandidate[] {
   const d = decodeUnit(table, ts, te, ctx, tagger, extra);
   const ship = cuesOfLabels(d.labels, ts);
   const wide = cuesOfLabels(d.wide, ts);
   const spans = ship.slice();
   for (const w of wide) if (indexOfSpan(ship, w[0], w[1]) < 0) spans.push(w);
+  const tagged = spans.length;
+  if (proposer) proposeSpans(table, ts, te, proposer, spans);
+  if (proposeWords !== undefined) proposeByRate(table, ts, te, rates, proposeWords, classOf, spans);
   if (!spans.length) return [];
   // Other boundaries of the same cues, where train knows the longer or shorter phrase as a
   // cue ("said in a statement" for "said", "pointed to" for "pointed"): PolNeAR's boundaries
   // are the commonest error after spurious cues.
   const proposed = spans.length;
-  for (let s = 0; s < (variants ? proposed : 0); s++) {
+  for (let s = 0; s < (variants ? tagged : 0); s++) {
     const [a, b] = spans[s]!;
     for (const [x, y] of [
       [a, b + 1],
@@ -219,10 +253,15 @@ export function cueCandidates(
     const [a, b] = spans[s]!;
     // Every one of the WIDTH features is written below.
     const row = rowBuffer.subarray(s * WIDTH, (s + 1) * WIDTH);
-    const o = (a - ts) * 3;
-    row[0] = d.emit[o + B]! - d.emit[o + O]!;
+    const lexical = s >= tagged && s < proposed;
+    // The emission rows of the tagger's candidates only are written: the lexical proposals'
+    // other tokens are scored here.
+    const emit = lexical ? lexicalEmit(table, a, b, ts, te, ctx, tagger, d.cand, d.emit) : d.emit;
+    const eo = lexical ? (ts - a) * 3 : 0;
+    const o = (a - ts) * 3 + eo;
+    row[0] = emit[o + B]! - emit[o + O]!;
     let mi = 0;
-    for (let k = a + 1; k < b; k++) mi += d.emit[(k - ts) * 3 + I]! - d.emit[(k - ts) * 3 + O]!;
+    for (let k = a + 1; k < b; k++) mi += emit[(k - ts) * 3 + eo + I]! - emit[(k - ts) * 3 + eo + O]!;
     row[1] = b - a > 1 ? mi / (b - a - 1) : 0;
     row[2] = b - a;
     row[3] = indexOfSpan(ship, a, b) >= 0 ? 1 : 0;
@@ -277,9 +316,129 @@ export function cueCandidates(
     row[23] = a > ts && table.lower[a - 1] === ',' ? 1 : 0;
     row[24] = phrases.get(phraseOf(table, a, b)) ?? -1;
     row[25] = s >= proposed ? 1 : 0;
+    row[LEXICAL] = lexical ? 1 : 0;
     out.push({ from: a, to: b, row });
   }
   return out;
+}
+
+/**
+ * Adds to `spans` every phrase of the proposer's trie that occurs in unit [ts, te) outside
+ * quotation marks and overlaps none of the spans already there (the tagger's two decodes, the
+ * proposals before it): the longest match at each token, so "voted for" rather than "voted".
+ */
+function proposeSpans(
+  table: TokenTable,
+  ts: number,
+  te: number,
+  trie: PhraseTrie,
+  spans: [number, number][],
+): void {
+  const { lower, hash, region, word } = table;
+  for (let k = ts; k < te; k++) {
+    if (region[k] !== -1 || !word[k]) continue;
+    let node = trie.child(ROOT, hash[k]!, lower[k]!);
+    let end = -1;
+    for (let j = k; node >= 0; ) {
+      if (trie.end[node]) end = j + 1;
+      if (!trie.more[node] || ++j >= te || region[j] !== -1) break;
+      node = trie.child(node, hash[j]!, lower[j]!);
+    }
+    if (end < 0) continue;
+    let free = true;
+    for (let s = 0; s < spans.length && free; s++) if (spans[s]![0] < end && k < spans[s]![1]) free = false;
+    if (free) spans.push([k, end]);
+  }
+}
+
+/**
+ * Adds to `spans` each content word of unit [ts, te) outside quotation marks, overlapping no
+ * span already there, whose cue rate in train reaches `min`: alone, and with the preposition or
+ * "to" right after it (PolNeAR's cues "critical of", "voted for" end there).
+ */
+function proposeByRate(
+  table: TokenTable,
+  ts: number,
+  te: number,
+  rates: Map<string, number>,
+  min: number,
+  classOf: ClassOf,
+  spans: [number, number][],
+): void {
+  const { lower, region, word } = table;
+  const before = spans.length;
+  for (let k = ts; k < te; k++) {
+    if (region[k] !== -1 || !word[k]) continue;
+    const c = classOf(k);
+    if (c & 32 || ((c & 31) !== 15 && (c & 31) !== 2)) continue;
+    if (rateOf(rates, lower[k]!) < min) continue;
+    let free = true;
+    for (let s = 0; s < before && free; s++) if (spans[s]![0] <= k && k < spans[s]![1]) free = false;
+    if (!free) continue;
+    spans.push([k, k + 1]);
+    if (k + 1 < te && region[k + 1] === -1) {
+      const n = classOf(k + 1) & 31;
+      if (n === 8 || n === 5) spans.push([k, k + 2]);
+    }
+  }
+}
+
+/** lexicalEmit's rows: token k of a proposal [a, b) at (k - a) * 3. */
+let lexicalRows = new Float64Array(24);
+
+/** The tagger's O/B/I scores over tokens [a, b): its own where it scored them, computed where not. */
+function lexicalEmit(
+  table: TokenTable,
+  a: number,
+  b: number,
+  ts: number,
+  te: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+  cand: Uint8Array,
+  emit: Float64Array,
+): Float64Array {
+  if (lexicalRows.length < (b - a) * 3) lexicalRows = new Float64Array((b - a) * 6);
+  for (let k = a; k < b; k++) {
+    const o = (k - a) * 3;
+    if (cand[k - ts]) {
+      const e = (k - ts) * 3;
+      lexicalRows[o] = emit[e]!;
+      lexicalRows[o + 1] = emit[e + 1]!;
+      lexicalRows[o + 2] = emit[e + 2]!;
+    } else scoreToken(table, k, ts, te, ctx, tagger, lexicalRows, o);
+  }
+  return lexicalRows;
+}
+
+/** The proposer's trie: the phrases whose rate reaches `min`. */
+export function proposerOf(phrases: ReadonlyMap<string, number>, min: number): PhraseTrie {
+  const byFirst = new Map<string, CueTrie>();
+  for (const [phrase, rate] of phrases) {
+    if (rate < min) continue;
+    const tokens = phrase.split(' ');
+    let level = byFirst;
+    let node: CueTrie | undefined;
+    for (const t of tokens) {
+      node = level.get(t);
+      if (!node) {
+        node = { end: false };
+        level.set(t, node);
+      }
+      node.next ??= new Map();
+      level = node.next;
+    }
+    node!.end = true;
+  }
+  // Nodes without children carry an empty map: drop it, so that `more` says "no phrase continues".
+  const prune = (m: Map<string, CueTrie>): void => {
+    for (const n of m.values()) {
+      if (n.next?.size) prune(n.next);
+      else delete n.next;
+    }
+  };
+  prune(byFirst);
+  return new PhraseTrie(byFirst);
 }
 
 /** Log-odds that a candidate is a cue. */
@@ -311,7 +470,7 @@ export function keptCues(
     // The common case: one span in the sentence, kept when it reaches the threshold or the fallback.
     const c = candidates[0]!;
     const s = rescore(forest, c.row);
-    return s >= threshold || s >= fallback ? [[c.from, c.to]] : [];
+    return s >= threshold || (s >= fallback && !c.row[LEXICAL]) ? [[c.from, c.to]] : [];
   }
   if (scores.length < n) {
     scores = new Float64Array(n * 2);
@@ -344,7 +503,16 @@ export function keptCues(
     for (const [a, b] of kept) if (c.from < b && a < c.to) overlaps = true;
     if (!overlaps) kept.push([c.from, c.to]);
   }
-  if (!kept.length && score[first]! >= fallback) kept.push([candidates[first]!.from, candidates[first]!.to]);
+  if (kept.length) return kept.sort((x, y) => x[0] - y[0]);
+  // The fallback is the tagger's near miss: a lexical proposal is kept only on its own score
+  // (one taken by the fallback in a sentence without a cue was more often wrong, on the folds).
+  if (candidates[first]!.row[LEXICAL]) {
+    first = -1;
+    for (let i = 0; i < n; i++)
+      if (!candidates[i]!.row[LEXICAL] && (first < 0 || score[i]! > score[first]!)) first = i;
+    if (first < 0) return kept;
+  }
+  if (score[first]! >= fallback) kept.push([candidates[first]!.from, candidates[first]!.to]);
   return kept.sort((x, y) => x[0] - y[0]);
 }
 
@@ -362,7 +530,13 @@ export function rescorerOf(
   rates: Map<string, number>,
   phrases: Map<string, number>,
 ): CueRescorer {
-  return { file, rates, phrases, forest: forestOf(file) };
+  return {
+    file,
+    rates,
+    phrases,
+    forest: forestOf(file),
+    ...(file.propose !== undefined ? { proposer: proposerOf(phrases, file.propose) } : {}),
+  };
 }
 
 let shipped: CueRescorer | null | undefined;

@@ -736,6 +736,38 @@ function scoreUnit(
 }
 
 /**
+ * The tagger's O, B and I scores of token i of unit [from, to), written at out[o..o+2], for a
+ * token it did not score as a candidate (the re-scorer's lexical proposals read its margins).
+ */
+export function scoreToken(
+  table: TokenTable,
+  i: number,
+  from: number,
+  to: number,
+  ctx: UnitContext,
+  tagger: CueTagger,
+  out: Float64Array,
+  o: number,
+): void {
+  const w = tagger.weights;
+  const buckets = BUFFER;
+  const nf = featureCount(tagger.syntax);
+  featuresAt(table, i, from, to, ctx, buckets, tagger.syntax);
+  let eo = 0;
+  let eb = tagger.bias;
+  let ei = 0;
+  for (let f = 0; f < nf; f++) {
+    const k = buckets[f]! * LABELS;
+    eo += w[k]!;
+    eb += w[k + 1]!;
+    ei += w[k + 2]!;
+  }
+  out[o] = eo;
+  out[o + 1] = eb;
+  out[o + 2] = ei;
+}
+
+/**
  * Viterbi over O/B/I with the BIO constraint (I only after B or I; non-candidates O).
  * Non-candidates are fixed to O, so each run of candidates is decoded on its own: from
  * the start state (or O) before it to O after it. The same answer as one pass over the

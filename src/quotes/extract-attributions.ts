@@ -498,6 +498,8 @@ function rescoredCues(
     rescorer.rates,
     rescorer.phrases,
     (k) => classAt(table, k, ts, ctx),
+    rescorer.proposer,
+    f.proposeWords,
   );
   return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
