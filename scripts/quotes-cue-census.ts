@@ -94,7 +94,7 @@ export class Census {
           rescorer.phrases,
           (k) => classAt(table, k, ts, ctx),
           rescorer.proposer,
-          rescorer.file.proposeWords,
+          rescorer.words,
         ))
           proposed.push(
             trimForScoring(text, { start: table.off[2 * c.from]!, end: table.off[2 * c.to - 1]! }),

@@ -34,6 +34,8 @@ import {
   RESCORER_FORMAT,
   rescorerFrom,
   rescorerOf,
+  type WordProposer,
+  wordProposerOf,
 } from '../src/quotes/cue-rescorer.js';
 import {
   type CueCombination,
@@ -170,7 +172,7 @@ function rowsOf(
   rates: Map<string, number>,
   phrases: Map<string, number>,
   proposer: PhraseTrie | undefined,
-  proposeWords: number | undefined,
+  words: WordProposer | undefined,
   errors: {
     boundary: number;
     spurious: number;
@@ -200,7 +202,7 @@ function rowsOf(
         phrases,
         (k) => classAt(table, k, ts, ctx),
         proposer,
-        proposeWords,
+        words,
       );
       for (const c of cands) {
         // Labelled as the extractor will state it: with the auxiliaries and adverbs before it taken in.
@@ -333,7 +335,7 @@ async function main(): Promise<void> {
           rates,
           phrases,
           c.propose !== undefined ? proposerOf(phrases, c.propose) : undefined,
-          c.proposeWords,
+          c.proposeWords !== undefined ? wordProposerOf(rates, c.proposeWords) : undefined,
           c === CANDS[0]
             ? errors
             : { boundary: 0, spurious: 0, right: 0, boundaryExamples: [], spuriousWords: new Map() },

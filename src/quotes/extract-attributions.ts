@@ -499,7 +499,7 @@ function rescoredCues(
     rescorer.phrases,
     (k) => classAt(table, k, ts, ctx),
     rescorer.proposer,
-    f.proposeWords,
+    rescorer.words,
   );
   return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
 }
