@@ -8,12 +8,14 @@ import {
   type CueRescorerFile,
   cueCandidates,
   keptCues,
+  proposerOf,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
   shippedRescorer,
+  wordProposerOf,
 } from '../../src/quotes/cue-rescorer.js';
-import { classAt, shippedTagger, unitContext } from '../../src/quotes/cue-tagger.js';
+import { classAt, decodeUnit, scoreToken, shippedTagger, unitContext } from '../../src/quotes/cue-tagger.js';
 import { cuePrefixStart, findCues, tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuotes, quotesStage } from '../../src/quotes/index.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
@@ -36,9 +38,10 @@ const file: CueRescorerFile = {
 
 const rescorer = rescorerFrom(file);
 
-function candidate(from: number, to: number, margin: number): CueCandidate {
+function candidate(from: number, to: number, margin: number, lexical = 0): CueCandidate {
   const row = new Float64Array(RESCORER_FEATURES.length);
   row[0] = margin;
+  row[RESCORER_FEATURES.indexOf('lexical')] = lexical;
   return { from, to, row };
 }
 
@@ -55,6 +58,115 @@ describe('keptCues', () => {
     expect(keptCues(rescorer, [candidate(2, 3, -1), candidate(5, 6, -2)], 1, -3)).toEqual([[2, 3]]);
     expect(keptCues(rescorer, [candidate(2, 3, -1)], 1, -1.5)).toEqual([]);
     expect(keptCues(rescorer, [], 1, -3)).toEqual([]);
+  });
+
+  it("never keeps a lexical proposal by the fallback: the tagger's best span is the fallback", () => {
+    // The lexical proposal (5, 6) scores higher, but neither reaches the threshold.
+    expect(keptCues(rescorer, [candidate(2, 3, -1), candidate(5, 6, 1, 1)], 3, -3)).toEqual([[2, 3]]);
+    expect(keptCues(rescorer, [candidate(5, 6, 1, 1)], 3, -3)).toEqual([]);
+    // On its own score it is kept like any span.
+    expect(keptCues(rescorer, [candidate(2, 3, -1), candidate(5, 6, 1, 1)], 1, -3)).toEqual([[5, 6]]);
+  });
+});
+
+/** The spans proposed in a one-sentence text, as "words" plus "[lex]" for a lexical proposal. */
+function proposed(
+  text: string,
+  extra: number,
+  rates: Map<string, number>,
+  options: { phrases?: Map<string, number>; phraseMin?: number; wordMin?: number },
+): string[] {
+  const tagger = shippedTagger()!;
+  const table = tokenTable(text, findQuoteRegions(text));
+  const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
+  const phrases = options.phrases ?? new Map<string, number>();
+  const found = cueCandidates(
+    table,
+    0,
+    table.count,
+    ctx,
+    tagger,
+    extra,
+    false,
+    rates,
+    phrases,
+    (k) => classAt(table, k, 0, ctx),
+    options.phraseMin !== undefined ? proposerOf(phrases, options.phraseMin) : undefined,
+    options.wordMin !== undefined ? wordProposerOf(rates, options.wordMin) : undefined,
+  );
+  const lexical = RESCORER_FEATURES.indexOf('lexical');
+  for (const c of found) for (const v of c.row) expect(Number.isFinite(v)).toBe(true);
+  return found.map((c) => table.lower.slice(c.from, c.to).join(' ') + (c.row[lexical] ? ' [lex]' : ''));
+}
+
+describe('scoreToken', () => {
+  it("gives a token the tagger's own scores: the same as the decode's at its candidates", () => {
+    const tagger = shippedTagger()!;
+    const text = 'Fishermen were furious over the quota cuts, the union said on Monday.';
+    const table = tokenTable(text, findQuoteRegions(text));
+    const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
+    const d = decodeUnit(table, 0, table.count, ctx, tagger, 0);
+    const emit = Float64Array.from(d.emit.subarray(0, table.count * 3));
+    const cand = Uint8Array.from(d.cand.subarray(0, table.count));
+    const out = new Float64Array(3);
+    let compared = 0;
+    for (let k = 0; k < table.count; k++) {
+      if (!cand[k]) continue;
+      scoreToken(table, k, 0, table.count, ctx, tagger, out, 0);
+      expect([...out]).toEqual([...emit.subarray(k * 3, k * 3 + 3)]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(1);
+  });
+});
+
+describe('lexical proposals', () => {
+  // A wide decode lowered far below the shipped one proposes nothing, and the shipped decode finds
+  // no cue in these sentences: every span is then the proposals'.
+  const NONE = -100;
+
+  it('proposes a content word whose cue rate reaches the minimum, alone and with the preposition after it', () => {
+    const text = 'Fishermen were furious over the quota cuts.';
+    expect(proposed(text, NONE, new Map([['furious', 0.5]]), { wordMin: 0.2 })).toEqual([
+      'furious [lex]',
+      'furious over [lex]',
+    ]);
+    expect(proposed(text, NONE, new Map([['furious', 0.1]]), { wordMin: 0.2 })).toEqual([]);
+  });
+
+  it("reads a word's rate from its stem when the word has none of its own", () => {
+    const text = 'The union welcomed the decision to close the depot.';
+    expect(proposed(text, NONE, new Map([['welcom', 0.6]]), { wordMin: 0.2 })).toEqual(['welcomed [lex]']);
+    // The word's own rate, when train has one, wins over its stem's.
+    expect(
+      proposed(
+        text,
+        NONE,
+        new Map([
+          ['welcomed', 0.05],
+          ['welcom', 0.6],
+        ]),
+        { wordMin: 0.2 },
+      ),
+    ).toEqual([]);
+  });
+
+  it("proposes train's cue phrases whose rate reaches the minimum, the longest match", () => {
+    const text = 'Two council members voted for the harbour bridge on Monday.';
+    const phrases = new Map([
+      ['voted', 0.2],
+      ['voted for', 0.4],
+    ]);
+    expect(proposed(text, NONE, new Map(), { phrases, phraseMin: 0.1 })).toEqual(['voted for [lex]']);
+    expect(proposed(text, NONE, new Map(), { phrases, phraseMin: 0.5 })).toEqual([]);
+  });
+
+  it("adds nothing where the tagger's decodes already have a span", () => {
+    const text = 'Two council members voted for the harbour bridge on Monday.';
+    const phrases = new Map([['voted for', 0.4]]);
+    const spans = proposed(text, 12, new Map([['voted', 0.5]]), { phrases, phraseMin: 0.1, wordMin: 0.2 });
+    expect(spans).toContain('voted for');
+    expect(spans.filter((s) => s.endsWith('[lex]'))).toEqual([]);
   });
 });
 
