@@ -6,7 +6,9 @@
  * The first pass is what one worker pays on a run of that many articles; the later passes,
  * the same work once V8 has compiled it.
  *
- *   node [V8 flags] dist/scripts/corpus-warmup.js [--data FILE] [--passes N]
+ *   node [V8 flags] dist/scripts/corpus-warmup.js [--data FILE] [--passes N] [--prime on|off]
+ *
+ * `--prime on` (default, as an ingest worker does) runs src/text/prime's primeScanners first.
  */
 import { loadavg } from 'node:os';
 import { threadCpuMs } from '../src/batch/thread-cpu.js';
@@ -14,6 +16,7 @@ import { digestArticle } from '../src/digest.js';
 import { readJsonl } from '../src/eval/data.js';
 import { pageToArticle } from '../src/ingest/page.js';
 import { articleRecord } from '../src/store/record.js';
+import { primeScanners } from '../src/text/prime.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +25,7 @@ function arg(name: string, fallback: string): string {
 
 const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const passes = Number(arg('passes', '2'));
+const prime = arg('prime', 'on') === 'on';
 
 // This thread's CPU (Linux schedstat), as the batch reads it; NaN where the system does not tell it.
 const threadMs = () => threadCpuMs() ?? Number.NaN;
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     if (typeof text === 'string' && text.trim()) docs.push({ id: String(docs.length), text });
   }
   const third = Math.ceil(docs.length / 3);
+  if (prime) primeScanners();
   for (let pass = 0; pass < passes; pass++) {
     const t0 = threadMs();
     const a0 = allMs();

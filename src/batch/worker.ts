@@ -19,6 +19,7 @@ import { asNewsdigestError } from '../errors.js';
 import { type SharedCueTagger, useSharedTagger } from '../quotes/cue-tagger.js';
 import { openStore } from '../store/sqlite-store.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
+import { primeScanners } from '../text/prime.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
 import { threadCpuMs } from './thread-cpu.js';
 import { advanceTurn } from './turn.js';
@@ -271,6 +272,8 @@ if (port) {
       // Not a model this build reads: the stage loads its own from models/ at first use.
     }
   }
+  // Type feedback for the text scanners' rarer rules before V8 compiles them (src/text/prime.ts).
+  primeScanners();
   const writer =
     setup.file && setup.turn
       ? new BatchWriter(

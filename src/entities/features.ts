@@ -635,8 +635,14 @@ export function isHeadline(words: readonly WordInfo[]): boolean {
   let letters = 0;
   for (const w of words) {
     if (!w.hasLetter) continue;
+    // A word not in capitals: -1, and the one comparison below. An early `return false` left
+    // that comparison to headlines alone, which V8 had not met when it compiled the tagger's
+    // loops (this function is inlined there): the first headline deoptimised them.
+    if (!w.allCaps) {
+      letters = -1;
+      break;
+    }
     letters++;
-    if (!w.allCaps) return false;
   }
   return letters >= 2;
 }
@@ -660,8 +666,13 @@ export type DocumentEvidence = Map<string, FormEvidence>;
 export const IN_NAME_FIRST = 8;
 export const IN_NAME_LAST = 16;
 
-/** The empty before/after list of a form never seen capitalised (shared; never pushed into). */
-const NO_IDS: number[] = Object.freeze([]) as unknown as number[];
+/**
+ * The empty before/after list of a form never seen capitalised (shared; never pushed into:
+ * markSentenceEvidence gives a form its own lists before the first push). Not frozen: a frozen
+ * array has a map of its own, and the tagger's loop over a form's lists, compiled on ordinary
+ * arrays, deoptimised at the first capitalised word of a headline, whose lists are this one.
+ */
+const NO_IDS: number[] = [];
 
 function pushUnique(list: number[], id: number) {
   if (id >= 0 && list.length < 4 && !list.includes(id)) list.push(id);

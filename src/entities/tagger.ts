@@ -369,6 +369,9 @@ export class NerTagger {
     }
   }
   private readonly ownOffsets = new Int32Array(NUM_SLOTS);
+  /** tokenLookups' list of one-id lookups of a token (template index in ONE_TEMPLATES, attribute id). */
+  private readonly lookupWhich = new Int32Array(4);
+  private readonly lookupIds = new Int32Array(4);
   private readonly neighbourOffsets = new Int32Array(NUM_SLOTS);
 
   /** Summed weights of the word-level features of `ids`: [own, as neighbour at each offset]. */
@@ -624,21 +627,37 @@ export class NerTagger {
     const scores = this.scores;
     const headline = isHeadline(infos);
     const gaz = gazetteerIds(this.space, words, infos, this.gaz);
+    const which = this.lookupWhich;
+    const what = this.lookupIds;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       const ids = infos[i]!.ids;
-      if (i === 0) {
-        if (ids[Slot.CF]! >= 0) this.addOne(ONE_70, ids[Slot.CF]!, scores, base);
-        if (ids[Slot.L]! >= 0) this.addOne(ONE_71, ids[Slot.L]!, scores, base);
-      }
-      if (headline) {
-        if (ids[Slot.L]! >= 0) this.addOne(ONE_72, ids[Slot.L]!, scores, base);
-        if (ids[Slot.C0 + 2]! >= 0) this.addOne(ONE_73, ids[Slot.C0 + 2]!, scores, base);
-      }
+      const cf = ids[Slot.CF]!;
+      const lower = ids[Slot.L]!;
+      const cluster2 = ids[Slot.C0 + 2]!;
+      // The sentence start's lookups (70, 71), then a headline's (72, 73), in that order, through
+      // one call site: listed without a branch (each entry written, counted only when it
+      // applies). Calls of their own, in branches the first headline took first, had no type
+      // feedback when V8 compiled this method, and that headline deoptimised it.
+      const first = i === 0;
+      let m = 0;
+      which[m] = ONE_70;
+      what[m] = cf;
+      m += cf >= 0 && first ? 1 : 0;
+      which[m] = ONE_71;
+      what[m] = lower;
+      m += lower >= 0 && first ? 1 : 0;
+      which[m] = ONE_72;
+      what[m] = lower;
+      m += lower >= 0 && headline ? 1 : 0;
+      which[m] = ONE_73;
+      what[m] = cluster2;
+      m += cluster2 >= 0 && headline ? 1 : 0;
+      for (let k = 0; k < m; k++) this.addOne(which[k]!, what[k]!, scores, base);
       const g = gaz[i]!;
       if (g >= 0) {
         this.addOne(ONE_79, g, scores, base);
-        if (ids[Slot.CF]! >= 0) this.addRow(pairKey(82, g, ids[Slot.CF]!), scores, base);
+        if (cf >= 0) this.addRow(pairKey(82, g, cf), scores, base);
       }
       const before = i > 0 ? gaz[i - 1]! : BOS;
       if (before >= 0) this.addOne(ONE_80, before, scores, base);

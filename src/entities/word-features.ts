@@ -50,8 +50,11 @@ function asciiShape(word: string, keep: number): string {
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     const k = asciiClass(code);
-    // Other characters are their own class: the same class only when the same character.
-    const same = k === prev && (k !== 3 || code === prevCode);
+    // Other characters are their own class: the same class only when the same character. Both
+    // comparisons on every character: the second, reached only after two such characters in a
+    // row, had no type feedback when V8 compiled the callers, and deoptimised them when met.
+    const sameCode = code === prevCode;
+    const same = k === prev && (k !== 3 || sameCode);
     run = same ? run + 1 : 1;
     if (run <= keep) out += k === 3 ? word[i]! : CLASS_CHARS[k]!;
     prev = k;
@@ -96,7 +99,9 @@ export function caseFlags(word: string): string {
   const initUpper = /^\p{Lu}/u.test(word);
   const hasDigit = /\d/.test(word);
   const hasLetter = /\p{L}/u.test(word);
-  const upperAfterFirst = initUpper && /\p{Lu}/u.test(word.slice(1));
+  // A capital, then another later: one test for every word (`initUpper && test(slice(1))` left
+  // the second test to the first non-ASCII capitalised word, which deoptimised the compiled caller).
+  const upperAfterFirst = /^\p{Lu}.*\p{Lu}/su.test(word);
   return caseCode(word, hasLetter, hasUpper, hasLower, initUpper, upperAfterFirst, hasDigit);
 }
 
