@@ -198,6 +198,27 @@ describe('schema migrations', () => {
     again.close();
   });
 
+  it('sets FTS5 automerge to 16 on both indexes, also in a version-3 database', () => {
+    const automerge = (db: ReturnType<typeof testDatabase>, table: string) =>
+      db.prepare(`SELECT v FROM ${table}_config WHERE k = 'automerge'`).pluck().get();
+    const fresh = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'am.db');
+    openStore(fresh).close();
+    const db = testDatabase(fresh);
+    expect([automerge(db, 'articles_fts'), automerge(db, 'quotes_fts')]).toEqual([16, 16]);
+    db.close();
+
+    const { path, db: v3 } = databaseAtVersion('v3.db', 3);
+    expect(automerge(v3, 'articles_fts')).toBeUndefined();
+    v3.close();
+    const store = openStore(path);
+    fill(store);
+    expect(store.search({ q: 'sailing' }).items.map((h) => h.id)).toEqual(['ferry-cuts']);
+    store.close();
+    const migrated = testDatabase(path);
+    expect([automerge(migrated, 'articles_fts'), automerge(migrated, 'quotes_fts')]).toEqual([16, 16]);
+    migrated.close();
+  });
+
   it('migrates a version-1 database that holds articles and quotes, keeping quote search', () => {
     const { path, db: v1 } = databaseAtVersion('v1.db', 1);
     // Rows as the version-1 writer left them: an article, its FTS row, a quote and its FTS row.
