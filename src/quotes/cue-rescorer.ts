@@ -520,13 +520,24 @@ export function keptCues(
     taken = new Uint8Array(n * 2);
   }
   const score = scores;
+  // The fallback's span: the tagger's most probable one (found here for every unit, not in a
+  // rare branch below, where V8 would meet the accesses without type feedback and deopt).
+  let fallbackAt = -1;
   for (let i = 0; i < n; i++) {
-    score[i] = rescore(forest, candidates[i]!.row);
+    const row = candidates[i]!.row;
+    const s = rescore(forest, row);
+    score[i] = s;
     taken[i] = 0;
+    if (
+      !row[LEXICAL] &&
+      (fallbackAt < 0 ||
+        s > score[fallbackAt]! ||
+        (s === score[fallbackAt] && candidates[i]!.from < candidates[fallbackAt]!.from))
+    )
+      fallbackAt = i;
   }
   // Most probable first (ties: the earlier span, then the earlier candidate), as a stable sort would.
   const kept: [number, number][] = [];
-  let first = -1;
   for (let round = 0; round < n; round++) {
     let best = -1;
     for (let i = 0; i < n; i++) {
@@ -539,23 +550,16 @@ export function keptCues(
         best = i;
     }
     taken[best] = 1;
-    if (round === 0) first = best;
     if (score[best]! < threshold) break;
     const c = candidates[best]!;
     let overlaps = false;
     for (const [a, b] of kept) if (c.from < b && a < c.to) overlaps = true;
     if (!overlaps) kept.push([c.from, c.to]);
   }
-  if (kept.length) return kept.sort((x, y) => x[0] - y[0]);
   // The fallback is the tagger's near miss: a lexical proposal is kept only on its own score
   // (one taken by the fallback in a sentence without a cue was more often wrong, on the folds).
-  if (candidates[first]!.row[LEXICAL]) {
-    first = -1;
-    for (let i = 0; i < n; i++)
-      if (!candidates[i]!.row[LEXICAL] && (first < 0 || score[i]! > score[first]!)) first = i;
-    if (first < 0) return kept;
-  }
-  if (score[first]! >= fallback) kept.push([candidates[first]!.from, candidates[first]!.to]);
+  if (!kept.length && fallbackAt >= 0 && score[fallbackAt]! >= fallback)
+    kept.push([candidates[fallbackAt]!.from, candidates[fallbackAt]!.to]);
   return kept.sort((x, y) => x[0] - y[0]);
 }
 
