@@ -65,4 +65,21 @@ describe('quote traps', () => {
       },
     ]);
   });
+
+  it('so is one in the lower-cased, spaced form of tokenised news (straight marks, "-" or "--")', () => {
+    expect(readQuotes(fixture('dash-name-spaced'))).toEqual([
+      {
+        kind: 'direct',
+        content: '" we will run the ferries again on monday , "',
+        cue: '-',
+        speaker: 'marta lind',
+      },
+      {
+        kind: 'direct',
+        content: '" nobody should be stranded on the island . "',
+        cue: '--',
+        speaker: 'marta lind',
+      },
+    ]);
+  });
 });
