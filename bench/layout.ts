@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { layoutPathUrl } from '../src/cli/layout-path-url.js';
+import { launcherUrl, layoutPathUrl } from '../src/cli/layout-path-url.js';
 import { NewsdigestError } from '../src/errors.js';
 import type { EvalReport } from '../src/eval/report.js';
 import { decodeBytes } from '../src/ingest/decode.js';
@@ -140,11 +140,12 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
  * runs bundled, tsc's module otherwise (layoutPathUrl).
  */
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
-  // As the CLI does (src/cli/main.ts): Node 22+ keeps compiled code between runs; Node 20 skips it.
+  // As the binary does (src/cli/main.ts prepareProcess): Node 22+ keeps compiled code between
+  // runs; Node 20 gets the binary's interrupt budget.
   const script = `
     import { readFileSync } from 'node:fs';
-    import nodeModule from 'node:module';
-    nodeModule.enableCompileCache?.();
+    const { prepareProcess } = await import(${JSON.stringify(launcherUrl())});
+    prepareProcess();
     const { readPages, pageToArticle, layoutStage } = await import(${JSON.stringify(layoutPathUrl())});
     let n = 0;
     for await (const r of readPages(JSON.parse(process.argv[1]))) {
@@ -185,10 +186,10 @@ interface Floor {
 async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> {
   const script = `
     import { readFileSync } from 'node:fs';
-    import nodeModule from 'node:module';
-    nodeModule.enableCompileCache?.();
     ${CHILD_CPU}
     const started = cpuMs();
+    const { prepareProcess } = await import(${JSON.stringify(launcherUrl())});
+    prepareProcess();
     const { readPages } = await import(${JSON.stringify(layoutPathUrl())});
     const loaded = cpuMs();
     let n = 0;

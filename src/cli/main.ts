@@ -11,13 +11,53 @@
 import { realpathSync, statSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from './command.js';
 
-// Node 22.1 and later can keep V8's compiled code of our modules on disk between runs, so a
-// fresh `newsdigest` skips most of their parsing and compiling (NODE_DISABLE_COMPILE_CACHE=1
-// turns it off). Every module of ours (bundle or not) is imported after this line. Node 20 has
-// no such cache: the call is then absent and skipped.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+/** V8 11.3's (Node 20's) own `--interrupt-budget`. */
+const V8_11_INTERRUPT_BUDGET = 67_584;
+
+/**
+ * The interrupt budget the binary sets, or undefined to leave V8's: four times V8's own on
+ * Node 20 (V8 11), as src/batch/pool.ts does for its workers, unless node's command line sets
+ * one. The budget is how much bytecode a function runs between tiering checks; with V8 11's
+ * own, a fresh process's first pages get hundreds of optimising compiles (and recompiles) of
+ * functions that run for a few pages only, on V8's helper threads: over the 121 extraction pages
+ * four times the budget took ~180-220 ms of CPU off those threads (of ~1.2 s) and left the main
+ * thread's time as it was (docs/results/startup-9.md). Node 22+ tier up through Maglev with
+ * budgets of their own: left alone. `NEWSDIGEST_INTERRUPT_BUDGET=0` leaves V8's own everywhere (a
+ * child process inherits it, so `bench layout` can be run both ways).
+ */
+export function cliInterruptBudget(
+  v8Version: string,
+  execArgv: readonly string[],
+  setting: string | undefined,
+): number | undefined {
+  if (execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
+  // NEWSDIGEST_INTERRUPT_BUDGET: 0 leaves V8's own, a positive number sets that budget (for A/B runs).
+  if (setting !== undefined && setting !== '') {
+    const n = Number(setting);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  }
+  return v8Version.startsWith('11.') ? 4 * V8_11_INTERRUPT_BUDGET : undefined;
+}
+
+/**
+ * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process
+ * calls it too, so it runs as the binary does). Node 22.1 and later can keep V8's compiled code
+ * of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing and
+ * compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the call is
+ * then absent and skipped) and gets the larger interrupt budget instead.
+ */
+export function prepareProcess(): void {
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const budget = cliInterruptBudget(
+    process.versions.v8,
+    process.execArgv,
+    process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
+  );
+  if (budget) setFlagsFromString(`--interrupt-budget=${budget}`);
+}
 
 type Io = Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'>;
 
@@ -57,6 +97,7 @@ function mtimeMs(path: URL | string): number | undefined {
 }
 
 async function runBinary(argv: string[]): Promise<number> {
+  prepareProcess();
   const self = fileURLToPath(import.meta.url);
   if (bundleIsUsable(mtimeMs(BUNDLE), mtimeMs(self), process.env['NEWSDIGEST_BUNDLE'])) {
     const bundled = (await import(BUNDLE.href)) as typeof import('./run.js');

@@ -3,12 +3,11 @@
  * tsc's modules: same output, same errors, same exit codes. These runs need the build, as the
  * batch's worker tests do; when the bundle is missing or older than the compiled binary (a
  * build that ran tsc alone), the binary itself falls back to the modules and the comparisons
- * are skipped (the choice is tested on its own below).
+ * are skipped (the choice is tested on its own: main.test.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundleIsUsable } from '../../src/cli/main.js';
 
 const BIN = 'dist/src/cli/main.js';
 const BUNDLE = 'dist/cli/newsdigest.js';
@@ -39,21 +38,6 @@ process.exitCode = await m.main(JSON.parse(process.argv[1]), process);`;
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-describe('bundleIsUsable', () => {
-  it('takes a bundle written at or after the binary', () => {
-    expect(bundleIsUsable(2000, 1000, undefined)).toBe(true);
-    expect(bundleIsUsable(1000, 1000, undefined)).toBe(true); // npm pack: one date for every file
-    expect(bundleIsUsable(2000, 1000, '')).toBe(true);
-  });
-
-  it('leaves an older bundle (tsc ran alone since), a missing one, or one turned off', () => {
-    expect(bundleIsUsable(999, 1000, undefined)).toBe(false);
-    expect(bundleIsUsable(undefined, 1000, undefined)).toBe(false);
-    expect(bundleIsUsable(2000, undefined, undefined)).toBe(false);
-    expect(bundleIsUsable(2000, 1000, '0')).toBe(false);
-  });
-});
 
 describe.skipIf(!builtBundleIsFresh())('the built CLI, bundled and not', () => {
   const cases: [string, string[]][] = [
