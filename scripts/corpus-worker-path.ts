@@ -13,7 +13,7 @@
  *
  *   node [V8 flags] dist/scripts/corpus-worker-path.js [--data FILE] [--pages reader|bare]
  *     [--models shared|own] [--store on|off] [--clone on|off] [--passes N] [--batch 64]
- *     [--laps on|off] [--limit N]
+ *     [--laps on|off] [--limit N] [--prime on|off]
  *
  * `--pages jsonl` reads the texts as corpus-warmup does (`{ id: index, text }`).
  */
@@ -30,6 +30,7 @@ import { readPages } from '../src/ingest/read.js';
 import { shareShippedTagger, useSharedTagger } from '../src/quotes/cue-tagger.js';
 import { articleRecord } from '../src/store/record.js';
 import type { StoreItem } from '../src/store/types.js';
+import { primeScanners } from '../src/text/prime.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
     const t = shareShippedTagger();
     if (t) useSharedTagger(structuredClone(t));
   }
+  // As a worker does at its start (src/text/prime.ts); `--prime off` leaves it out.
+  if (arg('prime', 'on') === 'on') primeScanners();
   const modelMs = threadMs() - m0;
   const dir = mkdtempSync(join(tmpdir(), 'nd-worker-path-'));
   try {

@@ -90,7 +90,16 @@ function add(c: Cluster, m: Mention, name: string, f: NameFacts, index: number):
 
 function mostRecent(clusters: Cluster[], test: (c: Cluster) => boolean): Cluster | undefined {
   let best: Cluster | undefined;
-  for (const c of clusters) if (test(c) && (!best || c.last > best.last)) best = c;
+  // The best's index kept in a number (mention indices are >= 0): the same choice as comparing
+  // with `best.last`, a read that ran only once two clusters passed the test, which had no type
+  // feedback when V8 compiled this loop and deoptimised it when first met.
+  let bestLast = -1;
+  for (const c of clusters) {
+    if (test(c) && c.last > bestLast) {
+      best = c;
+      bestLast = c.last;
+    }
+  }
   return best;
 }
 

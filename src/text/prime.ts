@@ -16,6 +16,17 @@
  * scanners should get its example here (test/text/prime.test.ts checks the text still
  * reaches every kind of token the tokenizer makes).
  */
+import {
+  isBullet,
+  isCloser,
+  isLetter,
+  isLower,
+  isNumberSign,
+  isOpener,
+  isRegexSpace,
+  isSpace,
+  isUpper,
+} from './chars.js';
 import { sentenceOffsets } from './sentences.js';
 import { tokenOffsets } from './tokens.js';
 
@@ -58,6 +69,7 @@ const ONE_BYTE = TEXT.replace(/[^\u0000-\u00ff]/g, ' ');
  * both string forms, cased and lower-cased. Call once in a fresh thread before its first article.
  */
 export function primeScanners(): void {
+  primeCharClasses();
   const out: number[] = [];
   const lower = ONE_BYTE.toLowerCase();
   for (let p = 0; p < PASSES; p++) {
@@ -70,6 +82,33 @@ export function primeScanners(): void {
     if (p % 4 === 0) {
       out.length = 0;
       sentenceOffsets(lower, 0, lower.length, { lowercase: true }, out);
+    }
+  }
+}
+
+/**
+ * The character classes of chars.ts over ASCII, Latin-1, Latin Extended-A and the first
+ * general punctuation characters (results dropped). These small tests are inlined into every scanner, and
+ * their branches for characters beyond ASCII (the letter-case cache's first sight of a letter,
+ * the chain of rarer spaces) otherwise run only a few times, before V8 has given the tests
+ * feedback vectors: the first accented capital or non-breaking space after V8 compiled a
+ * caller deoptimised it (the sentence scanner's `look`, the entity names' keys).
+ */
+function primeCharClasses(): void {
+  for (const [from, to] of [
+    [0, 0x180],
+    [0x2000, 0x2030],
+  ] as const) {
+    for (let c = from; c < to; c++) {
+      isSpace(c);
+      isRegexSpace(c);
+      isLetter(c);
+      isUpper(c);
+      isLower(c);
+      isCloser(c);
+      isOpener(c);
+      isBullet(c);
+      isNumberSign(c);
     }
   }
 }
