@@ -141,7 +141,7 @@ function runChild(script: string, paths: readonly string[]): Promise<{ out: stri
  */
 async function timeFreshProcess(paths: readonly string[], bytes: number): Promise<FreshRun> {
   // As the binary does (src/cli/main.ts prepareProcess): Node 22+ keeps compiled code between
-  // runs; Node 20 gets the binary's interrupt budget.
+  // runs; V8's interrupt budget as the binary chooses it (one core on Node 20: four times V8's).
   const script = `
     import { readFileSync } from 'node:fs';
     const { prepareProcess } = await import(${JSON.stringify(launcherUrl())});

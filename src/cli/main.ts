@@ -10,6 +10,7 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import nodeModule from 'node:module';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { CommandContext } from './command.js';
@@ -18,28 +19,31 @@ import type { CommandContext } from './command.js';
 const V8_11_INTERRUPT_BUDGET = 67_584;
 
 /**
- * The interrupt budget the binary sets, or undefined to leave V8's: four times V8's own on
- * Node 20 (V8 11), as src/batch/pool.ts does for its workers, unless node's command line sets
- * one. The budget is how much bytecode a function runs between tiering checks; with V8 11's
- * own, a fresh process's first pages get hundreds of optimising compiles (and recompiles) of
- * functions that run for a few pages only, on V8's helper threads: over the 121 extraction pages
- * four times the budget took ~180-220 ms of CPU off those threads (of ~1.2 s) and left the main
- * thread's time as it was (docs/results/startup-9.md). Node 22+ tier up through Maglev with
- * budgets of their own: left alone. `NEWSDIGEST_INTERRUPT_BUDGET=0` leaves V8's own everywhere (a
- * child process inherits it, so `bench layout` can be run both ways).
+ * The interrupt budget the binary sets, or undefined to leave V8's. The budget is how much
+ * bytecode a function runs between tiering checks; with V8 11's own (Node 20), a fresh process's
+ * first pages get dozens of optimising compiles (and recompiles after deopts) of functions that
+ * run for a few pages only, on V8's helper threads. Four times the budget (as src/batch/pool.ts
+ * gives its workers) took ~190-220 ms of CPU off those threads over the 121 extraction pages (of
+ * ~1.3 s; 7.5 % fewer instructions on one core) but added ~10-45 ms to the main thread, whose
+ * code is optimised later (docs/results/startup-9.md). So it pays only where the helper threads
+ * take time from the main thread: when the process has one core (taskset, a one-CPU container).
+ * With more, V8's own. Node 22+ tier up through Maglev with budgets of their own: left alone.
+ * Node's own `--interrupt-budget` wins; `NEWSDIGEST_INTERRUPT_BUDGET` overrides the rest (0: V8's
+ * own, a positive number: that budget; a child process inherits it, so `bench layout` can be run
+ * both ways).
  */
 export function cliInterruptBudget(
   v8Version: string,
   execArgv: readonly string[],
   setting: string | undefined,
+  cores: number,
 ): number | undefined {
   if (execArgv.some((a) => /^--interrupt[-_]budget(=|$)/.test(a))) return undefined;
-  // NEWSDIGEST_INTERRUPT_BUDGET: 0 leaves V8's own, a positive number sets that budget (for A/B runs).
   if (setting !== undefined && setting !== '') {
     const n = Number(setting);
     return Number.isInteger(n) && n > 0 ? n : undefined;
   }
-  return v8Version.startsWith('11.') ? 4 * V8_11_INTERRUPT_BUDGET : undefined;
+  return v8Version.startsWith('11.') && cores <= 1 ? 4 * V8_11_INTERRUPT_BUDGET : undefined;
 }
 
 /**
@@ -47,7 +51,7 @@ export function cliInterruptBudget(
  * calls it too, so it runs as the binary does). Node 22.1 and later can keep V8's compiled code
  * of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing and
  * compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the call is
- * then absent and skipped) and gets the larger interrupt budget instead.
+ * then absent and skipped). Then V8's interrupt budget (cliInterruptBudget).
  */
 export function prepareProcess(): void {
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
@@ -55,6 +59,7 @@ export function prepareProcess(): void {
     process.versions.v8,
     process.execArgv,
     process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
+    availableParallelism(),
   );
   if (budget) setFlagsFromString(`--interrupt-budget=${budget}`);
 }

@@ -19,23 +19,27 @@ describe('bundleIsUsable', () => {
 });
 
 describe('cliInterruptBudget', () => {
-  it('is four times V8 11 own budget on Node 20', () => {
-    expect(cliInterruptBudget('11.3.244.8-node.38', [], undefined)).toBe(4 * 67_584);
-    expect(cliInterruptBudget('11.3.244.8-node.38', ['--max-old-space-size=4096'], '')).toBe(4 * 67_584);
+  const NODE20 = '11.3.244.8-node.38';
+
+  it("is four times V8 11's own on Node 20 with one core, V8's own with more", () => {
+    expect(cliInterruptBudget(NODE20, [], undefined, 1)).toBe(4 * 67_584);
+    expect(cliInterruptBudget(NODE20, ['--max-old-space-size=4096'], '', 1)).toBe(4 * 67_584);
+    expect(cliInterruptBudget(NODE20, [], undefined, 2)).toBeUndefined();
+    expect(cliInterruptBudget(NODE20, [], undefined, 16)).toBeUndefined();
   });
 
   it("leaves V8's own on later V8s and when node's command line sets one", () => {
-    expect(cliInterruptBudget('13.6.233.17-node.40', [], undefined)).toBeUndefined();
-    expect(cliInterruptBudget('12.4.254.21-node.33', [], undefined)).toBeUndefined();
-    expect(cliInterruptBudget('11.3.244.8-node.38', ['--interrupt-budget=1000'], undefined)).toBeUndefined();
-    expect(cliInterruptBudget('11.3.244.8-node.38', ['--interrupt_budget=1000'], '5000')).toBeUndefined();
+    expect(cliInterruptBudget('13.6.233.17-node.40', [], undefined, 1)).toBeUndefined();
+    expect(cliInterruptBudget('12.4.254.21-node.33', [], undefined, 1)).toBeUndefined();
+    expect(cliInterruptBudget(NODE20, ['--interrupt-budget=1000'], undefined, 1)).toBeUndefined();
+    expect(cliInterruptBudget(NODE20, ['--interrupt_budget=1000'], '5000', 1)).toBeUndefined();
   });
 
-  it('follows NEWSDIGEST_INTERRUPT_BUDGET: 0 for V8 own, a positive number for that budget', () => {
-    expect(cliInterruptBudget('11.3.244.8-node.38', [], '0')).toBeUndefined();
-    expect(cliInterruptBudget('11.3.244.8-node.38', [], 'many')).toBeUndefined();
-    expect(cliInterruptBudget('11.3.244.8-node.38', [], '100000')).toBe(100_000);
-    expect(cliInterruptBudget('13.6.233.17-node.40', [], '100000')).toBe(100_000);
+  it("follows NEWSDIGEST_INTERRUPT_BUDGET: 0 for V8's own, a positive number for that budget", () => {
+    expect(cliInterruptBudget(NODE20, [], '0', 1)).toBeUndefined();
+    expect(cliInterruptBudget(NODE20, [], 'many', 1)).toBeUndefined();
+    expect(cliInterruptBudget(NODE20, [], '270336', 2)).toBe(270_336);
+    expect(cliInterruptBudget('13.6.233.17-node.40', [], '100000', 8)).toBe(100_000);
   });
 });
 
