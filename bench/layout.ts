@@ -193,7 +193,7 @@ async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> 
     const { readPages } = await import(${JSON.stringify(layoutPathUrl())});
     const loaded = cpuMs();
     let n = 0;
-    for await (const r of readPages(JSON.parse(process.argv[1]))) if (r.ok) n += r.page.html.length;
+    for await (const r of readPages(JSON.parse(process.argv[1]))) if (r.ok) n += r.page.id.length; // not html: reading it decodes a page the fresh run leaves undecoded (src/ingest/lazy-html.ts)
     const read = cpuMs();
     process.stdout.write(JSON.stringify({ n, started, loaded, read }));`;
   let best: Floor | undefined;
