@@ -16,7 +16,7 @@
  *
  * Why: a fresh Node 20 process spent ~40 ms of main-thread CPU resolving, reading and linking
  * ~35 modules for the layout path alone (~100 for `digest`); Node 20 has no compile cache for
- * ES modules. Measured: docs/results/startup-9.md.
+ * ES modules. Measured: docs/RESULTS.md (startup-9).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

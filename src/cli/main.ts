@@ -25,7 +25,7 @@ const V8_11_INTERRUPT_BUDGET = 67_584;
  * run for a few pages only, on V8's helper threads. Four times the budget (as src/batch/pool.ts
  * gives its workers) took ~190-220 ms of CPU off those threads over the 121 extraction pages (of
  * ~1.3 s; 7.5 % fewer instructions on one core) but added ~10-45 ms to the main thread, whose
- * code is optimised later (docs/results/startup-9.md). So it pays only where the helper threads
+ * code is optimised later (docs/RESULTS.md (startup-9)). So it pays only where the helper threads
  * take time from the main thread: when the process has one core (taskset, a one-CPU container).
  * With more, V8's own. Node 22+ tier up through Maglev with budgets of their own: left alone.
  * Node's own `--interrupt-budget` wins; `NEWSDIGEST_INTERRUPT_BUDGET` overrides the rest (0: V8's

@@ -117,7 +117,7 @@ export const MIGRATIONS: readonly string[] = [
   //    index; FTS5 merges a level's segments once `automerge` of them are there (default 4),
   //    and those merges were ~8.6 % of the store's instructions. 16 merges less often into
   //    larger segments; a search reads at most 15 segments a level instead of 3 (the load test
-  //    on 21,130 articles: docs/results/corpus-9.md). The setting lives in each index's
+  //    on 21,130 articles: docs/RESULTS.md (corpus-9)). The setting lives in each index's
   //    config table: an existing database gets it here, its index as it is.
   `
   INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);

@@ -6,7 +6,7 @@
  * first time (the first URL, initial, standing clitic, title abbreviation, curly mark after
  * a word) threw the compiled code away, and V8 compiled it again: on the BBC file, 7
  * TurboFan compiles of tokenOffsets (6 deopts) and 3 each of the sentence scanner's `scan`
- * and `look`, ~100 ms of compile a time, in every ingest worker (docs/results/corpus-9.md).
+ * and `look`, ~100 ms of compile a time, in every ingest worker (docs/RESULTS.md (corpus-9)).
  * Running the scanners over a short text that takes each rule's branch gives V8 feedback
  * for all of them before it compiles, so it compiles them once.
  *
@@ -51,7 +51,7 @@ export const PRIMER_LINES: readonly string[] = [
  * Passes over the whole text: V8 gives a function its feedback vector only after it has run
  * for a while (lazy feedback allocation), so the first passes mostly make the vectors and the
  * later ones record every rule's branch in them. Fewer passes left the sentence scanner's
- * deopts in place on the BBC file (measured: docs/results/corpus-9.md).
+ * deopts in place on the BBC file (measured: docs/RESULTS.md (corpus-9)).
  */
 const PASSES = 12;
 
