@@ -712,32 +712,16 @@ function scoreUnit(
   const cand = unitCandidates(table, from, to, ctx, tagger);
   // Only the candidates' rows are written and read.
   const emit = scratch.emit;
-  const w = tagger.weights;
-  const buckets = BUFFER;
-  const nf = featureCount(tagger.syntax);
   for (let i = from; i < to; i++) {
-    if (!cand[i - from]) continue;
-    featuresAt(table, i, from, to, ctx, buckets, tagger.syntax);
-    let eo = 0;
-    let eb = tagger.bias;
-    let ei = 0;
-    for (let f = 0; f < nf; f++) {
-      const k = buckets[f]! * LABELS;
-      eo += w[k]!;
-      eb += w[k + 1]!;
-      ei += w[k + 2]!;
-    }
-    const o = (i - from) * LABELS;
-    emit[o] = eo;
-    emit[o + 1] = eb;
-    emit[o + 2] = ei;
+    if (cand[i - from]) scoreToken(table, i, from, to, ctx, tagger, emit, (i - from) * LABELS);
   }
   return { cand, emit };
 }
 
 /**
- * The tagger's O, B and I scores of token i of unit [from, to), written at out[o..o+2], for a
- * token it did not score as a candidate (the re-scorer's lexical proposals read its margins).
+ * The tagger's O, B and I scores of token i of unit [from, to), written at out[o..o+2]: each
+ * candidate's row of scoreUnit, and the margins of a token it did not score as a candidate
+ * (the re-scorer's lexical proposals read them).
  */
 export function scoreToken(
   table: TokenTable,
