@@ -6,30 +6,13 @@
  */
 import { Parser } from 'htmlparser2';
 import { linearStack, restoreStack } from './parser-stack.js';
-import { knownTagId, type ScanHandler, type TagAttributes } from './scanner.js';
+import { knownTagId, type ScanHandler, TAG_ATTRIBUTE_NAMES, type TagAttributes } from './scanner.js';
 import { installFastSkip } from './tokenizer-skip.js';
-
-const READ = [
-  'class',
-  'id',
-  'itemprop',
-  'style',
-  'hidden',
-  'aria-hidden',
-  'name',
-  'property',
-  'content',
-  'lang',
-  'rel',
-  'href',
-  'datetime',
-  'type',
-] as const;
 
 /** The attributes our scanner reports, from htmlparser2's record. */
 function toAttributes(attribs: Record<string, string>): TagAttributes {
   const out = {} as TagAttributes;
-  for (const k of READ) out[k] = attribs[k];
+  for (const k of TAG_ATTRIBUTE_NAMES) out[k] = attribs[k];
   return out;
 }
 

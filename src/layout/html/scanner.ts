@@ -39,6 +39,28 @@ export interface TagAttributes {
   type: string | undefined;
 }
 
+/**
+ * The names of TagAttributes, in its order: for code that copies or prints them by name
+ * (htmlparser2-scan's adapter, tests). The scanner itself writes each field by hand, which keeps
+ * its one object shape.
+ */
+export const TAG_ATTRIBUTE_NAMES = [
+  'class',
+  'id',
+  'itemprop',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'name',
+  'property',
+  'content',
+  'lang',
+  'rel',
+  'href',
+  'datetime',
+  'type',
+] as const satisfies readonly (keyof TagAttributes)[];
+
 export interface ScanHandler {
   /**
    * An element opens. `attributes` is reused for the next tag: read it now, do not keep it.

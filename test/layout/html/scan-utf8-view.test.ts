@@ -4,26 +4,10 @@ import {
   type ScanHandler,
   scanHtml,
   scanUtf8View,
+  TAG_ATTRIBUTE_NAMES,
   type TagAttributes,
 } from '../../../src/layout/html/scanner.js';
 import { fixture } from '../helpers.js';
-
-const READ = [
-  'class',
-  'id',
-  'itemprop',
-  'style',
-  'hidden',
-  'aria-hidden',
-  'name',
-  'property',
-  'content',
-  'lang',
-  'rel',
-  'href',
-  'datetime',
-  'type',
-] as const;
 
 /** Every event of a scan as a string (text runs merged), with the handler saying it keeps text or not. */
 function events(
@@ -40,7 +24,9 @@ function events(
   const handler: ScanHandler = {
     open(name: string, a: TagAttributes, id: number) {
       endText();
-      const attrs = READ.filter((k) => a[k] !== undefined).map((k) => `${k}=${JSON.stringify(a[k])}`);
+      const attrs = TAG_ATTRIBUTE_NAMES.filter((k) => a[k] !== undefined).map(
+        (k) => `${k}=${JSON.stringify(a[k])}`,
+      );
       out.push(`<${name}#${id}${attrs.length ? ` ${attrs.join(' ')}` : ''}>`);
     },
     text(data: string) {
