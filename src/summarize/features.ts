@@ -156,15 +156,22 @@ function opensWithQuote(text: string, start: number, end: number): boolean {
  * the blanks around them (-1: none): the sentence's final mark, where it has one.
  */
 function finalMark(text: string, start: number, end: number): number {
-  let i = end - 1;
-  while (i >= start && isRegexSpace(text.charCodeAt(i))) i--;
-  for (let c = text.charCodeAt(i); i >= start && (c === QUOTE || c === CLOSE_CURLY || c === APOSTROPHE); ) {
-    i--;
-    c = text.charCodeAt(i);
-  }
-  while (i >= start && isRegexSpace(text.charCodeAt(i))) i--;
+  // Each loop steps back once before its first test (so i starts one after): the step then
+  // runs for every sentence, and optimised code has seen it, where a loop whose body runs only
+  // for the rare sentence ending in blanks or marks deoptimised sentenceFeatures when one came.
+  let i = end;
+  do i--;
+  while (i >= start && isRegexSpace(text.charCodeAt(i)));
+  i++;
+  do i--;
+  while (i >= start && isClosingMark(text.charCodeAt(i)));
+  i++;
+  do i--;
+  while (i >= start && isRegexSpace(text.charCodeAt(i)));
   return i >= start ? text.charCodeAt(i) : -1;
 }
+
+const isClosingMark = (c: number) => c === QUOTE || c === CLOSE_CURLY || c === APOSTROPHE;
 
 /**
  * Scratch arrays, one per vocabulary word or sentence, reused from article to article
@@ -345,11 +352,14 @@ export function sentenceFeatures(
       }
     }
     const final = finalMark(text, start, end);
-    if (final === 0x3f) {
-      indices[o] = H.question & mask;
-      values[o++] = 1;
-    }
-    if (final !== 0x2e && final !== 0x21 && final !== 0x3f) {
+    // Written for every sentence and kept (o moves on) only for a question: a read first met
+    // in optimised code, at the first question after a run of statements, would deoptimise.
+    // The slot is inside the sentence's room whether kept or not.
+    indices[o] = H.question & mask;
+    values[o] = 1;
+    o += final === 0x3f ? 1 : 0;
+    // Every comparison is made for every sentence (no short cut), for the same reason.
+    if (((final === 0x2e ? 1 : 0) | (final === 0x21 ? 1 : 0) | (final === 0x3f ? 1 : 0)) === 0) {
       indices[o] = H.noFinalMark & mask;
       values[o++] = 1;
     }

@@ -103,14 +103,24 @@ function applyRules(word: string, rules: readonly Rule[]): string {
   return word;
 }
 
+const STEP1A_RULES: readonly Rule[] = [
+  ['sses', 'ss', null],
+  ['ies', 'i', null],
+  ['ss', 'ss', null],
+  ['s', '', null],
+];
+/** Four-letter words in "-ies" keep their "e" ("ties" → "tie", not "ti"). */
+const STEP1A_RULES_FOUR_LETTERS: readonly Rule[] = [
+  ['sses', 'ss', null],
+  ['ies', 'ie', null],
+  ['ss', 'ss', null],
+  ['s', '', null],
+];
+
+// The four-letter case is a second rule list rather than its own branch: a rare branch of
+// its own, met after articleWords was optimised with this inlined, deoptimised it.
 function step1a(word: string): string {
-  if (word.length === 4 && word.endsWith('ies')) return `${word.slice(0, -3)}ie`;
-  return applyRules(word, [
-    ['sses', 'ss', null],
-    ['ies', 'i', null],
-    ['ss', 'ss', null],
-    ['s', '', null],
-  ]);
+  return applyRules(word, word.length === 4 ? STEP1A_RULES_FOUR_LETTERS : STEP1A_RULES);
 }
 
 function step1b(word: string): string {

@@ -127,20 +127,24 @@ function isUrlTrail(c: number): boolean {
  * Tokens of `text[start, end)` as flat [start, end, start, end, ...] offsets,
  * appended to `out`: the allocation-light form for hot paths.
  */
-export function tokenOffsets(text: string, start = 0, end = text.length, out: number[] = []): number[] {
+export function tokenOffsets(text: string, start = 0, end?: number, out: number[] = []): number[] {
   const t = text;
+  // The length is read on every call, not only as the default's: callers that pass `end`
+  // come first in a digest, and a read first met in optimised code deoptimised this.
+  const length = t.length;
+  const stop = end === undefined ? length : end;
   let i = start;
-  while (i < end) {
+  while (i < stop) {
     const c = t.charCodeAt(i);
     if (isBlank(c)) {
       i++;
       continue;
     }
     const s = i;
-    if (isWordChar(c) || (isCurrency(c) && i + 1 < end && isWordChar(t.charCodeAt(i + 1)))) {
+    if (isWordChar(c) || (isCurrency(c) && i + 1 < stop && isWordChar(t.charCodeAt(i + 1)))) {
       if ((c === 104 || c === 119 || c === 72 || c === 87) && startsUrl(t, i)) {
         let j = i;
-        while (j < end && !isBlank(t.charCodeAt(j))) j++;
+        while (j < stop && !isBlank(t.charCodeAt(j))) j++;
         while (j > i + 4 && isUrlTrail(t.charCodeAt(j - 1))) j--;
         out.push(s, j);
         i = j;
@@ -149,7 +153,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
       let j = i + 1;
       let apos = -1;
       let dots = false;
-      while (j < end) {
+      while (j < stop) {
         const d = t.charCodeAt(j);
         if (isWordChar(d)) {
           j++;
@@ -157,7 +161,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
         }
         // Only - _ @ . ' ’ , : / & can join two parts of a word.
         if (d < 128 ? ASCII[d] !== 4 : d !== 0x2019) break;
-        if (j + 1 >= end) break;
+        if (j + 1 >= stop) break;
         const n = t.charCodeAt(j + 1);
         if (!isWordChar(n)) break;
         const p = t.charCodeAt(j - 1);
@@ -173,7 +177,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
         else break;
       }
       // A final period stays on abbreviations and initials.
-      if (j < end && t.charCodeAt(j) === 46 && (j + 1 >= end || t.charCodeAt(j + 1) !== 46)) {
+      if (j < stop && t.charCodeAt(j) === 46 && (j + 1 >= stop || t.charCodeAt(j + 1) !== 46)) {
         const len = j - s;
         if (
           (len === 1 && isUpper(c)) ||
@@ -206,10 +210,10 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
     // compiled this function, and that clitic deoptimised it.
     let j = i + 1;
     let clitic = -1;
-    if (isApostrophe(c) && j < end && isLetter(t.charCodeAt(j))) {
+    if (isApostrophe(c) && j < stop && isLetter(t.charCodeAt(j))) {
       let k = j;
-      while (k < end && isLetter(t.charCodeAt(k))) k++;
-      const alone = k >= end || !isWordChar(t.charCodeAt(k));
+      while (k < stop && isLetter(t.charCodeAt(k))) k++;
+      const alone = k >= stop || !isWordChar(t.charCodeAt(k));
       if (alone && cliticAt(t, i, k)) clitic = k;
     }
     if (clitic > 0) j = clitic;
@@ -220,7 +224,7 @@ export function tokenOffsets(text: string, start = 0, end = text.length, out: nu
       const longest = RUN_LONGEST[kind]!;
       j = i;
       do j++;
-      while (j < end && j - i < longest && (kind === RUN_SURROGATE || continuesRun(kind, t.charCodeAt(j))));
+      while (j < stop && j - i < longest && (kind === RUN_SURROGATE || continuesRun(kind, t.charCodeAt(j))));
     }
     out.push(s, j);
     i = j;
