@@ -6,7 +6,12 @@
  * Articles are read and, for the stage alone, run through this build's layout and
  * text first (not timed).
  *
- *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full]
+ *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full] [--prime] [--limit N]
+ *
+ * --prime runs the timed build's text primer (src/text/prime.js, when it has one) before
+ * the first article, as every ingest worker does at its start (src/batch/worker.ts): without
+ * it, the stage's calls of tokenOffsets pay the recompiles the primer exists to avoid, which
+ * a batch worker does not.
  *
  * --build DIR times another build's stage (DIR/dist, e.g. a `git archive` of an older
  * commit): run both one after the other, in fresh processes, and compare.
@@ -25,6 +30,9 @@ function arg(name: string, fallback: string): string {
 const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const block = Number(arg('block', '150'));
 const full = process.argv.includes('--full');
+const prime = process.argv.includes('--prime');
+/** Only the first N articles (a profile of the first articles a process meets). */
+const limit = Number(arg('limit', 'Infinity'));
 const root = process.argv.includes('--build') ? resolve(arg('build', '.')) : undefined;
 /** A module of the build timed (--build), or of this build (the stages that prepare the stage's input). */
 const src = (module: string, ofBuild = true) =>
@@ -46,7 +54,7 @@ async function main(): Promise<void> {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { text?: unknown; article?: unknown };
     const text = typeof r.text === 'string' ? r.text : r.article;
-    if (typeof text === 'string') texts.push(text);
+    if (typeof text === 'string' && texts.length < limit) texts.push(text);
   }
   let run: (i: number) => Promise<unknown>;
   if (full) {
@@ -63,6 +71,11 @@ async function main(): Promise<void> {
       prepared.push(await textStage.run(await layoutStage.run(pageToArticle({ text: texts[i]! }), {}), {}));
     const { entitiesStage } = (await import(src('entities/index.js'))) as { entitiesStage: Stage };
     run = async (i) => entitiesStage.run(prepared[i]!, {});
+  }
+  if (prime) {
+    // Not timed, as a worker runs it before its first chunk.
+    const { primeScanners } = (await import(src('text/prime.js'))) as { primeScanners(): void };
+    primeScanners();
   }
   const blocks: { articles: number; cpuMs: number; wallMs: number }[] = [];
   let c0 = cpuMs();
@@ -101,6 +114,7 @@ async function main(): Promise<void> {
     JSON.stringify({
       build: root ?? 'this build',
       mode: full ? 'digestArticle' : 'entities stage',
+      prime,
       file,
       articles: texts.length,
       firstArticle: { cpuMs: Math.round(first.cpuMs * 10) / 10, wallMs: Math.round(first.wallMs * 10) / 10 },

@@ -29,8 +29,13 @@ export interface WordInfo {
   /** Whether the word starts a gazetteer phrase, as of gazetteer version `gazVersion`. */
   gazFirst: boolean;
   gazVersion: number;
-  /** When gazFirst: the types of the word alone as a gazetteer phrase, and whether longer phrases start with it. */
-  gazTypes: string | undefined;
+  /**
+   * When gazFirst: the types of the word alone as a gazetteer phrase ('' when none: always a
+   * string, as a field that held undefined at first and a string later made V8 discard the code
+   * compiled for the first (remember, knownWord) in every fresh thread), and whether longer
+   * phrases start with it.
+   */
+  gazTypes: string;
   gazPrefix: boolean;
   /** The evidence about the word's lower-case form in the document being tagged, shared by all its spellings. */
   form: Form;
@@ -479,7 +484,7 @@ export class FeatureSpace {
       ids,
       gazFirst: false,
       gazVersion: -1,
-      gazTypes: undefined,
+      gazTypes: '',
       gazPrefix: false,
       form,
       lower,
@@ -766,7 +771,7 @@ export function gazetteerIds(
     if (info) {
       if (info.gazVersion !== version) {
         info.gazFirst = space.startsGazetteerPhrase(words[i]!);
-        info.gazTypes = info.gazFirst ? space.gazetteerTypesOf(words[i]!) : undefined;
+        info.gazTypes = (info.gazFirst ? space.gazetteerTypesOf(words[i]!) : undefined) ?? '';
         info.gazPrefix = info.gazFirst && space.isGazetteerPrefix(words[i]!);
         info.gazVersion = version;
       }
@@ -784,7 +789,7 @@ export function gazetteerIds(
       let t: string | undefined;
       let prefix: boolean;
       if (len === 1 && info) {
-        t = info.gazTypes;
+        t = info.gazTypes === '' ? undefined : info.gazTypes;
         prefix = info.gazPrefix;
       } else {
         space.lookUpWords(words, i, len);

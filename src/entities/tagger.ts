@@ -111,6 +111,16 @@ const PAD_BEFORE_REC = 0;
 const PAD_AFTER_REC = 1;
 /** The pool starts afresh (between documents) beyond this many words: 40k × 384 bytes. */
 const MAX_RECORDS = 40_000;
+/**
+ * Records the pool holds from the start: MAX_RECORDS and a document's new words beyond them.
+ * Allocated once, at its full size: the memory of a large typed array is mapped, not
+ * written, so pages no record has reached cost nothing. A pool grown by doubling (from
+ * 1,024 records, six copies on the way to 40,000) changed its field from constant to
+ * mutable at the first growth, a few articles into a fresh thread, and V8 threw away the
+ * compiled denseScores and pairScores, which depended on the constant, and compiled them
+ * again. A document with more new words than the headroom still grows it.
+ */
+const POOL_RECORDS = MAX_RECORDS + 8192;
 /** Tokens of a sentence the scoring buffers hold before they grow (longer ones are rare: they grow them). */
 const SENTENCE_TOKENS = 512;
 /** Pools of all taggers are told apart by number, so a WordInfo's record is never read from the wrong one. */
@@ -121,7 +131,7 @@ export class NerTagger {
   // Sized for sentences of up to SENTENCE_TOKENS tokens from the start: a buffer grown in the
   // middle of a run (a longest sentence yet) deoptimised scoreSentence, and V8 compiled it again.
   private scores: Float32Array = new Float32Array(SENTENCE_TOKENS * T);
-  private pool = new Float32Array(1024 * REC_SIZE);
+  private pool = new Float32Array(POOL_RECORDS * REC_SIZE);
   private poolInt = new Int32Array(this.pool.buffer);
   private records = 0;
   private poolId = 0;
