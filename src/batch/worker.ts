@@ -18,7 +18,7 @@ import { useEntitiesModelBuffer } from '../entities/shipped-tagger.js';
 import { asNewsdigestError } from '../errors.js';
 import { type SharedCueTagger, useSharedTagger } from '../quotes/cue-tagger.js';
 import { openStore } from '../store/sqlite-store.js';
-import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
+import type { BatchTransaction, CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { primeScanners } from '../text/prime.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
 import { threadCpuMs } from './thread-cpu.js';
@@ -101,13 +101,31 @@ interface HeldBatch {
   end?: number;
   received: number;
   digested: number;
+  /** Digested pages not yet written to the store. */
   results: JobResult[];
   chunks: { chunk: number; outcomes: JobOutcome[] }[];
+  /** The batch's transaction, open once its turn has come (a store that writes in parts). */
+  open?: BatchTransaction;
+  /** Hashes the store already had, among the pages written so far. */
+  already: Set<string>;
+  /** Each digested page's name (origin, URL or id) by hash, for an error if the batch fails. */
+  inputs: Map<string, string>;
+  /** Why the batch's transaction failed: then nothing of it is stored, and every page says so. */
+  failed?: unknown;
 }
 
 /**
  * A writing worker's batches, committed in input order: each when it is whole (every chunk
  * digested and its end known) and its turn has come, one transaction each.
+ *
+ * Once a batch's turn has come, its pages are written into its transaction chunk by chunk as
+ * they are digested, and it commits when whole: the records do not wait in this thread's heap
+ * for the batch's end. Held across the young generation's collections, they were most of what
+ * the worker's GC copied and promoted, and what its full collections then had to mark (on the
+ * BBC file: 64 MB promoted over a pass against 29 MB written as digested; docs/results/corpus-10.md).
+ * A batch digested before its turn (another worker's batch is before it) is held as before and
+ * written when the turn comes. Either way its pages reach the store in input order, in one
+ * transaction: the database is the same.
  */
 export class BatchWriter {
   private readonly batches = new Map<number, HeldBatch>();
@@ -124,7 +142,7 @@ export class BatchWriter {
   private held(batch: number): HeldBatch {
     let b = this.batches.get(batch);
     if (!b) {
-      b = { received: 0, digested: 0, results: [], chunks: [] };
+      b = { received: 0, digested: 0, results: [], chunks: [], already: new Set(), inputs: new Map() };
       this.batches.set(batch, b);
     }
     return b;
@@ -144,22 +162,22 @@ export class BatchWriter {
     const b = this.held(batch);
     b.digested++;
     b.results.push(...results);
-    b.chunks.push({ chunk, outcomes: [] });
+    const outcomes: JobOutcome[] = [];
     for (const r of results) {
-      b.chunks
-        .at(-1)!
-        .outcomes.push(
-          r.ok
-            ? { seq: r.seq, hash: r.hash, ok: true, stored: true }
-            : { seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true },
-        );
+      if (r.ok) b.inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
+      outcomes.push(
+        r.ok
+          ? { seq: r.seq, hash: r.hash, ok: true, stored: true }
+          : { seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true },
+      );
     }
+    b.chunks.push({ chunk, outcomes });
   }
 
   /**
-   * Commits, in order, every whole batch whose turn has come. `idle`: this worker has nothing
-   * to digest, so it waits for the turn (Atomics.waitAsync) instead of checking after its
-   * next chunk.
+   * Writes what is digested of the first batch once its turn has come, and commits, in order,
+   * every whole batch whose turn has come. `idle`: this worker has nothing to digest, so it waits
+   * for the turn (Atomics.waitAsync) instead of checking after its next chunk.
    */
   settle(idle: boolean): void {
     this.idle = idle;
@@ -167,12 +185,16 @@ export class BatchWriter {
       const next = this.first();
       if (next === undefined) return;
       const b = this.batches.get(next)!;
-      if (b.end === undefined || b.digested < b.received) return;
+      const whole = b.end !== undefined && b.digested >= b.received;
       // At or past its start: a turn past it means a worker that died had committed it
       // already (the store then skips every page by hash).
       const turn = Atomics.load(this.turn, 0);
       if (turn < next) {
-        if (idle) this.wait(turn);
+        if (whole && idle) this.wait(turn);
+        return;
+      }
+      if (!whole) {
+        this.write(b);
         return;
       }
       this.commit(next, b);
@@ -199,33 +221,60 @@ export class BatchWriter {
     });
   }
 
-  private commit(start: number, b: HeldBatch): void {
-    this.batches.delete(start);
+  /**
+   * The batch's digested pages not yet written, into its transaction (opened at the first),
+   * in input order. A store without openBatch keeps them for putBatch at the commit.
+   */
+  private write(b: HeldBatch): void {
+    if (b.failed !== undefined || b.results.length === 0 || !this.store.openBatch) return;
     // Pages in input order, whatever order their chunks came in (chunks sent again after a failure).
     const results = b.results.sort((x, y) => x.seq - y.seq);
-    const items: StoreItem[] = [];
-    const errors: StoredError[] = [];
-    const inputs = new Map<string, string>();
-    for (const r of results) {
-      if (r.ok) {
-        items.push({ hash: r.hash, record: r.record });
-        inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
-      } else {
-        const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };
-        if (r.hash) e.hash = r.hash;
-        errors.push(e);
+    b.results = [];
+    const { items, errors } = rows(results);
+    try {
+      b.open ??= this.store.openBatch();
+      for (const hash of b.open.put(items, errors)) b.already.add(hash);
+    } catch (e) {
+      b.failed = e;
+      this.end(b);
+    }
+  }
+
+  /** Ends a failed or abandoned batch's transaction, leaving nothing of it. */
+  private end(b: HeldBatch): void {
+    try {
+      b.open?.rollback();
+    } catch {
+      // The connection is broken: closing it drops the transaction too.
+    }
+    b.open = undefined;
+  }
+
+  private commit(start: number, b: HeldBatch): void {
+    this.batches.delete(start);
+    this.write(b);
+    if (b.failed === undefined) {
+      try {
+        if (b.open) {
+          b.open.commit();
+        } else {
+          // A store that writes only whole batches (or a batch with no page left to write).
+          const results = b.results.sort((x, y) => x.seq - y.seq);
+          const { items, errors } = rows(results);
+          if (items.length > 0 || errors.length > 0) {
+            for (const hash of this.store.putBatch(items, errors)) b.already.add(hash);
+          }
+        }
+      } catch (e) {
+        b.failed = e;
+        this.end(b);
       }
     }
     let chunks = b.chunks;
-    try {
-      const already = new Set(this.store.putBatch(items, errors));
-      if (already.size > 0) {
-        for (const c of chunks) for (const o of c.outcomes) if (o.ok && already.has(o.hash)) o.stored = false;
-      }
-    } catch (e) {
+    if (b.failed !== undefined) {
       // Nothing of the batch is stored (one transaction). Each page fails with the reason,
       // for the main thread to record; a broken database then stops the run there, by name.
-      const error = asNewsdigestError(e, this.file).toJSON();
+      const error = asNewsdigestError(b.failed, this.file).toJSON();
       chunks = chunks.map((c) => ({
         chunk: c.chunk,
         outcomes: c.outcomes.map((o) => ({
@@ -235,13 +284,15 @@ export class BatchWriter {
           error: o.ok
             ? {
                 code: error.code,
-                input: inputs.get(o.hash) ?? o.hash,
+                input: b.inputs.get(o.hash) ?? o.hash,
                 message: `not stored: ${error.input}: ${error.message}`,
               }
             : o.error,
           stored: false,
         })),
       }));
+    } else if (b.already.size > 0) {
+      for (const c of chunks) for (const o of c.outcomes) if (o.ok && b.already.has(o.hash)) o.stored = false;
     }
     // The next batch's worker may commit now (a failed transaction passes the turn on too:
     // its pages are reported failed, and the run goes on or stops by the main thread's rule).
@@ -252,12 +303,30 @@ export class BatchWriter {
   /**
    * Commits what is whole and in turn, and leaves the rest: after a normal run nothing is
    * held; after an interrupted one, committing a batch out of turn would leave a gap before it
-   * (what a run leaves must be a prefix of its inputs), and a rerun digests it again.
+   * (what a run leaves must be a prefix of its inputs), and a rerun digests it again. A batch
+   * whose transaction was opened but which is not whole is rolled back.
    */
   close(): void {
     this.settle(false);
+    for (const b of this.batches.values()) this.end(b);
     this.store.close();
   }
+}
+
+/** A batch's pages as the store takes them: articles, and the error rows of pages that failed. */
+function rows(results: readonly JobResult[]): { items: StoreItem[]; errors: StoredError[] } {
+  const items: StoreItem[] = [];
+  const errors: StoredError[] = [];
+  for (const r of results) {
+    if (r.ok) {
+      items.push({ hash: r.hash, record: r.record });
+    } else {
+      const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };
+      if (r.hash) e.hash = r.hash;
+      errors.push(e);
+    }
+  }
+  return { items, errors };
 }
 
 const port = parentPort;

@@ -20,6 +20,7 @@ import { leadSnippet, snippetHtml } from './snippet.js';
 import type {
   ArticleFilters,
   ArticleHit,
+  BatchTransaction,
   CorpusStore,
   EntityDetail,
   EntitySummary,
@@ -182,6 +183,9 @@ class SqliteStore implements CorpusStore {
       ),
       insertQuoteFts: statements.get('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
       clearErrors: statements.get('DELETE FROM errors WHERE hash = ?'),
+      begin: statements.get('BEGIN IMMEDIATE'),
+      commit: statements.get('COMMIT'),
+      rollback: statements.get('ROLLBACK'),
       // The same input failing again updates its row in place: a rerun keeps the errors' order.
       insertError: statements.get(
         `INSERT INTO errors (hash, origin, code, message, at) VALUES (?, ?, ?, ?, ?)
@@ -231,93 +235,129 @@ class SqliteStore implements CorpusStore {
   }
 
   putBatch(items: readonly StoreItem[], errors: readonly StoredError[] = []): string[] {
-    const s = this.stmts;
     const storedAt = new Date().toISOString();
     // Entity ids first met in this batch: they join the cache only once the batch has committed.
     const added = new Map<string, number>();
     const already: string[] = [];
     // IMMEDIATE: the write lock is taken first, so that two connections writing at once wait
     // for each other (busy_timeout) instead of one failing to upgrade its read to a write.
-    this.db
-      .transaction(() => {
-        for (const { hash, record } of items) {
-          if (s.has.get(hash)) {
-            already.push(hash);
-            continue;
-          }
-          // Two inputs may carry the same id with different content (two feeds, two files):
-          // keep both, the later one (batches commit in input order) under an id made unique
-          // by its content hash.
-          let id = record.id;
-          if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
-          let json = record.json;
-          if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
-          const rowid = Number(
-            s.insertArticle.run({
-              id,
-              hash,
-              origin: record.origin ?? null,
-              url: record.url ?? null,
-              title: record.title,
-              body: record.body,
-              publisher: record.publisher ?? null,
-              published: record.published ?? null,
-              json,
-              storedAt,
-            }).lastInsertRowid,
-          );
-          s.insertFts.run(rowid, record.title, record.body);
-          const corpusIds = new Map<string, number>();
-          for (const e of record.entities) {
-            // Names arrive normalised by the worker that built the record (record.ts).
-            const norm = e.norm;
-            if (!norm) continue;
-            const key = `${e.type}\0${norm}`;
-            let entityId = this.entityIds.get(key) ?? added.get(key);
-            if (entityId === undefined) {
-              const inserted = s.insertEntity.run(e.type, e.name, norm);
-              entityId =
-                inserted.changes > 0 ? Number(inserted.lastInsertRowid) : s.entityId.get(e.type, norm)!.id;
-              added.set(key, entityId);
-            }
-            corpusIds.set(e.localId, entityId);
-            s.insertArticleEntity.run(
-              rowid,
-              entityId,
-              e.localId,
-              JSON.stringify(e.mentions),
-              e.mentions.length,
-            );
-            for (let i = 0; i < e.aliases.length; i++) {
-              // The entity's own name is matched through article_entities (ENTITIES_NAMED).
-              if (e.aliasNorms[i] === norm) continue;
-              s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
-            }
-          }
-          for (const q of record.quotes) {
-            const quoteId = s.insertQuote.run(
-              rowid,
-              q.kind,
-              q.start,
-              q.end,
-              q.text,
-              q.cue,
-              q.speaker ?? null,
-              q.speaker ? (q.speakerNorm ?? null) : null,
-              (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
-            ).lastInsertRowid;
-            s.insertQuoteFts.run(quoteId, q.text);
-          }
-          s.clearErrors.run(hash);
+    this.db.transaction(() => this.writeRows(items, errors, storedAt, added, already)).immediate();
+    this.learn(added);
+    return already;
+  }
+
+  openBatch(): BatchTransaction {
+    const s = this.stmts;
+    // One time and one set of new entity ids for the whole batch, as putBatch has.
+    const storedAt = new Date().toISOString();
+    const added = new Map<string, number>();
+    // IMMEDIATE, as putBatch: the write lock is held from the start to the commit.
+    s.begin.run();
+    let open = true;
+    return {
+      put: (items, errors = []) => {
+        if (!open) throw new Error('the batch transaction has ended');
+        const already: string[] = [];
+        this.writeRows(items, errors, storedAt, added, already);
+        return already;
+      },
+      commit: () => {
+        if (!open) return;
+        open = false;
+        s.commit.run();
+        this.learn(added);
+      },
+      rollback: () => {
+        if (!open) return;
+        open = false;
+        // SQLite may have ended the transaction itself (some errors roll it back).
+        if (this.db.inTransaction) s.rollback.run();
+      },
+    };
+  }
+
+  /** The rows of `items` and `errors`, in the transaction the caller holds (putBatch, openBatch). */
+  private writeRows(
+    items: readonly StoreItem[],
+    errors: readonly StoredError[],
+    storedAt: string,
+    added: Map<string, number>,
+    already: string[],
+  ): void {
+    const s = this.stmts;
+    for (const { hash, record } of items) {
+      if (s.has.get(hash)) {
+        already.push(hash);
+        continue;
+      }
+      // Two inputs may carry the same id with different content (two feeds, two files):
+      // keep both, the later one (batches commit in input order) under an id made unique
+      // by its content hash.
+      let id = record.id;
+      if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
+      let json = record.json;
+      if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
+      const rowid = Number(
+        s.insertArticle.run({
+          id,
+          hash,
+          origin: record.origin ?? null,
+          url: record.url ?? null,
+          title: record.title,
+          body: record.body,
+          publisher: record.publisher ?? null,
+          published: record.published ?? null,
+          json,
+          storedAt,
+        }).lastInsertRowid,
+      );
+      s.insertFts.run(rowid, record.title, record.body);
+      const corpusIds = new Map<string, number>();
+      for (const e of record.entities) {
+        // Names arrive normalised by the worker that built the record (record.ts).
+        const norm = e.norm;
+        if (!norm) continue;
+        const key = `${e.type}\0${norm}`;
+        let entityId = this.entityIds.get(key) ?? added.get(key);
+        if (entityId === undefined) {
+          const inserted = s.insertEntity.run(e.type, e.name, norm);
+          entityId =
+            inserted.changes > 0 ? Number(inserted.lastInsertRowid) : s.entityId.get(e.type, norm)!.id;
+          added.set(key, entityId);
         }
-        for (const e of errors) {
-          s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
+        corpusIds.set(e.localId, entityId);
+        s.insertArticleEntity.run(rowid, entityId, e.localId, JSON.stringify(e.mentions), e.mentions.length);
+        for (let i = 0; i < e.aliases.length; i++) {
+          // The entity's own name is matched through article_entities (ENTITIES_NAMED).
+          if (e.aliasNorms[i] === norm) continue;
+          s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
         }
-      })
-      .immediate();
+      }
+      for (const q of record.quotes) {
+        const quoteId = s.insertQuote.run(
+          rowid,
+          q.kind,
+          q.start,
+          q.end,
+          q.text,
+          q.cue,
+          q.speaker ?? null,
+          q.speaker ? (q.speakerNorm ?? null) : null,
+          (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
+        ).lastInsertRowid;
+        s.insertQuoteFts.run(quoteId, q.text);
+      }
+      s.clearErrors.run(hash);
+    }
+    for (const e of errors) {
+      s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
+    }
+  }
+
+  /** Entity ids of a committed batch join the cache. */
+  private learn(added: ReadonlyMap<string, number>): void {
     if (this.entityIds.size + added.size > ENTITY_CACHE_MAX) this.entityIds.clear();
     for (const [key, id] of added) this.entityIds.set(key, id);
-    return already;
   }
 
   checkpoint(): void {

@@ -154,6 +154,19 @@ export interface StoreStats {
   errors: number;
 }
 
+/** A batch written in parts (CorpusStore.openBatch): nothing of it is seen by others before `commit`. */
+export interface BatchTransaction {
+  /**
+   * Writes these rows as putBatch would, in the open transaction. Returns the hashes it left out
+   * because an article with that hash was already stored (earlier, or in this batch).
+   */
+  put(items: readonly StoreItem[], errors?: readonly StoredError[]): string[];
+  /** Commits everything put; the store's caches learn the batch's new entities only now. */
+  commit(): void;
+  /** Drops everything put (a failed write, or a run stopped before the batch was whole). */
+  rollback(): void;
+}
+
 export interface CorpusStore {
   /**
    * The database file, when other connections (the batch's worker threads) can open it and
@@ -168,6 +181,14 @@ export interface CorpusStore {
    * stored (by an earlier batch or another connection).
    */
   putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): string[];
+  /**
+   * Opens one transaction that takes a batch in parts, as its pages are digested, and commits
+   * them all or none: `putBatch` spread over several calls. The batch's writing worker writes each
+   * chunk as soon as it is digested instead of holding every record of the batch until its
+   * commit (records held across collections were most of what its GC copied and promoted).
+   * Stores that cannot keep a transaction open leave it out; the writer then uses putBatch.
+   */
+  openBatch?(): BatchTransaction;
   /** Moves committed writes from the write-ahead log into the database file, if the store has one. */
   checkpoint?(): void;
   errors(): StoredError[];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkArticle } from '../../src/article/validate.js';
 import { NewsdigestError } from '../../src/errors.js';
+import { compareContent } from '../../src/store/canonical-dump.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
@@ -302,5 +303,65 @@ describe('schema migrations', () => {
     const notDb = join(dir, 'text.db');
     writeFileSync(notDb, 'this is not sqlite, just words '.repeat(100));
     expect(codeOf(() => openStore(notDb))).toBe('E_IO');
+  });
+});
+
+describe('a batch written in parts (openBatch)', () => {
+  const items = () => fixtureArticles().map((a) => ({ hash: `hash-${a.id}`, record: articleRecord(a) }));
+  const error = {
+    hash: 'h-bad',
+    origin: 'feed.jsonl:9',
+    code: 'E_INTERNAL' as const,
+    message: 'stage failed',
+  };
+
+  it('stores what putBatch stores, row for row, and others see it only once committed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
+    const whole = openStore(join(dir, 'whole.db'));
+    const parts = openStore(join(dir, 'parts.db'));
+    const reader = openStore(join(dir, 'parts.db'));
+    try {
+      const [a, b, c] = items();
+      whole.putBatch([a!, b!, c!], [error]);
+      const batch = parts.openBatch!();
+      expect(batch.put([a!], [])).toEqual([]);
+      expect(batch.put([b!, c!], [error])).toEqual([]);
+      // The same hash again in the same batch is left out, as putBatch leaves out a stored one.
+      expect(batch.put([a!], [])).toEqual(['hash-ferry-cuts']);
+      expect(reader.stats().articles).toBe(0);
+      batch.commit();
+      expect(reader.stats()).toMatchObject({ articles: 3, quotes: 6, errors: 1 });
+      const wholeDb = testDatabase(join(dir, 'whole.db'));
+      const partsDb = testDatabase(join(dir, 'parts.db'));
+      expect(compareContent(wholeDb, partsDb)).toEqual([]);
+      wholeDb.close();
+      partsDb.close();
+    } finally {
+      whole.close();
+      parts.close();
+      reader.close();
+    }
+  });
+
+  it('leaves nothing after a rollback, and learns no entity id from it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
+    const store = openStore(join(dir, 'c.db'));
+    try {
+      const [a, b] = items();
+      const batch = store.openBatch!();
+      batch.put([a!, b!], [error]);
+      batch.rollback();
+      expect(store.stats()).toMatchObject({ articles: 0, entities: 0, quotes: 0, errors: 0 });
+      expect(() => batch.put([a!])).toThrow(/ended/);
+      // The ids the rolled-back batch gave its entities are given again (to c's first): b's own
+      // entities must not be taken for known ones under those ids.
+      const c = items()[2]!;
+      store.putBatch([c, b!]);
+      const ids = store.articleEntityIds(b!.record.id);
+      expect(ids.size).toBe(b!.record.entities.length);
+      for (const e of b!.record.entities) expect(store.entity(ids.get(e.localId)!)?.name).toBe(e.name);
+    } finally {
+      store.close();
+    }
   });
 });
