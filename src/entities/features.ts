@@ -26,6 +26,16 @@ export const EOS = 1;
 
 export interface WordInfo {
   ids: Int32Array;
+  /**
+   * ids[Slot.L], ids[Slot.CF] and ids[Slot.C0 + 2], copied at creation: the ids the tagger reads
+   * at every token (its one-id lookups) and of every capitalised word's neighbours (the document
+   * evidence). On the object itself they cost no second and third pointer hop (the typed array
+   * `ids`, then its memory in the model file or an ids block), each a likely cache miss at first
+   * sight of a text.
+   */
+  lowerId: number;
+  caseFlagId: number;
+  cluster2Id: number;
   /** Whether the word starts a gazetteer phrase, as of gazetteer version `gazVersion`. */
   gazFirst: boolean;
   gazVersion: number;
@@ -482,6 +492,9 @@ export class FeatureSpace {
     }
     const info: WordInfo = {
       ids,
+      lowerId: ids[Slot.L]!,
+      caseFlagId: ids[Slot.CF]!,
+      cluster2Id: ids[Slot.C0 + 2]!,
       gazFirst: false,
       gazVersion: -1,
       gazTypes: '',
@@ -731,8 +744,8 @@ export function markSentenceEvidence(s: readonly WordInfo[], stamp: number): voi
         e.before = [];
         e.after = [];
       }
-      pushUnique(e.before, i > 0 ? s[i - 1]!.ids[Slot.L]! : BOS);
-      pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.ids[Slot.L]! : EOS);
+      pushUnique(e.before, i > 0 ? s[i - 1]!.lowerId : BOS);
+      pushUnique(e.after, i + 1 < s.length ? s[i + 1]!.lowerId : EOS);
       const prevCap = i > 0 && s[i - 1]!.cap;
       const nextCap = i + 1 < s.length && s[i + 1]!.cap;
       if (nextCap && !prevCap) e.flags |= IN_NAME_FIRST;

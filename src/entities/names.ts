@@ -54,7 +54,18 @@ const CANONICAL = new Map<string, string>(
 
 /** Tokens of a mention's text: words with their trailing punctuation kept ("Gen.", "U.S."). */
 export function nameTokens(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
+  // The runs between white space (`\s`), as text.split(/\s+/).filter(Boolean) gives them, by one
+  // scan of the character codes: no regular expression and no array of empty strings to filter.
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isRegexSpace(text.charCodeAt(i))) {
+      if (start >= 0) out.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
 }
 
 /** Strips a final possessive: "Dunford's" → "Dunford", "Forces'" → "Forces". */

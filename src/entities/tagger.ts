@@ -647,10 +647,10 @@ export class NerTagger {
     const what = this.lookupIds;
     for (let i = 0; i < n; i++) {
       const base = i * T;
-      const ids = infos[i]!.ids;
-      const cf = ids[Slot.CF]!;
-      const lower = ids[Slot.L]!;
-      const cluster2 = ids[Slot.C0 + 2]!;
+      const info = infos[i]!;
+      const cf = info.caseFlagId;
+      const lower = info.lowerId;
+      const cluster2 = info.cluster2Id;
       // The sentence start's lookups (70, 71), then a headline's (72, 73), in that order, through
       // one call site: listed without a branch (each entry written, counted only when it
       // applies). Calls of their own, in branches the first headline took first, had no type
@@ -679,7 +679,7 @@ export class NerTagger {
       if (before >= 0) this.addOne(ONE_80, before, scores, base);
       const after = i + 1 < n ? gaz[i + 1]! : EOS;
       if (after >= 0) this.addOne(ONE_81, after, scores, base);
-      const ev = infos[i]!.cap ? infos[i]!.form : undefined;
+      const ev = info.cap ? info.form : undefined;
       if (ev) {
         for (const b of ev.before) this.addOne(ONE_85, b, scores, base);
         for (const a of ev.after) this.addOne(ONE_86, a, scores, base);

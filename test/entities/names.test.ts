@@ -6,6 +6,7 @@ import {
   isAcronym,
   isTitle,
   nameKey,
+  nameTokens,
   stripPossessive,
 } from '../../src/entities/names.js';
 
@@ -54,6 +55,31 @@ describe('names', () => {
     }
   });
 
+  it('splits names at white space as split(/\\s+/) without empty parts does', () => {
+    const reference = (text: string) => text.split(/\s+/).filter(Boolean);
+    const names = [
+      'Ines Valdor',
+      '  Gen.  Ines\u00a0Valdor ',
+      'Ines\u2009\u3000Valdor\n',
+      'Valdor',
+      '',
+      ' \t ',
+    ];
+    for (const name of names) expect(nameTokens(name), JSON.stringify(name)).toEqual(reference(name));
+    // Random strings over letters, spaces of several kinds and other marks (fixed seed).
+    const alphabet = ['a', 'B', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '\u200b', '.', "'", 'É', '\u3000'];
+    let seed = 11;
+    for (let n = 0; n < 2000; n++) {
+      let s = '';
+      const length = n % 9;
+      for (let i = 0; i < length; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += alphabet[seed % alphabet.length];
+      }
+      expect(nameTokens(s), JSON.stringify(s)).toEqual(reference(s));
+    }
+  });
+
   it('knows titles with and without their period, whatever the case', () => {
     expect(isTitle('Gen.')).toBe(true);
     expect(isTitle('PRESIDENT')).toBe(true);
@@ -62,6 +88,8 @@ describe('names', () => {
     expect(isTitle('Gen..')).toBe(false);
     expect(isTitle('Dunford')).toBe(false);
     expect(isTitle('')).toBe(false);
+    expect(isTitle('.')).toBe(false);
+    expect(isTitle('Dr')).toBe(true);
   });
 
   it('strips titles, possessives and a leading "the"', () => {
@@ -92,5 +120,7 @@ describe('names', () => {
     expect(initials('Syrian Democratic Forces')).toBe('SDF');
     expect(initials('Department of Homeland Security')).toBe('DHS');
     expect(initials('Reuters')).toBe('');
+    expect(initials('Bank of the North')).toBe('BN');
+    expect(initials('the Calder Street market')).toBe('CSM');
   });
 });
