@@ -50,6 +50,13 @@ export class Census {
   readonly boundary = new Map<string, number>();
   readonly boundaryShape = new Map<string, number>();
   readonly boundaryTail = new Map<string, number>();
+  /**
+   * Source overlap's errors, one row per gold source (a: its attribution not found, no predicted cue
+   * overlapping its cue; b: found, no predicted source; c: found, the source on other words; ok) and
+   * per predicted source (d: its cue overlaps no gold cue), with the shape of each.
+   */
+  readonly sourceSplit = new Map<string, number>();
+  readonly sourceShape = new Map<string, number>();
   /** A few missed gold cues in context, per construction (every 25th). */
   readonly samples = new Map<string, string[]>();
   private seen = 0;
@@ -172,6 +179,7 @@ export class Census {
           this.samples.set(construction, list);
         }
       }
+      this.splitSources(g, found, pred, units, tokenAt, unitOf, table);
       for (const [k, p] of pred.entries()) {
         const a = found[k]!;
         const cueRight = golds.some((c) => same(c, p));
@@ -226,6 +234,104 @@ export class Census {
     }
   }
 
+  private sampleSource(kind: string, line: string, every: number): void {
+    const n = (this.sourceSeen.get(kind) ?? 0) + 1;
+    this.sourceSeen.set(kind, n);
+    if (n % every !== 1 && every > 1) return;
+    const list = this.samples.get(kind) ?? [];
+    if (list.length < 30) list.push(line.replace(/\s+/g, ' '));
+    this.samples.set(kind, list);
+  }
+  private readonly sourceSeen = new Map<string, number>();
+
+  /** The source split (sourceSplit above) of one article. */
+  private splitSources(
+    g: GoldArticle,
+    found: ReturnType<typeof extractAttributions>,
+    pred: Span[],
+    units: [number, number][],
+    tokenAt: (offset: number) => number,
+    unitOf: (t: number) => number,
+    table: ReturnType<typeof tokenTable>,
+  ): void {
+    const text = g.text;
+    const over = (a: Span, b: Span) => {
+      const from = Math.max(a.start, b.start);
+      const to = Math.min(a.end, b.end);
+      for (let i = from; i < to; i++) if (WORD.test(text[i]!)) return true;
+      return false;
+    };
+    const said = (x: Span) => text.slice(x.start, x.end).replace(/\s+/g, ' ');
+    const goldCues = g.attributions.flatMap((a) => (a.cue ? [trimForScoring(text, a.cue)] : []));
+    const goldSources = g.attributions.flatMap((a) => (a.source ? [a.source] : []));
+    for (const ga of g.attributions) {
+      if (!ga.source) continue;
+      const src = ga.source;
+      const srcText = said(src).toLowerCase();
+      const srcUnit = unitOf(tokenAt(src.start));
+      const cue = ga.cue ? trimForScoring(text, ga.cue) : undefined;
+      const cueUnit = cue ? unitOf(tokenAt(cue.start)) : -1;
+      const pronoun = /^(he|she|they|i|we|it|you)$/.test(srcText.trim());
+      const where =
+        cue && srcUnit !== cueUnit
+          ? 'source in another sentence'
+          : cue && src.start > cue.start
+            ? 'source after the cue'
+            : 'source before the cue';
+      const k = cue ? pred.findIndex((p) => over(p, cue)) : -1;
+      if (!cue) {
+        bump(this.sourceSplit, 'gold source without a cue');
+        continue;
+      }
+      if (k < 0) {
+        bump(this.sourceSplit, 'a: attribution not found (no predicted cue overlaps its cue)');
+        bump(this.sourceShape, `a: ${where}${pronoun ? ', pronoun' : ''}`);
+        continue;
+      }
+      const a = found[k]!;
+      const ctx = `${text.slice(Math.max(0, Math.min(src.start, cue.start) - 40), Math.max(src.end, cue.end) + 30)} — cue "${said(cue)}", gold source "${said(src)}"`;
+      if (!a.source) {
+        bump(this.sourceSplit, 'b: found, no predicted source');
+        const cueWords = said(cue).toLowerCase();
+        const shape =
+          / by$/.test(cueWords) || /\bby\b/.test(text.slice(cue.end, cue.end + 4))
+            ? 'passive by'
+            : /^according/.test(cueWords)
+              ? 'according to'
+              : pronoun
+                ? 'pronoun'
+                : where;
+        bump(this.sourceShape, `b: ${shape}`);
+        this.sampleSource(`b: found, no source (${shape})`, ctx, 4);
+      } else if (!over(a.source, src)) {
+        const elsewhere = goldSources.some((s) => over(s, a.source!));
+        bump(
+          this.sourceSplit,
+          `c: found, source on other words${elsewhere ? ' (which overlap another gold source)' : ''}`,
+        );
+        bump(this.sourceShape, `c: ${where}${pronoun ? ', pronoun' : ''}`);
+        this.sampleSource(`c: wrong source (${where})`, `${ctx}, ours "${said(a.source)}"`, 4);
+      } else bump(this.sourceSplit, 'ok: found, source overlaps');
+    }
+    for (const [k, p] of pred.entries()) {
+      const a = found[k]!;
+      if (!a.source) continue;
+      if (goldCues.some((c) => over(c, p))) continue;
+      const hits = goldSources.some((s) => over(s, a.source!));
+      bump(
+        this.sourceSplit,
+        `d: predicted source, its cue overlaps no gold cue${hits ? ' (source overlaps a gold source)' : ''}`,
+      );
+      this.sampleSource(
+        'd: spurious attribution',
+        `${text.slice(Math.max(0, a.source.start - 30), p.end + 40)} — cue "${said(p)}", ours "${said(a.source)}"`,
+        10,
+      );
+    }
+    void units;
+    void table;
+  }
+
   report(): string {
     const list = (m: Map<string, number>, top = 1000) =>
       [...m]
@@ -246,6 +352,8 @@ export class Census {
       `| spurious predicted cue (no gold cue overlaps) | count |\n| --- | --- |\n${list(this.spurious, 40)}\n`,
       `| spurious predicted cue: where | count |\n| --- | --- |\n${list(this.spuriousWhere)}\n`,
       `| predicted attribution: cue and source | count |\n| --- | --- |\n${list(this.source)}\n`,
+      `| source overlap errors: class | count |\n| --- | --- |\n${list(this.sourceSplit)}\n`,
+      `| source overlap errors: shape | count |\n| --- | --- |\n${list(this.sourceShape)}\n`,
       ...[...this.samples].map(([k, v]) => `missed, ${k}:\n${v.map((x) => `- ${x}`).join('\n')}\n`),
     ].join('\n');
   }

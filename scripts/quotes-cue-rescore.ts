@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { countCues, type Prepared, prepare } from '../src/quotes/cue-counts.js';
+import { countCueEnds } from '../src/quotes/cue-ends.js';
 import { type CueLexicon, type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
 import {
   type CueCandidate,
@@ -90,6 +91,11 @@ const { values } = parseArgs({
     propose: { type: 'string' },
     // Word proposals (CueRescorerFile.proposeWords): the minimum word cue rates tried ("off": none).
     'propose-words': { type: 'string' },
+    // A span that overlaps a gold cue without being one (a boundary error) is still an attribution
+    // found (its source and content may be right): it counts as this much a positive (default 0).
+    soft: { type: 'string' },
+    // Cue ends by train's word pairs (src/quotes/cue-ends.ts): "min/share" settings tried, "off": none.
+    ends: { type: 'string' },
   },
 });
 
@@ -118,6 +124,12 @@ const CANDS = EXTRAS.flatMap((extra) =>
 );
 type Cand = (typeof CANDS)[number];
 const candKey = (c: Cand) => `${c.extra}/${c.propose ?? 'off'}/${c.proposeWords ?? 'off'}`;
+/** The cue-end settings tried (undefined: the tagger's ends). */
+const ENDS = (values.ends ?? 'off').split(',').map((v) => {
+  if (v === 'off') return undefined;
+  const [min, share] = v.split('/').map(Number);
+  return { min: min!, share: share! };
+});
 const FOLDS = (values.folds ?? '0,1,2,3,4').split(',').map(Number);
 
 const shippedTaggerFile = JSON.parse(
@@ -161,7 +173,10 @@ function phraseRates(articles: readonly Prepared[]): Record<string, number> {
 interface Rows {
   x: number[];
   y: number[];
+  /** 1 where the span overlaps a gold cue without being one. */
+  o: number[];
 }
+const SOFT = Number(values.soft ?? 0);
 
 /** The spans the tagger proposes in the articles, as rows; and the false-positive breakdown of its own cues. */
 function rowsOf(
@@ -181,7 +196,7 @@ function rowsOf(
     spuriousWords: Map<string, number>;
   },
 ): Rows {
-  const rows: Rows = { x: [], y: [] };
+  const rows: Rows = { x: [], y: [], o: [] };
   for (const p of articles) {
     const table = p.table;
     const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
@@ -206,9 +221,11 @@ function rowsOf(
       );
       for (const c of cands) {
         // Labelled as the extractor will state it: with the auxiliaries and adverbs before it taken in.
-        const label = gold.has(trimmed(table.lower, cuePrefixStart(table, c.from, ts), c.to)) ? 1 : 0;
+        const from = cuePrefixStart(table, c.from, ts);
+        const label = gold.has(trimmed(table.lower, from, c.to)) ? 1 : 0;
         for (const v of c.row) rows.x.push(v);
         rows.y.push(label);
+        rows.o.push(!label && p.cues.some(([ga, gb]) => ga < c.to && from < gb) ? 1 : 0);
         if (c.row[3] === 1) {
           // One of the tagger's own cues.
           if (label) errors.right++;
@@ -258,11 +275,23 @@ const DROPPED = (values.drop ?? '')
     return k;
   });
 
-function fitTrees(x: number[], y: number[]): { base: number; trees: CueRescorerFile['trees'] } {
+function fitTrees(x: number[], y: number[], o: number[]): { base: number; trees: CueRescorerFile['trees'] } {
   const width = RESCORER_FEATURES.length;
   for (const k of DROPPED) for (let r = 0; r < y.length; r++) x[r * width + k] = 0;
+  // A soft label as two rows: positive with weight SOFT, negative with 1 - SOFT.
+  const ww: number[] = new Array<number>(y.length).fill(1);
+  if (SOFT > 0) {
+    const n = y.length;
+    for (let r = 0; r < n; r++) {
+      if (!o[r]) continue;
+      for (let j = 0; j < width; j++) x.push(x[r * width + j]!);
+      y.push(1);
+      ww.push(SOFT);
+      ww[r] = 1 - SOFT;
+    }
+  }
   const yy = Uint8Array.from(y);
-  const w = new Float64Array(y.length).fill(1);
+  const w = Float64Array.from(ww);
   const model = trainGbdt(Float64Array.from(x), yy, w, RESCORER_FEATURES.length, GBDT);
   return { base: model.base, trees: model.trees.map(compactTree) };
 }
@@ -287,6 +316,7 @@ async function main(): Promise<void> {
     tagger: CueTagger;
     rates: Map<string, number>;
     phrases: Map<string, number>;
+    endPairs: Record<string, [number, number]>;
     rows: Map<string, Rows>;
     base: RoleCounts;
   }
@@ -345,7 +375,7 @@ async function main(): Promise<void> {
     console.error(
       `fold ${k}: ${held.length} held-out; tagger alone ${objective(base).toFixed(4)} (${fmt(base)}); ${((performance.now() - t0) / 1000).toFixed(0)} s`,
     );
-    folds.push({ k, held, lexicon, tagger, rates, phrases, rows, base });
+    folds.push({ k, held, lexicon, tagger, rates, phrases, endPairs: countCueEnds(fitPrepared), rows, base });
   }
   console.error(
     `the tagger's cues on the held-out folds: ${errors.right} right, ${errors.boundary} boundary errors, ${errors.spurious} spurious`,
@@ -366,30 +396,37 @@ async function main(): Promise<void> {
     proposeWords: number | undefined;
     threshold: number;
     fallback: number;
+    ends: number;
     perFold: number[];
     mean: number;
     wins: number;
   }[] = [];
   const grid = THRESHOLDS.flatMap((t) =>
-    FALLBACKS.filter((f) => f < t || !Number.isFinite(f)).map((f) => [t, f] as const),
+    FALLBACKS.filter((f) => f < t || !Number.isFinite(f)).flatMap((f) =>
+      ENDS.map((_, e) => [t, f, e] as const),
+    ),
   );
-  const key = (t: number, f: number) => `${t} ${f}`;
+  const key = (t: number, f: number, e: number) => `${t} ${f} ${e}`;
+  const endsLabel = (e: number) => (ENDS[e] ? ` ends ${ENDS[e]!.min}/${ENDS[e]!.share}` : '');
   const census = values.census ? new Census() : undefined;
   const baseMean = folds.reduce((s, f) => s + objective(f.base), 0) / folds.length;
   for (const cand of CANDS) {
     const { extra, propose, proposeWords } = cand;
-    const perSetting = new Map<string, number[]>(grid.map(([t, f]) => [key(t, f), []]));
+    const perSetting = new Map<string, number[]>(grid.map(([t, f, e]) => [key(t, f, e), []]));
     for (const f of folds) {
       const x: number[] = [];
       const y: number[] = [];
+      const o: number[] = [];
       for (const g of folds) {
         if (g.k === f.k) continue;
         const r = g.rows.get(candKey(cand))!;
         for (const v of r.x) x.push(v);
         for (const v of r.y) y.push(v);
+        for (const v of r.o) o.push(v);
       }
-      const model = fitTrees(x, y);
-      for (const [threshold, fallback] of grid) {
+      const model = fitTrees(x, y, o);
+      for (const [threshold, fallback, e] of grid) {
+        const end = ENDS[e];
         const file: CueRescorerFile = {
           format: RESCORER_FORMAT,
           features: [...RESCORER_FEATURES],
@@ -403,21 +440,22 @@ async function main(): Promise<void> {
           trees: model.trees,
           rates: {},
           phrases: {},
+          ...(end ? { ends: { ...end, pairs: f.endPairs } } : {}),
         };
         const counts = score(f.held, f.lexicon, f.tagger, file, f.rates, f.phrases);
-        if (census && threshold === grid[0]![0] && fallback === grid[0]![1] && cand === CANDS[0])
+        if (census && threshold === grid[0]![0] && fallback === grid[0]![1] && e === 0 && cand === CANDS[0])
           census.add(f.held, f.lexicon, f.tagger, rescorerOf(file, f.rates, f.phrases));
-        perSetting.get(key(threshold, fallback))!.push(objective(counts));
+        perSetting.get(key(threshold, fallback, e))!.push(objective(counts));
         console.error(
-          `extra ${extra} propose ${propose ?? 'off'}/${proposeWords ?? 'off'} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
+          `extra ${extra} propose ${propose ?? 'off'}/${proposeWords ?? 'off'}${endsLabel(e)} threshold ${threshold} fallback ${fallback} fold ${f.k}: ${objective(counts).toFixed(4)} (${fmt(counts)})`,
         );
       }
     }
-    for (const [threshold, fallback] of grid) {
-      const perFold = perSetting.get(key(threshold, fallback))!;
+    for (const [threshold, fallback, e] of grid) {
+      const perFold = perSetting.get(key(threshold, fallback, e))!;
       const mean = perFold.reduce((s, v) => s + v, 0) / perFold.length;
       const wins = perFold.filter((v, i) => v > objective(folds[i]!.base)).length;
-      results.push({ extra, propose, proposeWords, threshold, fallback, perFold, mean, wins });
+      results.push({ extra, propose, proposeWords, threshold, fallback, ends: e, perFold, mean, wins });
     }
   }
   console.log(
@@ -429,7 +467,7 @@ async function main(): Promise<void> {
   );
   for (const r of results)
     console.log(
-      `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
+      `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'}${endsLabel(r.ends)} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/${folds.length} |`,
     );
   if (census) console.log(census.report());
   const best = results.reduce((a, b) => (b.mean > a.mean ? b : a));
@@ -443,12 +481,15 @@ async function main(): Promise<void> {
   // Shipped: trees over every fold's rows; rates over all of train.
   const x: number[] = [];
   const y: number[] = [];
+  const o: number[] = [];
   for (const f of folds) {
     const r = f.rows.get(candKey(best))!;
     for (const v of r.x) x.push(v);
     for (const v of r.y) y.push(v);
+    for (const v of r.o) o.push(v);
   }
-  const model = fitTrees(x, y);
+  const rowCount = y.length;
+  const model = fitTrees(x, y, o);
   const file: CueRescorerFile = {
     format: RESCORER_FORMAT,
     features: [...RESCORER_FEATURES],
@@ -462,6 +503,7 @@ async function main(): Promise<void> {
     trees: model.trees,
     rates: cueRates(train.map(prepare)),
     phrases: phraseRates(train.map(prepare)),
+    ...(ENDS[best.ends] ? { ends: shippedEnds(ENDS[best.ends]!, countCueEnds(train.map(prepare))) } : {}),
   };
   mkdirSync(outDir, { recursive: true });
   const json = `${JSON.stringify(file)}\n`;
@@ -469,9 +511,7 @@ async function main(): Promise<void> {
   const l0 = performance.now();
   const loaded = rescorerFrom(JSON.parse(json) as CueRescorerFile);
   const loadMs = performance.now() - l0;
-  console.error(
-    `written ${join(outDir, 'cue-rescorer.json')} (${json.length} bytes, ${x.length / RESCORER_FEATURES.length} rows)`,
-  );
+  console.error(`written ${join(outDir, 'cue-rescorer.json')} (${json.length} bytes, ${rowCount} rows)`);
   // Dev, scored once for the card: the shipped lexicon and tagger, without and with the trees.
   const dev = all.filter((a) => a.split === 'dev');
   const lexicon = lexiconFrom(lexiconFile);
@@ -482,7 +522,7 @@ async function main(): Promise<void> {
     `| tagger alone | | | | ${folds.map((f) => objective(f.base).toFixed(4)).join(' | ')} | ${baseMean.toFixed(4)} | | |`,
     ...results.map(
       (r) =>
-        `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
+        `| ${r.extra} | ${r.propose ?? 'off'}/${r.proposeWords ?? 'off'}${endsLabel(r.ends)} | ${r.threshold} | ${Number.isFinite(r.fallback) ? r.fallback : 'off'} | ${r.perFold.map((v) => v.toFixed(4)).join(' | ')} | ${r.mean.toFixed(4)} | ${(r.mean - baseMean >= 0 ? '+' : '') + (r.mean - baseMean).toFixed(4)} | ${r.wins}/5 |`,
     ),
   ].join('\n');
   const card = `# quotes cue re-scorer
@@ -493,7 +533,15 @@ Generated by \`scripts/quotes-cue-rescore.ts\`; do not edit by hand.
 depth ${GBDT.depth}, rate ${GBDT.rate}) that judge each cue span the cue tagger (CARD-cue-tagger.md) proposes in a
 sentence: its own cues and those of a wider decode (B scores raised by ${best.extra}: more cues)${VARIANTS ? ', and other boundaries of these where train knows the phrase as a cue (one to three tokens more on the right, one more on the left, one less on either side)' : ' (other boundaries of these, where train knows the phrase as a cue, were measured as candidates too and lost on the folds: `--variants`, docs/RESULTS.md (quotes-6))'}${best.propose !== undefined || best.proposeWords !== undefined ? `; and, where no span of the two decodes lies, lexical proposals (docs/RESULTS.md (quotes-9)):${best.propose !== undefined ? ` every cue phrase of train (seen as a gold cue twice or more) whose cue rate reaches ${best.propose}, longest match at each token;` : ''}${best.proposeWords !== undefined ? ` every content word among the tagger's candidates whose cue rate in train (or its stem's) reaches ${best.proposeWords}, alone and with the preposition or "to" after it;` : ''} the tagger's margins on their tokens computed for them, and a lexical proposal never taken by the fallback` : ''}. A span is kept when its log-odds reach ${best.threshold}, the more
 probable first where two overlap; in a sentence where none does, the most probable is kept when it
-reaches ${Number.isFinite(best.fallback) ? best.fallback : '(never)'}. The rules' belief and intention cues still fill a sentence left without a cue ("beliefs").
+reaches ${Number.isFinite(best.fallback) ? best.fallback : '(never)'}. The rules' belief and intention cues still fill a sentence left without a cue ("beliefs").${
+    ENDS[best.ends]
+      ? `
+**Cue ends** (src/quotes/cue-ends.ts, docs/RESULTS.md (quotes-10)): a kept cue's end follows train's gold cues for the word pair there
+(h, w) — run on over w ("said in a statement") or stop at h ("said | Tuesday") — where the pair occurs at
+least ${ENDS[best.ends]!.min} times in train's cues and one way holds at least ${ENDS[best.ends]!.share} of them (on the folds: counted on the
+other four; shipped: ${Object.keys(file.ends?.pairs ?? {}).length} pairs counted on all of train).`
+      : ''
+  }
 Features (${RESCORER_FEATURES.length}): ${RESCORER_FEATURES.join(', ')} (src/quotes/cue-rescorer.ts: the perceptron's B-minus-O margin at
 the span's first token and mean I-minus-O margin inside it, whether the span is the tagger's own cue or
 overlaps one, the rules' label, the word classes of the head and of the tokens either side, the head
@@ -508,7 +556,7 @@ the lexicon and a tagger with the shipped settings (${EPOCHS} epochs, bias ${shi
 from the other four and propose the fold's spans; a span's label is whether it is a gold cue (exact up to
 surrounding punctuation) once the auxiliaries, modals, negation and adverbs right before it are taken in, as
 the extractor states it (src/quotes/extract-attributions.ts, cuePrefixStart). The trees that score a fold learn from the other folds' spans only; the shipped
-trees from all five folds' (${x.length / RESCORER_FEATURES.length} spans); the cue rates from all of train.
+trees from all five folds' (${rowCount} spans); the cue rates from all of train.
 
 **Choice, on the five folds of train** (objective: mean of content overlap F1, source overlap F1 and cue
 exact F1 of the whole extractor on the held-out fold; shipped only when better on every fold):
@@ -519,7 +567,7 @@ exact F1 of the whole extractor on the held-out fold; shipped only when better o
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table}
 
-Chosen: extra ${best.extra}, lexical proposals ${best.propose ?? 'off'}, threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
+Chosen: extra ${best.extra}, lexical proposals ${best.propose ?? 'off'}/${best.proposeWords ?? 'off'},${ENDS[best.ends] ? ` cue ends ${ENDS[best.ends]!.min}/${ENDS[best.ends]!.share},` : ''} threshold ${best.threshold}, fallback ${Number.isFinite(best.fallback) ? best.fallback : 'off'} (${best.mean.toFixed(4)} against ${baseMean.toFixed(4)}, better on ${best.wins} of 5 folds).
 
 **Scores on dev** (content overlap / source overlap / cue exact F1; sentences from src/text/sentences.ts):
 the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
@@ -527,11 +575,24 @@ the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
 **Size and load.** ${json.length} bytes (${file.trees.length} trees, ${Object.keys(file.rates).length} word rates, ${Object.keys(file.phrases).length} phrase rates);
 parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage) and docs/RESULTS.md (quotes-9) (the stage with this model, alternated with the session-start build).
 
-**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''}${values.propose ? ` --propose ${values.propose}` : ''}${values['propose-words'] ? ` --propose-words ${values['propose-words']}` : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
+**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''}${values.propose ? ` --propose ${values.propose}` : ''}${values['propose-words'] ? ` --propose-words ${values['propose-words']}` : ''}${values.ends ? ` --ends ${values.ends}` : ''}${values.soft ? ` --soft ${values.soft}` : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
 (the five-fold table alone, nothing written and dev not read: add \`--explore\`).
 `;
   writeFileSync(join(outDir, 'CARD-cue-rescorer.md'), card);
   console.error(card);
+}
+
+/** The pairs the shipped file carries: only those whose majority the setting follows (the rest are never read). */
+function shippedEnds(
+  setting: { min: number; share: number },
+  pairs: Record<string, [number, number]>,
+): NonNullable<CueRescorerFile['ends']> {
+  const kept: Record<string, [number, number]> = {};
+  for (const [key, [on, stop]] of Object.entries(pairs)) {
+    const n = on + stop;
+    if (n >= setting.min && (on >= setting.share * n || stop >= setting.share * n)) kept[key] = [on, stop];
+  }
+  return { ...setting, pairs: kept };
 }
 
 main().catch((e: unknown) => {

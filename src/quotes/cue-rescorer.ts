@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from '../layout/text/line-model.js';
 import { modelFile } from '../models.js';
+import { type CueEnds, type CueEndsFile, cueEndsOf } from './cue-ends.js';
 import type { CueTrie } from './cue-lexicon.js';
 import {
   B,
@@ -65,6 +66,8 @@ export interface CueRescorerFile {
    * ("critical of", "concerned about"). Absent: none.
    */
   proposeWords?: number;
+  /** Where the kept cues end, by train's convention for the word pair there (cue-ends.ts). Absent: the tagger's ends. */
+  ends?: CueEndsFile;
 }
 
 export interface CueRescorer {
@@ -76,6 +79,8 @@ export interface CueRescorer {
   proposer?: PhraseTrie;
   /** The words proposed wherever they occur (CueRescorerFile.proposeWords); undefined: none. */
   words?: WordProposer;
+  /** Train's cue ends (CueRescorerFile.ends); undefined: the tagger's. */
+  ends?: CueEnds;
 }
 
 /**
@@ -584,6 +589,7 @@ export function rescorerOf(
     forest: forestOf(file),
     ...(file.propose !== undefined ? { proposer: proposerOf(phrases, file.propose) } : {}),
     ...(file.proposeWords !== undefined ? { words: wordProposerOf(rates, file.proposeWords) } : {}),
+    ...(file.ends ? { ends: cueEndsOf(file.ends) } : {}),
   };
 }
 

@@ -24,6 +24,7 @@
 import type { Span } from '../article/types.js';
 import { tokenOffsets } from '../text/tokens.js';
 import { coreCueAt, isBeliefOrIntentionVerb, isCoreVerb } from './core-cues.js';
+import { cueEnd } from './cue-ends.js';
 import type { CueLexicon } from './cue-lexicon.js';
 import { type CueRescorer, cueCandidates, keptCues } from './cue-rescorer.js';
 import {
@@ -501,7 +502,14 @@ function rescoredCues(
     rescorer.proposer,
     rescorer.words,
   );
-  return keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
+  const kept = keptCues(rescorer, candidates, f.threshold, f.fallback ?? Number.POSITIVE_INFINITY);
+  const ends = rescorer.ends;
+  if (ends)
+    for (let k = 0; k < kept.length; k++) {
+      const c = kept[k]!;
+      c[1] = cueEnd(table, ends, c[0], c[1], k + 1 < kept.length ? kept[k + 1]![0] : te);
+    }
+  return kept;
 }
 
 /**
