@@ -6,7 +6,12 @@
  * Articles are read and, for the stage alone, run through this build's layout and
  * text first (not timed).
  *
- *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full] [--prime] [--limit N]
+ *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full] [--prime | --worker] [--limit N]
+ *
+ * --worker measures the stage as an ingest worker runs it: --prime, and the model's bytes read
+ * into a SharedArrayBuffer before the clock starts (an ingest's main thread reads them once
+ * for all its workers: src/batch), each worker making its tagger over them (timed, with the
+ * first article) instead of reading the 29 MB file itself.
  *
  * --prime runs the timed build's text primer (src/text/prime.js, when it has one) before
  * the first article, as every ingest worker does at its start (src/batch/worker.ts): without
@@ -30,7 +35,8 @@ function arg(name: string, fallback: string): string {
 const file = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const block = Number(arg('block', '150'));
 const full = process.argv.includes('--full');
-const prime = process.argv.includes('--prime');
+const worker = process.argv.includes('--worker');
+const prime = worker || process.argv.includes('--prime');
 /** Only the first N articles (a profile of the first articles a process meets). */
 const limit = Number(arg('limit', 'Infinity'));
 const root = process.argv.includes('--build') ? resolve(arg('build', '.')) : undefined;
@@ -77,11 +83,23 @@ async function main(): Promise<void> {
     const { primeScanners } = (await import(src('text/prime.js'))) as { primeScanners(): void };
     primeScanners();
   }
+  // The model's bytes as the pool's main thread hands them to its workers (not timed).
+  let useModel: (() => void) | undefined;
+  if (worker) {
+    const shipped = (await import(src('entities/shipped-tagger.js'))) as {
+      readEntitiesModel(): SharedArrayBuffer;
+      useEntitiesModelBuffer(buffer: SharedArrayBuffer): unknown;
+    };
+    const buffer = shipped.readEntitiesModel();
+    useModel = () => shipped.useEntitiesModelBuffer(buffer);
+  }
   const blocks: { articles: number; cpuMs: number; wallMs: number }[] = [];
   let c0 = cpuMs();
   let w0 = performance.now();
   const first = { cpuMs: 0, wallMs: 0 };
   let inBlock = 0;
+  // A worker makes its tagger over the shared bytes before its first article: timed with it.
+  useModel?.();
   for (let i = 0; i < texts.length; i++) {
     await run(i);
     if (i === 0) {
@@ -115,6 +133,7 @@ async function main(): Promise<void> {
       build: root ?? 'this build',
       mode: full ? 'digestArticle' : 'entities stage',
       prime,
+      worker,
       file,
       articles: texts.length,
       firstArticle: { cpuMs: Math.round(first.cpuMs * 10) / 10, wallMs: Math.round(first.wallMs * 10) / 10 },
