@@ -976,8 +976,20 @@ function attributionAt(
     (participle && PARTICIPLE_OPENERS.has(prev))
   ) {
     const source = previous?.source ?? subjectSpan(table, ts, c0);
+    // "After suggesting …, Cruz said": no subject before the subordinator; the clause's own follows it.
+    if (!source && participle && !previous && opensSentence(table, ts, c0)) {
+      const opener = openingParticiple(table, c1, s1, cue);
+      if (opener) return opener;
+    }
     const content = contentAfter(table, c1, s1, next0, next1);
     return content ? attribution('reported', content, cue, source) : undefined;
+  }
+
+  // 3b. a participle that opens the sentence ("Citing the attack, Will urged …", "After
+  // suggesting …, Cruz said"): the speaker is the subject after the participle's clause.
+  if (participle && !previous && opensSentence(table, ts, c0)) {
+    const opener = openingParticiple(table, c1, s1, cue);
+    if (opener) return opener;
   }
 
   // 4a. passive: "… was first reported by X": X is the source, the subject is the content.
@@ -992,6 +1004,30 @@ function attributionAt(
     return content ? attribution('reported', content, cue, undefined) : undefined;
   }
   return sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+}
+
+/** True when nothing but conjunctions, punctuation and one subordinator ("After", "While") stands before token c0 of the unit. */
+function opensSentence(table: TokenTable, ts: number, c0: number): boolean {
+  let i = ts;
+  while (i < c0 && (LEADING_NOISE.has(table.lower[i]!) || !table.word[i])) i++;
+  if (i < c0 && PARTICIPLE_OPENERS.has(table.lower[i]!)) i++;
+  return i === c0;
+}
+
+/**
+ * 3b. The subject after the comma that closes the sentence's opening participle clause is the
+ * source; undefined when no comma closes the clause within the stretch or no subject follows.
+ */
+function openingParticiple(table: TokenTable, c1: number, s1: number, cue: Span): Attribution | undefined {
+  let comma = c1;
+  while (comma < s1 && comma - c1 < 40 && (table.lower[comma] !== ',' || table.region[comma] !== -1)) comma++;
+  if (comma >= s1 || table.lower[comma] !== ',') return undefined;
+  const end = subjectOf(table, comma + 1, s1);
+  const source = sourceSpan(table, comma + 1, end);
+  // The content runs on past the comma, as it did before this reading (clipping it to the
+  // clause lost content overlap on the folds).
+  const content = contentSpan(table, c1, s1);
+  return source && content ? attribution('reported', content, cue, source) : undefined;
 }
 
 /** 1. "according to X" (and a lone preposition cue): the phrase after the cue is the source. */

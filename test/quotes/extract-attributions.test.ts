@@ -1,7 +1,9 @@
 /** Each construction the quotes layer covers, on sentences written for the project. */
 import { describe, expect, it } from 'vitest';
-import { tokenTable } from '../../src/quotes/extract-attributions.js';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
 import { entity, readQuotes } from './quote-helpers.js';
 
 describe('direct quotes', () => {
@@ -121,6 +123,43 @@ describe('reported speech', () => {
     expect(readQuotes('Donald Ferris went with the favourites, saying he liked their defence.')).toEqual([
       { kind: 'reported', content: 'he liked their defence', cue: 'saying', speaker: 'Donald Ferris' },
     ]);
+  });
+});
+
+describe('an opening participle clause (cues given)', () => {
+  const read = (text: string, cue: string) => {
+    const start = text.indexOf(cue);
+    const [a] = extractAttributions({
+      text,
+      sentences: sentenceSpans(text),
+      lexicon: shippedLexicon(),
+      givenCues: [{ start, end: start + cue.length }],
+    });
+    return (
+      a && {
+        source: a.source && text.slice(a.source.start, a.source.end),
+        content: text.slice(a.content.start, a.content.end),
+      }
+    );
+  };
+
+  it('takes the subject after the clause as the speaker', () => {
+    expect(
+      read(
+        'Citing the flood of last spring, Mayor Lena Ortiz urged the council to raise the levee.',
+        'Citing',
+      ),
+    ).toEqual({
+      source: 'Mayor Lena Ortiz',
+      content: 'the flood of last spring, Mayor Lena Ortiz urged the council to raise the levee',
+    });
+    expect(
+      read('But after warning of delays, the harbour board approved the plan.', 'warning of')?.source,
+    ).toBe('the harbour board');
+  });
+
+  it('reads no speaker there when no comma closes the clause', () => {
+    expect(read('Citing the flood the council met again.', 'Citing')?.source).toBeUndefined();
   });
 });
 
