@@ -6,7 +6,7 @@
  * only a power cut can take the last ones). Every value reaches SQL as a bound
  * parameter; the only SQL built at run time joins fixed fragments.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ENTITY_TYPES } from '../article/schema.js';
 import type { Article, EntityType, QuoteKind } from '../article/types.js';
@@ -48,7 +48,19 @@ export interface OpenOptions {
    * The batch's writing workers use it so that no worker waits for the disk.
    */
   autoCheckpoint?: boolean;
+  /**
+   * With `autoCheckpoint: false`: before it opens a batch (openBatch), this connection
+   * checkpoints the log itself once the log file has grown past this many bytes (default 32 MB).
+   * A worker that writes its batch as it is digested holds its transaction open nearly all the
+   * time, so the log is seldom fully copied when its next batch begins, and SQLite starts the log
+   * over only then: without this the log would grow with the corpus. Rare (every ~32 MB of log),
+   * and cheap, since the other connection's checkpoints have copied most of it already.
+   */
+  logRestartBytes?: number;
 }
+
+/** OpenOptions.logRestartBytes' default. */
+const LOG_RESTART_BYTES = 32 * 1024 * 1024;
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 const CONTEXT_CHARS = 80;
@@ -112,7 +124,10 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       cause: e,
     });
   }
-  return new SqliteStore(db, path === ':memory:' || path === '' ? undefined : path);
+  const file = path === ':memory:' || path === '' ? undefined : path;
+  const logRestartBytes =
+    options.autoCheckpoint === false && file ? (options.logRestartBytes ?? LOG_RESTART_BYTES) : undefined;
+  return new SqliteStore(db, file, logRestartBytes);
 }
 
 interface HitRow {
@@ -150,9 +165,13 @@ class SqliteStore implements CorpusStore {
    */
   private readonly entityIds = new Map<string, number>();
 
-  constructor(db: Database.Database, file: string | undefined) {
+  /** Checkpoints before a batch once the log is larger than this (OpenOptions.logRestartBytes). */
+  private readonly logRestartBytes: number | undefined;
+
+  constructor(db: Database.Database, file: string | undefined, logRestartBytes?: number) {
     this.db = db;
     this.file = file;
+    this.logRestartBytes = logRestartBytes;
     const statements = new StatementCache(db);
     this.statements = statements;
     this.stmts = {
@@ -251,6 +270,7 @@ class SqliteStore implements CorpusStore {
     // One time and one set of new entity ids for the whole batch, as putBatch has.
     const storedAt = new Date().toISOString();
     const added = new Map<string, number>();
+    this.restartLogIfLarge();
     // IMMEDIATE, as putBatch: the write lock is held from the start to the commit.
     s.begin.run();
     let open = true;
@@ -352,6 +372,16 @@ class SqliteStore implements CorpusStore {
     for (const e of errors) {
       s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
     }
+  }
+
+  /**
+   * A log past OpenOptions.logRestartBytes is checkpointed (PASSIVE: never waits for a writer),
+   * so that the transaction begun next finds it copied and starts it over from the beginning.
+   */
+  private restartLogIfLarge(): void {
+    if (this.logRestartBytes === undefined || !this.file) return;
+    const size = statSync(`${this.file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > this.logRestartBytes) this.checkpoint();
   }
 
   /** Entity ids of a committed batch join the cache. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -363,5 +363,38 @@ describe('a batch written in parts (openBatch)', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('the log of a connection that does not checkpoint (autoCheckpoint: false)', () => {
+  const batches = () =>
+    fixtureArticles().map((a, i) => [{ hash: `hash-${i}`, record: articleRecord(a) }] as const);
+
+  function logSizes(logRestartBytes: number | undefined): number[] {
+    const file = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'c.db');
+    openStore(file).close();
+    const store = openStore(file, { autoCheckpoint: false, ...(logRestartBytes ? { logRestartBytes } : {}) });
+    const sizes: number[] = [];
+    try {
+      for (const items of batches()) {
+        const batch = store.openBatch!();
+        batch.put(items);
+        batch.commit();
+        sizes.push(statSync(`${file}-wal`).size);
+      }
+    } finally {
+      store.close();
+    }
+    return sizes;
+  }
+
+  it('grows while no one checkpoints it, and is started over once past logRestartBytes', () => {
+    const growing = logSizes(undefined);
+    expect(growing[2]!).toBeGreaterThan(growing[1]!);
+    expect(growing[1]!).toBeGreaterThan(growing[0]!);
+    // Past 1 byte at every batch: each batch checkpoints first and writes the log from its start.
+    const restarted = logSizes(1);
+    expect(restarted[2]!).toBeLessThan(growing[2]!);
+    expect(restarted[2]!).toBeLessThanOrEqual(Math.max(restarted[0]!, restarted[1]!));
   });
 });
