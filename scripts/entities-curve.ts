@@ -6,12 +6,16 @@
  * Articles are read and, for the stage alone, run through this build's layout and
  * text first (not timed).
  *
- *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full] [--prime | --worker] [--limit N]
+ *   node dist/scripts/entities-curve.js [--build DIR] [--data FILE] [--block 150] [--full] [--prime | --worker] [--limit N] [--prepare-only]
  *
  * --worker measures the stage as an ingest worker runs it: --prime, and the model's bytes read
  * into a SharedArrayBuffer before the clock starts (an ingest's main thread reads them once
  * for all its workers: src/batch), each worker making its tagger over them (timed, with the
  * first article) instead of reading the 29 MB file itself.
+ *
+ * --prepare-only stops after preparing the stage's input (and the primer, the model's bytes):
+ * the baseline to subtract from a whole process's count of instructions (valgrind's cachegrind,
+ * `node --single-threaded`), so that the difference is the stage's own.
  *
  * --prime runs the timed build's text primer (src/text/prime.js, when it has one) before
  * the first article, as every ingest worker does at its start (src/batch/worker.ts): without
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     const buffer = shipped.readEntitiesModel();
     useModel = () => shipped.useEntitiesModelBuffer(buffer);
   }
+  if (process.argv.includes('--prepare-only')) return;
   const blocks: { articles: number; cpuMs: number; wallMs: number }[] = [];
   let c0 = cpuMs();
   let w0 = performance.now();
