@@ -1,13 +1,16 @@
 /** layout: which part of the page each block is (title, caption, paragraph, ...), and metadata. */
-import type { Article, Block, BlockKind } from '../article/types.js';
+import { SCHEMA_VERSION } from '../article/schema-version.js';
+import type { Article, Block, BlockKind, Source } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
-import { utf8HtmlView } from '../ingest/lazy-html.js';
+import { setLazyUtf8Html, utf8HtmlView } from '../ingest/lazy-html.js';
 import type { Stage } from '../pipeline.js';
 import { type LineKind, linesToBlocks } from './blocks.js';
 import { pageHighlights } from './highlights.js';
 import { classifyHtmlLines } from './html/classify-html.js';
 import { type JsonLdArticle, readJsonLd } from './html/json-ld.js';
-import { type RenderedPage, renderHtml, renderUtf8View } from './html/render.js';
+import { primerView } from './html/primer.js';
+import { type RenderedPage, renderHtml, renderHtmlWith, renderUtf8View } from './html/render.js';
+import { scanUtf8View } from './html/scanner.js';
 import { extractMeta } from './meta/extract-meta.js';
 import type { LayoutOptions } from './options.js';
 import {
@@ -69,12 +72,37 @@ function splitPreambles(text: string, lines: LineKind[]): LineKind[] {
   return out;
 }
 
+/** Passes of the HTML classification over the primer page before a process's first page. */
+const PRIMER_PASSES = 4;
+let primed = false;
+
+/**
+ * Type feedback for the HTML classification's rarer branches (main content, line kinds, metadata,
+ * highlights) before the first page, as render.ts does for the scanner (html/primer.ts). The page
+ * is rendered without the render memo, which keeps the caller's page; the results are dropped.
+ */
+function prime(): void {
+  primed = true;
+  const view = primerView();
+  const page = renderHtmlWith(view, scanUtf8View);
+  const source: Source = { format: 'html', origin: 'primer' };
+  setLazyUtf8Html(source, view);
+  const article: Article = { schemaVersion: SCHEMA_VERSION, id: 'primer', text: page.text, source };
+  for (let i = 0; i < PRIMER_PASSES; i++) {
+    const ld = readJsonLd(page.meta.jsonLd);
+    const blocks = linesToBlocks(article.text, classifyHtmlLines(page, ld), false);
+    extractMeta(article, blocks, page, ld);
+    pageHighlights(article.text, blocks);
+  }
+}
+
 export const layoutStage: Stage = {
   name: 'layout',
   reads: ['text'],
   writes: ['blocks', 'meta', 'highlights'],
   run(article: Article, options: DigestOptions): Article {
     if (options.layout?.skip) return article;
+    if (!primed) prime();
     const { blocks, page, ld } = layoutBlocks(article, options.layout);
     const meta = extractMeta(article, blocks, page, ld);
     const highlights = pageHighlights(article.text, blocks);

@@ -19,6 +19,7 @@
 
 import { normalizeInlineText } from '../../ingest/normalize.js';
 import { HINT, hintBits } from './class-hints.js';
+import { primerView } from './primer.js';
 import { KNOWN_TAG_NAMES, type ScanHandler, scanHtml, scanUtf8View, type TagAttributes } from './scanner.js';
 
 /** Something that reads a page and calls a handler per element and text run (our scanner; htmlparser2 to compare). */
@@ -610,7 +611,22 @@ class PageRenderer implements ScanHandler {
   }
 }
 
+/** Renders of the primer page before a process's first page (primer.ts): fewer left some deoptimisations. */
+const PRIMER_PASSES = 4;
+let primed = false;
+
+/**
+ * Type feedback for the scanner's and renderer's rarer branches before the first page (primer.ts).
+ * Straight through render(), so that the memo below still holds the caller's page.
+ */
+function prime(): void {
+  primed = true;
+  const view = primerView();
+  for (let i = 0; i < PRIMER_PASSES; i++) render(view, scanUtf8View);
+}
+
 function render(html: string, scan: HtmlScan): RenderedPage {
+  if (!primed) prime();
   const renderer = new PageRenderer();
   scan(html, renderer);
   return renderer.finish();
