@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { countCues, prepare } from '../src/quotes/cue-counts.js';
-import { type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
+import { type CueLexiconFile, lexiconFrom, withCues } from '../src/quotes/cue-lexicon.js';
 import { stemOf, taggerFrom } from '../src/quotes/cue-tagger.js';
 import { fold, trainTagger } from '../src/quotes/cue-train.js';
 import { type GoldArticle, parseGoldArticle } from '../src/quotes/eval-quotes.js';
@@ -66,7 +66,7 @@ for (const f of folds) {
   const fit = trainSet.filter((a) => fold(a.id) !== f);
   const held = trainSet.filter((a) => fold(a.id) === f);
   const prepared = fit.map(prepare);
-  const lexicon = lexiconFrom({ ...lexFile, cues: countCues(prepared) });
+  const lexicon = lexiconFrom(withCues(lexFile, countCues(prepared)));
   const tagger = values.rules
     ? undefined
     : taggerFrom(trainTagger(prepared, lexicon, lexFile, Number(values.epochs ?? 6)));

@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { countCues, type Prepared, prepare } from '../src/quotes/cue-counts.js';
 import { countCueEnds } from '../src/quotes/cue-ends.js';
-import { type CueLexicon, type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
+import { type CueLexicon, type CueLexiconFile, lexiconFrom, withCues } from '../src/quotes/cue-lexicon.js';
 import {
   type CueCandidate,
   type CueRescorerFile,
@@ -332,7 +332,7 @@ async function main(): Promise<void> {
     const fit = train.filter((a) => fold(a.id) !== k);
     const held = train.filter((a) => fold(a.id) === k);
     const fitPrepared = fit.map(prepare);
-    const lexicon = lexiconFrom({ ...lexiconFile, cues: countCues(fitPrepared) });
+    const lexicon = lexiconFrom(withCues(lexiconFile, countCues(fitPrepared)));
     const cached = values.cache ? join(resolve(values.cache), `fold-${k}-tagger.json`) : undefined;
     const file =
       cached && existsSync(cached)

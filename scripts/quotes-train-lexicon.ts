@@ -3,6 +3,11 @@
  * writes models/quotes/cues.json and its CARD.md.
  *
  *   node dist/scripts/quotes-train-lexicon.js [--data DIR] [--out DIR]
+ *   node dist/scripts/quotes-train-lexicon.js --add-trie [--out DIR]
+ *
+ * --add-trie trains nothing: it writes the matcher's flat trie (cue-lexicon.ts CueLexiconFile.trie)
+ * into the existing DIR/cues.json, counts and settings untouched (the same lexicon, loaded without
+ * building it), and states it in the card's size paragraph.
  *
  * DIR defaults to ../shared/data (the file read is DIR/quotes-polnear/polnear.jsonl).
  * Every choice is made on train: the threshold and minimum count are picked on a
@@ -10,12 +15,12 @@
  * shipped lexicon is then counted on all of train. Dev is only scored, for the card.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { countCues, prepare } from '../src/quotes/cue-counts.js';
-import { type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
+import { type CueLexiconFile, lexiconFrom, withFlatTrie } from '../src/quotes/cue-lexicon.js';
 import {
   emptyRoleCounts,
   figuresOf,
@@ -59,10 +64,14 @@ function fold(id: string): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, out: { type: 'string' } },
+    options: { data: { type: 'string' }, out: { type: 'string' }, 'add-trie': { type: 'boolean' } },
   });
   const dataDir = resolve(values.data ?? '../shared/data');
   const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', 'models', 'quotes'));
+  if (values['add-trie']) {
+    addTrie(outDir);
+    return;
+  }
   const path = join(dataDir, 'quotes-polnear', 'polnear.jsonl');
   const all: GoldArticle[] = [];
   let n = 0;
@@ -98,20 +107,19 @@ async function main(): Promise<void> {
   const allCounts = countCues(train.map(prepare));
   // Ship only phrases that can pass: it keeps the file small.
   const cues = Object.fromEntries(Object.entries(allCounts).filter(([, [c]]) => c >= best.minCount));
-  const file: CueLexiconFile = {
+  const file: CueLexiconFile = withFlatTrie({
     format: 'newsdigest-quotes-cues/1',
     threshold: best.threshold,
     minCount: best.minCount,
     core: best.core,
     cues,
-  };
+  });
   mkdirSync(outDir, { recursive: true });
   const json = `${JSON.stringify(file)}\n`;
   writeFileSync(join(outDir, 'cues.json'), json);
 
   const trainFig = figuresOf(score(train, file));
   const devFig = figuresOf(score(dev, file));
-  const accepted = lexiconFrom(file).accepted.size;
   const row = (name: string, f: ReturnType<typeof figuresOf>) =>
     `| ${name} | ${f.content.overlap.f1.toFixed(3)} | ${f.source.overlap.f1.toFixed(3)} | ${f.cue.exact.f1.toFixed(3)} | ${f.content.exact.f1.toFixed(3)} | ${f.source.exact.f1.toFixed(3)} |`;
   const card = `# quotes cue lexicon
@@ -136,7 +144,7 @@ src/quotes/core-cues.ts. The core verbs are on by design (without them "X has le
 ${best.threshold}, minimum count ${best.minCount} (held-out objective ${best.objective.toFixed(4)}); without
 them the best would be threshold ${bestOff.threshold}, minimum count ${bestOff.minCount} (${bestOff.objective.toFixed(4)}). The shipped lexicon is counted on all of train.
 
-**Size.** ${Object.keys(cues).length} phrases stored, ${accepted} accepted; ${json.length} bytes.
+${sizeParagraph(file, json.length)}
 
 **Scores** (sentences from src/text/sentences.ts; the eval command runs the text stage instead):
 
@@ -149,6 +157,35 @@ ${row(`dev (${dev.length})`, devFig)}
 `;
   writeFileSync(join(outDir, 'CARD.md'), card);
   console.error(card);
+}
+
+function sizeParagraph(file: CueLexiconFile, bytes: number): string {
+  return `**Size.** ${Object.keys(file.cues).length} phrases stored, ${lexiconFrom(file).accepted.size} accepted; ${bytes} bytes, with the
+matcher's trie of the accepted phrases stored flat (${file.trie?.words.length ?? 0} nodes: words, parents, flags, hashes), so that a
+worker loads it without building the phrase Maps or hashing a word (issue #8).`;
+}
+
+/** --add-trie: the existing file with its flat trie, the card's size paragraph restated. */
+function addTrie(outDir: string): void {
+  const path = join(outDir, 'cues.json');
+  const file = withFlatTrie(JSON.parse(readFileSync(path, 'utf8')) as CueLexiconFile);
+  const json = `${JSON.stringify(file)}\n`;
+  writeFileSync(path, json);
+  const cardPath = join(outDir, 'CARD.md');
+  const card = readFileSync(cardPath, 'utf8').replace(
+    /\*\*Size\.\*\*[\s\S]*?\n\n/,
+    `${sizeParagraph(file, json.length)}\n\n`,
+  );
+  writeFileSync(
+    cardPath,
+    card.includes('--add-trie')
+      ? card
+      : card.replace(
+          /(\*\*Retrain\.\*\* .*)\n/,
+          '$1\n(the flat trie alone, into the existing file, counts untouched: `node dist/scripts/quotes-train-lexicon.js --add-trie`)\n',
+        ),
+  );
+  console.error(`${path}: ${json.length} bytes, trie of ${file.trie!.words.length} nodes`);
 }
 
 main().catch((e: unknown) => {

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { countCues, prepare } from '../src/quotes/cue-counts.js';
-import { type CueLexiconFile, lexiconFrom } from '../src/quotes/cue-lexicon.js';
+import { type CueLexiconFile, lexiconFrom, withCues } from '../src/quotes/cue-lexicon.js';
 import {
   BUCKETS,
   type CueCombination,
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const lexiconPath = join(import.meta.dirname, '..', '..', 'models', 'quotes', 'cues.json');
   const shippedFile = JSON.parse(readFileSync(lexiconPath, 'utf8')) as CueLexiconFile;
   const fitPrepared = fit.map(prepare);
-  const fitLexicon = lexiconFrom({ ...shippedFile, cues: countCues(fitPrepared) });
+  const fitLexicon = lexiconFrom(withCues(shippedFile, countCues(fitPrepared)));
 
   const rulesHeld = objective(score(held, fitLexicon));
   console.error(`held-out, rules only: ${rulesHeld.toFixed(4)} (${fmt(figuresOf(score(held, fitLexicon)))})`);

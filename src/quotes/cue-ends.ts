@@ -32,7 +32,7 @@ const MAX_RUN_ON = 4;
 
 export function cueEndsOf(file: CueEndsFile): CueEnds {
   const decide = new Map<string, number>();
-  for (const key of Object.keys(file.pairs).sort()) {
+  for (const key in file.pairs) {
     const [on, stop] = file.pairs[key]!;
     const n = on + stop;
     if (n < file.min) continue;

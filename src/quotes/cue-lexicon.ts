@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
 import { modelFile } from '../models.js';
 import { coreVerbForms } from './core-cues.js';
-import { PhraseTrie } from './phrase-trie.js';
+import { type FlatPhraseTrie, PhraseTrie } from './phrase-trie.js';
 
 export interface CueLexiconFile {
   /** What the file is; checked on load. */
@@ -25,6 +25,13 @@ export interface CueLexiconFile {
   core?: boolean;
   /** Lower-cased cue phrase (tokens joined by one space) → [times a cue, times seen]. */
   cues: Record<string, [number, number]>;
+  /**
+   * The matcher's trie of the accepted phrases at the file's own threshold, minimum count and
+   * core setting, flat (phrase-trie.ts), written by the training script: loading it builds no
+   * Map and hashes no word (issue #8). Absent: built from `cues` at load. A file given other
+   * counts must drop it (withCues).
+   */
+  trie?: FlatPhraseTrie;
 }
 
 export interface CueLexicon {
@@ -61,10 +68,57 @@ export function lexiconFrom(
   minCount = file.minCount,
   core = file.core ?? true,
 ): CueLexicon {
+  const flat =
+    file.trie && threshold === file.threshold && minCount === file.minCount && core === (file.core ?? true)
+      ? file.trie
+      : undefined;
+  if (!flat) {
+    const maps = lexiconMaps(file, threshold, minCount, core);
+    return { ...maps, trie: new PhraseTrie(maps.byFirst, core ? new Set(coreVerbForms()) : undefined), core };
+  }
+  // The file's own trie: the matcher needs nothing else; the Maps are built only if read.
+  let maps: ReturnType<typeof lexiconMaps> | undefined;
+  const built = () => {
+    maps ??= lexiconMaps(file, threshold, minCount, core);
+    return maps;
+  };
+  return {
+    get accepted() {
+      return built().accepted;
+    },
+    get maxTokens() {
+      return built().maxTokens;
+    },
+    get byFirst() {
+      return built().byFirst;
+    },
+    trie: new PhraseTrie(flat),
+    core,
+  };
+}
+
+/** The file's settings with other counts (training: a fold's own); its stored trie, of the old counts, dropped. */
+export function withCues(file: CueLexiconFile, cues: CueLexiconFile['cues']): CueLexiconFile {
+  const { trie: _, ...rest } = file;
+  return { ...rest, cues };
+}
+
+/** The lexicon file with its trie written in (what the training script stores). */
+export function withFlatTrie(file: CueLexiconFile): CueLexiconFile {
+  const { trie: _, ...rest } = file;
+  return { ...rest, trie: lexiconFrom(rest).trie.flat() };
+}
+
+/** The accepted phrases and their Map trie (first tokens, core verb forms among them). */
+function lexiconMaps(
+  file: CueLexiconFile,
+  threshold: number,
+  minCount: number,
+  core: boolean,
+): Pick<CueLexicon, 'accepted' | 'maxTokens' | 'byFirst'> {
   const accepted = new Map<string, number>();
   let maxTokens = 1;
-  // Without Object.entries' pair per phrase and a split per accepted one: this runs
-  // at every load of the quotes stage (issue #8).
+  // Without Object.entries' pair per phrase and a split per accepted one.
   const cues = file.cues;
   for (const phrase in cues) {
     if (!Object.hasOwn(cues, phrase)) continue;
@@ -99,13 +153,7 @@ export function lexiconFrom(
   // The core verbs get an entry too (ending no phrase when the lexicon has none), so that
   // the matcher needs one lookup per token to know whether anything can start there.
   if (core) for (const form of coreVerbForms()) if (!byFirst.has(form)) byFirst.set(form, { end: false });
-  return {
-    accepted,
-    maxTokens,
-    byFirst,
-    trie: new PhraseTrie(byFirst, core ? new Set(coreVerbForms()) : undefined),
-    core,
-  };
+  return { accepted, maxTokens, byFirst };
 }
 
 let shipped: CueLexicon | undefined;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { sentenceSpans } from '../text/sentences.js';
 import { countCues, type Prepared } from './cue-counts.js';
-import { type CueLexicon, type CueLexiconFile, lexiconFrom } from './cue-lexicon.js';
+import { type CueLexicon, type CueLexiconFile, lexiconFrom, withCues } from './cue-lexicon.js';
 import type { CueRescorer } from './cue-rescorer.js';
 import {
   BUCKETS,
@@ -252,7 +252,7 @@ export function trainTagger(
   const J = settings.jackknife;
   if (J) {
     const folds = Array.from({ length: J }, (_, f) =>
-      lexiconFrom({ ...lexiconSettings, cues: countCues(articles.filter((_, k) => k % J !== f)) }),
+      lexiconFrom(withCues(lexiconSettings, countCues(articles.filter((_, k) => k % J !== f)))),
     );
     lexiconOf = (k) => folds[k % J]!;
   }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CueTrie, lexiconFrom } from '../../src/quotes/cue-lexicon.js';
+import { modelFile } from '../../src/models.js';
+import { type CueLexiconFile, type CueTrie, lexiconFrom, withCues } from '../../src/quotes/cue-lexicon.js';
 import { stringHash } from '../../src/quotes/cue-word-hashes.js';
 import { PhraseTrie, ROOT } from '../../src/quotes/phrase-trie.js';
 
@@ -82,5 +84,32 @@ describe('PhraseTrie', () => {
       expect(lexicon.trie.end[at]).toBe(last?.end ? 1 : 0);
     }
     expect(child(lexicon.trie, ROOT, 'in')).toBe(-1);
+  });
+
+  it('reads back its flat form as the same trie, node for node', () => {
+    const built = new PhraseTrie(byFirst, new Set(['said', 'has']));
+    const loaded = new PhraseTrie(JSON.parse(JSON.stringify(built.flat())));
+    expect(loaded).toEqual(built);
+    expect(child(loaded, child(loaded, ROOT, 'told'), 'reporters')).toBe(
+      child(built, child(built, ROOT, 'told'), 'reporters'),
+    );
+  });
+});
+
+describe('the shipped lexicon file', () => {
+  const file = JSON.parse(readFileSync(modelFile('quotes', 'cues.json'), 'utf8')) as CueLexiconFile;
+
+  it('stores the trie its own counts give, so loading it answers as building it would', () => {
+    expect(file.trie).toBeDefined();
+    const stored = lexiconFrom(file);
+    const rebuilt = lexiconFrom(withCues(file, file.cues));
+    expect(stored.trie).toEqual(rebuilt.trie);
+    expect(stored.accepted).toEqual(rebuilt.accepted);
+  });
+
+  it('drops the stored trie when a file is given other counts', () => {
+    const other = lexiconFrom(withCues(file, { 'vowed to': [3, 3] }));
+    expect(child(other.trie, ROOT, 'vowed')).toBeGreaterThan(0);
+    expect(other.trie.end[child(other.trie, ROOT, 'said')]).toBe(0);
   });
 });
