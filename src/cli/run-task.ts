@@ -62,4 +62,5 @@ export const TASK_FLAGS = {
   workers: { type: 'string' },
   model: { type: 'string' },
   window: { type: 'string' },
+  'fresh-runs': { type: 'string' },
 } as const;
