@@ -122,7 +122,7 @@ interface HeldBatch {
  * they are digested, and it commits when whole: the records do not wait in this thread's heap
  * for the batch's end. Held across the young generation's collections, they were most of what
  * the worker's GC copied and promoted, and what its full collections then had to mark (on the
- * BBC file: 64 MB promoted over a pass against 29 MB written as digested; docs/results/corpus-10.md).
+ * BBC file: 64 MB promoted over a pass against 29 MB written as digested; docs/RESULTS.md (corpus-10)).
  * A batch digested before its turn (another worker's batch is before it) is held as before and
  * written when the turn comes. Either way its pages reach the store in input order, in one
  * transaction: the database is the same.
