@@ -18,6 +18,20 @@ const referenceKey = (name: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** 2,000 strings of 0 to 8 characters drawn from `alphabet` by a fixed-seed generator. */
+function randomStrings(alphabet: readonly string[], seed: number): string[] {
+  const out: string[] = [];
+  let state = seed;
+  for (let n = 0; n < 2000; n++) {
+    let s = '';
+    for (let i = 0; i < n % 9; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      s += alphabet[state % alphabet.length];
+    }
+    out.push(s);
+  }
+  return out;
+}
 describe('names', () => {
   it('gives the keys of the three replacements, with or without anything to replace', () => {
     const names = [
@@ -43,16 +57,7 @@ describe('names', () => {
     for (const name of names) expect(nameKey(name), JSON.stringify(name)).toBe(referenceKey(name));
     // Random strings over letters, spaces of several kinds, periods and apostrophes (fixed seed).
     const alphabet = ['a', 'B', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '.', "'", '\u2019', 'É', '-'];
-    let seed = 7;
-    for (let n = 0; n < 2000; n++) {
-      let s = '';
-      const length = n % 9;
-      for (let i = 0; i < length; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        s += alphabet[seed % alphabet.length];
-      }
-      expect(nameKey(s), JSON.stringify(s)).toBe(referenceKey(s));
-    }
+    for (const s of randomStrings(alphabet, 7)) expect(nameKey(s), JSON.stringify(s)).toBe(referenceKey(s));
   });
 
   it('splits names at white space as split(/\\s+/) without empty parts does', () => {
@@ -68,16 +73,8 @@ describe('names', () => {
     for (const name of names) expect(nameTokens(name), JSON.stringify(name)).toEqual(reference(name));
     // Random strings over letters, spaces of several kinds and other marks (fixed seed).
     const alphabet = ['a', 'B', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '\u200b', '.', "'", 'É', '\u3000'];
-    let seed = 11;
-    for (let n = 0; n < 2000; n++) {
-      let s = '';
-      const length = n % 9;
-      for (let i = 0; i < length; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        s += alphabet[seed % alphabet.length];
-      }
+    for (const s of randomStrings(alphabet, 11))
       expect(nameTokens(s), JSON.stringify(s)).toEqual(reference(s));
-    }
   });
 
   it('knows titles with and without their period, whatever the case', () => {
