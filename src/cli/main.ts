@@ -47,21 +47,65 @@ export function cliInterruptBudget(
 }
 
 /**
+ * TurboFan's settings the binary changes on one core (Node 20): half of V8 11's inlining
+ * limits (`--max-inlined-bytecode-size-cumulative` 920 -> 460, `--max-inlined-bytecode-size`
+ * 460 -> 230) and no loop peeling. A fresh process spends ~140 ms of CPU in TurboFan's
+ * compiles of the first pages' hot functions (the scanner's openTag and closeTag, the
+ * renderer's handlers, the classification), and on one core that time is taken from the
+ * main thread; most of it is spent on graphs grown by inlining large functions into other
+ * large ones and by copying each loop's first iteration. Over the 121 extraction pages,
+ * pinned to one core: all threads' CPU -56 ms (10 of 10), main thread -12 ms, instructions
+ * -6 % (docs/decisions/layout-11.md). With a second core the compiles run beside the main
+ * thread and cost it nothing: V8's own there, and on Node 22+ (Maglev, other limits).
+ * A flag that node's own command line names is left as given; `NEWSDIGEST_V8_ONE_CORE` set
+ * to 0 leaves all of them to V8, set to 1 sets them on any core count (children inherit it,
+ * so `bench layout` can be measured both ways).
+ */
+export function oneCoreCompilerFlags(
+  v8Version: string,
+  execArgv: readonly string[],
+  setting: string | undefined,
+  cores: number,
+): string[] {
+  if (setting === '0') return [];
+  if (setting !== '1' && !(v8Version.startsWith('11.') && cores <= 1)) return [];
+  return ONE_CORE_FLAGS.filter(([name]) => !execArgv.some((a) => namesFlag(a, name))).map(([, flag]) => flag);
+}
+
+/** The flags of oneCoreCompilerFlags, each with the name node's command line would give it (without `--` or `no-`). */
+const ONE_CORE_FLAGS: readonly (readonly [string, string])[] = [
+  ['max-inlined-bytecode-size-cumulative', '--max-inlined-bytecode-size-cumulative=460'],
+  ['max-inlined-bytecode-size', '--max-inlined-bytecode-size=230'],
+  ['turbo-loop-peeling', '--no-turbo-loop-peeling'],
+];
+
+/** Whether a command-line argument sets V8's flag `name` (dashes or underscores, `--no-` too, with or without a value). */
+function namesFlag(arg: string, name: string): boolean {
+  const m = /^--(?:no-?)?([a-z0-9_-]+)(?:=|$)/.exec(arg);
+  return m !== null && m[1]!.replaceAll('_', '-') === name;
+}
+
+/**
  * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process
  * calls it too, so it runs as the binary does). Node 22.1 and later can keep V8's compiled code
  * of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing and
  * compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the call is
- * then absent and skipped). Then V8's interrupt budget (cliInterruptBudget).
+ * then absent and skipped). Then V8's interrupt budget (cliInterruptBudget) and, on one core,
+ * TurboFan's inlining and loop peeling (oneCoreCompilerFlags).
  */
 export function prepareProcess(): void {
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  const cores = availableParallelism();
   const budget = cliInterruptBudget(
     process.versions.v8,
     process.execArgv,
     process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
-    availableParallelism(),
+    cores,
   );
   if (budget) setFlagsFromString(`--interrupt-budget=${budget}`);
+  const env = process.env['NEWSDIGEST_V8_ONE_CORE'];
+  for (const flag of oneCoreCompilerFlags(process.versions.v8, process.execArgv, env, cores))
+    setFlagsFromString(flag);
 }
 
 type Io = Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'>;

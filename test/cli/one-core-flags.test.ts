@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { oneCoreCompilerFlags } from '../../src/cli/main.js';
+
+const NODE20 = '11.3.244.8-node.38';
+const ALL = [
+  '--max-inlined-bytecode-size-cumulative=460',
+  '--max-inlined-bytecode-size=230',
+  '--no-turbo-loop-peeling',
+];
+
+describe('oneCoreCompilerFlags', () => {
+  it("halves V8 11's inlining limits and turns loop peeling off on one core, V8's own with more", () => {
+    expect(oneCoreCompilerFlags(NODE20, [], undefined, 1)).toEqual(ALL);
+    expect(oneCoreCompilerFlags(NODE20, ['--max-old-space-size=4096'], '', 1)).toEqual(ALL);
+    expect(oneCoreCompilerFlags(NODE20, [], undefined, 2)).toEqual([]);
+    expect(oneCoreCompilerFlags(NODE20, [], undefined, 16)).toEqual([]);
+  });
+
+  it('leaves later V8s alone', () => {
+    expect(oneCoreCompilerFlags('12.4.254.21-node.33', [], undefined, 1)).toEqual([]);
+    expect(oneCoreCompilerFlags('13.6.233.17-node.40', [], undefined, 1)).toEqual([]);
+  });
+
+  it("leaves a flag that node's command line names as given, in any of its spellings", () => {
+    expect(oneCoreCompilerFlags(NODE20, ['--max-inlined-bytecode-size=100'], undefined, 1)).toEqual([
+      '--max-inlined-bytecode-size-cumulative=460',
+      '--no-turbo-loop-peeling',
+    ]);
+    expect(
+      oneCoreCompilerFlags(NODE20, ['--max_inlined_bytecode_size_cumulative=2000'], undefined, 1),
+    ).toEqual(['--max-inlined-bytecode-size=230', '--no-turbo-loop-peeling']);
+    expect(oneCoreCompilerFlags(NODE20, ['--turbo-loop-peeling'], undefined, 1)).toEqual(ALL.slice(0, 2));
+    expect(oneCoreCompilerFlags(NODE20, ['--no-turbo_loop_peeling'], undefined, 1)).toEqual(ALL.slice(0, 2));
+    expect(
+      oneCoreCompilerFlags(NODE20, ['--turbo-loop-variable', '--max-old-space-size=64'], undefined, 1),
+    ).toEqual(ALL);
+  });
+
+  it('follows NEWSDIGEST_V8_ONE_CORE: 0 for none, 1 on any core count and V8', () => {
+    expect(oneCoreCompilerFlags(NODE20, [], '0', 1)).toEqual([]);
+    expect(oneCoreCompilerFlags(NODE20, [], '1', 2)).toEqual(ALL);
+    expect(oneCoreCompilerFlags('13.6.233.17-node.40', [], '1', 8)).toEqual(ALL);
+    expect(oneCoreCompilerFlags(NODE20, [], 'yes', 2)).toEqual([]);
+  });
+});
