@@ -653,6 +653,42 @@ function unitCues(
   return tagged;
 }
 
+/**
+ * The cues the extractor would read in a text, as character spans (a script's view: feeding them
+ * back as `givenCues` gives the same attributions, so that the source and content rules can be
+ * measured on fixed cues; scripts/quotes-source-folds.ts).
+ */
+export function extractCues({
+  text,
+  sentences,
+  lexicon,
+  tagger,
+  combine = 'tagger',
+  rescorer,
+}: ExtractInput): Span[] {
+  const regions = findQuoteRegions(text);
+  const table = tokenTable(text, regions);
+  const out: Span[] = [];
+  for (const [ts, te] of unitsOf(sentences, regions, table))
+    for (const [a, b] of unitCues(table, ts, te, lexicon, tagger, combine, rescorer))
+      out.push(charSpan(table, a, b)!);
+  return out;
+}
+
+/**
+ * Which reading of attributionAt gave each attribution, kept only while a script asks for it
+ * (traceReadings): the source rules' census (scripts/quotes-source-folds.ts) counts errors per reading.
+ */
+let readings: WeakMap<Attribution, string> | undefined;
+/** The reading attributionAt last took. */
+let reading = '';
+
+/** Starts (or with false stops) recording which reading gave each attribution; returns the record. */
+export function traceReadings(on = true): WeakMap<Attribution, string> | undefined {
+  readings = on ? new WeakMap() : undefined;
+  return readings;
+}
+
 /** The unit after the last one: none (attributionAt reads -1 as "no next unit"). */
 const NO_UNIT: [number, number] = [-1, -1];
 
@@ -696,11 +732,19 @@ export function extractAttributions({
       if (!a) continue;
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
+      if (readings) readings.set(a, reading);
       out.push(a);
     }
     if (!cues.length) {
       const other = dashAttribution(table, ts, te) ?? colonAttribution(table, ts, te);
-      if (other) out.push(other);
+      if (other) {
+        out.push(other);
+        if (readings)
+          readings.set(
+            other,
+            other.cue.end - other.cue.start === 1 && table.text[other.cue.start] === ':' ? 'colon' : 'dash',
+          );
+      }
     }
   }
   joinSplitQuotes(text, regions, out);
@@ -748,7 +792,7 @@ const DETERMINERS = new Set([
 
 /** The subject of a sentence, skipping a short opening phrase set off by a comma ("Hours later, Trump …"). */
 function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undefined {
-  let ts = s0;
+  let ts = datelineEnd(table, s0, limit);
   // "Long before the vote, Roe was …", "With a storm coming, the candidates …": the subject
   // follows the opening aside.
   for (let n = 0; n < 3; n++) {
@@ -764,6 +808,22 @@ function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undef
     if (second > end + 1) return sourceSpan(table, end + 1, second);
   }
   return sourceSpan(table, ts, end);
+}
+
+/**
+ * Where the sentence starts after a dateline ("LOS ANGELES (AP) — Clinton …", "Washington (AFP) –
+ * …"): after a dash within the first 12 tokens that follows a parenthesised word or words in
+ * capitals only; else s0.
+ */
+function datelineEnd(table: TokenTable, s0: number, limit: number): number {
+  let capitals = true;
+  for (let i = s0; i < limit && i - s0 < 12; i++) {
+    const t = table.lower[i]!;
+    if (DASHES.has(t)) return i > s0 && (capitals || table.lower[i - 1] === ')') ? i + 1 : s0;
+    if (table.region[i] !== -1) return s0;
+    if (table.word[i] && rawAt(table, i) !== rawAt(table, i).toUpperCase()) capitals = false;
+  }
+  return s0;
 }
 
 /** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
@@ -809,6 +869,52 @@ function subjectOf(table: TokenTable, s0: number, limit: number): number {
     i++;
   }
   return i;
+}
+
+/** Words that open a clause inside a phrase read back from a cue ("… was quick to respond after Cruz said"). */
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'but',
+  'or',
+  'nor',
+  'when',
+  'after',
+  'before',
+  'while',
+  'because',
+  'as',
+  'since',
+  'if',
+  'that',
+  'where',
+  'until',
+  'although',
+  'though',
+  'whether',
+  'than',
+  'so',
+]);
+
+/** True for a verb as the rules can see one: an auxiliary, a frequent verb, a lower-case word in -ed. */
+function verbAt(table: TokenTable, i: number): boolean {
+  const w = table.lower[i]!;
+  return VERBISH.has(w) || (w.length > 3 && w.endsWith('ed') && !isCapitalisedAt(table, i));
+}
+
+/**
+ * The subject of the last clause of a phrase read back from a cue, when a clause with a verb
+ * precedes it ("CNN was quick to push back after [Ted Cruz] blamed", "the Post will brand you a
+ * liar and [NBC News] will accuse"): the words after the last clause opener, when they hold no
+ * verb; undefined when the phrase has no such opener.
+ */
+function clauseSubjectSpan(table: TokenTable, from: number, c0: number): Span | undefined {
+  for (let b = c0 - 1; b > from && c0 - b <= 12; b--) {
+    if (verbAt(table, b)) return undefined;
+    if (!CLAUSE_OPENERS.has(table.lower[b]!) || b + 1 >= c0) continue;
+    for (let i = from; i < b; i++) if (verbAt(table, i)) return sourceSpan(table, b + 1, c0);
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A source phrase longer than this, in tokens, with a verb in it, keeps only its subject. */
@@ -946,13 +1052,20 @@ function attributionAt(
   const first = table.lower[c0]!;
   // 1. "according to X"; a cue that is a lone preposition reads the same way ("In the latest
   // poll, …", "To many voters, …", "For his supporters, …": the phrase after it is the source).
-  if (first === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(first)))
+  if (first === 'according' || (c1 - c0 === 1 && PREPOSITION_CUES.has(first))) {
+    reading = 'according';
     return accordingTo(table, c0, c1, s0, s1, ts, cue, previous);
+  }
   const prev = c0 > s0 ? table.lower[c0 - 1]! : '';
   // The verb after the cue's prefix words: "…, not even suggesting …" is a participle cue.
   let verb = c0;
-  while (verb < c1 - 1 && isCuePrefix(table, verb)) verb++;
-  const participle = /ing$/.test(table.lower[verb]!);
+  let finite = false;
+  while (verb < c1 - 1 && isCuePrefix(table, verb)) {
+    // "is criticizing", "are warning against", "has been saying": a finite verb, not a participle.
+    if (VERBISH.has(table.lower[verb]!)) finite = true;
+    verb++;
+  }
+  const participle = !finite && /ing$/.test(table.lower[verb]!);
 
   // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end.
   if (
@@ -962,6 +1075,7 @@ function attributionAt(
     !startsQuote(table, c1, s1)
   ) {
     const inverted = invertedAt(table, c0, c1, s0, s1, cue, prev);
+    reading = 'inverted';
     if (inverted) return inverted;
   }
 
@@ -976,10 +1090,14 @@ function attributionAt(
     (participle && PARTICIPLE_OPENERS.has(prev))
   ) {
     const source = previous?.source ?? subjectSpan(table, ts, c0);
+    if (readings)
+      reading = `${participle ? 'participle' : prev}-${previous?.source ? 'previous' : 'subject'}`;
     // "After suggesting …, Cruz said": no subject before the subordinator; the clause's own follows it.
     if (!source && participle && !previous && opensSentence(table, ts, c0)) {
       const opener = openingParticiple(table, c1, s1, cue);
+      reading = 'opener';
       if (opener) return opener;
+      reading = 'participle-none';
     }
     const content = contentAfter(table, c1, s1, next0, next1);
     return content ? attribution('reported', content, cue, source) : undefined;
@@ -989,20 +1107,24 @@ function attributionAt(
   // suggesting …, Cruz said"): the speaker is the subject after the participle's clause.
   if (participle && !previous && opensSentence(table, ts, c0)) {
     const opener = openingParticiple(table, c1, s1, cue);
+    reading = 'opener';
     if (opener) return opener;
   }
 
   // 4a. passive: "… was first reported by X": X is the source, the subject is the content.
   if (table.lower[c1] === 'by' && /(ed|en)$/.test(table.lower[c1 - 1]!)) {
     const passive = passiveBy(table, c0, c1, s0, s1, cue);
+    reading = 'passive-by';
     if (passive) return passive;
   }
 
   // 4b. agentless passive: "it was widely reported that …", "the role was disclosed": no source.
   if (agentlessPassive(table, c0, c1, s0)) {
+    reading = 'agentless';
     const content = contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
     return content ? attribution('reported', content, cue, undefined) : undefined;
   }
+  reading = 'first';
   return sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
 }
 
@@ -1158,19 +1280,44 @@ function sourceFirst(
       boundary = chunks.boundary;
     }
   }
+  // "X, a spokesman, on Tuesday said", "X, for his part, is labeling": a short aside between the
+  // comma that ends the name (and its appositions) and the cue; the source is before the comma.
+  let named: Span | undefined;
+  if (!afterComma && boundary >= s0 && table.lower[boundary] === ',' && shortAside(table, from, c0)) {
+    const behind = sourceChain(table, boundary, s0, ts);
+    const chunk = sourceBefore(table, boundary, s0);
+    if (behind) {
+      named = chainSpan(table, behind.from, behind.end);
+      boundary = behind.boundary;
+    } else if (chunk.from < boundary && chunkKind(table, chunk.from, boundary) === 'np') {
+      named = sourceSpan(table, sourceStart(table, chunk.from, boundary), boundary);
+      boundary = chunk.boundary;
+    }
+  }
   // "X spoke to the paper and told …": a phrase with a verb in it keeps only its subject.
   const start = sourceStart(table, from, c0);
-  const source = chain
-    ? chainSpan(table, from, chain.end)
-    : sourceless(table, start, c0)
-      ? undefined
-      : sourceSpan(
-          table,
-          start,
-          c0 - start > LONG_SOURCE && hasVerb(table, start, c0)
-            ? subjectOf(table, start, c0)
-            : withoutTrailingTime(table, start, c0),
-        );
+  if (readings)
+    reading = named
+      ? 'first-aside'
+      : chain
+        ? 'first-chain'
+        : sourceless(table, start, c0)
+          ? 'first-sourceless'
+          : 'first';
+  const source = named
+    ? named
+    : chain
+      ? chainSpan(table, from, chain.end)
+      : sourceless(table, start, c0)
+        ? undefined
+        : (clauseSubjectSpan(table, start, c0) ??
+          sourceSpan(
+            table,
+            start,
+            c0 - start > LONG_SOURCE && hasVerb(table, start, c0)
+              ? subjectOf(table, start, c0)
+              : withoutTrailingTime(table, start, c0),
+          ));
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     const before = contentBeforeSource(table, c1, s0, s1, boundary);
     if (before !== NOT_BEFORE) return before ? attribution('reported', before, cue, source) : undefined;
@@ -1178,6 +1325,72 @@ function sourceFirst(
   const content = contentAfter(table, c1, s1, next0, next1);
   return content ? attribution('reported', content, cue, source) : undefined;
 }
+
+/**
+ * True when tokens [from, to) are a short aside before a cue: time words and adverbs ("on
+ * Tuesday", "last week", "first") or a phrase of at most six tokens opened by a preposition,
+ * without a verb ("for his part", "in a statement").
+ */
+function shortAside(table: TokenTable, from: number, to: number): boolean {
+  if (to <= from || to - from > 6 || clauseLike(table, from, to)) return false;
+  if (withoutTrailingTime(table, from, to) === to || to - from === 1) {
+    // All time words (withoutTrailingTime keeps such a phrase whole), or one adverb.
+    for (let i = from; i < to; i++) {
+      const w = table.lower[i]!;
+      if (!(TIME_WORDS_BEFORE_CUE.has(w) || (w.length > 4 && w.endsWith('ly') && !isCapitalisedAt(table, i))))
+        return false;
+    }
+    return true;
+  }
+  return chunkKind(table, from, to) === 'aside' && PREPOSITION_ASIDES.has(table.lower[from]!);
+}
+
+/** Prepositions that open a short aside between a name and its cue ("for his part", "in a statement"). */
+const PREPOSITION_ASIDES = new Set([
+  'on',
+  'in',
+  'at',
+  'for',
+  'during',
+  'after',
+  'before',
+  'over',
+  'through',
+  'via',
+  'with',
+]);
+
+/** Time words that may stand alone between a name and its cue ("…, last week said"). */
+const TIME_WORDS_BEFORE_CUE = new Set([
+  'last',
+  'this',
+  'week',
+  'month',
+  'year',
+  'night',
+  'morning',
+  'afternoon',
+  'evening',
+  'earlier',
+  'later',
+  'recently',
+  'also',
+  'now',
+  'then',
+  'yesterday',
+  'today',
+  'tonight',
+  'previously',
+  'first',
+  'on',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 /** The chunks before a cue after a comma or dash at `stop`, read back (at most four): from and boundary, from -1 when none. */
 function appositionChunks(table: TokenTable, stop0: number, s0: number): { from: number; boundary: number } {

@@ -1,0 +1,453 @@
+/**
+ * The source and content rules measured on fixed cues: the cues the shipped pipeline finds on each
+ * held-out fold of PolNeAR train (dev is never read), written once, then fed back to the extractor
+ * as given cues, so that a change to the source or content rules is scored in seconds on the same
+ * cues the five-fold objective of scripts/quotes-cue-rescore.ts sees.
+ *
+ *   nice node dist/scripts/quotes-source-folds.js cues [--data DIR] [--cache DIR] [--out FILE]
+ *   node dist/scripts/quotes-source-folds.js score [--data DIR] [--cues FILE] [--split] [--samples N]
+ *
+ * `cues`: for each fold k (by SHA-1 of the id, as the training scripts), the lexicon, a tagger with
+ * the shipped tagger's settings and the re-scorer's trees (the shipped model's settings, read from
+ * its file: extra, word proposals, threshold, fallback, cue ends) are learnt on the other folds, the
+ * trees from the other folds' rows (stacking, as the re-scorer script does); the cues they keep on
+ * fold k are written with the fold's own figures (the full extractor's), which `score` must match.
+ * `score`: the three target figures per fold and pooled, with the given cues; `--split` also
+ * sorts source overlap's errors (a cue found with the source missed, on other words, spurious on a
+ * right cue, or the source of a gold cue not found) and prints samples of each.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { Span } from '../src/article/types.js';
+import { readJsonl } from '../src/eval/data.js';
+import { countCues, type Prepared, prepare } from '../src/quotes/cue-counts.js';
+import { countCueEnds } from '../src/quotes/cue-ends.js';
+import {
+  type CueLexicon,
+  type CueLexiconFile,
+  lexiconFrom,
+  shippedLexicon,
+  withCues,
+} from '../src/quotes/cue-lexicon.js';
+import {
+  type CueRescorerFile,
+  cueCandidates,
+  RESCORER_FEATURES,
+  RESCORER_FORMAT,
+  rescorerOf,
+  wordProposerOf,
+} from '../src/quotes/cue-rescorer.js';
+import { type CueTagger, classAt, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
+import {
+  cueWordCounts,
+  DEFAULT_SETTINGS,
+  fold,
+  objective,
+  scoreExtractor,
+  trainTagger,
+} from '../src/quotes/cue-train.js';
+import {
+  emptyRoleCounts,
+  figuresOf,
+  type GoldArticle,
+  parseGoldArticle,
+  type RoleCounts,
+  scoreArticle,
+} from '../src/quotes/eval-quotes.js';
+import {
+  type Attribution,
+  cuePrefixStart,
+  extractAttributions,
+  extractCues,
+  findCues,
+  traceReadings,
+  unitsOf,
+} from '../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../src/quotes/quote-marks.js';
+import { shareWord } from '../src/quotes/score-attributions.js';
+import { sentenceSpans } from '../src/text/sentences.js';
+import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string' },
+    cache: { type: 'string' },
+    out: { type: 'string' },
+    cues: { type: 'string' },
+    split: { type: 'boolean' },
+    samples: { type: 'string' },
+    gold: { type: 'boolean' },
+    // Writes the per-fold figures to this file, or compares with it when it exists (--base).
+    save: { type: 'string' },
+    base: { type: 'string' },
+  },
+});
+
+const MODELS = join(import.meta.dirname, '..', '..', 'models', 'quotes');
+const CUES_FILE = resolve(values.cues ?? values.out ?? '/tmp/s11/fold-cues.json');
+
+async function trainArticles(): Promise<GoldArticle[]> {
+  const path = join(resolve(values.data ?? '../shared/data'), 'quotes-polnear', 'polnear.jsonl');
+  const all: GoldArticle[] = [];
+  let n = 0;
+  for await (const r of readJsonl(path)) all.push(parseGoldArticle(r, `${path}: record ${++n}`));
+  return all.filter((a) => a.split === 'train');
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+function trimmed(lower: readonly string[], a: number, b: number): string {
+  let x = a;
+  let y = b;
+  while (x < y && !WORD.test(lower[x]!)) x++;
+  while (y > x && !WORD.test(lower[y - 1]!)) y--;
+  return `${x}:${y}`;
+}
+
+/** As scripts/quotes-cue-rescore.ts: word and phrase cue rates of the fit folds. */
+function cueRates(articles: readonly Prepared[]): Map<string, number> {
+  const { inCue, seen } = cueWordCounts(articles);
+  const out = new Map<string, number>();
+  for (const [w, c] of [...inCue].sort((x, y) => (x[0] < y[0] ? -1 : 1)))
+    if (c >= 2) out.set(w, Math.round((c / Math.max(c, seen.get(w) ?? 0)) * 1000) / 1000);
+  return out;
+}
+function phraseRates(articles: readonly Prepared[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [phrase, [cue, seen]] of Object.entries(countCues(articles)))
+    if (cue >= 2) out.set(phrase, Math.round((cue / Math.max(cue, seen)) * 1000) / 1000);
+  return out;
+}
+
+interface Rows {
+  x: number[];
+  y: number[];
+}
+
+/** As scripts/quotes-cue-rescore.ts rowsOf: the proposed spans of the articles, labelled. */
+function rowsOf(
+  articles: readonly Prepared[],
+  lexicon: CueLexicon,
+  tagger: CueTagger,
+  extra: number,
+  rates: Map<string, number>,
+  phrases: Map<string, number>,
+  proposeWords: number | undefined,
+): Rows {
+  const rows: Rows = { x: [], y: [] };
+  const words = proposeWords !== undefined ? wordProposerOf(rates, proposeWords) : undefined;
+  for (const p of articles) {
+    const table = p.table;
+    const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
+    const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
+    for (const [ts, te] of units) {
+      if (te <= ts) continue;
+      const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
+      const cands = cueCandidates(
+        table,
+        ts,
+        te,
+        ctx,
+        tagger,
+        extra,
+        false,
+        rates,
+        phrases,
+        (k) => classAt(table, k, ts, ctx),
+        undefined,
+        words,
+      );
+      for (const c of cands) {
+        const from = cuePrefixStart(table, c.from, ts);
+        for (const v of c.row) rows.x.push(v);
+        rows.y.push(gold.has(trimmed(table.lower, from, c.to)) ? 1 : 0);
+      }
+    }
+  }
+  return rows;
+}
+
+async function writeCues(): Promise<void> {
+  const train = await trainArticles();
+  const lexiconFile = JSON.parse(readFileSync(join(MODELS, 'cues.json'), 'utf8')) as CueLexiconFile;
+  const shippedTagger = JSON.parse(readFileSync(join(MODELS, 'cue-tagger.json'), 'utf8')) as {
+    bias: number;
+    fallback?: number;
+    combine: string;
+  };
+  const shipped = JSON.parse(readFileSync(join(MODELS, 'cue-rescorer.json'), 'utf8')) as CueRescorerFile;
+  const card = readFileSync(join(MODELS, 'CARD-cue-tagger.md'), 'utf8');
+  const epochs = Number(/Chosen: (\d+) epochs/.exec(card)?.[1] ?? 4);
+  const cardR = readFileSync(join(MODELS, 'CARD-cue-rescorer.md'), 'utf8');
+  const trees = Number(/--trees (\d+)/.exec(cardR)?.[1] ?? 40);
+  const rate = Number(/--rate ([\d.]+)/.exec(cardR)?.[1] ?? DEFAULT_GBDT.rate);
+  const gbdt = { ...DEFAULT_GBDT, trees, depth: 4, rate, minHessian: 3 };
+  const t0 = performance.now();
+  const folds = [];
+  for (let k = 0; k < 5; k++) {
+    const fit = train.filter((a) => fold(a.id) !== k);
+    const held = train.filter((a) => fold(a.id) === k);
+    const fitPrepared = fit.map(prepare);
+    const lexicon = lexiconFrom(withCues(lexiconFile, countCues(fitPrepared)));
+    const cached = values.cache ? join(resolve(values.cache), `fold-${k}-tagger.json`) : undefined;
+    const file =
+      cached && existsSync(cached)
+        ? (JSON.parse(readFileSync(cached, 'utf8')) as ReturnType<typeof trainTagger>)
+        : trainTagger(fitPrepared, lexicon, lexiconFile, epochs, DEFAULT_SETTINGS);
+    if (cached && !existsSync(cached)) {
+      mkdirSync(resolve(values.cache!), { recursive: true });
+      writeFileSync(cached, JSON.stringify(file));
+    }
+    const tagger = taggerFrom({
+      ...file,
+      bias: shippedTagger.bias,
+      ...(shippedTagger.fallback !== undefined ? { fallback: shippedTagger.fallback } : {}),
+    });
+    const rates = cueRates(fitPrepared);
+    const phrases = phraseRates(fitPrepared);
+    const rows = rowsOf(
+      held.map(prepare),
+      lexicon,
+      tagger,
+      shipped.extra,
+      rates,
+      phrases,
+      shipped.proposeWords,
+    );
+    folds.push({ k, held, lexicon, tagger, rates, phrases, endPairs: countCueEnds(fitPrepared), rows });
+    console.error(`fold ${k}: tagger ready, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  const cues: Record<string, Span[]> = {};
+  const figures: Record<string, number> = {};
+  for (const f of folds) {
+    const x: number[] = [];
+    const y: number[] = [];
+    for (const g of folds) {
+      if (g.k === f.k) continue;
+      for (const v of g.rows.x) x.push(v);
+      for (const v of g.rows.y) y.push(v);
+    }
+    const model = trainGbdt(
+      Float64Array.from(x),
+      Uint8Array.from(y),
+      new Float64Array(y.length).fill(1),
+      RESCORER_FEATURES.length,
+      gbdt,
+    );
+    const file: CueRescorerFile = {
+      format: RESCORER_FORMAT,
+      features: [...RESCORER_FEATURES],
+      extra: shipped.extra,
+      variants: false,
+      threshold: shipped.threshold,
+      fallback: shipped.fallback,
+      ...(shipped.proposeWords !== undefined ? { proposeWords: shipped.proposeWords } : {}),
+      base: model.base,
+      trees: model.trees.map(compactTree),
+      rates: {},
+      phrases: {},
+      ...(shipped.ends
+        ? { ends: { min: shipped.ends.min, share: shipped.ends.share, pairs: f.endPairs } }
+        : {}),
+    };
+    const rescorer = rescorerOf(file, f.rates, f.phrases);
+    const counts = scoreExtractor(f.held, f.lexicon, f.tagger, 'beliefs', rescorer);
+    figures[f.k] = objective(counts);
+    for (const g of f.held)
+      cues[g.id] = extractCues({
+        text: g.text,
+        sentences: sentenceSpans(g.text),
+        lexicon: f.lexicon,
+        tagger: f.tagger,
+        combine: 'beliefs',
+        rescorer,
+      });
+    console.error(`fold ${f.k}: objective ${figures[f.k]!.toFixed(4)} (${line(counts)})`);
+  }
+  mkdirSync(join(CUES_FILE, '..'), { recursive: true });
+  writeFileSync(CUES_FILE, JSON.stringify({ figures, cues }));
+  console.error(`wrote ${CUES_FILE}`);
+}
+
+function line(c: RoleCounts): string {
+  const f = figuresOf(c);
+  return `content ${f.content.overlap.f1.toFixed(4)} / source ${f.source.overlap.f1.toFixed(4)} (P ${f.source.overlap.precision.toFixed(4)} R ${f.source.overlap.recall.toFixed(4)}, exact ${f.source.exact.f1.toFixed(4)}) / cue ${f.cue.exact.f1.toFixed(4)}`;
+}
+
+/** Source overlap's errors, sorted. */
+class Split {
+  readonly n = new Map<string, number>();
+  readonly samples = new Map<string, string[]>();
+  constructor(readonly every: number) {}
+  /** Marks: the predicted cue <…>, the predicted source {…}, the gold source […]. */
+  add(kind: string, text: string, around: Span, mark: [Span | undefined, string, string][]): void {
+    const c = (this.n.get(kind) ?? 0) + 1;
+    this.n.set(kind, c);
+    if (!this.every || c % this.every !== 1) return;
+    const a = Math.max(0, around.start - 120);
+    const b = Math.min(text.length, around.end + 80);
+    let s = '';
+    let at = a;
+    // Each mark opens and closes where its span does (nested or overlapping marks interleave).
+    const points: [number, number, string][] = [];
+    for (const [m, open, close] of mark) {
+      if (!m) continue;
+      points.push([m.start, 1, open], [m.end, 0, close]);
+    }
+    points.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    for (const [pos, , sign] of points) {
+      if (pos < a || pos > b) continue;
+      s += text.slice(at, pos) + sign;
+      at = pos;
+    }
+    s += text.slice(at, b);
+    const list = this.samples.get(kind) ?? [];
+    list.push(s.replace(/\s+/g, ' '));
+    this.samples.set(kind, list);
+  }
+}
+
+async function score(): Promise<void> {
+  const train = await trainArticles();
+  const { figures, cues } = JSON.parse(readFileSync(CUES_FILE, 'utf8')) as {
+    figures: Record<string, number>;
+    cues: Record<string, Span[]>;
+  };
+  const lexicon = shippedLexicon();
+  const perFold = Array.from({ length: 5 }, () => emptyRoleCounts());
+  const pooled = emptyRoleCounts();
+  const split = values.split ? new Split(Number(values.samples ?? 0)) : undefined;
+  const readings = split ? traceReadings() : undefined;
+  /** Per reading: [ok, no source, other words, spurious on a right cue, gold none and none given, spurious cue] */
+  const perReading = new Map<string, number[]>();
+  const tally = (a: Attribution, k: number) => {
+    const r = readings?.get(a) ?? '?';
+    const row = perReading.get(r) ?? [0, 0, 0, 0, 0, 0];
+    row[k]!++;
+    perReading.set(r, row);
+  };
+  for (const g of train) {
+    const given = values.gold ? g.attributions.flatMap((a) => (a.cue ? [a.cue] : [])) : cues[g.id]!;
+    const found = extractAttributions({
+      text: g.text,
+      sentences: sentenceSpans(g.text),
+      lexicon,
+      givenCues: given,
+    });
+    const predicted = {
+      content: found.map((a) => a.content),
+      source: found.flatMap((a) => (a.source ? [a.source] : [])),
+      cue: found.map((a) => a.cue),
+    };
+    scoreArticle(perFold[fold(g.id)]!, g, predicted);
+    scoreArticle(pooled, g, predicted);
+    if (split) {
+      const t = g.text;
+      for (const a of g.attributions) {
+        if (!a.cue) continue;
+        const p = found.find((f) => shareWord(t, f.cue, a.cue!));
+        if (!p) {
+          if (a.source)
+            split.add('a: gold cue not found (its source lost)', t, a.cue, [
+              [a.cue, '<', '>'],
+              [a.source, '[', ']'],
+            ]);
+          continue;
+        }
+        tally(
+          p,
+          !a.source && p.source
+            ? 3
+            : a.source && !p.source
+              ? 1
+              : a.source && p.source && !shareWord(t, a.source, p.source)
+                ? 2
+                : a.source
+                  ? 0
+                  : 4,
+        );
+        if (!a.source && p.source)
+          split.add('d: source on a right cue where gold has none · ' + (readings?.get(p) ?? '?'), t, a.cue, [
+            [p.cue, '<', '>'],
+            [p.source, '{', '}'],
+          ]);
+        else if (a.source && !p.source)
+          split.add('b: right cue, no source · ' + (readings?.get(p) ?? '?'), t, a.cue, [
+            [p.cue, '<', '>'],
+            [a.source, '[', ']'],
+          ]);
+        else if (a.source && p.source && !shareWord(t, a.source, p.source))
+          split.add('c: right cue, source on other words · ' + (readings?.get(p) ?? '?'), t, a.cue, [
+            [p.cue, '<', '>'],
+            [p.source, '{', '}'],
+            [a.source, '[', ']'],
+          ]);
+        else if (a.source && p.source) split.add('ok: right cue, source overlaps', t, a.cue, []);
+      }
+      for (const p of found) {
+        if (!p.source) continue;
+        if (!g.attributions.some((a) => a.cue && shareWord(t, p.cue, a.cue))) {
+          tally(p, 5);
+          const anyGold = g.attributions.some((a) => a.source && shareWord(t, a.source, p.source!));
+          split.add(
+            anyGold
+              ? 'e: spurious cue, its source overlaps some gold source'
+              : 'f: spurious cue, source matches nothing',
+            t,
+            p.cue,
+            [
+              [p.cue, '<', '>'],
+              [p.source, '{', '}'],
+            ],
+          );
+        }
+      }
+    }
+  }
+  for (let k = 0; k < 5; k++) {
+    const o = objective(perFold[k]!);
+    const ref = figures[k];
+    console.log(
+      `fold ${k}: ${o.toFixed(4)}${ref !== undefined && !values.gold ? ` (full extractor ${ref.toFixed(4)})` : ''} ${line(perFold[k]!)}`,
+    );
+  }
+  const mean = perFold.reduce((s, c) => s + objective(c), 0) / 5;
+  const meanSource = perFold.reduce((s, c) => s + figuresOf(c).source.overlap.f1, 0) / 5;
+  console.log(`mean objective ${mean.toFixed(4)}, mean source overlap ${meanSource.toFixed(4)}`);
+  console.log(`pooled: ${line(pooled)}`);
+  const mine = perFold.map((c) => {
+    const f = figuresOf(c);
+    return [f.content.overlap.f1, f.source.overlap.f1, f.cue.exact.f1, objective(c)];
+  });
+  if (values.save) writeFileSync(values.save, JSON.stringify(mine));
+  if (values.base && existsSync(values.base)) {
+    const base = JSON.parse(readFileSync(values.base, 'utf8')) as number[][];
+    for (const [k, name] of ['content overlap', 'source overlap', 'cue exact', 'objective'].entries()) {
+      const d = mine.map((m, i) => m[k]! - base[i]![k]!);
+      const mean = d.reduce((x, y) => x + y, 0) / d.length;
+      console.log(
+        `vs base ${name}: mean ${mean >= 0 ? '+' : ''}${mean.toFixed(4)}, folds up ${d.filter((x) => x > 1e-9).length}, down ${d.filter((x) => x < -1e-9).length}`,
+      );
+    }
+  }
+  if (split) {
+    for (const [k, v] of [...split.n].sort()) console.log(`${k}: ${v}`);
+    console.log(
+      '\n| reading | ok | b: none | c: other words | d: gold none | both none | spurious cue (with source) |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const [r, row] of [...perReading].sort(
+      (x, y) => y[1].reduce((p, q) => p + q) - x[1].reduce((p, q) => p + q),
+    ))
+      console.log(`| ${r} | ${row.join(' | ')} |`);
+    for (const [k, list] of [...split.samples].sort()) {
+      console.log(`\n## ${k}`);
+      for (const s of list) console.log(`- ${s}`);
+    }
+  }
+}
+
+if (positionals[0] === 'cues') await writeCues();
+else await score();

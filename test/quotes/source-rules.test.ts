@@ -1,0 +1,101 @@
+/**
+ * The source rules of the eleventh session (quotes-source-11), each on sentences written for the
+ * project, with the cue given so that only the source reading is tested.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
+
+/** The sources (and contents) read for the given cues (the first occurrence of each) in `text`. */
+function readAll(text: string, cues: string[]): { source?: string; content: string }[] {
+  return extractAttributions({
+    text,
+    sentences: sentenceSpans(text),
+    lexicon: shippedLexicon(),
+    givenCues: cues.map((cue) => ({ start: text.indexOf(cue), end: text.indexOf(cue) + cue.length })),
+  }).map((a) => ({
+    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
+    content: text.slice(a.content.start, a.content.end),
+  }));
+}
+
+/** The source (and content) read for the cue `cue` in `text`. */
+function read(text: string, cue: string): { source?: string; content: string } | undefined {
+  return readAll(text, [cue])[0];
+}
+
+describe('a progressive verb is not a participle', () => {
+  it('reads the name before the aside as the source of "is criticizing"', () => {
+    expect(
+      read('Mayor Lena Ortiz, speaking at the harbour, is criticizing the plan.', 'is criticizing')?.source,
+    ).toBe('Mayor Lena Ortiz');
+  });
+
+  it('does not hand the previous speaker on to it', () => {
+    expect(
+      readAll(
+        'Sam Okafor said the levee was weak, and Mayor Lena Ortiz, speaking at the harbour, is criticizing the plan.',
+        ['said', 'is criticizing'],
+      ).map((a) => a.source),
+    ).toEqual(['Sam Okafor', 'Mayor Lena Ortiz']);
+  });
+
+  it('still reads "…, saying" as a participle of the sentence subject', () => {
+    expect(read('The harbour board approved the plan, saying the levee was safe.', 'saying')?.source).toBe(
+      'The harbour board',
+    );
+  });
+});
+
+describe('a dateline before the subject', () => {
+  it('is skipped when a participle cue takes the sentence subject', () => {
+    expect(
+      read('RIVERTON (AP) — Mayor Lena Ortiz opened the bridge on Monday, saying it was safe.', 'saying')
+        ?.source,
+    ).toBe('Mayor Lena Ortiz');
+    expect(
+      read('Riverton (Wire) – The harbour board met again, warning of delays.', 'warning of')?.source,
+    ).toBe('The harbour board');
+  });
+});
+
+describe('a short aside between the name and the cue', () => {
+  it('reads the name before the aside', () => {
+    expect(read('Mayor Lena Ortiz, for her part, is calling the plan reckless.', 'is calling')?.source).toBe(
+      'Mayor Lena Ortiz',
+    );
+    expect(
+      read('Sam Okafor, the port director, on Tuesday called the plan a mistake.', 'called')?.source,
+    ).toBe('Sam Okafor, the port director');
+    expect(read('The engineers, last week, warned that the levee was weak.', 'warned')?.source).toBe(
+      'The engineers',
+    );
+  });
+
+  it('keeps the plain reading when no aside stands before the cue', () => {
+    expect(read('In a statement, the harbour board said the levee was safe.', 'said')?.source).toBe(
+      'the harbour board',
+    );
+  });
+});
+
+describe('the subject of the last clause before the cue', () => {
+  it('takes the subject after a subordinator or a conjunction that follows a clause', () => {
+    expect(
+      read('The board was quick to respond after Mayor Lena Ortiz blamed the engineers.', 'blamed')?.source,
+    ).toBe('Mayor Lena Ortiz');
+    expect(
+      read('The levee is so weak that the engineers warned the council about it.', 'warned')?.source,
+    ).toBe('the engineers');
+    expect(
+      read('The council approved the plan and the harbour board criticized the vote.', 'criticized')?.source,
+    ).toBe('the harbour board');
+  });
+
+  it('keeps "X and Y" whole when no verb comes before "and"', () => {
+    expect(read('The mayor and the harbour board criticized the vote.', 'criticized')?.source).toBe(
+      'The mayor and the harbour board',
+    );
+  });
+});
