@@ -47,19 +47,23 @@ export function cliInterruptBudget(
 }
 
 /**
- * TurboFan's settings the binary changes on one core (Node 20): half of V8 11's inlining
+ * V8's compiler settings the binary changes on one core (Node 20): half of V8 11's inlining
  * limits (`--max-inlined-bytecode-size-cumulative` 920 -> 460, `--max-inlined-bytecode-size`
- * 460 -> 230) and no loop peeling. A fresh process spends ~140 ms of CPU in TurboFan's
- * compiles of the first pages' hot functions (the scanner's openTag and closeTag, the
- * renderer's handlers, the classification), and on one core that time is taken from the
- * main thread; most of it is spent on graphs grown by inlining large functions into other
- * large ones and by copying each loop's first iteration. Over the 121 extraction pages,
- * pinned to one core: all threads' CPU -56 ms (10 of 10), main thread -12 ms, instructions
- * -6 % (docs/decisions/layout-11.md). With a second core the compiles run beside the main
- * thread and cost it nothing: V8's own there, and on Node 22+ (Maglev, other limits).
- * A flag that node's own command line names is left as given; `NEWSDIGEST_V8_ONE_CORE` set
- * to 0 leaves all of them to V8, set to 1 sets them on any core count (children inherit it,
- * so `bench layout` can be measured both ways).
+ * 460 -> 230), no loop peeling, on-stack replacement compiled at once rather than on a helper
+ * thread, and regular expressions compiled to machine code at their first run instead of
+ * interpreted once first. A fresh process spends ~140 ms of CPU in TurboFan's compiles of the
+ * first pages' hot functions (the scanner's openTag and closeTag, the renderer's handlers, the
+ * classification); with one core that time is taken from the main thread, and most of it is
+ * spent on graphs grown by inlining large functions into other large ones and by copying each
+ * loop's first iteration. A compile on a helper thread only waits for the main thread there, and
+ * a pattern compiled twice (bytecode, then machine code) costs twice. Over the 121 extraction
+ * pages, pinned to one core: all threads' CPU ~-55 ms (~12 %), same output
+ * (docs/decisions/layout-11.md). With a second core the compiles run beside the main thread and
+ * cost it nothing: V8's own there, and on Node 22+ (Maglev, other limits). Only flags that V8
+ * reads when it compiles: a flag read when the heap is set up (the garbage collector's threads)
+ * cannot be changed once the process runs. A flag that node's own command line names is left
+ * as given; `NEWSDIGEST_V8_ONE_CORE` set to 0 leaves all of them to V8, set to 1 sets them on
+ * any core count (children inherit it, so `bench layout` can be measured both ways).
  */
 export function oneCoreCompilerFlags(
   v8Version: string,
@@ -77,6 +81,8 @@ const ONE_CORE_FLAGS: readonly (readonly [string, string])[] = [
   ['max-inlined-bytecode-size-cumulative', '--max-inlined-bytecode-size-cumulative=460'],
   ['max-inlined-bytecode-size', '--max-inlined-bytecode-size=230'],
   ['turbo-loop-peeling', '--no-turbo-loop-peeling'],
+  ['concurrent-osr', '--no-concurrent-osr'],
+  ['regexp-tier-up', '--no-regexp-tier-up'],
 ];
 
 /** Whether a command-line argument sets V8's flag `name` (dashes or underscores, `--no-` too, with or without a value). */

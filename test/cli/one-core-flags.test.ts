@@ -6,10 +6,12 @@ const ALL = [
   '--max-inlined-bytecode-size-cumulative=460',
   '--max-inlined-bytecode-size=230',
   '--no-turbo-loop-peeling',
+  '--no-concurrent-osr',
+  '--no-regexp-tier-up',
 ];
 
 describe('oneCoreCompilerFlags', () => {
-  it("halves V8 11's inlining limits and turns loop peeling off on one core, V8's own with more", () => {
+  it("halves V8 11's inlining limits, turns loop peeling, concurrent OSR and regexp tier-up off on one core, V8's own with more", () => {
     expect(oneCoreCompilerFlags(NODE20, [], undefined, 1)).toEqual(ALL);
     expect(oneCoreCompilerFlags(NODE20, ['--max-old-space-size=4096'], '', 1)).toEqual(ALL);
     expect(oneCoreCompilerFlags(NODE20, [], undefined, 2)).toEqual([]);
@@ -22,18 +24,22 @@ describe('oneCoreCompilerFlags', () => {
   });
 
   it("leaves a flag that node's command line names as given, in any of its spellings", () => {
-    expect(oneCoreCompilerFlags(NODE20, ['--max-inlined-bytecode-size=100'], undefined, 1)).toEqual([
-      '--max-inlined-bytecode-size-cumulative=460',
-      '--no-turbo-loop-peeling',
-    ]);
+    const without = (...names: string[]) => ALL.filter((f) => !names.some((n) => f.includes(n)));
+    expect(oneCoreCompilerFlags(NODE20, ['--max-inlined-bytecode-size=100'], undefined, 1)).toEqual(
+      without('size=230'),
+    );
     expect(
       oneCoreCompilerFlags(NODE20, ['--max_inlined_bytecode_size_cumulative=2000'], undefined, 1),
-    ).toEqual(['--max-inlined-bytecode-size=230', '--no-turbo-loop-peeling']);
-    expect(oneCoreCompilerFlags(NODE20, ['--turbo-loop-peeling'], undefined, 1)).toEqual(ALL.slice(0, 2));
-    expect(oneCoreCompilerFlags(NODE20, ['--no-turbo_loop_peeling'], undefined, 1)).toEqual(ALL.slice(0, 2));
+    ).toEqual(without('cumulative'));
+    expect(oneCoreCompilerFlags(NODE20, ['--turbo-loop-peeling'], undefined, 1)).toEqual(without('peeling'));
+    expect(
+      oneCoreCompilerFlags(NODE20, ['--no-turbo_loop_peeling', '--regexp-tier-up'], undefined, 1),
+    ).toEqual(without('peeling', 'regexp'));
+    expect(oneCoreCompilerFlags(NODE20, ['--noconcurrent-osr'], undefined, 1)).toEqual(without('osr'));
     expect(
       oneCoreCompilerFlags(NODE20, ['--turbo-loop-variable', '--max-old-space-size=64'], undefined, 1),
     ).toEqual(ALL);
+    expect(without('size=230')).toHaveLength(ALL.length - 1);
   });
 
   it('follows NEWSDIGEST_V8_ONE_CORE: 0 for none, 1 on any core count and V8', () => {
