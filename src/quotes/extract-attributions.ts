@@ -917,6 +917,50 @@ function clauseSubjectSpan(table: TokenTable, from: number, c0: number): Span | 
   return undefined;
 }
 
+/** Words that open a subordinate clause whose subject follows them ("because he favors …"). */
+const SUBORDINATORS = new Set([
+  'when',
+  'because',
+  'as',
+  'after',
+  'before',
+  'while',
+  'since',
+  'if',
+  'although',
+  'though',
+  'where',
+  'whereas',
+  'until',
+  'but',
+  'that',
+]);
+
+/** Personal pronouns: a subject of one word. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it']);
+
+/**
+ * The subject of the clause a coordinated or participle cue belongs to, when that clause is a
+ * subordinate or relative one within the same comma-free stretch ("… because [he] favors X and
+ * opposes Y", "Weaver, [who] came out and endorsed Clinton"): the relative pronoun, or the subject
+ * after the subordinator; undefined when no such clause opens between the cue and the last comma.
+ */
+function ownClauseSubject(table: TokenTable, ts: number, c0: number): Span | undefined {
+  for (let i = c0 - 2; i > ts && c0 - i <= 30; i--) {
+    const w = table.lower[i]!;
+    if (table.region[i] !== -1 || SOURCE_STOPS.has(w)) return undefined;
+    if (RELATIVES_AS_SOURCE.has(w) || (w === 'that' && verbAt(table, i + 1))) return charSpan(table, i, i + 1);
+    if (!SUBORDINATORS.has(w)) continue;
+    if (SUBJECT_PRONOUNS.has(table.lower[i + 1]!)) return charSpan(table, i + 1, i + 2);
+    const end = subjectOf(table, i + 1, c0 - 1);
+    return end > i + 1 && end < c0 - 1 && verbAt(table, end) ? sourceSpan(table, i + 1, end) : undefined;
+  }
+  return undefined;
+}
+
+/** Relative pronouns that PolNeAR marks as the source of their clause's cue. */
+const RELATIVES_AS_SOURCE = new Set(['who', 'which']);
+
 /** A source phrase longer than this, in tokens, with a verb in it, keeps only its subject. */
 const LONG_SOURCE = 6;
 
@@ -1089,7 +1133,7 @@ function attributionAt(
     prev === 'but' ||
     (participle && PARTICIPLE_OPENERS.has(prev))
   ) {
-    const source = previous?.source ?? subjectSpan(table, ts, c0);
+    const source = previous?.source ?? ownClauseSubject(table, ts, c0) ?? subjectSpan(table, ts, c0);
     if (readings)
       reading = `${participle ? 'participle' : prev}-${previous?.source ? 'previous' : 'subject'}`;
     // "After suggesting …, Cruz said": no subject before the subordinator; the clause's own follows it.
@@ -1187,8 +1231,11 @@ function invertedAt(
   // After a comma, what precedes must be a clause ("The port will close, said X"), not a
   // name and its apposition ("X, a spokesman, says the port …").
   const chunkStart = sourceBefore(table, c0 - 1, s0).from;
+  // A closing mark: "“…,” said X" when the quote is speech (a title or scare-quoted word inside
+  // an apposition is not: "X, star of “Scandal,” thanked …").
+  const quoted = CLOSE_MARKS.has(prev) && speechBefore(table, c0 - 1, s0);
   const clauseBefore =
-    CLOSE_MARKS.has(prev) ||
+    quoted ||
     // "Roe, who has not endorsed anyone, told reporters": the chunk is the source's own clause.
     (clauseLike(table, Math.max(s0, chunkStart), c0 - 1) &&
       chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
@@ -1203,7 +1250,7 @@ function invertedAt(
   // Right after a closing mark ("…,” said X") the cue is inverted even when the name is long,
   // holds a capitalised word that looks like a verb ("Will Doyle"), or runs into a relative
   // clause ("a former official who oversaw …"): the source ends at the clause.
-  if (CLOSE_MARKS.has(prev) && inverts) {
+  if (quoted && inverts) {
     let e = c1;
     while (
       e < s1 &&
@@ -1226,6 +1273,25 @@ function invertedAt(
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * True when the quoted passage that closes at token `close` reads as speech before an inverted
+ * cue: it holds at least four words, or nothing but punctuation precedes it in the stretch.
+ */
+function speechBefore(table: TokenTable, close: number, s0: number): boolean {
+  const r = table.region[close]!;
+  if (r === -1) return true;
+  let open = close;
+  let words = 0;
+  while (open > s0 && table.region[open - 1] === r) {
+    open--;
+    if (table.word[open]) words++;
+  }
+  return words >= SPEECH_WORDS || wordsIn(table, s0, open) === 0;
+}
+
+/** The fewest words of a quote that reads as speech wherever it stands (speechBefore). */
+const SPEECH_WORDS = 4;
 
 /** hasVerb, but a capitalised word is a name ("Will Doyle", "Mark Said"). */
 function hasLowerCaseVerb(table: TokenTable, from: number, to: number): boolean {

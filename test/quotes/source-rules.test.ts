@@ -99,3 +99,40 @@ describe('the subject of the last clause before the cue', () => {
     );
   });
 });
+
+describe('the subject of the clause a coordinated or participle cue belongs to', () => {
+  it('takes the subject after a subordinator in the same stretch', () => {
+    expect(
+      read('The union distrusts the mayor because she favors the levee and opposes the new port.', 'opposes')
+        ?.source,
+    ).toBe('she');
+    expect(
+      read('The vote was close after the harbour board met again and criticized the plan.', 'criticized')
+        ?.source,
+    ).toBe('the harbour board');
+  });
+
+  it('takes a relative pronoun as the source of its own clause', () => {
+    expect(
+      read('The plan won over Sam Okafor, who came out and endorsed it on Monday.', 'endorsed')?.source,
+    ).toBe('who');
+  });
+
+  it('keeps the sentence subject when the clause before the cue is the main one', () => {
+    expect(read('The harbour board met on Monday and criticized the plan.', 'criticized')?.source).toBe(
+      'The harbour board',
+    );
+  });
+});
+
+describe('an inverted cue after a closing mark', () => {
+  it('is read only when the quote is speech, not a title inside an apposition', () => {
+    expect(
+      read('\u201cThe levee will hold through the winter,\u201d said Sam Okafor, the port director.', 'said')
+        ?.source,
+    ).toBe('Sam Okafor, the port director');
+    expect(
+      read('Lena Ortiz, star of \u201cHarbour,\u201d thanked the council for the vote.', 'thanked')?.source,
+    ).not.toBe('the council for the vote');
+  });
+});
