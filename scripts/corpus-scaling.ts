@@ -1,0 +1,223 @@
+/**
+ * What this machine's two cores give two threads doing the same work: the control for the
+ * batch's 1 → 2 worker scaling (issue #8). N worker threads start together (a shared barrier)
+ * and each does the same fixed work; the run's rate is N × work / wall time, compared with one
+ * thread alone in the same round (rounds alternate 1 and N threads, so both see the same load).
+ *
+ *   node dist/scripts/corpus-scaling.js [--kind alu|mem|digest|fresh] [--threads 2] [--rounds 3]
+ *     [--data FILE] [--limit N] [--mb 64] [--compile auto|on|off] [--budget N] [--v8 'FLAGS']
+ *     [--one off]   (the N-thread runs alone, for comparing settings run after run)
+ *
+ * - alu: an integer loop in registers (xorshift), no memory: the cores alone.
+ * - mem: dependent random reads over an `--mb` MB array per thread (L2 is 2 MB a core, L3 32 MB
+ *   shared): the shared cache and memory.
+ * - digest: every stage and the store record of each article of the file, as a worker does, but
+ *   warm (one untimed pass first, then the timed pass): the project's own code, no start-up, no
+ *   store, no turn between threads.
+ * - fresh: the file's articles shared out as an ingest shares them (batches of 64, taken in turn
+ *   by the threads), each thread fresh (no warm pass; V8 compiles on the thread when there is a
+ *   thread per core, as the pool has it): the digest side of an ingest, without the store, the
+ *   turn or the main thread. Its scaling is what 2 workers could reach if nothing else cost.
+ *
+ * Printed per round: wall seconds and each thread's own CPU (Linux schedstat) for 1 and N
+ * threads, and the scaling (rate with N over rate with 1). A figure of 2.0 for two threads is
+ * linear; what `alu` and `digest` give is the most any change to the batch can reach here.
+ */
+import { loadavg } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { backgroundCompileFor, workerInterruptBudget } from '../src/batch/pool.js';
+import { threadCpuMs } from '../src/batch/thread-cpu.js';
+
+interface Setup {
+  kind: string;
+  data: string;
+  limit: number;
+  mb: number;
+  barrier: SharedArrayBuffer;
+  threads: number;
+  /** This thread's place among the round's threads (fresh: which batches of the file it takes). */
+  index: number;
+}
+
+interface Answer {
+  wallMs: number;
+  cpuMs: number;
+  units: number;
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+/** Waits until every thread of the round has arrived (all set up, warm where asked). */
+function arrive(barrier: Int32Array, threads: number): void {
+  Atomics.add(barrier, 0, 1);
+  Atomics.notify(barrier, 0);
+  for (;;) {
+    const n = Atomics.load(barrier, 0);
+    if (n >= threads) return;
+    Atomics.wait(barrier, 0, n, 1000);
+  }
+}
+
+async function work(setup: Setup): Promise<Answer> {
+  const barrier = new Int32Array(setup.barrier);
+  let run: () => Promise<number> | number;
+  if (setup.kind === 'alu') {
+    run = () => {
+      let x = 0x9e3779b9 | 0;
+      let acc = 0;
+      for (let i = 0; i < 400_000_000; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        acc = (acc + x) | 0;
+      }
+      return acc === 42 ? 1 : 1;
+    };
+  } else if (setup.kind === 'mem') {
+    const n = (setup.mb * 1024 * 1024) >> 2;
+    const next = new Int32Array(n);
+    // One random cycle through the array (Sattolo's shuffle): every read depends on the last.
+    for (let i = 0; i < n; i++) next[i] = i;
+    let s = 12345;
+    for (let i = n - 1; i > 0; i--) {
+      s = (Math.imul(s, 1103515245) + 12345) | 0;
+      const j = (s >>> 1) % i;
+      const t = next[i]!;
+      next[i] = next[j]!;
+      next[j] = t;
+    }
+    run = () => {
+      let p = 0;
+      for (let i = 0; i < 10_000_000; i++) p = next[p]!;
+      return p >= 0 ? 1 : 1;
+    };
+  } else {
+    const { digestArticle } = await import('../src/digest.js');
+    const { readJsonl } = await import('../src/eval/data.js');
+    const { pageToArticle } = await import('../src/ingest/page.js');
+    const { articleRecord } = await import('../src/store/record.js');
+    const { primeScanners } = await import('../src/text/prime.js');
+    const docs: { id: string; text: string }[] = [];
+    for await (const r of readJsonl(setup.data, setup.limit || undefined)) {
+      const text = typeof r['text'] === 'string' ? r['text'] : r['article'];
+      if (typeof text === 'string' && text.trim()) docs.push({ id: String(docs.length), text });
+    }
+    primeScanners();
+    const mine =
+      setup.kind === 'fresh'
+        ? docs.filter((_, i) => Math.floor(i / 64) % setup.threads === setup.index)
+        : docs;
+    run = async () => {
+      for (const d of mine) articleRecord(await digestArticle(pageToArticle(d), {}));
+      return mine.length;
+    };
+    if (setup.kind === 'digest') await run();
+  }
+  arrive(barrier, setup.threads);
+  const c0 = threadCpuMs() ?? Number.NaN;
+  const t0 = performance.now();
+  const units = await run();
+  return { wallMs: performance.now() - t0, cpuMs: (threadCpuMs() ?? Number.NaN) - c0, units };
+}
+
+async function round(kind: string, threads: number, setup: Omit<Setup, 'barrier' | 'threads' | 'index'>) {
+  const barrier = new SharedArrayBuffer(4);
+  // As the pool sets them (pool.ts): compiles on the thread with a thread per core (`--compile
+  // on|off` forces either), the workers' interrupt budget (`--budget N`), any `--v8` flags.
+  const compile = arg('compile', 'auto');
+  setFlagsFromString(
+    (compile === 'auto' ? backgroundCompileFor(threads) : compile === 'on')
+      ? '--concurrent-recompilation'
+      : '--no-concurrent-recompilation',
+  );
+  const budget = Number(arg('budget', String(workerInterruptBudget())));
+  if (budget) setFlagsFromString(`--interrupt-budget=${budget}`);
+  for (const flag of arg('v8', '').split(' ').filter(Boolean)) setFlagsFromString(flag);
+  // Every thread's CPU (V8's helper threads included) from the moment all have arrived.
+  const all = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const ready = new Int32Array(barrier);
+  let allAtStart = Number.NaN;
+  const started = (async () => {
+    for (;;) {
+      const n = Atomics.load(ready, 0);
+      if (n >= threads) break;
+      await (
+        Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number): { value: unknown } }
+      ).waitAsync(ready, 0, n).value;
+    }
+    allAtStart = all();
+  })();
+  const answers = await Promise.all(
+    Array.from(
+      { length: threads },
+      (_, index) =>
+        new Promise<Answer>((resolve, reject) => {
+          const w = new Worker(new URL(import.meta.url), {
+            workerData: { ...setup, kind, barrier, threads, index } satisfies Setup,
+          });
+          w.once('message', (a: Answer) => {
+            resolve(a);
+            void w.terminate();
+          });
+          w.once('error', reject);
+        }),
+    ),
+  );
+  await started;
+  const allCpuMs = all() - allAtStart;
+  const wallMs = Math.max(...answers.map((a) => a.wallMs));
+  const units = answers.reduce((n, a) => n + a.units, 0);
+  return {
+    threads,
+    wallS: +(wallMs / 1000).toFixed(3),
+    rate: units / (wallMs / 1000),
+    cpuMsPerUnit: +(answers.reduce((n, a) => n + a.cpuMs, 0) / units).toFixed(4),
+    allThreadsCpuMsPerUnit: +(allCpuMs / units).toFixed(4),
+    threadWallS: answers.map((a) => +(a.wallMs / 1000).toFixed(3)),
+  };
+}
+
+async function main(): Promise<void> {
+  const kind = arg('kind', 'alu');
+  const threads = Number(arg('threads', '2'));
+  const rounds = Number(arg('rounds', '3'));
+  const setup = {
+    kind,
+    data: arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl'),
+    limit: Number(arg('limit', '0')),
+    mb: Number(arg('mb', '64')),
+  };
+  for (let r = 0; r < rounds; r++) {
+    // Alternated, each order in turn, so that a change of load does not favour one side.
+    const order = arg('one', 'on') === 'off' ? [threads] : r % 2 ? [threads, 1] : [1, threads];
+    const out: Record<number, Awaited<ReturnType<typeof round>>> = {};
+    for (const n of order) out[n] = await round(kind, n, setup);
+    const many = out[threads]!;
+    const one = out[1] ?? many;
+    console.log(
+      JSON.stringify({
+        kind,
+        round: r,
+        one: { ...one, rate: +one.rate.toFixed(2) },
+        many: { ...many, rate: +many.rate.toFixed(2) },
+        scaling: +(many.rate / one.rate).toFixed(3),
+        cpuPerUnitRatio: +(many.cpuMsPerUnit / one.cpuMsPerUnit).toFixed(3),
+        allThreadsCpuRatio: +(many.allThreadsCpuMsPerUnit / one.allThreadsCpuMsPerUnit).toFixed(3),
+        loadAverage: +loadavg()[0]!.toFixed(2),
+      }),
+    );
+  }
+}
+
+if (isMainThread) {
+  await main();
+} else {
+  parentPort!.postMessage(await work(workerData as Setup));
+}
