@@ -68,6 +68,14 @@ interface EndToEnd {
    * the number of workers on a run of fixed length.
    */
   helperCpuMs: number | undefined;
+  /**
+   * The rate the run's CPU allows on this machine, whatever else runs on it: at most
+   * workers / (the workers' own CPU per article) (each worker thread is one core at most) and
+   * cores / (all threads' CPU per article). On a quiet machine the measured rate is close to it;
+   * under others' load it still compares builds and worker counts (a figure of CPU, which load
+   * moves much less than time: it cannot see a worker waiting).
+   */
+  cpuBoundRate: number | undefined;
   loadAverage: number;
 }
 
@@ -119,6 +127,10 @@ async function endToEnd(
     helperCpuMs:
       mainCpuMs !== undefined && workerThreadCpuMs !== undefined
         ? cpuMs - mainCpuMs - workerThreadCpuMs
+        : undefined,
+    cpuBoundRate:
+      workerThreadCpuMs !== undefined
+        ? 1000 * Math.min(workers / workerThreadCpuMs, availableParallelism() / cpuMs)
         : undefined,
     workerStartCpuMs: mean((c) => c.startMs),
     workerFirstChunkCpuMs: mean((c) => c.firstChunkMs),
@@ -267,6 +279,9 @@ export const digestBench: BenchTask = {
           helperMs: own.every((r) => r.helperCpuMs !== undefined)
             ? median(own.map((r) => r.helperCpuMs!))
             : undefined,
+          cpuBoundRate: own.every((r) => r.cpuBoundRate !== undefined)
+            ? median(own.map((r) => r.cpuBoundRate!))
+            : undefined,
           runs: own,
         };
       });
@@ -284,6 +299,11 @@ export const digestBench: BenchTask = {
       // 1.0: perfectly linear; 0.5: twice the workers, no faster.
       const scaling =
         most.workers > fewest.workers ? most.rate / fewest.rate / (most.workers / fewest.workers) : undefined;
+      // The same ratio from the runs' CPU (cpuBoundRate): what the scaling would be on a quiet machine.
+      const cpuBoundScaling =
+        most.workers > fewest.workers && most.cpuBoundRate !== undefined && fewest.cpuBoundRate !== undefined
+          ? most.cpuBoundRate / fewest.cpuBoundRate
+          : undefined;
       const peers: Record<string, unknown> = {};
       const peerNames = String(flags['peers'] ?? 'ner-compromise')
         .split(',')
@@ -347,6 +367,7 @@ export const digestBench: BenchTask = {
                 workerThreadCpuMsPerArticle: b.threadMs === undefined ? null : round(b.threadMs, 3),
                 mainThreadCpuMsPerArticle: b.mainMs === undefined ? null : round(b.mainMs, 3),
                 helperThreadsCpuMsPerArticle: b.helperMs === undefined ? null : round(b.helperMs, 3),
+                cpuBoundRate: b.cpuBoundRate === undefined ? null : round(b.cpuBoundRate, 1),
                 runs: b.runs.map((r) => ({
                   rate: round(r.rate, 1),
                   cpuMsPerArticle: round(r.cpuMs, 3),
@@ -357,6 +378,7 @@ export const digestBench: BenchTask = {
                     r.workerFirstChunkCpuMs === undefined ? null : round(r.workerFirstChunkCpuMs, 1),
                   mainThreadCpuMsPerArticle: r.mainCpuMs === undefined ? null : round(r.mainCpuMs, 3),
                   helperThreadsCpuMsPerArticle: r.helperCpuMs === undefined ? null : round(r.helperCpuMs, 3),
+                  cpuBoundRate: r.cpuBoundRate === undefined ? null : round(r.cpuBoundRate, 1),
                   workerBusy: r.workerBusy === undefined ? null : round(r.workerBusy, 3),
                   loadAverage: round(r.loadAverage, 2),
                 })),
@@ -364,6 +386,7 @@ export const digestBench: BenchTask = {
             ]),
           ),
           scaling: scaling === undefined ? null : round(scaling, 3),
+          cpuBoundScaling: cpuBoundScaling === undefined ? null : round(cpuBoundScaling, 3),
           digestOnlyCpuMsPerArticle: round(digestCpuMs, 3),
           storeOnlyCpuMsPerArticle: round(storeCpuMs, 3),
           loadAverage: round(loadavg()[0]!, 2),
@@ -384,6 +407,11 @@ export const digestBench: BenchTask = {
             ? []
             : [
                 `scaling ${fewest.workers} -> ${most.workers} workers: ${round(most.rate / fewest.rate, 2)}x the rate (${round(scaling, 2)} of linear); CPU ms/article ${round(fewest.cpuMs, 2)} -> ${round(most.cpuMs, 2)}`,
+              ]),
+          ...(cpuBoundScaling === undefined
+            ? []
+            : [
+                `rate the CPU allows (min(workers / workers' own CPU, cores / all threads' CPU); CPU figures, less moved by others' load than the rate): ${round(fewest.cpuBoundRate!, 1)} -> ${round(most.cpuBoundRate!, 1)} articles/s, ${round(cpuBoundScaling, 2)}x`,
               ]),
         ],
       };
