@@ -949,7 +949,8 @@ function ownClauseSubject(table: TokenTable, ts: number, c0: number): Span | und
   for (let i = c0 - 2; i > ts && c0 - i <= 30; i--) {
     const w = table.lower[i]!;
     if (table.region[i] !== -1 || SOURCE_STOPS.has(w)) return undefined;
-    if (RELATIVES_AS_SOURCE.has(w) || (w === 'that' && verbAt(table, i + 1))) return charSpan(table, i, i + 1);
+    if (RELATIVES_AS_SOURCE.has(w) || (w === 'that' && verbAt(table, i + 1)))
+      return charSpan(table, i, i + 1);
     if (!SUBORDINATORS.has(w)) continue;
     if (SUBJECT_PRONOUNS.has(table.lower[i + 1]!)) return charSpan(table, i + 1, i + 2);
     const end = subjectOf(table, i + 1, c0 - 1);
@@ -1237,7 +1238,11 @@ function invertedAt(
   const clauseBefore =
     quoted ||
     // "Roe, who has not endorsed anyone, told reporters": the chunk is the source's own clause.
-    (clauseLike(table, Math.max(s0, chunkStart), c0 - 1) &&
+    ((clauseLike(table, Math.max(s0, chunkStart), c0 - 1) ||
+      // "“We're happy” about the decision, said X": speech earlier in the stretch.
+      (quoteIn(table, s0, Math.max(s0, chunkStart)) &&
+        chunkKind(table, Math.max(s0, chunkStart), c0 - 1) === 'aside' &&
+        isCapitalisedAt(table, c1))) &&
       chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
   // "…, told reporters": a verb with an object is not inverted.
   const inverts = !TAKES_OBJECT.test(table.lower[c1 - 1]!) || isCapitalisedAt(table, c1);
@@ -1273,6 +1278,12 @@ function invertedAt(
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/** True when a token of [from, to) is in a quoted passage. */
+function quoteIn(table: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table.region[i] !== -1) return true;
+  return false;
+}
 
 /**
  * True when the quoted passage that closes at token `close` reads as speech before an inverted

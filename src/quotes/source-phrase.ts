@@ -215,6 +215,27 @@ function capitalisedAt(t: SourceTokens, i: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** Words whose "'s" is "is" or "has" ("he's", "that's"); after any other word it is a possessive. */
+const CONTRACTING = new Set([
+  'he',
+  'she',
+  'it',
+  'that',
+  'what',
+  'there',
+  'who',
+  'here',
+  'where',
+  'this',
+  'let',
+]);
+
+/** True when token k is "'s" after a word that does not contract with it ("the nation's"). */
+function possessiveAt(t: SourceTokens, k: number): boolean {
+  const x = t.lower[k]!;
+  return (x === "'s" || x === '\u2019s') && k > 0 && t.word[k - 1] === 1 && !CONTRACTING.has(t.lower[k - 1]!);
+}
+
 /** What a comma-separated chunk [from, to) is, by its first word and its verbs. */
 export function chunkKind(t: SourceTokens, from: number, to: number): ChunkKind {
   const i = firstWord(t, from, to);
@@ -225,7 +246,7 @@ export function chunkKind(t: SourceTokens, from: number, to: number): ChunkKind 
   if (!capitalisedAt(t, i) && (/(ing|ed)$/.test(w) || IRREGULAR_PARTICIPLES.has(w))) return 'aside';
   for (let k = i; k < to; k++) {
     const x = t.lower[k]!;
-    if (t.region[k] !== -1 || CLAUSE_WORDS.has(x)) return 'clause';
+    if (t.region[k] !== -1 || (CLAUSE_WORDS.has(x) && !possessiveAt(t, k))) return 'clause';
     if (k > i && !capitalisedAt(t, k) && /ed$/.test(x)) return 'clause';
   }
   return 'np';

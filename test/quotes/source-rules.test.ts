@@ -136,3 +136,26 @@ describe('an inverted cue after a closing mark', () => {
     ).not.toBe('the council for the vote');
   });
 });
+
+describe('appositions with a possessive', () => {
+  it('reads "the nation\'s …" as a noun phrase, not a clause', () => {
+    expect(
+      read("Sam Okafor, the city's port director, on Tuesday called the plan a mistake.", 'called')?.source,
+    ).toBe("Sam Okafor, the city's port director");
+  });
+});
+
+describe('an inverted cue after a quote and a short phrase', () => {
+  it('takes the name after the cue ("“…” about the plan, said X")', () => {
+    expect(
+      read(
+        '\u201cWe are extremely happy\u201d about the decision, said Lena Ortiz, the mayor of Riverton.',
+        'said',
+      )?.source,
+    ).toBe('Lena Ortiz, the mayor of Riverton');
+  });
+
+  it('keeps the name before the cue when no quote precedes it', () => {
+    expect(read('About the decision, Lena Ortiz said nothing.', 'said')?.source).toBe('Lena Ortiz');
+  });
+});
