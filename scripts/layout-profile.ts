@@ -34,6 +34,15 @@
  * decoding apart. Needs valgrind (Debian's `valgrind`); ~1-2 minutes a run:
  *
  *   node dist/scripts/layout-profile.js --instructions [--ab /tmp/base] [--rounds 1] [--node PATH] [--data …]
+ *
+ * Two builds' fresh processes as `bench layout` runs one (the binary's prepareProcess, then the
+ * bundle's layout path over the pages' paths), pinned to one CPU with taskset (`--cpu`, default
+ * 0; `--cpu none` leaves them unpinned), alternated (ABBA): wall time, main-thread CPU and all
+ * threads' CPU, medians and paired differences. `--ab` names the other build's folder (`.` for
+ * this one); `--env-other` / `--env-this` add an environment variable to one side, so that one
+ * build can be run both ways (NEWSDIGEST_V8_ONE_CORE=0 leaves V8's own compiler settings):
+ *
+ *   node dist/scripts/layout-profile.js --one-core --ab /tmp/base [--rounds 20] [--cpu 0] [--env-other K=V] [--env-this K=V]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -386,6 +395,104 @@ function instructions(other: string | undefined, node: string, dir: string, roun
   console.log(JSON.stringify(out));
 }
 
+interface OneCoreRun {
+  wall: number;
+  main: number;
+  all: number;
+}
+
+/** One fresh process of the build in `build` (a folder holding dist/), as bench layout's: wall ms, main-thread and all threads' CPU ms. */
+function oneCoreRun(
+  node: string,
+  build: string,
+  paths: readonly string[],
+  cpu: string,
+  env: Record<string, string>,
+): OneCoreRun {
+  const url = (p: string) => JSON.stringify(pathToFileURL(join(resolve(build), 'dist', p)).href);
+  const bundled = readdirSync(join(resolve(build), 'dist')).includes('cli');
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const { prepareProcess } = await import(${url('src/cli/main.js')});
+    prepareProcess();
+    const { readPages, pageToArticle, layoutStage } = await import(${url(bundled ? 'cli/layout-path.js' : 'src/cli/layout-path.js')});
+    let n = 0;
+    for await (const r of readPages(JSON.parse(process.argv[1]))) {
+      if (!r.ok) throw new Error(r.error.toString());
+      n += layoutStage.run(pageToArticle(r.page), {}).blocks.length;
+    }
+    const u = process.cpuUsage();
+    const main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
+    process.stdout.write(JSON.stringify({ main, all: (u.user + u.system) / 1000 }));`;
+  const args = [node, '--input-type=module', '-e', script, JSON.stringify(paths)];
+  const [cmd, ...rest] = cpu === 'none' ? args : ['taskset', '-c', cpu, ...args];
+  const t0 = performance.now();
+  const out = execFileSync(cmd!, rest, { encoding: 'utf8', env: { ...process.env, ...env } });
+  const wall = performance.now() - t0;
+  const r = JSON.parse(out) as { main: number; all: number };
+  return { wall, main: r.main, all: r.all };
+}
+
+function envOf(settings: readonly string[] | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (settings ?? []).map((kv) => {
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new Error(`expected NAME=VALUE, got ${kv}`);
+      return [kv.slice(0, eq), kv.slice(eq + 1)];
+    }),
+  );
+}
+
+function oneCore(
+  other: string,
+  node: string,
+  dir: string,
+  rounds: number,
+  cpu: string,
+  envOther: Record<string, string>,
+  envThis: Record<string, string>,
+): void {
+  const paths = readdirSync(dir)
+    .filter((n) => /\.html?$/i.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+  const builds = [
+    { name: 'other', dir: other, env: envOther },
+    { name: 'this', dir: new URL('../..', import.meta.url).pathname, env: envThis },
+  ];
+  const runs = builds.map(() => [] as OneCoreRun[]);
+  for (let r = 0; r < rounds; r++)
+    for (const k of r % 2 ? [1, 0] : [0, 1])
+      runs[k]!.push(oneCoreRun(node, builds[k]!.dir, paths, cpu, builds[k]!.env));
+  const median = (v: number[]) => {
+    const s = [...v].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  };
+  const out: Record<string, unknown> = {
+    task: 'layout-fresh-one-core-ab',
+    rounds,
+    cpu,
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    builds: builds.map((b) => ({ name: b.name, dir: resolve(b.dir), env: b.env })),
+  };
+  for (const key of ['wall', 'main', 'all'] as const) {
+    const diffs = runs[1]!.map((e, i) => e[key] - runs[0]![i]![key]);
+    const row = {
+      other: Math.round(median(runs[0]!.map((e) => e[key]))),
+      this: Math.round(median(runs[1]!.map((e) => e[key]))),
+      pairedMedianDifference: Math.round(median(diffs) * 10) / 10,
+      thisBetter: diffs.filter((d) => d < 0).length,
+    };
+    out[key] = row;
+    console.log(
+      `${key.padEnd(5)} other ${row.other} ms, this ${row.this} ms; paired median ${row.pairedMedianDifference} ms, this better in ${row.thisBetter} of ${rounds}`,
+    );
+  }
+  console.log(JSON.stringify(out));
+}
+
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
@@ -398,11 +505,25 @@ const { values } = parseArgs({
     node: { type: 'string' },
     jit: { type: 'boolean' },
     instructions: { type: 'boolean' },
+    'one-core': { type: 'boolean' },
+    cpu: { type: 'string' },
+    'env-other': { type: 'string', multiple: true },
+    'env-this': { type: 'string', multiple: true },
   },
 });
 const dataDir = () =>
   resolve(values.data ?? join(process.env['NEWSDIGEST_DATA'] ?? '../shared/data', 'extraction'));
 if (values.top) topSelf(values.top, Number(values.rows ?? 30));
+else if (values['one-core'])
+  oneCore(
+    values.ab ?? '.',
+    values.node ?? process.execPath,
+    join(dataDir(), 'html'),
+    Number(values.rounds ?? 20),
+    values.cpu ?? '0',
+    envOf(values['env-other']),
+    envOf(values['env-this']),
+  );
 else if (values.instructions)
   instructions(
     values.ab,
