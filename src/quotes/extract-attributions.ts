@@ -1157,7 +1157,8 @@ function attributionAt(
   }
 
   // 4a. passive: "… was first reported by X": X is the source, the subject is the content.
-  if (table.lower[c1] === 'by' && /(ed|en)$/.test(table.lower[c1 - 1]!)) {
+  const byAgent = table.lower[c1] === 'by' && /(ed|en)$/.test(table.lower[c1 - 1]!);
+  if (byAgent) {
     const passive = passiveBy(table, c0, c1, s0, s1, cue);
     reading = 'passive-by';
     if (passive) return passive;
@@ -1170,7 +1171,46 @@ function attributionAt(
     return content ? attribution('reported', content, cue, undefined) : undefined;
   }
   reading = 'first';
-  return sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+  const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+  // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
+  // "As reported by X, …": the passive's agent, with the content read as for any cue.
+  const agent = byAgent ? c1 + 1 : agentAfter(table, c0, c1);
+  if (a && agent > 0) {
+    const source = sourceSpan(table, agent, withoutTrailingTime(table, agent, sourceAfter(table, agent, s1)));
+    if (source) {
+      a.source = source;
+      if (readings) reading = 'agent-after';
+    }
+  }
+  return a;
+}
+
+/** Prepositions that introduce the agent of a nominal cue ("criticism from X", "support among X"). */
+const AGENT_PREPOSITIONS = new Set(['from', 'among', 'by']);
+
+/**
+ * Where the agent of a nominal cue starts when a preposition introduces it, in the cue ("calls
+ * from") or right after it ("criticism from X"); -1 when none does, or when the cue's head is a
+ * verb ("learned from", "was told by" is read as a passive before this).
+ */
+function agentAfter(table: TokenTable, c0: number, c1: number): number {
+  const last = table.lower[c1 - 1]!;
+  if (c1 - c0 > 1 && AGENT_PREPOSITIONS.has(last)) return nominalHead(table, c1 - 2) ? c1 : -1;
+  if (c1 < table.count && AGENT_PREPOSITIONS.has(table.lower[c1]!) && nominalHead(table, c1 - 1))
+    return c1 + 1;
+  return -1;
+}
+
+/** True when token k reads as a noun rather than a verb: not in -ed, not a core verb form, not capitalised. */
+function nominalHead(table: TokenTable, k: number): boolean {
+  const w = table.lower[k]!;
+  return (
+    table.word[k] === 1 &&
+    !/(ed|en)$/.test(w) &&
+    !isCoreVerb(w) &&
+    !VERBISH.has(w) &&
+    !isCapitalisedAt(table, k)
+  );
 }
 
 /** True when nothing but conjunctions, punctuation and one subordinator ("After", "While") stands before token c0 of the unit. */

@@ -159,3 +159,27 @@ describe('an inverted cue after a quote and a short phrase', () => {
     expect(read('About the decision, Lena Ortiz said nothing.', 'said')?.source).toBe('Lena Ortiz');
   });
 });
+
+describe('the agent after a nominal cue or a passive', () => {
+  it('takes the phrase after "from", "among" or "by"', () => {
+    expect(read('The plan has drawn criticism from the harbour board.', 'criticism')?.source).toBe(
+      'the harbour board',
+    );
+    expect(read('The mayor has strong support among dock workers.', 'support')?.source).toBe('dock workers');
+    expect(
+      read('The plan won an endorsement by the harbour board last week.', 'endorsement by')?.source,
+    ).toBe('the harbour board last week');
+  });
+
+  it('keeps the subject of a verb cue ("learned from")', () => {
+    expect(read('The mayor learned from the engineers that the levee was weak.', 'learned')?.source).toBe(
+      'The mayor',
+    );
+  });
+
+  it('reads the agent of a passive with nothing but a subordinator before it', () => {
+    expect(
+      read('As reported by the Riverton Courier, the levee will be raised next year.', 'reported')?.source,
+    ).toBe('the Riverton Courier');
+  });
+});
