@@ -183,3 +183,15 @@ describe('the agent after a nominal cue or a passive', () => {
     ).toBe('the Riverton Courier');
   });
 });
+
+describe('small things', () => {
+  it('reads an inverted cue after a double mark that closes an inner single quote', () => {
+    expect(
+      read("''We would call it 'old-school,''' said Sam Okafor, the port director.", 'said')?.source,
+    ).toBe('Sam Okafor, the port director');
+  });
+
+  it('takes "Both" standing alone as the source', () => {
+    expect(read('Both want the levee raised before winter.', 'want')?.source).toBe('Both');
+  });
+});
