@@ -60,6 +60,8 @@ export class Census {
   /** A few missed gold cues in context, per construction (every 25th). */
   readonly samples = new Map<string, string[]>();
   private seen = 0;
+  private seenShape = 0;
+  private seenSpurious = 0;
   private seenSourceless = 0;
   private seenWrong = 0;
 
@@ -142,6 +144,17 @@ export class Census {
             ', ' +
             (p.end < c.end ? 'ends earlier' : p.end > c.end ? 'ends later' : 'same end');
           bump(this.boundaryShape, shape);
+          if (this.seenShape++ % 7 === 0) {
+            const list = this.samples.get(`boundary, ${shape}`) ?? [];
+            const from = Math.max(0, Math.min(c.start, p.start) - 60);
+            list.push(
+              `${text.slice(from, Math.max(c.end, p.end) + 30)} — ours "${said(p)}", gold "${said(c)}"`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            );
+            this.samples.set(`boundary, ${shape}`, list);
+          }
           // The words past our end that gold takes in (or that we take in past gold's).
           if (p.start === c.start && p.end < c.end)
             bump(
@@ -186,6 +199,17 @@ export class Census {
         const cueOver = golds.some((c) => over(c, p));
         if (!cueOver) {
           bump(this.spurious, text.slice(p.start, p.end).toLowerCase());
+          if (this.seenSpurious++ % 12 === 0) {
+            const list = this.samples.get('spurious cue (no gold cue overlaps)') ?? [];
+            const from = Math.max(0, p.start - 90);
+            list.push(
+              `${text.slice(from, p.start)}[[${text.slice(p.start, p.end)}]]${text.slice(p.end, p.end + 50)}`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            );
+            this.samples.set('spurious cue (no gold cue overlaps)', list);
+          }
           const u = unitOf(tokenAt(p.start));
           const [ts, te] = units[u] ?? [0, 0];
           const unitGold = golds.some(

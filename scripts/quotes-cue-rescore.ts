@@ -87,6 +87,14 @@ const { values } = parseArgs({
     combine: { type: 'string' },
     // The fold taggers' candidate share (TrainSettings.minRate; default the shipped 0.1).
     'min-rate': { type: 'string' },
+    // The fold taggers' part-of-speech templates (TrainSettings.syntax bit mask; default the shipped 0).
+    syntax: { type: 'string' },
+    // The fold taggers' minimum gold-cue count for a candidate word (TrainSettings.minCandidate; default 2).
+    'min-candidate': { type: 'string' },
+    // The fold taggers' epochs (default: the shipped tagger's, read from its card).
+    epochs: { type: 'string' },
+    // The fold taggers' B bias (default: the shipped tagger's).
+    bias: { type: 'string' },
     // Lexical proposals (cue-rescorer.ts CueRescorerFile.propose): the minimum phrase rates tried ("off": none).
     propose: { type: 'string' },
     // Word proposals (CueRescorerFile.proposeWords): the minimum word cue rates tried ("off": none).
@@ -137,9 +145,11 @@ const shippedTaggerFile = JSON.parse(
 ) as { bias: number; fallback?: number; combine: string };
 /** The shipped tagger's epochs, read from its card (the training script's choice). */
 const EPOCHS = Number(
-  /Chosen: (\d+) epochs/.exec(
-    readFileSync(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'CARD-cue-tagger.md'), 'utf8'),
-  )?.[1] ?? 4,
+  values.epochs ??
+    /Chosen: (\d+) epochs/.exec(
+      readFileSync(join(import.meta.dirname, '..', '..', 'models', 'quotes', 'CARD-cue-tagger.md'), 'utf8'),
+    )?.[1] ??
+    4,
 );
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -340,6 +350,8 @@ async function main(): Promise<void> {
         : trainTagger(fitPrepared, lexicon, lexiconFile, EPOCHS, {
             ...DEFAULT_SETTINGS,
             minRate: Number(values['min-rate'] ?? DEFAULT_SETTINGS.minRate),
+            syntax: Number(values.syntax ?? DEFAULT_SETTINGS.syntax),
+            minCandidate: Number(values['min-candidate'] ?? DEFAULT_SETTINGS.minCandidate),
           });
     if (cached && !existsSync(cached)) {
       mkdirSync(resolve(values.cache!), { recursive: true });
@@ -347,7 +359,7 @@ async function main(): Promise<void> {
     }
     const tagger = taggerFrom({
       ...file,
-      bias: shippedTaggerFile.bias,
+      bias: Number(values.bias ?? shippedTaggerFile.bias),
       ...(shippedTaggerFile.fallback !== undefined ? { fallback: shippedTaggerFile.fallback } : {}),
     });
     const rates = new Map(Object.entries(cueRates(fitPrepared)));
@@ -547,7 +559,12 @@ the span's first token and mean I-minus-O margin inside it, whether the span is 
 overlaps one, the rules' label, the word classes of the head and of the tokens either side, the head
 word's and the whole phrase's cue rate in train, the distance to a quotation either side, a name or
 subject pronoun within four tokens before it, the position in the sentence, how many cues each decode
-finds in the sentence, whether it holds a quotation, "that" after it, a comma before it, whether it is a lexical proposal).
+finds in the sentence, whether it holds a quotation, "that" after it, a comma before it, whether it is a lexical proposal;
+and, since the eleventh session (docs/RESULTS.md (quotes-cue-11)), parts of speech from src/syntax's tagger, tagged in windows of six
+tokens around the span's first and last tokens and the token after it: the Penn tag (as ordered groups: nouns, names and pronouns,
+function words, adjectives and adverbs, then the verb forms) of the span's first word, its head, the token before and the token after,
+and what follows the span — "that", a clause without "that", "to" and a verb, a quotation, a colon — as the tagger's unshipped syntax
+templates read it).
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${train.length} train articles; dev (${dev.length}) scored below, never used for a choice.
 
@@ -573,9 +590,9 @@ Chosen: extra ${best.extra}, lexical proposals ${best.propose ?? 'off'}/${best.p
 the tagger alone ${fmt(devBase)}; with the re-scorer ${fmt(devNew)}.
 
 **Size and load.** ${json.length} bytes (${file.trees.length} trees, ${Object.keys(file.rates).length} word rates, ${Object.keys(file.phrases).length} phrase rates);
-parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage) and docs/RESULTS.md (quotes-9) (the stage with this model, alternated with the session-start build).
+parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 40 trees cost the stage), docs/RESULTS.md (quotes-9), and docs/RESULTS.md (quotes-cue-11: what the part-of-speech features cost the stage).
 
-**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''}${values.propose ? ` --propose ${values.propose}` : ''}${values['propose-words'] ? ` --propose-words ${values['propose-words']}` : ''}${values.ends ? ` --ends ${values.ends}` : ''}${values.soft ? ` --soft ${values.soft}` : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
+**Retrain.** \`npm run build && nice node dist/scripts/quotes-cue-rescore.js --data ../shared/data --trees ${GBDT.trees} --rate ${GBDT.rate} --extras ${EXTRAS.join(',')}${VARIANTS ? ' --variants' : ''}${values.propose ? ` --propose ${values.propose}` : ''}${values['propose-words'] ? ` --propose-words ${values['propose-words']}` : ''}${values.ends ? ` --ends ${values.ends}` : ''}${values.soft ? ` --soft ${values.soft}` : ''}${values['min-rate'] ? ` --min-rate ${values['min-rate']}` : ''}${values.syntax ? ` --syntax ${values.syntax}` : ''}${values['min-candidate'] ? ` --min-candidate ${values['min-candidate']}` : ''}${values.epochs ? ` --epochs ${values.epochs}` : ''}${values.bias ? ` --bias ${values.bias}` : ''} --thresholds=${THRESHOLDS.join(',')} --fallbacks=${FALLBACKS.map((f) => (Number.isFinite(f) ? f : 'off')).join(',')}\`
 (the five-fold table alone, nothing written and dev not read: add \`--explore\`).
 `;
   writeFileSync(join(outDir, 'CARD-cue-rescorer.md'), card);
