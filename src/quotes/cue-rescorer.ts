@@ -2,7 +2,8 @@
  * A second look at the cue tagger's cues: gradient-boosted trees over each proposed cue span,
  * reading the perceptron's scores and cheap context (the word's cue rate in train, the
  * distance to a quotation, a name or pronoun before it, whether the sentence has another
- * cue …), which a linear model over local features cannot combine. The spans it judges are
+ * cue, the parts of speech of the span and its neighbours, what follows it …), which a
+ * linear model over local features cannot combine. The spans it judges are
  * the tagger's own cues and those of a wider decode (the B scores raised: more cues, for
  * recall); it keeps the spans it scores above a threshold, the more probable first where
  * two overlap.
@@ -14,17 +15,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Tree } from '../layout/text/line-model.js';
 import { modelFile } from '../models.js';
+import { TAGS } from '../syntax/index.js';
 import { type CueEnds, type CueEndsFile, cueEndsOf } from './cue-ends.js';
 import type { CueTrie } from './cue-lexicon.js';
 import {
   B,
   type CueTagger,
+  complementAfter,
   cuesOfLabels,
   decodeUnit,
   I,
   O,
   scoreToken,
   stemOf,
+  tagsAround,
   type UnitContext,
 } from './cue-tagger.js';
 import { HashTable, stemHash, stringHash } from './cue-word-hashes.js';
@@ -186,7 +190,50 @@ export const RESCORER_FEATURES = [
   'phraseRate',
   'variant',
   'lexical',
+  'posFirst',
+  'posHead',
+  'posPrev',
+  'posNext',
+  'complement',
 ] as const;
+
+/**
+ * Penn tag codes (src/syntax TAGS) as ordered groups, so that a tree's split on the number
+ * reads a class: nouns, then names and pronouns, function words, adjectives and adverbs, then
+ * the verb forms side by side (VB, VBP, VBZ, VBD, VBN, VBG).
+ */
+const POS_GROUP = (() => {
+  const group: Record<string, number> = {
+    NN: 1,
+    NNS: 2,
+    NNP: 3,
+    NNPS: 3,
+    PRP: 4,
+    PRP$: 5,
+    DT: 6,
+    IN: 7,
+    TO: 8,
+    RP: 9,
+    CC: 10,
+    WDT: 11,
+    WP: 11,
+    WRB: 11,
+    JJ: 12,
+    JJR: 12,
+    JJS: 12,
+    RB: 13,
+    RBR: 13,
+    RBS: 13,
+    MD: 14,
+    VB: 15,
+    VBP: 16,
+    VBZ: 17,
+    VBD: 18,
+    VBN: 19,
+    VBG: 20,
+  };
+  return Uint8Array.from(TAGS, (t) => group[t] ?? 0);
+})();
 const WIDTH = RESCORER_FEATURES.length;
 /** The row's column that marks a lexical proposal (not one of the tagger's spans). */
 const LEXICAL = RESCORER_FEATURES.indexOf('lexical');
@@ -362,6 +409,16 @@ export function cueCandidates(
     row[24] = phrases.get(phraseOf(table, a, b)) ?? -1;
     row[25] = s >= proposed ? 1 : 0;
     row[LEXICAL] = lexical ? 1 : 0;
+    // Parts of speech (src/syntax) in windows of six tokens around the span's first and last
+    // tokens and the token after it, as the cue tagger's syntax features tag them.
+    let pos = tagsAround(table, ts, te, ctx, a);
+    if (b - 1 > a + 5) pos = tagsAround(table, ts, te, ctx, b - 1);
+    if (b < te) pos = tagsAround(table, ts, te, ctx, b);
+    row[27] = POS_GROUP[pos[a - ts]!]!;
+    row[28] = POS_GROUP[pos[head - ts]!]!;
+    row[29] = a > ts ? POS_GROUP[pos[a - 1 - ts]!]! : 0;
+    row[30] = b < te ? POS_GROUP[pos[b - ts]!]! : 0;
+    row[31] = complementAfter(table, b - 1, te, pos, ts);
     out.push({ from: a, to: b, row });
   }
   return out;

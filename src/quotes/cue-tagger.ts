@@ -294,7 +294,13 @@ const SYNTAX_AHEAD = 6;
  * one sequence, continuing the tags right before it when there are some. Training and run
  * time ask in the same order (candidates left to right), so they see the same tags.
  */
-function tagsAround(table: TokenTable, from: number, to: number, ctx: UnitContext, i: number): Uint8Array {
+export function tagsAround(
+  table: TokenTable,
+  from: number,
+  to: number,
+  ctx: UnitContext,
+  i: number,
+): Uint8Array {
   const tags = scratch.pos;
   const done = scratch.posDone;
   if (!ctx.pos) {
@@ -326,7 +332,13 @@ function skipsToSubject(coarse: number, cls: number): boolean {
 }
 
 /** What follows token i: 1 "that", 2 a clause without "that" (a subject then a verb), 3 "to" + verb, 4 a quotation, 5 a colon, 0 else. */
-function complementAfter(table: TokenTable, i: number, to: number, pos: Uint8Array, from: number): number {
+export function complementAfter(
+  table: TokenTable,
+  i: number,
+  to: number,
+  pos: Uint8Array,
+  from: number,
+): number {
   let subject = false;
   for (let k = i + 1, d = 0; k < to && d < 6; k++, d++) {
     if (table.region[k] !== -1) return subject ? 2 : 4;

@@ -274,3 +274,71 @@ describe('a participle cue after a subordinator', () => {
     expect(text.slice(saying!.speaker!.start, saying!.speaker!.end)).toBe('The harbour master');
   });
 });
+
+describe('part-of-speech features', () => {
+  const col = (name: string) => RESCORER_FEATURES.indexOf(name as (typeof RESCORER_FEATURES)[number]);
+  /** The candidate span `words` of a one-sentence text, with its row copied out of the shared buffer. */
+  const rowOf = (
+    text: string,
+    words: string,
+    extra = 12,
+    rates = new Map<string, number>(),
+    wordMin?: number,
+  ) => {
+    const table = tokenTable(text, findQuoteRegions(text));
+    const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
+    const found = cueCandidates(
+      table,
+      0,
+      table.count,
+      ctx,
+      shippedTagger()!,
+      extra,
+      false,
+      rates,
+      new Map(),
+      (k) => classAt(table, k, 0, ctx),
+      undefined,
+      wordMin !== undefined ? wordProposerOf(rates, wordMin) : undefined,
+    );
+    const c = found.find((x) => table.lower.slice(x.from, x.to).join(' ') === words);
+    expect(c, `no candidate "${words}" in ${JSON.stringify(found.map((x) => [x.from, x.to]))}`).toBeDefined();
+    return Float64Array.from(c!.row);
+  };
+
+  it('reads a past-tense cue verb, the noun before it, and "that" opening its complement', () => {
+    const row = rowOf('The harbour minister said that the ferries would run again.', 'said');
+    expect(RESCORER_FEATURES.slice(-5)).toEqual(['posFirst', 'posHead', 'posPrev', 'posNext', 'complement']);
+    // Groups: 1 NN, 7 IN ("that" as a complementiser), 18 VBD.
+    expect(row[col('posFirst')]).toBe(18);
+    expect(row[col('posHead')]).toBe(18);
+    expect(row[col('posPrev')]).toBe(1);
+    expect(row[col('posNext')]).toBe(7);
+    // complementAfter: 1 is "that".
+    expect(row[col('complement')]).toBe(1);
+  });
+
+  it('tells a noun head ("criticism of") from a verb, and a clause after the cue without "that"', () => {
+    const noun = rowOf(
+      'Their criticism of the harbour plan grew louder.',
+      'criticism of',
+      -100,
+      new Map([['criticism', 0.5]]),
+      0.2,
+    );
+    // The first word a noun after a possessive (5 PRP$); the head, the span's last word, the preposition (7).
+    expect(noun[col('posFirst')]).toBe(1);
+    expect(noun[col('posPrev')]).toBe(5);
+    expect(noun[col('posHead')]).toBe(7);
+    const clause = rowOf('The harbour minister says the ferries will run again.', 'says');
+    expect(clause[col('posHead')]).toBe(17);
+    // 2: a subject then a verb, without "that".
+    expect(clause[col('complement')]).toBe(2);
+  });
+
+  it('gives the same rows for a unit however often it is asked (the tags are cached per unit)', () => {
+    const text = 'The harbour minister said that the ferries would run again, officials added.';
+    expect([...rowOf(text, 'said')]).toEqual([...rowOf(text, 'said')]);
+    expect([...rowOf(text, 'added')]).toEqual([...rowOf(text, 'added')]);
+  });
+});
