@@ -54,13 +54,17 @@ export interface OpenOptions {
    * A worker that writes its batch as it is digested holds its transaction open nearly all the
    * time, so the log is seldom fully copied when its next batch begins, and SQLite starts the log
    * over only then: without this the log would grow with the corpus. Rare (every ~32 MB of log),
-   * and cheap, since the other connection's checkpoints have copied most of it already.
+   * and cheap, since the other connection's checkpoints have copied most of it already. A log
+   * this connection starts over is cut back to a quarter of this size (`journal_size_limit`), so
+   * that the file's size keeps saying how much log is in use.
    */
   logRestartBytes?: number;
 }
 
 /** OpenOptions.logRestartBytes' default. */
 const LOG_RESTART_BYTES = 32 * 1024 * 1024;
+/** A log started over is cut back to logRestartBytes / this (journal_size_limit). */
+const LOG_KEPT_SHARE = 4;
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 const CONTEXT_CHARS = 80;
@@ -106,6 +110,9 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       'no such corpus database (make one with newsdigest ingest)',
     );
   }
+  const file = path === ':memory:' || path === '' ? undefined : path;
+  const logRestartBytes =
+    options.autoCheckpoint === false && file ? (options.logRestartBytes ?? LOG_RESTART_BYTES) : undefined;
   let db: Database.Database;
   try {
     db = pinDatabase(new Database(path));
@@ -117,6 +124,13 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
     setPragma(db, 'cache_size = -32768');
     setPragma(db, 'temp_store = MEMORY');
     if (options.autoCheckpoint === false) setPragma(db, 'wal_autocheckpoint = 0');
+    // When this connection starts the log over, SQLite cuts the file back to this size at the next
+    // commit (it never shrinks it otherwise): the file's size then says how much log is in use, and
+    // the check before each batch (restartLogIfLarge) finds it past logRestartBytes once every
+    // ~logRestartBytes of log, not at every batch once the file has once grown that large.
+    if (logRestartBytes !== undefined) {
+      setPragma(db, `journal_size_limit = ${Math.floor(logRestartBytes / LOG_KEPT_SHARE)}`);
+    }
     migrate(db, path);
   } catch (e) {
     if (e instanceof NewsdigestError) throw e;
@@ -124,9 +138,6 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
       cause: e,
     });
   }
-  const file = path === ':memory:' || path === '' ? undefined : path;
-  const logRestartBytes =
-    options.autoCheckpoint === false && file ? (options.logRestartBytes ?? LOG_RESTART_BYTES) : undefined;
   return new SqliteStore(db, file, logRestartBytes);
 }
 

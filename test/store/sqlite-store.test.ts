@@ -397,4 +397,42 @@ describe('the log of a connection that does not checkpoint (autoCheckpoint: fals
     expect(restarted[2]!).toBeLessThan(growing[2]!);
     expect(restarted[2]!).toBeLessThanOrEqual(Math.max(restarted[0]!, restarted[1]!));
   });
+
+  it('is checkpointed once every ~logRestartBytes of log, not at every batch once the file has grown that large', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'c.db');
+    openStore(file).close();
+    const restartBytes = 256 * 1024;
+    const store = openStore(file, { autoCheckpoint: false, logRestartBytes: restartBytes });
+    // Counted where the batch calls it (restartLogIfLarge); nothing else checkpoints this file.
+    let checkpoints = 0;
+    const checkpoint = store.checkpoint!.bind(store);
+    store.checkpoint = () => {
+      checkpoints++;
+      checkpoint();
+    };
+    const articles = fixtureArticles();
+    const sizes: number[] = [];
+    try {
+      for (let k = 0; k < 120; k++) {
+        const record = articleRecord({ ...articles[k % articles.length]!, id: `a-${k}` });
+        const batch = store.openBatch!();
+        batch.put([{ hash: `hash-${k}`, record }]);
+        batch.commit();
+        sizes.push(statSync(`${file}-wal`).size);
+      }
+    } finally {
+      store.close();
+    }
+    const past = sizes.findIndex((size) => size > restartBytes);
+    expect(past).toBeGreaterThan(0);
+    // Each batch's log is a small part of restartBytes: started over at every batch past that
+    // point, the log would be checkpointed ~120 - past times.
+    const written = sizes[past]!;
+    expect(checkpoints).toBeGreaterThanOrEqual(1);
+    expect(checkpoints).toBeLessThanOrEqual(Math.ceil((120 * written) / past / (restartBytes * 0.75)) + 1);
+    expect(checkpoints).toBeLessThan((120 - past) / 3);
+    // Started over, the file is cut back (journal_size_limit) and grows again from there.
+    expect(Math.max(...sizes.slice(past + 1))).toBeLessThanOrEqual(restartBytes + written / past + 65_536);
+    expect(sizes.some((size, i) => i > past && size > sizes[i - 1]!)).toBe(true);
+  });
 });
