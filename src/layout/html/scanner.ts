@@ -554,6 +554,9 @@ function commentEnd(html: string, from: number): number {
   return -1;
 }
 
+/** Tags read by one call of Scanner.tags (see there). */
+const TAGS_PER_CALL = 256;
+
 /** Scans a page and calls the handler for every element and text run, in document order. */
 export function scanHtml(html: string, handler: ScanHandler): void {
   new Scanner(html, handler, false).run();
@@ -608,23 +611,33 @@ class Scanner {
   }
 
   run(): void {
-    const textStart = this.tags();
-    this.text(textStart, this.html.length);
+    let at = 0;
+    do at = this.tags(at);
+    while (this.more);
+    this.text(at, this.html.length);
     while (this.stack.length) this.pop();
   }
 
+  /** Whether the last tags() call stopped after TAGS_PER_CALL tags, with more of the page to read. */
+  private more = false;
+
   /**
-   * The page's tags and the text between them; returns where the text after the last tag
-   * starts. The loop is a function of its own: V8 compiles it on the stack (OSR) while the
-   * first page is still being read, before the code after the loop has ever run, and Node
-   * 24 re-entered that compiled loop on every later page only to deoptimise where it left
-   * the loop (~70 times a run); here the loop's exit is a plain return.
+   * The page's tags from `from` and the text between them, at most TAGS_PER_CALL tags a call;
+   * returns where the text after the last tag read starts (a tag's end: the next call starts
+   * there), `more` telling whether the page goes on. The loop is a function of its own: V8
+   * compiled it on the stack (OSR) while the first page was still being read, before the code
+   * after the loop had ever run, and Node 24 re-entered that compiled loop on every later page
+   * only to deoptimise where it left the loop (~70 times a run); here the loop's exit is a
+   * plain return. And a call reads a few hundred tags, not a whole page: the optimised code V8
+   * compiles for it is entered at the next call, where a call over the whole first page had
+   * V8 compile the loop a second time, on the stack (OSR), before that page ended.
    */
-  private tags(): number {
+  private tags(from: number): number {
     const html = this.html;
     const n = html.length;
-    let textStart = 0;
-    let i = 0;
+    let textStart = from;
+    let i = from;
+    let count = 0;
     while (i < n) {
       const lt = html.indexOf('<', i);
       if (lt < 0) break;
@@ -652,7 +665,12 @@ class Scanner {
       }
       i = next;
       textStart = next;
+      if (++count === TAGS_PER_CALL) {
+        this.more = true;
+        return textStart;
+      }
     }
+    this.more = false;
     return textStart;
   }
 

@@ -171,6 +171,29 @@ describe('HTML scanner', () => {
     ]);
   });
 
+  it('reads a page of thousands of tags (its loop stops and resumes every few hundred) as htmlparser2 does', () => {
+    // Pieces of unequal numbers of tags, so that the loop's stops fall after every kind of tag:
+    // an open, a close, a comment, a doctype, a raw text element's close, a void element.
+    const pieces = [
+      '<p class="a">one &amp; two</p>',
+      'loose text, 3 < 4 <<',
+      '<!-- a comment <p>not a tag</p> -->',
+      '<div id=x><span>in span</span>tail</div>',
+      '<br><img src=x alt=y>after void',
+      '<script>if (a < b) { x = "</p>"; }</script>',
+      '<ul><li>a<li>b</ul>',
+      '<!DOCTYPE html><?php echo 1 ?>',
+      '<h2>T&#x27;s</h2><p>x</br>y',
+      '</span></i>stray closers',
+    ];
+    const parts: string[] = [];
+    for (let k = 0; k < 1500; k++) parts.push(pieces[(k * 7) % pieces.length]!, `t${k} `);
+    const html = `<html><body>${parts.join('')}</body></html> trailing text`;
+    const ourEvents = ours(html);
+    expect(ourEvents.filter((e) => e.startsWith('<') && !e.startsWith('</')).length).toBeGreaterThan(1000);
+    expect(ourEvents).toEqual(reference(html));
+  });
+
   it('reads 100,000 nested elements and 100,000 stray closers in linear time', () => {
     const depth = 100_000;
     const html = `${'<div>'.repeat(depth)}x${'</span>'.repeat(depth)}${'</div>'.repeat(depth)}`;
