@@ -804,7 +804,9 @@ function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undef
     ts = comma + 1;
   }
   const end = subjectOf(table, ts, limit);
-  if (table.lower[end] === ',' && end - ts <= 5 && end + 1 < limit) {
+  // "Hours later, Trump …": a short opening phrase, then the subject; but not after a name
+  // ("Mr. Trump, in a freewheeling style, …", "She, too, …").
+  if (table.lower[end] === ',' && end - ts <= 5 && end + 1 < limit && !namesSomeone(table, ts, end)) {
     const second = subjectOf(table, end + 1, limit);
     if (second > end + 1) return sourceSpan(table, end + 1, second);
   }
@@ -826,6 +828,20 @@ function datelineEnd(table: TokenTable, s0: number, limit: number): number {
   }
   return s0;
 }
+
+/** True when tokens [from, to) are a personal pronoun or capitalised words only (a name). */
+function namesSomeone(table: TokenTable, from: number, to: number): boolean {
+  let a = from;
+  while (a < to && (LEADING_NOISE.has(table.lower[a]!) || !table.word[a])) a++;
+  if (a >= to) return false;
+  if (to - a === 1 && SUBJECT_PRONOUNS.has(table.lower[a]!) && table.lower[a] !== 'it') return true;
+  for (let i = a; i < to; i++) if (table.word[i] && !isCapitalisedAt(table, i)) return false;
+  // "Tuesday, …", "In March, …" are times, not names.
+  return !CALENDAR_WORDS.test(table.lower[a]!);
+}
+
+const CALENDAR_WORDS =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|earlier|later|meanwhile|still|now|then)$/;
 
 /** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
 const VERBISH = new Set([
@@ -1141,6 +1157,12 @@ function attributionAt(
     prev === 'but' ||
     (participle && PARTICIPLE_OPENERS.has(prev))
   ) {
+    // "Two weeks after suggesting …, Cruz said": the participle's clause opens the sentence.
+    if (participle && !previous && PARTICIPLE_OPENERS.has(prev) && opensSentence(table, ts, c0)) {
+      const opener = openingParticiple(table, c1, s1, cue);
+      reading = 'opener';
+      if (opener) return opener;
+    }
     const source = previous?.source ?? ownClauseSubject(table, ts, c0) ?? subjectSpan(table, ts, c0);
     if (readings)
       reading = `${participle ? 'participle' : prev}-${previous?.source ? 'previous' : 'subject'}`;
@@ -1222,11 +1244,25 @@ function nominalHead(table: TokenTable, k: number): boolean {
 
 /** True when nothing but conjunctions, punctuation and one subordinator ("After", "While") stands before token c0 of the unit. */
 function opensSentence(table: TokenTable, ts: number, c0: number): boolean {
-  let i = ts;
+  let i = datelineEnd(table, ts, c0);
   while (i < c0 && (LEADING_NOISE.has(table.lower[i]!) || !table.word[i])) i++;
+  // "One month after announcing …", "Nearly six months after …": a short measure of time first.
+  let j = i;
+  while (
+    j < c0 &&
+    j - i < 4 &&
+    table.word[j] &&
+    !PARTICIPLE_OPENERS.has(table.lower[j]!) &&
+    !verbAt(table, j)
+  )
+    j++;
+  if (j > i && j + 1 === c0 && TIME_SUBORDINATORS.has(table.lower[j]!)) return true;
   if (i < c0 && PARTICIPLE_OPENERS.has(table.lower[i]!)) i++;
   return i === c0;
 }
+
+/** Subordinators of time that a measure of time may precede ("two weeks after"). */
+const TIME_SUBORDINATORS = new Set(['after', 'before', 'since']);
 
 /**
  * 3b. The subject after the comma that closes the sentence's opening participle clause is the

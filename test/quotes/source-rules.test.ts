@@ -195,3 +195,27 @@ describe('small things', () => {
     expect(read('Both want the levee raised before winter.', 'want')?.source).toBe('Both');
   });
 });
+
+describe('the subject of a participle cue', () => {
+  it('keeps a name before a comma rather than the aside after it', () => {
+    expect(
+      read(
+        'Mayor Lena Ortiz, in a long speech, spoke for an hour, criticizing the harbour board.',
+        'criticizing',
+      )?.source,
+    ).toBe('Mayor Lena Ortiz');
+  });
+
+  it('still skips a short opening phrase before the subject', () => {
+    expect(
+      read('Hours later, the harbour board met again, criticizing the plan.', 'criticizing')?.source,
+    ).toBe('the harbour board');
+  });
+
+  it('reads the subject after a participle clause that a measure of time opens', () => {
+    expect(
+      read('Two weeks after announcing her support, Mayor Lena Ortiz changed her mind.', 'announcing')
+        ?.source,
+    ).toBe('Mayor Lena Ortiz');
+  });
+});
