@@ -7,6 +7,7 @@
  *   node dist/scripts/corpus-scaling.js [--kind alu|mem|digest|fresh] [--threads 2] [--rounds 3]
  *     [--data FILE] [--limit N] [--mb 64] [--compile auto|on|off] [--budget N] [--v8 'FLAGS']
  *     [--one off]   (the N-thread runs alone, for comparing settings run after run)
+ *     [--young MB]  (each thread's V8 young generation, as PoolOptions.youngGenerationMb)
  *
  * - alu: an integer loop in registers (xorshift), no memory: the cores alone.
  * - mem: dependent random reads over an `--mb` MB array per thread (L2 is 2 MB a core, L3 32 MB
@@ -159,8 +160,10 @@ async function round(kind: string, threads: number, setup: Omit<Setup, 'barrier'
       { length: threads },
       (_, index) =>
         new Promise<Answer>((resolve, reject) => {
+          const young = Number(arg('young', '0'));
           const w = new Worker(new URL(import.meta.url), {
             workerData: { ...setup, kind, barrier, threads, index } satisfies Setup,
+            ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
           });
           w.once('message', (a: Answer) => {
             resolve(a);
