@@ -1197,7 +1197,7 @@ function attributionAt(
   if (agentlessPassive(table, c0, c1, s0)) {
     reading = 'agentless';
     const content = contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
-    return content ? attribution('reported', content, cue, undefined) : undefined;
+    return content ? attribution('reported', content, cue, laterAgent(table, c1, s1)) : undefined;
   }
   reading = 'first';
   const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
@@ -1240,6 +1240,27 @@ function nominalHead(table: TokenTable, k: number): boolean {
     !VERBISH.has(w) &&
     !isCapitalisedAt(table, k)
   );
+}
+
+/** Tokens that end the clause a passive's later "by X" is looked for in. */
+const CLAUSE_STOPS = new Set([',', ';', ':', '(', '\u2014', '\u2013', '--', '?', '!']);
+
+/**
+ * The agent of a passive that stands further on in its clause ("are considered unclean by
+ * Muslims", "has been called “strategic ambiguity” by X"): the phrase after a "by" within 15
+ * tokens, before a comma, not a gerund or a date ("by saying", "by Friday"); else undefined.
+ */
+function laterAgent(table: TokenTable, c1: number, s1: number): Span | undefined {
+  for (let k = c1; k < s1 - 1 && k - c1 < 15; k++) {
+    const w = table.lower[k]!;
+    if (table.region[k] === -1 && CLAUSE_STOPS.has(w)) return undefined;
+    if (w !== 'by' || table.region[k] !== -1) continue;
+    const next = table.lower[k + 1]!;
+    if (!table.word[k + 1] || next.endsWith('ing') || CALENDAR_WORDS.test(next) || /^\d/.test(next))
+      return undefined;
+    return sourceSpan(table, k + 1, withoutTrailingTime(table, k + 1, sourceAfter(table, k + 1, s1)));
+  }
+  return undefined;
 }
 
 /** True when nothing but conjunctions, punctuation and one subordinator ("After", "While") stands before token c0 of the unit. */

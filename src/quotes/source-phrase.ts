@@ -266,6 +266,9 @@ export function opensAside(t: SourceTokens, from: number, to: number): boolean {
   return i < to && (ASIDE_OPENERS.has(t.lower[i]!) || RELATIVES.has(t.lower[i]!));
 }
 
+/** Personal pronouns that are the subject of a verb right after them. */
+const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'you']);
+
 /** Possessive determiners: the possessor of a nominal cue ("his claims") is its source. */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
@@ -366,7 +369,8 @@ export function agentlessPassive(t: SourceTokens, c0: number, c1: number, s0: nu
   if (after === 'by') return false;
   // "known as", "described as", "billed as": a participle before "as" is passive (an active
   // verb would have its object first: "described him as").
-  if (after === 'as') return true;
+  // Not after a personal pronoun, nor "said": "he described as …", "X said as she left".
+  if (after === 'as') return head !== 'said' && !(c0 > s0 && PERSONAL.has(t.lower[c0 - 1]!));
   let i = end - 2;
   while (i >= c0 && PASSIVE_ADVERBS.has(t.lower[i]!)) i--;
   if (i >= c0) return BE_FORMS.has(t.lower[i]!);
@@ -407,6 +411,7 @@ const EXPERIENCER_PARTICIPLES = new Set([
   'devoted',
   'united',
   'unified',
+  'assured',
 ]);
 
 /**

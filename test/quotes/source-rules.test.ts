@@ -219,3 +219,31 @@ describe('the subject of a participle cue', () => {
     ).toBe('Mayor Lena Ortiz');
   });
 });
+
+describe('passives', () => {
+  it('reads "said as" and "he described as" as active verbs', () => {
+    expect(read('"The levee will hold," Sam Okafor said as he left the hall.', 'said')?.source).toBe(
+      'Sam Okafor',
+    );
+    expect(read('The plan, which he described as reckless, was dropped.', 'described')?.source).toBe('he');
+  });
+
+  it('keeps "known as" a passive without a source', () => {
+    expect(read('The harbour is known as the safest on the coast.', 'known')?.source).toBeUndefined();
+  });
+
+  it('gives "is assured of" its subject', () => {
+    expect(read('The mayor is assured of winning at least ten seats.', 'is assured of')?.source).toBe(
+      'The mayor',
+    );
+  });
+
+  it('takes a "by X" further on in the clause as the agent', () => {
+    expect(read('The levee is considered unsafe by the harbour engineers.', 'is considered')?.source).toBe(
+      'the harbour engineers',
+    );
+    expect(
+      read('The levee is considered unsafe by Friday, the board said.', 'is considered')?.source,
+    ).toBeUndefined();
+  });
+});
