@@ -1347,7 +1347,10 @@ function invertedAt(
       (quoteIn(table, s0, Math.max(s0, chunkStart)) &&
         chunkKind(table, Math.max(s0, chunkStart), c0 - 1) === 'aside' &&
         isCapitalisedAt(table, c1))) &&
-      chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative');
+      chunkKind(table, Math.max(s0, chunkStart), c0 - 1) !== 'relative' &&
+      // "Roe, in a statement released on Thursday, said he …": a name with its asides or
+      // appositions before the comma is the source of a cue read forwards.
+      !sourceChain(table, c0 - 1, s0));
   // "…, told reporters": a verb with an object is not inverted.
   const inverts = !TAKES_OBJECT.test(table.lower[c1 - 1]!) || isCapitalisedAt(table, c1);
   if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && inverts && !hasVerb(table, c1, srcEnd)) {

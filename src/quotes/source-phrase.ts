@@ -246,6 +246,8 @@ export function chunkKind(t: SourceTokens, from: number, to: number): ChunkKind 
   if (!capitalisedAt(t, i) && (/(ing|ed)$/.test(w) || IRREGULAR_PARTICIPLES.has(w))) return 'aside';
   for (let k = i; k < to; k++) {
     const x = t.lower[k]!;
+    // "an Orlando Democrat who was first elected in 2008": a noun with its relative clause.
+    if (k > i && RELATIVES.has(x)) return 'np';
     if (t.region[k] !== -1 || (CLAUSE_WORDS.has(x) && !possessiveAt(t, k))) return 'clause';
     if (k > i && !capitalisedAt(t, k) && /ed$/.test(x)) return 'clause';
   }

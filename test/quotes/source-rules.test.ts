@@ -247,3 +247,19 @@ describe('passives', () => {
     ).toBeUndefined();
   });
 });
+
+describe('a name with its asides before a comma and the cue', () => {
+  it('is the source, not the object after the cue', () => {
+    expect(
+      read('Sam Okafor, in a statement released by the board on Thursday, said he would resign.', 'said')
+        ?.source,
+    ).toBe('Sam Okafor');
+    expect(
+      read('Lena Ortiz, a lawyer who was first elected in 2008, criticized the plan.', 'criticized')?.source,
+    ).toBe('Lena Ortiz, a lawyer who was first elected in 2008');
+  });
+
+  it('still reads an inverted cue after a clause', () => {
+    expect(read('The port will close next year, said Sam Okafor.', 'said')?.source).toBe('Sam Okafor');
+  });
+});
