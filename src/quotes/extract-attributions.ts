@@ -1194,7 +1194,7 @@ function attributionAt(
   }
 
   // 4b. agentless passive: "it was widely reported that …", "the role was disclosed": no source.
-  if (agentlessPassive(table, c0, c1, s0)) {
+  if (agentlessPassive(table, c0, c1, s0) || subordinatePassive(table, c0, c1, s0)) {
     reading = 'agentless';
     const content = contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
     return content ? attribution('reported', content, cue, laterAgent(table, c1, s1)) : undefined;
@@ -1261,6 +1261,30 @@ function laterAgent(table: TokenTable, c1: number, s1: number): Span | undefined
     return sourceSpan(table, k + 1, withoutTrailingTime(table, k + 1, sourceAfter(table, k + 1, s1)));
   }
   return undefined;
+}
+
+/** Subordinators that open a reduced passive clause ("when asked", "if elected", "as expected"). */
+const REDUCED_OPENERS = new Set([
+  'when',
+  'if',
+  'as',
+  'once',
+  'unless',
+  'until',
+  'while',
+  'though',
+  'although',
+]);
+
+/** True when the cue is a past participle right after such a subordinator: a passive without its subject. */
+function subordinatePassive(table: TokenTable, c0: number, c1: number, s0: number): boolean {
+  if (c0 <= s0 || !REDUCED_OPENERS.has(table.lower[c0 - 1]!)) return false;
+  const w = table.lower[c0]!;
+  return (
+    !isCapitalisedAt(table, c0) &&
+    (w.endsWith('ed') || w === 'told' || w === 'shown' || w === 'seen') &&
+    table.lower[c1] !== 'by'
+  );
 }
 
 /** True when nothing but conjunctions, punctuation and one subordinator ("After", "While") stands before token c0 of the unit. */

@@ -263,3 +263,16 @@ describe('a name with its asides before a comma and the cue', () => {
     expect(read('The port will close next year, said Sam Okafor.', 'said')?.source).toBe('Sam Okafor');
   });
 });
+
+describe('a passive participle right after a subordinator', () => {
+  it('has no source ("when asked", "as expected")', () => {
+    expect(
+      read('"We will see," the mayor told the Courier on Monday when asked about the levee.', 'asked')
+        ?.source,
+    ).toBeUndefined();
+  });
+
+  it('keeps an active verb after "when" its subject', () => {
+    expect(read('The vote was delayed when the mayor warned of floods.', 'warned')?.source).toBe('the mayor');
+  });
+});
