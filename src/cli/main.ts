@@ -30,7 +30,8 @@ const V8_11_INTERRUPT_BUDGET = 67_584;
  * With more, V8's own. Node 22+ tier up through Maglev with budgets of their own: left alone.
  * Node's own `--interrupt-budget` wins; `NEWSDIGEST_INTERRUPT_BUDGET` overrides the rest (0: V8's
  * own, a positive number: that budget; a child process inherits it, so `bench layout` can be run
- * both ways).
+ * both ways). The binary takes this one-core budget only where it does not set the one-core
+ * compiler flags (cliV8Flags).
  */
 export function cliInterruptBudget(
   v8Version: string,
@@ -92,25 +93,47 @@ function namesFlag(arg: string, name: string): boolean {
 }
 
 /**
+ * Every V8 flag the binary sets (prepareProcess), in order. On one core with the compiler flags
+ * (oneCoreCompilerFlags) it leaves V8's own interrupt budget: four times V8 11's budget paid
+ * while TurboFan's compiles were as costly as V8's own settings make them (startup-9), but with
+ * a third of that compile work gone, optimising as early as V8 11 does costs less than running
+ * the first pages' code longer in the slower tiers: over the 121 extraction pages on one core,
+ * 3,433-3,436 M instructions against 3,652-3,681 M with four times the budget (cachegrind, all
+ * threads, which valgrind runs one at a time as one core would), main thread -16 ms (20 of 20),
+ * all threads -4.5 ms (14 of 20) (docs/decisions/layout-11.md). The larger budget stays where
+ * the compiler flags are off (`NEWSDIGEST_V8_ONE_CORE=0`) and where NEWSDIGEST_INTERRUPT_BUDGET
+ * asks for a budget.
+ */
+export function cliV8Flags(
+  v8Version: string,
+  execArgv: readonly string[],
+  env: { interruptBudget?: string | undefined; oneCore?: string | undefined },
+  cores: number,
+): string[] {
+  const compiler = oneCoreCompilerFlags(v8Version, execArgv, env.oneCore, cores);
+  const asked = env.interruptBudget !== undefined && env.interruptBudget !== '';
+  const budget =
+    compiler.length > 0 && !asked
+      ? undefined
+      : cliInterruptBudget(v8Version, execArgv, env.interruptBudget, cores);
+  return [...(budget ? [`--interrupt-budget=${budget}`] : []), ...compiler];
+}
+
+/**
  * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process
  * calls it too, so it runs as the binary does). Node 22.1 and later can keep V8's compiled code
  * of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing and
  * compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the call is
- * then absent and skipped). Then V8's interrupt budget (cliInterruptBudget) and, on one core,
- * TurboFan's inlining and loop peeling (oneCoreCompilerFlags).
+ * then absent and skipped). Then V8's flags (cliV8Flags): on one core, the compiler settings of
+ * oneCoreCompilerFlags, or else the interrupt budget of cliInterruptBudget.
  */
 export function prepareProcess(): void {
   (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  const cores = availableParallelism();
-  const budget = cliInterruptBudget(
-    process.versions.v8,
-    process.execArgv,
-    process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
-    cores,
-  );
-  if (budget) setFlagsFromString(`--interrupt-budget=${budget}`);
-  const env = process.env['NEWSDIGEST_V8_ONE_CORE'];
-  for (const flag of oneCoreCompilerFlags(process.versions.v8, process.execArgv, env, cores))
+  const env = {
+    interruptBudget: process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
+    oneCore: process.env['NEWSDIGEST_V8_ONE_CORE'],
+  };
+  for (const flag of cliV8Flags(process.versions.v8, process.execArgv, env, availableParallelism()))
     setFlagsFromString(flag);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneCoreCompilerFlags } from '../../src/cli/main.js';
+import { cliV8Flags, oneCoreCompilerFlags } from '../../src/cli/main.js';
 
 const NODE20 = '11.3.244.8-node.38';
 const ALL = [
@@ -47,5 +47,27 @@ describe('oneCoreCompilerFlags', () => {
     expect(oneCoreCompilerFlags(NODE20, [], '1', 2)).toEqual(ALL);
     expect(oneCoreCompilerFlags('13.6.233.17-node.40', [], '1', 8)).toEqual(ALL);
     expect(oneCoreCompilerFlags(NODE20, [], 'yes', 2)).toEqual([]);
+  });
+});
+
+describe('cliV8Flags', () => {
+  const FOUR_TIMES = '--interrupt-budget=270336';
+
+  it("sets the compiler flags and V8's own interrupt budget on one core, nothing with more", () => {
+    expect(cliV8Flags(NODE20, [], {}, 1)).toEqual(ALL);
+    expect(cliV8Flags(NODE20, [], { interruptBudget: '', oneCore: '' }, 1)).toEqual(ALL);
+    expect(cliV8Flags(NODE20, [], {}, 2)).toEqual([]);
+    expect(cliV8Flags('13.6.233.17-node.40', [], {}, 1)).toEqual([]);
+  });
+
+  it('keeps four times the budget on one core when the compiler flags are off', () => {
+    expect(cliV8Flags(NODE20, [], { oneCore: '0' }, 1)).toEqual([FOUR_TIMES]);
+  });
+
+  it('sets the budget NEWSDIGEST_INTERRUPT_BUDGET asks for, beside the compiler flags', () => {
+    expect(cliV8Flags(NODE20, [], { interruptBudget: '270336' }, 1)).toEqual([FOUR_TIMES, ...ALL]);
+    expect(cliV8Flags(NODE20, [], { interruptBudget: '100000' }, 2)).toEqual(['--interrupt-budget=100000']);
+    expect(cliV8Flags(NODE20, [], { interruptBudget: '0', oneCore: '0' }, 1)).toEqual([]);
+    expect(cliV8Flags(NODE20, ['--interrupt-budget=5000'], { interruptBudget: '270336' }, 1)).toEqual(ALL);
   });
 });
