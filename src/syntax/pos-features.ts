@@ -19,12 +19,29 @@ const FNV_PRIME = 16777619;
 /** How many features a token has. */
 export const POS_FEATURES = 11;
 
+/**
+ * The template numbers, as they enter the keys (posFeatures writes them in this order; the
+ * tagger adds their rows in the same order). The bias, shape and two-tag rows are looked up
+ * once per model (pos-model.ts).
+ */
+export const BIAS_TEMPLATE = 0;
+export const WORD_TEMPLATE = 1;
+export const SUFFIX_TEMPLATE = 2;
+export const PREV_TAGS_TEMPLATE = 6;
+export const WORD_PREV_TAG_TEMPLATE = 7;
+export const PREV_WORD_TEMPLATE = 8;
+export const PREV_SUFFIX_TEMPLATE = 9;
+export const NEXT_WORD_TEMPLATE = 11;
+export const NEXT_SUFFIX_TEMPLATE = 12;
+export const SHAPE_TEMPLATE = 14;
+export const SUFFIX_PREV_TAG_TEMPLATE = 15;
+
 /** Tag codes standing for "before the sequence". */
 export const START = 60;
 export const START2 = 61;
 /** Hash values standing for positions outside the sequence. */
-const BEFORE = 1;
-const AFTER = 2;
+export const BEFORE = 1;
+export const AFTER = 2;
 
 /** The lower-case code of a character, digits folded to "0" (so that years and amounts share features). */
 function foldCode(c: number): number {
@@ -94,9 +111,34 @@ export class TokenValues {
     for (let t = 0; t < n; t++) {
       const a = off[2 * (from + t)]!;
       const b = off[2 * (from + t) + 1]!;
-      this.word[t] = foldedHash(text, a, b);
-      this.suffix[t] = b - a > 3 ? foldedHash(text, b - 3, b) : this.word[t]!;
-      this.shape[t] = shapeOf(text, a, b, t === 0);
+      // foldedHash and shapeOf in one pass over the characters (the same values: the
+      // tests compare them); the suffix's three characters are hashed again.
+      let h = FNV_OFFSET;
+      const c0 = text.charCodeAt(a);
+      let s =
+        c0 >= 65 && c0 <= 90 ? 1 : c0 > 127 && String.fromCharCode(c0).toLowerCase() !== text[a] ? 1 : 0;
+      let upper = true;
+      let letters = 0;
+      for (let k = a; k < b; k++) {
+        const c = text.charCodeAt(k);
+        let f = c;
+        if (c >= 97 && c <= 122) upper = false;
+        else if (c >= 65 && c <= 90) {
+          letters++;
+          f = c | 32;
+        } else if (c >= 48 && c <= 57) {
+          s |= 4;
+          f = 48;
+        } else if (c === 45) s |= 8;
+        else if (c === 46) s |= 16;
+        else if (c >= 128) f = foldCode(c);
+        h = Math.imul(h ^ f, FNV_PRIME);
+      }
+      if (upper && letters > 1) s |= 2;
+      if (t === 0) s |= 32;
+      this.word[t] = h;
+      this.suffix[t] = b - a > 3 ? foldedHash(text, b - 3, b) : h;
+      this.shape[t] = s;
     }
   }
 }
@@ -116,15 +158,15 @@ export function posFeatures(
   const p1s = t > 0 ? v.suffix[t - 1]! : BEFORE;
   const n1 = t + 1 < n ? v.word[t + 1]! : AFTER;
   const n1s = t + 1 < n ? v.suffix[t + 1]! : AFTER;
-  out[0] = featureKey(0, 0, 0);
-  out[1] = featureKey(1, w, 0);
-  out[2] = featureKey(2, suf, 0);
-  out[3] = featureKey(6, prev, prev2);
-  out[4] = featureKey(7, w, prev);
-  out[5] = featureKey(8, p1, 0);
-  out[6] = featureKey(9, p1s, 0);
-  out[7] = featureKey(11, n1, 0);
-  out[8] = featureKey(12, n1s, 0);
-  out[9] = featureKey(14, v.shape[t]!, 0);
-  out[10] = featureKey(15, suf, prev);
+  out[0] = featureKey(BIAS_TEMPLATE, 0, 0);
+  out[1] = featureKey(WORD_TEMPLATE, w, 0);
+  out[2] = featureKey(SUFFIX_TEMPLATE, suf, 0);
+  out[3] = featureKey(PREV_TAGS_TEMPLATE, prev, prev2);
+  out[4] = featureKey(WORD_PREV_TAG_TEMPLATE, w, prev);
+  out[5] = featureKey(PREV_WORD_TEMPLATE, p1, 0);
+  out[6] = featureKey(PREV_SUFFIX_TEMPLATE, p1s, 0);
+  out[7] = featureKey(NEXT_WORD_TEMPLATE, n1, 0);
+  out[8] = featureKey(NEXT_SUFFIX_TEMPLATE, n1s, 0);
+  out[9] = featureKey(SHAPE_TEMPLATE, v.shape[t]!, 0);
+  out[10] = featureKey(SUFFIX_PREV_TAG_TEMPLATE, suf, prev);
 }

@@ -11,6 +11,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { NewsdigestError } from '../errors.js';
+import {
+  AFTER,
+  BEFORE,
+  BIAS_TEMPLATE,
+  featureKey,
+  NEXT_SUFFIX_TEMPLATE,
+  NEXT_WORD_TEMPLATE,
+  PREV_SUFFIX_TEMPLATE,
+  PREV_TAGS_TEMPLATE,
+  PREV_WORD_TEMPLATE,
+  SHAPE_TEMPLATE,
+} from './pos-features.js';
 
 export const POS_MAGIC = 'NDPOS001';
 
@@ -25,9 +37,35 @@ export interface PosModelParts {
 }
 
 export interface PosModel extends PosModelParts {
-  /** Open addressing over feature keys, interleaved (one cache line per probe): [key, row + 1 (0: empty)] per slot. */
+  /**
+   * Open addressing over feature keys, interleaved (one cache line per probe): per slot the key
+   * and its row's place in `pairs`, start * 128 + length, plus 1 (0: empty).
+   */
   slots: Int32Array;
   mask: number;
+  /**
+   * The weights and their tags side by side (one cache line where the row lies in three arrays):
+   * pair k is weight pairWeights[2k] for tag pairTags[2k + 1], rows in the order of `weights`.
+   */
+  pairWeights: Float32Array;
+  /** The same buffer as pairWeights, read as tags. */
+  pairTags: Int32Array;
+  /** The scores after the bias feature alone (its row added to zeros, as the tagger adds it first). */
+  biasScores: Float32Array;
+  /** The row (start * 128 + length; 0: none) of the shape feature, by shape (0-63). */
+  shapeRows: Int32Array;
+  /** The row of the two-previous-tags feature, by prev * 64 + prev2 (tag codes and START, START2). */
+  prevRows: Int32Array;
+  /** The rows of the previous word and suffix before the sequence, of the next word and suffix after it. */
+  edgeRows: Int32Array;
+  /**
+   * A cache of the words met (pos-tagger.ts fills it), direct-mapped by word hash, four numbers
+   * a slot: the hash, the dictionary tag as -1 - tag or else the word's row, its row as the
+   * previous word and as the next. A slot never filled holds a hash that cannot map to it.
+   */
+  wordCache: Int32Array;
+  /** The same for suffixes: the hash, its rows as the word's, the previous word's and the next word's suffix. */
+  suffixCache: Int32Array;
   /** The tag dictionary as open addressing: slot → tag + 1 (0: empty). */
   dictSlots: Uint8Array;
   dictSlotKeys: Int32Array;
@@ -37,6 +75,17 @@ export interface PosModel extends PosModelParts {
 function mix(key: number): number {
   const i = Math.imul(key, 0x9e3779b1);
   return i ^ (i >>> 16);
+}
+
+/** Slots of the word and suffix caches (a power of two). */
+const CACHE_SLOTS = 4096;
+export const CACHE_MASK = CACHE_SLOTS - 1;
+
+/** A cache with no slot filled: slot i holds i ^ 1, which maps to slot i ^ 1. */
+function emptyCache(): Int32Array {
+  const cache = new Int32Array(CACHE_SLOTS * 4);
+  for (let i = 0; i < CACHE_SLOTS; i++) cache[4 * i] = i ^ 1;
+  return cache;
 }
 
 function tableSize(n: number): number {
@@ -53,11 +102,39 @@ export function posModelFrom(parts: PosModelParts): PosModel {
   const mask = size - 1;
   for (let r = 0; r < parts.keys.length; r++) {
     const key = parts.keys[r]!;
+    const start = parts.rowStart[r]!;
+    const length = parts.rowStart[r + 1]! - start;
+    if (length >= 128 || start >= 1 << 23) throw new Error(`part-of-speech row ${r} too long or too far`);
     let i = mix(key) & mask;
     while (slots[2 * i + 1] && slots[2 * i] !== key) i = (i + 1) & mask;
     slots[2 * i] = key;
-    slots[2 * i + 1] = r + 1;
+    slots[2 * i + 1] = start * 128 + length + 1;
   }
+  const pairBuffer = new ArrayBuffer(parts.weights.length * 8);
+  const pairWeights = new Float32Array(pairBuffer);
+  const pairTags = new Int32Array(pairBuffer);
+  for (let k = 0; k < parts.weights.length; k++) {
+    pairWeights[2 * k] = parts.weights[k]!;
+    pairTags[2 * k + 1] = parts.tags[k]!;
+  }
+  const rowAt = (key: number): number => probe(slots, mask, key);
+  const biasScores = new Float32Array(parts.tagCount);
+  const bias = rowAt(featureKey(BIAS_TEMPLATE, 0, 0));
+  for (let k = bias >> 7, end = k + (bias & 127); k < end; k++)
+    biasScores[pairTags[2 * k + 1]!]! += pairWeights[2 * k]!;
+  const shapeRows = new Int32Array(64);
+  for (let v = 0; v < 64; v++) shapeRows[v] = rowAt(featureKey(SHAPE_TEMPLATE, v, 0));
+  const prevRows = new Int32Array(64 * 64);
+  for (let p = 0; p < 64; p++)
+    for (let q = 0; q < 64; q++) prevRows[p * 64 + q] = rowAt(featureKey(PREV_TAGS_TEMPLATE, p, q));
+  const edgeRows = Int32Array.of(
+    rowAt(featureKey(PREV_WORD_TEMPLATE, BEFORE, 0)),
+    rowAt(featureKey(PREV_SUFFIX_TEMPLATE, BEFORE, 0)),
+    rowAt(featureKey(NEXT_WORD_TEMPLATE, AFTER, 0)),
+    rowAt(featureKey(NEXT_SUFFIX_TEMPLATE, AFTER, 0)),
+  );
+  const wordCache = emptyCache();
+  const suffixCache = emptyCache();
   const dsize = tableSize(parts.dictKeys.length);
   const dictSlots = new Uint8Array(dsize);
   const dictSlotKeys = new Int32Array(dsize);
@@ -69,17 +146,35 @@ export function posModelFrom(parts: PosModelParts): PosModel {
     dictSlots[i] = parts.dictTags[r]! + 1;
     dictSlotKeys[i] = key;
   }
-  return { ...parts, slots, mask, dictSlots, dictSlotKeys, dictMask };
+  return {
+    ...parts,
+    slots,
+    mask,
+    pairWeights,
+    pairTags,
+    biasScores,
+    shapeRows,
+    prevRows,
+    edgeRows,
+    wordCache,
+    suffixCache,
+    dictSlots,
+    dictSlotKeys,
+    dictMask,
+  };
 }
 
-/** The row of a feature key, or -1. */
+/** The row of a feature key in `pairs`, start * 128 + length (0: the key has no weights). */
 export function rowOf(model: PosModel, key: number): number {
-  const { slots, mask } = model;
+  return probe(model.slots, model.mask, key);
+}
+
+function probe(slots: Int32Array, mask: number, key: number): number {
   let i = mix(key) & mask;
   for (;;) {
-    const r = slots[2 * i + 1]!;
-    if (r === 0) return -1;
-    if (slots[2 * i] === key) return r - 1;
+    const v = slots[2 * i + 1]!;
+    if (v === 0) return 0;
+    if (slots[2 * i] === key) return v - 1;
     i = (i + 1) & mask;
   }
 }

@@ -7,12 +7,16 @@ import {
   isVerbCode,
   loadPosModel,
   posTags,
+  START,
+  START2,
   shippedPosModel,
   TAGS,
   tagRange,
   uposOf,
 } from '../../src/syntax/index.js';
+import { foldedHash, shapeOf, TokenValues } from '../../src/syntax/pos-features.js';
 import { encodePosModel } from '../../src/syntax/pos-model.js';
+import { tagRangeReference } from '../../src/syntax/pos-reference.js';
 import { TAG_CODE } from '../../src/syntax/pos-tagset.js';
 import { tokenOffsets, tokenSpans } from '../../src/text/tokens.js';
 
@@ -115,5 +119,71 @@ describe('the model file', () => {
     const bytes = encodePosModel(parts);
     writeFileSync(path, bytes.subarray(0, bytes.length - 4));
     expect(() => loadPosModel(path)).toThrow(/expecting/);
+  });
+});
+
+describe('tagRange against the first version of the tagger (pos-reference.ts)', () => {
+  const text =
+    'The harbour minister said on Tuesday that the ferries, which carried 1,200 passengers in 2024, ' +
+    'would run again. "We are not there yet," she told reporters at the U.N.-backed port, adding ' +
+    'that repairs to the Ro-Ro ramp cost $3.5 million. Critics, including Mr. Ólafsson of the ' +
+    'ÉCOLE union, called the plan reckless; others praised its speed.';
+  const off = tokenOffsets(text);
+  const n = off.length >> 1;
+  const model = shippedPosModel()!;
+
+  it('gives the same tags over the whole text', () => {
+    const fast = new Uint8Array(n);
+    const first = new Uint8Array(n);
+    tagRange(model, text, off, 0, n, fast);
+    tagRangeReference(model, text, off, 0, n, first);
+    expect([...fast]).toEqual([...first]);
+  });
+
+  it('gives the same tags in pieces, afresh or continuing the tags before them, as the quotes stage tags windows', () => {
+    for (const size of [1, 2, 5, 13]) {
+      const fast = new Uint8Array(n);
+      const first = new Uint8Array(n);
+      for (let a = 0, k = 0; a < n; a += size, k++) {
+        const b = Math.min(n, a + size);
+        const fresh = k % 2 === 0;
+        const p1 = fresh || a < 1 ? START : fast[a - 1]!;
+        const p2 = fresh || a < 2 ? START2 : fast[a - 2]!;
+        tagRange(model, text, off, a, b, fast, a, p1, p2);
+        tagRangeReference(model, text, off, a, b, first, a, p1, p2);
+      }
+      expect([...fast]).toEqual([...first]);
+    }
+  });
+
+  it('gives the same tags when words share a slot of its word cache', () => {
+    // Many distinct words in one sequence: some fall into the same slot of the 4,096-slot cache.
+    const words = Array.from({ length: 6000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
+    const o = tokenOffsets(words);
+    const m = o.length >> 1;
+    const fast = new Uint8Array(m);
+    const first = new Uint8Array(m);
+    tagRange(model, words, o, 0, m, fast);
+    tagRangeReference(model, words, o, 0, m, first);
+    expect([...fast]).toEqual([...first]);
+  });
+});
+
+describe('TokenValues', () => {
+  it('holds foldedHash and shapeOf of each token (digits folded, case folded, accents kept apart)', () => {
+    const text = 'Ólafsson paid $3.5M to U.N. co-chairs in 2024 ÉCOLE';
+    const off = tokenOffsets(text);
+    const n = off.length >> 1;
+    const v = new TokenValues();
+    v.fill(text, off, 0, n);
+    for (let t = 0; t < n; t++) {
+      const a = off[2 * t]!;
+      const b = off[2 * t + 1]!;
+      expect(v.word[t]).toBe(foldedHash(text, a, b) | 0);
+      expect(v.suffix[t]).toBe((b - a > 3 ? foldedHash(text, b - 3, b) : foldedHash(text, a, b)) | 0);
+      expect(v.shape[t]).toBe(shapeOf(text, a, b, t === 0));
+    }
+    const year = Array.from({ length: n }, (_, t) => text.slice(off[2 * t], off[2 * t + 1])).indexOf('2024');
+    expect(v.word[year]).toBe(foldedHash('1999', 0, 4) | 0);
   });
 });
