@@ -4,8 +4,8 @@
  * and each does the same fixed work; the run's rate is N × work / wall time, compared with one
  * thread alone in the same round (rounds alternate 1 and N threads, so both see the same load).
  *
- *   node dist/scripts/corpus-scaling.js [--kind alu|mem|digest|fresh] [--threads 2] [--rounds 3]
- *     [--data FILE] [--limit N] [--mb 64] [--compile auto|on|off] [--budget N] [--v8 'FLAGS']
+ *   node dist/scripts/corpus-scaling.js [--kind alu|mem|digest|fresh|stages] [--threads 2] [--rounds 3]
+ *     [--data FILE] [--limit N] [--mb 64] [--cut 3] [--compile auto|on|off] [--budget N] [--v8 'FLAGS']
  *     [--one off]   (the N-thread runs alone, for comparing settings run after run)
  *     [--young MB]  (each thread's V8 young generation, as PoolOptions.youngGenerationMb)
  *
@@ -19,6 +19,10 @@
  *   by the threads), each thread fresh (no warm pass; V8 compiles on the thread when there is a
  *   thread per core, as the pool has it): the digest side of an ingest, without the store, the
  *   turn or the main thread. Its scaling is what 2 workers could reach if nothing else cost.
+ * - stages: with 2 threads, every article through the first `--cut` stages (default 3: layout,
+ *   text, entities) on one thread and the rest (quotes, summarize) and the store record on the
+ *   other, the Article passed as a message; with 1, as `fresh`. What a pool split by stage would
+ *   give: each thread warms up only its own stages' code.
  *
  * Printed per round: wall seconds and each thread's own CPU (Linux schedstat) for 1 and N
  * threads, and the scaling (rate with N over rate with 1). A figure of 2.0 for two threads is
@@ -26,7 +30,15 @@
  */
 import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import {
+  isMainThread,
+  MessageChannel,
+  type MessagePort,
+  parentPort,
+  Worker,
+  workerData,
+} from 'node:worker_threads';
+import type { Article } from '../src/article/types.js';
 import { backgroundCompileFor, workerInterruptBudget } from '../src/batch/pool.js';
 import { threadCpuMs } from '../src/batch/thread-cpu.js';
 
@@ -39,6 +51,9 @@ interface Setup {
   threads: number;
   /** This thread's place among the round's threads (fresh: which batches of the file it takes). */
   index: number;
+  /** stages: the stages of thread 0 (the rest are thread 1's), and the port between the two. */
+  cut: number;
+  port?: MessagePort;
 }
 
 interface Answer {
@@ -116,6 +131,36 @@ async function work(setup: Setup): Promise<Answer> {
       for (const d of mine) articleRecord(await digestArticle(pageToArticle(d), {}));
       return mine.length;
     };
+    if (setup.kind === 'stages' && setup.threads === 2) {
+      // Every article through the first `cut` stages here (thread 0), the rest and the store record
+      // there (thread 1), the Article sent across as a message, as a pool split by stage would.
+      const { STAGES } = await import('../src/digest.js');
+      const { runStages } = await import('../src/pipeline.js');
+      const port = setup.port!;
+      const head = STAGES.slice(0, setup.cut);
+      const tail = STAGES.slice(setup.cut);
+      if (setup.index === 0) {
+        run = async () => {
+          for (const d of docs) port.postMessage(await runStages(pageToArticle(d), head, {}));
+          return 0;
+        };
+      } else {
+        const inbox: Article[] = [];
+        let wake: (() => void) | undefined;
+        port.on('message', (a: Article) => {
+          inbox.push(a);
+          wake?.();
+        });
+        run = async () => {
+          for (let n = 0; n < docs.length; n++) {
+            while (inbox.length === 0) await new Promise<void>((r) => (wake = r));
+            articleRecord(await runStages(inbox.shift()!, tail, {}));
+          }
+          port.close();
+          return docs.length;
+        };
+      }
+    }
     if (setup.kind === 'digest') await run();
   }
   arrive(barrier, setup.threads);
@@ -125,7 +170,11 @@ async function work(setup: Setup): Promise<Answer> {
   return { wallMs: performance.now() - t0, cpuMs: (threadCpuMs() ?? Number.NaN) - c0, units };
 }
 
-async function round(kind: string, threads: number, setup: Omit<Setup, 'barrier' | 'threads' | 'index'>) {
+async function round(
+  kind: string,
+  threads: number,
+  setup: Omit<Setup, 'barrier' | 'threads' | 'index' | 'port'>,
+) {
   const barrier = new SharedArrayBuffer(4);
   // As the pool sets them (pool.ts): compiles on the thread with a thread per core (`--compile
   // on|off` forces either), the workers' interrupt budget (`--budget N`), any `--v8` flags.
@@ -155,14 +204,24 @@ async function round(kind: string, threads: number, setup: Omit<Setup, 'barrier'
     }
     allAtStart = all();
   })();
+  const channel = kind === 'stages' && threads === 2 ? new MessageChannel() : undefined;
   const answers = await Promise.all(
     Array.from(
       { length: threads },
       (_, index) =>
         new Promise<Answer>((resolve, reject) => {
           const young = Number(arg('young', '0'));
+          const port = channel ? (index === 0 ? channel.port1 : channel.port2) : undefined;
           const w = new Worker(new URL(import.meta.url), {
-            workerData: { ...setup, kind, barrier, threads, index } satisfies Setup,
+            workerData: {
+              ...setup,
+              kind,
+              barrier,
+              threads,
+              index,
+              ...(port ? { port } : {}),
+            } satisfies Setup,
+            ...(port ? { transferList: [port] } : {}),
             ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
           });
           w.once('message', (a: Answer) => {
@@ -184,6 +243,7 @@ async function round(kind: string, threads: number, setup: Omit<Setup, 'barrier'
     cpuMsPerUnit: +(answers.reduce((n, a) => n + a.cpuMs, 0) / units).toFixed(4),
     allThreadsCpuMsPerUnit: +(allCpuMs / units).toFixed(4),
     threadWallS: answers.map((a) => +(a.wallMs / 1000).toFixed(3)),
+    threadCpuMsPerUnit: answers.map((a) => +(a.cpuMs / units).toFixed(4)),
   };
 }
 
@@ -196,6 +256,7 @@ async function main(): Promise<void> {
     data: arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl'),
     limit: Number(arg('limit', '0')),
     mb: Number(arg('mb', '64')),
+    cut: Number(arg('cut', '3')),
   };
   for (let r = 0; r < rounds; r++) {
     // Alternated, each order in turn, so that a change of load does not favour one side.
