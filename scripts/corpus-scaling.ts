@@ -5,7 +5,8 @@
  * thread alone in the same round (rounds alternate 1 and N threads, so both see the same load).
  *
  *   node dist/scripts/corpus-scaling.js [--kind alu|mem|digest|fresh|stages] [--threads 2] [--rounds 3]
- *     [--data FILE] [--limit N] [--mb 64] [--cut 3] [--compile auto|on|off] [--budget N] [--v8 'FLAGS']
+ *     [--data FILE] [--limit N] [--mb 64] [--cut 3] [--store on|off] [--compile auto|on|off] [--budget N]
+ *     [--v8 'FLAGS']
  *     [--one off]   (the N-thread runs alone, for comparing settings run after run)
  *     [--young MB]  (each thread's V8 young generation, as PoolOptions.youngGenerationMb)
  *
@@ -28,7 +29,9 @@
  * threads, and the scaling (rate with N over rate with 1). A figure of 2.0 for two threads is
  * linear; what `alu` and `digest` give is the most any change to the batch can reach here.
  */
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import {
   isMainThread,
@@ -41,6 +44,7 @@ import {
 import type { Article } from '../src/article/types.js';
 import { backgroundCompileFor, workerInterruptBudget } from '../src/batch/pool.js';
 import { threadCpuMs } from '../src/batch/thread-cpu.js';
+import type { StoreItem, StoreRecord } from '../src/store/types.js';
 
 interface Setup {
   kind: string;
@@ -54,6 +58,8 @@ interface Setup {
   /** stages: the stages of thread 0 (the rest are thread 1's), and the port between the two. */
   cut: number;
   port?: MessagePort;
+  /** Where the threads write their records (`--store on`); none: records are made, not stored. */
+  storeDir?: string;
 }
 
 interface Answer {
@@ -123,12 +129,34 @@ async function work(setup: Setup): Promise<Answer> {
       if (typeof text === 'string' && text.trim()) docs.push({ id: String(docs.length), text });
     }
     primeScanners();
+    // `--store on`: the thread that makes the records writes them too, 64 to a transaction, to a
+    // file of its own (no turn, no lock shared: what each writer of a pool pays for its rows).
+    const { openStore } = await import('../src/store/sqlite-store.js');
+    const isHead = setup.kind === 'stages' && setup.threads === 2 && setup.index === 0;
+    const store =
+      setup.storeDir && setup.kind !== 'digest' && !isHead
+        ? openStore(join(setup.storeDir, `thread-${setup.index}.db`), { autoCheckpoint: false })
+        : undefined;
+    let batch: StoreItem[] = [];
+    const keep = (record: StoreRecord): void => {
+      if (!store) return;
+      batch.push({ hash: `h${record.id}`, record });
+      if (batch.length >= 64) {
+        store.putBatch(batch);
+        batch = [];
+      }
+    };
+    const done = (): void => {
+      if (batch.length) store?.putBatch(batch);
+      store?.close();
+    };
     const mine =
       setup.kind === 'fresh'
         ? docs.filter((_, i) => Math.floor(i / 64) % setup.threads === setup.index)
         : docs;
     run = async () => {
-      for (const d of mine) articleRecord(await digestArticle(pageToArticle(d), {}));
+      for (const d of mine) keep(articleRecord(await digestArticle(pageToArticle(d), {})));
+      done();
       return mine.length;
     };
     if (setup.kind === 'stages' && setup.threads === 2) {
@@ -154,8 +182,9 @@ async function work(setup: Setup): Promise<Answer> {
         run = async () => {
           for (let n = 0; n < docs.length; n++) {
             while (inbox.length === 0) await new Promise<void>((r) => (wake = r));
-            articleRecord(await runStages(inbox.shift()!, tail, {}));
+            keep(articleRecord(await runStages(inbox.shift()!, tail, {})));
           }
+          done();
           port.close();
           return docs.length;
         };
@@ -205,6 +234,7 @@ async function round(
     allAtStart = all();
   })();
   const channel = kind === 'stages' && threads === 2 ? new MessageChannel() : undefined;
+  const storeDir = arg('store', 'off') === 'on' ? mkdtempSync(join(tmpdir(), 'nd-scaling-')) : undefined;
   const answers = await Promise.all(
     Array.from(
       { length: threads },
@@ -220,6 +250,7 @@ async function round(
               threads,
               index,
               ...(port ? { port } : {}),
+              ...(storeDir ? { storeDir } : {}),
             } satisfies Setup,
             ...(port ? { transferList: [port] } : {}),
             ...(young ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}),
@@ -234,6 +265,7 @@ async function round(
   );
   await started;
   const allCpuMs = all() - allAtStart;
+  if (storeDir) rmSync(storeDir, { recursive: true, force: true });
   const wallMs = Math.max(...answers.map((a) => a.wallMs));
   const units = answers.reduce((n, a) => n + a.units, 0);
   return {
