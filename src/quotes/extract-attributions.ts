@@ -800,7 +800,12 @@ function subjectSpan(table: TokenTable, s0: number, limit: number): Span | undef
     let comma = ts;
     while (comma < limit && comma - ts < 25 && table.lower[comma] !== ',' && table.region[comma] === -1)
       comma++;
-    if (comma >= limit || table.lower[comma] !== ',' || !opensAside(table, ts, comma)) break;
+    if (
+      comma >= limit ||
+      table.lower[comma] !== ',' ||
+      !(opensAside(table, ts, comma) || opensClause(table, ts, comma))
+    )
+      break;
     ts = comma + 1;
   }
   const end = subjectOf(table, ts, limit);
@@ -835,13 +840,63 @@ function namesSomeone(table: TokenTable, from: number, to: number): boolean {
   while (a < to && (LEADING_NOISE.has(table.lower[a]!) || !table.word[a])) a++;
   if (a >= to) return false;
   if (to - a === 1 && SUBJECT_PRONOUNS.has(table.lower[a]!) && table.lower[a] !== 'it') return true;
+  // One capitalised word opening a sentence may be an adverb ("Ultimately, …", "Likewise, …").
+  if (to - a === 1 && (table.lower[a]!.endsWith('ly') || SENTENCE_ADVERBS.has(table.lower[a]!))) return false;
   for (let i = a; i < to; i++) if (table.word[i] && !isCapitalisedAt(table, i)) return false;
   // "Tuesday, …", "In March, …" are times, not names.
   return !CALENDAR_WORDS.test(table.lower[a]!);
 }
 
+/** Adverbs that open a sentence before its comma. */
+const SENTENCE_ADVERBS = new Set([
+  'likewise',
+  'meanwhile',
+  'however',
+  'instead',
+  'indeed',
+  'still',
+  'otherwise',
+  'nevertheless',
+  'nonetheless',
+  'moreover',
+  'furthermore',
+  'thus',
+  'hence',
+  'therefore',
+  'besides',
+  'overall',
+  'first',
+  'second',
+  'third',
+  'finally',
+  'again',
+  'yet',
+  'so',
+  'now',
+  'then',
+  'also',
+  'too',
+  'here',
+  'there',
+]);
+
 const CALENDAR_WORDS =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|earlier|later|meanwhile|still|now|then)$/;
+
+/**
+ * True when a sentence's opening chunk is a participle clause or a lone adverb ("Adopting the
+ * recommendations …, the board", "Asked on Monday whether …, Clinton", "Ultimately, …").
+ */
+function opensClause(table: TokenTable, from: number, to: number): boolean {
+  let a = from;
+  while (a < to && (LEADING_NOISE.has(table.lower[a]!) || !table.word[a])) a++;
+  if (a >= to) return false;
+  const w = table.lower[a]!;
+  if (to - a === 1) return w.endsWith('ly') || SENTENCE_ADVERBS.has(w);
+  return (
+    w.length > 4 && (w.endsWith('ing') || w.endsWith('ed')) && !namesSomeone(table, a, Math.min(to, a + 2))
+  );
+}
 
 /** Verbs and auxiliaries that end a subject noun phrase ("The minister was …"). */
 const VERBISH = new Set([

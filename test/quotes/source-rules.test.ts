@@ -276,3 +276,23 @@ describe('a passive participle right after a subordinator', () => {
     expect(read('The vote was delayed when the mayor warned of floods.', 'warned')?.source).toBe('the mayor');
   });
 });
+
+describe('the opening of a sentence before its subject', () => {
+  it('skips a lone adverb and a participle clause before the subject', () => {
+    expect(
+      read('Ultimately, the harbour board rejected the plan and asked for another.', 'asked')?.source,
+    ).toBe('the harbour board');
+    expect(
+      read(
+        'Adopting the engineers\u2019 advice, the harbour board rejected the plan and asked for another.',
+        'asked',
+      )?.source,
+    ).toBe('the harbour board');
+  });
+
+  it('keeps a name that opens the sentence', () => {
+    expect(read('Mayor Ortiz, too, rejected the plan and asked for another.', 'asked')?.source).toBe(
+      'Mayor Ortiz',
+    );
+  });
+});
