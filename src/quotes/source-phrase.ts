@@ -262,9 +262,14 @@ export function withoutTrailingTime(t: SourceTokens, from: number, to: number): 
   return firstWord(t, from, b) < b ? b : to;
 }
 
+/** Prepositions that, before a number, say how many ("about 200 protesters"). */
+const APPROXIMATORS = new Set(['about', 'over', 'under', 'around', 'nearly', 'almost', 'some']);
+
 /** True when a chunk opens with a word that starts an aside or a subordinate clause. */
 export function opensAside(t: SourceTokens, from: number, to: number): boolean {
   const i = firstWord(t, from, to);
+  // "about 200 protesters", "over 30 states": a number's modifier opens a noun phrase.
+  if (i + 1 < to && APPROXIMATORS.has(t.lower[i]!) && /^\d/.test(t.lower[i + 1]!)) return false;
   return i < to && (ASIDE_OPENERS.has(t.lower[i]!) || RELATIVES.has(t.lower[i]!));
 }
 

@@ -296,3 +296,14 @@ describe('the opening of a sentence before its subject', () => {
     );
   });
 });
+
+describe('a number after "about"', () => {
+  it('opens a noun phrase, not an aside before the subject', () => {
+    expect(
+      read(
+        'Outside the hall, about 200 dock workers gathered, holding signs and chanting loudly.',
+        'chanting',
+      )?.source,
+    ).toBe('about 200 dock workers');
+  });
+});
