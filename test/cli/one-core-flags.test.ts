@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliV8Flags, oneCoreCompilerFlags } from '../../src/cli/main.js';
+import { cliV8Flags, mallocThresholdBlock, oneCoreCompilerFlags } from '../../src/cli/main.js';
 
 const NODE20 = '11.3.244.8-node.38';
 const ALL = [
@@ -69,5 +69,24 @@ describe('cliV8Flags', () => {
     expect(cliV8Flags(NODE20, [], { interruptBudget: '100000' }, 2)).toEqual(['--interrupt-budget=100000']);
     expect(cliV8Flags(NODE20, [], { interruptBudget: '0', oneCore: '0' }, 1)).toEqual([]);
     expect(cliV8Flags(NODE20, ['--interrupt-budget=5000'], { interruptBudget: '270336' }, 1)).toEqual(ALL);
+  });
+});
+
+describe('mallocThresholdBlock', () => {
+  it('allocates a 4 MB block on one core on Linux, none with more cores or elsewhere', () => {
+    expect(mallocThresholdBlock('linux', undefined, 1)).toBe(4 << 20);
+    expect(mallocThresholdBlock('linux', '', 1)).toBe(4 << 20);
+    expect(mallocThresholdBlock('linux', undefined, 2)).toBeUndefined();
+    expect(mallocThresholdBlock('darwin', undefined, 1)).toBeUndefined();
+    expect(mallocThresholdBlock('win32', undefined, 1)).toBeUndefined();
+  });
+
+  it('follows NEWSDIGEST_MALLOC_BLOCK: 0 for none, a number of bytes on any core count', () => {
+    expect(mallocThresholdBlock('linux', '0', 1)).toBeUndefined();
+    expect(mallocThresholdBlock('linux', '16777216', 2)).toBe(16 << 20);
+    expect(mallocThresholdBlock('darwin', '1048576', 8)).toBe(1 << 20);
+    expect(mallocThresholdBlock('linux', 'yes', 1)).toBeUndefined();
+    expect(mallocThresholdBlock('linux', '-5', 1)).toBeUndefined();
+    expect(mallocThresholdBlock('linux', '1.5', 1)).toBeUndefined();
   });
 });
