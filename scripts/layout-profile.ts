@@ -37,8 +37,9 @@
  *
  * Two builds' fresh processes as `bench layout` runs one (the binary's prepareProcess, then the
  * bundle's layout path over the pages' paths), pinned to one CPU with taskset (`--cpu`, default
- * 0; `--cpu none` leaves them unpinned), alternated (ABBA): wall time, main-thread CPU and all
- * threads' CPU, medians and paired differences. `--ab` names the other build's folder (`.` for
+ * 0; `--cpu none` leaves them unpinned), alternated (ABBA): wall time, main-thread CPU, all
+ * threads' CPU and the process's minor page faults (a count the machine's load does not move:
+ * ~3 µs each on this machine's guest), medians and paired differences. `--ab` names the other build's folder (`.` for
  * this one); `--env-other` / `--env-this` add an environment variable to one side, so that one
  * build can be run both ways (NEWSDIGEST_V8_ONE_CORE=0 leaves V8's own compiler settings):
  *
@@ -399,9 +400,11 @@ interface OneCoreRun {
   wall: number;
   main: number;
   all: number;
+  /** Minor page faults of the process, all threads (getrusage), at the same point as the CPU times. */
+  faults: number;
 }
 
-/** One fresh process of the build in `build` (a folder holding dist/), as bench layout's: wall ms, main-thread and all threads' CPU ms. */
+/** One fresh process of the build in `build` (a folder holding dist/), as bench layout's: wall ms, main-thread and all threads' CPU ms, page faults. */
 function oneCoreRun(
   node: string,
   build: string,
@@ -423,14 +426,15 @@ function oneCoreRun(
     }
     const u = process.cpuUsage();
     const main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
-    process.stdout.write(JSON.stringify({ main, all: (u.user + u.system) / 1000 }));`;
+    const faults = process.resourceUsage().minorPageFault;
+    process.stdout.write(JSON.stringify({ main, all: (u.user + u.system) / 1000, faults }));`;
   const args = [node, '--input-type=module', '-e', script, JSON.stringify(paths)];
   const [cmd, ...rest] = cpu === 'none' ? args : ['taskset', '-c', cpu, ...args];
   const t0 = performance.now();
   const out = execFileSync(cmd!, rest, { encoding: 'utf8', env: { ...process.env, ...env } });
   const wall = performance.now() - t0;
-  const r = JSON.parse(out) as { main: number; all: number };
-  return { wall, main: r.main, all: r.all };
+  const r = JSON.parse(out) as { main: number; all: number; faults: number };
+  return { wall, main: r.main, all: r.all, faults: r.faults };
 }
 
 function envOf(settings: readonly string[] | undefined): Record<string, string> {
@@ -477,7 +481,8 @@ function oneCore(
     load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     builds: builds.map((b) => ({ name: b.name, dir: resolve(b.dir), env: b.env })),
   };
-  for (const key of ['wall', 'main', 'all'] as const) {
+  for (const key of ['wall', 'main', 'all', 'faults'] as const) {
+    const unit = key === 'faults' ? '' : ' ms';
     const diffs = runs[1]!.map((e, i) => e[key] - runs[0]![i]![key]);
     const row = {
       other: Math.round(median(runs[0]!.map((e) => e[key]))),
@@ -487,7 +492,7 @@ function oneCore(
     };
     out[key] = row;
     console.log(
-      `${key.padEnd(5)} other ${row.other} ms, this ${row.this} ms; paired median ${row.pairedMedianDifference} ms, this better in ${row.thisBetter} of ${rounds}`,
+      `${key.padEnd(6)} other ${row.other}${unit}, this ${row.this}${unit}; paired median ${row.pairedMedianDifference}${unit}, this better in ${row.thisBetter} of ${rounds}`,
     );
   }
   console.log(JSON.stringify(out));
