@@ -123,18 +123,19 @@ export function cliV8Flags(
  * The size of a block the binary allocates and drops at its start on one core (Linux), or
  * undefined for none. glibc's malloc gives memory back to the system whenever the free memory
  * at the top of an arena passes its trim threshold (128 KB at first), so V8's helper threads,
- * whose TurboFan compiles each malloc a few MB of zone memory and free it at the end, hand those
+ * whose TurboFan compiles each malloc their zone memory and free it at the end, hand those
  * pages back after every compile and fault them in again, zeroed, at the next (~3 µs a page on
  * this machine's guest). glibc raises the threshold itself when a block it had mapped on its own
  * is freed: the mmap threshold to the block's size (up to 32 MB) and the trim threshold to
  * twice that (mallopt(3), "dynamic mmap threshold"). A 4 MB block, never written, freed at the
  * first garbage collection (before the first pages are read) does that at start: over the 121
  * extraction pages pinned to one core, ~1,600 page faults fewer a run (TurboFan's compiles and
- * the scavenger's), all threads' CPU ~-10 ms (docs/decisions/layout-11b.md). The cost: an arena
+ * the scavenger's: -1,600 of ~18,400, every run), all threads' CPU -5 to -8 ms (24 of 30 runs
+ * better; docs/decisions/layout-11b.md). The cost: an arena
  * keeps up to 8 MB of free memory instead of 128 KB. With a second core those faults are the
  * helper threads' own, beside the main thread: left as glibc has it there. Other C libraries
  * ignore the block (4 MB of address space, freed). `NEWSDIGEST_MALLOC_BLOCK` set to 0 turns it
- * off, to a number of bytes sets that size on any core count (children inherit it).
+ * off, to a number of bytes (up to 32 MB) sets that size on any core count (children inherit it).
  */
 export function mallocThresholdBlock(
   platform: string,
@@ -143,13 +144,15 @@ export function mallocThresholdBlock(
 ): number | undefined {
   if (setting !== undefined && setting !== '') {
     const n = Number(setting);
-    return Number.isInteger(n) && n > 0 ? n : undefined;
+    return Number.isInteger(n) && n > 0 && n <= MAX_MALLOC_BLOCK ? n : undefined;
   }
   return platform === 'linux' && cores <= 1 ? ONE_CORE_MALLOC_BLOCK : undefined;
 }
 
 /** 4 MB: above glibc's first mmap threshold (128 KB), so mapped on its own; measured against 16 MB (decisions). */
 const ONE_CORE_MALLOC_BLOCK = 4 << 20;
+/** glibc moves its thresholds for freed blocks up to 32 MB (with the block's header) only: a larger one is refused. */
+const MAX_MALLOC_BLOCK = 32 << 20;
 
 /**
  * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process

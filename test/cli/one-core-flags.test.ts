@@ -88,5 +88,9 @@ describe('mallocThresholdBlock', () => {
     expect(mallocThresholdBlock('linux', 'yes', 1)).toBeUndefined();
     expect(mallocThresholdBlock('linux', '-5', 1)).toBeUndefined();
     expect(mallocThresholdBlock('linux', '1.5', 1)).toBeUndefined();
+    expect(mallocThresholdBlock('linux', String(32 << 20), 1)).toBe(32 << 20);
+    // Larger blocks do not move glibc's thresholds; a huge one would only fail to allocate.
+    expect(mallocThresholdBlock('linux', String((32 << 20) + 1), 1)).toBeUndefined();
+    expect(mallocThresholdBlock('linux', '1e12', 1)).toBeUndefined();
   });
 });
