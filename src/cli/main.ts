@@ -59,7 +59,7 @@ export function cliInterruptBudget(
  * loop's first iteration. A compile on a helper thread only waits for the main thread there, and
  * a pattern compiled twice (bytecode, then machine code) costs twice. Over the 121 extraction
  * pages, pinned to one core: all threads' CPU ~-55 ms (~12 %), same output
- * (docs/decisions/layout-11.md). With a second core the compiles run beside the main thread and
+ * (docs/DECISIONS.md, layout-11). With a second core the compiles run beside the main thread and
  * cost it nothing: V8's own there, and on Node 22+ (Maglev, other limits). Only flags that V8
  * reads when it compiles: a flag read when the heap is set up (the garbage collector's threads)
  * cannot be changed once the process runs. A flag that node's own command line names is left
@@ -100,7 +100,7 @@ function namesFlag(arg: string, name: string): boolean {
  * the first pages' code longer in the slower tiers: over the 121 extraction pages on one core,
  * 3,433-3,436 M instructions against 3,652-3,681 M with four times the budget (cachegrind, all
  * threads, which valgrind runs one at a time as one core would), main thread -16 ms (20 of 20),
- * all threads -4.5 ms (14 of 20) (docs/decisions/layout-11.md). The larger budget stays where
+ * all threads -4.5 ms (14 of 20) (docs/DECISIONS.md, layout-11). The larger budget stays where
  * the compiler flags are off (`NEWSDIGEST_V8_ONE_CORE=0`) and where NEWSDIGEST_INTERRUPT_BUDGET
  * asks for a budget.
  */
@@ -131,7 +131,7 @@ export function cliV8Flags(
  * first garbage collection (before the first pages are read) does that at start: over the 121
  * extraction pages pinned to one core, ~1,600 page faults fewer a run (TurboFan's compiles and
  * the scavenger's: -1,600 of ~18,400, every run), all threads' CPU -5 to -8 ms (24 of 30 runs
- * better; docs/decisions/layout-11b.md). The cost: an arena
+ * better; docs/DECISIONS.md, layout-11b). The cost: an arena
  * keeps up to 8 MB of free memory instead of 128 KB. With a second core those faults are the
  * helper threads' own, beside the main thread: left as glibc has it there. Other C libraries
  * ignore the block (4 MB of address space, freed). `NEWSDIGEST_MALLOC_BLOCK` set to 0 turns it
