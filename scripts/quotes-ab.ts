@@ -229,8 +229,10 @@ function ab(): void {
     console.log(
       `| ${b.label} | ${median(b.cpu).toFixed(4)} | ${Math.min(...b.cpu).toFixed(4)} | ${Math.round(1000 / median(b.cpu))} | ${median(b.wall).toFixed(4)} |`,
     );
+  // Runs paired by their index (each pair ran back to back): in how many the new build used less CPU.
+  const fewer = b0!.cpu.filter((x, k) => b1!.cpu[k]! < x).length;
   console.log(
-    `speed-up (base / new CPU): median ${(median(b0!.cpu) / median(b1!.cpu)).toFixed(2)}×, min ${(Math.min(...b0!.cpu) / Math.min(...b1!.cpu)).toFixed(2)}×; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+    `speed-up (base / new CPU): median ${(median(b0!.cpu) / median(b1!.cpu)).toFixed(2)}×, min ${(Math.min(...b0!.cpu) / Math.min(...b1!.cpu)).toFixed(2)}×, new lower in ${fewer} of ${runs} pairs; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
   );
 }
 
