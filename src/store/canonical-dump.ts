@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { StatementCache } from './pinned.js';
+import { pinIterator, StatementCache } from './pinned.js';
 
 export interface DumpPart {
   name: string;
@@ -67,7 +67,7 @@ export function contentDigest(db: Database.Database): PartDigest[] {
   return CONTENT_PARTS.map(({ name, sql }) => {
     const hash = createHash('sha256');
     let rows = 0;
-    for (const row of statements.get(sql).raw(true).iterate()) {
+    for (const row of pinIterator(statements.get(sql).raw(true).iterate())) {
       hash.update(JSON.stringify(row)).update('\n');
       rows++;
     }
@@ -93,8 +93,8 @@ export function compareContent(a: Database.Database, b: Database.Database): Part
   for (let p = 0; p < CONTENT_PARTS.length; p++) {
     if (da[p]!.sha256 === db[p]!.sha256) continue;
     const { name, sql } = CONTENT_PARTS[p]!;
-    const ra = new StatementCache(a).get(sql).raw(true).iterate();
-    const rb = new StatementCache(b).get(sql).raw(true).iterate();
+    const ra = pinIterator(new StatementCache(a).get(sql).raw(true).iterate());
+    const rb = pinIterator(new StatementCache(b).get(sql).raw(true).iterate());
     let at = 0;
     for (;;) {
       const x = ra.next();

@@ -24,6 +24,17 @@ export function pinDatabase(db: Database.Database): Database.Database {
   return db;
 }
 
+/**
+ * Keeps a statement's row iterator from the garbage collector: better-sqlite3 wraps it in a
+ * `node::ObjectWrap` too, with the same destructor (seen aborting a Node 24 test process when an
+ * exhausted iterator of canonical-dump.ts was collected during a later test). Each is small
+ * (its statement is pinned anyway); only the corpus comparison reads rows this way.
+ */
+export function pinIterator<T>(iterator: IterableIterator<T>): IterableIterator<T> {
+  pinned.push(iterator);
+  return iterator;
+}
+
 /** Prepares each SQL text once per database and keeps the statement for the process's life. */
 export class StatementCache {
   private readonly bySql = new Map<string, Database.Statement>();
