@@ -46,14 +46,7 @@ import {
   taggerFrom,
   unitContext,
 } from '../src/quotes/cue-tagger.js';
-import {
-  cueWordCounts,
-  DEFAULT_SETTINGS,
-  fold,
-  objective,
-  scoreExtractor,
-  trainTagger,
-} from '../src/quotes/cue-train.js';
+import { DEFAULT_SETTINGS, fold, objective, scoreExtractor, trainTagger } from '../src/quotes/cue-train.js';
 import { figuresOf, type GoldArticle, parseGoldArticle, type RoleCounts } from '../src/quotes/eval-quotes.js';
 import { cuePrefixStart, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
 import type { PhraseTrie } from '../src/quotes/phrase-trie.js';
@@ -61,6 +54,7 @@ import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
 import { Census } from './quotes-cue-census.js';
+import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
 
 const { values } = parseArgs({
   options: {
@@ -151,34 +145,6 @@ const EPOCHS = Number(
     )?.[1] ??
     4,
 );
-
-const WORD = /[\p{L}\p{N}]/u;
-
-/** A token range without punctuation at either end (the eval's exact match trims it). */
-function trimmed(lower: readonly string[], a: number, b: number): string {
-  let x = a;
-  let y = b;
-  while (x < y && !WORD.test(lower[x]!)) x++;
-  while (y > x && !WORD.test(lower[y - 1]!)) y--;
-  return `${x}:${y}`;
-}
-
-/** Per word and stem: the share of its occurrences outside quotes that were in a gold cue (seen in a cue twice or more). */
-function cueRates(articles: readonly Prepared[]): Record<string, number> {
-  const { inCue, seen } = cueWordCounts(articles);
-  const out: Record<string, number> = {};
-  for (const [w, c] of [...inCue].sort((x, y) => (x[0] < y[0] ? -1 : 1)))
-    if (c >= 2) out[w] = Math.round((c / Math.max(c, seen.get(w) ?? 0)) * 1000) / 1000;
-  return out;
-}
-
-/** Per cue phrase seen at least twice as a gold cue: its cue rate (countCues' counts). */
-function phraseRates(articles: readonly Prepared[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [phrase, [cue, seen]] of Object.entries(countCues(articles)))
-    if (cue >= 2) out[phrase] = Math.round((cue / Math.max(cue, seen)) * 1000) / 1000;
-  return out;
-}
 
 interface Rows {
   x: number[];

@@ -40,14 +40,7 @@ import {
   wordProposerOf,
 } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, classAt, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
-import {
-  cueWordCounts,
-  DEFAULT_SETTINGS,
-  fold,
-  objective,
-  scoreExtractor,
-  trainTagger,
-} from '../src/quotes/cue-train.js';
+import { DEFAULT_SETTINGS, fold, objective, scoreExtractor, trainTagger } from '../src/quotes/cue-train.js';
 import {
   emptyRoleCounts,
   figuresOf,
@@ -69,6 +62,7 @@ import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { shareWord } from '../src/quotes/score-attributions.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
+import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -95,30 +89,6 @@ async function trainArticles(): Promise<GoldArticle[]> {
   let n = 0;
   for await (const r of readJsonl(path)) all.push(parseGoldArticle(r, `${path}: record ${++n}`));
   return all.filter((a) => a.split === 'train');
-}
-
-const WORD = /[\p{L}\p{N}]/u;
-function trimmed(lower: readonly string[], a: number, b: number): string {
-  let x = a;
-  let y = b;
-  while (x < y && !WORD.test(lower[x]!)) x++;
-  while (y > x && !WORD.test(lower[y - 1]!)) y--;
-  return `${x}:${y}`;
-}
-
-/** As scripts/quotes-cue-rescore.ts: word and phrase cue rates of the fit folds. */
-function cueRates(articles: readonly Prepared[]): Map<string, number> {
-  const { inCue, seen } = cueWordCounts(articles);
-  const out = new Map<string, number>();
-  for (const [w, c] of [...inCue].sort((x, y) => (x[0] < y[0] ? -1 : 1)))
-    if (c >= 2) out.set(w, Math.round((c / Math.max(c, seen.get(w) ?? 0)) * 1000) / 1000);
-  return out;
-}
-function phraseRates(articles: readonly Prepared[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [phrase, [cue, seen]] of Object.entries(countCues(articles)))
-    if (cue >= 2) out.set(phrase, Math.round((cue / Math.max(cue, seen)) * 1000) / 1000);
-  return out;
 }
 
 interface Rows {
@@ -205,8 +175,9 @@ async function writeCues(): Promise<void> {
       bias: shippedTagger.bias,
       ...(shippedTagger.fallback !== undefined ? { fallback: shippedTagger.fallback } : {}),
     });
-    const rates = cueRates(fitPrepared);
-    const phrases = phraseRates(fitPrepared);
+    // As quotes-cue-rescore.ts reads them, and the shipped stage from the model file's records.
+    const rates = new Map(Object.entries(cueRates(fitPrepared)));
+    const phrases = new Map(Object.entries(phraseRates(fitPrepared)));
     const rows = rowsOf(
       held.map(prepare),
       lexicon,
