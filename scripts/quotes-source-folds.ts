@@ -17,6 +17,7 @@
  * right cue, or the source of a gold cue not found) and prints samples of each.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -81,7 +82,8 @@ const { values, positionals } = parseArgs({
 });
 
 const MODELS = join(import.meta.dirname, '..', '..', 'models', 'quotes');
-const CUES_FILE = resolve(values.cues ?? values.out ?? '/tmp/s11/fold-cues.json');
+/** The fold cues `cues` writes and `score` reads (default: newsdigest-fold-cues.json in the system's temporary folder). */
+const CUES_FILE = resolve(values.cues ?? values.out ?? join(tmpdir(), 'newsdigest-fold-cues.json'));
 
 async function trainArticles(): Promise<GoldArticle[]> {
   const path = join(resolve(values.data ?? '../shared/data'), 'quotes-polnear', 'polnear.jsonl');
