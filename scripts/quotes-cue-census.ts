@@ -9,7 +9,7 @@
 import { isBeliefOrIntentionVerb } from '../src/quotes/core-cues.js';
 import type { CueLexicon } from '../src/quotes/cue-lexicon.js';
 import { type CueRescorer, cueCandidates } from '../src/quotes/cue-rescorer.js';
-import { type CueTagger, classAt, unitContext } from '../src/quotes/cue-tagger.js';
+import { type CueTagger, classAt, unitCandidates, unitContext } from '../src/quotes/cue-tagger.js';
 import type { GoldArticle } from '../src/quotes/eval-quotes.js';
 import { extractAttributions, findCues, tokenTable, unitsOf } from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
@@ -18,6 +18,12 @@ import { shippedPosModel, TAGS, tagRange } from '../src/syntax/index.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 
 type Span = { start: number; end: number };
+/** Stance nouns of belief or intention (the brief's "claim", "view"), for the census's shapes only. */
+const BELIEF_NOUNS = new Set(
+  'belief beliefs view views claim claims hope hopes plan plans intention intentions opinion position wish desire goal aim fear fears concern concerns idea'.split(
+    ' ',
+  ),
+);
 const WORD = /[\p{L}\p{N}]/u;
 
 function bump(m: Map<string, number>, k: string, by = 1): void {
@@ -42,6 +48,13 @@ export class Census {
   readonly missed = new Map<string, number>();
   readonly missedHead = new Map<string, number>();
   readonly missedClass = new Map<string, number>();
+  /**
+   * The brief's classes of a gold cue not matched exactly (twelfth session): inside quotation marks,
+   * wrong extent (a kept cue overlaps it), proposed and dropped by the trees, a candidate token that
+   * no decode or proposal made a span of (tagged O), no token a candidate; each crossed with the
+   * cue's shape (belief/intention, multi-word, one word).
+   */
+  readonly briefClass = new Map<string, number>();
   readonly goldClass = new Map<string, number>();
   readonly spurious = new Map<string, number>();
   readonly spuriousWhere = new Map<string, number>();
@@ -88,9 +101,11 @@ export class Census {
       const unitOf = (t: number) => units.findIndex(([a, b]) => a <= t && t < b);
       // Candidate spans proposed (the tagger's decode, the wide one, the lexical proposals), as character spans.
       const proposed: Span[] = [];
+      const candTok = new Uint8Array(table.count);
       for (const [ts, te] of units) {
         if (te <= ts) continue;
         const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
+        candTok.set(unitCandidates(table, ts, te, ctx, tagger), ts);
         for (const c of cueCandidates(
           table,
           ts,
@@ -169,6 +184,31 @@ export class Census {
         } else if (proposed.some((p) => same(p, c))) why = 'proposed exactly, dropped by the trees';
         else if (proposed.some((p) => over(p, c))) why = 'proposed with other bounds, dropped';
         else why = 'never proposed';
+        {
+          let words = 0;
+          let cand = 0;
+          for (let k = t0; k <= tokenAt(c.end - 1); k++) {
+            if (WORD.test(table.lower[k]!)) words++;
+            if (candTok[k]) cand++;
+          }
+          const brief = quoted
+            ? 'inside quotation marks'
+            : why.startsWith('boundary')
+              ? 'wrong extent (a kept cue overlaps)'
+              : why.startsWith('proposed')
+                ? 'proposed, dropped by the trees'
+                : cand
+                  ? 'candidate, tagged O (no span proposed)'
+                  : 'never a candidate';
+          const shape =
+            isBeliefOrIntentionVerb(table.lower[head]!) || BELIEF_NOUNS.has(table.lower[head]!)
+              ? 'belief/intention'
+              : words > 1
+                ? 'multi-word'
+                : 'one word';
+          bump(this.briefClass, brief);
+          bump(this.briefClass, `${brief} / ${shape}`);
+        }
         const u = unitOf(t0);
         const second = hitUnits.has(u) ? ', sentence has a right cue' : '';
         bump(this.missed, `${why}${second}`);
@@ -368,6 +408,7 @@ export class Census {
       `\n#### Census: gold cues ${this.gold}, predicted ${this.predicted}, exact ${this.exact}, spurious ${spur}\n`,
       `| gold cues by the head word's class (our POS tagger) | count |\n| --- | --- |\n${list(this.goldClass)}\n`,
       `| gold cue not matched exactly: why | count |\n| --- | --- |\n${list(this.missed)}\n`,
+      `| gold cue not matched exactly: the brief's classes / shape | count |\n| --- | --- |\n${list(this.briefClass)}\n`,
       `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
       `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
       `| boundary error: shape | count |\n| --- | --- |\n${list(this.boundaryShape)}\n`,
