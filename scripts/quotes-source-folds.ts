@@ -56,11 +56,13 @@ import {
   extractAttributions,
   extractCues,
   findCues,
+  tokenTable,
   traceReadings,
   unitsOf,
 } from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
-import { shareWord } from '../src/quotes/score-attributions.js';
+import { sameSpanTrimmed, shareWord, trimForScoring } from '../src/quotes/score-attributions.js';
+import { cueRanges, cuesInUnit } from '../src/quotes/span-given-cues.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
 import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
@@ -73,7 +75,13 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     cues: { type: 'string' },
     split: { type: 'boolean' },
+    // Sorts cue exact's errors on found cues by where the extents differ, with the words that differ.
+    'cue-split': { type: 'boolean' },
     samples: { type: 'string' },
+    top: { type: 'string' },
+    // Re-applies the extractor's cue prefix rule (cuePrefixStart) to the fold cues, with the
+    // trees that chose them held fixed: a prefix rule measured apart from the trees' retraining.
+    reprefix: { type: 'boolean' },
     gold: { type: 'boolean' },
     // Writes the per-fold figures to this file, or compares with it when it exists (--base).
     save: { type: 'string' },
@@ -293,6 +301,7 @@ async function score(): Promise<void> {
   const pooled = emptyRoleCounts();
   const split = values.split ? new Split(Number(values.samples ?? 0)) : undefined;
   const readings = split ? traceReadings() : undefined;
+  const cueSplit = values['cue-split'] ? new Split(Number(values.samples ?? 0)) : undefined;
   /** Per reading: [ok, no source, other words, spurious on a right cue, gold none and none given, spurious cue] */
   const perReading = new Map<string, number[]>();
   const tally = (a: Attribution, k: number) => {
@@ -302,7 +311,8 @@ async function score(): Promise<void> {
     perReading.set(r, row);
   };
   for (const g of train) {
-    const given = values.gold ? g.attributions.flatMap((a) => (a.cue ? [a.cue] : [])) : cues[g.id]!;
+    const given0 = values.gold ? g.attributions.flatMap((a) => (a.cue ? [a.cue] : [])) : cues[g.id]!;
+    const given = values.reprefix ? reprefixed(g.text, given0) : given0;
     const found = extractAttributions({
       text: g.text,
       sentences: sentenceSpans(g.text),
@@ -316,6 +326,7 @@ async function score(): Promise<void> {
     };
     scoreArticle(perFold[fold(g.id)]!, g, predicted);
     scoreArticle(pooled, g, predicted);
+    if (cueSplit) cueExtents(cueSplit, g, predicted.cue);
     if (split) {
       const t = g.text;
       for (const a of g.attributions) {
@@ -419,6 +430,82 @@ async function score(): Promise<void> {
       console.log(`\n## ${k}`);
       for (const s of list) console.log(`- ${s}`);
     }
+  }
+  if (cueSplit) {
+    const top = [...cueSplit.n].sort((x, y) => y[1] - x[1]);
+    console.log('\n# cue extents (found cues; class · the words that differ, lower-cased)');
+    for (const [k, v] of top.slice(0, Number(values.top ?? 80))) console.log(`${v}\t${k}`);
+    for (const [k, list] of [...cueSplit.samples].sort()) {
+      console.log(`\n## ${k}`);
+      for (const s of list) console.log(`- ${s}`);
+    }
+  }
+}
+
+/**
+ * The cues with the prefix rule applied anew: a cue's first words that the rule no longer takes
+ * in are dropped (while a word remains), then cuePrefixStart extends it (not before the unit's
+ * start or the previous cue's end).
+ */
+function reprefixed(text: string, spans: readonly Span[]): Span[] {
+  const regions = findQuoteRegions(text);
+  const table = tokenTable(text, regions);
+  const ranges = cueRanges(table, spans);
+  const out: Span[] = [];
+  for (const [ts, te] of unitsOf(sentenceSpans(text), regions, table)) {
+    let floor = ts;
+    for (const [a0, b] of cuesInUnit(ranges, ts, te)) {
+      let a = a0;
+      while (a + 1 < b && cuePrefixStart(table, a + 1, a) === a + 1 && isOldPrefix(table.lower[a]!)) a++;
+      a = cuePrefixStart(table, a, floor);
+      out.push({ start: table.off[2 * a]!, end: table.off[2 * b - 1]! });
+      floor = b;
+    }
+  }
+  return out;
+}
+
+/** Words the prefix rule took in at the fold cues' commit (796ec9e) that it may now leave out. */
+function isOldPrefix(w: string): boolean {
+  return w === 'will' || w === 'may' || w === 'can' || w === 'must';
+}
+
+/** The words of text[from, to), lower-cased, or '∅'. */
+function wordsIn(text: string, from: number, to: number): string {
+  return text.slice(from, to).trim().toLowerCase().replace(/\s+/g, ' ') || '∅';
+}
+
+/**
+ * Each gold cue that shares a word with a predicted cue but is not its exact match: by which side
+ * differs (start, end, both), whether the prediction is longer or shorter there, and the words
+ * between the two bounds; and the predicted cues that share no word with any gold cue, by shape.
+ */
+function cueExtents(split: Split, g: GoldArticle, cues: readonly Span[]): void {
+  const t = g.text;
+  const gold = g.attributions.flatMap((a) => (a.cue ? [a.cue] : []));
+  for (const gc of gold) {
+    if (cues.some((p) => sameSpanTrimmed(t, p, gc))) continue;
+    const p = cues.find((q) => shareWord(t, q, gc));
+    if (!p) continue;
+    const x = trimForScoring(t, p);
+    const y = trimForScoring(t, gc);
+    const parts: string[] = [];
+    if (x.start < y.start) parts.push(`start longer +${wordsIn(t, x.start, y.start)}`);
+    if (x.start > y.start) parts.push(`start shorter -${wordsIn(t, y.start, x.start)}`);
+    if (x.end > y.end) parts.push(`end longer +${wordsIn(t, y.end, x.end)}`);
+    if (x.end < y.end) parts.push(`end shorter -${wordsIn(t, x.end, y.end)}`);
+    const side = (x.start !== y.start ? 'S' : '') + (x.end !== y.end ? 'E' : '');
+    split.add(`${side} ${parts.map((s) => (s.length > 60 ? s.slice(0, 60) + '…' : s)).join(' & ')}`, t, gc, [
+      [p, '<', '>'],
+      [gc, '[', ']'],
+    ]);
+    split.n.set(`=all ${side}`, (split.n.get(`=all ${side}`) ?? 0) + 1);
+  }
+  for (const p of cues) {
+    if (gold.some((gc) => shareWord(t, p, gc))) continue;
+    const tp = trimForScoring(t, p);
+    const shape = tp.end <= tp.start ? `punct ${JSON.stringify(t.slice(p.start, p.end))}` : 'words';
+    split.n.set(`=spurious ${shape}`, (split.n.get(`=spurious ${shape}`) ?? 0) + 1);
   }
 }
 

@@ -559,7 +559,23 @@ const CUE_PREFIX_WORDS = new Set([
   'later',
   'then',
   'soon',
+  // Contracted auxiliaries, both apostrophes ("they’ve suggested" → "’ve suggested"): on train, a
+  // gold cue right after one takes it in 33 times and leaves it out twice. Not "'s" (77 in, 139
+  // out: a possessive as often as "is").
+  "'ve",
+  '\u2019ve',
+  "'re",
+  '\u2019re',
+  "'d",
+  '\u2019d',
+  "'ll",
+  '\u2019ll',
+  "'m",
+  '\u2019m',
 ]);
+
+/** Modals that are also names ("George Will urged", "Theresa May said"): a prefix only in lower case. */
+const NAME_MODALS = new Set(['will', 'may', 'can', 'must']);
 
 /**
  * True for a word the cue takes in before it: a closed-class word above, or a lower-case word in
@@ -567,7 +583,7 @@ const CUE_PREFIX_WORDS = new Set([
  */
 function isCuePrefix(table: TokenTable, k: number): boolean {
   const w = table.lower[k]!;
-  if (CUE_PREFIX_WORDS.has(w)) return true;
+  if (CUE_PREFIX_WORDS.has(w)) return !NAME_MODALS.has(w) || !isCapitalisedAt(table, k);
   if (w.length < 5 || !w.endsWith('ly')) return false;
   const c = table.text.charCodeAt(table.off[2 * k]!);
   if (c < 97 || c > 122) return false;

@@ -1,0 +1,59 @@
+/**
+ * The cue-extent and source rules of the twelfth session (quotes-span-12), each on sentences
+ * written for the project.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { cuePrefixStart, extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
+
+/** The cue that starts with the first occurrence of `word`, once the words before it are taken in. */
+function prefixed(text: string, word: string): string {
+  const table = tokenTable(text, findQuoteRegions(text));
+  const at = text.indexOf(word);
+  let k = 0;
+  while (table.off[2 * k]! < at) k++;
+  const from = cuePrefixStart(table, k, 0);
+  return text.slice(table.off[2 * from]!, at + word.length);
+}
+
+/** The sources (and cues) read for the given cues (the first occurrence of each) in `text`. */
+function readAll(text: string, cues: string[]): { source?: string; cue: string; content: string }[] {
+  return extractAttributions({
+    text,
+    sentences: sentenceSpans(text),
+    lexicon: shippedLexicon(),
+    givenCues: cues.map((cue) => ({ start: text.indexOf(cue), end: text.indexOf(cue) + cue.length })),
+  }).map((a) => ({
+    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
+    cue: text.slice(a.cue.start, a.cue.end),
+    content: text.slice(a.content.start, a.content.end),
+  }));
+}
+
+describe('the cue prefix', () => {
+  it('takes in a contracted auxiliary, with either apostrophe', () => {
+    expect(prefixed('The planners’ve suggested a second bridge.', 'suggested')).toBe('’ve suggested');
+    expect(prefixed("We're told the ferry will stop.", 'told')).toBe("'re told");
+    expect(prefixed('She’d never said so before.', 'said')).toBe('’d never said');
+    expect(prefixed('They’ll argue the levee is weak.', 'argue')).toBe('’ll argue');
+    expect(prefixed('I’m convinced the plan works.', 'convinced')).toBe('’m convinced');
+  });
+
+  it('leaves out a possessive or "is" written as ’s', () => {
+    expect(prefixed('The mayor’s claim surprised no one.', 'claim')).toBe('claim');
+  });
+
+  it('takes in a lower-case modal but not a name spelt like one', () => {
+    expect(prefixed('The board will argue that the levee is weak.', 'argue')).toBe('will argue');
+    expect(prefixed('The columnist Dana Will urged readers to vote.', 'urged')).toBe('urged');
+    expect(prefixed('“It cannot last,” May said on the radio.', 'said')).toBe('said');
+  });
+
+  it('reads a name spelt like a modal as the source', () => {
+    const [a] = readAll('“It cannot last,” Will said on the radio.', ['said']);
+    expect(a?.cue).toBe('said');
+    expect(a?.source).toBe('Will');
+  });
+});
