@@ -239,7 +239,15 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
     // Where offsets agree, the lowered text's characters are the token's (a literal too).
     hash[i] = sameLength ? hashRange(lowered, start, end) | 0 : stringHash(token) | 0;
     while (r < regions.length && regions[r]!.end <= start) r++;
-    if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) region[i] = r;
+    if (r < regions.length && regions[r]!.start <= start && end <= regions[r]!.end) {
+      region[i] = r;
+      // An opening curly mark that closes its passage ("“…,“ said X": quote-marks.ts closesAt)
+      // is read as the closing mark it stands for.
+      if (literal === '\u201c' && regions[r]!.end === end && regions[r]!.start < start) {
+        lower[i] = '\u201d';
+        hash[i] = stringHash('\u201d') | 0;
+      }
+    }
     word[i] = wordy ? 1 : 0;
   }
   return { text, off, count: n, lower, hash, region, word };

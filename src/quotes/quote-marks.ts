@@ -21,6 +21,8 @@
  *   before another (`5 " 9`) or after feet (`5 ' 1 "`) is an inch mark: no quotation mark.
  *   After a colon (`he said : " we …`) a spaced mark opens whatever the count, as an
  *   unspaced one does;
+ * - inside a passage, an opening curly mark shaped as a closing one (no blank before, a blank
+ *   after: `“It's unusual,“ said X`) closes it;
  * - inside a passage, a mark shaped as an opening one (a blank before, a word after) right
  *   after a sentence's end (`… for them. "England …`) reopens the passage instead of closing
  *   it: the reopened-quote convention on pages whose paragraph breaks were lost.
@@ -111,6 +113,16 @@ function reopensAt(text: string, i: number): boolean {
   if (i === 0 || !isSpaceCode(text.charCodeAt(i - 1)) || isSpaceCode(codeOrSpace(text, i + 1))) return false;
   const before = previousNonBlank(text, i);
   return before === 0x2e || before === 0x3f || before === 0x21;
+}
+
+/**
+ * Whether the opening curly mark at `i`, met inside a passage, is a closing one written the wrong
+ * way (`“It's unusual,“ said Roe`): shaped as a closing mark, no blank before and a blank (or the
+ * text's end) after. Read as an opening mark, it started a passage that ran to the paragraph's end
+ * and hid the cue after it.
+ */
+function closesAt(text: string, i: number): boolean {
+  return i > 0 && !isSpaceCode(text.charCodeAt(i - 1)) && isSpaceCode(codeOrSpace(text, i + 1));
 }
 
 /** Straight double marks (" and '') in text[from, to), inch marks left out. */
@@ -245,7 +257,12 @@ class QuoteScan {
       this.floor = i + 1;
       return i;
     }
-    if (c === CLOSE_CURLY || (c === STRAIGHT && !inchMarkAt(text, i)) || doubleApostropheAt(text, i)) {
+    if (
+      c === CLOSE_CURLY ||
+      (c === STRAIGHT && !inchMarkAt(text, i)) ||
+      doubleApostropheAt(text, i) ||
+      (c === OPEN_CURLY && closesAt(text, i))
+    ) {
       const end = c === APOSTROPHE ? i + 2 : i + 1;
       this.regions.push({ start: this.open, end, closed: true });
       this.open = -1;

@@ -83,6 +83,24 @@ describe('findQuoteRegions', () => {
       { text: '\u201cworks\u201d', closed: true },
     ]);
   });
+
+  it('closes a passage at an opening curly mark written as a closing one (no blank before, a blank after)', () => {
+    const text =
+      '\u201cThe ferry is late,\u201c said Ana Ruiz. She left. \u201cIt was late.\u201c\nThen rain.';
+    expect(passages(text)).toEqual([
+      { text: '\u201cThe ferry is late,\u201c', closed: true },
+      { text: '\u201cIt was late.\u201c', closed: true },
+    ]);
+  });
+
+  it('still opens at an opening curly mark after a blank, or glued to the word it opens', () => {
+    const text = 'He said \u201cwe wait \u201cnow\u201d and (\u201cthen\u201d) go.';
+    expect(passages(text)).toEqual([
+      { text: '\u201cwe wait', closed: false },
+      { text: '\u201cnow\u201d', closed: true },
+      { text: '\u201cthen\u201d', closed: true },
+    ]);
+  });
 });
 
 describe('findQuoteRegions on marks with blanks on both sides (PTB-tokenised text)', () => {

@@ -57,3 +57,12 @@ describe('the cue prefix', () => {
     expect(a?.source).toBe('Will');
   });
 });
+
+describe('a closing mark written as an opening one', () => {
+  it('does not hide the cue after it', () => {
+    const text = '\u201cThe ferry is late,\u201c said Ana Ruiz. She left.';
+    const [a] = readAll(text, ['said']);
+    expect(a?.source).toBe('Ana Ruiz');
+    expect(a?.content).toBe('\u201cThe ferry is late,\u201c');
+  });
+});
