@@ -553,6 +553,10 @@ const CUE_PREFIX_WORDS = new Set([
   'must',
   'not',
   "n't",
+  'n\u2019t',
+  // "can't", "won't" are tokenised "ca n't", "wo n't".
+  'ca',
+  'wo',
   'never',
   'also',
   'still',

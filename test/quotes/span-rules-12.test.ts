@@ -41,6 +41,12 @@ describe('the cue prefix', () => {
     expect(prefixed('I’m convinced the plan works.', 'convinced')).toBe('’m convinced');
   });
 
+  it('takes in a negation with a curly apostrophe, and "can\'t", "won\'t"', () => {
+    expect(prefixed('The mayor didn’t say when the ferry returns.', 'say')).toBe('didn’t say');
+    expect(prefixed("The mayor can't say when the ferry returns.", 'say')).toBe("can't say");
+    expect(prefixed('The mayor won’t say when the ferry returns.', 'say')).toBe('won’t say');
+  });
+
   it('leaves out a possessive or "is" written as ’s', () => {
     expect(prefixed('The mayor’s claim surprised no one.', 'claim')).toBe('claim');
   });
