@@ -1574,7 +1574,18 @@ function sourceFirst(
   // "X, a spokesman, on Tuesday said", "X, for his part, is labeling": a short aside between the
   // comma that ends the name (and its appositions) and the cue; the source is before the comma.
   let named: Span | undefined;
-  if (!afterComma && boundary >= s0 && table.lower[boundary] === ',' && shortAside(table, from, c0)) {
+  const titled = !afterComma && boundary === c0 - 1 ? titledApposition(table, c0, s0) : undefined;
+  if (titled) {
+    named = sourceSpan(table, sourceStart(table, titled.from, titled.end), titled.end);
+    if (named) boundary = titled.boundary;
+  }
+  if (
+    !named &&
+    !afterComma &&
+    boundary >= s0 &&
+    table.lower[boundary] === ',' &&
+    shortAside(table, from, c0)
+  ) {
     const behind = sourceChain(table, boundary, s0, ts);
     const chunk = sourceBefore(table, boundary, s0);
     if (behind) {
@@ -1589,7 +1600,9 @@ function sourceFirst(
   const start = sourceStart(table, from, c0);
   if (readings)
     reading = named
-      ? 'first-aside'
+      ? titled
+        ? 'first-titled'
+        : 'first-aside'
       : chain
         ? 'first-chain'
         : sourceless(table, start, c0)
@@ -1615,6 +1628,36 @@ function sourceFirst(
   }
   const content = contentAfter(table, c1, s1, next0, next1);
   return content ? attribution('reported', content, cue, source) : undefined;
+}
+
+/** The most words a quoted title inside an apposition may have (titledApposition). */
+const TITLE_WORDS = 6;
+
+/**
+ * "Joe Roe, host of “Morning Talk,” suggested …", "The ad, titled “Unifier?,” concludes …": the
+ * cue follows a short quotation (a title, not speech) whose closing mark holds the comma that
+ * ends an apposition; the name before the apposition's comma is the source. Returns that name's
+ * tokens [from, end) and the token before it, or undefined.
+ */
+function titledApposition(
+  table: TokenTable,
+  c0: number,
+  s0: number,
+): { from: number; end: number; boundary: number } | undefined {
+  const close = c0 - 1;
+  const r = table.region[close]!;
+  if (r === -1 || !CLOSE_MARKS.has(table.lower[close]!) || close - 1 < s0 || table.lower[close - 1] !== ',')
+    return undefined;
+  let open = close;
+  while (open > s0 && table.region[open - 1] === r) open--;
+  if (open <= s0 || wordsIn(table, open, close) > TITLE_WORDS) return undefined;
+  // The apposition: from the comma after the name to the opening mark.
+  const apposition = sourceBefore(table, open, s0);
+  const comma = apposition.boundary;
+  if (comma < s0 || table.lower[comma] !== ',' || open - apposition.from > 8) return undefined;
+  const name = sourceBefore(table, comma, s0);
+  if (name.from >= comma || chunkKind(table, name.from, comma) !== 'np') return undefined;
+  return { from: name.from, end: comma, boundary: name.boundary };
 }
 
 /**

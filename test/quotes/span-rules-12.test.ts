@@ -72,3 +72,17 @@ describe('a closing mark written as an opening one', () => {
     expect(a?.content).toBe('\u201cThe ferry is late,\u201c');
   });
 });
+
+describe('a quoted title closing an apposition', () => {
+  it('reads the name before the apposition as the source', () => {
+    const text = 'Dana Roe, host of the “Harbour Hour,” suggested the ferry was late.';
+    expect(readAll(text, ['suggested'])[0]?.source).toBe('Dana Roe');
+    const ad = 'The ad, titled “Bridges?,” concludes that the plan is reckless.';
+    expect(readAll(ad, ['concludes'])[0]?.source).toBe('The ad');
+  });
+
+  it('leaves speech before the cue to the inverted reading', () => {
+    const text = 'Dana Roe spoke. “The ferry is late again today,” said Ana Ruiz.';
+    expect(readAll(text, ['said'])[0]?.source).toBe('Ana Ruiz');
+  });
+});
