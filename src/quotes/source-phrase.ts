@@ -426,10 +426,73 @@ const EXPERIENCER_PARTICIPLES = new Set([
  * "there", with its auxiliaries ("there were questions about …").
  */
 export function sourceless(t: SourceTokens, start: number, c0: number): boolean {
+  if (t.lower[start] === 'it') return expletiveCue(t, start + 1, c0);
   if (t.lower[start] !== 'there') return false;
-  for (let i = start + 1; i < c0; i++) if (!CLAUSE_WORDS.has(t.lower[i]!)) return false;
+  for (let i = start + 1; i < c0; i++) {
+    const w = t.lower[i]!;
+    if (!CLAUSE_WORDS.has(w) && w !== '\u2019s' && !(i > start + 1 && EXISTENTIAL_QUANTIFIERS.has(w)))
+      return false;
+  }
   return true;
 }
+
+/**
+ * Whether the cue at c0 is an adjective after an expletive "it" ("it is unclear whether", "it was
+ * not clear that", "it's worth pointing out"): the words that follow are no one's, and PolNeAR
+ * marks no source.
+ */
+function expletiveCue(t: SourceTokens, from: number, c0: number): boolean {
+  let k = from;
+  while (
+    k < t.lower.length &&
+    (CLAUSE_WORDS.has(t.lower[k]!) || t.lower[k] === '\u2019s' || t.lower[k] === 'not')
+  )
+    k++;
+  return k > from && k >= c0 && EXPLETIVE_ADJECTIVES.has(t.lower[k]!);
+}
+
+const EXPLETIVE_ADJECTIVES = new Set([
+  'clear',
+  'unclear',
+  'worth',
+  'likely',
+  'unlikely',
+  'possible',
+  'impossible',
+  'obvious',
+  'evident',
+  'apparent',
+  'certain',
+  'uncertain',
+  'doubtful',
+  'true',
+]);
+
+/**
+ * Quantifiers between the existential "there" and its noun cue ("there have been few calls for",
+ * "there's no doubt about", "there were numerous complaints"): still no one's words.
+ */
+const EXISTENTIAL_QUANTIFIERS = new Set([
+  'no',
+  'few',
+  'little',
+  'many',
+  'much',
+  'more',
+  'numerous',
+  'several',
+  'some',
+  'growing',
+  'mounting',
+  'widespread',
+  'renewed',
+  'increasing',
+  'fresh',
+  'new',
+  'a',
+  'lot',
+  'of',
+]);
 
 /** Words that never name anyone on their own ("In", "A", "Amid"). */
 const FUNCTION_WORDS = new Set([

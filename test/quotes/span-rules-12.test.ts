@@ -86,3 +86,22 @@ describe('a quoted title closing an apposition', () => {
     expect(readAll(text, ['said'])[0]?.source).toBe('Ana Ruiz');
   });
 });
+
+describe('no one speaks in an existential or expletive frame', () => {
+  it('gives "there" with a quantifier no source', () => {
+    const text = 'There have been few calls for the mayor to resign.';
+    expect(readAll(text, ['calls for'])[0]?.source).toBeUndefined();
+    const curly = 'There’s no doubt about the ferry schedule.';
+    expect(readAll(curly, ['doubt about'])[0]?.source).toBeUndefined();
+  });
+
+  it('gives an expletive "it" before "is unclear", "was not clear", "is worth" no source', () => {
+    expect(readAll('It is unclear whether the ferry will run.', ['is unclear'])[0]?.source).toBeUndefined();
+    expect(readAll('It was not clear that the bridge would open.', ['clear'])[0]?.source).toBeUndefined();
+  });
+
+  it('still reads "it" or "there" as a source before a verb of saying', () => {
+    expect(readAll('It said the ferry will run on Monday.', ['said'])[0]?.source).toBe('It');
+    expect(readAll('The report, it argues, is wrong.', ['argues'])[0]?.source).toBe('it');
+  });
+});
