@@ -1218,10 +1218,14 @@ function attributionAt(
   }
   const participle = !finite && /ing$/.test(table.lower[verb]!);
 
-  // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end.
+  // 2. inverted: "…,” said X" / "…, said X." — a short name after the cue, then the end. A cue of
+  // more than one word does not invert ("…, has reported spending …", "…, referred to X as"),
+  // nor does a verb after a title that closes an apposition ("X, star of “Y,” thanked Z").
   if (
     (prev === ',' || CLOSE_MARKS.has(prev)) &&
     !participle &&
+    c1 - c0 === 1 &&
+    !(CLOSE_MARKS.has(prev) && titledApposition(table, c0, s0)) &&
     table.lower[c1] !== 'that' &&
     !startsQuote(table, c1, s1)
   ) {

@@ -105,3 +105,24 @@ describe('no one speaks in an existential or expletive frame', () => {
     expect(readAll('The report, it argues, is wrong.', ['argues'])[0]?.source).toBe('it');
   });
 });
+
+describe('an inverted cue', () => {
+  it('is one word: a longer cue after a comma reads its subject, not its object', () => {
+    const text =
+      'The mayor has mocked the pilots, referred to the ferry crews as “lazy” and praised the union.';
+    expect(readAll(text, ['referred to'])[0]?.source).toBe('The mayor');
+  });
+
+  it('is not a verb after a title closing an apposition', () => {
+    const text = 'Dana Roe, star of the show “Harbour Hour,” thanked Obama for “taking these steps.”';
+    expect(readAll(text, ['thanked'])[0]).toMatchObject({
+      source: 'Dana Roe',
+      content: 'Obama for “taking these steps.”',
+    });
+  });
+
+  it('still reads "…,” said X" and "…, says X."', () => {
+    expect(readAll('“The ferry is late again,” said Ana Ruiz.', ['said'])[0]?.source).toBe('Ana Ruiz');
+    expect(readAll('The ferry is late again, says Ana Ruiz.', ['says'])[0]?.source).toBe('Ana Ruiz');
+  });
+});
