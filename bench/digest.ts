@@ -15,7 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { workerInterruptBudget } from '../src/batch/pool.js';
-import { runIngest } from '../src/batch/run-ingest.js';
+import { runIngest, type Split } from '../src/batch/run-ingest.js';
 import { digestArticle } from '../src/digest.js';
 import { NewsdigestError } from '../src/errors.js';
 import { readJsonl } from '../src/eval/data.js';
@@ -76,6 +76,16 @@ interface EndToEnd {
    * moves much less than time: it cannot see a worker waiting).
    */
   cpuBoundRate: number | undefined;
+  /**
+   * The busiest worker thread's own CPU per article (start-up included): with workers split by
+   * stage (run-ingest.ts `split`) the halves need not weigh the same, and the busier bounds the
+   * rate at 1000 / this; with workers split by article, about workerThreadCpuMs / workers.
+   */
+  busiestWorkerCpuMs: number | undefined;
+  /** How the workers shared the work (--split; default: ingest's). */
+  split: Split | undefined;
+  /** Each worker thread's own CPU per article, with its half when split by stage ("head 1.21"). */
+  perWorker: string[];
   loadAverage: number;
 }
 
@@ -86,13 +96,21 @@ async function endToEnd(
   workers: number,
   backgroundCompile: boolean | undefined,
   interruptBudget: number | undefined,
+  split: Split | undefined,
 ): Promise<EndToEnd> {
   const store = openStore(db);
   const c0 = cpuNow();
   const t0 = performance.now();
   let summary: Awaited<ReturnType<typeof runIngest>>;
   try {
-    summary = await runIngest({ inputs: [input], store, workers, backgroundCompile, interruptBudget });
+    summary = await runIngest({
+      inputs: [input],
+      store,
+      workers,
+      backgroundCompile,
+      interruptBudget,
+      ...(split ? { split } : {}),
+    });
   } finally {
     store.close();
   }
@@ -132,6 +150,9 @@ async function endToEnd(
       workerThreadCpuMs !== undefined
         ? 1000 * Math.min(workers / workerThreadCpuMs, availableParallelism() / cpuMs)
         : undefined,
+    busiestWorkerCpuMs: wc.length ? Math.max(...wc.map((c) => c.totalMs)) / n : undefined,
+    split,
+    perWorker: wc.map((c) => `${c.role ?? 'worker'} ${(c.totalMs / n).toFixed(3)}`),
     workerStartCpuMs: mean((c) => c.startMs),
     workerFirstChunkCpuMs: mean((c) => c.firstChunkMs),
     loadAverage: loadavg()[0]!,
@@ -152,6 +173,7 @@ export const digestBench: BenchTask = {
     workers:
       'N or N,M,…: worker threads (default: one per core); a list runs each in turn (1,2: a same-run scaling ratio)',
     peers: 'NAMES: peers (default ner-compromise; "none")',
+    split: "stage|article: how 2+ workers share the work (default: ingest's; see ingest --help)",
   },
   async run({ data, limit, flags }): Promise<EvalReport> {
     const workerCounts = String(flags['workers'] ?? availableParallelism())
@@ -188,6 +210,15 @@ export const digestBench: BenchTask = {
       );
     }
     const interruptBudget = budgetFlag === 'auto' ? undefined : Number(budgetFlag);
+    const splitFlag = flags['split'];
+    if (splitFlag !== undefined && splitFlag !== 'stage' && splitFlag !== 'article') {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        '--split',
+        `expecting stage or article, instead found "${String(splitFlag)}"`,
+      );
+    }
+    const split = splitFlag as Split | undefined;
     const docs = await readDocs(data, limit);
     const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
     const words = docs.reduce((n, d) => n + (d.text.match(/\S+/g)?.length ?? 0), 0);
@@ -208,7 +239,7 @@ export const digestBench: BenchTask = {
       const runs: EndToEnd[] = [];
       for (const [r, workers] of workerCounts.entries()) {
         runs.push(
-          await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile, interruptBudget),
+          await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile, interruptBudget, split),
         );
       }
       // 2. Every stage alone, in this thread (after one warm-up pass over the first 100).
@@ -379,6 +410,10 @@ export const digestBench: BenchTask = {
                   mainThreadCpuMsPerArticle: r.mainCpuMs === undefined ? null : round(r.mainCpuMs, 3),
                   helperThreadsCpuMsPerArticle: r.helperCpuMs === undefined ? null : round(r.helperCpuMs, 3),
                   cpuBoundRate: r.cpuBoundRate === undefined ? null : round(r.cpuBoundRate, 1),
+                  busiestWorkerCpuMsPerArticle:
+                    r.busiestWorkerCpuMs === undefined ? null : round(r.busiestWorkerCpuMs, 3),
+                  split: r.split ?? null,
+                  perWorkerCpuMsPerArticle: r.perWorker,
                   workerBusy: r.workerBusy === undefined ? null : round(r.workerBusy, 3),
                   loadAverage: round(r.loadAverage, 2),
                 })),

@@ -7,6 +7,7 @@
  * GC) and libuv's. Figures are CPU ms per article stored, user and system apart.
  *
  *   node dist/scripts/corpus-threads.js [--data FILE] [--workers N] [--background-compile on|off]
+ *     [--split stage|article]
  *
  * Run it alternately with two builds (or settings), several times each: on a shared machine
  * one run says little.
@@ -25,6 +26,7 @@ function arg(name: string, fallback: string): string {
 const data = arg('data', '../shared/data/bbc-news-summary/bbc-news-summary.jsonl');
 const workers = Number(arg('workers', '1'));
 const compile = arg('background-compile', 'auto');
+const split = arg('split', '');
 
 interface Sample {
   userMs: number;
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
       store,
       workers,
       backgroundCompile: compile === 'auto' ? undefined : compile === 'on',
+      ...(split === 'stage' || split === 'article' ? { split } : {}),
     });
   } finally {
     clearInterval(timer);
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
       data,
       workers,
       backgroundCompile: compile,
+      split: split || null,
       stored: summary.stored,
       seconds: +seconds.toFixed(2),
       rate: +(summary.stored / seconds).toFixed(1),
@@ -103,6 +107,8 @@ async function main(): Promise<void> {
       workerThreads: per(groups.workers),
       otherThreads: per(groups.others),
       workersOwnCpuMs: own.length ? +(own.reduce((a, c) => a + c.totalMs, 0) / n).toFixed(2) : null,
+      // Each worker's own, with its half when split by stage.
+      perWorkerCpuMs: own.map((c) => `${c.role ?? 'worker'} ${(c.totalMs / n).toFixed(2)}`),
       workerStartCpuMs: own.map((c) => Math.round(c.startMs)),
       workerFirstChunkCpuMs: own.map((c) => Math.round(c.firstChunkMs)),
       walMbAtEnd: +(walMb / 1e6).toFixed(1),

@@ -42,17 +42,27 @@ export type JobOutcome =
 
 export async function runJob(job: Job, options: DigestOptions): Promise<JobResult> {
   if ('error' in job) return { seq: job.seq, hash: job.hash, ok: false, error: job.error };
-  const input = job.page.origin ?? job.page.url ?? job.page.id ?? 'input';
+  const input = pageInputName(job.page);
   try {
     const article = await digestArticle(pageToArticle(job.page), options);
     return { seq: job.seq, hash: job.hash, ok: true, record: articleRecord(article) };
   } catch (e) {
-    const error = asNewsdigestError(e, input).toJSON();
-    // A stage may name something else (its model file): the batch's record names the page.
-    if (error.input !== input) {
-      error.message = `${error.input}: ${error.message}`;
-      error.input = input;
-    }
-    return { seq: job.seq, hash: job.hash, ok: false, error };
+    return { seq: job.seq, hash: job.hash, ok: false, error: jobError(e, input) };
   }
+}
+
+/** How a page is named in its error: its origin, URL or id. */
+export function pageInputName(page: PageInput): string {
+  return page.origin ?? page.url ?? page.id ?? 'input';
+}
+
+/** What a stage threw while digesting the page named `input`, as the batch records it. */
+export function jobError(e: unknown, input: string): JobError {
+  const error = asNewsdigestError(e, input).toJSON();
+  // A stage may name something else (its model file): the batch's record names the page.
+  if (error.input !== input) {
+    error.message = `${error.input}: ${error.message}`;
+    error.input = input;
+  }
+  return error;
 }

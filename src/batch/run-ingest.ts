@@ -16,6 +16,7 @@ import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import type { Job, JobResult } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
+import { StagePool } from './stage-pool.js';
 import type { WorkerCpu } from './worker.js';
 
 /** How often the main thread checkpoints the log while workers write. */
@@ -53,7 +54,18 @@ export interface IngestOptions {
   backgroundCompile?: boolean;
   /** V8's interrupt budget while the workers run (default: pool.ts workerInterruptBudget; 0: V8's). */
   interruptBudget?: number;
+  /**
+   * How 2+ workers share the work: `stage`, heads run the first stages and one tail the rest and
+   * the store (stage-pool.ts); `article`, every worker runs the whole pipeline on its own pages
+   * (pool.ts). Default: DEFAULT_SPLIT. One worker is always the whole pipeline.
+   */
+  split?: Split;
 }
+
+export type Split = 'stage' | 'article';
+
+/** The layout of 2+ workers when none is asked for (docs/DECISIONS.md (corpus-12)). */
+export const DEFAULT_SPLIT: Split = 'article';
 
 export interface IngestSummary {
   /** Pages read (inputs that could not be read at all count as failed, not read). */
@@ -87,9 +99,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // A writing worker's batch is a run of consecutive pages that the reader must have read
   // ahead for each worker: smaller than this thread's, which costs no read-ahead.
   const batchSize = opts.batchSize ?? (writing ? WORKER_BATCH : 256);
+  const split = opts.split ?? DEFAULT_SPLIT;
   const pool =
-    opts.workers > 0
-      ? new DigestPool({
+    opts.workers > 1 && split === 'stage'
+      ? new StagePool({
           workers: opts.workers,
           options: digestOptions,
           chunkTimeoutMs: opts.chunkTimeoutMs,
@@ -98,7 +111,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           backgroundCompile: opts.backgroundCompile,
           interruptBudget: opts.interruptBudget,
         })
-      : undefined;
+      : opts.workers > 0
+        ? new DigestPool({
+            workers: opts.workers,
+            options: digestOptions,
+            chunkTimeoutMs: opts.chunkTimeoutMs,
+            store: writing ? { file: store.file!, batchSize } : undefined,
+            youngGenerationMb: opts.youngGenerationMb,
+            backgroundCompile: opts.backgroundCompile,
+            interruptBudget: opts.interruptBudget,
+          })
+        : undefined;
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
   // What this thread stores: the records of a pool that does not write, and the errors of
   // inputs that could not be read or whose worker died.

@@ -21,6 +21,7 @@ import { openStore } from '../store/sqlite-store.js';
 import type { BatchTransaction, CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import { primeScanners } from '../text/prime.js';
 import { type Job, type JobOutcome, type JobResult, runJob } from './digest-job.js';
+import type { StageSetup, ToHead, ToTail } from './stage-split.js';
 import { threadCpuMs } from './thread-cpu.js';
 import { advanceTurn } from './turn.js';
 
@@ -70,6 +71,8 @@ export interface WorkerCpu {
   firstChunkMs: number;
   /** The whole life of the thread, to its close (last commit included). */
   totalMs: number;
+  /** A stage-split pool's thread: which half it ran (stage-pool.ts). */
+  role?: 'head' | 'tail';
 }
 
 export interface WorkerSetup {
@@ -81,6 +84,8 @@ export interface WorkerSetup {
   busyTimeoutMs?: number;
   /** The compiled entities model, read once by the pool for every worker (shared memory). */
   entitiesModel?: SharedArrayBuffer;
+  /** A stage-split pool's head or tail (stage-pool.ts): the whole setup of that half. */
+  stage?: StageSetup;
 }
 
 /** Atomics.waitAsync (Node 16+; not in this project's TypeScript lib): resolves once the value moves. */
@@ -136,7 +141,8 @@ export class BatchWriter {
     private readonly store: CorpusStore,
     private readonly file: string,
     private readonly post: (m: FromWorker) => void,
-    private readonly turn: Int32Array,
+    /** The pool's shared turn; undefined for the only writer (stage-split.ts): always its turn. */
+    private readonly turn: Int32Array | undefined,
   ) {}
 
   private held(batch: number): HeldBatch {
@@ -188,7 +194,7 @@ export class BatchWriter {
       const whole = b.end !== undefined && b.digested >= b.received;
       // At or past its start: a turn past it means a worker that died had committed it
       // already (the store then skips every page by hash).
-      const turn = Atomics.load(this.turn, 0);
+      const turn = this.turn ? Atomics.load(this.turn, 0) : next;
       if (turn < next) {
         if (whole && idle) this.wait(turn);
         return;
@@ -208,7 +214,7 @@ export class BatchWriter {
   }
 
   private wait(turn: number): void {
-    if (this.waiting) return;
+    if (this.waiting || !this.turn) return;
     const r = waitAsync(this.turn, 0, turn, 5000);
     if (!r.async) {
       queueMicrotask(() => this.settle(this.idle));
@@ -296,7 +302,7 @@ export class BatchWriter {
     }
     // The next batch's worker may commit now (a failed transaction passes the turn on too:
     // its pages are reported failed, and the run goes on or stops by the main thread's rule).
-    advanceTurn(this.turn, b.end!);
+    if (this.turn) advanceTurn(this.turn, b.end!);
     this.post({ kind: 'committed', batch: start, chunks });
   }
 
@@ -330,8 +336,41 @@ function rows(results: readonly JobResult[]): { items: StoreItem[]; errors: Stor
 }
 
 const port = parentPort;
-if (port) {
-  const setup = (workerData ?? {}) as WorkerSetup;
+const workerSetup = (workerData ?? {}) as WorkerSetup;
+if (port && workerSetup.stage) {
+  const setup = workerSetup;
+  const stage = workerSetup.stage;
+  if (setup.entitiesModel) {
+    try {
+      useEntitiesModelBuffer(setup.entitiesModel);
+    } catch {
+      // Not a model this build reads: the stage loads its own from models/ at first use.
+    }
+  }
+  primeScanners();
+  // Messages that arrive while the half's code loads wait here, in order.
+  const early: (ToHead | ToTail)[] = [];
+  let handle: ((m: ToHead | ToTail) => void) | undefined;
+  port.on('message', (message: ToHead | ToTail) => {
+    if (message.kind === 'models') {
+      try {
+        if (message.quotesTagger) useSharedTagger(message.quotesTagger as SharedCueTagger);
+      } catch {
+        // Not a tagger this build reads: the stage loads its own from models/ at first use.
+      }
+      return;
+    }
+    if (handle) handle(message);
+    else early.push(message);
+  });
+  void import('./stage-split.js').then((split) => {
+    handle = (stage.role === 'head' ? split.runHead(port, stage) : split.runTail(port, stage)) as (
+      m: ToHead | ToTail,
+    ) => void;
+    for (const m of early.splice(0)) handle(m);
+  });
+} else if (port) {
+  const setup = workerSetup;
   const options = (setup.options ?? {}) as DigestOptions;
   const post = (m: FromWorker) => port.postMessage(m);
   if (setup.entitiesModel) {

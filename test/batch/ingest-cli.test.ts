@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareContent } from '../../src/store/canonical-dump.js';
 import { runCli } from '../cli/run-cli.js';
+import { testDatabase } from '../store/test-database.js';
 
 const PAGES = 'test/fixtures/corpus/pages';
 
@@ -41,6 +43,45 @@ describe('newsdigest ingest and search', () => {
     const none = await runCli(['search', 'zeppelin', '--db', db]);
     expect(none).toMatchObject({ code: 0, stdout: '', stderr: '0 results\n' });
   });
+
+  it.skipIf(!existsSync('dist/src/batch/worker.js'))(
+    'with workers split by stage: the same summary, errors file and database as on the main thread; --quiet is quiet',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nd-ingest-cli-'));
+      const run = async (name: string, extra: string[]) => {
+        const db = join(dir, `${name}.db`);
+        const errors = join(dir, `${name}.jsonl`);
+        const r = await runCli(['ingest', PAGES, '--db', db, '--errors', errors, ...extra]);
+        // Each error row as listed, without the time it was recorded.
+        const listed = readFileSync(errors, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => {
+            const { at: _at, ...rest } = JSON.parse(l) as Record<string, unknown>;
+            return rest;
+          });
+        return { r, db, errors: listed };
+      };
+      const main = await run('main', ['--workers', '0']);
+      const stage = await run('stage', ['--workers', '2', '--split', 'stage']);
+      expect(stage.r.code).toBe(1);
+      expect(stage.r.stderr).toMatch(/^ingest: 4 stored, 1 already stored, 2 failed in [\d.]+s .*2 workers/);
+      expect(stage.errors).toEqual(main.errors);
+      expect(stage.errors).toHaveLength(2);
+      const quiet = await run('quiet', ['--workers', '3', '--split', 'stage', '--quiet']);
+      expect(quiet.r).toMatchObject({ code: 1, stdout: '', stderr: '' });
+      expect(quiet.errors).toEqual(main.errors);
+      const a = testDatabase(stage.db, { readonly: true });
+      const b = testDatabase(quiet.db, { readonly: true });
+      expect(compareContent(a, b)).toEqual([]);
+      a.close();
+      b.close();
+      expect((await runCli(['ingest', PAGES, '--db', join(dir, 'x.db'), '--split', 'chapter'])).stderr).toBe(
+        '--split: expecting stage or article, instead found "chapter"\n',
+      );
+    },
+    60_000,
+  );
 
   it('answers usage mistakes and bad queries with one clear line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-ingest-cli-'));

@@ -35,10 +35,10 @@ function storedCount(db: string): number {
   }
 }
 
-function ingest(input: string, db: string, workers: number): ChildProcess {
+function ingest(input: string, db: string, workers: number, split: string): ChildProcess {
   return spawn(
     process.execPath,
-    [CLI, 'ingest', input, '--db', db, '--workers', String(workers), '--quiet'],
+    [CLI, 'ingest', input, '--db', db, '--workers', String(workers), '--split', split, '--quiet'],
     {
       stdio: 'ignore',
     },
@@ -95,38 +95,44 @@ function checkIntegrity(db: string): number {
   }
 }
 
-describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
-  it('keeps every committed batch whole, and a rerun completes the set', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nd-kill-'));
-    const input = join(dir, 'pages.jsonl');
-    writeFileSync(input, syntheticJsonl(PAGES));
-    const db = join(dir, 'corpus.db');
-    const random = seeded(20261125);
-    let before = 0;
-    let killsMidRun = 0;
-    for (let round = 0; round < 4; round++) {
-      const child = ingest(input, db, 1 + (round % 2));
-      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-      // Round 0 dies at start-up; later rounds once this run has committed something of its own.
-      if (round > 0) {
-        const deadline = Date.now() + 30_000;
-        while (storedCount(db) <= before && Date.now() < deadline) await sleep(15);
+// Both layouts of 2 workers: by article (each worker writes its batches in turn) and by stage
+// (one head, one writing tail).
+describe.skipIf(!existsSync(CLI)).each(['article', 'stage'])(
+  'ingest killed with SIGKILL (--split %s)',
+  (split) => {
+    it('keeps every committed batch whole, and a rerun completes the set', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nd-kill-'));
+      const input = join(dir, 'pages.jsonl');
+      writeFileSync(input, syntheticJsonl(PAGES));
+      const db = join(dir, 'corpus.db');
+      const random = seeded(20261125);
+      let before = 0;
+      let killsMidRun = 0;
+      for (let round = 0; round < 4; round++) {
+        // By stage, 2 and 3 workers (one head and two heads feeding the tail); by article, 1 and 2.
+        const child = ingest(input, db, (split === 'stage' ? 2 : 1) + (round % 2), split);
+        const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+        // Round 0 dies at start-up; later rounds once this run has committed something of its own.
+        if (round > 0) {
+          const deadline = Date.now() + 30_000;
+          while (storedCount(db) <= before && Date.now() < deadline) await sleep(15);
+        }
+        await sleep(Math.floor(random() * 400));
+        const killed = child.kill('SIGKILL');
+        const code = await exited;
+        if (killed && code === null) killsMidRun++;
+        const after = checkIntegrity(db);
+        // Nothing committed is lost by a kill.
+        expect(after).toBeGreaterThanOrEqual(before);
+        before = after;
+        if (after === PAGES) break;
       }
-      await sleep(Math.floor(random() * 400));
-      const killed = child.kill('SIGKILL');
-      const code = await exited;
-      if (killed && code === null) killsMidRun++;
-      const after = checkIntegrity(db);
-      // Nothing committed is lost by a kill.
-      expect(after).toBeGreaterThanOrEqual(before);
-      before = after;
-      if (after === PAGES) break;
-    }
-    expect(killsMidRun).toBeGreaterThan(0);
-    expect(before).toBeLessThan(PAGES);
-    const last = ingest(input, db, 2);
-    const code = await new Promise<number | null>((r) => last.on('exit', (c) => r(c)));
-    expect(code).toBe(0);
-    expect(checkIntegrity(db)).toBe(PAGES);
-  }, 150_000);
-});
+      expect(killsMidRun).toBeGreaterThan(0);
+      expect(before).toBeLessThan(PAGES);
+      const last = ingest(input, db, 2, split);
+      const code = await new Promise<number | null>((r) => last.on('exit', (c) => r(c)));
+      expect(code).toBe(0);
+      expect(checkIntegrity(db)).toBe(PAGES);
+    }, 150_000);
+  },
+);

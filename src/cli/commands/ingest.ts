@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { estimateTotal } from '../../batch/estimate-total.js';
-import { runIngest } from '../../batch/run-ingest.js';
+import { DEFAULT_SPLIT, runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
 import { createProgress } from '../progress.js';
@@ -9,7 +9,8 @@ import { createProgress } from '../progress.js';
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'digest pages on all cores into a searchable corpus database',
-  usage: 'newsdigest ingest <inputs…> --db FILE [--workers N] [--errors FILE] [--quiet]',
+  usage:
+    'newsdigest ingest <inputs…> --db FILE [--workers N] [--split stage|article] [--errors FILE] [--quiet]',
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
@@ -19,6 +20,9 @@ interruption finishes the job. A page that fails is recorded and the batch goes 
 Options:
   --db FILE         the corpus database (required)
   --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread
+  --split HOW       how 2+ workers share the work: stage (one thread runs the first stages, the
+                    other the rest and the store) or article (each runs every stage on its own
+                    pages); default ${DEFAULT_SPLIT}
   --errors FILE     write the corpus's outstanding errors there as JSONL after the run
   --keep-html       keep each page's HTML in the stored Article's source.html
   --quiet           no progress display and no summary line
@@ -31,6 +35,7 @@ Examples:
   flags: {
     db: { type: 'string' },
     workers: { type: 'string', short: 'w' },
+    split: { type: 'string' },
     errors: { type: 'string' },
     'keep-html': { type: 'boolean' },
   },
@@ -57,6 +62,12 @@ Examples:
         return EXIT.usage;
       }
     }
+    const rawSplit = ctx.values['split'];
+    if (rawSplit !== undefined && rawSplit !== 'stage' && rawSplit !== 'article') {
+      ctx.stderr.write(`--split: expecting stage or article, instead found "${String(rawSplit)}"\n`);
+      return EXIT.usage;
+    }
+    const split = rawSplit as Split | undefined;
     const store = openStore(db);
     try {
       const total = ctx.interactive ? await estimateTotal(ctx.args) : undefined;
@@ -65,6 +76,7 @@ Examples:
         inputs: ctx.args,
         store,
         workers,
+        ...(split ? { split } : {}),
         stdin: ctx.stdin,
         digest: { keepHtml: ctx.values['keep-html'] === true },
         onProgress: (done) => progress.tick(done, total),

@@ -1,0 +1,163 @@
+/**
+ * The stage-split pool (src/batch/stage-pool.ts): heads run the first stages, one tail the rest
+ * and the store. What today's pool promises must hold for it too: the same database as the
+ * article pool, answers in input order, and a page that hangs or kills a head or the tail is
+ * reported alone, the rest stored; the tail is never blamed for a head's page.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../src/batch/digest-job.js';
+import { runIngest } from '../../src/batch/run-ingest.js';
+import { StagePool } from '../../src/batch/stage-pool.js';
+import type { StageFault } from '../../src/batch/stage-split.js';
+import { compareContent } from '../../src/store/canonical-dump.js';
+import { openStore } from '../../src/store/sqlite-store.js';
+import { testDatabase } from '../store/test-database.js';
+import { syntheticJsonl, syntheticPage } from './synthetic-pages.js';
+
+const hasDist = existsSync('dist/src/batch/worker.js');
+const tmp = () => mkdtempSync(join(tmpdir(), 'nd-stage-pool-'));
+
+function difference(a: string, b: string) {
+  const da = testDatabase(a, { readonly: true });
+  const db = testDatabase(b, { readonly: true });
+  try {
+    return compareContent(da, db);
+  } finally {
+    da.close();
+    db.close();
+  }
+}
+
+/** Pages 0..n-1 in chunks of `size`, numbered in input order. */
+function chunks(n: number, size: number): Job[][] {
+  const out: Job[][] = [];
+  for (let s = 0; s < n; s += size) {
+    const jobs: Job[] = [];
+    for (let seq = s; seq < Math.min(n, s + size); seq++)
+      jobs.push({ seq, hash: `h${seq}`, page: syntheticPage(seq) });
+    out.push(jobs);
+  }
+  return out;
+}
+
+/** Runs `pages` synthetic pages through a writing stage pool with the given faults; the outcomes and the pool's restarts. */
+async function withFaults(faults: StageFault[], timeoutMs: number, workers = 2) {
+  const file = join(tmp(), 'c.db');
+  openStore(file).close();
+  const pool = new StagePool({
+    workers,
+    depth: 2,
+    store: { file, batchSize: 4 },
+    chunkTimeoutMs: timeoutMs,
+    faults,
+  });
+  let answers: Awaited<ReturnType<StagePool['submit']>>[];
+  try {
+    const all = chunks(12, 3).map((jobs) => pool.submit(jobs));
+    pool.end();
+    answers = await Promise.all(all);
+  } finally {
+    await pool.close();
+  }
+  const store = openStore(file);
+  const stored = store.stats().articles;
+  const errors = store.errors();
+  store.close();
+  return { outcomes: answers.flat(), restarts: pool.restarts, stored, errors, file };
+}
+
+describe.skipIf(!hasDist)('StagePool', () => {
+  it('stores what the article pool stores, with 2, 3 and 4 workers (1, 2, 3 heads), answering in order', async () => {
+    const dir = tmp();
+    const input = join(dir, 'many.jsonl');
+    writeFileSync(input, syntheticJsonl(90));
+    const ingest = async (name: string, workers: number, split: 'stage' | 'article') => {
+      const file = join(dir, `${name}.db`);
+      const store = openStore(file);
+      const progress: number[] = [];
+      try {
+        const summary = await runIngest({
+          inputs: [input],
+          store,
+          workers,
+          split,
+          chunkSize: 2,
+          batchSize: 6,
+          onProgress: (d) => progress.push(d),
+        });
+        return { file, summary, progress };
+      } finally {
+        store.close();
+      }
+    };
+    const base = await ingest('article', 2, 'article');
+    expect(base.summary).toMatchObject({ read: 90, stored: 90, failed: 0 });
+    for (const workers of [2, 3, 4]) {
+      const run = await ingest(`stage-${workers}`, workers, 'stage');
+      expect(run.summary).toMatchObject({ read: 90, stored: 90, skipped: 0, failed: 0 });
+      expect(run.summary.workerCpu?.length ?? workers).toBe(workers);
+      expect(run.progress.at(-1)).toBe(90);
+      expect(run.progress).toEqual([...run.progress].sort((a, b) => a - b));
+      expect(difference(base.file, run.file)).toEqual([]);
+    }
+    // A rerun through the stage pool skips everything.
+    const store = openStore(join(dir, 'stage-2.db'));
+    const again = await runIngest({ inputs: [input], store, workers: 2, split: 'stage' });
+    store.close();
+    expect(again).toMatchObject({ read: 90, stored: 0, skipped: 90, failed: 0 });
+  }, 120_000);
+
+  it('without a database, answers each chunk with its records, in order', async () => {
+    const pool = new StagePool({ workers: 3, depth: 2 });
+    try {
+      const answers = await Promise.all(chunks(10, 2).map((jobs) => pool.submit(jobs)));
+      pool.end();
+      expect(answers.flat().map((r) => [r.seq, r.ok, 'record' in r && r.record.id])).toEqual(
+        Array.from({ length: 10 }, (_, i) => [i, true, `synthetic-${i}`]),
+      );
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('a page that kills the head fails alone; the rest are stored', async () => {
+    const r = await withFaults([{ role: 'head', id: 'synthetic-4', kind: 'crash' }], 60_000);
+    expect(r.outcomes.map((o) => [o.seq, o.ok])).toEqual(Array.from({ length: 12 }, (_, i) => [i, i !== 4]));
+    const bad = r.outcomes[4]!;
+    expect(bad.ok === false && bad.error.message).toMatch(/worker exited with code 70/);
+    expect(bad.ok === false && 'stored' in bad && bad.stored).toBe(true);
+    expect(r.stored).toBe(11);
+    expect(r.errors.map((e) => e.code)).toEqual(['E_INTERNAL']);
+    // Once for its chunk of 3, once for the page alone.
+    expect(r.restarts).toBe(2);
+  }, 60_000);
+
+  it('a page that kills the tail fails alone; the rest are stored', async () => {
+    const r = await withFaults([{ role: 'tail', id: 'synthetic-7', kind: 'crash' }], 60_000);
+    expect(r.outcomes.map((o) => [o.seq, o.ok])).toEqual(Array.from({ length: 12 }, (_, i) => [i, i !== 7]));
+    expect(r.stored).toBe(11);
+    expect(r.errors.map((e) => e.code)).toEqual(['E_INTERNAL']);
+    expect(r.restarts).toBe(2);
+  }, 60_000);
+
+  it('a page that hangs the head fails alone, and the tail is not blamed while it waits for it', async () => {
+    const r = await withFaults([{ role: 'head', id: 'synthetic-5', kind: 'hang' }], 4000, 3);
+    expect(r.outcomes.map((o) => [o.seq, o.ok])).toEqual(Array.from({ length: 12 }, (_, i) => [i, i !== 5]));
+    const bad = r.outcomes[5]!;
+    expect(bad.ok === false && bad.error.message).toMatch(/no answer within 4s/);
+    expect(r.stored).toBe(11);
+    // Had the tail's clock run while it waited for the hung head, it would have been blamed for
+    // an innocent chunk too: more restarts, and a page after the hung one failed.
+    expect(r.restarts).toBe(2);
+  }, 60_000);
+
+  it('a page that hangs the tail fails alone', async () => {
+    const r = await withFaults([{ role: 'tail', id: 'synthetic-2', kind: 'hang' }], 4000);
+    expect(r.outcomes.map((o) => [o.seq, o.ok])).toEqual(Array.from({ length: 12 }, (_, i) => [i, i !== 2]));
+    expect(r.stored).toBe(11);
+    expect(r.restarts).toBe(2);
+  }, 60_000);
+});
