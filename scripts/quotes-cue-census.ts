@@ -55,6 +55,8 @@ export class Census {
    * cue's shape (belief/intention, multi-word, one word).
    */
   readonly briefClass = new Map<string, number>();
+  /** Predicted cues inside a gold attribution's content, by whether they overlap a gold cue. */
+  readonly nested = new Map<string, number>();
   readonly goldClass = new Map<string, number>();
   readonly spurious = new Map<string, number>();
   readonly spuriousWhere = new Map<string, number>();
@@ -74,6 +76,9 @@ export class Census {
   readonly samples = new Map<string, string[]>();
   private seen = 0;
   private seenShape = 0;
+  private seenBrief = 0;
+  private seenSaid = 0;
+  private seenNested = 0;
   private seenSpurious = 0;
   private seenSourceless = 0;
   private seenWrong = 0;
@@ -208,6 +213,17 @@ export class Census {
                 : 'one word';
           bump(this.briefClass, brief);
           bump(this.briefClass, `${brief} / ${shape}`);
+          if (this.seenBrief++ % 20 === 0) {
+            const key = `brief class: ${brief}`;
+            const list = this.samples.get(key) ?? [];
+            list.push(
+              `${text.slice(Math.max(0, c.start - 70), c.start)}[[${text.slice(c.start, c.end)}]]${text.slice(c.end, c.end + 40)}`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            );
+            this.samples.set(key, list);
+          }
         }
         const u = unitOf(t0);
         const second = hitUnits.has(u) ? ', sentence has a right cue' : '';
@@ -233,6 +249,32 @@ export class Census {
         }
       }
       this.splitSources(g, found, pred, units, tokenAt, unitOf, table);
+      // Nested attributions: PolNeAR is univocal (a token is in at most one attribution), so a
+      // predicted cue inside a gold attribution's content is never a gold cue; the extractor ends a
+      // content at the next cue, so its own attributions never nest.
+      for (const p of pred) {
+        const inGold = g.attributions.find(
+          (a) => a.content && a.content.start <= p.start && p.end <= a.content.end,
+        );
+        if (!inGold) continue;
+        const cueOf = inGold.cue ? trimForScoring(text, inGold.cue) : undefined;
+        const outerFound = cueOf !== undefined && pred.some((q) => over(q, cueOf));
+        bump(
+          this.nested,
+          `${golds.some((c) => over(c, p)) ? 'overlaps a gold cue' : 'spurious'}, the gold attribution's cue ${outerFound ? 'found' : 'not found'}`,
+        );
+        const key = 'predicted cue inside a gold content';
+        if (this.seenNested++ % 8 === 0 && !golds.some((c) => over(c, p))) {
+          const list = this.samples.get(key) ?? [];
+          list.push(
+            `${text.slice(Math.max(0, p.start - 120), p.start)}[[${text.slice(p.start, p.end)}]]${text.slice(p.end, p.end + 40)} — gold cue "${cueOf ? text.slice(cueOf.start, cueOf.end) : ''}"`.replace(
+              /\s+/g,
+              ' ',
+            ),
+          );
+          this.samples.set(key, list);
+        }
+      }
       for (const [k, p] of pred.entries()) {
         const a = found[k]!;
         const cueRight = golds.some((c) => same(c, p));
@@ -249,6 +291,28 @@ export class Census {
               ),
             );
             this.samples.set('spurious cue (no gold cue overlaps)', list);
+          }
+          // Spurious speech verbs, with the gold cues around them in {{ }}: why would "said" not be a cue?
+          if (
+            /^(said|says|say|saying|told)$/.test(text.slice(p.start, p.end).toLowerCase()) &&
+            this.seenSaid++ % 5 === 0
+          ) {
+            const from = Math.max(0, p.start - 160);
+            const to = Math.min(text.length, p.end + 80);
+            let out = '';
+            let at = from;
+            for (const c of [...golds]
+              .filter((c) => c.start >= from && c.end <= to)
+              .sort((x, y) => x.start - y.start)) {
+              if (c.start < at) continue;
+              out += `${text.slice(at, c.start)}{{${text.slice(c.start, c.end)}}}`;
+              at = c.end;
+            }
+            out += text.slice(at, to);
+            const mark = p.start - from;
+            const list = this.samples.get('spurious speech verb (gold cues in {{ }})') ?? [];
+            list.push(`${out.replace(/\s+/g, ' ')} — ours "${text.slice(p.start, p.end)}" at ${mark}`);
+            this.samples.set('spurious speech verb (gold cues in {{ }})', list);
           }
           const u = unitOf(tokenAt(p.start));
           const [ts, te] = units[u] ?? [0, 0];
@@ -409,6 +473,7 @@ export class Census {
       `| gold cues by the head word's class (our POS tagger) | count |\n| --- | --- |\n${list(this.goldClass)}\n`,
       `| gold cue not matched exactly: why | count |\n| --- | --- |\n${list(this.missed)}\n`,
       `| gold cue not matched exactly: the brief's classes / shape | count |\n| --- | --- |\n${list(this.briefClass)}\n`,
+      `| predicted cue inside a gold attribution's content | count |\n| --- | --- |\n${list(this.nested)}\n`,
       `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
       `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
       `| boundary error: shape | count |\n| --- | --- |\n${list(this.boundaryShape)}\n`,

@@ -85,6 +85,14 @@ const { values } = parseArgs({
     syntax: { type: 'string' },
     // The fold taggers' minimum gold-cue count for a candidate word (TrainSettings.minCandidate; default 2).
     'min-candidate': { type: 'string' },
+    // The fold taggers' cost-augmented training, "spurious/missed" (TrainSettings.costSpurious, costMissed; default 0/0).
+    cost: { type: 'string' },
+    // The fold taggers' bagged perceptrons (TrainSettings.bags; default 1).
+    bags: { type: 'string' },
+    // The fold taggers' jackknife folds for the rule feature (TrainSettings.jackknife; default 5).
+    jackknife: { type: 'string' },
+    // The fold taggers' shuffle seed (TrainSettings.seed; default 0, the shipped order).
+    seed: { type: 'string' },
     // The fold taggers' epochs (default: the shipped tagger's, read from its card).
     epochs: { type: 'string' },
     // The fold taggers' B bias (default: the shipped tagger's).
@@ -318,6 +326,11 @@ async function main(): Promise<void> {
             minRate: Number(values['min-rate'] ?? DEFAULT_SETTINGS.minRate),
             syntax: Number(values.syntax ?? DEFAULT_SETTINGS.syntax),
             minCandidate: Number(values['min-candidate'] ?? DEFAULT_SETTINGS.minCandidate),
+            costSpurious: Number((values.cost ?? '0/0').split('/')[0]),
+            costMissed: Number((values.cost ?? '0/0').split('/')[1]),
+            bags: Number(values.bags ?? 1),
+            jackknife: Number(values.jackknife ?? DEFAULT_SETTINGS.jackknife),
+            seed: Number(values.seed ?? 0),
           });
     if (cached && !existsSync(cached)) {
       mkdirSync(resolve(values.cache!), { recursive: true });
