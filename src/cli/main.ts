@@ -48,7 +48,7 @@ export function cliInterruptBudget(
 }
 
 /**
- * V8's compiler settings the binary changes on one core (Node 20): half of V8 11's inlining
+ * V8's compiler settings the binary changes on one core (Node 20, Node 24): half of V8's inlining
  * limits (`--max-inlined-bytecode-size-cumulative` 920 -> 460, `--max-inlined-bytecode-size`
  * 460 -> 230), no loop peeling, on-stack replacement compiled at once rather than on a helper
  * thread, and regular expressions compiled to machine code at their first run instead of
@@ -60,7 +60,8 @@ export function cliInterruptBudget(
  * a pattern compiled twice (bytecode, then machine code) costs twice. Over the 121 extraction
  * pages, pinned to one core: all threads' CPU ~-55 ms (~12 %), same output
  * (docs/DECISIONS.md, layout-11). With a second core the compiles run beside the main thread and
- * cost it nothing: V8's own there, and on Node 22+ (Maglev, other limits). Only flags that V8
+ * cost it nothing: V8's own there. Node 24 (V8 13.6, Maglev before TurboFan) gains from the same
+ * five on one core; other V8s keep their own (ONE_CORE_V8). Only flags that V8
  * reads when it compiles: a flag read when the heap is set up (the garbage collector's threads)
  * cannot be changed once the process runs. A flag that node's own command line names is left
  * as given; `NEWSDIGEST_V8_ONE_CORE` set to 0 leaves all of them to V8, set to 1 sets them on
@@ -73,9 +74,18 @@ export function oneCoreCompilerFlags(
   cores: number,
 ): string[] {
   if (setting === '0') return [];
-  if (setting !== '1' && !(v8Version.startsWith('11.') && cores <= 1)) return [];
+  if (setting !== '1' && !(ONE_CORE_V8.some((v) => v8Version.startsWith(v)) && cores <= 1)) return [];
   return ONE_CORE_FLAGS.filter(([name]) => !execArgv.some((a) => namesFlag(a, name))).map(([, flag]) => flag);
 }
+
+/**
+ * The V8 versions the one-core compiler flags were measured on and are set for: Node 20's
+ * (V8 11.3; layout-11) and Node 24's (V8 13.6; layout-12: over the 121 extraction pages pinned
+ * to one core, all threads' CPU -31 ms of ~370 (16 of 16 runs), page faults -1,400 (16 of 16);
+ * one at a time, only no loop peeling showed (-14 ms): the five pay together). Other versions
+ * keep V8's own (Node 22's V8 12.4 not measured; a later V8 may have other limits).
+ */
+const ONE_CORE_V8: readonly string[] = ['11.', '13.'];
 
 /** The flags of oneCoreCompilerFlags, each with the name node's command line would give it (without `--` or `no-`). */
 const ONE_CORE_FLAGS: readonly (readonly [string, string])[] = [
@@ -156,21 +166,26 @@ const MAX_MALLOC_BLOCK = 32 << 20;
 
 /**
  * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process
- * calls it too, so it runs as the binary does). Node 22.1 and later can keep V8's compiled code
- * of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing and
- * compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the call is
- * then absent and skipped). Then V8's flags (cliV8Flags): on one core, the compiler settings of
- * oneCoreCompilerFlags, or else the interrupt budget of cliInterruptBudget; and on one core the
- * block that raises glibc's trim threshold (mallocThresholdBlock).
+ * calls it too, so it runs as the binary does). V8's flags (cliV8Flags): on one core, the
+ * compiler settings of oneCoreCompilerFlags, or else the interrupt budget of
+ * cliInterruptBudget. Then node's compile cache: Node 22.1 and later can keep V8's compiled
+ * code of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing
+ * and compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the
+ * call is then absent and skipped). Last, on one core, the block that raises glibc's trim
+ * threshold (mallocThresholdBlock).
  */
 export function prepareProcess(): void {
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const env = {
     interruptBudget: process.env['NEWSDIGEST_INTERRUPT_BUDGET'],
     oneCore: process.env['NEWSDIGEST_V8_ONE_CORE'],
   };
   const cores = availableParallelism();
-  for (const flag of cliV8Flags(process.versions.v8, process.execArgv, env, cores)) setFlagsFromString(flag);
+  const flags = cliV8Flags(process.versions.v8, process.execArgv, env, cores);
+  for (const flag of flags) setFlagsFromString(flag);
+  // After the flags: the cache's folder is named after V8's tag for the flags in force, so runs
+  // with the one-core flags and runs without them keep apart caches instead of each rejecting
+  // (and rewriting) the other's.
+  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   const block = mallocThresholdBlock(process.platform, process.env['NEWSDIGEST_MALLOC_BLOCK'], cores);
   // Allocated (malloc, not written) and dropped: freed at the first garbage collection.
   if (block !== undefined) Buffer.allocUnsafeSlow(block);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliV8Flags, mallocThresholdBlock, oneCoreCompilerFlags } from '../../src/cli/main.js';
 
 const NODE20 = '11.3.244.8-node.38';
+const NODE24 = '13.6.233.17-node.53';
 const ALL = [
   '--max-inlined-bytecode-size-cumulative=460',
   '--max-inlined-bytecode-size=230',
@@ -18,9 +19,12 @@ describe('oneCoreCompilerFlags', () => {
     expect(oneCoreCompilerFlags(NODE20, [], undefined, 16)).toEqual([]);
   });
 
-  it('leaves later V8s alone', () => {
+  it("sets the same flags on Node 24's V8 (13.6) on one core, and leaves the V8s not measured alone", () => {
+    expect(oneCoreCompilerFlags(NODE24, [], undefined, 1)).toEqual(ALL);
+    expect(oneCoreCompilerFlags(NODE24, [], undefined, 2)).toEqual([]);
     expect(oneCoreCompilerFlags('12.4.254.21-node.33', [], undefined, 1)).toEqual([]);
-    expect(oneCoreCompilerFlags('13.6.233.17-node.40', [], undefined, 1)).toEqual([]);
+    expect(oneCoreCompilerFlags('14.1.146.11-node.10', [], undefined, 1)).toEqual([]);
+    expect(oneCoreCompilerFlags('1.13.0', [], undefined, 1)).toEqual([]);
   });
 
   it("leaves a flag that node's command line names as given, in any of its spellings", () => {
@@ -57,7 +61,9 @@ describe('cliV8Flags', () => {
     expect(cliV8Flags(NODE20, [], {}, 1)).toEqual(ALL);
     expect(cliV8Flags(NODE20, [], { interruptBudget: '', oneCore: '' }, 1)).toEqual(ALL);
     expect(cliV8Flags(NODE20, [], {}, 2)).toEqual([]);
-    expect(cliV8Flags('13.6.233.17-node.40', [], {}, 1)).toEqual([]);
+    expect(cliV8Flags(NODE24, [], {}, 1)).toEqual(ALL);
+    expect(cliV8Flags(NODE24, [], {}, 2)).toEqual([]);
+    expect(cliV8Flags('12.4.254.21-node.33', [], {}, 1)).toEqual([]);
   });
 
   it('keeps four times the budget on one core when the compiler flags are off', () => {
