@@ -168,7 +168,8 @@ const MAX_MALLOC_BLOCK = 32 << 20;
  * What the binary sets up before it loads any module of ours (`bench layout`'s fresh process
  * calls it too, so it runs as the binary does). V8's flags (cliV8Flags): on one core, the
  * compiler settings of oneCoreCompilerFlags, or else the interrupt budget of
- * cliInterruptBudget. Then node's compile cache: Node 22.1 and later can keep V8's compiled
+ * cliInterruptBudget, with the builtins a run needs loaded just before them
+ * (builtinsBeforeFlags). Then node's compile cache: Node 22.1 and later can keep V8's compiled
  * code of our modules on disk between runs, so a fresh `newsdigest` skips most of their parsing
  * and compiling (NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache (the
  * call is then absent and skipped). Last, on one core, the block that raises glibc's trim
@@ -181,6 +182,12 @@ export function prepareProcess(): void {
   };
   const cores = availableParallelism();
   const flags = cliV8Flags(process.versions.v8, process.execArgv, env, cores);
+  const builtins = builtinsBeforeFlags(flags);
+  if (builtins.length > 0) {
+    const require = nodeModule.createRequire(import.meta.url);
+    for (const id of builtins) require(id);
+    void process.stdout;
+  }
   for (const flag of flags) setFlagsFromString(flag);
   // After the flags: the cache's folder is named after V8's tag for the flags in force, so runs
   // with the one-core flags and runs without them keep apart caches instead of each rejecting
@@ -189,6 +196,22 @@ export function prepareProcess(): void {
   const block = mallocThresholdBlock(process.platform, process.env['NEWSDIGEST_MALLOC_BLOCK'], cores);
   // Allocated (malloc, not written) and dropped: freed at the first garbage collection.
   if (block !== undefined) Buffer.allocUnsafeSlow(block);
+}
+
+/**
+ * The node builtins that a run reading pages loads anyway, which prepareProcess loads before it
+ * sets V8 flags (none when it sets none), with process.stdout's stream. Node compiles its own
+ * modules from a code cache built into the binary, and V8 accepts a code cache only under the
+ * flags it was made with (their hash is part of the check): a builtin first loaded after any
+ * flag is set is parsed and compiled from its source instead. On one core that was node:crypto
+ * (17 modules, for the pages' ids), node:fs/promises (readPages' folder listing) and the stream
+ * under process.stdout (every command's output; net for a pipe): loading crypto, fs/promises
+ * and zlib after a flag cost 4.96 ms of CPU against 2.35 ms before it (Node 20; Node 24: 8.4
+ * against 4.8; medians of 10 fresh processes). Over the 121 extraction pages on one core: 7-11
+ * M instructions fewer of ~3,400 M (cachegrind, Node 20; docs/DECISIONS.md, layout-12).
+ */
+export function builtinsBeforeFlags(flags: readonly string[]): string[] {
+  return flags.length > 0 ? ['node:crypto', 'node:fs/promises'] : [];
 }
 
 type Io = Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'>;

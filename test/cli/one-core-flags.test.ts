@@ -1,5 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cliV8Flags, mallocThresholdBlock, oneCoreCompilerFlags } from '../../src/cli/main.js';
+import {
+  builtinsBeforeFlags,
+  cliV8Flags,
+  mallocThresholdBlock,
+  oneCoreCompilerFlags,
+} from '../../src/cli/main.js';
 
 const NODE20 = '11.3.244.8-node.38';
 const NODE24 = '13.6.233.17-node.53';
@@ -99,4 +106,41 @@ describe('mallocThresholdBlock', () => {
     expect(mallocThresholdBlock('linux', String((32 << 20) + 1), 1)).toBeUndefined();
     expect(mallocThresholdBlock('linux', '1e12', 1)).toBeUndefined();
   });
+});
+
+describe('builtinsBeforeFlags', () => {
+  it('names the builtins a page-reading run loads when prepareProcess sets flags, none when it sets none', () => {
+    expect(builtinsBeforeFlags(ALL)).toEqual(['node:crypto', 'node:fs/promises']);
+    expect(builtinsBeforeFlags(['--interrupt-budget=270336'])).toEqual(['node:crypto', 'node:fs/promises']);
+    expect(builtinsBeforeFlags([])).toEqual([]);
+  });
+
+  // The built binary's prepareProcess in a fresh node (as `bench layout`'s fresh process calls
+  // it): with the compiler flags asked for, crypto and fs/promises are loaded by the time it
+  // returns, so that node compiles them from its code cache (V8 rejects the cache once any flag
+  // is set); with the flags turned off, neither is loaded. Needs the build, as bundle.test.ts.
+  const BIN = 'dist/src/cli/main.js';
+  const built = existsSync(BIN) && statSync(BIN).mtimeMs >= statSync('src/cli/main.ts').mtimeMs;
+  it.skipIf(!built)(
+    'are loaded by the built prepareProcess before it returns, only when it sets flags',
+    () => {
+      const loadedAfterPrepare = (oneCore: string): string[] => {
+        const code = `const { prepareProcess } = await import(${JSON.stringify(`${process.cwd()}/${BIN}`)});
+prepareProcess();
+process.stderr.write(JSON.stringify(process.moduleLoadList));`;
+        const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+          encoding: 'utf8',
+          env: { ...process.env, NEWSDIGEST_V8_ONE_CORE: oneCore, NEWSDIGEST_MALLOC_BLOCK: '0' },
+        });
+        expect(r.status).toBe(0);
+        return JSON.parse(r.stderr) as string[];
+      };
+      const on = loadedAfterPrepare('1');
+      expect(on).toContain('NativeModule crypto');
+      expect(on).toContain('NativeModule fs/promises');
+      const off = loadedAfterPrepare('0');
+      expect(off).not.toContain('NativeModule crypto');
+      expect(off).not.toContain('NativeModule fs/promises');
+    },
+  );
 });
