@@ -57,15 +57,23 @@ export interface IngestOptions {
   /**
    * How 2+ workers share the work: `stage`, heads run the first stages and one tail the rest and
    * the store (stage-pool.ts); `article`, every worker runs the whole pipeline on its own pages
-   * (pool.ts). Default: DEFAULT_SPLIT. One worker is always the whole pipeline.
+   * (pool.ts). Default: defaultSplit(workers). One worker is always the whole pipeline.
    */
   split?: Split;
 }
 
 export type Split = 'stage' | 'article';
 
-/** The layout of 2+ workers when none is asked for (docs/DECISIONS.md (corpus-12)). */
-export const DEFAULT_SPLIT: Split = 'article';
+/**
+ * The layout of the workers when none is asked for: by stage for exactly 2 (one head, one
+ * tail: measured lower CPU and a higher rate than 2 whole-pipeline workers, docs/RESULTS.md
+ * (corpus-12)); by article otherwise. With more workers a stage pool is k heads feeding one
+ * tail, whose rate is bounded by that one thread (~1.5 ms an article on the BBC file, about what
+ * 2 threads give): k whole-pipeline workers on k cores go further.
+ */
+export function defaultSplit(workers: number): Split {
+  return workers === 2 ? 'stage' : 'article';
+}
 
 export interface IngestSummary {
   /** Pages read (inputs that could not be read at all count as failed, not read). */
@@ -99,7 +107,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // A writing worker's batch is a run of consecutive pages that the reader must have read
   // ahead for each worker: smaller than this thread's, which costs no read-ahead.
   const batchSize = opts.batchSize ?? (writing ? WORKER_BATCH : 256);
-  const split = opts.split ?? DEFAULT_SPLIT;
+  const split = opts.split ?? defaultSplit(opts.workers);
   const pool =
     opts.workers > 1 && split === 'stage'
       ? new StagePool({

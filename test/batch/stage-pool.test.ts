@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src/batch/digest-job.js';
-import { runIngest } from '../../src/batch/run-ingest.js';
+import { defaultSplit, runIngest } from '../../src/batch/run-ingest.js';
 import { StagePool } from '../../src/batch/stage-pool.js';
 import type { StageFault } from '../../src/batch/stage-split.js';
 import { compareContent } from '../../src/store/canonical-dump.js';
@@ -103,11 +103,13 @@ describe.skipIf(!hasDist)('StagePool', () => {
       expect(run.progress).toEqual([...run.progress].sort((a, b) => a - b));
       expect(difference(base.file, run.file)).toEqual([]);
     }
-    // A rerun through the stage pool skips everything.
+    // A rerun with 2 workers and no layout asked for (the default: by stage) skips everything.
+    expect([1, 2, 3, 4].map(defaultSplit)).toEqual(['article', 'stage', 'article', 'article']);
     const store = openStore(join(dir, 'stage-2.db'));
-    const again = await runIngest({ inputs: [input], store, workers: 2, split: 'stage' });
+    const again = await runIngest({ inputs: [input], store, workers: 2 });
     store.close();
     expect(again).toMatchObject({ read: 90, stored: 0, skipped: 90, failed: 0 });
+    if (again.workerCpu) expect(again.workerCpu.map((c) => c.role)).toEqual(['head', 'tail']);
   }, 120_000);
 
   it('without a database, answers each chunk with its records, in order', async () => {

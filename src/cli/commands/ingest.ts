@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { estimateTotal } from '../../batch/estimate-total.js';
-import { DEFAULT_SPLIT, runIngest, type Split } from '../../batch/run-ingest.js';
+import { runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
 import { createProgress } from '../progress.js';
@@ -20,9 +20,9 @@ interruption finishes the job. A page that fails is recorded and the batch goes 
 Options:
   --db FILE         the corpus database (required)
   --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread
-  --split HOW       how 2+ workers share the work: stage (one thread runs the first stages, the
-                    other the rest and the store) or article (each runs every stage on its own
-                    pages); default ${DEFAULT_SPLIT}
+  --split HOW       how 2+ workers share the work: stage (N-1 threads run the first stages,
+                    one the rest and the store) or article (each runs every stage on its own
+                    pages); default stage for 2 workers, article for more
   --errors FILE     write the corpus's outstanding errors there as JSONL after the run
   --keep-html       keep each page's HTML in the stored Article's source.html
   --quiet           no progress display and no summary line
