@@ -41,9 +41,12 @@
  * threads' CPU and the process's minor page faults (a count the machine's load does not move:
  * ~3 µs each on this machine's guest), medians and paired differences. `--ab` names the other build's folder (`.` for
  * this one); `--env-other` / `--env-this` add an environment variable to one side, so that one
- * build can be run both ways (NEWSDIGEST_V8_ONE_CORE=0 leaves V8's own compiler settings):
+ * build can be run both ways (NEWSDIGEST_V8_ONE_CORE=0 leaves V8's own compiler settings), and
+ * `--v8-other` / `--v8-this` a V8 flag that one side's process sets after prepareProcess (as
+ * v8.setFlagsFromString, where the binary sets its own; written `--v8-this=--flag`), to measure a
+ * flag before building it in:
  *
- *   node dist/scripts/layout-profile.js --one-core --ab /tmp/base [--rounds 20] [--cpu 0] [--env-other K=V] [--env-this K=V]
+ *   node dist/scripts/layout-profile.js --one-core --ab /tmp/base [--rounds 20] [--cpu 0] [--env-other K=V] [--env-this K=V] [--v8-other=FLAG] [--v8-this=FLAG]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -418,6 +421,8 @@ function oneCoreRun(
     import { readFileSync } from 'node:fs';
     const { prepareProcess } = await import(${url('src/cli/main.js')});
     prepareProcess();
+    const extra = JSON.parse(process.env.LAYOUT_PROFILE_V8_FLAGS ?? '[]');
+    if (extra.length > 0) for (const f of extra) (await import('node:v8')).setFlagsFromString(f);
     const { readPages, pageToArticle, layoutStage } = await import(${url(bundled ? 'cli/layout-path.js' : 'src/cli/layout-path.js')});
     let n = 0;
     for await (const r of readPages(JSON.parse(process.argv[1]))) {
@@ -437,7 +442,14 @@ function oneCoreRun(
   return { wall, main: r.main, all: r.all, faults: r.faults };
 }
 
-function envOf(settings: readonly string[] | undefined): Record<string, string> {
+/** The environment of one side: its `--env-*` settings, and its `--v8-*` flags for the child to set. */
+function envOf(settings: readonly string[] | undefined, v8Flags?: readonly string[]): Record<string, string> {
+  const env = envSettings(settings);
+  if (v8Flags && v8Flags.length > 0) env['LAYOUT_PROFILE_V8_FLAGS'] = JSON.stringify(v8Flags);
+  return env;
+}
+
+function envSettings(settings: readonly string[] | undefined): Record<string, string> {
   return Object.fromEntries(
     (settings ?? []).map((kv) => {
       const eq = kv.indexOf('=');
@@ -514,6 +526,8 @@ const { values } = parseArgs({
     cpu: { type: 'string' },
     'env-other': { type: 'string', multiple: true },
     'env-this': { type: 'string', multiple: true },
+    'v8-other': { type: 'string', multiple: true },
+    'v8-this': { type: 'string', multiple: true },
   },
 });
 const dataDir = () =>
@@ -526,8 +540,8 @@ else if (values['one-core'])
     join(dataDir(), 'html'),
     Number(values.rounds ?? 20),
     values.cpu ?? '0',
-    envOf(values['env-other']),
-    envOf(values['env-this']),
+    envOf(values['env-other'], values['v8-other']),
+    envOf(values['env-this'], values['v8-this']),
   );
 else if (values.instructions)
   instructions(
