@@ -325,7 +325,8 @@ const NO_AGENT = new Set([
 ]);
 
 /** A past participle, roughly: regular -ed and the common irregular endings. */
-const PARTICIPLE = /(ed|en|wn|own|seen|known|told|said|thought|held)$/;
+const PARTICIPLE =
+  /(ed|en|wn|own|seen|known|told|said|thought|held|felt|heard|taught|meant|sought|brought|caught|bought|fought|found|sent|kept|understood|paid|led|won|lost|sold|built|spent|struck)$/;
 /** Particles and prepositions that may close a passive cue ("asked about", "known for"). */
 const PARTICLES = new Set(['about', 'for', 'as', 'to', 'of', 'on', 'with', 'in', 'at', 'over']);
 

@@ -126,3 +126,15 @@ describe('an inverted cue', () => {
     expect(readAll('The ferry is late again, says Ana Ruiz.', ['says'])[0]?.source).toBe('Ana Ruiz');
   });
 });
+
+describe('an irregular participle after a form of "be"', () => {
+  it('is a passive: no source when no agent follows, the agent when a later "by" names one', () => {
+    expect(readAll('The closure was felt across the harbour.', ['was felt'])[0]?.source).toBeUndefined();
+    expect(
+      readAll('The plan is widely understood to be late.', ['is widely understood'])[0]?.source,
+    ).toBeUndefined();
+    expect(
+      readAll('The closure has been felt most keenly by the pilots.', ['has been felt'])[0]?.source,
+    ).toBe('the pilots');
+  });
+});
