@@ -1008,6 +1008,8 @@ function verbAt(table: TokenTable, i: number): boolean {
  * verb; undefined when the phrase has no such opener.
  */
 function clauseSubjectSpan(table: TokenTable, from: number, c0: number): Span | undefined {
+  const name = nameBeforeCue(table, from, c0);
+  if (name) return name;
   for (let b = c0 - 1; b > from && c0 - b <= 12; b--) {
     if (verbAt(table, b)) return undefined;
     if (!CLAUSE_OPENERS.has(table.lower[b]!) || b + 1 >= c0) continue;
@@ -1016,6 +1018,45 @@ function clauseSubjectSpan(table: TokenTable, from: number, c0: number): Span | 
   }
   return undefined;
 }
+
+/**
+ * "… comply with [the DOJ] demand that …", "… renewed [Republican] calls for …", "things [the
+ * Donald] has said": a name of at most three capitalised words right before the cue, after a verb
+ * in the phrase read back, is the cue's own subject or agent (not the sentence's subject).
+ */
+function nameBeforeCue(table: TokenTable, from: number, c0: number): Span | undefined {
+  let k = c0 - 1;
+  while (k >= from && c0 - k <= 3 && table.word[k] && isCapitalisedAt(table, k)) k--;
+  if (k === c0 - 1 || k < from || CALENDAR_WORDS.test(table.lower[c0 - 1]!)) return undefined;
+  if (!hasVerb(table, from, k + 1)) return undefined;
+  const w = table.lower[k]!;
+  if (w === 'the') return charSpan(table, k, c0);
+  if (!table.word[k] || NOT_BEFORE_NAME.has(w)) return undefined;
+  return charSpan(table, k + 1, c0);
+}
+
+/** Words after which a name is an object or a modifier, not the cue's subject ("in Congress to endorse"). */
+const NOT_BEFORE_NAME = new Set([
+  'and',
+  'or',
+  'of',
+  "'s",
+  '\u2019s',
+  'in',
+  'like',
+  'to',
+  'at',
+  'on',
+  'from',
+  'with',
+  'for',
+  'by',
+  'as',
+  'her',
+  'his',
+  'their',
+  'its',
+]);
 
 /** Words that open a subordinate clause whose subject follows them ("because he favors …"). */
 const SUBORDINATORS = new Set([

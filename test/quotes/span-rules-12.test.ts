@@ -138,3 +138,23 @@ describe('an irregular participle after a form of "be"', () => {
     ).toBe('the pilots');
   });
 });
+
+describe('a name right before the cue, after a verb', () => {
+  it('is the cue’s own subject or agent, not the sentence’s subject', () => {
+    expect(
+      readAll('The port must comply with the Harbour Board demand that the gates close.', ['demand'])[0]
+        ?.source,
+    ).toBe('the Harbour Board');
+    expect(readAll('The storm has renewed Republican calls for a new levee.', ['calls for'])[0]?.source).toBe(
+      'Republican',
+    );
+    expect(readAll('Those are topics Ana Ruiz wants to talk about.', ['wants'])[0]?.source).toBe('Ana Ruiz');
+  });
+
+  it('is not a name after a preposition or a calendar word', () => {
+    expect(
+      readAll('Roe was the first pilot in Congress to endorse the plan.', ['to endorse'])[0]?.source,
+    ).not.toBe('Congress');
+    expect(readAll('Roe did not at any time Thursday mention the plan.', ['mention'])[0]?.source).toBe('Roe');
+  });
+});
