@@ -7,7 +7,8 @@
  *
  *   node dist/scripts/quotes-cue-speed.js [--data FILE] [--rounds 5] [MODEL.json …]
  *
- * Without a model path, the shipped tagger (models/quotes/cue-tagger.json) is timed.
+ * Without a model path, the shipped tagger (models/quotes/cue-tagger.json) is timed, alone and with
+ * the shipped re-scorer (the stage as shipped).
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,7 @@ import { SCHEMA_VERSION } from '../src/article/schema.js';
 import type { Article } from '../src/article/types.js';
 import { readJsonl } from '../src/eval/data.js';
 import { shippedLexicon } from '../src/quotes/cue-lexicon.js';
+import { type CueRescorer, shippedRescorer } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, loadTagger, shippedTagger } from '../src/quotes/cue-tagger.js';
 import { findQuotes } from '../src/quotes/index.js';
 import { sentenceSpans } from '../src/text/sentences.js';
@@ -39,19 +41,27 @@ for await (const r of readJsonl(data)) {
   });
 }
 const lexicon = shippedLexicon();
-const variants: { label: string; tagger?: CueTagger }[] = [{ label: 'rules' }];
+const variants: { label: string; tagger?: CueTagger; rescorer?: CueRescorer }[] = [{ label: 'rules' }];
 if (positionals.length) for (const p of positionals) variants.push({ label: p, tagger: loadTagger(p) });
-else variants.push({ label: 'shipped tagger', tagger: shippedTagger() });
+else {
+  variants.push({ label: 'shipped tagger', tagger: shippedTagger() });
+  // The stage as shipped: the tagger's spans judged by the re-scorer.
+  variants.push({
+    label: 'shipped tagger + re-scorer',
+    tagger: shippedTagger(),
+    rescorer: shippedRescorer(),
+  });
+}
 const cpu = variants.map(() => 0);
 const wall = variants.map(() => 0);
 let sink = 0;
 for (const v of variants)
-  for (const a of articles.slice(0, 100)) sink += findQuotes(a, lexicon, v.tagger).length;
+  for (const a of articles.slice(0, 100)) sink += findQuotes(a, lexicon, v.tagger, v.rescorer).length;
 for (let r = 0; r < rounds; r++) {
   for (const [k, v] of variants.entries()) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    for (const a of articles) sink += findQuotes(a, lexicon, v.tagger).length;
+    for (const a of articles) sink += findQuotes(a, lexicon, v.tagger, v.rescorer).length;
     wall[k]! += performance.now() - t0;
     const c = process.cpuUsage(c0);
     cpu[k]! += (c.user + c.system) / 1000;

@@ -62,6 +62,12 @@ async function main(): Promise<void> {
       'skip-dev': { type: 'boolean' },
       // Part-of-speech templates on (bit mask over the templates after 'uq'; 255: all).
       syntax: { type: 'string' },
+      // Perceptrons on other shuffles averaged into one (TrainSettings.bags; default 1).
+      bags: { type: 'string' },
+      // Cost-augmented training, "spurious/missed" (TrainSettings.costSpurious, costMissed; default 0/0).
+      cost: { type: 'string' },
+      // The shuffles' seed (TrainSettings.seed; default 0).
+      seed: { type: 'string' },
     },
   });
   if (values['min-candidate']) settings.minCandidate = Number(values['min-candidate']);
@@ -72,6 +78,9 @@ async function main(): Promise<void> {
   if (values.combines) COMBINES = values.combines.split(',') as CueCombination[];
   if (values.jackknife) settings.jackknife = Number(values.jackknife);
   if (values.syntax) settings.syntax = Number(values.syntax);
+  if (values.bags) settings.bags = Number(values.bags);
+  if (values.seed) settings.seed = Number(values.seed);
+  if (values.cost) [settings.costSpurious, settings.costMissed] = values.cost.split('/').map(Number);
   const dataDir = resolve(values.data ?? '../shared/data');
   const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', 'models', 'quotes'));
   const path = join(dataDir, 'quotes-polnear', 'polnear.jsonl');

@@ -308,7 +308,13 @@ describe('part-of-speech features', () => {
 
   it('reads a past-tense cue verb, the noun before it, and "that" opening its complement', () => {
     const row = rowOf('The harbour minister said that the ferries would run again.', 'said');
-    expect(RESCORER_FEATURES.slice(-5)).toEqual(['posFirst', 'posHead', 'posPrev', 'posNext', 'complement']);
+    expect(RESCORER_FEATURES.slice(-7, -2)).toEqual([
+      'posFirst',
+      'posHead',
+      'posPrev',
+      'posNext',
+      'complement',
+    ]);
     // Groups: 1 NN, 7 IN ("that" as a complementiser), 18 VBD.
     expect(row[col('posFirst')]).toBe(18);
     expect(row[col('posHead')]).toBe(18);
@@ -334,6 +340,28 @@ describe('part-of-speech features', () => {
     expect(clause[col('posHead')]).toBe(17);
     // 2: a subject then a verb, without "that".
     expect(clause[col('complement')]).toBe(2);
+  });
+
+  it("reads how far back the tagger's nearest own cue ends, and whether a comma or quotation mark breaks them", () => {
+    expect(RESCORER_FEATURES.slice(-2)).toEqual(['prevGap', 'prevBreak']);
+    // No cue of the tagger's before the first one.
+    const first = rowOf(
+      'The harbour minister said that the ferries would run again, officials added.',
+      'said',
+    );
+    expect(first[col('prevGap')]).toBe(-1);
+    expect(first[col('prevBreak')]).toBe(0);
+    // "added" after "said …, officials": eight tokens back, a comma between.
+    const after = rowOf(
+      'The harbour minister said that the ferries would run again, officials added.',
+      'added',
+    );
+    expect(after[col('prevGap')]).toBe(8);
+    expect(after[col('prevBreak')]).toBe(1);
+    // "said" inside what "reported" reports: no break between them.
+    const nested = rowOf('The minister reported that most voters said the ferries would run again.', 'said');
+    expect(nested[col('prevGap')]).toBe(3);
+    expect(nested[col('prevBreak')]).toBe(0);
   });
 
   it('gives the same rows for a unit however often it is asked (the tags are cached per unit)', () => {
