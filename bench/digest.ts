@@ -432,7 +432,7 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
-          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}; interrupt budget ${interruptBudget === undefined ? `default (${workerInterruptBudget() || "V8's own"})` : interruptBudget || "V8's own"}`,
+          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker; split by stage, on helper threads)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}; interrupt budget ${interruptBudget === undefined ? `default (${workerInterruptBudget() || "V8's own"})` : interruptBudget || "V8's own"}`,
           ...byWorkers.map(
             (b) =>
               `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)} (main thread ${b.mainMs === undefined ? '?' : round(b.mainMs, 2)}, V8 helper threads ${b.helperMs === undefined ? '?' : round(b.helperMs, 2)}: compiles and GC)`,

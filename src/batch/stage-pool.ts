@@ -27,7 +27,7 @@ import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
-import { backgroundCompileFor, type PoolResult, workerInterruptBudget } from './pool.js';
+import { type PoolResult, workerInterruptBudget } from './pool.js';
 import {
   DEFAULT_CUT,
   type FromHead,
@@ -100,6 +100,17 @@ const lastLive = (b: Batch): Task | undefined => b.tasks.findLast((t) => !t.drop
 const jobInput = (job: Job): string =>
   'page' in job ? (job.page.origin ?? job.page.url ?? job.page.id ?? 'input') : job.error.input;
 
+/**
+ * The default for StagePoolOptions.backgroundCompile: V8 optimises on its helper threads, even
+ * with a thread on every core. The article pool compiles on the workers' own threads then
+ * (pool.ts backgroundCompileFor: the helpers only took CPU from the workers); in a pipeline one
+ * half waits for the other ~10 % of the time, and the compiles of both fill that slack instead of
+ * pausing the busier half. BBC file, 2 workers, 5 alternated pairs at load 7.5–9.4: the rate
+ * higher in 5 of 5, all threads' CPU lower in 4 of 5, the busier thread 1.06–1.23 ms an article
+ * against 1.36–1.54 (docs/RESULTS.md (corpus-12)).
+ */
+export const STAGE_BACKGROUND_COMPILE = true;
+
 /** The V8 flags a pool sets before each worker (see pool.ts spawn): the process's own afterwards. */
 function processInterruptBudget(): number | undefined {
   for (const a of process.execArgv) {
@@ -147,7 +158,7 @@ export class StagePool {
     this.depth = Math.max(1, opts.depth ?? 4);
     this.batchPages = Math.max(1, opts.store?.batchSize ?? 256);
     this.youngMb = opts.youngGenerationMb;
-    this.backgroundCompile = opts.backgroundCompile ?? backgroundCompileFor(opts.workers);
+    this.backgroundCompile = opts.backgroundCompile ?? STAGE_BACKGROUND_COMPILE;
     this.interruptBudget = Math.max(0, Math.floor(opts.interruptBudget ?? workerInterruptBudget()));
     this.faults = opts.faults;
     if (!this.options.entities?.skip) {
