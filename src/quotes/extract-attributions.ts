@@ -596,12 +596,18 @@ const NAME_MODALS = new Set(['will', 'may', 'can', 'must']);
 function isCuePrefix(table: TokenTable, k: number): boolean {
   const w = table.lower[k]!;
   if (CUE_PREFIX_WORDS.has(w)) return !NAME_MODALS.has(w) || !isCapitalisedAt(table, k);
-  if (w.length < 5 || !w.endsWith('ly')) return false;
+  if (w.length < 5 || !(w.endsWith('ly') || ORDER_ADVERBS.has(w))) return false;
   const c = table.text.charCodeAt(table.off[2 * k]!);
   if (c < 97 || c > 122) return false;
   // A noun in -ly ("the family said", "an ally said", "Trump's family") follows its determiner.
   return k === 0 || !NOUN_OPENERS.has(table.lower[k - 1]!);
 }
+
+/**
+ * Adverbs of order that a cue takes in like the -ly ones ("first said", "earlier asked",
+ * "further alleges"): on train, a gold cue starts with "first" 14 times and follows it 2.
+ */
+const ORDER_ADVERBS = new Set(['first', 'earlier', 'further']);
 
 /** Words before a noun, never before an adverb. */
 const NOUN_OPENERS = new Set([
@@ -677,8 +683,13 @@ function unitCues(
     );
   // In a sentence where the tagger found no cue, the rules' belief or intention cue ("X believes
   // …", "X wants …"): PolNeAR marks only some of them, but a sentence built on one is about it.
+  // Their auxiliaries and adverbs are taken in as the tagger's are ("has long believed").
   if (combine === 'beliefs' && !tagged.length)
-    return rules.filter(([, b]) => isBeliefOrIntentionVerb(table.lower[b - 1]!));
+    return withCuePrefixes(
+      table,
+      ts,
+      rules.filter(([, b]) => isBeliefOrIntentionVerb(table.lower[b - 1]!)),
+    );
   return tagged;
 }
 

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
-import { cuePrefixStart, extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { type CueTaggerFile, taggerFrom } from '../../src/quotes/cue-tagger.js';
+import {
+  cuePrefixStart,
+  extractAttributions,
+  extractCues,
+  tokenTable,
+} from '../../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
 
@@ -45,6 +51,32 @@ describe('the cue prefix', () => {
     expect(prefixed('The mayor didn’t say when the ferry returns.', 'say')).toBe('didn’t say');
     expect(prefixed("The mayor can't say when the ferry returns.", 'say')).toBe("can't say");
     expect(prefixed('The mayor won’t say when the ferry returns.', 'say')).toBe('won’t say');
+  });
+
+  it('takes in an adverb of order ("first said", "earlier asked"), not an ordinal after a determiner', () => {
+    expect(prefixed('The mayor first said the ferry was late.', 'said')).toBe('first said');
+    expect(prefixed('Roe earlier asked the board to wait.', 'asked')).toBe('earlier asked');
+    expect(prefixed('The first said the ferry was late.', 'said')).toBe('said');
+  });
+
+  it('is taken in before the rules’ belief cue where the tagger finds none', () => {
+    // A tagger with no candidates finds no cue: the rules' belief or intention cue stands in.
+    const silent = taggerFrom({
+      format: 'newsdigest-quotes-cue-tagger/3',
+      candidates: [],
+      weights: [],
+      transitions: new Array(12).fill(0),
+      combine: 'beliefs',
+    } as unknown as CueTaggerFile);
+    const text = 'The mayor has always believed the ferry was safe.';
+    const [cue] = extractCues({
+      text,
+      sentences: sentenceSpans(text),
+      lexicon: shippedLexicon(),
+      tagger: silent,
+      combine: 'beliefs',
+    });
+    expect(cue && text.slice(cue.start, cue.end)).toBe('has always believed');
   });
 
   it('leaves out a possessive or "is" written as ’s', () => {
