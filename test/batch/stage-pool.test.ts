@@ -112,6 +112,27 @@ describe.skipIf(!hasDist)('StagePool', () => {
     if (again.workerCpu) expect(again.workerCpu.map((c) => c.role)).toEqual(['head', 'tail']);
   }, 120_000);
 
+  it('commits a batch cut short when the reader is behind (nothing more sent, the tail idle)', async () => {
+    const file = join(tmp(), 'c.db');
+    openStore(file).close();
+    const pool = new StagePool({ workers: 2, store: { file, batchSize: 64 } });
+    try {
+      // One chunk of a batch of 64, and no end(): answered only once it is committed.
+      const [first] = chunks(3, 3);
+      const answered = await pool.submit(first!);
+      expect(answered.map((r) => [r.seq, r.ok, 'stored' in r && r.stored])).toEqual([
+        [0, true, true],
+        [1, true, true],
+        [2, true, true],
+      ]);
+      const store = openStore(file);
+      expect(store.stats().articles).toBe(3);
+      store.close();
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('without a database, answers each chunk with its records, in order', async () => {
     const pool = new StagePool({ workers: 3, depth: 2 });
     try {
