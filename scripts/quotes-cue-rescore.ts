@@ -544,10 +544,10 @@ tokens around the span's first and last tokens and the token after it: the Penn 
 function words, adjectives and adverbs, then the verb forms) of the span's first word, its head, the token before and the token after,
 and what follows the span — "that", a clause without "that", "to" and a verb, a quotation, a colon — as the tagger's unshipped syntax
 templates read it); and, since the twelfth session (docs/RESULTS.md (quotes-cue-12)), how many tokens back the nearest span of the
-tagger's own decode ends in the sentence (-1: none) and whether a comma, colon, semicolon or quotation mark stands between them — a cue
-right after another with nothing between is often inside its content, where PolNeAR, one attribution to a token, marks no cue
-(train folds, the fold taggers fixed: +0.0021 on the objective, 4 of 5 folds; over four shuffle seeds of the fold taggers at the
-eleventh session's extractor +0.0018, 16 of 20 folds up).
+tagger's own decode ends in the sentence (-1: none), whether a comma, colon, semicolon or quotation mark stands between them, and the
+tagger's B-minus-O margin at that span's first token — a cue right after another with nothing between is often inside its content,
+where PolNeAR, one attribution to a token, marks no cue (train folds, four shuffle seeds of the fold taggers, paired: the first two
+columns +0.0024 on the objective, 18 of 20 folds up, the margin +0.0012 more, 14 of 20).
 
 **Data.** PolNeAR (\`quotes-polnear/polnear.jsonl\`), ${train.length} train articles; dev (${dev.length}) scored below, never used for a choice.
 

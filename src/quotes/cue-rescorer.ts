@@ -197,6 +197,7 @@ export const RESCORER_FEATURES = [
   'complement',
   'prevGap',
   'prevBreak',
+  'prevMargin',
 ] as const;
 
 /**
@@ -422,12 +423,18 @@ export function cueCandidates(
     row[30] = b < te ? POS_GROUP[pos[b - ts]!]! : 0;
     row[31] = complementAfter(table, b - 1, te, pos, ts);
     // The nearest span of the tagger's own decode ending before this one in the unit: how many tokens
-    // back (-1: none), and whether a comma, colon, semicolon or quotation mark stands between. A cue
-    // right after another one, with nothing to break them, is often in its content ("38 percent of
-    // voters said" after "In a poll"; "he considered" after "tweeted"), where PolNeAR marks no cue:
-    // each token is in at most one attribution.
+    // back (-1: none), whether a comma, colon, semicolon or quotation mark stands between, and the
+    // tagger's B-minus-O margin at its first token (0: none). A cue right after another one, with
+    // nothing to break them, is often in its content ("38 percent of voters said" after "In a poll";
+    // "he considered" after "tweeted"), where PolNeAR marks no cue: each token is in at most one
+    // attribution.
     let prevEnd = -1;
-    for (const [, q] of ship) if (q <= a && q > prevEnd) prevEnd = q;
+    let prevStart = -1;
+    for (const [p, q] of ship)
+      if (q <= a && q > prevEnd) {
+        prevEnd = q;
+        prevStart = p;
+      }
     row[32] = prevEnd < 0 ? -1 : Math.min(40, a - prevEnd);
     let brk = 0;
     for (let k = prevEnd < 0 ? a : prevEnd; k < a && !brk; k++) {
@@ -435,6 +442,7 @@ export function cueCandidates(
       if (table.region[k] !== -1 || w === ',' || w === ':' || w === ';') brk = 1;
     }
     row[33] = brk;
+    row[34] = prevStart < 0 ? 0 : d.emit[(prevStart - ts) * 3 + B]! - d.emit[(prevStart - ts) * 3 + O]!;
     out.push({ from: a, to: b, row });
   }
   return out;

@@ -308,7 +308,7 @@ describe('part-of-speech features', () => {
 
   it('reads a past-tense cue verb, the noun before it, and "that" opening its complement', () => {
     const row = rowOf('The harbour minister said that the ferries would run again.', 'said');
-    expect(RESCORER_FEATURES.slice(-7, -2)).toEqual([
+    expect(RESCORER_FEATURES.slice(-8, -3)).toEqual([
       'posFirst',
       'posHead',
       'posPrev',
@@ -343,7 +343,7 @@ describe('part-of-speech features', () => {
   });
 
   it("reads how far back the tagger's nearest own cue ends, and whether a comma or quotation mark breaks them", () => {
-    expect(RESCORER_FEATURES.slice(-2)).toEqual(['prevGap', 'prevBreak']);
+    expect(RESCORER_FEATURES.slice(-3)).toEqual(['prevGap', 'prevBreak', 'prevMargin']);
     // No cue of the tagger's before the first one.
     const first = rowOf(
       'The harbour minister said that the ferries would run again, officials added.',
@@ -351,6 +351,7 @@ describe('part-of-speech features', () => {
     );
     expect(first[col('prevGap')]).toBe(-1);
     expect(first[col('prevBreak')]).toBe(0);
+    expect(first[col('prevMargin')]).toBe(0);
     // "added" after "said …, officials": eight tokens back, a comma between.
     const after = rowOf(
       'The harbour minister said that the ferries would run again, officials added.',
@@ -358,6 +359,9 @@ describe('part-of-speech features', () => {
     );
     expect(after[col('prevGap')]).toBe(8);
     expect(after[col('prevBreak')]).toBe(1);
+    // The margin of "said", the earlier cue, as its own row reads it.
+    expect(after[col('prevMargin')]).toBe(first[col('marginB')]);
+    expect(after[col('prevMargin')]).toBeGreaterThan(0);
     // "said" inside what "reported" reports: no break between them.
     const nested = rowOf('The minister reported that most voters said the ferries would run again.', 'said');
     expect(nested[col('prevGap')]).toBe(3);
