@@ -17,7 +17,7 @@ checkStageOrder(STAGES);
 /** Runs the stages over an Article that ingest made. */
 export async function digestArticle(article: Article, options: DigestOptions = {}): Promise<Article> {
   let result = await runStages(article, STAGES, options);
-  if (!options.keepHtml && hasHtml(result.source)) result = { ...result, source: withoutHtml(result.source) };
+  if (!options.keepHtml) result = articleWithoutHtml(result);
   // The test suite sets this so that every Article any test produces is checked against the contract.
   if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') await assertValidArticle(result);
   return result;
@@ -26,6 +26,14 @@ export async function digestArticle(article: Article, options: DigestOptions = {
 /** Whether the source holds its page's HTML, told without decoding a lazily decoded one (ingest/lazy-html.ts). */
 function hasHtml(source: Source): boolean {
   return utf8HtmlView(source) !== undefined || source.html !== undefined;
+}
+
+/**
+ * The Article without its page's HTML (the same object when it holds none): what a digest keeps
+ * unless asked (`keepHtml`), and what a stage-split batch's head hands on (batch/stage-split.ts).
+ */
+export function articleWithoutHtml(article: Article): Article {
+  return hasHtml(article.source) ? { ...article, source: withoutHtml(article.source) } : article;
 }
 
 /** The source without its HTML, its other keys in their order, the HTML never read (nor decoded). */
@@ -39,7 +47,7 @@ function withoutHtml(source: Source): Source {
  * The contract check, loaded only when asked for: validate.ts builds every schema of the
  * Article with valibot at load, which a user's run (the variable unset) never reads.
  */
-async function assertValidArticle(article: Article): Promise<void> {
+export async function assertValidArticle(article: Article): Promise<void> {
   const { checkArticle } = await import('./article/validate.js');
   const check = checkArticle(article);
   if (!check.ok) {

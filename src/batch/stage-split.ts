@@ -16,9 +16,8 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { Article } from '../article/types.js';
-import { STAGES } from '../digest.js';
+import { articleWithoutHtml, assertValidArticle, STAGES } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
-import { utf8HtmlView } from '../ingest/lazy-html.js';
 import { pageToArticle } from '../ingest/page.js';
 import { runStages, type Stage } from '../pipeline.js';
 import { articleRecord } from '../store/record.js';
@@ -76,15 +75,6 @@ export interface StageSetup {
   file?: string;
   busyTimeoutMs?: number;
   faults?: StageFault[];
-}
-
-/** digest.ts's `withoutHtml`, for the Article the head hands over (the tail's stages never read the HTML). */
-function withoutHtml(article: Article): Article {
-  const source = article.source;
-  if (utf8HtmlView(source) === undefined && source.html === undefined) return article;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) if (key !== 'html') out[key] = source[key as keyof typeof source];
-  return { ...article, source: out as Article['source'] };
 }
 
 function fault(faults: StageFault[] | undefined, role: 'head' | 'tail', id: string | undefined): void {
@@ -155,7 +145,7 @@ export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => 
         fault(setup.faults, 'head', job.page.id);
         try {
           let article = await runStages(pageToArticle(job.page), stages, options);
-          if (!options.keepHtml) article = withoutHtml(article);
+          if (!options.keepHtml) article = articleWithoutHtml(article);
           items.push({ seq: job.seq, hash: job.hash, input, article });
         } catch (e) {
           items.push({ seq: job.seq, hash: job.hash, error: jobError(e, input) });
@@ -200,7 +190,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
       fault(setup.faults, 'tail', item.article.id);
       try {
         const article = await runStages(item.article, stages, options);
-        if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') await assertValid(article);
+        if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') await assertValidArticle(article);
         results.push({ seq: item.seq, hash: item.hash, ok: true, record: articleRecord(article) });
       } catch (e) {
         results.push({ seq: item.seq, hash: item.hash, ok: false, error: jobError(e, item.input) });
@@ -268,14 +258,4 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
     expected.push({ chunk: m.chunk, batch: m.batch });
     void pump();
   };
-}
-
-/** The Article contract check, loaded only when asked for (digest.ts does the same). */
-async function assertValid(article: Article): Promise<void> {
-  const { checkArticle } = await import('../article/validate.js');
-  const check = checkArticle(article);
-  if (!check.ok) {
-    const list = check.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    throw new Error(`Article ${article.id} breaks the contract: ${list}`);
-  }
 }
