@@ -43,8 +43,12 @@ export interface CueRescorerFile {
   features: string[];
   /** How much the wide decode raises B. */
   extra: number;
-  /** Whether other boundaries of the proposed spans (phrases train knows as cues) are judged too. */
-  variants: boolean;
+  /**
+   * Whether other boundaries of the tagger's spans (phrases train knows as cues) are judged too:
+   * true, six (one to three tokens more on the right, one more on the left, one less on either
+   * side); "shorter", only one token less on the right ("said Tuesday" → "said"); false, none.
+   */
+  variants: Variants;
   /** A span is kept when its log-odds reach this. */
   threshold: number;
   /**
@@ -72,6 +76,22 @@ export interface CueRescorerFile {
   proposeWords?: number;
   /** Where the kept cues end, by train's convention for the word pair there (cue-ends.ts). Absent: the tagger's ends. */
   ends?: CueEndsFile;
+}
+
+/** Which other boundaries of the tagger's spans the re-scorer judges (CueRescorerFile.variants). */
+export type Variants = boolean | 'shorter';
+
+/** The other boundaries of span [a, b) that `variants` judges, as [from, to] pairs. */
+function variantsOf(variants: Variants, a: number, b: number): readonly (readonly [number, number])[] {
+  if (variants === 'shorter') return [[a, b - 1]];
+  return [
+    [a, b + 1],
+    [a, b + 2],
+    [a, b + 3],
+    [a - 1, b],
+    [a, b - 1],
+    [a + 1, b],
+  ];
 }
 
 export interface CueRescorer {
@@ -305,7 +325,7 @@ export function cueCandidates(
   ctx: UnitContext,
   tagger: CueTagger,
   extra: number,
-  variants: boolean,
+  variants: Variants,
   rates: Map<string, number>,
   phrases: Map<string, number>,
   classOf: ClassOf,
@@ -327,14 +347,7 @@ export function cueCandidates(
   const proposed = spans.length;
   for (let s = 0; s < (variants ? tagged : 0); s++) {
     const [a, b] = spans[s]!;
-    for (const [x, y] of [
-      [a, b + 1],
-      [a, b + 2],
-      [a, b + 3],
-      [a - 1, b],
-      [a, b - 1],
-      [a + 1, b],
-    ] as const) {
+    for (const [x, y] of variantsOf(variants, a, b)) {
       if (!usable(table, x, y, ts, te) || spans.some(([p, q]) => p === x && q === y)) continue;
       if (phrases.has(phraseOf(table, x, y))) spans.push([x, y]);
     }

@@ -189,6 +189,37 @@ describe('cueCandidates', () => {
     expect(longer!.row[RESCORER_FEATURES.indexOf('variant')]).toBe(1);
     expect(longer!.row[RESCORER_FEATURES.indexOf('phraseRate')]).toBe(0.5);
   });
+
+  it('with "shorter", judges each tagger span one token shorter on the right only, where train knows that phrase', () => {
+    const tagger = shippedTagger()!;
+    const text = 'The council warned of delays on the line.';
+    const table = tokenTable(text, findQuoteRegions(text));
+    const ctx = unitContext(table, 0, table.count, findCues(table, 0, table.count, shippedLexicon()));
+    const spans = (variants: boolean | 'shorter', phrases: Map<string, number>) =>
+      cueCandidates(table, 0, table.count, ctx, tagger, 6, variants, new Map(), phrases, (k) =>
+        classAt(table, k, 0, ctx),
+      ).map(
+        (c) =>
+          `${table.lower.slice(c.from, c.to).join(' ')}${c.row[RESCORER_FEATURES.indexOf('variant')] ? ' [variant]' : ''}`,
+      );
+    // Train knows the shorter phrase, the longer one and the one with a word before it as cues.
+    const phrases = new Map([
+      ['warned', 0.6],
+      ['warned of delays', 0.5],
+      ['council warned of', 0.3],
+    ]);
+    expect(spans(false, phrases)).toEqual(['warned of']);
+    expect(spans('shorter', phrases)).toEqual(['warned of', 'warned [variant]']);
+    // All six boundaries take the longer and left-extended phrases as well.
+    expect(spans(true, phrases)).toEqual([
+      'warned of',
+      'warned of delays [variant]',
+      'council warned of [variant]',
+      'warned [variant]',
+    ]);
+    // A shorter phrase train does not know as a cue is not judged.
+    expect(spans('shorter', new Map([['warned of delays', 0.5]]))).toEqual(['warned of']);
+  });
 });
 
 describe('the stage option', () => {
