@@ -46,11 +46,14 @@ export type HeadItem =
 export interface HandedChunk {
   chunk: number;
   items: HeadItem[];
+  /** The stages the head ran (STAGES[0..through)): the tail runs the rest. */
+  through: number;
 }
 
 /** Pool → head. */
 export type ToHead =
-  | { kind: 'chunk'; chunk: number; jobs: Job[] }
+  /** `through`: run STAGES[0..through) on this chunk (default the cut; the pool may ask one more). */
+  | { kind: 'chunk'; chunk: number; jobs: Job[]; through?: number }
   | { kind: 'close' }
   | { kind: 'models'; quotesTagger?: unknown };
 
@@ -119,7 +122,8 @@ class CpuMarks {
 }
 
 export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => void {
-  const stages: readonly Stage[] = STAGES.slice(0, setup.cut);
+  const stagesTo = (through: number): readonly Stage[] => STAGES.slice(0, through);
+  const own = stagesTo(setup.cut);
   const options = setup.options;
   const tail = setup.ports[0]!;
   const cpu = new CpuMarks('head');
@@ -135,6 +139,8 @@ export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => 
     }
     done = done.then(async () => {
       const first = cpu.begin();
+      const through = m.through ?? setup.cut;
+      const stages = through === setup.cut ? own : stagesTo(through);
       const items: HeadItem[] = [];
       for (const job of m.jobs) {
         if ('error' in job) {
@@ -152,14 +158,16 @@ export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => 
         }
       }
       if (first) cpu.end();
-      tail.postMessage({ chunk: m.chunk, items } satisfies HandedChunk);
+      tail.postMessage({ chunk: m.chunk, items, through } satisfies HandedChunk);
       parent.postMessage({ kind: 'handed', chunk: m.chunk } satisfies FromHead);
     });
   };
 }
 
 export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => void {
-  const stages: readonly Stage[] = STAGES.slice(setup.cut);
+  const own: readonly Stage[] = STAGES.slice(setup.cut);
+  const stagesFrom = (through: number): readonly Stage[] =>
+    through === setup.cut ? own : STAGES.slice(through);
   const options = setup.options;
   const post = (m: FromWorker) => parent.postMessage(m);
   const writer = setup.file
@@ -175,12 +183,13 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
   /** Chunks in input order, as the pool sent them, not yet digested here. */
   const expected: { chunk: number; batch: number }[] = [];
   /** Chunks the heads handed over, by chunk number, until their turn here. */
-  const inbox = new Map<number, HeadItem[]>();
+  const inbox = new Map<number, HandedChunk>();
   let running = false;
   let closing = false;
   let finished = false;
 
-  const digest = async (items: HeadItem[]): Promise<JobResult[]> => {
+  const digest = async ({ items, through }: HandedChunk): Promise<JobResult[]> => {
+    const stages = stagesFrom(through);
     const results: JobResult[] = [];
     for (const item of items) {
       if ('error' in item) {
@@ -212,11 +221,11 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
     try {
       while (!closing && expected.length > 0) {
         const next = expected[0]!;
-        const items = inbox.get(next.chunk);
-        if (!items) break;
+        const handed = inbox.get(next.chunk);
+        if (!handed) break;
         inbox.delete(next.chunk);
         const first = cpu.begin();
-        const results = await digest(items);
+        const results = await digest(handed);
         if (first) cpu.end();
         expected.shift();
         if (!writer) {
@@ -235,7 +244,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
 
   for (const port of setup.ports) {
     port.on('message', (m: HandedChunk) => {
-      inbox.set(m.chunk, m.items);
+      inbox.set(m.chunk, m);
       void pump();
     });
   }
