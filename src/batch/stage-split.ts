@@ -97,6 +97,8 @@ class CpuMarks {
   constructor(private readonly role: 'head' | 'tail') {}
   atFirst: number | undefined;
   afterFirst: number | undefined;
+  /** The tail's chunks started past its first stage. */
+  shortChunks = 0;
   begin(): boolean {
     if (this.atFirst !== undefined) return false;
     this.atFirst = threadCpuMs();
@@ -116,6 +118,7 @@ class CpuMarks {
             firstChunkMs: this.afterFirst - this.atFirst,
             totalMs: total,
             role: this.role,
+            ...(this.role === 'tail' ? { shortChunks: this.shortChunks } : {}),
           },
         };
   }
@@ -190,6 +193,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
 
   const digest = async ({ items, through }: HandedChunk): Promise<JobResult[]> => {
     const stages = stagesFrom(through);
+    if (stages.length < own.length) cpu.shortChunks++;
     const results: JobResult[] = [];
     for (const item of items) {
       if ('error' in item) {
