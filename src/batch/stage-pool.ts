@@ -23,7 +23,6 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { STAGES } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
@@ -53,11 +52,6 @@ export interface StagePoolOptions {
   interruptBudget?: number;
   /** Stages run on the heads (default: up to and with entities); the rest on the tail. */
   cut?: number;
-  /**
-   * When the tail has at least this many chunks handed to it and not yet digested, the next chunk
-   * sent to a head runs one stage past the cut there (default STAGE_SHARE_AT; 0: never).
-   */
-  shareAt?: number;
   /** Test only: pages that hang or kill a head or the tail. */
   faults?: StageFault[];
 }
@@ -117,16 +111,6 @@ const jobInput = (job: Job): string =>
  */
 export const STAGE_BACKGROUND_COMPILE = true;
 
-/**
- * The default for StagePoolOptions.shareAt: 0, never. A head that finds the tail `shareAt` chunks
- * behind could run quotes too for the chunk it is given (the tail then starts it at summarize):
- * measured on the BBC file, where the tail is ~25 % busier, it balances the halves but costs more
- * than it saves — the head compiles quotes as well and runs it colder, so all threads spend
- * 0.13–0.38 ms an article more and the rate fell (shareAt 2, 4, 6, 7: docs/RESULTS.md
- * (corpus-12b)). Kept as an option, off: the output is the same whichever thread runs a stage.
- */
-export const STAGE_SHARE_AT = 0;
-
 /** The V8 flags a pool sets before each worker (see pool.ts spawn): the process's own afterwards. */
 function processInterruptBudget(): number | undefined {
   for (const a of process.execArgv) {
@@ -147,7 +131,6 @@ export class StagePool {
   private readonly file: string | undefined;
   private readonly headCount: number;
   private readonly cut: number;
-  private readonly shareAt: number;
   private readonly timeoutMs: number;
   private readonly depth: number;
   private readonly batchPages: number;
@@ -162,8 +145,6 @@ export class StagePool {
   private closed = false;
   /** Pipelines started after a failure. */
   restarts = 0;
-  /** Chunks a head was asked to run one stage past the cut (the tail was behind: shareAt). */
-  shared = 0;
   readonly workerCpu: WorkerCpu[] = [];
 
   constructor(opts: StagePoolOptions) {
@@ -173,7 +154,6 @@ export class StagePool {
     this.file = opts.store?.file;
     this.headCount = opts.workers - 1;
     this.cut = opts.cut ?? DEFAULT_CUT;
-    this.shareAt = Math.max(0, Math.floor(opts.shareAt ?? STAGE_SHARE_AT));
     this.timeoutMs = opts.chunkTimeoutMs ?? 60_000;
     this.depth = Math.max(1, opts.depth ?? 4);
     this.batchPages = Math.max(1, opts.store?.batchSize ?? 256);
@@ -195,7 +175,8 @@ export class StagePool {
       } catch {
         this.quotesTagger = undefined;
       }
-      if (this.quotesTagger) this.postModels();
+      if (this.quotesTagger)
+        this.tail.worker.postMessage({ kind: 'models', quotesTagger: this.quotesTagger });
     }
   }
 
@@ -289,6 +270,7 @@ export class StagePool {
     tail.worker.on('message', (m: FromWorker) => this.fromTail(tail, m));
     tail.worker.on('error', (e) => this.fail(tail, `worker failed: ${e.message}`));
     tail.worker.on('exit', (code) => this.fail(tail, `worker exited with code ${code}`));
+    if (this.quotesTagger) tail.worker.postMessage({ kind: 'models', quotesTagger: this.quotesTagger });
     this.heads = channels.map((c) => {
       const headSetup: StageSetup = { role: 'head', options: this.options, cut: this.cut, ports: [c.port1] };
       if (this.faults) headSetup.faults = this.faults;
@@ -298,14 +280,6 @@ export class StagePool {
       head.worker.on('exit', (code) => this.fail(head, `worker exited with code ${code}`));
       return head;
     });
-    if (this.quotesTagger) this.postModels();
-  }
-
-  /** The shared cue tagger to the tail, and to the heads when they may run the stage past the cut. */
-  private postModels(): void {
-    const m = { kind: 'models', quotesTagger: this.quotesTagger } satisfies ToTail;
-    this.tail.worker.postMessage(m);
-    if (this.shareAt) for (const h of this.heads) h.worker.postMessage(m);
   }
 
   private fromHead(head: Head, m: FromHead): void {
@@ -434,16 +408,7 @@ export class StagePool {
     }
     // The tail first: it knows the chunk's place before the head's Articles arrive.
     this.tail.worker.postMessage(expect);
-    const chunk: ToHead = { kind: 'chunk', chunk: task.chunk, jobs: task.jobs };
-    if (this.shareAt && this.cut < STAGES.length) {
-      let behind = 0;
-      for (const t of this.tail.expected) if (t.handed) behind++;
-      if (behind >= this.shareAt) {
-        chunk.through = this.cut + 1;
-        this.shared++;
-      }
-    }
-    head.worker.postMessage(chunk);
+    head.worker.postMessage({ kind: 'chunk', chunk: task.chunk, jobs: task.jobs } satisfies ToHead);
   }
 
   private seal(b: Batch): void {

@@ -46,14 +46,11 @@ export type HeadItem =
 export interface HandedChunk {
   chunk: number;
   items: HeadItem[];
-  /** The stages the head ran (STAGES[0..through)): the tail runs the rest. */
-  through: number;
 }
 
 /** Pool → head. */
 export type ToHead =
-  /** `through`: run STAGES[0..through) on this chunk (default the cut; the pool may ask one more). */
-  | { kind: 'chunk'; chunk: number; jobs: Job[]; through?: number }
+  | { kind: 'chunk'; chunk: number; jobs: Job[] }
   | { kind: 'close' }
   | { kind: 'models'; quotesTagger?: unknown };
 
@@ -97,8 +94,6 @@ class CpuMarks {
   constructor(private readonly role: 'head' | 'tail') {}
   atFirst: number | undefined;
   afterFirst: number | undefined;
-  /** The tail's chunks started past its first stage. */
-  shortChunks = 0;
   begin(): boolean {
     if (this.atFirst !== undefined) return false;
     this.atFirst = threadCpuMs();
@@ -118,15 +113,13 @@ class CpuMarks {
             firstChunkMs: this.afterFirst - this.atFirst,
             totalMs: total,
             role: this.role,
-            ...(this.role === 'tail' ? { shortChunks: this.shortChunks } : {}),
           },
         };
   }
 }
 
 export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => void {
-  const stagesTo = (through: number): readonly Stage[] => STAGES.slice(0, through);
-  const own = stagesTo(setup.cut);
+  const stages: readonly Stage[] = STAGES.slice(0, setup.cut);
   const options = setup.options;
   const tail = setup.ports[0]!;
   const cpu = new CpuMarks('head');
@@ -142,8 +135,6 @@ export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => 
     }
     done = done.then(async () => {
       const first = cpu.begin();
-      const through = m.through ?? setup.cut;
-      const stages = through === setup.cut ? own : stagesTo(through);
       const items: HeadItem[] = [];
       for (const job of m.jobs) {
         if ('error' in job) {
@@ -161,16 +152,14 @@ export function runHead(parent: MessagePort, setup: StageSetup): (m: ToHead) => 
         }
       }
       if (first) cpu.end();
-      tail.postMessage({ chunk: m.chunk, items, through } satisfies HandedChunk);
+      tail.postMessage({ chunk: m.chunk, items } satisfies HandedChunk);
       parent.postMessage({ kind: 'handed', chunk: m.chunk } satisfies FromHead);
     });
   };
 }
 
 export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => void {
-  const own: readonly Stage[] = STAGES.slice(setup.cut);
-  const stagesFrom = (through: number): readonly Stage[] =>
-    through === setup.cut ? own : STAGES.slice(through);
+  const stages: readonly Stage[] = STAGES.slice(setup.cut);
   const options = setup.options;
   const post = (m: FromWorker) => parent.postMessage(m);
   const writer = setup.file
@@ -186,14 +175,12 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
   /** Chunks in input order, as the pool sent them, not yet digested here. */
   const expected: { chunk: number; batch: number }[] = [];
   /** Chunks the heads handed over, by chunk number, until their turn here. */
-  const inbox = new Map<number, HandedChunk>();
+  const inbox = new Map<number, HeadItem[]>();
   let running = false;
   let closing = false;
   let finished = false;
 
-  const digest = async ({ items, through }: HandedChunk): Promise<JobResult[]> => {
-    const stages = stagesFrom(through);
-    if (stages.length < own.length) cpu.shortChunks++;
+  const digest = async (items: HeadItem[]): Promise<JobResult[]> => {
     const results: JobResult[] = [];
     for (const item of items) {
       if ('error' in item) {
@@ -225,11 +212,11 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
     try {
       while (!closing && expected.length > 0) {
         const next = expected[0]!;
-        const handed = inbox.get(next.chunk);
-        if (!handed) break;
+        const items = inbox.get(next.chunk);
+        if (!items) break;
         inbox.delete(next.chunk);
         const first = cpu.begin();
-        const results = await digest(handed);
+        const results = await digest(items);
         if (first) cpu.end();
         expected.shift();
         if (!writer) {
@@ -248,7 +235,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
 
   for (const port of setup.ports) {
     port.on('message', (m: HandedChunk) => {
-      inbox.set(m.chunk, m);
+      inbox.set(m.chunk, m.items);
       void pump();
     });
   }

@@ -73,8 +73,6 @@ export interface WorkerCpu {
   totalMs: number;
   /** A stage-split pool's thread: which half it ran (stage-pool.ts). */
   role?: 'head' | 'tail';
-  /** A stage-split pool's tail: chunks it started past its first stage (a head ran it: shareAt). */
-  shortChunks?: number;
 }
 
 export interface WorkerSetup {

@@ -146,32 +146,6 @@ describe.skipIf(!hasDist)('StagePool', () => {
     }
   }, 60_000);
 
-  it('a head that runs the stage past the cut when the tail is behind gives the same records', async () => {
-    const run = async (shareAt: number) => {
-      const pool = new StagePool({ workers: 2, depth: 4, shareAt });
-      let answers: Awaited<ReturnType<StagePool['submit']>>[];
-      try {
-        answers = await Promise.all(chunks(60, 2).map((jobs) => pool.submit(jobs)));
-        pool.end();
-      } finally {
-        await pool.close();
-      }
-      const tail = pool.workerCpu.find((c) => c.role === 'tail');
-      return { records: answers.flat(), shared: pool.shared, tailShort: tail?.shortChunks };
-    };
-    const never = await run(0);
-    const often = await run(1);
-    expect(never.shared).toBe(0);
-    // With shareAt 1 the head is asked whenever a handed chunk waits at the tail: many of 30.
-    expect(often.shared).toBeGreaterThan(0);
-    // The tail started exactly those chunks at the stage after quotes (where the system tells a
-    // thread's CPU, which is when the tail reports at its close).
-    if (often.tailShort !== undefined) expect(often.tailShort).toBe(often.shared);
-    if (never.tailShort !== undefined) expect(never.tailShort).toBe(0);
-    expect(often.records.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i));
-    expect(often.records).toEqual(never.records);
-  }, 60_000);
-
   it('a page that kills the head fails alone; the rest are stored', async () => {
     const r = await withFaults([{ role: 'head', id: 'synthetic-4', kind: 'crash' }], 60_000);
     expect(r.outcomes.map((o) => [o.seq, o.ok])).toEqual(Array.from({ length: 12 }, (_, i) => [i, i !== 4]));
