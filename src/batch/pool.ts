@@ -28,7 +28,7 @@ import { Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
-import type { Job, JobOutcome, JobResult } from './digest-job.js';
+import { type Job, type JobError, type JobOutcome, type JobResult, pageInputName } from './digest-job.js';
 import { advanceTurn } from './turn.js';
 import type { FromWorker, ModelsMessage, ToWorker, WorkerCpu, WorkerSetup } from './worker.js';
 import { workerUrl } from './worker-url.js';
@@ -175,8 +175,52 @@ interface Slot {
 const batchStart = (b: Batch): number => b.tasks[0]!.jobs[0]!.seq;
 const batchEnd = (b: Batch): number => b.tasks.at(-1)!.jobs.at(-1)!.seq + 1;
 const lastLive = (b: Batch): Task | undefined => b.tasks.findLast((t) => !t.dropped);
-const jobInput = (job: Job): string =>
-  'page' in job ? (job.page.origin ?? job.page.url ?? job.page.id ?? 'input') : job.error.input;
+/** How a job is named in an error: its page's origin, URL or id, or the input its error names. */
+export const jobInput = (job: Job): string => ('page' in job ? pageInputName(job.page) : job.error.input);
+
+/** A chunk of a batch as both pools keep it (pool.ts, stage-pool.ts). */
+interface Requeueable {
+  chunk: number;
+  jobs: Job[];
+  resolve: (results: PoolResult[]) => void;
+}
+
+/**
+ * Puts the chunk blamed for a worker's death or silence back in its place in `tasks` (at `at`),
+ * so that the page at fault alone fails: a chunk of several pages becomes one chunk a page, in
+ * its place, answered together; a single page becomes its error row, which the next worker
+ * stores. Returns the culprit's job when it already was an error row (even storing that failed:
+ * a worker that cannot open the database dies at any page), for the caller to settle.
+ */
+export function requeueCulprit(
+  tasks: Requeueable[],
+  at: number,
+  why: string,
+  nextChunk: () => number,
+): Extract<Job, { error: JobError }> | undefined {
+  const culprit = tasks[at]!;
+  if (culprit.jobs.length > 1) {
+    const singles: Requeueable[] = [];
+    const answers = culprit.jobs.map(
+      (job) =>
+        new Promise<PoolResult[]>((resolve) => {
+          singles.push({ chunk: nextChunk(), jobs: [job], resolve });
+        }),
+    );
+    tasks.splice(at, 1, ...singles);
+    Promise.all(answers).then((r) => culprit.resolve(r.flat()));
+    return undefined;
+  }
+  const job = culprit.jobs[0]!;
+  if (!('page' in job)) return job;
+  const error: JobError = { code: 'E_INTERNAL', input: jobInput(job), message: why };
+  tasks[at] = {
+    chunk: nextChunk(),
+    jobs: [{ seq: job.seq, hash: job.hash, error }],
+    resolve: culprit.resolve,
+  };
+  return undefined;
+}
 
 export class DigestPool {
   private readonly slots: Slot[] = [];
@@ -599,33 +643,10 @@ export class DigestPool {
     if (!culprit) return;
     const batch = this.batches.find((b) => b.tasks.includes(culprit));
     if (!batch) return;
-    const at = batch.tasks.indexOf(culprit);
-    if (culprit.jobs.length > 1) {
-      // Retried page by page, in its place, so the culprit alone fails.
-      const singles: Task[] = [];
-      const answers = culprit.jobs.map(
-        (job) =>
-          new Promise<PoolResult[]>((resolve) => {
-            singles.push({ chunk: this.nextChunk++, jobs: [job], resolve });
-          }),
-      );
-      batch.tasks.splice(at, 1, ...singles);
-      Promise.all(answers).then((r) => culprit.resolve(r.flat()));
-      return;
-    }
-    const job = culprit.jobs[0]!;
-    const error = { code: 'E_INTERNAL' as const, input: jobInput(job), message: why };
-    if ('page' in job) {
-      // The page alone is at fault: its error row is stored in its place, by the next worker.
-      batch.tasks[at] = {
-        chunk: this.nextChunk++,
-        jobs: [{ seq: job.seq, hash: job.hash, error }],
-        resolve: culprit.resolve,
-      };
-      return;
-    }
-    // Even storing its error failed (a worker that cannot open the database dies at any page):
-    // settled here, for the caller to store, and passed over in the order.
+    // Retried page by page in its place, or its page's error row stored by the next worker.
+    const job = requeueCulprit(batch.tasks, batch.tasks.indexOf(culprit), why, () => this.nextChunk++);
+    if (!job) return;
+    // Even storing its error failed: settled here, for the caller to store, and passed over in the order.
     culprit.dropped = true;
     culprit.resolve([{ seq: job.seq, hash: job.hash, ok: false, error: job.error, stored: false }]);
     this.settleDropped();

@@ -108,27 +108,20 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // ahead for each worker: smaller than this thread's, which costs no read-ahead.
   const batchSize = opts.batchSize ?? (writing ? WORKER_BATCH : 256);
   const split = opts.split ?? defaultSplit(opts.workers);
+  const poolOptions = {
+    workers: opts.workers,
+    options: digestOptions,
+    chunkTimeoutMs: opts.chunkTimeoutMs,
+    store: writing ? { file: store.file!, batchSize } : undefined,
+    youngGenerationMb: opts.youngGenerationMb,
+    backgroundCompile: opts.backgroundCompile,
+    interruptBudget: opts.interruptBudget,
+  };
   const pool =
     opts.workers > 1 && split === 'stage'
-      ? new StagePool({
-          workers: opts.workers,
-          options: digestOptions,
-          chunkTimeoutMs: opts.chunkTimeoutMs,
-          store: writing ? { file: store.file!, batchSize } : undefined,
-          youngGenerationMb: opts.youngGenerationMb,
-          backgroundCompile: opts.backgroundCompile,
-          interruptBudget: opts.interruptBudget,
-        })
+      ? new StagePool(poolOptions)
       : opts.workers > 0
-        ? new DigestPool({
-            workers: opts.workers,
-            options: digestOptions,
-            chunkTimeoutMs: opts.chunkTimeoutMs,
-            store: writing ? { file: store.file!, batchSize } : undefined,
-            youngGenerationMb: opts.youngGenerationMb,
-            backgroundCompile: opts.backgroundCompile,
-            interruptBudget: opts.interruptBudget,
-          })
+        ? new DigestPool(poolOptions)
         : undefined;
   const summary: IngestSummary = { read: 0, stored: 0, skipped: 0, failed: 0, errors: [], seconds: 0 };
   // What this thread stores: the records of a pool that does not write, and the errors of

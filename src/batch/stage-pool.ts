@@ -27,7 +27,7 @@ import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
-import { type PoolResult, workerInterruptBudget } from './pool.js';
+import { type PoolResult, requeueCulprit, workerInterruptBudget } from './pool.js';
 import {
   DEFAULT_CUT,
   type FromHead,
@@ -97,8 +97,6 @@ interface Tail extends Thread {
 const batchStart = (b: Batch): number => b.tasks[0]!.jobs[0]!.seq;
 const batchEnd = (b: Batch): number => b.tasks.at(-1)!.jobs.at(-1)!.seq + 1;
 const lastLive = (b: Batch): Task | undefined => b.tasks.findLast((t) => !t.dropped);
-const jobInput = (job: Job): string =>
-  'page' in job ? (job.page.origin ?? job.page.url ?? job.page.id ?? 'input') : job.error.input;
 
 /**
  * The default for StagePoolOptions.backgroundCompile: V8 optimises on its helper threads, even
@@ -460,29 +458,8 @@ export class StagePool {
   private blame(culprit: Task, why: string): void {
     const batch = this.batches.find((b) => b.tasks.includes(culprit));
     if (!batch) return;
-    const at = batch.tasks.indexOf(culprit);
-    if (culprit.jobs.length > 1) {
-      const singles: Task[] = [];
-      const answers = culprit.jobs.map(
-        (job) =>
-          new Promise<PoolResult[]>((resolve) => {
-            singles.push({ chunk: this.nextChunk++, jobs: [job], resolve });
-          }),
-      );
-      batch.tasks.splice(at, 1, ...singles);
-      Promise.all(answers).then((r) => culprit.resolve(r.flat()));
-      return;
-    }
-    const job = culprit.jobs[0]!;
-    const error = { code: 'E_INTERNAL' as const, input: jobInput(job), message: why };
-    if ('page' in job) {
-      batch.tasks[at] = {
-        chunk: this.nextChunk++,
-        jobs: [{ seq: job.seq, hash: job.hash, error }],
-        resolve: culprit.resolve,
-      };
-      return;
-    }
+    const job = requeueCulprit(batch.tasks, batch.tasks.indexOf(culprit), why, () => this.nextChunk++);
+    if (!job) return;
     culprit.dropped = true;
     culprit.settled = true;
     const result: PoolResult = this.writes
