@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/batch/run-ingest.js';
-import { compareContent, contentDigest } from '../../src/store/canonical-dump.js';
+import { contentDigest } from '../../src/store/canonical-dump.js';
 import { openStore } from '../../src/store/sqlite-store.js';
-import { testDatabase } from '../store/test-database.js';
+import { databaseDifference, testDatabase } from '../store/test-database.js';
 import { syntheticJsonl, syntheticPage } from './synthetic-pages.js';
 
 const FIXTURE = 'test/fixtures/batch/spellings.jsonl';
@@ -53,17 +53,6 @@ async function ingestInto(file: string, files: string[], workers: number) {
   }
 }
 
-function difference(a: string, b: string) {
-  const da = testDatabase(a, { readonly: true });
-  const db = testDatabase(b, { readonly: true });
-  try {
-    return compareContent(da, db);
-  } finally {
-    da.close();
-    db.close();
-  }
-}
-
 describe.skipIf(!hasDist)('ingest order', () => {
   it('gives the same database with 1, 2 and 3 workers, and a rerun adds nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-order-'));
@@ -84,7 +73,7 @@ describe.skipIf(!hasDist)('ingest order', () => {
         errors: ['E_BAD_JSON', 'E_BAD_RECORD'],
       });
     }
-    for (const db of dbs.slice(1)) expect(difference(dbs[0]!, db)).toEqual([]);
+    for (const db of dbs.slice(1)) expect(databaseDifference(dbs[0]!, db)).toEqual([]);
 
     // What the comparison covers is really there: both spellings, one entity, the first one's
     // name (input order), the two articles with one id, the errors in input order.

@@ -12,24 +12,12 @@ import type { Job } from '../../src/batch/digest-job.js';
 import { defaultSplit, runIngest } from '../../src/batch/run-ingest.js';
 import { StagePool } from '../../src/batch/stage-pool.js';
 import type { StageFault } from '../../src/batch/stage-split.js';
-import { compareContent } from '../../src/store/canonical-dump.js';
 import { openStore } from '../../src/store/sqlite-store.js';
-import { testDatabase } from '../store/test-database.js';
+import { databaseDifference } from '../store/test-database.js';
 import { syntheticJsonl, syntheticPage } from './synthetic-pages.js';
 
 const hasDist = existsSync('dist/src/batch/worker.js');
 const tmp = () => mkdtempSync(join(tmpdir(), 'nd-stage-pool-'));
-
-function difference(a: string, b: string) {
-  const da = testDatabase(a, { readonly: true });
-  const db = testDatabase(b, { readonly: true });
-  try {
-    return compareContent(da, db);
-  } finally {
-    da.close();
-    db.close();
-  }
-}
 
 /** Pages 0..n-1 in chunks of `size`, numbered in input order. */
 function chunks(n: number, size: number): Job[][] {
@@ -101,7 +89,7 @@ describe.skipIf(!hasDist)('StagePool', () => {
       expect(run.summary.workerCpu?.length ?? workers).toBe(workers);
       expect(run.progress.at(-1)).toBe(90);
       expect(run.progress).toEqual([...run.progress].sort((a, b) => a - b));
-      expect(difference(base.file, run.file)).toEqual([]);
+      expect(databaseDifference(base.file, run.file)).toEqual([]);
     }
     // A rerun with 2 workers and no layout asked for (the default: by stage) skips everything.
     expect([1, 2, 3, 4].map(defaultSplit)).toEqual(['article', 'stage', 'article', 'article']);

@@ -3,22 +3,7 @@
  * project, with the cue given so that only the source reading is tested.
  */
 import { describe, expect, it } from 'vitest';
-import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
-import { extractAttributions } from '../../src/quotes/extract-attributions.js';
-import { sentenceSpans } from '../../src/text/sentences.js';
-
-/** The sources (and contents) read for the given cues (the first occurrence of each) in `text`. */
-function readAll(text: string, cues: string[]): { source?: string; content: string }[] {
-  return extractAttributions({
-    text,
-    sentences: sentenceSpans(text),
-    lexicon: shippedLexicon(),
-    givenCues: cues.map((cue) => ({ start: text.indexOf(cue), end: text.indexOf(cue) + cue.length })),
-  }).map((a) => ({
-    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
-    content: text.slice(a.content.start, a.content.end),
-  }));
-}
+import { readGivenCues as readAll } from './quote-helpers.js';
 
 /** The source (and content) read for the cue `cue` in `text`. */
 function read(text: string, cue: string): { source?: string; content: string } | undefined {

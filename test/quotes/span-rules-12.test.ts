@@ -5,14 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
 import { type CueTaggerFile, taggerFrom } from '../../src/quotes/cue-tagger.js';
-import {
-  cuePrefixStart,
-  extractAttributions,
-  extractCues,
-  tokenTable,
-} from '../../src/quotes/extract-attributions.js';
+import { cuePrefixStart, extractCues, tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
+import { readGivenCues as readAll } from './quote-helpers.js';
 
 /** The cue that starts with the first occurrence of `word`, once the words before it are taken in. */
 function prefixed(text: string, word: string): string {
@@ -22,20 +18,6 @@ function prefixed(text: string, word: string): string {
   while (table.off[2 * k]! < at) k++;
   const from = cuePrefixStart(table, k, 0);
   return text.slice(table.off[2 * from]!, at + word.length);
-}
-
-/** The sources (and cues) read for the given cues (the first occurrence of each) in `text`. */
-function readAll(text: string, cues: string[]): { source?: string; cue: string; content: string }[] {
-  return extractAttributions({
-    text,
-    sentences: sentenceSpans(text),
-    lexicon: shippedLexicon(),
-    givenCues: cues.map((cue) => ({ start: text.indexOf(cue), end: text.indexOf(cue) + cue.length })),
-  }).map((a) => ({
-    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
-    cue: text.slice(a.cue.start, a.cue.end),
-    content: text.slice(a.content.start, a.content.end),
-  }));
 }
 
 describe('the cue prefix', () => {

@@ -5,6 +5,7 @@
  * text, and `pragma` goes through the same statements.
  */
 import Database from 'better-sqlite3';
+import { compareContent } from '../../src/store/canonical-dump.js';
 import { pinDatabase } from '../../src/store/pinned.js';
 
 export function testDatabase(path: string, options?: Database.Options): Database.Database {
@@ -31,4 +32,16 @@ export function testDatabase(path: string, options?: Database.Options): Database
     return opts?.simple ? stmt.get() : stmt.all();
   }) as typeof db.pragma;
   return db;
+}
+
+/** How two corpus files' content differs (compareContent: empty when every table and index holds the same). */
+export function databaseDifference(a: string, b: string): ReturnType<typeof compareContent> {
+  const da = testDatabase(a, { readonly: true });
+  const db = testDatabase(b, { readonly: true });
+  try {
+    return compareContent(da, db);
+  } finally {
+    da.close();
+    db.close();
+  }
 }
