@@ -9,8 +9,10 @@
  *
  * `cues`: for each fold k (by SHA-1 of the id, as the training scripts), the lexicon, a tagger with
  * the shipped tagger's settings and the re-scorer's trees (the shipped model's settings, read from
- * its file: extra, word proposals, threshold, fallback, cue ends) are learnt on the other folds, the
- * trees from the other folds' rows (stacking, as the re-scorer script does); the cues they keep on
+ * its file: extra, other boundaries (variants), word proposals, threshold, fallback, cue ends; the
+ * trees' own settings, trees, rate, depth and the rest, from the retrain command in its card) are
+ * learnt on the other folds, the trees from the other folds' rows (stacking, as the re-scorer
+ * script does); the cues they keep on
  * fold k are written with the fold's own figures (the full extractor's), which `score` must match.
  * `score`: the three target figures per fold and pooled, with the given cues; `--split` also
  * sorts source overlap's errors (a cue found with the source missed, on other words, spurious on a
@@ -38,6 +40,7 @@ import {
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerOf,
+  type Variants,
   wordProposerOf,
 } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, classAt, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
@@ -115,6 +118,7 @@ function rowsOf(
   rates: Map<string, number>,
   phrases: Map<string, number>,
   proposeWords: number | undefined,
+  variants: Variants,
 ): Rows {
   const rows: Rows = { x: [], y: [] };
   const words = proposeWords !== undefined ? wordProposerOf(rates, proposeWords) : undefined;
@@ -132,7 +136,7 @@ function rowsOf(
         ctx,
         tagger,
         extra,
-        false,
+        variants,
         rates,
         phrases,
         (k) => classAt(table, k, ts, ctx),
@@ -163,7 +167,21 @@ async function writeCues(): Promise<void> {
   const cardR = readFileSync(join(MODELS, 'CARD-cue-rescorer.md'), 'utf8');
   const trees = Number(/--trees (\d+)/.exec(cardR)?.[1] ?? 40);
   const rate = Number(/--rate ([\d.]+)/.exec(cardR)?.[1] ?? DEFAULT_GBDT.rate);
-  const gbdt = { ...DEFAULT_GBDT, trees, depth: 4, rate, minHessian: 3 };
+  // The trees' other settings as the card's retrain command gives them (absent: the training
+  // script's defaults), so that the fold trees are the shipped model's kind.
+  const option = (name: string, fallback: number) =>
+    Number(new RegExp(`--${name} ([\\d.]+)`).exec(cardR)?.[1] ?? fallback);
+  const gbdt = {
+    ...DEFAULT_GBDT,
+    trees,
+    depth: option('depth', 4),
+    rate,
+    lambda: option('lambda', DEFAULT_GBDT.lambda),
+    minHessian: option('min-hessian', 3),
+    bins: option('bins', DEFAULT_GBDT.bins),
+    subsample: option('subsample', DEFAULT_GBDT.subsample),
+    colsample: option('colsample', DEFAULT_GBDT.colsample),
+  };
   const t0 = performance.now();
   const folds = [];
   for (let k = 0; k < 5; k++) {
@@ -196,6 +214,7 @@ async function writeCues(): Promise<void> {
       rates,
       phrases,
       shipped.proposeWords,
+      shipped.variants,
     );
     folds.push({ k, held, lexicon, tagger, rates, phrases, endPairs: countCueEnds(fitPrepared), rows });
     console.error(`fold ${k}: tagger ready, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -213,7 +232,10 @@ async function writeCues(): Promise<void> {
     // With --cache, the trees too are learnt once and read back: a change to the extractor is then
     // measured with the fold models held fixed, as the shipped models are (retraining the trees on
     // labels that moved in a few articles moves the folds' cue exact by ±0.002 by itself).
-    const cachedTrees = values.cache ? join(resolve(values.cache), `fold-${f.k}-trees.json`) : undefined;
+    // Named by the settings, so that trees cached under other ones are not read back.
+    const cachedTrees = values.cache
+      ? join(resolve(values.cache), `fold-${f.k}-trees-${shipped.variants}-d${gbdt.depth}.json`)
+      : undefined;
     const model =
       cachedTrees && existsSync(cachedTrees)
         ? (JSON.parse(readFileSync(cachedTrees, 'utf8')) as ReturnType<typeof trainGbdt>)
@@ -229,7 +251,7 @@ async function writeCues(): Promise<void> {
       format: RESCORER_FORMAT,
       features: [...RESCORER_FEATURES],
       extra: shipped.extra,
-      variants: false,
+      variants: shipped.variants,
       threshold: shipped.threshold,
       fallback: shipped.fallback,
       ...(shipped.proposeWords !== undefined ? { proposeWords: shipped.proposeWords } : {}),
