@@ -184,7 +184,7 @@ export function findMainContent(
 }
 
 /** The element holding line `i` also holds lines of other block elements (a neighbouring line lies in its subtree). */
-function mixedHolder(blocks: RenderedPage['blocks'], i: number, last: readonly number[]): boolean {
+function mixedHolder(blocks: RenderedPage['blocks'], i: number, last: Int32Array): boolean {
   const x = blocks[i]!.node;
   const inside = (j: number): boolean => {
     const y = blocks[j]?.node;

@@ -68,21 +68,21 @@ export interface RenderedBlock {
 /** The elements of the page, in document (pre-)order, as parallel arrays. */
 export interface RenderedNodes {
   tag: string[];
-  parent: number[];
+  parent: Int32Array;
   /** Index of the last descendant (the element's subtree is [i, last[i]]). */
-  last: number[];
+  last: Int32Array;
   /**
    * Class/id weight: positive for content-like names, negative for furniture-like names.
    * Judged only for the elements that hold a line of text and their ancestors (and the
    * ancestors of <time> elements); 0 for the others, which nothing reads it of.
    */
-  weight: number[];
+  weight: Int32Array;
   /**
    * CTX flags of the element and its ancestors. The class/id flags are counted for the
    * elements whose weight is judged (see above); the others carry their tags' flags and
    * those inherited from their ancestors.
    */
-  ctx: number[];
+  ctx: Int32Array;
 }
 
 export interface RenderedMeta {
@@ -348,6 +348,51 @@ interface OpenElement {
  */
 const OPEN_ELEMENTS: OpenElement[] = [];
 
+/** Rows the node columns start with; each growth doubles them. */
+const FIRST_ROWS = 4096;
+
+/**
+ * The columns of the elements of the page being rendered, one row per tracked element (row 0
+ * the synthetic root), shared by every page's renderer as OPEN_ELEMENTS is (a render runs to its
+ * end before the next starts) and copied out at the page's end (finish): only rows below the
+ * renderer's count are read. Arrays made per page grew one element at a time, seven of them
+ * (17 MB of the young generation over the 121 extraction pages, a quarter of everything the
+ * fresh run allocates): copies at every growth, more scavenges, and the young generation
+ * grown (and its memory faulted in) sooner. The numeric columns are Int32Arrays (every value
+ * is a small integer: element indices, -1, weights of +-CLASS_WEIGHT, CTX bits), grown by
+ * doubling outside V8's heap.
+ */
+class NodeColumns {
+  tag: string[] = ['#root'];
+  /** Each element's class/id hint (hintKey), read when its contexts are resolved; cleared at the page's end. */
+  hints: (string | undefined)[] = [undefined];
+  parent: Int32Array = new Int32Array(FIRST_ROWS);
+  last: Int32Array = new Int32Array(FIRST_ROWS);
+  weight: Int32Array = new Int32Array(FIRST_ROWS);
+  ctx: Int32Array = new Int32Array(FIRST_ROWS);
+  /** Each node's tag's own contexts (TAG_CTX), read when its contexts are resolved. */
+  tagCtx: Int32Array = new Int32Array(FIRST_ROWS);
+
+  /** Makes room for `rows` rows (doubling), keeping those below `rows`. */
+  grow(rows: number): void {
+    let size = this.parent.length;
+    while (size < rows) size *= 2;
+    this.parent = grown(this.parent, size);
+    this.last = grown(this.last, size);
+    this.weight = grown(this.weight, size);
+    this.ctx = grown(this.ctx, size);
+    this.tagCtx = grown(this.tagCtx, size);
+  }
+}
+
+function grown(column: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
+  bigger.set(column);
+  return bigger;
+}
+
+const COLUMNS = new NodeColumns();
+
 /**
  * An empty array of the kind that holds objects and strings. `[]` starts as an array of
  * small integers and changes kind at its first push of anything else: on every page, so the
@@ -371,7 +416,9 @@ const UNRESOLVED = -1;
 class PageRenderer implements ScanHandler {
   readonly parts: string[] = emptyObjectArray();
   readonly blocks: RenderedBlock[] = emptyObjectArray();
-  readonly nodes: RenderedNodes = { tag: ['#root'], parent: [-1], last: [0], weight: [0], ctx: [0] };
+  /** The node columns (COLUMNS), rows [0, nodeCount) this page's. */
+  readonly columns: NodeColumns = COLUMNS;
+  nodeCount = 1;
   // Every field from the start, so that every page's meta has one shape (a field added later
   // on some pages only gave the handlers a second shape and deoptimised them).
   readonly meta: RenderedMeta = { tags: new Map(), jsonLd: [], times: [], lang: '', canonical: '' };
@@ -402,10 +449,18 @@ class PageRenderer implements ScanHandler {
   // An element's class/id names are judged when something needs its contexts: a line it
   // holds (flush) or a <time> inside it. Most elements with a class hold no line of their
   // own (links, icons, images, wrappers of other widgets), and their names are never read.
-  readonly hints: (string | undefined)[] = [undefined];
-  /** Each node's tag's own contexts (TAG_CTX), read when its contexts are resolved. */
-  readonly tagCtx: number[] = [0];
   readonly pending: number[] = [];
+
+  constructor() {
+    const c = this.columns;
+    c.tag[0] = '#root';
+    c.hints[0] = undefined;
+    c.parent[0] = -1;
+    c.last[0] = 0;
+    c.weight[0] = 0;
+    c.ctx[0] = 0;
+    c.tagCtx[0] = 0;
+  }
 
   flush(): void {
     const current = this.current;
@@ -428,28 +483,30 @@ class PageRenderer implements ScanHandler {
     const node = this.blockNode;
     this.resolve(node);
     const start = this.length;
-    this.blocks.push({ start, end: start + line.length, tag: this.nodes.tag[node]!, node, linkShare });
+    this.blocks.push({ start, end: start + line.length, tag: this.columns.tag[node]!, node, linkShare });
     this.parts.push(line);
     this.length = start + line.length;
   }
 
   addNode(tag: string, hint: string | undefined, tagCtx: number): number {
-    const nodes = this.nodes;
-    const index = nodes.tag.length;
-    nodes.tag.push(tag);
-    nodes.parent.push(this.trackedNode);
-    nodes.last.push(index);
-    nodes.weight.push(0);
-    nodes.ctx.push(UNRESOLVED);
-    this.hints.push(hint);
-    this.tagCtx.push(tagCtx);
+    const c = this.columns;
+    const index = this.nodeCount;
+    if (index === c.parent.length) c.grow(index + 1);
+    c.tag[index] = tag;
+    c.hints[index] = hint;
+    c.parent[index] = this.trackedNode;
+    c.last[index] = index;
+    c.weight[index] = 0;
+    c.ctx[index] = UNRESOLVED;
+    c.tagCtx[index] = tagCtx;
+    this.nodeCount = index + 1;
     return index;
   }
 
   /** Judges the names of an element and of its ancestors not judged yet, outermost first. */
   resolve(node: number): void {
-    const { ctx, parent, weight } = this.nodes;
-    const { pending, hints, tagCtx } = this;
+    const { ctx, parent, weight, hints, tagCtx } = this.columns;
+    const pending = this.pending;
     for (let a = node; ctx[a]! === UNRESOLVED; a = parent[a]!) pending.push(a);
     while (pending.length) {
       const n = pending.pop()!;
@@ -513,7 +570,7 @@ class PageRenderer implements ScanHandler {
     } else if (name === 'time') {
       if (attribs.datetime && meta.times.length < 200) {
         this.resolve(this.trackedNode);
-        const ctx = this.nodes.ctx[this.trackedNode]!;
+        const ctx = this.columns.ctx[this.trackedNode]!;
         meta.times.push({
           value: attribs.datetime,
           inArticle: (ctx & (CTX.article | CTX.main)) !== 0 && (ctx & (CTX.junk | CTX.comment)) === 0,
@@ -563,8 +620,9 @@ class PageRenderer implements ScanHandler {
     if (open.anchor && --this.anchorDepth === 0) this.closeAnchor();
     if (open.pre) this.preDepth--;
     if (open.node >= 0) {
-      this.nodes.last[open.node] = this.nodes.tag.length - 1;
-      this.trackedNode = this.nodes.parent[open.node]!;
+      const c = this.columns;
+      c.last[open.node] = this.nodeCount - 1;
+      this.trackedNode = c.parent[open.node]!;
       // The elements open now are those open when this one opened: the same innermost block.
       if (open.block) this.blockNode = open.outerBlock;
     }
@@ -594,12 +652,24 @@ class PageRenderer implements ScanHandler {
 
   finish(): RenderedPage {
     this.flush();
-    const nodes = this.nodes;
-    nodes.last[0] = nodes.tag.length - 1;
+    const c = this.columns;
+    const n = this.nodeCount;
+    c.last[0] = n - 1;
+    const { ctx, parent, tagCtx } = c;
     // Elements that hold no line: their tags' contexts and their ancestors' (parents come first).
-    for (let i = 1; i < nodes.ctx.length; i++) {
-      if (nodes.ctx[i] === UNRESOLVED) nodes.ctx[i] = nodes.ctx[nodes.parent[i]!]! | this.tagCtx[i]!;
+    for (let i = 1; i < n; i++) {
+      if (ctx[i] === UNRESOLVED) ctx[i] = ctx[parent[i]!]! | tagCtx[i]!;
     }
+    const nodes: RenderedNodes = {
+      tag: c.tag.slice(0, n),
+      parent: parent.slice(0, n),
+      last: c.last.slice(0, n),
+      weight: c.weight.slice(0, n),
+      ctx: ctx.slice(0, n),
+    };
+    // The hints are the page's attribute values, often slices of the page's whole view: not
+    // kept alive past the page.
+    c.hints.fill(undefined, 1, n);
     const cleanTitle = normalizeLine(this.title);
     return {
       text: this.parts.join(''),
