@@ -55,6 +55,13 @@ export class Census {
    * cue's shape (belief/intention, multi-word, one word).
    */
   readonly briefClass = new Map<string, number>();
+  /**
+   * "Never a candidate" gold cues (thirteenth session) by construction: the coarse classes (our part-of-speech
+   * tagger) of the cue's first and last words, with a colon, "according to" and belief/intention heads apart,
+   * and where the content lies; and their commonest phrases.
+   */
+  readonly never = new Map<string, number>();
+  readonly neverPhrase = new Map<string, number>();
   /** Predicted cues inside a gold attribution's content, by whether they overlap a gold cue. */
   readonly nested = new Map<string, number>();
   readonly goldClass = new Map<string, number>();
@@ -213,6 +220,34 @@ export class Census {
                 : 'one word';
           bump(this.briefClass, brief);
           bump(this.briefClass, `${brief} / ${shape}`);
+          if (brief === 'never a candidate') {
+            let first = t0;
+            while (first < head && !WORD.test(table.lower[first]!)) first++;
+            const fc = WORD.test(table.lower[first]!) ? coarse(TAGS[tags[first]!]!) : 'punctuation';
+            const construction =
+              cls === 'punctuation'
+                ? table.lower[head] === ':'
+                  ? 'a colon'
+                  : 'other punctuation'
+                : phrase.startsWith('according')
+                  ? 'according to'
+                  : shape === 'belief/intention'
+                    ? 'belief/intention head'
+                    : first === head
+                      ? `one word: ${cls}`
+                      : `${fc} … ${cls}`;
+            const attribution = g.attributions.find((a) => a.cue && same(trimForScoring(text, a.cue), c));
+            const content = attribution?.content
+              ? attribution.content.start >= c.end
+                ? 'content after'
+                : attribution.content.end <= c.start
+                  ? 'content before'
+                  : 'content around'
+              : 'no content';
+            bump(this.never, construction);
+            bump(this.never, `${construction} / ${content}`);
+            bump(this.neverPhrase, phrase);
+          }
           if (this.seenBrief++ % 20 === 0) {
             const key = `brief class: ${brief}`;
             const list = this.samples.get(key) ?? [];
@@ -473,6 +508,8 @@ export class Census {
       `| gold cues by the head word's class (our POS tagger) | count |\n| --- | --- |\n${list(this.goldClass)}\n`,
       `| gold cue not matched exactly: why | count |\n| --- | --- |\n${list(this.missed)}\n`,
       `| gold cue not matched exactly: the brief's classes / shape | count |\n| --- | --- |\n${list(this.briefClass)}\n`,
+      `| never a candidate: construction (first … last word's class) / where the content is | count |\n| --- | --- |\n${list(this.never)}\n`,
+      `| never a candidate: phrase | count |\n| --- | --- |\n${list(this.neverPhrase, 50)}\n`,
       `| predicted cue inside a gold attribution's content | count |\n| --- | --- |\n${list(this.nested)}\n`,
       `| gold cue not matched exactly: construction / class | count |\n| --- | --- |\n${list(this.missedClass)}\n`,
       `| missed gold cue (not a boundary error): head word | count |\n| --- | --- |\n${list(this.missedHead, 50)}\n`,
