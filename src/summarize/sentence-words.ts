@@ -23,17 +23,6 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-interface WordInfo {
-  stem: string;
-  /** Hash of the word's own feature (content words and stopwords apart). */
-  hash: number;
-  content: boolean;
-  numeric: boolean;
-  /** The article this word was last interned for, and its id there. */
-  stamp: number;
-  local: number;
-}
-
 /** FNV-1a of a word with a one-character namespace. */
 function wordHash(prefix: number, s: string): number {
   let h = Math.imul(0x811c9dc5 ^ prefix, 0x01000193);
@@ -45,57 +34,91 @@ function wordHash(prefix: number, s: string): number {
 }
 
 /**
- * Words by stem, and by two 32-bit hashes of their lower-cased form in an
- * open-addressing table (so a known word costs neither a string nor a Map lookup).
+ * Stems by id, in columns: the stem, its feature hash (content words and stopwords apart),
+ * whether a content word and a number (told by the first raw word met with that stem), and the
+ * article it was last met in (`stemStamp`) with its article-local id there (`stemLocal`).
+ * Columns rather than an object per stem: the lookup of a known word then reads one slot of
+ * the raw table and two small dense arrays, not an object somewhere in the heap.
  */
-const byStem = new Map<string, WordInfo>();
+const byStem = new Map<string, number>();
+let stemCount = 0;
+let stems: string[] = [];
+let stemHash = new Int32Array(1 << 14);
+let stemFlags = new Uint8Array(1 << 14);
+let stemStamp = new Int32Array(1 << 14);
+let stemLocal = new Int32Array(1 << 14);
+const CONTENT = 1;
+const NUMERIC = 2;
+
+/**
+ * Raw words by two 32-bit hashes of their lower-cased form, in an open-addressing table (so a
+ * known word costs neither a string nor a Map lookup). A slot is four int32s side by side (one
+ * cache line): the two hashes and its stem's id + 1 (0: empty).
+ */
 const TABLE_BITS = 18;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const MAX_CACHED = (1 << TABLE_BITS) * 0.6;
-const rawKey1 = new Int32Array(1 << TABLE_BITS);
-const rawKey2 = new Int32Array(1 << TABLE_BITS);
-const rawInfo: (WordInfo | undefined)[] = new Array(1 << TABLE_BITS).fill(undefined);
+const slots = new Int32Array(4 << TABLE_BITS);
 let cached = 0;
 let stampCounter = 0;
 
+/** The slot (times four) of hashes h1, h2: theirs, or the empty one where they would go. */
 function lookupRaw(h1: number, h2: number): number {
-  let slot = h1 & TABLE_MASK;
-  while (rawInfo[slot] !== undefined && (rawKey1[slot] !== h1 || rawKey2[slot] !== h2)) {
-    slot = (slot + 1) & TABLE_MASK;
+  let slot = (h1 & TABLE_MASK) << 2;
+  while (slots[slot + 2] !== 0 && (slots[slot] !== h1 || slots[slot + 1] !== h2)) {
+    slot = (slot + 4) & ((4 << TABLE_BITS) - 1);
   }
   return slot;
 }
 
-function infoOf(raw: string): WordInfo {
+function growStems(): void {
+  const size = stemHash.length * 2;
+  const hash = new Int32Array(size);
+  hash.set(stemHash);
+  stemHash = hash;
+  const flags = new Uint8Array(size);
+  flags.set(stemFlags);
+  stemFlags = flags;
+  const stamp = new Int32Array(size);
+  stamp.set(stemStamp);
+  stemStamp = stamp;
+  const local = new Int32Array(size);
+  local.set(stemLocal);
+  stemLocal = local;
+}
+
+/** The id of the stem of a raw (lower-cased) word, made on first meeting. */
+function stemIdOf(raw: string): number {
   const stem = raw.length > 3 ? porterStem(raw) : raw;
-  let w = byStem.get(stem);
-  if (w === undefined) {
+  let id = byStem.get(stem);
+  if (id === undefined) {
     const content = !STOPWORDS.has(stem);
-    w = {
-      stem,
-      hash: wordHash(content ? 119 : 115, stem),
-      content,
-      numeric: raw.charCodeAt(0) <= 57,
-      stamp: -1,
-      local: -1,
-    };
-    byStem.set(stem, w);
+    id = stemCount++;
+    if (id >= stemHash.length) growStems();
+    stems[id] = stem;
+    stemHash[id] = wordHash(content ? 119 : 115, stem) | 0;
+    stemFlags[id] = (content ? CONTENT : 0) | (raw.charCodeAt(0) <= 57 ? NUMERIC : 0);
+    stemStamp[id] = 0;
+    stemLocal[id] = -1;
+    byStem.set(stem, id);
   }
-  return w;
+  return id;
 }
 
 const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Empties the table of raw words when it is fuller than MAX_CACHED. Called between
- * articles only, so that within an article each stem has one WordInfo (and so one id);
- * an article whose own words would fill the table (untrusted text) empties only the raw
- * table as it goes (`FULL`), keeping the stems.
+ * articles only, so that within an article each stem has one id; an article whose own
+ * words would fill the table (untrusted text) empties only the raw table as it goes
+ * (`FULL`), keeping the stems.
  */
 function makeRoom(): void {
   if (cached <= MAX_CACHED) return;
-  rawInfo.fill(undefined);
+  slots.fill(0);
   byStem.clear();
+  stems = [];
+  stemCount = 0;
   cached = 0;
 }
 const FULL = (1 << TABLE_BITS) * 0.9;
@@ -123,7 +146,8 @@ export interface ArticleWords {
 export function articleWords(text: string, spans: readonly Span[]): ArticleWords {
   makeRoom();
   const stamp = ++stampCounter;
-  const infos: WordInfo[] = [];
+  // The stems of this article by local id.
+  const ids: number[] = [];
   const n = spans.length;
   const starts = new Int32Array(n + 1);
   // At most one word per two characters of a sentence (each word but the last has a separator after it).
@@ -154,41 +178,42 @@ export function articleWords(text: string, spans: readonly Span[]): ArticleWords
       }
       h1 |= 0;
       let slot = lookupRaw(h1, h2);
-      let w = rawInfo[slot];
-      if (w === undefined) {
+      let id = slots[slot + 2]! - 1;
+      if (id < 0) {
         if (cached > FULL) {
-          rawInfo.fill(undefined);
+          slots.fill(0);
           cached = 0;
           slot = lookupRaw(h1, h2);
         }
-        w = infoOf(text.slice(from, i).toLowerCase());
-        rawKey1[slot] = h1;
-        rawKey2[slot] = h2;
-        rawInfo[slot] = w;
+        id = stemIdOf(text.slice(from, i).toLowerCase());
+        slots[slot] = h1;
+        slots[slot + 1] = h2;
+        slots[slot + 2] = id + 1;
         cached++;
       }
-      if (w.stamp !== stamp) {
-        w.stamp = stamp;
-        w.local = infos.length;
-        infos.push(w);
+      if (stemStamp[id] !== stamp) {
+        stemStamp[id] = stamp;
+        stemLocal[id] = ids.length;
+        ids.push(id);
       }
-      flat[o++] = w.local;
+      flat[o++] = stemLocal[id]!;
     }
   }
   starts[n] = o;
-  const v = infos.length;
-  const stems = new Array<string>(v);
+  const v = ids.length;
+  const words = new Array<string>(v);
   const content = new Uint8Array(v);
   const numeric = new Uint8Array(v);
   const hashes = new Int32Array(v);
   for (let k = 0; k < v; k++) {
-    const w = infos[k]!;
-    stems[k] = w.stem;
-    content[k] = w.content ? 1 : 0;
-    numeric[k] = w.numeric ? 1 : 0;
-    hashes[k] = w.hash | 0;
+    const id = ids[k]!;
+    const flags = stemFlags[id]!;
+    words[k] = stems[id]!;
+    content[k] = flags & CONTENT;
+    numeric[k] = flags >> 1;
+    hashes[k] = stemHash[id]!;
   }
-  return { count: n, flat, starts, vocabulary: v, stems, content, numeric, hashes };
+  return { count: n, flat, starts, vocabulary: v, stems: words, content, numeric, hashes };
 }
 
 /** Per sentence: its stemmed words (for the graph baselines, lead-k and the oracle). */
