@@ -38,15 +38,21 @@ function wordHash(prefix: number, s: string): number {
  * whether a content word and a number (told by the first raw word met with that stem), and the
  * article it was last met in (`stemStamp`) with its article-local id there (`stemLocal`).
  * Columns rather than an object per stem: the lookup of a known word then reads one slot of
- * the raw table and two small dense arrays, not an object somewhere in the heap.
+ * the raw table and two small dense arrays, not an object somewhere in the heap. The columns
+ * are made at the size the stems can reach between two emptyings of the table (a stem comes
+ * with a raw word, and the table is emptied past MAX_CACHED raw words, between articles): a
+ * large typed array's memory is mapped, not written, so the stems never met cost nothing, and
+ * the growth (a call V8 would meet without type feedback, and throw its code away at) is left
+ * to an article of more distinct words than that (FULL).
  */
+const STEMS_AT_START = 1 << 18;
 const byStem = new Map<string, number>();
 let stemCount = 0;
 let stems: string[] = [];
-let stemHash = new Int32Array(1 << 14);
-let stemFlags = new Uint8Array(1 << 14);
-let stemStamp = new Int32Array(1 << 14);
-let stemLocal = new Int32Array(1 << 14);
+let stemHash = new Int32Array(STEMS_AT_START);
+let stemFlags = new Uint8Array(STEMS_AT_START);
+let stemStamp = new Int32Array(STEMS_AT_START);
+let stemLocal = new Int32Array(STEMS_AT_START);
 const CONTENT = 1;
 const NUMERIC = 2;
 

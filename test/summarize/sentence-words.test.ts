@@ -69,4 +69,19 @@ describe('articleWords', () => {
     const next = articleWords(other, [{ start: 0, end: other.length }]);
     expect(sentenceTokens(next)[0]).toEqual(reference(other));
   });
+
+  it('keeps one id per stem in an article of more distinct words than the raw table holds', () => {
+    // Past FULL (0.9 of 2^18 raw words) the raw table is emptied within the article and the
+    // stems are kept, so the stem columns grow past their starting size (2^18).
+    const list: string[] = [];
+    for (let k = 0; k < 280_000; k++) list.push(wordOf(k));
+    const text = `${list.join(' ')} ${list.slice(0, 1000).join(' ')}`;
+    const words = articleWords(text, [{ start: 0, end: text.length }]);
+    const [tokens] = sentenceTokens(words);
+    expect(tokens).toEqual(reference(text));
+    expect(words.vocabulary).toBe(new Set(tokens).size);
+    // The words repeated at the end have the ids of their first occurrence.
+    const n = list.length;
+    expect([...words.flat.subarray(n, n + 1000)]).toEqual([...words.flat.subarray(0, 1000)]);
+  });
 });
