@@ -243,16 +243,20 @@ export interface UnitContext {
  * Scratch arrays, reused from unit to unit: allocating typed arrays for every unit was a
  * large part of the tagger's time. Tagging is synchronous, and a UnitContext's caches are
  * views into them, valid until another unit is prepared (each entry point checks `epoch`).
+ * Made for units of SCRATCH_TOKENS tokens: V8 treats a field stored once as a constant in the
+ * code it compiles, and the first growth threw away the compiled unitCandidates, decodeUnit
+ * and prepareUnit (a unit of 257–443 tokens: 4 of the 54,522 units of BBC and PolNeAR).
  */
+const SCRATCH_TOKENS = 1024;
 class Scratch {
-  cls = new Uint8Array(256);
-  cand = new Uint8Array(256);
-  labels = new Uint8Array(256);
-  back = new Uint8Array(768);
-  emit = new Float64Array(768);
-  score = new Float64Array(768);
-  pos = new Uint8Array(256);
-  posDone = new Uint8Array(256);
+  cls = new Uint8Array(SCRATCH_TOKENS);
+  cand = new Uint8Array(SCRATCH_TOKENS);
+  labels = new Uint8Array(SCRATCH_TOKENS);
+  back = new Uint8Array(SCRATCH_TOKENS * LABELS);
+  emit = new Float64Array(SCRATCH_TOKENS * LABELS);
+  score = new Float64Array(SCRATCH_TOKENS * LABELS);
+  pos = new Uint8Array(SCRATCH_TOKENS);
+  posDone = new Uint8Array(SCRATCH_TOKENS);
   epoch = 0;
   /** Grows every array to hold n tokens. */
   fit(n: number): void {
@@ -520,7 +524,12 @@ export function unitCandidates(
         ? clsAt(table, from + t + 1, from, ctx) & 31
         : 0;
     if (next === 8 || next === 5) cand[t + 1] = 3;
-    if (t > 0 && !cand[t - 1] && isLyAdverb(table, from + t - 1)) cand[t - 1] = 3;
+    // Stored whether or not it changes (the same value when not): a store reached only at the
+    // first -ly adverb met the compiled unitCandidates without type feedback and deoptimised it.
+    if (t > 0) {
+      const before = t - 1;
+      cand[before] = !cand[before] && isLyAdverb(table, from + before) ? 3 : cand[before]!;
+    }
   }
   for (let t = 0; t < n; t++) cand[t] = cand[t] === 1 || cand[t] === 3 ? 1 : 0;
   return cand;
@@ -861,8 +870,8 @@ export interface UnitDecodes {
 }
 
 /** The shipped decode's labels and the raised scores of the wide one (scratch, grown as needed). */
-let shipLabels = new Uint8Array(256);
-let raisedEmit = new Float64Array(768);
+let shipLabels = new Uint8Array(SCRATCH_TOKENS);
+let raisedEmit = new Float64Array(SCRATCH_TOKENS * LABELS);
 
 /** The tagger's decode of unit [from, to) and a wider one (B scores raised by `extra`). */
 export function decodeUnit(
@@ -917,9 +926,17 @@ export function fallbackCue(cand: Uint8Array, emit: Float64Array, labels: Uint8A
   }
   if (best < 0 || bestGap < -margin) return;
   labels[best] = B;
-  for (let t = best + 1; t < cand.length && cand[t] && emit[t * LABELS + I]! > emit[t * LABELS]!; t++) {
-    labels[t] = I;
+  // The I tokens after it, counted by an addition and stored by one fill that run every time (an
+  // empty fill when none follows): an increment and a store reached only at the first fallback
+  // cue of two tokens or more met decodeUnit's compiled code (fallbackCue inlined) without type
+  // feedback and deoptimised it (a recompile of decodeUnit in a fresh worker).
+  let end = best + 1;
+  let more = 1;
+  while (more) {
+    more = end < cand.length && cand[end] && emit[end * LABELS + I]! > emit[end * LABELS]! ? 1 : 0;
+    end += more;
   }
+  labels.fill(I, best + 1, end);
 }
 
 /** Token ranges of the cues in a label sequence of unit [from, …). */

@@ -87,6 +87,14 @@ describe('unitCandidates', () => {
     expect(words('They bluntly argued for change.')).toEqual(['bluntly', 'argued', 'for']);
     expect(words('They bluntly met for lunch.')).toEqual([]);
   });
+
+  it('reads a unit longer than its scratch arrays as it reads a short one', () => {
+    // 1,100 repetitions of a short clause: longer than the 1,024 tokens the scratch arrays start at.
+    const clause = 'They bluntly argued for change. ';
+    const long = words(clause.repeat(220).trim());
+    expect(long.length).toBe(220 * 3);
+    expect(long.slice(0, 3)).toEqual(words(clause.trim()));
+  });
 });
 
 describe('viterbi', () => {
@@ -125,6 +133,19 @@ describe('fallbackCue', () => {
     const labels = new Uint8Array(4);
     fallbackCue(cand, emit, labels, 3);
     expect([...labels]).toEqual([O, O, O, O]);
+  });
+
+  it('extends the cue over every following candidate that scores I above O, and no further', () => {
+    // Tokens 2-4 score I above O; token 5 does not; token 7 would, but token 6 is no candidate.
+    const c = Uint8Array.from([1, 1, 1, 1, 1, 0, 1]);
+    const e = Float64Array.from([0, 1, 0, 0, 0, 5, 0, 0, 7, 0, 0, 3, 4, 0, 1, 0, 0, 0, 0, 0, 9]);
+    const labels = new Uint8Array(7);
+    fallbackCue(c, e, labels, 2);
+    expect([...labels]).toEqual([B, I, I, I, O, O, O]);
+    // The last token of the unit may be an I too.
+    const tail = new Uint8Array(2);
+    fallbackCue(Uint8Array.from([1, 1]), Float64Array.from([0, 1, 0, 0, 0, 1]), tail, 2);
+    expect([...tail]).toEqual([B, I]);
   });
 
   it('never adds a cue to a unit that has one', () => {
