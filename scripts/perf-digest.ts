@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 }
 
 function round(x: number): number {
-  return Math.round(x * 100) / 100;
+  return Math.round(x * 10000) / 10000;
 }
 
 await main();
