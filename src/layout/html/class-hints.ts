@@ -70,6 +70,20 @@ interface Entry {
   bits: number;
 }
 
+/**
+ * A vocabulary word as the judge reads it: its character codes (a typed array read, not a
+ * string's charCodeAt, which TurboFan lowers to a walk over every string representation
+ * at each site), its first and last character for the edges, its edges and categories.
+ */
+interface Word {
+  codes: Uint8Array;
+  head: number;
+  tail: number;
+  left: Edge;
+  right: Edge;
+  bits: number;
+}
+
 /** `-?` in a word: both spellings. */
 function spellings(word: string): string[] {
   const at = word.indexOf('-?');
@@ -133,14 +147,27 @@ const VOCABULARY: Entry[] = [
  * at most positions of a name no word starts, and that is one array read.
  * Same word and edges merged, categories or'ed.
  */
-const BY_PAIR: (Entry[] | undefined)[] = new Array(128 * 128).fill(undefined);
-for (const e of VOCABULARY) {
-  const key = e.word.charCodeAt(0) * 128 + e.word.charCodeAt(1);
-  const bucket = BY_PAIR[key] ?? [];
-  BY_PAIR[key] = bucket;
-  const same = bucket.find((x) => x.word === e.word && x.left === e.left && x.right === e.right);
-  if (same) same.bits |= e.bits;
-  else bucket.push({ ...e });
+const BY_PAIR: (Word[] | undefined)[] = new Array(128 * 128).fill(undefined);
+{
+  const merged = new Map<number, Entry[]>();
+  for (const e of VOCABULARY) {
+    const key = e.word.charCodeAt(0) * 128 + e.word.charCodeAt(1);
+    const bucket = merged.get(key) ?? [];
+    merged.set(key, bucket);
+    const same = bucket.find((x) => x.word === e.word && x.left === e.left && x.right === e.right);
+    if (same) same.bits |= e.bits;
+    else bucket.push({ ...e });
+  }
+  for (const [key, bucket] of merged) {
+    BY_PAIR[key] = bucket.map((e) => ({
+      codes: Uint8Array.from(e.word, (c) => c.charCodeAt(0)),
+      head: e.word.charCodeAt(0),
+      tail: e.word.charCodeAt(e.word.length - 1),
+      left: e.left,
+      right: e.right,
+      bits: e.bits,
+    }));
+  }
 }
 
 /** Per ASCII code: the character folded to lower case (no other character folds to ASCII without the `u` flag). */
@@ -158,31 +185,25 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Whether the edge asked for holds between s[at - 1] and s[at], for a word starting
- * (left) or ending (right) at `at`. A name's edge is white space or the end of the
- * string, which is neither a word character nor inside any word, so the whole string
- * can be read as is.
+ * Whether the edge asked for holds at one end of a word: `outside` is the string's
+ * character beside the word (-1 past either end of the string), `inside` the word's own
+ * character at that end. A name's edge is white space or the end of the string, which is
+ * neither a word character nor inside any word, so the whole string can be read as is.
+ * The word's character stands for the string's: they are equal but for ASCII case, which
+ * changes neither `\w` nor the delimiters.
  */
-function edgeHolds(s: string, at: number, edge: Edge, isLeft: boolean): boolean {
+function edgeHolds(edge: Edge, outside: number, inside: number): boolean {
   if (edge === EDGE_ANY) return true;
-  const n = s.length;
-  if (edge === EDGE_WORD) {
-    const before = at > 0 && isWordChar(s.charCodeAt(at - 1));
-    const after = at < n && isWordChar(s.charCodeAt(at));
-    return before !== after;
-  }
+  if (edge === EDGE_WORD) return isWordChar(outside) !== isWordChar(inside);
   // Delimiter: the edge of the name (white space or the string's end), or `_` / `-` beside the word.
-  const outside = isLeft ? at - 1 : at;
-  if (outside < 0 || outside >= n) return true;
-  const c = s.charCodeAt(outside);
-  return c === 95 || c === 45 || isSpace(c);
+  return outside < 0 || outside === 95 || outside === 45 || isSpace(outside);
 }
 
-/** Whether the word at [at, stop) spells `w` (its first two characters already matched), ASCII case folded. */
-function spellsFrom(s: string, at: number, w: string): boolean {
+/** Whether s from `at` spells the word `w` (its first two characters already matched), ASCII case folded. */
+function spellsFrom(s: string, at: number, w: Uint8Array): boolean {
   for (let k = 2; k < w.length; k++) {
     const c = s.charCodeAt(at + k);
-    if (c >= 128 || LOWER[c] !== w.charCodeAt(k)) return false;
+    if (c >= 128 || LOWER[c] !== w[k]) return false;
   }
   return true;
 }
@@ -204,10 +225,13 @@ export function hintBits(hint: string): number {
   let junk = false;
   let contentOnly = false;
   const n = hint.length;
-  // One step past the end, read as a space, ends the last name inside the loop.
+  // One step past the end, read as a space, ends the last name inside the loop. rm, r0, r1:
+  // the characters at i - 1 (-1 before the start), i and i + 1 (the edges read rm, not the string).
+  let r0 = -1;
   let r1 = n > 0 ? hint.charCodeAt(0) : 32;
   for (let i = 0; i <= n; i++) {
-    const r0 = r1;
+    const rm = r0;
+    r0 = r1;
     r1 = i + 1 < n ? hint.charCodeAt(i + 1) : 32;
     if (isSpace(r0)) {
       if (name !== 0) {
@@ -225,9 +249,14 @@ export function hintBits(hint: string): number {
     if (bucket === undefined) continue;
     for (let b = 0; b < bucket.length; b++) {
       const e = bucket[b]!;
-      const stop = i + e.word.length;
-      if (stop > n || (name & e.bits) === e.bits || !spellsFrom(hint, i, e.word)) continue;
-      if (edgeHolds(hint, i, e.left, true) && edgeHolds(hint, stop, e.right, false)) name |= e.bits;
+      const stop = i + e.codes.length;
+      if (stop > n || (name & e.bits) === e.bits || !spellsFrom(hint, i, e.codes)) continue;
+      if (
+        edgeHolds(e.left, rm, e.head) &&
+        edgeHolds(e.right, stop < n ? hint.charCodeAt(stop) : -1, e.tail)
+      ) {
+        name |= e.bits;
+      }
     }
   }
   // One `|` that always runs (a `|=` in a branch first taken on a later page deoptimised the loop).
