@@ -642,26 +642,27 @@ class Scanner {
       const lt = html.indexOf('<', i);
       if (lt < 0) break;
       const c = html.charCodeAt(lt + 1);
+      const alpha = isAlpha(c);
+      if (!alpha && c !== SLASH && c !== BANG && c !== QUESTION) {
+        i = lt + 1; // "<" that opens nothing is text
+        continue;
+      }
+      // The text before a tag, from one call site (one inlined copy of text and piece in the
+      // optimised loop, where a call per kind of tag inlined two and called the rest).
+      this.text(textStart, lt);
       let next: number;
-      if (isAlpha(c)) {
-        this.text(textStart, lt);
+      if (alpha) {
         next = this.openTag(lt + 1);
       } else if (c === SLASH) {
         const c2 = html.charCodeAt(lt + 2);
-        this.text(textStart, lt);
         if (isAlpha(c2)) next = this.closeTag(lt + 2);
         else if (c2 === GT)
           next = lt + 3; // "</>" is dropped
         else next = this.skipTo(lt + 2, '>'); // "</ x>", "</3>": a bogus comment
       } else if (c === BANG) {
-        this.text(textStart, lt);
         next = this.declaration(lt + 2);
-      } else if (c === QUESTION) {
-        this.text(textStart, lt);
-        next = this.skipTo(lt + 2, '>');
       } else {
-        i = lt + 1; // "<" that opens nothing is text
-        continue;
+        next = this.skipTo(lt + 2, '>');
       }
       i = next;
       textStart = next;
