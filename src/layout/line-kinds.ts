@@ -58,15 +58,17 @@ const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014;
 /** DATELINE_ONLY ends with a dash (—, –, -- or -) and nothing but white space after it. */
 const mayBeDatelineOnly = (line: string): boolean => isDash(lastFolded(line));
 
-/** BYLINE starts with "by" or with written/reported/posted/words/story/text/photo(s). */
-function mayBeByline(line: string): boolean {
-  const c = firstFolded(line);
+/**
+ * BYLINE starts with "by" or with written/reported/posted/words/story/text/photo(s); `c` is the
+ * line's first character folded (firstFolded). The tests below take the character, not the line:
+ * one read of it in furnitureKind, not one per test in its optimised code.
+ */
+function mayBeByline(c: number): boolean {
   return c === 98 || c === 119 || c === 114 || c === 112 || c === 115 || c === 116; // b w r p s t
 }
 
 /** RELATIVE_DATE starts with updated/posted/published, a number, yesterday, today or "just now". */
-function mayBeRelativeDate(line: string): boolean {
-  const c = firstFolded(line);
+function mayBeRelativeDate(c: number): boolean {
   return c === 117 || c === 112 || (c >= 48 && c <= 57) || c === 121 || c === 116 || c === 106; // u p 0-9 y t j
 }
 
@@ -84,10 +86,11 @@ export function furnitureKind(line: string): BlockKind | undefined {
   if (len <= MAX_BYLINE) {
     // DATE_LINE and isDateLine need a digit (a day, a year or a time).
     const digit = hasDigit(line);
+    const first = firstFolded(line);
     if (
-      (mayBeByline(line) && BYLINE.test(line)) ||
+      (mayBeByline(first) && BYLINE.test(line)) ||
       (digit && (DATE_LINE.test(line) || isDateLine(line))) ||
-      (mayBeRelativeDate(line) && RELATIVE_DATE.test(line))
+      (mayBeRelativeDate(first) && RELATIVE_DATE.test(line))
     )
       return 'byline';
   }
