@@ -77,7 +77,9 @@ function subtreeTotals(page: RenderedPage): { text: Float64Array; link: Float64A
   const n = page.nodes.tag.length;
   const text = new Float64Array(n);
   const link = new Float64Array(n);
-  for (const b of page.blocks) {
+  const blocks = page.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
     const len = b.end - b.start;
     text[b.node]! += len;
     link[b.node]! += len * b.linkShare;
@@ -186,11 +188,16 @@ export function findMainContent(
 /** The element holding line `i` also holds lines of other block elements (a neighbouring line lies in its subtree). */
 function mixedHolder(blocks: RenderedPage['blocks'], i: number, last: Int32Array): boolean {
   const x = blocks[i]!.node;
-  const inside = (j: number): boolean => {
-    const y = blocks[j]?.node;
-    return y !== undefined && y > x && y <= last[x]!;
-  };
-  return inside(i - 1) || inside(i + 1);
+  const end = last[x]!;
+  if (i > 0) {
+    const y = blocks[i - 1]!.node;
+    if (y > x && y <= end) return true;
+  }
+  if (i + 1 < blocks.length) {
+    const y = blocks[i + 1]!.node;
+    if (y > x && y <= end) return true;
+  }
+  return false;
 }
 
 /** No container scored at all (a page of short lines): keep every line that is not furniture. */
@@ -231,13 +238,14 @@ function sharedAncestor(
   for (let a = parent[best]!; a > 0; a = parent[a]!, level++) {
     let held = 0;
     let near = 0;
-    for (const x of alternatives) {
+    for (let k = 0; k < alternatives.length; k++) {
+      const x = alternatives[k]!;
       if (x <= a || x > last[a]!) continue;
       near++;
       if (final[x]! >= top * ALTERNATIVE_SHARE) held++;
     }
     let twin = false;
-    for (const x of twins) if (x > a && x <= last[a]!) twin = true;
+    for (let k = 0; k < twins.length; k++) if (twins[k]! > a && twins[k]! <= last[a]!) twin = true;
     // A near ancestor holding one strong alternative, or any holding one built as the best: the
     // story is split in two (or more) parts.
     if (held >= MIN_SHARED || (near > 0 && level < params.nearLevels) || twin) return a;

@@ -22,7 +22,9 @@ export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULA
   // Pushed one by one: one array kind whatever the reference (`map` made a holey array, the
   // empty case a packed one, and the loop below deoptimised between them).
   const seq: number[] = [];
-  for (const w of words(reference)) {
+  const all = words(reference);
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i]!;
     let id = ids.get(w);
     if (id === undefined) {
       id = ids.size;
