@@ -49,63 +49,73 @@ export function classifyHtmlLines(
     const ctx = nodes.ctx[b.node]!;
     const below = ctx & ~containerCtx;
     const tag = b.tag;
-    let kind: BlockKind;
+    // Every line's kind and group reach one push at the loop's end (a push per early
+    // `continue` was one more allocation and array growth each in the optimised loop's graph).
+    let kind: BlockKind | undefined;
     let group = -1;
 
     // A box of related links ends early at a line of plain prose: the story went on after a "Read also".
     if (b.node <= relatedUntil && !(b.linkShare < 0.2 && b.end - b.start >= MIN_PROSE && tag === 'p')) {
-      out.push({ start: b.start, end: b.end, kind: 'related', group: -1 });
-      continue;
-    }
-    relatedUntil = -1;
-    if (b.node <= highlightsUntil && !(ctx & CTX.heading)) {
-      out.push({ start: b.start, end: b.end, kind: 'highlight', group: -2 });
-      continue;
-    }
-    highlightsUntil = -1;
-    // The box is the heading's parent element: its other lines are the page's own highlights. A box
-    // that holds the story's own container is the story, its heading a subheading ("TL;DR" atop a post).
-    const box = nodes.parent[b.node]!;
-    if (
-      HIGHLIGHTS_HEADING.test(line) &&
-      !(main.container >= 0 && box <= main.container && nodes.last[box]! >= main.container)
-    ) {
-      if (box > 0 && nodes.last[box]! - box < 200) highlightsUntil = nodes.last[box]!;
-      out.push({ start: b.start, end: b.end, kind: 'highlight', group: -3 });
-      continue;
-    }
-
-    if (tag === 'h1' && !titleSeen && line.length < 300) {
-      titleSeen = true;
-      kind = 'title';
-    } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
-      kind = outsideKind(line, ctx, b.linkShare);
-    } else if (b.linkShare >= params.linkLimit && (tag !== 'p' || b.linkShare >= params.paragraphLinkLimit)) {
-      kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
-    } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
-      kind = 'caption';
-    } else if (tag === 'h1') {
-      kind = 'subheading';
-    } else if (ctx & CTX.heading) {
-      kind = furnitureKind(line) === 'related' ? 'related' : 'subheading';
-    } else if ((below & CTX.byline) !== 0 && line.length < 200) {
-      kind = 'byline';
-    } else if ((below & CTX.header) !== 0) {
-      kind = furnitureKind(line) ?? 'boilerplate';
+      kind = 'related';
     } else {
-      kind = furnitureKind(line) ?? 'paragraph';
-      if (kind === 'paragraph') {
-        if (ctx & CTX.blockquote) kind = 'blockquote';
-        else if (ctx & CTX.table) kind = 'table';
-        else if (ctx & CTX.list) kind = 'list';
+      relatedUntil = -1;
+      if (b.node <= highlightsUntil && !(ctx & CTX.heading)) {
+        kind = 'highlight';
+        group = -2;
+      } else {
+        highlightsUntil = -1;
+        // The box is the heading's parent element: its other lines are the page's own highlights. A box
+        // that holds the story's own container is the story, its heading a subheading ("TL;DR" atop a post).
+        const box = nodes.parent[b.node]!;
+        if (
+          HIGHLIGHTS_HEADING.test(line) &&
+          !(main.container >= 0 && box <= main.container && nodes.last[box]! >= main.container)
+        ) {
+          if (box > 0 && nodes.last[box]! - box < 200) highlightsUntil = nodes.last[box]!;
+          kind = 'highlight';
+          group = -3;
+        }
       }
     }
-    if (kind === 'related' && RELATED_HEADING.test(line)) {
-      // "You may also like", "Related articles": the rest of the heading's box is links to other stories.
-      const box = nodes.parent[b.node]!;
-      if (box > 0 && box !== main.container && nodes.last[box]! - box < 400) relatedUntil = nodes.last[box]!;
+
+    // Any other line: what its element, contexts and wording say.
+    if (kind === undefined) {
+      if (tag === 'h1' && !titleSeen && line.length < 300) {
+        titleSeen = true;
+        kind = 'title';
+      } else if (!main.inContent[i] || (below & FURNITURE_CTX) !== 0) {
+        kind = outsideKind(line, ctx, b.linkShare);
+      } else if (
+        b.linkShare >= params.linkLimit &&
+        (tag !== 'p' || b.linkShare >= params.paragraphLinkLimit)
+      ) {
+        kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
+      } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
+        kind = 'caption';
+      } else if (tag === 'h1') {
+        kind = 'subheading';
+      } else if (ctx & CTX.heading) {
+        kind = furnitureKind(line) === 'related' ? 'related' : 'subheading';
+      } else if ((below & CTX.byline) !== 0 && line.length < 200) {
+        kind = 'byline';
+      } else if ((below & CTX.header) !== 0) {
+        kind = furnitureKind(line) ?? 'boilerplate';
+      } else {
+        kind = furnitureKind(line) ?? 'paragraph';
+        if (kind === 'paragraph') {
+          if (ctx & CTX.blockquote) kind = 'blockquote';
+          else if (ctx & CTX.table) kind = 'table';
+          else if (ctx & CTX.list) kind = 'list';
+        }
+      }
+      if (kind === 'related' && RELATED_HEADING.test(line)) {
+        // "You may also like", "Related articles": the rest of the heading's box is links to other stories.
+        const box = nodes.parent[b.node]!;
+        if (box > 0 && box !== main.container && nodes.last[box]! - box < 400)
+          relatedUntil = nodes.last[box]!;
+      }
+      if (kind === 'list' || kind === 'table') group = groupOf(page, b.node);
     }
-    if (kind === 'list' || kind === 'table') group = groupOf(page, b.node);
     out.push({ start: b.start, end: b.end, kind, group });
   }
   return out;
