@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { workerInterruptBudget } from '../src/batch/pool.js';
 import { runIngest, type Split } from '../src/batch/run-ingest.js';
-import { STAGE_WRITER, type StageWriter } from '../src/batch/stage-pool.js';
 import { digestArticle } from '../src/digest.js';
 import { NewsdigestError } from '../src/errors.js';
 import { readJsonl } from '../src/eval/data.js';
@@ -98,7 +97,6 @@ async function endToEnd(
   backgroundCompile: boolean | undefined,
   interruptBudget: number | undefined,
   split: Split | undefined,
-  stageWriter: StageWriter | undefined,
 ): Promise<EndToEnd> {
   const store = openStore(db);
   const c0 = cpuNow();
@@ -112,7 +110,6 @@ async function endToEnd(
       backgroundCompile,
       interruptBudget,
       ...(split ? { split } : {}),
-      ...(stageWriter ? { stageWriter } : {}),
     });
   } finally {
     store.close();
@@ -213,17 +210,6 @@ export const digestBench: BenchTask = {
       );
     }
     const interruptBudget = budgetFlag === 'auto' ? undefined : Number(budgetFlag);
-    // Which thread of a stage pool writes the store (stage-pool.ts STAGE_WRITER):
-    // NEWSDIGEST_BENCH_STAGE_WRITER=main|tail sets it for an A/B run.
-    const writerFlag = process.env['NEWSDIGEST_BENCH_STAGE_WRITER'] || 'auto';
-    if (!['main', 'tail', 'auto'].includes(writerFlag)) {
-      throw new NewsdigestError(
-        'E_BAD_OPTION',
-        'NEWSDIGEST_BENCH_STAGE_WRITER',
-        `expecting main, tail or auto, instead found "${writerFlag}"`,
-      );
-    }
-    const stageWriter = writerFlag === 'auto' ? undefined : (writerFlag as StageWriter);
     const splitFlag = flags['split'];
     if (splitFlag !== undefined && splitFlag !== 'stage' && splitFlag !== 'article') {
       throw new NewsdigestError(
@@ -253,15 +239,7 @@ export const digestBench: BenchTask = {
       const runs: EndToEnd[] = [];
       for (const [r, workers] of workerCounts.entries()) {
         runs.push(
-          await endToEnd(
-            input,
-            join(dir, `e2e-${r}.db`),
-            workers,
-            backgroundCompile,
-            interruptBudget,
-            split,
-            stageWriter,
-          ),
+          await endToEnd(input, join(dir, `e2e-${r}.db`), workers, backgroundCompile, interruptBudget, split),
         );
       }
       // 2. Every stage alone, in this thread (after one warm-up pass over the first 100).
@@ -454,7 +432,7 @@ export const digestBench: BenchTask = {
         notes: [
           `node ${process.version}, ${availableParallelism()} cores; end to end includes worker start-up, model loading, reading, hashing and the store (main thread)`,
           'peers as one process each, start-up included',
-          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker; split by stage, on helper threads)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}; interrupt budget ${interruptBudget === undefined ? `default (${workerInterruptBudget() || "V8's own"})` : interruptBudget || "V8's own"}; a stage pool writes on ${stageWriter === 'main' ? 'the main thread' : stageWriter === 'tail' ? 'its tail' : `its default (${STAGE_WRITER === 'main' ? 'the main thread' : 'the tail'})`}`,
+          `V8 optimising compiles of the workers: ${compileFlag === 'auto' ? 'auto (on helper threads when fewer workers than cores, else on the worker; split by stage, on helper threads)' : compileFlag === 'on' ? 'on helper threads' : "on the worker's thread"}; interrupt budget ${interruptBudget === undefined ? `default (${workerInterruptBudget() || "V8's own"})` : interruptBudget || "V8's own"}`,
           ...byWorkers.map(
             (b) =>
               `${b.workers} worker${b.workers === 1 ? '' : 's'}: worker threads' own CPU ${b.threadMs === undefined ? '?' : round(b.threadMs, 2)} ms/article (start-up included; target <= 5), all threads ${round(b.cpuMs, 2)} (main thread ${b.mainMs === undefined ? '?' : round(b.mainMs, 2)}, V8 helper threads ${b.helperMs === undefined ? '?' : round(b.helperMs, 2)}: compiles and GC)`,

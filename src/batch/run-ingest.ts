@@ -16,7 +16,7 @@ import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import type { Job, JobResult } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
-import { StagePool, type StageWriter } from './stage-pool.js';
+import { StagePool } from './stage-pool.js';
 import type { WorkerCpu } from './worker.js';
 
 /** How often the main thread checkpoints the log while workers write. */
@@ -60,8 +60,6 @@ export interface IngestOptions {
    * (pool.ts). Default: defaultSplit(workers). One worker is always the whole pipeline.
    */
   split?: Split;
-  /** A stage pool's writer: the tail or this thread (default: stage-pool.ts STAGE_WRITER). */
-  stageWriter?: StageWriter;
 }
 
 export type Split = 'stage' | 'article';
@@ -121,7 +119,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   };
   const pool =
     opts.workers > 1 && split === 'stage'
-      ? new StagePool(opts.stageWriter ? { ...poolOptions, writer: opts.stageWriter } : poolOptions)
+      ? new StagePool(poolOptions)
       : opts.workers > 0
         ? new DigestPool(poolOptions)
         : undefined;

@@ -26,8 +26,6 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { DigestOptions } from '../digest-options.js';
 import { readEntitiesModel } from '../entities/shipped-tagger.js';
 import { shareShippedTagger } from '../quotes/cue-tagger.js';
-import { openStore } from '../store/sqlite-store.js';
-import { BatchWriter } from './batch-writer.js';
 import type { Job, JobOutcome, JobResult } from './digest-job.js';
 import { type PoolResult, requeueCulprit, workerInterruptBudget } from './pool.js';
 import {
@@ -56,26 +54,7 @@ export interface StagePoolOptions {
   cut?: number;
   /** Test only: pages that hang or kill a head or the tail. */
   faults?: StageFault[];
-  /** Which thread writes the store (default STAGE_WRITER): this one, or the tail. */
-  writer?: StageWriter;
-  /** The writer's wait for another connection's transaction (default 60 s). */
-  busyTimeoutMs?: number;
 }
-
-/** Where a stage pool writes: on the pool's own (main) thread, or on the tail. */
-export type StageWriter = 'main' | 'tail';
-
-/**
- * The default for StagePoolOptions.writer: the tail, as corpus-12 built it. 'main' moves the store
- * (~0.26 ms an article on the BBC file) to this thread, idle otherwise: the tail answers each chunk
- * with its records, this thread writes them into the batch's open transaction as they come (a chunk
- * at a time, a few ms, so that the heads are still fed) and commits each batch whole and in input
- * order. Measured (docs/RESULTS.md (corpus-13)): the tail 1.0 -> 0.75 ms an article, the halves
- * busier (workerBusy 0.89 -> 0.92), but the records' clone to this thread costs ~0.05 ms an article
- * on each side, all threads +0.03 ms, and at load 3.5-6.8 the rate did not resolve (higher in 5 of
- * 10 pairs). Kept as an option for a quiet A/B (bench digest: NEWSDIGEST_BENCH_STAGE_WRITER=main).
- */
-export const STAGE_WRITER: StageWriter = 'tail';
 
 interface Task {
   chunk: number;
@@ -157,9 +136,6 @@ export class StagePool {
   private readonly backgroundCompile: boolean;
   private readonly interruptBudget: number;
   private readonly faults: StageFault[] | undefined;
-  /** The store's writer when this thread writes (StagePoolOptions.writer 'main'). */
-  private readonly writer: BatchWriter | undefined;
-  private readonly busyTimeoutMs: number;
   private readonly entitiesModel: SharedArrayBuffer | undefined;
   private readonly quotesTagger: unknown;
   private readonly roomWaiters: (() => void)[] = [];
@@ -183,12 +159,6 @@ export class StagePool {
     this.backgroundCompile = opts.backgroundCompile ?? STAGE_BACKGROUND_COMPILE;
     this.interruptBudget = Math.max(0, Math.floor(opts.interruptBudget ?? workerInterruptBudget()));
     this.faults = opts.faults;
-    this.busyTimeoutMs = opts.busyTimeoutMs ?? 60_000;
-    if (this.file && (opts.writer ?? STAGE_WRITER) === 'main') {
-      // The pool's main thread checkpoints the log (runIngest), as for a writing worker.
-      const store = openStore(this.file, { busyTimeoutMs: this.busyTimeoutMs, autoCheckpoint: false });
-      this.writer = new BatchWriter(store, this.file, (m) => this.fromWriter(m), undefined);
-    }
     if (!this.options.entities?.skip) {
       try {
         this.entitiesModel = readEntitiesModel(true) as SharedArrayBuffer;
@@ -270,7 +240,6 @@ export class StagePool {
     // The heads first: the tail closes its ports and database once they are done.
     await Promise.all(this.heads.map((h) => stop(h, false)));
     await stop(this.tail, true);
-    this.writer?.close();
     const own = processInterruptBudget();
     if (this.interruptBudget && own !== undefined) setFlagsFromString(`--interrupt-budget=${own}`);
   }
@@ -292,10 +261,7 @@ export class StagePool {
     const channels = Array.from({ length: this.headCount }, () => new MessageChannel());
     const tailPorts = channels.map((c) => c.port2);
     const tailSetup: StageSetup = { role: 'tail', options: this.options, cut: this.cut, ports: tailPorts };
-    if (this.file && !this.writer) {
-      tailSetup.file = this.file;
-      tailSetup.busyTimeoutMs = this.busyTimeoutMs;
-    }
+    if (this.file) tailSetup.file = this.file;
     if (this.faults) tailSetup.faults = this.faults;
     const tail: Tail = { worker: this.spawnThread(tailSetup, tailPorts), expected: [] };
     this.tail = tail;
@@ -338,40 +304,21 @@ export class StagePool {
       tail.expected.shift();
       task.handed = true;
       task.digested = true;
-      if (m.kind === 'results') {
-        if (this.writer) this.write(task, m.results);
-        else this.settle(task, m.results);
-      }
+      if (m.kind === 'results') this.settle(task, m.results);
       this.arm(tail);
       this.dispatch();
       this.wakeRoomWaiters();
     } else if (m.kind === 'committed') {
-      this.committed(m);
+      const b = this.batches.find((x) => x.tasks.length > 0 && batchStart(x) === m.batch);
+      if (b) {
+        for (const { chunk, outcomes } of m.chunks) {
+          const task = b.tasks.find((t) => t.chunk === chunk);
+          if (task && !task.settled) this.settle(task, outcomes);
+        }
+      }
       this.arm(tail);
       this.dispatch();
       this.wakeRoomWaiters();
-    }
-  }
-
-  /** This thread writes: a chunk the tail digested goes into its batch's open transaction. */
-  private write(task: Task, results: JobResult[]): void {
-    const b = this.batches.find((x) => x.tasks.includes(task));
-    if (!b) return;
-    this.writer!.add(batchStart(b), task.chunk, results);
-    this.writer!.settle(false);
-  }
-
-  /** What this thread's writer says: only commits (it never waits for a turn). */
-  private fromWriter(m: FromWorker): void {
-    if (m.kind === 'committed') this.committed(m);
-  }
-
-  private committed(m: Extract<FromWorker, { kind: 'committed' }>): void {
-    const b = this.batches.find((x) => x.tasks.length > 0 && batchStart(x) === m.batch);
-    if (!b) return;
-    for (const { chunk, outcomes } of m.chunks) {
-      const task = b.tasks.find((t) => t.chunk === chunk);
-      if (task && !task.settled) this.settle(task, outcomes);
     }
   }
 
@@ -457,12 +404,6 @@ export class StagePool {
       expect.end = batchEnd(b);
       b.sealSent = true;
     }
-    if (this.writer) {
-      // This thread's writer is told what the tail would be; the tail only digests.
-      this.writer.received(expect.batch);
-      if (expect.end !== undefined) this.writer.seal(expect.batch, expect.end);
-      delete expect.end;
-    }
     // The tail first: it knows the chunk's place before the head's Articles arrive.
     this.tail.worker.postMessage(expect);
     head.worker.postMessage({ kind: 'chunk', chunk: task.chunk, jobs: task.jobs } satisfies ToHead);
@@ -479,16 +420,7 @@ export class StagePool {
     const last = lastLive(b);
     if (!b.sealSent && last?.sent && b.tasks.every((t) => t.sent || t.dropped)) {
       b.sealSent = true;
-      if (this.writer) {
-        this.writer.seal(batchStart(b), batchEnd(b));
-        this.writer.settle(false);
-      } else {
-        this.tail.worker.postMessage({
-          kind: 'seal',
-          batch: batchStart(b),
-          end: batchEnd(b),
-        } satisfies ToTail);
-      }
+      this.tail.worker.postMessage({ kind: 'seal', batch: batchStart(b), end: batchEnd(b) } satisfies ToTail);
     }
   }
 
@@ -507,8 +439,6 @@ export class StagePool {
       void old.worker.terminate();
     }
     this.restarts++;
-    // This thread's open transaction ends with the pipeline, as a tail's does with the tail.
-    this.writer?.abandon();
     for (const b of this.batches) {
       b.sealSent = false;
       for (const task of b.tasks) {
