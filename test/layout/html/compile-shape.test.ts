@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HINT, hintBits } from '../../../src/layout/html/class-hints.js';
+import { CTX, renderHtml } from '../../../src/layout/html/render.js';
 import { type ScanHandler, scanHtml } from '../../../src/layout/html/scanner.js';
 import { furnitureKind } from '../../../src/layout/line-kinds.js';
 
@@ -75,5 +76,22 @@ describe('furnitureKind with the first character read once', () => {
     ['The cat sat on the mat.', undefined],
   ])('%j', (line, kind) => {
     expect(furnitureKind(line)).toBe(kind);
+  });
+});
+
+describe("finish() resolves the contexts of elements that hold no line (resolveRest's loop)", () => {
+  it('gives each such element its own tag context and its ancestors', () => {
+    const page = renderHtml(
+      '<body><nav class="menu"><span><a href="/">Home</a></span></nav><article><p>Text of the story.</p><figure><img src="x"></figure></article></body>',
+    );
+    const { tag, ctx } = page.nodes;
+    const at = (name: string): number => tag.indexOf(name);
+    // The link holds a line, so its contexts were resolved at flush; the span above it was too.
+    expect(ctx[at('span')]! & CTX.nav).toBe(CTX.nav);
+    // The figure and the image hold no line: resolved at the page's end, from their tags and ancestors.
+    expect(ctx[at('figure')]! & CTX.figure).toBe(CTX.figure);
+    expect(ctx[at('img')]! & CTX.figure).toBe(CTX.figure);
+    expect(ctx[at('img')]! & CTX.nav).toBe(0);
+    for (let i = 1; i < tag.length; i++) expect(ctx[i]).toBeGreaterThanOrEqual(0);
   });
 });
