@@ -111,49 +111,18 @@ export function findMainContent(
   reference?: ReferenceMatcher,
   params: ExtractionParams = DEFAULT_PARAMS,
 ): MainContent {
-  const { nodes, blocks, text } = page;
+  // The loops are functions of their own: each runs once a line or an element and is compiled
+  // alone, while this function, run once a page, is never worth TurboFan's time (one graph
+  // holding every loop and the steps between them cost more to compile than the parts).
+  const { nodes, blocks } = page;
   const n = nodes.tag.length;
   const inContent = new Uint8Array(blocks.length);
   const totals = subtreeTotals(page);
   const score = new Float64Array(n);
   const scored = new Uint8Array(n);
-
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i]!;
-    const len = b.end - b.start;
-    if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
-    const ctx = nodes.ctx[b.node]!;
-    if (ctx & (CTX.heading | CTX.figcaption)) continue;
-    const line = text.slice(b.start, b.end);
-    let s = 1 + commas(line) + Math.min(LENGTH_CAP, Math.floor(len / 100));
-    if (reference && reference.share(line) >= 0.5) s *= REFERENCE_BOOST;
-    // A paragraph's text votes for its parent and further ancestors; so does a div holding only text
-    // (a paragraph in all but name). Loose text beside other blocks inside an element is a paragraph of
-    // that element (Readability wraps such runs in a <p>): it votes for the element itself.
-    let a = len >= MIXED_PROSE && mixedHolder(blocks, i, nodes.last) ? b.node : nodes.parent[b.node]!;
-    for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {
-      if (!scored[a]) {
-        scored[a] = 1;
-        score[a] = (TAG_BONUS[nodes.tag[a]!] ?? 0) + nodes.weight[a]!;
-      }
-      score[a]! += level === 0 ? s : level === 1 ? s / 2 : s / (level * 3);
-      a = nodes.parent[a]!;
-    }
-  }
-
-  let best = -1;
-  let bestScore = 0;
+  vote(page, reference, score, scored);
   const final = new Float64Array(n);
-  for (let i = 1; i < n; i++) {
-    if (!scored[i]) continue;
-    const t = totals.text[i]!;
-    const density = t ? totals.link[i]! / t : 0;
-    final[i] = score[i]! * (1 - density);
-    if (final[i]! > bestScore) {
-      bestScore = final[i]!;
-      best = i;
-    }
-  }
+  const best = finalScores(score, scored, totals, final);
   if (best < 0) return fallback(page, inContent);
 
   // As Readability: when several of the best candidates share an ancestor, the story
@@ -176,13 +145,77 @@ export function findMainContent(
   }
   roots.sort((a, b) => a - b);
 
+  markContent(blocks, roots, nodes.last, inContent);
+  return { inContent, container, roots, final };
+}
+
+/** Each voting line's score credited to its element's ancestors (or to its own element: see below). */
+function vote(
+  page: RenderedPage,
+  reference: ReferenceMatcher | undefined,
+  score: Float64Array,
+  scored: Uint8Array,
+): void {
+  const { nodes, blocks, text } = page;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const len = b.end - b.start;
+    if (len < MIN_VOTING_LINE || b.linkShare >= 0.5) continue;
+    const ctx = nodes.ctx[b.node]!;
+    if (ctx & (CTX.heading | CTX.figcaption)) continue;
+    const line = text.slice(b.start, b.end);
+    let s = 1 + commas(line) + Math.min(LENGTH_CAP, Math.floor(len / 100));
+    if (reference && reference.share(line) >= 0.5) s *= REFERENCE_BOOST;
+    // A paragraph's text votes for its parent and further ancestors; so does a div holding only text
+    // (a paragraph in all but name). Loose text beside other blocks inside an element is a paragraph of
+    // that element (Readability wraps such runs in a <p>): it votes for the element itself.
+    let a = len >= MIXED_PROSE && mixedHolder(blocks, i, nodes.last) ? b.node : nodes.parent[b.node]!;
+    for (let level = 0; level < SCORE_LEVELS && a > 0; level++) {
+      if (!scored[a]) {
+        scored[a] = 1;
+        score[a] = (TAG_BONUS[nodes.tag[a]!] ?? 0) + nodes.weight[a]!;
+      }
+      score[a]! += level === 0 ? s : level === 1 ? s / 2 : s / (level * 3);
+      a = nodes.parent[a]!;
+    }
+  }
+}
+
+/** Each scored element's final score (its score less its link density) into `final`; the best element, or -1. */
+function finalScores(
+  score: Float64Array,
+  scored: Uint8Array,
+  totals: { text: Float64Array; link: Float64Array },
+  final: Float64Array,
+): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 1; i < final.length; i++) {
+    if (!scored[i]) continue;
+    const t = totals.text[i]!;
+    const density = t ? totals.link[i]! / t : 0;
+    final[i] = score[i]! * (1 - density);
+    if (final[i]! > bestScore) {
+      bestScore = final[i]!;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Marks the lines inside the roots' subtrees (roots in document order, lines in document order). */
+function markContent(
+  blocks: RenderedPage['blocks'],
+  roots: number[],
+  last: Int32Array,
+  inContent: Uint8Array,
+): void {
   let r = 0;
   for (let i = 0; i < blocks.length; i++) {
     const node = blocks[i]!.node;
-    while (r < roots.length && node > nodes.last[roots[r]!]!) r++;
+    while (r < roots.length && node > last[roots[r]!]!) r++;
     if (r < roots.length && node >= roots[r]!) inContent[i] = 1;
   }
-  return { inContent, container, roots, final };
 }
 
 /** The element holding line `i` also holds lines of other block elements (a neighbouring line lies in its subtree). */
