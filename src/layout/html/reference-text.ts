@@ -17,12 +17,20 @@ const MAX_VOCABULARY = 200_000;
 
 export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULARY): ReferenceMatcher {
   // Words become ids and trigrams numbers: no string is built per trigram, and a line's
-  // trigram holding a word the reference lacks is known absent without a lookup.
+  // trigram holding a word the reference lacks is known absent without a lookup. The loops are
+  // functions of their own: this one runs once a page and is never worth compiling.
   const ids = new Map<string, number>();
+  const seq = wordIds(words(reference), ids);
+  const size = ids.size;
+  if (size > maxVocabulary) return new StringTrigrams(reference);
+  return new NumericTrigrams(ids, trigramKeys(seq, size), size);
+}
+
+/** Each word's id (new words numbered in order of first use, into `ids`), in the words' order. */
+function wordIds(all: string[], ids: Map<string, number>): number[] {
   // Pushed one by one: one array kind whatever the reference (`map` made a holey array, the
   // empty case a packed one, and the loop below deoptimised between them).
   const seq: number[] = [];
-  const all = words(reference);
   for (let i = 0; i < all.length; i++) {
     const w = all[i]!;
     let id = ids.get(w);
@@ -32,11 +40,14 @@ export function referenceMatcher(reference: string, maxVocabulary = MAX_VOCABULA
     }
     seq.push(id);
   }
-  const size = ids.size;
-  if (size > maxVocabulary) return new StringTrigrams(reference);
+  return seq;
+}
+
+/** The trigrams of a sequence of word ids as numbers (ids in base `size`). */
+function trigramKeys(seq: number[], size: number): Set<number> {
   const grams = new Set<number>();
   for (let i = 0; i + 2 < seq.length; i++) grams.add((seq[i]! * size + seq[i + 1]!) * size + seq[i + 2]!);
-  return new NumericTrigrams(ids, grams, size);
+  return grams;
 }
 
 // The matchers are classes, not objects of closures made per page: a closure made per page is
