@@ -245,6 +245,32 @@ function fallback(page: RenderedPage, inContent: Uint8Array): MainContent {
 }
 
 /**
+ * The close alternatives to `best` (elements scoring at least params.nearShare of it, not its
+ * ancestors or descendants) into `alternatives`, those built as `best` is also into `twins`.
+ * A function of its own: the loop over every element, compiled alone (sharedAncestor runs once
+ * a page).
+ */
+function findAlternatives(
+  best: number,
+  final: Float64Array,
+  scored: Uint8Array,
+  nodes: RenderedPage['nodes'],
+  params: ExtractionParams,
+  alternatives: number[],
+  twins: number[],
+): void {
+  const last = nodes.last;
+  const top = final[best]!;
+  for (let i = 1; i < final.length; i++) {
+    if (i === best || !scored[i] || final[i]! < top * params.nearShare) continue;
+    // Ancestors and descendants of the best are not alternatives to it.
+    if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
+    alternatives.push(i);
+    if (sameTemplate(best, i, nodes, params.templateLevels)) twins.push(i);
+  }
+}
+
+/**
  * The lowest ancestor of `best` holding at least MIN_SHARED of the close alternatives to it, a
  * near ancestor holding one, or any ancestor holding one built as `best` is (see sameTemplate);
  * else `best`.
@@ -260,13 +286,7 @@ function sharedAncestor(
   const top = final[best]!;
   const alternatives: number[] = [];
   const twins: number[] = [];
-  for (let i = 1; i < final.length; i++) {
-    if (i === best || !scored[i] || final[i]! < top * params.nearShare) continue;
-    // Ancestors and descendants of the best are not alternatives to it.
-    if ((i < best && last[i]! >= best) || (i > best && i <= last[best]!)) continue;
-    alternatives.push(i);
-    if (sameTemplate(best, i, nodes, params.templateLevels)) twins.push(i);
-  }
+  findAlternatives(best, final, scored, nodes, params, alternatives, twins);
   let level = 0;
   for (let a = parent[best]!; a > 0; a = parent[a]!, level++) {
     let held = 0;
