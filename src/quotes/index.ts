@@ -9,6 +9,7 @@ import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
 import { type CueRescorer, shippedRescorer } from './cue-rescorer.js';
 import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
+import { primeQuoteMarks } from './prime.js';
 import { mentionIndex, resolveSpeaker } from './resolve-speakers.js';
 
 export type { QuotesOptions } from './options.js';
@@ -84,6 +85,8 @@ export const quotesStage: Stage = {
       );
     }
     const lexicon = shippedLexicon();
+    // Type feedback for the quotation-mark scanner's rarer branches before V8 compiles it (once a thread: ./prime.ts).
+    primeQuoteMarks();
     // The tagger's cues are judged again by the re-scorer when one is shipped (cue-rescorer.ts).
     const rescorer = tagger && options.quotes?.rescore !== false ? shippedRescorer() : undefined;
     return { ...article, quotes: findQuotes(article, lexicon, tagger, rescorer) };
