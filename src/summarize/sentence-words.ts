@@ -77,20 +77,18 @@ function lookupRaw(h1: number, h2: number): number {
   return slot;
 }
 
+/** A copy of a column at twice its length, its rows kept. */
+function doubled<Column extends Int32Array | Uint8Array>(column: Column): Column {
+  const bigger = new (column.constructor as new (length: number) => Column)(column.length * 2);
+  bigger.set(column);
+  return bigger;
+}
+
 function growStems(): void {
-  const size = stemHash.length * 2;
-  const hash = new Int32Array(size);
-  hash.set(stemHash);
-  stemHash = hash;
-  const flags = new Uint8Array(size);
-  flags.set(stemFlags);
-  stemFlags = flags;
-  const stamp = new Int32Array(size);
-  stamp.set(stemStamp);
-  stemStamp = stamp;
-  const local = new Int32Array(size);
-  local.set(stemLocal);
-  stemLocal = local;
+  stemHash = doubled(stemHash);
+  stemFlags = doubled(stemFlags);
+  stemStamp = doubled(stemStamp);
+  stemLocal = doubled(stemLocal);
 }
 
 /** The id of the stem of a raw (lower-cased) word, made on first meeting. */
