@@ -6,7 +6,7 @@
  * as "deoptimise here"; the first double apostrophe, spaced mark, inch mark or reopened quote met
  * later threw the code away and V8 compiled it again (in a fresh pass over BBC: `step` 3
  * compiles, `findQuoteRegions` and the `extractAttributions` it is inlined in 2–3, each
- * 20–130 ms of compile-thread time at load 5–7; docs/decisions/tail-13.md). Scanning a few
+ * 20–130 ms of compile-thread time at load 5–7; docs/DECISIONS.md (tail-13)). Scanning a few
  * short texts that take each convention's branch first gives V8 feedback for all of them, so it
  * compiles them once (the text stage's src/text/prime.ts does the same for the tokenizer).
  *
