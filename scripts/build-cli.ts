@@ -18,7 +18,7 @@
  * ~35 modules for the layout path alone (~100 for `digest`); Node 20 has no compile cache for
  * ES modules. Measured: docs/RESULTS.md (startup-9).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -61,6 +61,11 @@ const result = await build({
   // Names and white space kept: stack traces and CPU profiles read as the sources do.
   minify: false,
 });
+
+// The package's bin (package.json "bin") is tsc's dist/src/cli/main.js, which tsc writes without
+// the executable bit. npm sets it on a dependency's bin when it links one, but not on the project's
+// own, so `npx newsdigest` in a fresh clone (the README's first command) found it not executable.
+chmodSync(join(dist, 'src', 'cli', 'main.js'), 0o755);
 
 const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'));
 const bytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
