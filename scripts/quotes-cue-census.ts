@@ -11,7 +11,13 @@ import type { CueLexicon } from '../src/quotes/cue-lexicon.js';
 import { type CueRescorer, cueCandidates } from '../src/quotes/cue-rescorer.js';
 import { type CueTagger, classAt, unitCandidates, unitContext } from '../src/quotes/cue-tagger.js';
 import type { GoldArticle } from '../src/quotes/eval-quotes.js';
-import { extractAttributions, findCues, tokenTable, unitsOf } from '../src/quotes/extract-attributions.js';
+import {
+  extractAttributions,
+  findCues,
+  tokenIndexAt,
+  tokenTable,
+  unitsOf,
+} from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { trimForScoring } from '../src/quotes/score-attributions.js';
 import { shippedPosModel, TAGS, tagRange } from '../src/syntax/index.js';
@@ -100,16 +106,7 @@ export class Census {
       const tags = new Uint8Array(table.count);
       const units = unitsOf(sentences, regions, table);
       for (const [ts, te] of units) if (te > ts) tagRange(model, text, table.off, ts, te, tags);
-      const tokenAt = (offset: number) => {
-        let lo = 0;
-        let hi = table.count;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (table.off[2 * mid + 1]! <= offset) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
+      const tokenAt = (offset: number) => tokenIndexAt(table, offset);
       const unitOf = (t: number) => units.findIndex(([a, b]) => a <= t && t < b);
       // Candidate spans proposed (the tagger's decode, the wide one, the lexical proposals), as character spans.
       const proposed: Span[] = [];

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { readJsonl } from '../src/eval/data.js';
 import { prepare } from '../src/quotes/cue-counts.js';
 import { type GoldArticle, parseGoldArticle } from '../src/quotes/eval-quotes.js';
-import { unitsOf } from '../src/quotes/extract-attributions.js';
+import { tokenIndexAt, unitsOf } from '../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { shippedPosModel, TAGS, tagRange } from '../src/syntax/index.js';
 import { sentenceSpans } from '../src/text/sentences.js';
@@ -50,16 +50,7 @@ function study(g: GoldArticle): void {
   for (const [ts, te] of unitsOf(sentenceSpans(g.text), findQuoteRegions(g.text), t))
     if (te > ts) tagRange(model, g.text, t.off, ts, te, tags);
   const tag = (k: number) => TAGS[tags[k]!]!;
-  const tokenAt = (offset: number) => {
-    let lo = 0;
-    let hi = t.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (t.off[2 * mid + 1]! <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const tokenAt = (offset: number) => tokenIndexAt(t, offset);
   /** The prepositional phrase starting at k (before `limit`): its end and key, or undefined. */
   const phraseAt = (k: number, limit: number): [number, string] | undefined => {
     if (k >= limit || t.region[k] !== -1 || COMPLEMENTIZERS.has(t.lower[k]!)) return undefined;

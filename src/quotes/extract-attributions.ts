@@ -199,6 +199,18 @@ const PUNCTUATION_LITERALS = new Map<string, string>(
   ].map((p): [string, string] => [p, p]),
 );
 
+/** Index of the first token that ends after `offset` (binary search; `count` when none does). */
+export function tokenIndexAt(table: Pick<TokenTable, 'off' | 'count'>, offset: number): number {
+  let lo = 0;
+  let hi = table.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (table.off[2 * mid + 1]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * A punctuation token as a string literal where there is one, else empty. One Map lookup for
  * every kind (rather than a branch per kind, whose rarer ones had no type feedback when V8

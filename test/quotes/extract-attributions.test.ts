@@ -1,7 +1,7 @@
 /** Each construction the quotes layer covers, on sentences written for the project. */
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
-import { extractAttributions, tokenTable } from '../../src/quotes/extract-attributions.js';
+import { extractAttributions, tokenIndexAt, tokenTable } from '../../src/quotes/extract-attributions.js';
 import { findQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
 import { entity, readQuotes } from './quote-helpers.js';
@@ -292,5 +292,18 @@ describe('the token table', () => {
     expect(table.lower).toContain('--');
     expect(table.lower).toContain('...');
     expect([...table.word]).toEqual(table.lower.map((t) => (/[\p{L}\p{N}]/u.test(t) ? 1 : 0)));
+  });
+});
+
+describe('tokenIndexAt', () => {
+  it('finds the token an offset falls in, or the next one after a gap, and count past the end', () => {
+    const text = 'Mayor Ines Roe said';
+    const table = tokenTable(text, []);
+    expect(table.count).toBe(4);
+    expect(tokenIndexAt(table, 0)).toBe(0); // "Mayor"
+    expect(tokenIndexAt(table, 4)).toBe(0); // its last character
+    expect(tokenIndexAt(table, 5)).toBe(1); // the space before "Ines"
+    expect(tokenIndexAt(table, text.indexOf('said'))).toBe(3);
+    expect(tokenIndexAt(table, text.length)).toBe(4);
   });
 });
