@@ -31,6 +31,17 @@ function chunks(n: number, size: number): Job[][] {
   return out;
 }
 
+/** Submits every chunk, ends the input and waits for the answers; the pool is closed either way. */
+async function submitAll(pool: StagePool, all: Job[][]) {
+  try {
+    const answers = all.map((jobs) => pool.submit(jobs));
+    pool.end();
+    return await Promise.all(answers);
+  } finally {
+    await pool.close();
+  }
+}
+
 /** Runs `pages` synthetic pages through a writing stage pool with the given faults; the outcomes and the pool's restarts. */
 async function withFaults(faults: StageFault[], timeoutMs: number, workers = 2) {
   const file = join(tmp(), 'c.db');
@@ -42,14 +53,7 @@ async function withFaults(faults: StageFault[], timeoutMs: number, workers = 2) 
     chunkTimeoutMs: timeoutMs,
     faults,
   });
-  let answers: Awaited<ReturnType<StagePool['submit']>>[];
-  try {
-    const all = chunks(12, 3).map((jobs) => pool.submit(jobs));
-    pool.end();
-    answers = await Promise.all(all);
-  } finally {
-    await pool.close();
-  }
+  const answers = await submitAll(pool, chunks(12, 3));
   const store = openStore(file);
   const stored = store.stats().articles;
   const errors = store.errors();
@@ -134,14 +138,7 @@ describe.skipIf(!hasDist)('StagePool', () => {
       store: { file, batchSize: 1 },
       chunkTimeoutMs: 10_000,
     });
-    let answers: Awaited<ReturnType<StagePool['submit']>>[];
-    try {
-      const all = chunks(100, 1).map((jobs) => pool.submit(jobs));
-      pool.end();
-      answers = await Promise.all(all);
-    } finally {
-      await pool.close();
-    }
+    const answers = await submitAll(pool, chunks(100, 1));
     expect(answers.flat().map((o) => [o.seq, o.ok])).toEqual(
       Array.from({ length: 100 }, (_, i) => [i, true]),
     );
