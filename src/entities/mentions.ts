@@ -20,18 +20,23 @@ const TEXT_BLOCKS = new Set(['title', 'paragraph', 'subheading', 'highlight', 'c
 export function spansToTag(article: Article): Span[] {
   const { text } = article;
   const blocks = article.blocks ?? [];
+  // Appended one by one, never `push(...spans)`: a page of 125,000 sentences overflows the call stack
+  // when every span is passed as an argument.
   const out: Span[] = [];
+  const append = (spans: readonly Span[]) => {
+    for (const s of spans) out.push({ start: s.start, end: s.end });
+  };
   if (article.sentences?.length) {
-    out.push(...article.sentences.map((s) => ({ start: s.start, end: s.end })));
+    append(article.sentences);
     for (const b of blocks) {
       if (b.kind !== 'title') continue;
       const covered = article.sentences.some((s) => s.start < b.end && s.end > b.start);
-      if (!covered) out.push(...sentenceSpans(text, b.start, b.end));
+      if (!covered) append(sentenceSpans(text, b.start, b.end));
     }
   } else if (blocks.some((b) => TEXT_BLOCKS.has(b.kind))) {
-    for (const b of blocks) if (TEXT_BLOCKS.has(b.kind)) out.push(...sentenceSpans(text, b.start, b.end));
+    for (const b of blocks) if (TEXT_BLOCKS.has(b.kind)) append(sentenceSpans(text, b.start, b.end));
   } else {
-    out.push(...sentenceSpans(text));
+    append(sentenceSpans(text));
   }
   return out.sort((a, b) => a.start - b.start);
 }

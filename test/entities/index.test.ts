@@ -59,6 +59,14 @@ describe('entitiesStage', () => {
     expect(inTitle.length).toBeGreaterThan(0);
   });
 
+  it('lists the spans of a page with more sentences than call arguments fit (200,000)', () => {
+    const text = 'He ran. '.repeat(200_000);
+    const sentences = Array.from({ length: 200_000 }, (_, i) => ({ start: i * 8, end: i * 8 + 7, block: 0 }));
+    const spans = spansToTag({ ...article(), text, sentences });
+    expect(spans).toHaveLength(200_000);
+    expect(spans[199_999]).toEqual({ start: 1_599_992, end: 1_599_999 });
+  });
+
   it('falls back to the whole text without sentences or blocks', () => {
     const result = entitiesStage.run(article(), {}) as Article;
     expect((result.entities ?? []).length).toBeGreaterThan(2);

@@ -21,6 +21,8 @@ export interface JsonLdArticle {
 
 const ARTICLE_TYPE = /article|posting|report|blog|story|webpage|creativework/i;
 const MAX_NODES = 2000;
+/** The most values the walk ever holds: a bound on the work a page's JSON-LD can ask for. */
+const MAX_QUEUED = 50_000;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -34,13 +36,18 @@ function typesOf(node: { [k: string]: Json }): string[] {
 /** Every object in the JSON-LD (top level, arrays, @graph, nested), breadth first, bounded. */
 function objects(root: Json): { [k: string]: Json }[] {
   const out: { [k: string]: Json }[] = [];
+  // A read index instead of shift(), and the queue capped, so that a hostile page's JSON-LD array of a
+  // million items costs neither quadratic time nor a call-stack overflow (`push(...array)`).
   const queue: Json[] = [root];
-  while (queue.length && out.length < MAX_NODES) {
-    const v = queue.shift()!;
-    if (Array.isArray(v)) queue.push(...v);
+  const enqueue = (v: Json) => {
+    if (queue.length < MAX_QUEUED) queue.push(v);
+  };
+  for (let head = 0; head < queue.length && out.length < MAX_NODES; head++) {
+    const v = queue[head]!;
+    if (Array.isArray(v)) for (const item of v) enqueue(item);
     else if (v && typeof v === 'object') {
       out.push(v);
-      for (const child of Object.values(v)) if (child && typeof child === 'object') queue.push(child);
+      for (const child of Object.values(v)) if (child && typeof child === 'object') enqueue(child);
     }
   }
   return out;

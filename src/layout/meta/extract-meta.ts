@@ -100,7 +100,8 @@ export function extractMeta(
   for (const b of blocks) {
     if (b.kind !== 'credit') continue;
     const m = /^(?:(?:[\w.&-]+\s){0,3}?[\w.&-]+['’]s\s+)?(.+?)\s+contributed\b/i.exec(blockText(b));
-    if (m) contributors.push(...cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse));
+    if (m)
+      for (const name of cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse)) contributors.push(name);
   }
   meta.contributors = [...new Set(contributors)];
 
