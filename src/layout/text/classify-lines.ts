@@ -205,12 +205,32 @@ export function analyseText(text: string, params: TextParams = DEFAULT_TEXT_PARA
 /** Texts shorter than this (non-blank lines) are left to the rules: every benchmark dump but one is longer. */
 const MIN_MODEL_LINES = 15;
 
+/** Words a line needs, ending as a sentence does, to be story text in a short text with no prose line. */
+const SHORT_SENTENCE_WORDS = 4;
+
+/**
+ * The story of a short text none of whose lines is prose by the rules' measure (ten words or more):
+ * its sentence-like lines, not furniture. Two short paragraphs given on their own are a story, not a
+ * page without one; a few lines of menu words or link titles (no final punctuation) still are not.
+ */
+function shortSentences(a: TextAnalysis): boolean[] {
+  const out: boolean[] = [];
+  for (let i = 0; i < a.lines.length; i++) {
+    const l = a.lines[i]!;
+    out.push(a.kinds[i] === undefined && l.words >= SHORT_SENTENCE_WORDS && /[.!?]["”’')]?$/.test(l.text));
+  }
+  return out;
+}
+
 /** Which lines are story text: the learned line model when there is one, else the rules' densest run. */
 function storyLines(a: TextAnalysis, model: LineModel | null): boolean[] {
   const n = a.lines.length;
   const run = () => a.lines.map((_, i) => i >= a.runStart && i <= a.runEnd);
   // The model learnt whole web pages; a short text is a story with a few lines of furniture at most.
-  if (!model || n < MIN_MODEL_LINES) return run();
+  if (!model || n < MIN_MODEL_LINES) {
+    const story = run();
+    return story.includes(true) ? story : shortSentences(a);
+  }
   const scores = lineScores(model, lineFeatures(a), n);
   const neutral = a.kinds.map((k) => k !== undefined);
   // As for the rules: readers' comments come after the story, so the story never reaches past their marker.

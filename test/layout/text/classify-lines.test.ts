@@ -164,3 +164,18 @@ describe('text path: the ends of the story', () => {
     expect(story(plain, flat(3, -3))).toEqual([...paragraphs, leadIn.replace(/:$/, '.')]);
   });
 });
+
+describe('text path: a short text with no line of ten words', () => {
+  it('keeps two short paragraphs as the story, not as a page without one', () => {
+    const text = 'The mayor said the bridge would open in May.\n\nThe council will vote on the budget next week.\n';
+    expect(story(text, null)).toEqual([
+      'The mayor said the bridge would open in May.',
+      'The council will vote on the budget next week.',
+    ]);
+  });
+
+  it('still finds no story in a few lines of menu words and link titles', () => {
+    const text = 'Home\nNews\nSport\nWeather\nSign in to your account\nContact us\n';
+    expect(story(text, null)).toEqual([]);
+  });
+});
