@@ -16,7 +16,7 @@ import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
 import { migrate } from './migrations.js';
 import { pinDatabase, StatementCache, setPragma } from './pinned.js';
 import { normName } from './record.js';
-import { leadSnippet, snippetHtml } from './snippet.js';
+import { leadSnippet, MARK_OPEN, snippetHtml } from './snippet.js';
 import type {
   ArticleFilters,
   ArticleHit,
@@ -68,6 +68,18 @@ const LOG_KEPT_SHARE = 4;
 
 const DATE = /^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 const CONTEXT_CHARS = 80;
+/** Bodies up to this many characters get SQLite's snippet() over the whole body (as before). */
+const SNIPPET_WHOLE_MAX = 32_768;
+/** A longer body's snippet comes from a window of this many characters (windowSnippet). */
+const SNIPPET_WINDOW = 8_192;
+/** How far before the first match the window starts. */
+const SNIPPET_LEAD = 120;
+const QUERY_WORDS = /[\p{L}\p{N}_]+/gu;
+const FTS_OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 /** Entity ids kept in memory by a writer (about 100 bytes each); past this the cache starts over. */
 const ENTITY_CACHE_MAX = 200_000;
 /**
@@ -175,6 +187,8 @@ class SqliteStore implements CorpusStore {
    * a batch (countries, parties, clubs) are already known, and the cache spares their lookup.
    */
   private readonly entityIds = new Map<string, number>();
+  /** Whether temp.snippet_window exists on this connection (windowSnippet). */
+  private snippetTable = false;
 
   /** Checkpoints before a batch once the log is larger than this (OpenOptions.logRestartBytes). */
   private readonly logRestartBytes: number | undefined;
@@ -483,10 +497,14 @@ class SqliteStore implements CorpusStore {
     );
     if (ranked.length === 0) return { items: [], next: null };
     const rowids = ranked.map((r) => r.r);
+    // snippet() scores every window of the column against every match: its cost grows with the
+    // square of a body's matches, minutes for a 9 MB article. A body longer than SNIPPET_WHOLE_MAX
+    // gets its snippet from a window of it instead (windowSnippet); CASE leaves snippet() unrun.
     const rows = this.statements
-      .get<unknown[], HitRow & { r: number }>(
+      .get<unknown[], Omit<HitRow, 'snippet'> & { r: number; snippet: string | null }>(
         `SELECT a.rowid AS r, a.id, a.title, a.url, a.publisher, a.published,
-                snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet
+                CASE WHEN length(a.body) <= ${SNIPPET_WHOLE_MAX}
+                  THEN snippet(articles_fts, 1, char(2), char(3), '…', 24) END AS snippet
          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
          WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${rowids.map(() => '?').join(',')})`,
       )
@@ -494,9 +512,68 @@ class SqliteStore implements CorpusStore {
     const byRow = new Map(rows.map((r) => [r.r, r]));
     const hits: ArticleHit[] = ranked.map(({ r, score }) => {
       const { r: _r, ...row } = byRow.get(r)!;
-      return { ...row, snippet: snippetHtml(row.snippet), score };
+      const snippet = row.snippet ?? this.windowSnippet(r, fts.match, q);
+      return { ...row, snippet: snippetHtml(snippet), score };
     });
     return pageOf(hits, offset, limit);
+  }
+
+  /**
+   * The snippet of a long body (past SNIPPET_WHOLE_MAX): snippet() over a window of
+   * SNIPPET_WINDOW characters of it, copied into a one-row FTS5 table of this connection
+   * (temp, same tokenizer), so that its cost is bounded whatever the body's length. The
+   * window starts a little before the first place one of the query's words appears as
+   * written (a prefix, for stemmed forms); when the query does not match in the window
+   * (a stemmed form met later, a NOT), the snippet is the window's start.
+   */
+  private windowSnippet(rowid: number, match: string, q: string): string {
+    const { title, body } = this.statements
+      .get<[number], { title: string; body: string }>('SELECT title, body FROM articles WHERE rowid = ?')
+      .get(rowid)!;
+    let start = 0;
+    const words = (q.match(QUERY_WORDS) ?? []).filter((w) => !FTS_OPERATORS.has(w));
+    if (words.length > 0) {
+      const prefixes = words.map((w) => escapeRegExp(w.slice(0, Math.max(3, w.length - 2))));
+      const first = new RegExp(prefixes.join('|'), 'iu').exec(body);
+      if (first && first.index > SNIPPET_LEAD) {
+        const space = body.indexOf(' ', first.index - SNIPPET_LEAD);
+        start = space >= 0 && space < first.index ? space + 1 : first.index - SNIPPET_LEAD;
+      }
+    }
+    let end = Math.min(body.length, start + SNIPPET_WINDOW);
+    if (end < body.length) {
+      const space = body.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    const window = body.slice(start, end);
+    if (!this.snippetTable) {
+      this.db.exec(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS temp.snippet_window USING fts5(title, body, tokenize='porter unicode61 remove_diacritics 2')`,
+      );
+      this.snippetTable = true;
+    }
+    this.statements.get('DELETE FROM temp.snippet_window').run();
+    this.statements
+      .get<[string, string]>('INSERT INTO temp.snippet_window (rowid, title, body) VALUES (1, ?, ?)')
+      .run(title, window);
+    let snippet: string | undefined;
+    try {
+      snippet = this.statements
+        .get<[string], { s: string }>(
+          `SELECT snippet(snippet_window, 1, char(2), char(3), '…', 24) AS s FROM temp.snippet_window WHERE snippet_window MATCH ?`,
+        )
+        .get(match)?.s;
+    } catch {
+      // The query ran on the whole corpus already; nothing it could say here is the user's concern.
+    }
+    if (snippet === undefined || !snippet.includes(MARK_OPEN)) {
+      const lead = window.slice(0, SNIPPET_LEAD * 2);
+      const cut = lead.lastIndexOf(' ');
+      return `${start > 0 ? '…' : ''}${cut > SNIPPET_LEAD ? lead.slice(0, cut) : lead}…`;
+    }
+    if (start > 0 && !snippet.startsWith('…')) snippet = `…${snippet}`;
+    if (end < body.length && !snippet.endsWith('…')) snippet = `${snippet}…`;
+    return snippet;
   }
 
   article(id: string): Article | undefined {

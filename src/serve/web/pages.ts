@@ -53,12 +53,34 @@ function layerToggle(layer: string, label: string, count: number): Html {
   return html`<label><input type="checkbox" data-layer="${layer}" checked> ${label} (${count})</label>`;
 }
 
+/** The article view shows at most this many characters of text (the JSON has all of it). */
+export const SHOWN_TEXT_MAX = 100_000;
+/** …and at most this many entities, mentions of one entity, and quotes in its lists and panels. */
+export const SHOWN_ITEMS_MAX = 500;
+
 export function articlePage(article: Article, corpusIds: Map<string, number>): Html {
-  const marks = articleMarks(article);
-  const units = displayUnits(article);
-  const entities = article.entities ?? [];
-  const quotes = article.quotes ?? [];
-  const names = new Map(entities.map((e) => [e.id, e]));
+  // A page's cost grows with the text and its layers: a long article is shown up to
+  // SHOWN_TEXT_MAX characters, with the layers that start there, and says so.
+  const shownEnd = Math.min(article.text.length, SHOWN_TEXT_MAX);
+  const truncated = shownEnd < article.text.length;
+  const units = displayUnits(article)
+    .filter((u) => u.start < shownEnd)
+    .map((u) => (u.end > shownEnd ? { ...u, end: shownEnd } : u));
+  const allEntities = article.entities ?? [];
+  const allQuotes = article.quotes ?? [];
+  const entities = allEntities.slice(0, SHOWN_ITEMS_MAX);
+  // Quotes keep their index (the text's data-quote attributes name their panels by it).
+  const quotes = allQuotes.slice(0, SHOWN_ITEMS_MAX);
+  const itemsCut = allEntities.length > entities.length || allQuotes.length > quotes.length;
+  // Marks only for what has a panel to open.
+  const shownEntities = new Set(entities.map((e) => e.id));
+  const marks = articleMarks(article).filter(
+    (mk) =>
+      mk.start < shownEnd &&
+      (mk.quote === undefined || mk.quote < quotes.length) &&
+      (mk.entity === undefined || shownEntities.has(mk.entity)),
+  );
+  const names = new Map(allEntities.map((e) => [e.id, e]));
   const speakerName = (q: (typeof quotes)[number]) =>
     q.speaker
       ? (q.speaker.entity && names.get(q.speaker.entity)?.name) ||
@@ -66,7 +88,9 @@ export function articlePage(article: Article, corpusIds: Map<string, number>): H
       : undefined;
   const m = article.meta;
   const url = safeHref(article.source.url);
-  const byEntity = [...entities].sort((a, b) => b.mentions.length - a.mentions.length);
+  const byEntity = [...allEntities]
+    .sort((a, b) => b.mentions.length - a.mentions.length)
+    .slice(0, SHOWN_ITEMS_MAX);
   return page(
     articleTitle(article),
     html`<p class="meta">${[m?.publisher, m?.published?.slice(0, 10), m?.authors.length ? `By ${m.authors.join(', ')}` : undefined, m?.dateline].filter(Boolean).map((f) => html`${f} · `)}
@@ -74,9 +98,14 @@ ${url ? html`<a href="${url}" rel="noopener noreferrer nofollow">source</a> · `
 <main class="article" id="article">
 <div class="toolbar">Layers:
 ${article.blocks ? layerToggle('blocks', 'Blocks', article.blocks.length) : html`<span>no blocks layer</span>`}
-${article.entities ? layerToggle('entities', 'Entities', entities.length) : html`<span>no entities layer</span>`}
-${article.quotes ? layerToggle('quotes', 'Quotes', quotes.length) : html`<span>no quotes layer</span>`}
+${article.entities ? layerToggle('entities', 'Entities', allEntities.length) : html`<span>no entities layer</span>`}
+${article.quotes ? layerToggle('quotes', 'Quotes', allQuotes.length) : html`<span>no quotes layer</span>`}
 </div>
+${
+  truncated || itemsCut
+    ? html`<p class="muted" id="truncated">This article is long: the page shows ${truncated ? `its first ${shownEnd.toLocaleString('en')} of ${article.text.length.toLocaleString('en')} characters` : 'all of its text'}${itemsCut ? ` and at most ${SHOWN_ITEMS_MAX} entities and quotes` : ''}. The <a href="/v1/articles/${encodeURIComponent(article.id)}">JSON</a> has all of it.</p>`
+    : ''
+}
 <div class="text" id="text">${units.map((u, i) =>
       u.kind === 'title' || (!article.blocks && i === 0)
         ? html`<h1 class="block b-${u.kind}"><span class="kind">${u.kind}</span>${raw(annotatedHtml(article.text, u.start, u.end, marks))}</h1>`
@@ -88,7 +117,7 @@ ${entities.map((e) => {
   return html`<div class="panel" id="entity-${e.id}" hidden><h3>${e.name}<span class="tag">${e.type}</span></h3>
 ${e.aliases.length ? html`<p class="muted">Also: ${e.aliases.join(', ')}</p>` : ''}
 <p>${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} here:</p>
-<ul>${e.mentions.map((mm) => html`<li>${article.text.slice(mm.start, mm.end)}</li>`)}</ul>
+<ul>${e.mentions.slice(0, SHOWN_ITEMS_MAX).map((mm) => html`<li>${article.text.slice(mm.start, mm.end)}</li>`)}</ul>
 ${corpusId !== undefined ? html`<p><a href="${entityHref(corpusId)}">All mentions in the corpus →</a></p>` : ''}</div>`;
 })}
 ${quotes.map((q, i) => {
