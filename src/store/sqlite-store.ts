@@ -8,12 +8,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ENTITY_TYPES } from '../article/schema.js';
 import type { Article, EntityType, QuoteKind } from '../article/types.js';
 import { type ErrorCode, NewsdigestError } from '../errors.js';
 import { checkLimit, decodeCursor, pageOf } from './cursor.js';
 import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
 import { migrate } from './migrations.js';
+import { NameIndex } from './name-match.js';
 import { pinDatabase, StatementCache, setPragma } from './pinned.js';
 import { normName } from './record.js';
 import { leadSnippet, MARK_OPEN, snippetHtml } from './snippet.js';
@@ -82,11 +82,25 @@ function escapeRegExp(text: string): string {
 }
 /** Entity ids kept in memory by a writer (about 100 bytes each); past this the cache starts over. */
 const ENTITY_CACHE_MAX = 200_000;
-/**
- * Ids of the entities whose own (normalised) name is `?`. An entity's name is not an alias row
- * (migration 3): it is found here, through the (type, norm) index, one probe per type.
+/*
+ * Names are matched by whole words, case- and accent-insensitive (name-match.ts): "Costa" finds
+ * "Ana Costa". The names a filter matches are found in JS (NameIndex, over the distinct names
+ * the corpus holds, built once per corpus version), then the rows through the indexes, with the
+ * names or entity ids as one JSON array parameter.
  */
-const ENTITIES_NAMED = `SELECT id FROM entities WHERE type IN (${ENTITY_TYPES.map((t) => `'${t}'`).join(', ')}) AND norm = ?`;
+const IN_LIST = 'SELECT value FROM json_each(?)';
+/** Quotes (as `q`) whose speaker is one of the names, or one of the entities (two parameters). */
+const SPEAKER_MATCHING = `q.speaker_norm IN (${IN_LIST}) OR q.speaker_entity IN (${IN_LIST})`;
+
+interface NameIndexes {
+  /** Entity ids by their own names and every alias. */
+  entities: NameIndex<number>;
+  /** Alias norms (for --entity: the articles that used that alias). */
+  aliases: NameIndex<string>;
+  /** Speakers as named. */
+  speakers: NameIndex<string>;
+  publishers: NameIndex<string>;
+}
 
 function checkDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
@@ -187,6 +201,10 @@ class SqliteStore implements CorpusStore {
    * a batch (countries, parties, clubs) are already known, and the cache spares their lookup.
    */
   private readonly entityIds = new Map<string, number>();
+  /** The corpus's names by their words (nameIndexes), and the version they were built at. */
+  private names: { version: number; writes: number; indexes: NameIndexes } | undefined;
+  /** Batches this connection has committed: its own writes leave data_version as it is. */
+  private writes = 0;
   /** Whether temp.snippet_window exists on this connection (windowSnippet). */
   private snippetTable = false;
 
@@ -286,6 +304,7 @@ class SqliteStore implements CorpusStore {
     // IMMEDIATE: the write lock is taken first, so that two connections writing at once wait
     // for each other (busy_timeout) instead of one failing to upgrade its read to a write.
     this.db.transaction(() => this.writeRows(items, errors, storedAt, added, already)).immediate();
+    this.writes++;
     this.learn(added);
     return already;
   }
@@ -310,6 +329,7 @@ class SqliteStore implements CorpusStore {
         if (!open) return;
         open = false;
         s.commit.run();
+        this.writes++;
         this.learn(added);
       },
       rollback: () => {
@@ -428,27 +448,76 @@ class SqliteStore implements CorpusStore {
     });
   }
 
+  /**
+   * The distinct names of the corpus by their words, as of its current version: built at the
+   * first name filter, again after this connection writes or another one commits (data_version).
+   */
+  private nameIndexes(): NameIndexes {
+    const version = this.statements.get<[], number>('PRAGMA data_version').pluck().get() as number;
+    if (this.names && this.names.version === version && this.names.writes === this.writes) {
+      return this.names.indexes;
+    }
+    const indexes: NameIndexes = {
+      entities: new NameIndex(),
+      aliases: new NameIndex(),
+      speakers: new NameIndex(),
+      publishers: new NameIndex(),
+    };
+    for (const r of this.statements
+      .get<[], { id: number; norm: string }>('SELECT id, norm FROM entities')
+      .iterate()) {
+      indexes.entities.add(r.norm, r.id);
+    }
+    for (const r of this.statements
+      .get<[], { norm: string; entity: number }>('SELECT DISTINCT norm, entity FROM aliases')
+      .iterate()) {
+      indexes.entities.add(r.norm, -r.entity - 1);
+    }
+    for (const n of this.statements.get<[], string>('SELECT DISTINCT norm FROM aliases').pluck().iterate()) {
+      indexes.aliases.add(n as string, n as string);
+    }
+    for (const n of this.statements
+      .get<[], string>('SELECT DISTINCT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL')
+      .pluck()
+      .iterate()) {
+      indexes.speakers.add(n as string, n as string);
+    }
+    for (const n of this.statements
+      .get<[], string>('SELECT DISTINCT publisher COLLATE NOCASE FROM articles WHERE publisher IS NOT NULL')
+      .pluck()
+      .iterate()) {
+      indexes.publishers.add(n as string, n as string);
+    }
+    this.names = { version, writes: this.writes, indexes };
+    return indexes;
+  }
+
+  /** The two parameters of SPEAKER_MATCHING for `speaker`. */
+  private speakerParams(speaker: string): [string, string] {
+    const names = this.nameIndexes();
+    return [JSON.stringify(names.speakers.find(speaker)), JSON.stringify(entityIds(names, speaker))];
+  }
+
   /** SQL conditions on `a` (articles) for the filters other than the text query. */
   private filterSql(f: ArticleFilters, where: string[], params: unknown[]): void {
     if (f.entity?.trim()) {
+      const names = this.nameIndexes();
       where.push(
-        `a.rowid IN (SELECT article FROM aliases WHERE norm = ?
-           UNION ALL SELECT article FROM article_entities WHERE entity IN (${ENTITIES_NAMED}))`,
+        `a.rowid IN (SELECT article FROM aliases WHERE norm IN (${IN_LIST})
+           UNION ALL SELECT article FROM article_entities WHERE entity IN (${IN_LIST}))`,
       );
-      const norm = normName(f.entity);
-      params.push(norm, norm);
+      params.push(
+        JSON.stringify(names.aliases.find(f.entity)),
+        JSON.stringify(entityOwnNames(names, f.entity)),
+      );
     }
     if (f.speaker?.trim()) {
-      where.push(
-        `a.rowid IN (SELECT article FROM quotes WHERE speaker_norm = ?
-           OR speaker_entity IN (SELECT entity FROM aliases WHERE norm = ? UNION ALL ${ENTITIES_NAMED}))`,
-      );
-      const norm = normName(f.speaker);
-      params.push(norm, norm, norm);
+      where.push(`a.rowid IN (SELECT article FROM quotes q WHERE ${SPEAKER_MATCHING})`);
+      params.push(...this.speakerParams(f.speaker));
     }
     if (f.publisher?.trim()) {
-      where.push('a.publisher = ? COLLATE NOCASE');
-      params.push(f.publisher.trim());
+      where.push(`a.publisher COLLATE NOCASE IN (${IN_LIST})`);
+      params.push(JSON.stringify(this.nameIndexes().publishers.find(f.publisher)));
     }
     const from = checkDate(f.from, 'from');
     if (from) {
@@ -642,11 +711,8 @@ class SqliteStore implements CorpusStore {
       params.push(fts.match);
     }
     if (filters.speaker?.trim()) {
-      const norm = normName(filters.speaker);
-      where.push(
-        `(q.speaker_norm = ? OR q.speaker_entity IN (SELECT entity FROM aliases WHERE norm = ? UNION ALL ${ENTITIES_NAMED}))`,
-      );
-      params.push(norm, norm, norm);
+      where.push(`(${SPEAKER_MATCHING})`);
+      params.push(...this.speakerParams(filters.speaker));
     }
     const sql = `SELECT a.id AS article_id, a.title, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
       FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -673,6 +739,19 @@ class SqliteStore implements CorpusStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Ids of the entities whose own name or an alias matches `query`. */
+function entityIds(names: NameIndexes, query: string): number[] {
+  return [...new Set(names.entities.find(query).map((id) => (id < 0 ? -id - 1 : id)))];
+}
+
+/**
+ * Ids of the entities whose own name matches `query` (for --entity: every article that
+ * mentions them; an alias matches only the articles that used it, through the alias rows).
+ */
+function entityOwnNames(names: NameIndexes, query: string): number[] {
+  return [...new Set(names.entities.find(query).filter((id) => id >= 0))];
 }
 
 function mentionContext(text: string, start: number, end: number): MentionContext {

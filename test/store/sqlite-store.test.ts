@@ -87,7 +87,14 @@ describe('sqlite store', () => {
         .search(f)
         .items.map((h) => h.id)
         .sort();
-    expect(ids({ entity: 'Hale' })).toEqual(['ferry-cuts']);
+    // A name's words match (a surname, any alias's words), case- and accent-insensitive.
+    expect(ids({ entity: 'Hale' })).toEqual(['ferry-cuts', 'library-sundays']);
+    expect(ids({ entity: 'Hal' })).toEqual([]);
+    expect(ids({ speaker: 'COSTA' })).toEqual(['library-sundays']);
+    expect(ids({ speaker: 'Cöstá' })).toEqual(['library-sundays']);
+    expect(ids({ publisher: 'valley' })).toEqual(['library-sundays']);
+    expect(ids({ publisher: 'VALLEY times' })).toEqual(['library-sundays']);
+    expect(ids({ publisher: 'times valley' })).toEqual([]);
     expect(ids({ entity: 'martin  HALE' })).toEqual(['ferry-cuts', 'library-sundays']);
     expect(ids({ entity: 'Bluewater' })).toEqual(['ferry-cuts']);
     expect(ids({ speaker: 'Costa' })).toEqual(['library-sundays']);
@@ -286,7 +293,9 @@ describe('schema migrations', () => {
       expect(store.search({ entity: name }).items.map((h) => h.id)).toEqual(['old']);
       expect(store.quotes({ speaker: name }).items.map((q) => q.text)).toEqual(['The docks stay shut']);
     }
-    expect(store.search({ entity: 'Nora' }).items).toEqual([]);
+    // Any of the name's words, whole: a first name too, never a part of a word.
+    expect(store.search({ entity: 'Nora' }).items.map((h) => h.id)).toEqual(['old']);
+    expect(store.search({ entity: 'Nor' }).items).toEqual([]);
     expect(store.entity(5)?.aliases).toEqual(['Nora Vance', 'Vance']);
     expect(store.entities('nora').items.map((e) => e.id)).toEqual([5]);
     store.close();
@@ -434,5 +443,23 @@ describe('the log of a connection that does not checkpoint (autoCheckpoint: fals
     // Started over, the file is cut back (journal_size_limit) and grows again from there.
     expect(Math.max(...sizes.slice(past + 1))).toBeLessThanOrEqual(restartBytes + written / past + 65_536);
     expect(sizes.some((size, i) => i > past && size > sizes[i - 1]!)).toBe(true);
+  });
+});
+
+describe('name filters on a corpus another connection writes to', () => {
+  it('find a speaker or entity committed after the reader first filtered by name', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nd-store-')), 'corpus.db');
+    const writer = openStore(path);
+    const reader = openStore(path, { mustExist: true });
+    const [first, second] = fixtureArticles();
+    writer.putBatch([{ hash: 'h-1', record: articleRecord(first!) }]);
+    expect(reader.search({ speaker: 'Costa' }).items).toEqual([]);
+    expect(reader.quotes({ speaker: 'costa' }).items).toEqual([]);
+    writer.putBatch([{ hash: 'h-2', record: articleRecord(second!) }]);
+    expect(reader.search({ speaker: 'Costa' }).items.map((h) => h.id)).toEqual(['library-sundays']);
+    expect(reader.search({ entity: 'COSTA' }).items.map((h) => h.id)).toEqual(['library-sundays']);
+    expect(reader.quotes({ speaker: 'costa' }).items).toHaveLength(2);
+    reader.close();
+    writer.close();
   });
 });
