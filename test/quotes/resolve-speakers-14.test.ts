@@ -1,0 +1,201 @@
+/**
+ * Speakers that are not people (issue #7 §1, speakers-14): relative pronouns resolve to the name
+ * they follow, "it" to an organisation that is the subject of its sentence or the one before, and a
+ * role held for an entity ("a spokeswoman for X", "lawyers for X", "X's spokesman") is not that entity.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article, Entity, EntityType } from '../../src/article/types.js';
+import { digest } from '../../src/digest.js';
+import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
+import { impersonalIt, isPronounSpeaker } from '../../src/quotes/speaker-pronouns.js';
+
+/** Entities for `text`, each named by a literal that occurs in it (every occurrence is a mention). */
+function entitiesOf(text: string, named: ReadonlyArray<[string, EntityType]>): Entity[] {
+  return named.map(([name, type], i) => {
+    const mentions = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      mentions.push({ start: at, end: at + name.length });
+    }
+    return { id: `e${i}`, type, name, aliases: [], mentions };
+  });
+}
+
+/** The name of the entity the phrase `phrase` (its `nth` occurrence in `text`, from 0) resolves to. */
+function speakerOf(
+  text: string,
+  phrase: string,
+  named: ReadonlyArray<[string, EntityType]>,
+  nth = 0,
+): string | undefined {
+  const entities = entitiesOf(text, named);
+  let start = text.indexOf(phrase);
+  for (let i = 0; i < nth; i++) start = text.indexOf(phrase, start + 1);
+  const i = resolveSpeaker(
+    text,
+    { start, end: start + phrase.length },
+    mentionIndex(text, entities),
+    entities,
+  );
+  return i === undefined ? undefined : entities[i]!.name;
+}
+
+describe('relative pronouns', () => {
+  it('"who" after a comma is the person named right before it', () => {
+    const text = 'Council member Raymond Teague, who voted against the plan, said the city had wasted money.';
+    expect(speakerOf(text, 'who', [['Raymond Teague', 'PER']])).toBe('Raymond Teague');
+  });
+
+  it('"which" is the organisation named right before it, not a person', () => {
+    const text = 'The plan was praised by the Dock Street Guild, which says trade will rise.';
+    expect(speakerOf(text, 'which', [['Dock Street Guild', 'ORG']])).toBe('Dock Street Guild');
+    const person = 'The plan was praised by Mara Lind, which says trade will rise.';
+    expect(speakerOf(person, 'which', [['Mara Lind', 'PER']])).toBeUndefined();
+  });
+
+  it('stays unnamed when the phrase before it ends in no name', () => {
+    const text =
+      'Mara Lind spoke to people who want the market back, and to the traders of Ashford, which say it is too late.';
+    const named: Array<[string, EntityType]> = [
+      ['Mara Lind', 'PER'],
+      ['Ashford', 'LOC'],
+    ];
+    expect(speakerOf(text, 'who', named)).toBeUndefined();
+    // "the traders of Ashford": Ashford is whom the traders belong to, not who speaks.
+    expect(speakerOf(text, 'which', named)).toBeUndefined();
+  });
+
+  it('skips an apposition that is a role of someone else to the name it describes', () => {
+    const text = 'Ana Ruiz, the widow of Kurt Lamb, who founded the band, said the songs would be released.';
+    expect(
+      speakerOf(text, 'who', [
+        ['Ana Ruiz', 'PER'],
+        ['Kurt Lamb', 'PER'],
+      ]),
+    ).toBe('Ana Ruiz');
+  });
+});
+
+describe('"it" and "its"', () => {
+  const named: Array<[string, EntityType]> = [
+    ['Halvard Construction', 'ORG'],
+    ['Harbour Post', 'ORG'],
+    ['Portwell', 'LOC'],
+  ];
+
+  it('is the organisation that is the subject of the sentence before', () => {
+    const text =
+      'Halvard Construction filed for bankruptcy in Portwell on Monday. It said its creditors would be paid.';
+    expect(speakerOf(text, 'It', named)).toBe('Halvard Construction');
+  });
+
+  it('is the organisation that is the subject of its own sentence', () => {
+    const text = 'In July, Halvard Construction reported a loss, though it hopes to recover.';
+    expect(speakerOf(text, 'it', named)).toBe('Halvard Construction');
+  });
+
+  it('is not an organisation that is only an object or a place', () => {
+    const told =
+      'The site manager told the Harbour Post that the work had stopped. It said the steel was sound.';
+    expect(speakerOf(told, 'It', named)).toBeUndefined();
+    const place = 'Work stopped in Portwell last year. It said the cost had doubled.';
+    expect(speakerOf(place, 'It', named)).toBeUndefined();
+  });
+
+  it('is no one when impersonal ("It emerged that", "It is understood")', () => {
+    const text = 'Halvard Construction lost the contract. It emerged that the bid was late.';
+    expect(speakerOf(text, 'It', named)).toBeUndefined();
+    expect(impersonalIt('It is understood that', 2)).toBe(true);
+    expect(impersonalIt('It is planning to appeal', 2)).toBe(false);
+    expect(impersonalIt('It also said', 2)).toBe(false);
+  });
+
+  it('looks no further back than the sentence before', () => {
+    const text =
+      'Halvard Construction filed for bankruptcy. The bridge is unfinished. It said the steel was sound.';
+    expect(speakerOf(text, 'It', named)).toBeUndefined();
+  });
+});
+
+describe('a role held for an entity is not that entity', () => {
+  it('"a spokeswoman for Sen. Alan Pruitt" is not the senator', () => {
+    const text = 'The funds are uncertain, according to a spokeswoman for Sen. Alan Pruitt, R-Maine.';
+    expect(speakerOf(text, 'a spokeswoman for Sen. Alan Pruitt', [['Alan Pruitt', 'PER']])).toBeUndefined();
+  });
+
+  it('"lawyers for", "an aide to", "sources close to", possessives and a name before a role noun', () => {
+    const text =
+      "Lawyers for Halvard Construction said no. An aide to Mayor Linda Okafor said yes. Sources close to Halvard Construction said maybe. Mr Teague's spokesman said later. A Halvard Construction spokesman declined.";
+    const named: Array<[string, EntityType]> = [
+      ['Halvard Construction', 'ORG'],
+      ['Linda Okafor', 'PER'],
+      ['Teague', 'PER'],
+    ];
+    expect(speakerOf(text, 'Lawyers for Halvard Construction', named)).toBeUndefined();
+    expect(speakerOf(text, 'An aide to Mayor Linda Okafor', named)).toBeUndefined();
+    expect(speakerOf(text, 'Sources close to Halvard Construction', named)).toBeUndefined();
+    expect(speakerOf(text, "Mr Teague's spokesman", named)).toBeUndefined();
+    expect(speakerOf(text, 'A Halvard Construction spokesman', named)).toBeUndefined();
+  });
+
+  it('keeps the person whose employer follows ("Mike Powell of Dresdner Bank") and a titled name', () => {
+    const text =
+      'Analyst Mike Powell of Dresdner Bank said fares would rise. Chief of the Harbour Board Capt. Ivo Marsh said so too.';
+    const named: Array<[string, EntityType]> = [
+      ['Mike Powell', 'PER'],
+      ['Dresdner Bank', 'ORG'],
+      ['Harbour Board', 'ORG'],
+      ['Ivo Marsh', 'PER'],
+    ];
+    expect(speakerOf(text, 'Analyst Mike Powell of Dresdner Bank', named)).toBe('Mike Powell');
+    expect(speakerOf(text, 'Chief of the Harbour Board Capt. Ivo Marsh', named)).toBe('Ivo Marsh');
+  });
+
+  it('takes the organisation whose relative clause names another ("Umbro, which lost deals with Chelsea")', () => {
+    const text = 'Umbro, which lost deals with Chelsea, said profits fell.';
+    expect(
+      speakerOf(text, 'Umbro, which lost deals with Chelsea', [
+        ['Umbro', 'ORG'],
+        ['Chelsea', 'ORG'],
+      ]),
+    ).toBe('Umbro');
+  });
+});
+
+describe('isPronounSpeaker', () => {
+  it('is true for a pronoun alone and false for a name or a phrase', () => {
+    for (const w of ['It', 'it', ' who ', 'which', 'They', 'I']) expect(isPronounSpeaker(w)).toBe(true);
+    for (const w of ['Alan Pruitt', 'a spokeswoman', 'It said']) expect(isPronounSpeaker(w)).toBe(false);
+  });
+});
+
+describe('speakers on a whole story', () => {
+  const page = readFileSync(
+    join(import.meta.dirname, '..', 'fixtures', 'quotes', 'speakers-14', 'page.txt'),
+    'utf8',
+  );
+  let article: Article;
+  const text = (s: { start: number; end: number }) => article.text.slice(s.start, s.end);
+  /** The speaker entity's name of every quote whose speaker text is `speaker` (null when unresolved). */
+  const resolved = (speaker: string) =>
+    (article.quotes ?? [])
+      .filter((q) => q.speaker && text(q.speaker) === speaker)
+      .map((q) => article.entities?.find((e) => e.id === q.speaker!.entity)?.name ?? null);
+
+  beforeAll(async () => {
+    article = await digest(page);
+  });
+
+  it('resolves "who" and "It" when the story names who they stand for', () => {
+    expect(resolved('who')).toEqual(['Oskar Brandt']);
+    expect(resolved('It')).toEqual(['Fenwick Shipping Co.']);
+  });
+
+  it("never links the spokeswoman's words or the lawyers' to the governor or the company", () => {
+    const spokes = resolved('a spokeswoman for Gov. Rosa Delgado');
+    expect(spokes.length).toBeGreaterThan(0);
+    for (const name of spokes) expect(name).toBeNull();
+    for (const name of resolved('Lawyers for Fenwick Shipping Co.')) expect(name).toBeNull();
+  });
+});
