@@ -8,6 +8,7 @@
  * both: a chunk starts at B-, at I- after O, and at I- after a tag of another type.
  */
 import { readFileSync } from 'node:fs';
+import { NewsdigestError } from '../errors.js';
 import { requireFile } from '../eval/data.js';
 import { prf } from '../eval/report.js';
 import { chunkRuns, P_B, P_E, P_I, P_O, P_OTHER, P_S } from './tags.js';
@@ -50,9 +51,31 @@ export function parseConll(text: string): ConllSentence[] {
   return out;
 }
 
+/** A CoNLL token line: a word, optional columns, and a tag (O, or a prefix and a type: B-PER, I-LOC, …). */
+const TOKEN_LINE = /^\S+(?:\s+\S+)*\s+(?:O|[BIESLU]-\S+)\s*$/;
+
+/** Whether the text has at least one CoNLL token line (a word and a tag). */
+export function hasConllLine(text: string): boolean {
+  for (const raw of text.split('\n')) if (TOKEN_LINE.test(raw.trim())) return true;
+  return false;
+}
+
+/**
+ * The sentences of a CoNLL file. A file with no token line (a word and a tag) is not CoNLL at
+ * all (a binary file, another format): E_BAD_RECORD, rather than one sentence of junk scored
+ * F1 0.
+ */
 export function readConll(path: string): ConllSentence[] {
   requireFile(path);
-  return parseConll(readFileSync(path, 'utf8'));
+  const text = readFileSync(path, 'utf8');
+  if (!hasConllLine(text)) {
+    throw new NewsdigestError(
+      'E_BAD_RECORD',
+      path,
+      'is not a CoNLL file: no line holds a word and an entity tag (such as "Paris NNP B-NP I-LOC")',
+    );
+  }
+  return parseConll(text);
 }
 
 /** A chunk as token indices: [start, end) with its type. */
