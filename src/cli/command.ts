@@ -20,6 +20,8 @@ export interface Command {
   usage: string;
   /** Longer description and examples, shown by `newsdigest <command> --help`. */
   help: string;
+  /** More help, made when asked for (e.g. from modules loaded only then): appended to `help`. */
+  moreHelp?: () => Promise<string>;
   flags: Flags;
   run(ctx: CommandContext): Promise<number>;
 }

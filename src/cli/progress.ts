@@ -1,14 +1,27 @@
 /**
  * A one-line progress display on stderr: count, rate, and time left when the total
  * is known. Drawn only on a terminal (never when piped, never with --quiet), at most
- * ten times a second.
+ * ten times a second, and not before the run has gone on for a moment (FIRST_DRAW_MS), so a
+ * run of one page or a few shows none.
+ *
+ * The line is drawn with a carriage return and no newline: whatever a command writes next to
+ * the terminal (stdout or stderr, which are one screen) would be glued to it. So a command
+ * calls `clear()` before it writes anything else while the display may be up (commands wrap
+ * their writes in `say`/`write` helpers that do it), and `done()` before its last output; the
+ * next tick draws the line again below.
  */
 export interface Progress {
   tick(done: number, total?: number): void;
+  /** Erases the line if it is drawn; a later tick draws it again. */
+  clear(): void;
+  /** Erases the line for good: later ticks draw nothing. */
   done(): void;
 }
 
-const SILENT: Progress = { tick() {}, done() {} };
+const SILENT: Progress = { tick() {}, clear() {}, done() {} };
+
+/** No line before this much time has passed since the display was made (ms). */
+export const FIRST_DRAW_MS = 250;
 
 function duration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
@@ -31,21 +44,35 @@ export function progressLine(
   return `${label} ${count} (${rate.toFixed(1)}/s${left})`;
 }
 
-export function createProgress(label: string, stream: NodeJS.WritableStream, interactive: boolean): Progress {
+export function createProgress(
+  label: string,
+  stream: NodeJS.WritableStream,
+  interactive: boolean,
+  now: () => number = Date.now,
+): Progress {
   if (!interactive) return SILENT;
-  const t0 = Date.now();
+  const t0 = now();
   let last = 0;
   let drawn = false;
+  let finished = false;
+  const clear = (): void => {
+    if (drawn) stream.write('\r\x1b[2K');
+    drawn = false;
+  };
   return {
     tick(done, total) {
-      const now = Date.now();
-      if (now - last < 100 && done !== total) return;
-      last = now;
+      if (finished) return;
+      const t = now();
+      if (t - t0 < FIRST_DRAW_MS) return;
+      if (t - last < 100 && done !== total && drawn) return;
+      last = t;
       drawn = true;
-      stream.write(`\r\x1b[2K${progressLine(label, done, total, (now - t0) / 1000)}`);
+      stream.write(`\r\x1b[2K${progressLine(label, done, total, (t - t0) / 1000)}`);
     },
+    clear,
     done() {
-      if (drawn) stream.write('\r\x1b[2K');
+      clear();
+      finished = true;
     },
   };
 }

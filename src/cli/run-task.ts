@@ -52,6 +52,35 @@ export async function runTask(
   return EXIT.ok;
 }
 
+/**
+ * The options part of `eval --help` and `bench --help`: the flags every task takes, then each
+ * task's own (from its `flags` descriptions; the tasks are loaded to read them).
+ */
+export async function taskOptionsHelp(
+  kind: 'eval' | 'bench',
+  tasks: Record<string, () => Promise<EvalTask>>,
+): Promise<string> {
+  const lines = [
+    'Options (every task):',
+    "  --data PATH, -d PATH  the data file or folder (default: the task's usual file under the data folder)",
+    `  --limit N, -n N       ${kind === 'eval' ? 'score' : 'time'} only the first N items`,
+    '  --quiet               no progress display',
+    '',
+    "Options of each task (a task ignores another's):",
+  ];
+  for (const [name, load] of Object.entries(tasks)) {
+    const task = await load();
+    const own = Object.entries(task.flags ?? {});
+    if (own.length === 0) {
+      lines.push(`  ${name}: none`);
+      continue;
+    }
+    lines.push(`  ${name}:`);
+    for (const [flag, text] of own) lines.push(`    --${flag}  ${text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Flags every eval and bench task takes; tasks read their own extra flags from `flags`. */
 export const TASK_FLAGS = {
   data: { type: 'string', short: 'd' },

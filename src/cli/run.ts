@@ -57,8 +57,21 @@ Examples:
 `;
 }
 
-function commandHelp(c: Command): string {
-  return `Usage: ${c.usage}\n\n${c.summary}.\n\n${c.help}\n`;
+async function commandHelp(c: Command): Promise<string> {
+  const more = c.moreHelp ? `\n${await c.moreHelp()}` : '';
+  return `Usage: ${c.usage}\n\n${c.summary}.\n\n${c.help}\n${more}`;
+}
+
+/**
+ * parseArgs's message in our words: its own for an unknown option quotes "--frob" in a nested
+ * pair that it never closes, and suggests `--` where a typo is far likelier.
+ */
+export function parseErrorMessage(e: Error & { code?: string }, command: string): string {
+  const option = /^Unknown option '([^']*)'/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+    return `unknown option ${option}; see newsdigest ${command} --help (an input whose name starts with "-" goes after --)`;
+  }
+  return e.message;
 }
 
 export async function main(
@@ -88,12 +101,12 @@ export async function main(
       allowPositionals: true,
     });
   } catch (e) {
-    io.stderr.write(`newsdigest ${name}: ${(e as Error).message}\n`);
+    io.stderr.write(`newsdigest ${name}: ${parseErrorMessage(e as Error & { code?: string }, name)}\n`);
     return EXIT.usage;
   }
   const values = parsed.values as CommandContext['values'];
   if (values['help']) {
-    io.stdout.write(commandHelp(command));
+    io.stdout.write(await commandHelp(command));
     return EXIT.ok;
   }
   const stderrIsTty = (io.stderr as NodeJS.WriteStream).isTTY === true;

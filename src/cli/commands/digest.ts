@@ -9,15 +9,58 @@ import { readPages } from '../../ingest/read.js';
 import { parseMethod } from '../../summarize/extract.js';
 import { parseHighlightsMode, type SummarizeOptions } from '../../summarize/index.js';
 import { type Command, type CommandContext, EXIT } from '../command.js';
+import { openForWriting, originIsFile } from '../out-file.js';
 import { createProgress } from '../progress.js';
 
-const FORMATS = ['json', 'md', 'text'] as const;
+const FORMATS = ['json', 'jsonl', 'md', 'text'] as const;
 type Format = (typeof FORMATS)[number];
 
-function render(article: Article, format: Format, single: boolean): string {
-  if (format === 'md') return articleMarkdown(article);
-  if (format === 'text') return `${bodyText(article)}\n`;
-  return single ? `${JSON.stringify(article, null, 2)}\n` : `${JSON.stringify(article)}\n`;
+/**
+ * One Article in the chosen format. `single`: the run gave exactly one Article (json is then
+ * pretty-printed; text is the body alone). `first`: no Article was written before this one.
+ * Several Articles: json is one line each (as jsonl always is); md articles are separated by a
+ * blank line (each opens with its `# title` heading); text gives each a `# title` line (or
+ * `# Untitled article (id)`, as md does) and a blank line before its body, and a blank line
+ * between articles, so one story's last paragraph never runs into the next one's first.
+ */
+export function render(article: Article, format: Format, single: boolean, first: boolean): string {
+  const gap = first ? '' : '\n';
+  if (format === 'md') return `${gap}${articleMarkdown(article)}`;
+  if (format === 'text') {
+    if (single) return `${bodyText(article)}\n`;
+    const title = article.meta?.title ? article.meta.title : `Untitled article (${article.id})`;
+    return `${gap}# ${title.replace(/\s+/g, ' ')}\n\n${bodyText(article)}\n`;
+  }
+  return format === 'json' && single
+    ? `${JSON.stringify(article, null, 2)}\n`
+    : `${JSON.stringify(article)}\n`;
+}
+
+/** The one stderr line for a page whose Article carries warnings, or undefined for none. */
+export function warningLine(origin: string, article: Article): string | undefined {
+  if (!article.warnings?.length) return undefined;
+  return `${origin}: warning ${article.warnings.map((w) => `${w.code}: ${w.message}`).join('; ')}\n`;
+}
+
+/**
+ * `--highlights llm` needs an endpoint and a model: from the flags or the environment. Without
+ * them the summariser would fall back to extractive highlights on every page, silently; a usage
+ * error naming the missing setting instead.
+ */
+export function missingLlmSetting(
+  values: CommandContext['values'],
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  if (values['highlights'] !== 'llm') return undefined;
+  const given = (flag: string, name: string) =>
+    (typeof values[flag] === 'string' && values[flag] !== '') || (env[name] ?? '') !== '';
+  if (!given('llm-base-url', 'NEWSDIGEST_LLM_BASE_URL')) {
+    return '--highlights llm: no endpoint given: set --llm-base-url URL or $NEWSDIGEST_LLM_BASE_URL';
+  }
+  if (!given('llm-model', 'NEWSDIGEST_LLM_MODEL')) {
+    return '--highlights llm: no model given: set --llm-model NAME or $NEWSDIGEST_LLM_MODEL';
+  }
+  return undefined;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -49,35 +92,49 @@ function digestOptionsFrom(values: CommandContext['values']): DigestOptions {
 export const digestCommand: Command = {
   name: 'digest',
   summary: 'turn pages into Articles (JSON, JSONL, Markdown or body text)',
-  usage: 'newsdigest digest <inputs…> [--format json|md|text] [--out FILE]',
-  help: `Reads each input and writes one Article as JSON for one page, JSONL (one Article a
-line) for several. Inputs: .txt and .html pages, folders (recursive), globs ("pages/**/*.html"),
-JSONL ({id?, url?, text? | html?} a line), RSS/Atom feeds (each item a page), WARC (response
+  usage: 'newsdigest digest <inputs…> [--format json|jsonl|md|text] [--out FILE]',
+  help: `Reads each input and writes its Articles. Inputs: text pages (.txt, .text, .md) and
+HTML pages (.html, .htm, .xhtml), folders (recursive: files with these extensions or those
+below, others ignored), globs ("pages/**/*.html"), JSONL (.jsonl, .ndjson: {id?, url?, text? |
+html?} a line), RSS/Atom feeds (.rss, .atom, .xml: each item a page), WARC (.warc: response
 records with HTML, as CC-NEWS ships them), each also gzipped (.gz), and - for stdin (format
-detected). A bad input gets one line naming it and the problem; the others go on, and the exit
-code is 1 when anything failed.
+detected). A bad input gets one line naming it and the problem on stderr; the others go on,
+and the exit code is 1 when anything failed. A page whose Article carries warnings (e.g.
+E_NO_ARTICLE: too little text to be a story) gets one stderr line naming it, its warning
+codes and messages (not with --quiet); the Article is written all the same. The --out file
+is never read as an input, even inside an input folder.
 
 Options:
-  --format json|md|text   json (default); md: a readable page; text: the story's body alone
-  --out FILE              write there instead of standard output
+  --format json|jsonl|md|text
+                          json (default): pretty-printed JSON when the run gives exactly one
+                          Article, else one Article a line (JSONL); jsonl: one Article a line,
+                          always; md: a readable page per Article, a blank line between them;
+                          text: the story's body alone for one Article, and for several each
+                          Article as a "# title" line (or "# Untitled article (id)"), a blank
+                          line and its body, a blank line between Articles
+  --out FILE              write there instead of standard output (checked before any page
+                          is read: a missing folder is a usage error, exit code 2)
   --keep-html             keep the page's HTML in source.html
   --highlights page|extractive|llm
                           page (default): the page's own highlights when it has them, else
                           extractive; extractive: always chosen from the sentences; llm:
                           generated by an OpenAI-compatible endpoint, checked against the page
+                          (needs --llm-base-url and --llm-model or their variables: without
+                          them, a usage error)
   --method model|lead3|textrank|lexrank
                           how extractive highlights are chosen (default model: the learned one)
   --llm-base-url URL      chat-completions base URL (or $NEWSDIGEST_LLM_BASE_URL)
   --llm-model NAME        model name (or $NEWSDIGEST_LLM_MODEL)
   --llm-api-key KEY       bearer key (or $NEWSDIGEST_LLM_API_KEY)
   --llm-timeout MS        time allowed for one request (default 30000)
-  --quiet                 no progress display
+  --quiet                 no progress display and no warning lines
   --debug                 print stack traces of failures
 
 Examples:
   newsdigest digest examples/harbour-bridge.txt
   newsdigest digest examples/ --format md
   newsdigest digest crawl.warc.gz feeds/*.xml > articles.jsonl
+  newsdigest digest examples/harbour-bridge.txt --format jsonl >> articles.jsonl
   newsdigest digest page.html --format text --out story.txt
   cat page.txt | newsdigest digest -
   newsdigest digest page.html --highlights llm --llm-base-url http://127.0.0.1:8000/v1 --llm-model local`,
@@ -112,41 +169,93 @@ Examples:
       ctx.stderr.write(`${e.toString()}\n`);
       return EXIT.usage;
     }
-    const out = typeof ctx.values['out'] === 'string' ? createWriteStream(ctx.values['out']) : ctx.stdout;
+    const llmMissing = missingLlmSetting(ctx.values);
+    if (llmMissing) {
+      ctx.stderr.write(`${llmMissing}\n`);
+      return EXIT.usage;
+    }
+    const outPath = typeof ctx.values['out'] === 'string' ? ctx.values['out'] : undefined;
+    let out: NodeJS.WritableStream = ctx.stdout;
+    let isOut: ((origin: string) => boolean) | undefined;
+    let outFailed = (): Error | undefined => undefined;
+    if (outPath !== undefined) {
+      const opened = openForWriting(outPath, '--out', true);
+      if ('error' in opened) {
+        ctx.stderr.write(`digest: ${opened.error}\n`);
+        return EXIT.usage;
+      }
+      const stream = createWriteStream(outPath, { fd: opened.fd });
+      // A write that fails later (disk full) ends the run with one line, not an unhandled event.
+      let writeError: Error | undefined;
+      stream.on('error', (e) => {
+        writeError ??= e;
+      });
+      out = stream;
+      outFailed = () => writeError;
+      isOut = originIsFile(outPath);
+    }
+    const quiet = ctx.values['quiet'] === true;
     const progress = createProgress('digest', ctx.stderr, ctx.interactive);
-    // One page gets pretty JSON, several get JSONL: hold the first Article until a second shows up.
+    // Everything else written to the terminal clears the progress line first.
+    const say = (line: string): void => {
+      progress.clear();
+      ctx.stderr.write(line);
+    };
+    // Standard output on the same terminal: a piped or redirected one never meets the line.
+    const outOnTerminal = out === ctx.stdout && (ctx.stdout as NodeJS.WriteStream).isTTY === true;
+    const write = (text: string): void => {
+      if (outOnTerminal) progress.clear();
+      out.write(text);
+    };
+    // One page gets pretty JSON (and the bare body as text), several get JSONL: hold the first
+    // Article until a second shows up.
     let first: Article | undefined;
+    let emitted = 0;
+    const emit = (article: Article, single: boolean): void => {
+      write(render(article, format, single, emitted === 0));
+      emitted++;
+    };
     let written = 0;
     let failed = 0;
     const debug = ctx.values['debug'] === true;
     for await (const result of readPages(ctx.args, { stdin: ctx.stdin })) {
       if (!result.ok) {
+        if (isOut?.(result.error.input)) continue;
         failed++;
-        ctx.stderr.write(`${result.error.toString()}\n`);
+        say(`${result.error.toString()}\n`);
         continue;
       }
+      const origin = result.page.origin ?? result.page.url ?? result.page.id ?? 'input';
+      if (isOut?.(origin)) continue;
       let article: Article;
       try {
         article = await digestArticle(pageToArticle(result.page), options);
       } catch (e) {
         failed++;
-        const err = asNewsdigestError(e, result.page.origin ?? 'input');
-        ctx.stderr.write(`${err.toString()}\n${debug && e instanceof Error ? `${e.stack}\n` : ''}`);
+        const err = asNewsdigestError(e, origin);
+        say(`${err.toString()}\n${debug && e instanceof Error ? `${e.stack}\n` : ''}`);
         continue;
       }
       written++;
-      if (written === 1) {
+      const warned = quiet ? undefined : warningLine(origin, article);
+      if (warned) say(warned);
+      if (written === 1 && format !== 'jsonl') {
         first = article;
       } else {
-        if (first) out.write(render(first, format, false));
+        if (first) emit(first, false);
         first = undefined;
-        out.write(render(article, format, false));
+        emit(article, false);
       }
       progress.tick(written + failed);
     }
-    if (first) out.write(render(first, format, true));
     progress.done();
+    if (first) emit(first, true);
     if (out !== ctx.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+    const outError = outFailed();
+    if (outError) {
+      ctx.stderr.write(`digest: --out ${outPath}: cannot be written (${outError.message})\n`);
+      return EXIT.someFailed;
+    }
     if (written === 0 && failed === 0) {
       ctx.stderr.write('digest: the inputs held no pages\n');
       return EXIT.someFailed;

@@ -1,17 +1,18 @@
 import { EVAL_TASKS } from '../../eval/tasks.js';
 import type { Command } from '../command.js';
-import { runTask, TASK_FLAGS } from '../run-task.js';
+import { runTask, TASK_FLAGS, taskOptionsHelp } from '../run-task.js';
 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'measure a stage against gold data (table, then one JSON line)',
-  usage: 'newsdigest eval <task> [--data PATH] [--limit N] [--method M] [--split S]',
+  usage:
+    'newsdigest eval <task> [--data PATH] [--limit N] [--method M] [--split S] [--peers P] [--model DIR] [--window N]',
   help: `Scores one stage on a data set and prints a readable table, then, as the last
 line, one JSON object of the figures. The data path is an argument: the same
 command runs on any file of the same format. Without --data, each task reads its
 usual file under the data folder ($NEWSDIGEST_DATA, default ../shared/data).
 
-Tasks: ${Object.keys(EVAL_TASKS).join(', ')}
+Tasks: ${Object.keys(EVAL_TASKS).join(', ')} (each one's options below)
 
 Examples:
   newsdigest eval sbd --data ../shared/data/sbd/golden-rules-en.json
@@ -24,6 +25,7 @@ Examples:
   newsdigest eval ner --data ../shared/data/conll2003/eng.testa
   newsdigest eval ner --data test/fixtures/entities/merge.jsonl   (mention merging, B-cubed)
   newsdigest eval quotes --data ../shared/data/quotes-polnear/polnear.jsonl --split dev`,
+  moreHelp: () => taskOptionsHelp('eval', EVAL_TASKS),
   flags: TASK_FLAGS,
   run: (ctx) => runTask('eval', EVAL_TASKS, ctx),
 };

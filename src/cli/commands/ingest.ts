@@ -1,31 +1,69 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { estimateTotal } from '../../batch/estimate-total.js';
-import { runIngest, type Split } from '../../batch/run-ingest.js';
+import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
+import { openForWriting } from '../out-file.js';
 import { createProgress } from '../progress.js';
+
+/** How many workers --workers may ask for: twice the cores (more only share them); asked for more, capped here. */
+export function maxWorkers(cores: number): number {
+  return Math.max(2, 2 * cores);
+}
+
+/** "on the main thread", "1 worker", "N workers". */
+export function workersPhrase(workers: number): string {
+  return workers === 0 ? 'on the main thread' : workers === 1 ? '1 worker' : `${workers} workers`;
+}
+
+/** The summary line of a run (ingest's stderr, without --quiet). */
+export function summaryLine(summary: IngestSummary, workers: number, db: string): string {
+  const rate = summary.seconds > 0 ? summary.stored / summary.seconds : 0;
+  const already = summary.skipped - summary.duplicates;
+  const dups =
+    summary.duplicates === 0
+      ? ''
+      : `, ${summary.duplicates} ${summary.duplicates === 1 ? 'duplicate of a page' : 'duplicates of pages'} earlier in this run`;
+  return (
+    `ingest: ${summary.stored} stored, ${already} already stored${dups}, ${summary.failed} failed` +
+    ` in ${summary.seconds.toFixed(1)}s (${rate.toFixed(1)} articles/s, ${workersPhrase(workers)}) into ${db}\n`
+  );
+}
+
+/** The line printed when Ctrl-C stops a run. */
+export function interruptedLine(counts: IngestCounts | undefined): string {
+  const stored = counts?.stored ?? 0;
+  return `ingest: interrupted: ${stored} stored in this run (committed batches are kept); rerun the same command to finish (pages already stored are skipped)\n`;
+}
 
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'digest pages on all cores into a searchable corpus database',
   usage:
-    'newsdigest ingest <inputs…> --db FILE [--workers N] [--split stage|article] [--errors FILE] [--quiet]',
+    'newsdigest ingest <inputs…> --db FILE [--workers N] [--split stage|article] [--errors FILE] [--duplicates FILE] [--quiet]',
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
 workers. Pages already stored (same content) are skipped, so rerunning after an
-interruption finishes the job. A page that fails is recorded and the batch goes on.
+interruption finishes the job (Ctrl-C says how far it got). A page whose content is the same
+as a page earlier in the same run is not stored again: the summary counts these duplicates
+apart from the pages already stored, and --duplicates lists them. A page that fails is
+recorded and the batch goes on.
 
 Options:
   --db FILE         the corpus database (required)
-  --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread
+  --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread;
+                    at most twice the cores (${maxWorkers(availableParallelism())} here): more is capped, with a note
   --split HOW       how 2+ workers share the work: stage (N-1 threads run the first stages,
                     one the rest and the store) or article (each runs every stage on its own
                     pages); default stage for 2 workers, article for more
   --errors FILE     write the corpus's outstanding errors there as JSONL after the run
+                    (the path is checked before the run)
+  --duplicates FILE write this run's duplicates there as JSONL after the run, one a line:
+                    {"origin", "duplicateOf" (the earlier page's origin), "hash"}
   --keep-html       keep each page's HTML in the stored Article's source.html
-  --quiet           no progress display and no summary line
+  --quiet           no progress display, no notes and no summary line
 
 Exit code: 0 when every page was stored or already there, 1 when some failed.
 
@@ -37,6 +75,7 @@ Examples:
     workers: { type: 'string', short: 'w' },
     split: { type: 'string' },
     errors: { type: 'string' },
+    duplicates: { type: 'string' },
     'keep-html': { type: 'boolean' },
   },
   async run(ctx) {
@@ -51,8 +90,10 @@ Examples:
       );
       return EXIT.usage;
     }
+    const quiet = ctx.values['quiet'] === true;
     const rawWorkers = ctx.values['workers'];
-    let workers = availableParallelism();
+    const cores = availableParallelism();
+    let workers = cores;
     if (typeof rawWorkers === 'string') {
       workers = Number(rawWorkers);
       if (!Number.isInteger(workers) || workers < 0 || workers > 256) {
@@ -61,6 +102,15 @@ Examples:
         );
         return EXIT.usage;
       }
+      const most = maxWorkers(cores);
+      if (workers > most) {
+        ctx.stderr.write(
+          `ingest: --workers ${workers} capped at ${most} (twice this machine's ${cores} cores: more threads only share them)\n`,
+        );
+        workers = most;
+      } else if (workers > cores && !quiet) {
+        ctx.stderr.write(`ingest: note: ${workers} workers on ${cores} cores share them\n`);
+      }
     }
     const rawSplit = ctx.values['split'];
     if (rawSplit !== undefined && rawSplit !== 'stage' && rawSplit !== 'article') {
@@ -68,10 +118,30 @@ Examples:
       return EXIT.usage;
     }
     const split = rawSplit as Split | undefined;
+    // The files written after the run are checked now, not after an hour of work.
+    const outputs: Record<string, string> = {};
+    for (const flag of ['errors', 'duplicates'] as const) {
+      const path = ctx.values[flag];
+      if (typeof path !== 'string') continue;
+      const opened = openForWriting(path, `--${flag}`, false);
+      if ('error' in opened) {
+        ctx.stderr.write(`ingest: ${opened.error}\n`);
+        return EXIT.usage;
+      }
+      outputs[flag] = path;
+    }
     const store = openStore(db);
+    const progress = createProgress('ingest', ctx.stderr, ctx.interactive);
+    let counts: IngestCounts | undefined;
+    // Ctrl-C: say how far the run got, then die of the signal as before (exit 130 in a shell).
+    const interrupted = (signal: NodeJS.Signals): void => {
+      progress.done();
+      ctx.stderr.write(interruptedLine(counts));
+      process.kill(process.pid, signal);
+    };
+    process.once('SIGINT', interrupted);
     try {
       const total = ctx.interactive ? await estimateTotal(ctx.args) : undefined;
-      const progress = createProgress('ingest', ctx.stderr, ctx.interactive);
       const summary = await runIngest({
         inputs: ctx.args,
         store,
@@ -79,30 +149,36 @@ Examples:
         ...(split ? { split } : {}),
         stdin: ctx.stdin,
         digest: { keepHtml: ctx.values['keep-html'] === true },
-        onProgress: (done) => progress.tick(done, total),
+        onProgress: (done, sofar) => {
+          counts = sofar;
+          progress.tick(done, total);
+        },
       });
       progress.done();
-      const errorsFile = ctx.values['errors'];
-      if (typeof errorsFile === 'string') {
+      if (outputs['errors'] !== undefined) {
         writeFileSync(
-          errorsFile,
+          outputs['errors'],
           store
             .errors()
             .map((e) => `${JSON.stringify(e)}\n`)
             .join(''),
         );
       }
-      if (!ctx.values['quiet']) {
-        const rate = summary.seconds > 0 ? summary.stored / summary.seconds : 0;
-        ctx.stderr.write(
-          `ingest: ${summary.stored} stored, ${summary.skipped} already stored, ${summary.failed} failed` +
-            ` in ${summary.seconds.toFixed(1)}s (${rate.toFixed(1)} articles/s, ${workers} workers) into ${db}\n`,
+      if (outputs['duplicates'] !== undefined) {
+        writeFileSync(
+          outputs['duplicates'],
+          summary.duplicateList.map((d) => `${JSON.stringify(d)}\n`).join(''),
         );
+      }
+      if (!quiet) {
+        ctx.stderr.write(summaryLine(summary, workers, db));
         for (const e of summary.errors.slice(0, 20)) ctx.stderr.write(`${e.origin}: ${e.message}\n`);
         if (summary.errors.length > 20) ctx.stderr.write(`… and ${summary.errors.length - 20} more\n`);
       }
       return summary.failed > 0 ? EXIT.someFailed : EXIT.ok;
     } finally {
+      process.off('SIGINT', interrupted);
+      progress.done();
       store.close();
     }
   },

@@ -32,7 +32,9 @@ Options:
   --publisher P      articles from this publisher
   --from D, --to D   published in this range (YYYY-MM-DD, inclusive; YYYY or YYYY-MM work too)
   --limit N          how many (default 20, at most 100)
-  --json             one JSON object per hit instead of text
+  --json             one JSON object per hit instead of text; its "snippet" is HTML, as the
+                     web page shows it: the text escaped (&amp; &lt; &gt; &quot; &#39;) with
+                     the matching words in <mark>…</mark>
 
 Examples:
   newsdigest search "ferry strike" --db corpus.db

@@ -7,7 +7,7 @@ import { type Command, type CommandContext, EXIT } from '../command.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve a corpus: the HTTP API, its OpenAPI document, and a web page to browse it',
-  usage: 'newsdigest serve --db FILE [--port 8080] [--host 127.0.0.1]',
+  usage: 'newsdigest serve --db FILE [--port 8080] [--host 127.0.0.1] [--workers N]',
   help: `Serves a corpus made by "newsdigest ingest" on http://HOST:PORT/:
   /                      the web page: search, articles with their layers, entities, speakers
   /v1/...                the JSON API (POST /v1/digest, GET /v1/articles, /v1/entities, /v1/quotes)
