@@ -7,6 +7,7 @@ import { digest } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
 import { NewsdigestError } from '../errors.js';
 import { looksLikeHtml, type PageInput } from '../ingest/page.js';
+import { looksBinary } from '../ingest/read.js';
 import type { CorpusStore } from '../store/types.js';
 import { articleFilters, entityId, pageParams } from './params.js';
 
@@ -17,6 +18,13 @@ export interface ApiOptions {
   /** Longest a digest may take before the client gets 504. */
   digestTimeoutMs: number;
   digest?: DigestOptions;
+}
+
+/** How much of a JSON body's text or html looksBinary reads (it reads 8 KB of bytes). */
+const BINARY_SNIFF_CHARS = 8192;
+
+function binaryBody(): NewsdigestError {
+  return new NewsdigestError('E_BINARY', 'body', 'is binary data, not text or HTML');
 }
 
 async function pageFromRequest(req: Request, contentType: string): Promise<PageInput> {
@@ -36,11 +44,16 @@ async function pageFromRequest(req: Request, contentType: string): Promise<PageI
     if (typeof r['html'] === 'string') page.html = r['html'];
     else if (typeof r['text'] === 'string') page.text = r['text'];
     else throw new NewsdigestError('E_BAD_RECORD', 'body', 'expected a JSON object with "text" or "html"');
+    const content = page.html ?? page.text!;
+    if (looksBinary(Buffer.from(content.slice(0, BINARY_SNIFF_CHARS)))) throw binaryBody();
     if (typeof r['url'] === 'string') page.url = r['url'];
     if (typeof r['id'] === 'string') page.id = r['id'];
     return page;
   }
-  const content = await req.text();
+  const bytes = Buffer.from(await req.arrayBuffer());
+  // The check ingest makes of a file (read.ts): NUL bytes, or many control bytes, in its start.
+  if (looksBinary(bytes)) throw binaryBody();
+  const content = new TextDecoder().decode(bytes); // as req.text(): UTF-8, a BOM dropped
   if (type === 'text/html') return { html: content, origin: 'request' };
   if (type === '' || type === 'text/plain') {
     return looksLikeHtml(content)
@@ -82,6 +95,15 @@ export function apiRoutes(opts: ApiOptions): Hono {
       return c.json(await digest(page, opts.digest ?? {}));
     },
   );
+
+  // The route exists, for POST only: other methods get 405 with Allow, not 404.
+  api.all('/digest', (c) => {
+    c.header('Allow', 'POST');
+    return c.json(
+      { error: { code: 'E_METHOD', message: `${c.req.method} is not allowed on /v1/digest; use POST` } },
+      405,
+    );
+  });
 
   api.get('/articles', (c) =>
     c.json(

@@ -15,16 +15,17 @@ export function decodeCursor(cursor: string | undefined): number {
   return Number(m[1]);
 }
 
-export function checkLimit(limit: number | undefined): number {
+export function checkLimit(limit: number | string | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+  const n = typeof limit === 'string' ? (/^\s*\d{1,9}\s*$/.test(limit) ? Number(limit) : Number.NaN) : limit;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
     throw new NewsdigestError(
       'E_BAD_QUERY',
       'limit',
-      `expecting a whole number from 1 to ${MAX_LIMIT}, instead found ${limit}`,
+      `expecting a whole number from 1 to ${MAX_LIMIT}, instead found ${typeof limit === 'string' ? JSON.stringify(limit) : limit}`,
     );
   }
-  return limit;
+  return n;
 }
 
 /** Cuts one extra row fetched to know whether there is a next page. */

@@ -6,7 +6,7 @@
  * only a power cut can take the last ones). Every value reaches SQL as a bound
  * parameter; the only SQL built at run time joins fixed fragments.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Article, EntityType, QuoteKind } from '../article/types.js';
 import { type ErrorCode, NewsdigestError } from '../errors.js';
@@ -102,9 +102,27 @@ interface NameIndexes {
   publishers: NameIndex<string>;
 }
 
+/** True when the date's parts name a real day and time (2026-02-30 and 2026-13-45 do not). */
+function realDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)?)?)?/.exec(
+    value,
+  );
+  if (!m) return false;
+  const [, y, mo, d, h, mi, sec] = m;
+  if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
+  if (d !== undefined) {
+    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+    if (Number(d) < 1 || Number(d) > days) return false;
+  }
+  if (h !== undefined && Number(h) > 23) return false;
+  if (mi !== undefined && Number(mi) > 59) return false;
+  if (sec !== undefined && Number(sec) > 60) return false;
+  return true;
+}
+
 function checkDate(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!DATE.test(value)) {
+  if (!DATE.test(value) || !realDate(value)) {
     throw new NewsdigestError(
       'E_BAD_QUERY',
       name,
@@ -129,19 +147,34 @@ function withQuery<T>(q: string | undefined, raw: boolean, run: () => T): T {
 }
 
 export function openStore(path: string, options: OpenOptions = {}): CorpusStore {
-  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
-    throw new NewsdigestError(
-      'E_NOT_FOUND',
-      path,
-      'no such corpus database (make one with newsdigest ingest)',
-    );
-  }
   const file = path === ':memory:' || path === '' ? undefined : path;
+  if (options.mustExist && file) {
+    const size = statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) {
+      throw new NewsdigestError(
+        'E_NOT_FOUND',
+        path,
+        'no such corpus database (make one with newsdigest ingest)',
+      );
+    }
+    // SQLite would take an empty file for a new database and write one there: only ingest makes one.
+    if (size === 0) throw new NewsdigestError('E_IO', path, 'not a newsdigest corpus (empty file)');
+  }
   const logRestartBytes =
     options.autoCheckpoint === false && file ? (options.logRestartBytes ?? LOG_RESTART_BYTES) : undefined;
   let db: Database.Database;
   try {
-    db = pinDatabase(new Database(path));
+    db = pinDatabase(new Database(path, options.mustExist && file ? { fileMustExist: true } : {}));
+    // A database another program made (schema version 0, tables of its own) is not ours to
+    // migrate: search and serve refuse it before anything is written (the WAL switch writes).
+    if (options.mustExist && file && isForeignDatabase(db)) {
+      db.close();
+      throw new NewsdigestError(
+        'E_IO',
+        path,
+        'not a newsdigest corpus (a SQLite database without its tables; make one with newsdigest ingest)',
+      );
+    }
     setPragma(db, 'journal_mode = WAL');
     setPragma(db, 'synchronous = NORMAL');
     setPragma(db, `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
@@ -165,6 +198,11 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
     });
   }
   return new SqliteStore(db, file, logRestartBytes);
+}
+
+/** Schema version 0: no migration of ours was ever applied to this database. */
+function isForeignDatabase(db: Database.Database): boolean {
+  return (new StatementCache(db).get<[], number>('PRAGMA user_version').pluck().get() as number) === 0;
 }
 
 interface HitRow {
@@ -245,6 +283,9 @@ class SqliteStore implements CorpusStore {
       ),
       insertQuoteFts: statements.get('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
       clearErrors: statements.get('DELETE FROM errors WHERE hash = ?'),
+      // An input location that now holds a stored article has no outstanding error (an
+      // unreadable record's error has no hash to clear it by); through errors_input's first column.
+      clearErrorsAt: statements.get<[string]>('DELETE FROM errors WHERE origin = ?'),
       begin: statements.get('BEGIN IMMEDIATE'),
       commit: statements.get('COMMIT'),
       rollback: statements.get('ROLLBACK'),
@@ -353,6 +394,7 @@ class SqliteStore implements CorpusStore {
     for (const { hash, record } of items) {
       if (s.has.get(hash)) {
         already.push(hash);
+        if (record.origin) s.clearErrorsAt.run(record.origin);
         continue;
       }
       // Two inputs may carry the same id with different content (two feeds, two files):
@@ -413,6 +455,7 @@ class SqliteStore implements CorpusStore {
         s.insertQuoteFts.run(quoteId, q.text);
       }
       s.clearErrors.run(hash);
+      if (record.origin) s.clearErrorsAt.run(record.origin);
     }
     for (const e of errors) {
       s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
@@ -705,7 +748,7 @@ class SqliteStore implements CorpusStore {
     const q = filters.q?.trim() ? filters.q : undefined;
     let raw = false;
     if (q !== undefined) {
-      const fts = toFtsQuery(q);
+      const fts = toFtsQuery(q, 'query', ['text']);
       raw = fts.raw;
       where.push('q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
       params.push(fts.match);

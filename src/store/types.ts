@@ -81,7 +81,8 @@ export interface ArticleFilters {
 }
 
 export interface Page {
-  limit?: number;
+  /** A number, or the text a user typed (checked here, and named as typed when it is no number). */
+  limit?: number | string;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;
 }
