@@ -69,8 +69,11 @@ function entityInside(
   for (const m of mentions) {
     if (m.start >= span.end) break;
     if (m.start < span.start || m.end > span.end) continue;
-    if (governedByRole(text, span.start, m.end <= head ? head : span.end, m.start, m.end)) continue;
-    const person = entities[m.entity]!.type === 'PER';
+    const type = entities[m.entity]!.type;
+    const person = type === 'PER';
+    const author = person || type === 'ORG';
+    if (governedByRole(text, span.start, m.end <= head ? head : span.end, m.start, m.end, author, person))
+      continue;
     last = m;
     if (person && !firstPerson) firstPerson = m;
     if (m.end <= head) {

@@ -152,6 +152,31 @@ describe('a role held for an entity is not that entity', () => {
     expect(speakerOf(text, 'Chief of the Harbour Board Capt. Ivo Marsh', named)).toBe('Ivo Marsh');
   });
 
+  it('keeps a person whose name a verb follows in the phrase, but not "the Bush administration"', () => {
+    const text = 'Elena Dementieva swept aside the champion. The Bush administration argues otherwise.';
+    const named: Array<[string, EntityType]> = [
+      ['Elena Dementieva', 'PER'],
+      ['Bush', 'PER'],
+    ];
+    expect(speakerOf(text, 'Elena Dementieva swept', named)).toBe('Elena Dementieva');
+    expect(speakerOf(text, 'The Bush administration', named)).toBeUndefined();
+  });
+
+  it('keeps a person or an organisation whose document speaks for them, not a place', () => {
+    const text =
+      "Harbour United's statement said the deal was off. A report from the Tarrin Retail Consortium found sales fell. Reports from Portwell say the ferry stopped.";
+    const named: Array<[string, EntityType]> = [
+      ['Harbour United', 'ORG'],
+      ['Tarrin Retail Consortium', 'ORG'],
+      ['Portwell', 'LOC'],
+    ];
+    expect(speakerOf(text, "Harbour United's statement", named)).toBe('Harbour United');
+    expect(speakerOf(text, 'A report from the Tarrin Retail Consortium', named)).toBe(
+      'Tarrin Retail Consortium',
+    );
+    expect(speakerOf(text, 'Reports from Portwell', named)).toBeUndefined();
+  });
+
   it('takes the organisation whose relative clause names another ("Umbro, which lost deals with Chelsea")', () => {
     const text = 'Umbro, which lost deals with Chelsea, said profits fell.';
     expect(
