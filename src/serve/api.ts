@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
-import { digest } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
 import { NewsdigestError } from '../errors.js';
 import { looksLikeHtml, type PageInput } from '../ingest/page.js';
 import { looksBinary } from '../ingest/read.js';
 import type { CorpusStore } from '../store/types.js';
+import { type DigestRunner, inlineRunner } from './digest-runner.js';
 import { articleFilters, entityId, pageParams } from './params.js';
 
 export interface ApiOptions {
@@ -18,6 +18,8 @@ export interface ApiOptions {
   /** Longest a digest may take before the client gets 504. */
   digestTimeoutMs: number;
   digest?: DigestOptions;
+  /** Where digests run (default: on this thread, with `digest`'s options). */
+  runner?: DigestRunner;
 }
 
 /** How much of a JSON body's text or html looksBinary reads (it reads 8 KB of bytes). */
@@ -69,6 +71,7 @@ async function pageFromRequest(req: Request, contentType: string): Promise<PageI
 
 export function apiRoutes(opts: ApiOptions): Hono {
   const { store } = opts;
+  const runner = opts.runner ?? inlineRunner(opts.digest ?? {});
   const api = new Hono();
 
   api.post(
@@ -92,7 +95,8 @@ export function apiRoutes(opts: ApiOptions): Hono {
     ),
     async (c) => {
       const page = await pageFromRequest(c.req.raw, c.req.header('content-type') ?? '');
-      return c.json(await digest(page, opts.digest ?? {}));
+      const json = await runner.run(page);
+      return c.body(json, 200, { 'Content-Type': 'application/json' });
     },
   );
 

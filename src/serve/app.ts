@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { DigestOptions } from '../digest-options.js';
 import type { CorpusStore } from '../store/types.js';
 import { apiRoutes } from './api.js';
+import { DigestBusy, type DigestRunner } from './digest-runner.js';
 import { errorAnswer } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
 import { errorPage, webRoutes } from './web/routes.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   /** Longest a digest may take (default 10 s). */
   digestTimeoutMs?: number;
   digest?: DigestOptions;
+  /** Where POST /v1/digest runs the stages (default: on the serving thread). */
+  runner?: DigestRunner;
 }
 
 export const CONTENT_SECURITY_POLICY = [
@@ -45,6 +48,10 @@ export function createApp(opts: AppOptions): Hono {
   });
   const isApi = (path: string) => path.startsWith('/v1/') || path === '/openapi.json';
   app.onError((e, c) => {
+    if (e instanceof DigestBusy) {
+      c.header('Retry-After', String(e.retryAfterSeconds));
+      return c.json({ error: { code: 'E_BUSY', message: e.message } }, 503);
+    }
     if (e instanceof HTTPException) {
       const body = { error: { code: e.status === 504 ? 'E_TIMEOUT' : 'E_HTTP', message: e.message } };
       return isApi(c.req.path) ? c.json(body, e.status) : c.html(errorPage(e.status, e.message), e.status);
@@ -66,6 +73,7 @@ export function createApp(opts: AppOptions): Hono {
       maxBodyBytes: opts.maxBodyBytes ?? 2 * 1024 * 1024,
       digestTimeoutMs: opts.digestTimeoutMs ?? 10_000,
       ...(opts.digest ? { digest: opts.digest } : {}),
+      ...(opts.runner ? { runner: opts.runner } : {}),
     }),
   );
   app.route('/', webRoutes(opts.store));

@@ -17,7 +17,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
 };
 
 export interface ErrorBody {
-  error: { code: ErrorCode | 'E_TIMEOUT'; message: string; input?: string };
+  error: { code: ErrorCode | 'E_TIMEOUT' | 'E_BUSY' | 'E_METHOD'; message: string; input?: string };
 }
 
 /** What to answer for anything thrown: our errors keep their message; others are not leaked. */

@@ -3,12 +3,20 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.js';
+import { poolRunner } from './digest-runner.js';
 
 export interface ServerOptions extends AppOptions {
   port?: number;
   host?: string;
   /** Whole-request limit: a client that sends its request slower than this is cut off. */
   requestTimeoutMs?: number;
+  /**
+   * Worker threads for POST /v1/digest (default 1, started at the first digest), so that
+   * digests never hold the serving thread; 0 runs them on the serving thread.
+   */
+  digestWorkers?: number;
+  /** Digests running or waiting at most before 503 (default 4 a worker). */
+  digestMaxPending?: number;
 }
 
 export interface RunningServer {
@@ -18,7 +26,17 @@ export interface RunningServer {
 }
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const app = createApp(opts);
+  const workers = opts.digestWorkers ?? 1;
+  const runner =
+    opts.runner ??
+    (workers > 0
+      ? poolRunner({
+          workers,
+          ...(opts.digestMaxPending !== undefined ? { maxPending: opts.digestMaxPending } : {}),
+          ...(opts.digest ? { options: opts.digest } : {}),
+        })
+      : undefined);
+  const app = createApp(runner ? { ...opts, runner } : opts);
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -37,11 +55,13 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         resolve({
           server,
           url: `http://${shown}:${info.port}`,
-          close: () =>
-            new Promise<void>((r) => {
+          close: async () => {
+            await new Promise<void>((r) => {
               server.close(() => r());
               (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-            }),
+            });
+            if (runner && !opts.runner) await runner.close();
+          },
         });
       },
     );
