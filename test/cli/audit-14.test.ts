@@ -154,6 +154,12 @@ describe('digest --out', () => {
         join(dir, 'b.txt'),
       ]);
     }
+    const clash = await runCli(['digest', join(dir, 'a.txt'), '--out', join(dir, 'a.txt')]);
+    expect(clash).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--out .*a\.txt: is also an input/),
+    });
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(STORY(1)); // not emptied
     const isOut = originIsFile(out);
     expect(isOut(`${out}:3`)).toBe(true);
     expect(isOut(`${dir}/./out.jsonl#2`)).toBe(true);

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { articleMarkdown, bodyText } from '../../article/render.js';
 import type { Article } from '../../article/types.js';
 import { digestArticle } from '../../digest.js';
@@ -179,6 +179,13 @@ Examples:
     let isOut: ((origin: string) => boolean) | undefined;
     let outFailed = (): Error | undefined => undefined;
     if (outPath !== undefined) {
+      // Opening --out empties it: an input named as --out too would be lost before it is read.
+      const named = originIsFile(outPath);
+      const clash = existsSync(outPath) ? ctx.args.find((a) => a !== '-' && named(a)) : undefined;
+      if (clash !== undefined) {
+        ctx.stderr.write(`digest: --out ${outPath}: is also an input (${clash}); write elsewhere\n`);
+        return EXIT.usage;
+      }
       const opened = openForWriting(outPath, '--out', true);
       if ('error' in opened) {
         ctx.stderr.write(`digest: ${opened.error}\n`);
