@@ -120,9 +120,11 @@ export function apiRoutes(opts: ApiOptions): Hono {
 
   api.get('/articles/:id{.+}', (c) => {
     const id = c.req.param('id');
-    const article = store.article(id);
-    if (!article) throw new NewsdigestError('E_NOT_FOUND', id, 'no such article');
-    return c.json(article);
+    // The stored JSON as it is: parsing and writing a long article again cost ~0.7 s for 9 MB.
+    const json = store.articleJson ? store.articleJson(id) : JSON.stringify(store.article(id) ?? null);
+    if (json === undefined || json === 'null')
+      throw new NewsdigestError('E_NOT_FOUND', id, 'no such article');
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
   api.get('/entities', (c) =>

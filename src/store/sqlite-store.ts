@@ -693,6 +693,10 @@ class SqliteStore implements CorpusStore {
     return row ? (JSON.parse(row.json) as Article) : undefined;
   }
 
+  articleJson(id: string): string | undefined {
+    return this.stmts.article.get(id)?.json;
+  }
+
   articleEntityIds(id: string): Map<string, number> {
     return new Map(this.stmts.articleEntityIds.all(id).map((r) => [r.local_id, r.entity]));
   }

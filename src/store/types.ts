@@ -195,6 +195,8 @@ export interface CorpusStore {
   errors(): StoredError[];
   search(filters: ArticleFilters, page?: Page): Paged<ArticleHit>;
   article(id: string): Article | undefined;
+  /** The stored Article as JSON text, as article() parses it (the API sends it as it is). */
+  articleJson?(id: string): string | undefined;
   entities(q: string | undefined, page?: Page): Paged<EntitySummary>;
   entity(id: number, page?: Page): EntityDetail | undefined;
   quotes(filters: QuoteFilters, page?: Page): Paged<QuoteHit>;
