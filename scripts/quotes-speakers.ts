@@ -4,12 +4,19 @@
  * unnamed (and are still listed by name by the store: the `quotes.speaker` column holds their text).
  * Given a second database of the same inputs (another build), also compares them quote by quote:
  * spans (content, cue, speaker) must be equal; speaker entities gained, lost or changed are counted
- * and the first few of each printed.
+ * and the first few of each printed. Also counts the quotes that report a speaker's silence
+ * (speaker-declines.ts: kept as quotes, listed apart by whoever lists statements).
  *
  *   node dist/scripts/quotes-speakers.js BASE.db [NEW.db] [--examples N]
+ *   node dist/scripts/quotes-speakers.js --polnear polnear.jsonl
+ *
+ * `--polnear`: on PolNeAR's train split only, how gold treats attributions that report silence
+ * (gold cues that declinesToSpeak flags) and how many of the shipped extractor's such quotes meet a
+ * gold cue (what dropping them would cost).
  */
 import Database from 'better-sqlite3';
 import type { Article } from '../src/article/types.js';
+import { declinesToSpeak } from '../src/quotes/speaker-declines.js';
 import {
   isPronounSpeaker,
   PERSONAL_PRONOUN_TYPES,
@@ -17,6 +24,52 @@ import {
 } from '../src/quotes/speaker-pronouns.js';
 
 const args = process.argv.slice(2);
+const polnear = args.indexOf('--polnear');
+if (polnear >= 0) {
+  await silenceOnTrain(args[polnear + 1]!);
+  process.exit(0);
+}
+
+async function silenceOnTrain(file: string): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { findQuotes } = await import('../src/quotes/index.js');
+  const { shippedLexicon } = await import('../src/quotes/cue-lexicon.js');
+  const { shippedTagger } = await import('../src/quotes/cue-tagger.js');
+  const { shippedRescorer } = await import('../src/quotes/cue-rescorer.js');
+  const lexicon = shippedLexicon();
+  const tagger = shippedTagger();
+  const rescorer = tagger ? shippedRescorer() : undefined;
+  let articles = 0;
+  let gold = 0;
+  let goldSilence = 0;
+  let predicted = 0;
+  let silence = 0;
+  let silenceMeetsGold = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as {
+      id: string;
+      split: string;
+      text: string;
+      attributions: Array<{ cue?: { start: number; end: number } | null }>;
+    };
+    if (a.split !== 'train') continue;
+    articles++;
+    const cues = a.attributions.flatMap((x) => (x.cue ? [x.cue] : []));
+    gold += cues.length;
+    for (const cue of cues) if (declinesToSpeak(a.text, { cue })) goldSilence++;
+    const article: Article = { schemaVersion: '1.0', id: a.id, text: a.text, source: { format: 'text' } };
+    for (const q of findQuotes(article, lexicon, tagger, rescorer)) {
+      predicted++;
+      if (!declinesToSpeak(a.text, q)) continue;
+      silence++;
+      if (cues.some((c) => c.start < q.cue.end && c.end > q.cue.start)) silenceMeetsGold++;
+    }
+  }
+  console.log(
+    JSON.stringify({ split: 'train', articles, gold, goldSilence, predicted, silence, silenceMeetsGold }),
+  );
+}
 const exIndex = args.indexOf('--examples');
 const examples = exIndex >= 0 ? Number(args[exIndex + 1]) : 8;
 const files = args.filter((a, i) => !a.startsWith('--') && i !== exIndex + 1);
@@ -28,6 +81,7 @@ if (!files.length) {
 interface Row {
   key: string;
   spans: string;
+  declines: boolean;
   speakerText: string | undefined;
   entityName: string | undefined;
   context: string;
@@ -47,6 +101,7 @@ function rows(file: string): Map<string, Row> {
       out.set(key, {
         key,
         spans: JSON.stringify([q.kind, q.start, q.end, q.cue, sp?.start, sp?.end]),
+        declines: declinesToSpeak(a.text, q),
         speakerText: sp ? a.text.slice(sp.start, sp.end).replace(/\s+/g, ' ').trim() : undefined,
         entityName: sp?.entity ? names.get(sp.entity) : undefined,
         context: sp
@@ -91,6 +146,16 @@ function census(file: string, all: Map<string, Row>): void {
       g.byWord.set(w, c);
     }
   }
+  let declines = 0;
+  let declinesResolved = 0;
+  for (const r of all.values()) {
+    if (!r.declines) continue;
+    declines++;
+    if (r.entityName) declinesResolved++;
+  }
+  console.log(
+    `${file}: quotes that report silence ("declined to comment", "has not said"): ${declines}; with a resolved speaker: ${declinesResolved}`,
+  );
   console.log(`${file}: speakers by their text (quotes; resolved to an entity; unnamed)`);
   for (const [name, g] of Object.entries(groups)) {
     const words = [...g.byWord].sort((a, b) => b[1][0] - a[1][0]).map(([w, [n, r]]) => `${w} ${n}/${r}`);

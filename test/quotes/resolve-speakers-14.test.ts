@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Entity, EntityType } from '../../src/article/types.js';
 import { digest } from '../../src/digest.js';
 import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
+import { declinesToSpeak } from '../../src/quotes/speaker-declines.js';
 import { impersonalIt, isPronounSpeaker } from '../../src/quotes/speaker-pronouns.js';
 
 /** Entities for `text`, each named by a literal that occurs in it (every occurrence is a mention). */
@@ -222,5 +223,28 @@ describe('speakers on a whole story', () => {
     expect(spokes.length).toBeGreaterThan(0);
     for (const name of spokes) expect(name).toBeNull();
     for (const name of resolved('Lawyers for Fenwick Shipping Co.')) expect(name).toBeNull();
+  });
+});
+
+describe('declinesToSpeak', () => {
+  /** The quote whose cue is `cue` (its first occurrence) in `text`. */
+  const at = (text: string, cue: string) => {
+    const start = text.indexOf(cue);
+    return declinesToSpeak(text, { cue: { start, end: start + cue.length } });
+  };
+
+  it('is true for silence reported as an attribution', () => {
+    expect(at('The department has not said whether funds will come.', 'has not said')).toBe(true);
+    expect(at('A spokesman declined to comment.', 'declined')).toBe(true);
+    expect(at('Halvard did not respond to a request for comment.', 'did not respond to')).toBe(true);
+    expect(at("Reid wouldn't say whether he agreed.", "wouldn't say")).toBe(true);
+    expect(at('Marsh refused to say how much it cost.', 'refused to say')).toBe(true);
+  });
+
+  it('is false for words said, a denial included', () => {
+    expect(at('Marsh said the span could open in 2028.', 'said')).toBe(false);
+    expect(at('The council denied that the bridge was late.', 'denied')).toBe(false);
+    expect(at('Okafor told reporters the vote was final.', 'told')).toBe(false);
+    expect(at('The mayor is not expected to run again, aides said.', 'is not expected')).toBe(false);
   });
 });
