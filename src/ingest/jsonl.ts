@@ -76,7 +76,8 @@ export async function* readJsonlPages(
         yield fail('E_TOO_LARGE', `${origin}:${lineNo}`, `is a ${e.message}; skipped`);
         continue;
       }
-      yield fail('E_BAD_JSON', origin, `cannot be read past line ${lineNo} (${(e as Error).message})`);
+      const where = lineNo === 0 ? 'from its start' : `past line ${lineNo}`;
+      yield fail('E_BAD_JSON', origin, `cannot be read ${where} (${(e as Error).message})`);
       await reader.close().catch(() => {});
       return;
     }

@@ -65,6 +65,11 @@ const FORMAT_OF_EXT: Record<string, Format> = {
   warc: 'warc',
 };
 
+/** The extensions a folder walk reads, as error messages list them (from the table, so they cannot drift). */
+const READABLE_EXTENSIONS = Object.keys(FORMAT_OF_EXT)
+  .map((e) => `.${e}`)
+  .join(', ');
+
 const DEFAULT_MAX_PAGE = 64 * 1024 * 1024;
 /** Bytes looked at to recognise a format and to tell text from binary. */
 const SNIFF_BYTES = 8192;
@@ -406,7 +411,7 @@ async function* readDirectory(
     yield failure(
       'E_NOTHING_READABLE',
       dir,
-      'holds no readable files (.txt, .html, .jsonl, .rss/.atom/.xml, .warc, optionally .gz)',
+      `holds no readable files (${READABLE_EXTENSIONS}, each optionally .gz)`,
     );
   }
 }

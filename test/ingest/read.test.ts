@@ -216,7 +216,7 @@ describe('readPages: bad input', () => {
       expect.stringMatching(
         new RegExp(`^! ${p('mislabelled.html')}: cannot be decoded as euc-kr \\(declared in its meta\\)`),
       ),
-      `! ${p('nothing')}: holds no readable files (.txt, .html, .jsonl, .rss/.atom/.xml, .warc, optionally .gz)`,
+      `! ${p('nothing')}: holds no readable files (.txt, .text, .md, .html, .htm, .xhtml, .jsonl, .ndjson, .rss, .atom, .xml, .warc, each optionally .gz)`,
       `! ${p('feeds/x.xml')}: not RSS or Atom (root element is <html>)`,
       expect.stringMatching(new RegExp(`^! ${p('cut.warc.gz')}: record 1 is truncated or corrupt`)),
       `${p('last.txt')} text`,
@@ -239,6 +239,13 @@ describe('readPages: bad input', () => {
     expect(show(await collect([join(dir, 'big.txt')], { maxPageBytes: 1000 }))).toEqual([
       `! ${join(dir, 'big.txt')}: is larger than 1000 bytes (a single page)`,
     ]);
+  });
+
+  it('says a gzipped JSONL cut inside its first line cannot be read from its start (not "past line 0")', async () => {
+    const whole = await gzipped(`${JSON.stringify({ id: 'a', text: 'The ferry ran late again. '.repeat(400) })}\n`);
+    const dir = folder({ 'cut.jsonl.gz': Buffer.from(whole.subarray(0, 60)) });
+    const [only] = show(await collect([join(dir, 'cut.jsonl.gz')]));
+    expect(only).toMatch(new RegExp(`^! ${join(dir, 'cut.jsonl.gz')}: cannot be read from its start \\(`));
   });
 });
 
