@@ -49,6 +49,18 @@ function headEnd(text: string, span: Span): number {
 }
 
 /**
+ * Where a relative clause in a source phrase's tail starts ("lawyers for Menatep, a group through which
+ * Mr Khodorkovsky … controls Yukos"; "The Shadowcrew site, which has been taken over by the US Secret
+ * Service"): the names inside it are what the clause says about the head, never the speaker.
+ */
+const RELATIVE = /\b(?:who|whom|whose|which)\b/iu;
+function relativeClause(text: string, head: number, end: number): number {
+  if (head >= end) return end;
+  const m = RELATIVE.exec(text.slice(head, end));
+  return m ? head + m.index : end;
+}
+
+/**
  * The entity a phrase names. A person named in the phrase's head wins (the last one:
  * the head of "Chairman of the Joint Chiefs Gen. Joseph Dunford" comes last); then a
  * person anywhere in it ("Acme's chief executive, Jane Roe"); then the last mention
@@ -62,13 +74,14 @@ function entityInside(
   entities: readonly Entity[],
 ): number | undefined {
   const head = headEnd(text, span);
+  const clause = relativeClause(text, head, span.end);
   let lastInHead: Mention | undefined;
   let personInHead: Mention | undefined;
   let firstPerson: Mention | undefined;
   let last: Mention | undefined;
   for (const m of mentions) {
     if (m.start >= span.end) break;
-    if (m.start < span.start || m.end > span.end) continue;
+    if (m.start < span.start || m.end > span.end || m.start >= clause) continue;
     const type = entities[m.entity]!.type;
     const person = type === 'PER';
     const author = person || type === 'ORG';

@@ -9,6 +9,13 @@
 const ROLE_BEFORE =
   /(?:^|[\s,(—–-])([\p{L}’'-]+)\s+(?:for|of|to|with|at|from|in|inside|within|representing|behalf\s+of)\s+(?:(?:the|a|an|[\p{Lu}][\p{L}]{0,4}\.|Mayor|Senator|Governor|President|Premier|Minister|Secretary|General|Judge|Justice|Chancellor|Commissioner|Director|Chairman|Chairwoman|Professor|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess|Pope|Mr|Mrs|Ms|Dr|Prime\s+Minister)\s+)*$/u;
 
+/** Words of time before a preposition: "a report earlier this week from the BRC" is the BRC's report, not a role. */
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  'week weeks month months year years day days today yesterday earlier later ago morning evening night'.split(
+    ' ',
+  ),
+);
+
 /** Lower-case words that may follow a name that is still the head: coordination, reflexives, adverbs. */
 const NOT_A_ROLE: ReadonlySet<string> = new Set([
   'and',
@@ -131,7 +138,8 @@ export function governedByRole(
 ): boolean {
   if (start > phraseStart) {
     const before = ROLE_BEFORE.exec(text.slice(Math.max(phraseStart, start - 80), start));
-    if (before && !(author && DOCUMENTS.has(before[1]!.toLowerCase()))) return true;
+    const word = before?.[1]!.toLowerCase();
+    if (word !== undefined && !TIME_WORDS.has(word) && !(author && DOCUMENTS.has(word))) return true;
   }
   if (end >= headEnd) return false;
   const after = ROLE_AFTER.exec(text.slice(end, Math.min(headEnd, end + 40)));

@@ -178,6 +178,27 @@ describe('a role held for an entity is not that entity', () => {
     expect(speakerOf(text, 'Reports from Portwell', named)).toBeUndefined();
   });
 
+  it('never takes a name from a relative clause in the tail, nor a time word for a role', () => {
+    const text =
+      'Lawyers for Menatep, a group through which Mikhail Khodorkovsky controls Yukos, said no. Prices fell, according to a report earlier this week from the Tarrin Retail Consortium.';
+    const named: Array<[string, EntityType]> = [
+      ['Menatep', 'ORG'],
+      ['Mikhail Khodorkovsky', 'PER'],
+      ['Yukos', 'ORG'],
+      ['Tarrin Retail Consortium', 'ORG'],
+    ];
+    expect(
+      speakerOf(
+        text,
+        'Lawyers for Menatep, a group through which Mikhail Khodorkovsky controls Yukos',
+        named,
+      ),
+    ).toBeUndefined();
+    expect(speakerOf(text, 'a report earlier this week from the Tarrin Retail Consortium', named)).toBe(
+      'Tarrin Retail Consortium',
+    );
+  });
+
   it('takes the organisation whose relative clause names another ("Umbro, which lost deals with Chelsea")', () => {
     const text = 'Umbro, which lost deals with Chelsea, said profits fell.';
     expect(
