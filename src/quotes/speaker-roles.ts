@@ -138,7 +138,7 @@ export function governedByRole(
 ): boolean {
   if (start > phraseStart) {
     const before = ROLE_BEFORE.exec(text.slice(Math.max(phraseStart, start - 80), start));
-    const word = before?.[1]!.toLowerCase();
+    const word = before?.[1]?.toLowerCase();
     if (word !== undefined && !TIME_WORDS.has(word) && !(author && DOCUMENTS.has(word))) return true;
   }
   if (end >= headEnd) return false;

@@ -242,7 +242,9 @@ describe('readPages: bad input', () => {
   });
 
   it('says a gzipped JSONL cut inside its first line cannot be read from its start (not "past line 0")', async () => {
-    const whole = await gzipped(`${JSON.stringify({ id: 'a', text: 'The ferry ran late again. '.repeat(400) })}\n`);
+    const whole = await gzipped(
+      `${JSON.stringify({ id: 'a', text: 'The ferry ran late again. '.repeat(400) })}\n`,
+    );
     const dir = folder({ 'cut.jsonl.gz': Buffer.from(whole.subarray(0, 60)) });
     const [only] = show(await collect([join(dir, 'cut.jsonl.gz')]));
     expect(only).toMatch(new RegExp(`^! ${join(dir, 'cut.jsonl.gz')}: cannot be read from its start \\(`));

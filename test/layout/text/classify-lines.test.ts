@@ -167,7 +167,8 @@ describe('text path: the ends of the story', () => {
 
 describe('text path: a short text with no line of ten words', () => {
   it('keeps two short paragraphs as the story, not as a page without one', () => {
-    const text = 'The mayor said the bridge would open in May.\n\nThe council will vote on the budget next week.\n';
+    const text =
+      'The mayor said the bridge would open in May.\n\nThe council will vote on the budget next week.\n';
     expect(story(text, null)).toEqual([
       'The mayor said the bridge would open in May.',
       'The council will vote on the budget next week.',
