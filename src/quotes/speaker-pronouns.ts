@@ -24,41 +24,9 @@ export const RELATIVE_PRONOUN_TYPES: Readonly<Record<string, readonly EntityType
   that: ['PER', 'ORG', 'LOC', 'MISC'],
 };
 
-/** Every pronoun that can stand as a speaker's whole span and names no one by itself. */
-const PRONOUNS: ReadonlySet<string> = new Set([
-  ...Object.keys(PERSONAL_PRONOUN_TYPES),
-  ...Object.keys(RELATIVE_PRONOUN_TYPES),
-  'i',
-  'we',
-  'you',
-  'him',
-  'her',
-  'them',
-  'one',
-  'whom',
-  'this',
-  'these',
-  'those',
-  'someone',
-  'somebody',
-  'everyone',
-  'everybody',
-  'nobody',
-  'anyone',
-  'some',
-  'many',
-  'others',
-  'both',
-  'all',
-]);
-
-/**
- * Whether a speaker's text is a pronoun alone ("It", "who", "they"): when such a speaker has no
- * entity, it is an unnamed source and should not be listed or searched as a name.
- */
-export function isPronounSpeaker(speakerText: string): boolean {
-  return PRONOUNS.has(speakerText.trim().toLowerCase());
-}
+// Which pronouns name no one (and so are never listed as a speaker's name) is the Article model's
+// rule, shared with the store and the web page.
+export { isPronounSpeaker } from '../article/quote-text.js';
 
 /**
  * "It" that stands for no one: an impersonal subject ("It emerged that", "It is understood",

@@ -3,7 +3,7 @@
  * the worker that digested the article, so that the main thread only writes rows.
  * Every layer is optional: the record holds whatever the stages filled.
  */
-import { quotedWords } from '../article/quote-text.js';
+import { listedSpeakerName, quotedWords } from '../article/quote-text.js';
 import { bodyText } from '../article/render.js';
 import type { Article } from '../article/types.js';
 import type { EntityRecord, QuoteRecord, StoreRecord } from './types.js';
@@ -70,15 +70,12 @@ function quoteRecords(article: Article): QuoteRecord[] {
       text: quotedWords(article.text, q).replace(MARKERS, ''),
       cue: article.text.slice(q.cue.start, q.cue.end),
     };
-    if (q.speaker) {
-      const resolved = q.speaker.entity ? names.get(q.speaker.entity) : undefined;
-      const name = resolved ?? article.text.slice(q.speaker.start, q.speaker.end);
-      if (name.trim()) {
-        record.speaker = name.replace(/\s+/g, ' ').trim();
-        record.speakerNorm = normName(record.speaker);
-      }
-      if (resolved && q.speaker.entity) record.speakerEntity = q.speaker.entity;
+    const name = listedSpeakerName(article, q, names);
+    if (name) {
+      record.speaker = name;
+      record.speakerNorm = normName(name);
     }
+    if (q.speaker?.entity && names.has(q.speaker.entity)) record.speakerEntity = q.speaker.entity;
     return record;
   });
 }

@@ -520,7 +520,11 @@ class SqliteStore implements CorpusStore {
       indexes.aliases.add(n as string, n as string);
     }
     for (const n of this.statements
-      .get<[], string>('SELECT DISTINCT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL')
+      // Only names that resolved to an entity are matched by their words: an unnamed source's
+      // phrase ("a spokeswoman for Sen. Alan Pruitt") is not Pruitt speaking (it still matches whole).
+      .get<[], string>(
+        'SELECT DISTINCT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL AND speaker_entity IS NOT NULL',
+      )
       .pluck()
       .iterate()) {
       indexes.speakers.add(n as string, n as string);
@@ -538,7 +542,10 @@ class SqliteStore implements CorpusStore {
   /** The two parameters of SPEAKER_MATCHING for `speaker`. */
   private speakerParams(speaker: string): [string, string] {
     const names = this.nameIndexes();
-    return [JSON.stringify(names.speakers.find(speaker)), JSON.stringify(entityIds(names, speaker))];
+    const norms = names.speakers.find(speaker);
+    const whole = normName(speaker);
+    if (whole && !norms.includes(whole)) norms.push(whole);
+    return [JSON.stringify(norms), JSON.stringify(entityIds(names, speaker))];
   }
 
   /** SQL conditions on `a` (articles) for the filters other than the text query. */

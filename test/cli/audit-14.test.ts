@@ -378,6 +378,15 @@ describe('help and messages', () => {
     expect((await runCli(['search', '--help'])).stdout).toMatch(/"snippet" is HTML[\s\S]*<mark>/);
   });
 
+  it('search names a --limit given as text as typed, not as NaN', async () => {
+    const db = join(tmp(), 'c.db');
+    expect((await runCli(['ingest', 'examples/harbour-bridge.txt', '--db', db, '--quiet'])).code).toBe(0);
+    const r = await runCli(['search', 'bridge', '--db', db, '--limit', 'abc']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('instead found "abc"');
+    expect(r.stderr).not.toContain('NaN');
+  });
+
   it('an unknown option gets one line with balanced quotes', async () => {
     const r = await runCli(['digest', '--frob']);
     expect(r.code).toBe(2);

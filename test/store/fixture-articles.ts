@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../../src/article/schema.js';
 import type { Article, Block, Entity, EntityType, Quote, QuoteKind } from '../../src/article/types.js';
 
-interface FixtureStory {
+export interface FixtureStory {
   id: string;
   title: string;
   publisher?: string;

@@ -27,9 +27,11 @@ used with or without a query (without one, newest first).
 
 Options:
   --db FILE          the corpus database (required)
-  --entity X         articles mentioning an entity by any of its names or aliases
-  --speaker Y        articles quoting this speaker
-  --publisher P      articles from this publisher
+  --entity X         articles mentioning an entity by any of its names or aliases; a name
+                     matches by its whole words, any case and accents ("Costa", "ana costa")
+  --speaker Y        articles quoting this speaker: a speaker resolved to an entity matches as
+                     --entity does; an unnamed source ("a spokeswoman for …") only by its whole phrase
+  --publisher P      articles from this publisher (its whole words, any case)
   --from D, --to D   published in this range (YYYY-MM-DD, inclusive; YYYY or YYYY-MM work too)
   --limit N          how many (default 20, at most 100)
   --json             one JSON object per hit instead of text; its "snippet" is HTML, as the
@@ -64,7 +66,8 @@ Examples:
       if (typeof value === 'string') filters[key] = value;
     }
     const rawLimit = ctx.values['limit'];
-    const limit = typeof rawLimit === 'string' ? Number(rawLimit) : undefined;
+    // Passed as typed: the store checks it and names what was typed ("abc", not NaN).
+    const limit = typeof rawLimit === 'string' ? rawLimit : undefined;
     const store = openStore(db, { mustExist: true });
     try {
       const result = store.search(filters, limit === undefined ? {} : { limit });

@@ -1,6 +1,6 @@
 /** The web page's views: search, an article with its layers, an entity, a speaker, entity and quote lists. */
 import { html, raw } from 'hono/html';
-import { quotedWords } from '../../article/quote-text.js';
+import { listedSpeakerName, quotedWords } from '../../article/quote-text.js';
 import type { Article } from '../../article/types.js';
 import { articleTitle } from '../../store/record.js';
 import type {
@@ -80,12 +80,9 @@ export function articlePage(article: Article, corpusIds: Map<string, number>): H
       (mk.quote === undefined || mk.quote < quotes.length) &&
       (mk.entity === undefined || shownEntities.has(mk.entity)),
   );
-  const names = new Map(allEntities.map((e) => [e.id, e]));
-  const speakerName = (q: (typeof quotes)[number]) =>
-    q.speaker
-      ? (q.speaker.entity && names.get(q.speaker.entity)?.name) ||
-        article.text.slice(q.speaker.start, q.speaker.end).replace(/\s+/g, ' ').trim()
-      : undefined;
+  // The same name the store lists the quote under (none for a pronoun that resolved to no one).
+  const entityNames = new Map(allEntities.map((e) => [e.id, e.name]));
+  const speakerName = (q: (typeof quotes)[number]) => listedSpeakerName(article, q, entityNames);
   const m = article.meta;
   const url = safeHref(article.source.url);
   const byEntity = [...allEntities]
