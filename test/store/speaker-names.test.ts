@@ -19,7 +19,13 @@ const story: FixtureStory = {
   ],
   entities: [{ id: 'e1', type: 'PER', name: 'Alan Pruitt', aliases: ['Pruitt'], mentions: ['Alan Pruitt'] }],
   quotes: [
-    { kind: 'reported', content: 'the loan was a mistake', cue: 'said', speaker: 'Sen. Alan Pruitt', entity: 'e1' },
+    {
+      kind: 'reported',
+      content: 'the loan was a mistake',
+      cue: 'said',
+      speaker: 'Sen. Alan Pruitt',
+      entity: 'e1',
+    },
     {
       kind: 'reported',
       content: 'the office would not comment further',
