@@ -506,17 +506,19 @@ class SqliteStore implements CorpusStore {
       speakers: new NameIndex(),
       publishers: new NameIndex(),
     };
+    // Rows read with all(), never iterate(): better-sqlite3's row iterator, once collected at a worker's or
+    // process's exit, aborted Node 24 (pinned.ts); these lists are a corpus's distinct names, small.
     for (const r of this.statements
       .get<[], { id: number; norm: string }>('SELECT id, norm FROM entities')
-      .iterate()) {
+      .all()) {
       indexes.entities.add(r.norm, r.id);
     }
     for (const r of this.statements
       .get<[], { norm: string; entity: number }>('SELECT DISTINCT norm, entity FROM aliases')
-      .iterate()) {
+      .all()) {
       indexes.entities.add(r.norm, -r.entity - 1);
     }
-    for (const n of this.statements.get<[], string>('SELECT DISTINCT norm FROM aliases').pluck().iterate()) {
+    for (const n of this.statements.get<[], string>('SELECT DISTINCT norm FROM aliases').pluck().all()) {
       indexes.aliases.add(n as string, n as string);
     }
     for (const n of this.statements
@@ -526,13 +528,13 @@ class SqliteStore implements CorpusStore {
         'SELECT DISTINCT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL AND speaker_entity IS NOT NULL',
       )
       .pluck()
-      .iterate()) {
+      .all()) {
       indexes.speakers.add(n as string, n as string);
     }
     for (const n of this.statements
       .get<[], string>('SELECT DISTINCT publisher COLLATE NOCASE FROM articles WHERE publisher IS NOT NULL')
       .pluck()
-      .iterate()) {
+      .all()) {
       indexes.publishers.add(n as string, n as string);
     }
     this.names = { version, writes: this.writes, indexes };
