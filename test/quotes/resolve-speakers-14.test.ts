@@ -6,41 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Article, Entity, EntityType } from '../../src/article/types.js';
+import type { Article, EntityType } from '../../src/article/types.js';
 import { digest } from '../../src/digest.js';
-import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
 import { declinesToSpeak } from '../../src/quotes/speaker-declines.js';
 import { impersonalIt, isPronounSpeaker } from '../../src/quotes/speaker-pronouns.js';
-
-/** Entities for `text`, each named by a literal that occurs in it (every occurrence is a mention). */
-function entitiesOf(text: string, named: ReadonlyArray<[string, EntityType]>): Entity[] {
-  return named.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      mentions.push({ start: at, end: at + name.length });
-    }
-    return { id: `e${i}`, type, name, aliases: [], mentions };
-  });
-}
-
-/** The name of the entity the phrase `phrase` (its `nth` occurrence in `text`, from 0) resolves to. */
-function speakerOf(
-  text: string,
-  phrase: string,
-  named: ReadonlyArray<[string, EntityType]>,
-  nth = 0,
-): string | undefined {
-  const entities = entitiesOf(text, named);
-  let start = text.indexOf(phrase);
-  for (let i = 0; i < nth; i++) start = text.indexOf(phrase, start + 1);
-  const i = resolveSpeaker(
-    text,
-    { start, end: start + phrase.length },
-    mentionIndex(text, entities),
-    entities,
-  );
-  return i === undefined ? undefined : entities[i]!.name;
-}
+import { speakerOf } from './speaker-fixtures.js';
 
 describe('relative pronouns', () => {
   it('"who" after a comma is the person named right before it', () => {

@@ -1,34 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, EntityType } from '../../src/article/types.js';
-import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
-
-/** Entities for `text`, each named by a literal that occurs in it (every occurrence is a mention). */
-function entitiesOf(text: string, named: ReadonlyArray<[string, EntityType]>): Entity[] {
-  return named.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-      mentions.push({ start: at, end: at + name.length });
-    }
-    return { id: `e${i}`, type, name, aliases: [], mentions };
-  });
-}
-
-/** The name of the entity the phrase `phrase` (its first occurrence in `text`) resolves to. */
-function speakerOf(
-  text: string,
-  phrase: string,
-  named: ReadonlyArray<[string, EntityType]>,
-): string | undefined {
-  const entities = entitiesOf(text, named);
-  const start = text.indexOf(phrase);
-  const i = resolveSpeaker(
-    text,
-    { start, end: start + phrase.length },
-    mentionIndex(text, entities),
-    entities,
-  );
-  return i === undefined ? undefined : entities[i]!.name;
-}
+import type { EntityType } from '../../src/article/types.js';
+import { speakerOf } from './speaker-fixtures.js';
 
 describe('resolveSpeaker', () => {
   it('takes the person a relative clause describes, not the organisation inside the clause', () => {
