@@ -3,6 +3,7 @@
  * error that names the input. The same function runs in a worker thread and, with
  * `--workers 0`, on the main thread.
  */
+import type { Article, ArticleWarning } from '../article/types.js';
 import { digestArticle } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
 import { asNewsdigestError, type ErrorCode } from '../errors.js';
@@ -25,19 +26,29 @@ export type Job =
   | { seq: number; hash: string; page: PageInput }
   | { seq: number; hash: string; error: JobError };
 
-/** A page digested: its store record, for the caller to store. */
+/**
+ * A digested page's warnings (code and message), with the page's name (origin, URL or id), for
+ * `ingest` to print them as `digest` does. Set only on a page that has warnings: the messages of
+ * the others carry nothing more.
+ */
+export interface JobWarnings {
+  input: string;
+  warnings: Pick<ArticleWarning, 'code' | 'message'>[];
+}
+
+/** A page digested: its store record, for the caller to store, and its warnings if it has any. */
 export type JobResult =
-  | { seq: number; hash: string; ok: true; record: StoreRecord }
+  | { seq: number; hash: string; ok: true; record: StoreRecord; warned?: JobWarnings }
   | { seq: number; hash: string; ok: false; error: JobError };
 
 /**
  * What a worker that writes to the store itself reports, once the page's transaction has
  * ended: stored (false: an article with the same hash was there already, stored by another
- * connection), or the error, with `stored` saying whether the worker wrote its row (not
+ * connection) with the page's warnings if it has any, or the error, with `stored` saying whether the worker wrote its row (not
  * when the transaction itself failed: then the error is the store's, for the caller).
  */
 export type JobOutcome =
-  | { seq: number; hash: string; ok: true; stored: boolean }
+  | { seq: number; hash: string; ok: true; stored: boolean; warned?: JobWarnings }
   | { seq: number; hash: string; ok: false; error: JobError; stored: boolean };
 
 export async function runJob(job: Job, options: DigestOptions): Promise<JobResult> {
@@ -45,10 +56,19 @@ export async function runJob(job: Job, options: DigestOptions): Promise<JobResul
   const input = pageInputName(job.page);
   try {
     const article = await digestArticle(pageToArticle(job.page), options);
-    return { seq: job.seq, hash: job.hash, ok: true, record: articleRecord(article) };
+    return okResult(job.seq, job.hash, input, article);
   } catch (e) {
     return { seq: job.seq, hash: job.hash, ok: false, error: jobError(e, input) };
   }
+}
+
+/** A digested page's result: its store record, and its warnings when it has any. */
+export function okResult(seq: number, hash: string, input: string, article: Article): JobResult {
+  const result: JobResult = { seq, hash, ok: true, record: articleRecord(article) };
+  if (article.warnings?.length) {
+    result.warned = { input, warnings: article.warnings.map(({ code, message }) => ({ code, message })) };
+  }
+  return result;
 }
 
 /** How a page is named in its error: its origin, URL or id. */

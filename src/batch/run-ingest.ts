@@ -13,7 +13,7 @@
 import type { DigestOptions } from '../digest-options.js';
 import { readPages } from '../ingest/read.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
-import type { Job, JobResult } from './digest-job.js';
+import type { Job, JobResult, JobWarnings } from './digest-job.js';
 import { inputHash } from './input-hash.js';
 import { DigestPool, type PoolResult } from './pool.js';
 import { StagePool } from './stage-pool.js';
@@ -43,6 +43,14 @@ export interface IngestOptions {
   chunkTimeoutMs?: number;
   /** Called as pages are done (stored, skipped or failed), with the counts so far. */
   onProgress?: (done: number, counts: IngestCounts) => void;
+  /**
+   * Called for each page stored in this run whose Article has warnings, once its batch is
+   * committed (not for a page found stored already, nor one whose batch failed). In input order
+   * from one writer (this thread, one worker, a stage pool's tail); several writing workers (split
+   * by article) report their commits on their own ports, so a batch's pages may come just before
+   * the previous batch's.
+   */
+  onWarnings?: (warned: JobWarnings) => void;
   /**
    * Worker threads store their own Articles, each through its own connection (default true,
    * when the store is a file); false sends the records to this thread, which stores them all.
@@ -80,6 +88,8 @@ export interface IngestCounts {
   /** Pages read (inputs that could not be read at all count as failed, not read). */
   read: number;
   stored: number;
+  /** Of `stored`, the pages whose Article has warnings (each handed to `onWarnings`). */
+  warned: number;
   /** Not stored because already in the store or read earlier in this run (`duplicates`). */
   skipped: number;
   /**
@@ -149,6 +159,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = {
     read: 0,
     stored: 0,
+    warned: 0,
     skipped: 0,
     duplicates: 0,
     failed: 0,
@@ -159,6 +170,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // What this thread stores: the records of a pool that does not write, and the errors of
   // inputs that could not be read or whose worker died.
   let items: StoreItem[] = [];
+  // The warnings of the pages among `items` that have any, reported once they are committed.
+  let itemWarnings: { hash: string; warned: JobWarnings }[] = [];
   let errors: StoredError[] = [];
   // Hashes sent for digesting and not yet committed: a page read twice in one run is done once.
   const pending = new Set<string>();
@@ -168,6 +181,11 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const seen = new Map<string, { origin: string; id: string | undefined }>();
   let lastFlush = performance.now();
   let seq = 0;
+
+  const warned = (w: JobWarnings): void => {
+    summary.warned++;
+    opts.onWarnings?.(w);
+  };
 
   const progress = () => opts.onProgress?.(summary.stored + summary.skipped + summary.failed, summary);
 
@@ -182,7 +200,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       }
     }
     for (const e of errors) if (e.hash) pending.delete(e.hash);
+    for (const w of itemWarnings) if (!already.has(w.hash)) warned(w.warned);
     items = [];
+    itemWarnings = [];
     errors = [];
     lastFlush = performance.now();
   };
@@ -219,12 +239,17 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       if (r.ok) {
         if ('record' in r) {
           items.push({ hash: r.hash, record: r.record });
+          if (r.warned) itemWarnings.push({ hash: r.hash, warned: r.warned });
           summary.stored++;
         } else {
           // Committed by a worker (or found there already, stored by another connection).
           pending.delete(r.hash);
-          if (r.stored) summary.stored++;
-          else summary.skipped++;
+          if (r.stored) {
+            summary.stored++;
+            if (r.warned) warned(r.warned);
+          } else {
+            summary.skipped++;
+          }
         }
       } else {
         const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };

@@ -20,9 +20,8 @@ import { articleWithoutHtml, assertValidArticle, STAGES } from '../digest.js';
 import type { DigestOptions } from '../digest-options.js';
 import { pageToArticle } from '../ingest/page.js';
 import { runStages, type Stage } from '../pipeline.js';
-import { articleRecord } from '../store/record.js';
 import { openStore } from '../store/sqlite-store.js';
-import { type Job, type JobError, type JobResult, jobError, pageInputName } from './digest-job.js';
+import { type Job, type JobError, type JobResult, jobError, okResult, pageInputName } from './digest-job.js';
 import { threadCpuMs } from './thread-cpu.js';
 import type { FromWorker, WorkerCpu } from './worker.js';
 import { BatchWriter } from './worker.js';
@@ -191,7 +190,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
       try {
         const article = await runStages(item.article, stages, options);
         if (process.env['NEWSDIGEST_CHECK_ARTICLES'] === '1') await assertValidArticle(article);
-        results.push({ seq: item.seq, hash: item.hash, ok: true, record: articleRecord(article) });
+        results.push(okResult(item.seq, item.hash, item.input, article));
       } catch (e) {
         results.push({ seq: item.seq, hash: item.hash, ok: false, error: jobError(e, item.input) });
       }

@@ -171,11 +171,13 @@ export class BatchWriter {
     const outcomes: JobOutcome[] = [];
     for (const r of results) {
       if (r.ok) b.inputs.set(r.hash, r.record.origin ?? r.record.url ?? r.record.id);
-      outcomes.push(
-        r.ok
-          ? { seq: r.seq, hash: r.hash, ok: true, stored: true }
-          : { seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true },
-      );
+      if (!r.ok) {
+        outcomes.push({ seq: r.seq, hash: r.hash, ok: false, error: r.error, stored: true });
+      } else if (r.warned) {
+        outcomes.push({ seq: r.seq, hash: r.hash, ok: true, stored: true, warned: r.warned });
+      } else {
+        outcomes.push({ seq: r.seq, hash: r.hash, ok: true, stored: true });
+      }
     }
     b.chunks.push({ chunk, outcomes });
   }

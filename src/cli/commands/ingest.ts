@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import type { Article } from '../../article/types.js';
 import { estimateTotal } from '../../batch/estimate-total.js';
 import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
 import { openForWriting } from '../out-file.js';
 import { createProgress } from '../progress.js';
+import { warningLine } from './digest.js';
 
 /** How many workers --workers may ask for: twice the cores (more only share them); asked for more, capped here. */
 export function maxWorkers(cores: number): number {
@@ -17,22 +19,30 @@ export function workersPhrase(workers: number): string {
   return workers === 0 ? 'on the main thread' : workers === 1 ? '1 worker' : `${workers} workers`;
 }
 
-/** The summary line of a run (ingest's stderr, without --quiet). */
-export function summaryLine(summary: IngestSummary, workers: number, db: string): string {
+/**
+ * The summary line of a run (ingest's stderr, without --quiet). The pages stored with warnings
+ * are counted after the stored ones, "N stored (M with warnings)", only when there are some.
+ */
+export function summaryLine(
+  summary: Omit<IngestSummary, 'warned'> & { warned?: number },
+  workers: number,
+  db: string,
+): string {
   const rate = summary.seconds > 0 ? summary.stored / summary.seconds : 0;
   const already = summary.skipped - summary.duplicates;
   const dups =
     summary.duplicates === 0
       ? ''
       : `, ${summary.duplicates} ${summary.duplicates === 1 ? 'duplicate of a page' : 'duplicates of pages'} earlier in this run`;
+  const warned = summary.warned ? ` (${summary.warned} with warnings)` : '';
   return (
-    `ingest: ${summary.stored} stored, ${already} already stored${dups}, ${summary.failed} failed` +
+    `ingest: ${summary.stored} stored${warned}, ${already} already stored${dups}, ${summary.failed} failed` +
     ` in ${summary.seconds.toFixed(1)}s (${rate.toFixed(1)} articles/s, ${workersPhrase(workers)}) into ${db}\n`
   );
 }
 
 /** The line printed when Ctrl-C stops a run. */
-export function interruptedLine(counts: IngestCounts | undefined): string {
+export function interruptedLine(counts: Omit<IngestCounts, 'warned'> | undefined): string {
   const stored = counts?.stored ?? 0;
   return `ingest: interrupted: ${stored} stored in this run (committed batches are kept); rerun the same command to finish (pages already stored are skipped)\n`;
 }
@@ -46,7 +56,9 @@ export const ingestCommand: Command = {
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
 workers. Pages already stored (same content) are skipped, so rerunning after an
-interruption finishes the job (Ctrl-C says how far it got). A page whose content is the same
+interruption finishes the job (Ctrl-C says how far it got). A page stored with warnings (no
+story found: a front page, an error page) is named on stderr, one line each, as digest does,
+and the summary counts them. A page whose content is the same
 as a page earlier in the same run is not stored again: the summary counts these duplicates
 apart from the pages already stored, and --duplicates lists them. A page that fails is
 recorded and the batch goes on.
@@ -63,7 +75,7 @@ Options:
   --duplicates FILE write this run's duplicates there as JSONL after the run, one a line:
                     {"origin", "duplicateOf" (the earlier page's origin), "hash"}
   --keep-html       keep each page's HTML in the stored Article's source.html
-  --quiet           no progress display, no notes and no summary line
+  --quiet           no progress display, no notes, no warning lines and no summary line
 
 Exit code: 0 when every page was stored or already there, 1 when some failed.
 
@@ -149,6 +161,17 @@ Examples:
         ...(split ? { split } : {}),
         stdin: ctx.stdin,
         digest: { keepHtml: ctx.values['keep-html'] === true },
+        ...(quiet
+          ? {}
+          : {
+              onWarnings: (w) => {
+                // The page's line as digest prints it (warningLine reads only the warnings).
+                const line = warningLine(w.input, { warnings: w.warnings } as Article);
+                if (!line) return;
+                progress.clear();
+                ctx.stderr.write(line);
+              },
+            }),
         onProgress: (done, sofar) => {
           counts = sofar;
           progress.tick(done, total);
