@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/cli/commands/ingest.js';
+import { main } from '../../src/cli/main.js';
+import { syntheticPage } from '../batch/synthetic-pages.js';
 import { warningPages } from '../batch/warning-pages.js';
 import { runCli } from './run-cli.js';
 
@@ -56,6 +59,40 @@ describe('newsdigest ingest: pages stored with warnings', () => {
       expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
     });
   }
+
+  it('on a terminal, the progress line is erased before a warning line, never glued to it', async () => {
+    const { dir } = warningPages();
+    // Stories first (the progress display is drawn once the run has gone on for a moment), then
+    // a page of links only.
+    const input = join(dir, 'feed.jsonl');
+    let jsonl = '';
+    for (let i = 0; i < 400; i++) jsonl += `${JSON.stringify(syntheticPage(i))}\n`;
+    jsonl += `${JSON.stringify({ id: 'links', text: 'Home\nNews\nSport\nWeather\nContact us' })}\n`;
+    writeFileSync(input, jsonl);
+    // stderr looks like a terminal; the screen is drawn as one would: `\r\x1b[2K` erases the line.
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let screen = '';
+    let drawn = false;
+    stderr.on('data', (d: Buffer) => {
+      if (/^\r\x1b\[2Kingest \d/.test(d.toString())) drawn = true;
+      for (const [i, piece] of d.toString().split('\r\x1b[2K').entries()) {
+        if (i > 0) screen = screen.slice(0, screen.lastIndexOf('\n') + 1);
+        screen += piece;
+      }
+    });
+    const code = await main(['ingest', input, '--db', join(dir, 'c.db'), '--workers', '0'], {
+      stdout: new PassThrough(),
+      stderr,
+      stdin: Readable.from(['']),
+    });
+    expect(code).toBe(0);
+    const lines = screen.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.startsWith(`${input}:401: warning E_NO_ARTICLE: `)).toBe(true);
+    expect(lines[1]).toMatch(/^ingest: 401 stored \(1 with warnings\), /);
+    // The display was drawn (and erased): else this test would prove nothing.
+    expect(drawn).toBe(true);
+  });
 
   it('summary: "(M with warnings)" only when some pages had warnings', () => {
     const summary = {
