@@ -37,7 +37,7 @@ export function render(article: Article, format: Format, single: boolean, first:
 }
 
 /** The one stderr line for a page whose Article carries warnings, or undefined for none. */
-export function warningLine(origin: string, article: Article): string | undefined {
+export function warningLine(origin: string, article: Pick<Article, 'warnings'>): string | undefined {
   if (!article.warnings?.length) return undefined;
   return `${origin}: warning ${article.warnings.map((w) => `${w.code}: ${w.message}`).join('; ')}\n`;
 }

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { Article } from '../../article/types.js';
 import { estimateTotal } from '../../batch/estimate-total.js';
 import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
@@ -166,7 +165,7 @@ Examples:
           : {
               onWarnings: (w) => {
                 // The page's line as digest prints it (warningLine reads only the warnings).
-                const line = warningLine(w.input, { warnings: w.warnings } as Article);
+                const line = warningLine(w.input, { warnings: w.warnings });
                 if (!line) return;
                 progress.clear();
                 ctx.stderr.write(line);
