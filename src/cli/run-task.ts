@@ -88,6 +88,7 @@ export const TASK_FLAGS = {
   method: { type: 'string', short: 'm' },
   split: { type: 'string' },
   peers: { type: 'string' },
+  predictions: { type: 'string' },
   workers: { type: 'string' },
   model: { type: 'string' },
   window: { type: 'string' },

@@ -7,6 +7,11 @@
  * records are plain text, and attributions in titles count too). Each role is
  * scored on its own, exact and overlap, with a maximum one-to-one matching per
  * article (see score-attributions.ts).
+ *
+ * With `--predictions FILE`, the pipeline is not run: the attributions of a second
+ * PolNeAR-format file (records matched to `--data`'s by `id`) are scored against the gold
+ * with the same matching and scorer, so that any tool's output, or another annotator's,
+ * can be scored on our metric.
  */
 
 import { SCHEMA_VERSION } from '../article/schema.js';
@@ -78,6 +83,44 @@ export function parseGoldArticle(record: Record<string, unknown>, where: string)
       return out;
     }),
   };
+}
+
+/** One record of a predictions file: its text when it carries one, its spans by role. */
+export interface PredictedArticle {
+  text?: string;
+  roles: Record<Role, Span[]>;
+  /** How many attributions the record holds. */
+  attributions: number;
+}
+
+/**
+ * Reads a predictions file (PolNeAR-format JSONL: `id` and `attributions` a record; `text`
+ * optional, and when present it must be the gold article's) into id → predicted spans of
+ * each role, read exactly as the gold's are (a span with gaps as its covering range).
+ */
+export async function readPredictions(path: string): Promise<Map<string, PredictedArticle>> {
+  const out = new Map<string, PredictedArticle>();
+  let n = 0;
+  for await (const record of readJsonl(path)) {
+    n++;
+    const where = `${path}: record ${n}`;
+    const { id, text, attributions } = record;
+    if (typeof id !== 'string' || id === '') {
+      throw new NewsdigestError('E_BAD_RECORD', where, 'expecting an "id" string to match a --data record');
+    }
+    if (!Array.isArray(attributions))
+      throw new NewsdigestError('E_BAD_RECORD', where, 'no "attributions" array');
+    if (out.has(id)) throw new NewsdigestError('E_BAD_RECORD', where, `a second record with id "${id}"`);
+    const parsed = parseGoldArticle({ id, text: typeof text === 'string' ? text : '', attributions }, where);
+    const roles = { content: [], source: [], cue: [] } as Record<Role, Span[]>;
+    for (const a of parsed.attributions) for (const role of ROLES) if (a[role]) roles[role].push(a[role]);
+    out.set(id, {
+      ...(typeof text === 'string' ? { text } : {}),
+      roles,
+      attributions: parsed.attributions.length,
+    });
+  }
+  return out;
 }
 
 /** The predicted spans of each role, read from an Article's quotes layer. */
@@ -163,6 +206,8 @@ export const quotesTask: EvalTask = {
     split: 'train or dev (default: dev when the records carry a split, else every record)',
     method:
       "tagger or rules: where the quotes stage takes its cues from (default: the stage's own default, the tagger when one is shipped); gold-cues: DIAGNOSTIC, the gold cue spans given to the extractor (scores source/content choice alone, not the issue figure)",
+    predictions:
+      "FILE: score this PolNeAR-format JSONL's attributions (records matched to --data's by id) with the same scorer instead of running the pipeline; a scored article with no record counts as predicting nothing, records of no scored article are ignored (both counted)",
   },
   async run(args): Promise<EvalReport> {
     const splitFlag = args.flags['split'];
@@ -170,6 +215,22 @@ export const quotesTask: EvalTask = {
       throw new NewsdigestError('E_BAD_OPTION', '--split', 'expecting a split name such as train or dev');
     }
     // Without --method the figures are those of the stage as shipped: its default cue source.
+    const predictionsFlag = args.flags['predictions'];
+    if (predictionsFlag !== undefined && (typeof predictionsFlag !== 'string' || predictionsFlag === '')) {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        '--predictions',
+        'expecting the path of a PolNeAR-format JSONL file',
+      );
+    }
+    if (predictionsFlag !== undefined && args.flags['method'] !== undefined) {
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        '--method',
+        '--predictions scores a file, so no method runs: give one or the other',
+      );
+    }
+    const predictions = predictionsFlag === undefined ? undefined : await readPredictions(predictionsFlag);
     const cuesFlag = args.flags['method'] ?? (shippedTagger() ? 'tagger' : 'rules');
     if (!METHODS.includes(cuesFlag as (typeof METHODS)[number])) {
       throw new NewsdigestError('E_BAD_OPTION', '--method', 'expecting rules, tagger or gold-cues');
@@ -192,6 +253,23 @@ export const quotesTask: EvalTask = {
       );
     }
     if (args.limit !== undefined) articles = articles.slice(0, args.limit);
+    let missing = 0;
+    let ignored = 0;
+    if (predictions) {
+      const scored = new Set(articles.map((a) => a.id));
+      for (const id of predictions.keys()) if (!scored.has(id)) ignored++;
+      for (const gold of articles) {
+        const p = predictions.get(gold.id);
+        if (!p) missing++;
+        else if (p.text !== undefined && p.text !== gold.text) {
+          throw new NewsdigestError(
+            'E_BAD_RECORD',
+            `${predictionsFlag} (${gold.id})`,
+            `its "text" is not the --data record's, so its offsets would not point at the same words`,
+          );
+        }
+      }
+    }
 
     const counts = emptyRoleCounts();
     let failed = 0;
@@ -200,8 +278,9 @@ export const quotesTask: EvalTask = {
     for (const [i, gold] of articles.entries()) {
       let predicted: Record<Role, Span[]>;
       try {
-        predicted =
-          method === 'gold-cues'
+        predicted = predictions
+          ? (predictions.get(gold.id)?.roles ?? { content: [], source: [], cue: [] })
+          : method === 'gold-cues'
             ? await goldCueRoles(gold)
             : predictedRoles(await quotesOf(gold.id, gold.text, method));
       } catch {
@@ -210,7 +289,7 @@ export const quotesTask: EvalTask = {
         predicted = { content: [], source: [], cue: [] };
       }
       goldTotal += gold.attributions.length;
-      predictedTotal += predicted.cue.length;
+      predictedTotal += predictions ? (predictions.get(gold.id)?.attributions ?? 0) : predicted.cue.length;
       scoreArticle(counts, gold, predicted);
       args.progress?.(i + 1, articles.length);
     }
@@ -229,8 +308,12 @@ export const quotesTask: EvalTask = {
         task: 'quotes',
         articles: articles.length,
         ...(split !== undefined ? { split } : {}),
-        cues: method,
-        ...(method === 'gold-cues' ? { diagnostic: 'gold cues given: not the issue figure' } : {}),
+        ...(predictions
+          ? { predictions: predictionsFlag, predictionsMissing: missing, predictionsIgnored: ignored }
+          : { cues: method }),
+        ...(method === 'gold-cues' && !predictions
+          ? { diagnostic: 'gold cues given: not the issue figure' }
+          : {}),
         attributions: goldTotal,
         predicted: predictedTotal,
         ...(failed ? { failed } : {}),
@@ -242,7 +325,12 @@ export const quotesTask: EvalTask = {
         `${args.data}: ${articles.length} articles${split !== undefined ? ` (split ${split})` : ''}, ${goldTotal} gold attributions, ${predictedTotal} predicted`,
         'one-to-one maximum matching per article and role; exact = same span after trimming spaces, punctuation and quotation marks; overlap = at least one shared word',
         ...(failed ? [`${failed} articles failed and count as predicting nothing`] : []),
-        ...(method === 'gold-cues'
+        ...(predictions
+          ? [
+              `predictions from ${predictionsFlag} (the pipeline did not run): ${missing} scored articles had no record there and count as predicting nothing; ${ignored} of its records match no scored article and were ignored`,
+            ]
+          : []),
+        ...(method === 'gold-cues' && !predictions
           ? [
               'DIAGNOSTIC: the gold cues were given to the extractor; these figures measure source and content choice only',
             ]
