@@ -322,7 +322,7 @@ export const quotesTask: EvalTask = {
       columns: ['role', 'gold', 'predicted', 'matched', 'precision', 'recall', 'F1'],
       rows,
       notes: [
-        `${args.data}: ${articles.length} articles${split !== undefined ? ` (split ${split})` : ''}, ${goldTotal} gold attributions, ${predictedTotal} predicted`,
+        `${args.data}: ${articles.length} articles${split !== undefined ? ` (split ${split})` : ''}, ${goldTotal} gold attributions, ${predictedTotal} predicted (the table's gold column counts the attributions that have that role: some lack a source, a cue or a content)`,
         'one-to-one maximum matching per article and role; exact = same span after trimming spaces, punctuation and quotation marks; overlap = at least one shared word',
         ...(failed ? [`${failed} articles failed and count as predicting nothing`] : []),
         ...(predictions
