@@ -1,6 +1,7 @@
 /**
  * The store's schema, as numbered migrations. `PRAGMA user_version` holds how many
- * have been applied; opening a store applies the rest, each in its own transaction.
+ * have been applied; opening a store applies the rest, each in its own transaction (a
+ * BEGIN IMMEDIATE one that reads the version again: see migrate).
  * Never edit a migration that has shipped: add the next one.
  */
 import type Database from 'better-sqlite3';
@@ -125,20 +126,40 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Applies the migrations this database lacks; refuses a database from a newer version. */
+/** The schema version this database is at (`PRAGMA user_version`). */
+function schemaVersion(db: Database.Database): number {
+  return new StatementCache(db).get<[], number>('PRAGMA user_version').pluck().get() as number;
+}
+
+/**
+ * Applies the migrations this database lacks; refuses a database from a newer version.
+ *
+ * Another process may be opening the same new file at the same moment (two ingests started
+ * together): each migration runs in a BEGIN IMMEDIATE transaction, which takes the write lock
+ * before it reads anything (waiting up to the connection's busy_timeout for the other one), and
+ * reads the version again inside it, so a migration the other process applied meanwhile is
+ * skipped rather than run twice ("table articles already exists").
+ */
 export function migrate(db: Database.Database, path: string): void {
-  const current = new StatementCache(db).get<[], number>('PRAGMA user_version').pluck().get() as number;
-  if (current > MIGRATIONS.length) {
-    throw new NewsdigestError(
+  const newer = (current: number) =>
+    new NewsdigestError(
       'E_IO',
       path,
       `has schema version ${current}, newer than this newsdigest knows (${MIGRATIONS.length}); upgrade newsdigest`,
     );
-  }
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      setPragma(db, `user_version = ${v + 1}`);
-    })();
-  }
+  // Read without a write lock first: a corpus already at this version (every open but the
+  // first) takes no lock at all.
+  const seen = schemaVersion(db);
+  if (seen > MIGRATIONS.length) throw newer(seen);
+  if (seen === MIGRATIONS.length) return;
+  const step = db.transaction((): boolean => {
+    const current = schemaVersion(db);
+    if (current > MIGRATIONS.length) throw newer(current);
+    if (current === MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current]!);
+    setPragma(db, `user_version = ${current + 1}`);
+    return true;
+  });
+  let more = true;
+  while (more) more = step.immediate();
 }

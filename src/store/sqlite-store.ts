@@ -146,38 +146,54 @@ function withQuery<T>(q: string | undefined, raw: boolean, run: () => T): T {
   }
 }
 
+/**
+ * Opens (or, without `mustExist`, creates) a corpus. A file that is there already must be a
+ * newsdigest corpus, a SQLite database with no tables yet, or empty; anything else (another
+ * program's database, a file that is no database, a folder) is refused with the file named and
+ * left exactly as it was: nothing is written to it before that check.
+ *
+ * An empty file is taken as a new corpus on purpose: it holds nothing to lose, it is what
+ * `mktemp` hands out, and it is what another ingest starting on the same new path leaves there
+ * for a moment (SQLite creates the file when it opens it and writes its first page later), so
+ * refusing it would fail the second of two ingests started together.
+ */
 export function openStore(path: string, options: OpenOptions = {}): CorpusStore {
   const file = path === ':memory:' || path === '' ? undefined : path;
-  if (options.mustExist && file) {
-    const size = statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined) {
+  if (file) {
+    const found = statSync(file, { throwIfNoEntry: false });
+    if (found === undefined && options.mustExist) {
       throw new NewsdigestError(
         'E_NOT_FOUND',
         path,
         'no such corpus database (make one with newsdigest ingest)',
       );
     }
+    if (found?.isDirectory()) {
+      throw new NewsdigestError('E_IO', path, 'is a folder, not a corpus database file');
+    }
     // SQLite would take an empty file for a new database and write one there: only ingest makes one.
-    if (size === 0) throw new NewsdigestError('E_IO', path, 'not a newsdigest corpus (empty file)');
+    if (found?.size === 0 && options.mustExist) {
+      throw new NewsdigestError('E_IO', path, 'not a newsdigest corpus (empty file)');
+    }
   }
   const logRestartBytes =
     options.autoCheckpoint === false && file ? (options.logRestartBytes ?? LOG_RESTART_BYTES) : undefined;
-  let db: Database.Database;
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  let db: Database.Database | undefined;
   try {
     db = pinDatabase(new Database(path, options.mustExist && file ? { fileMustExist: true } : {}));
-    // A database another program made (schema version 0, tables of its own) is not ours to
-    // migrate: search and serve refuse it before anything is written (the WAL switch writes).
-    if (options.mustExist && file && isForeignDatabase(db)) {
+    // First of all, before any statement that can take a lock: another connection's write (another
+    // ingest creating the same file, switching it to WAL or migrating it) is waited for, not
+    // answered with "database is locked".
+    setPragma(db, `busy_timeout = ${busyTimeoutMs}`);
+    // A file that is not ours is refused before anything is written to it (the WAL switch writes).
+    const foreign = file ? foreignDatabase(db, options.mustExist === true) : undefined;
+    if (foreign !== undefined) {
       db.close();
-      throw new NewsdigestError(
-        'E_IO',
-        path,
-        'not a newsdigest corpus (a SQLite database without its tables; make one with newsdigest ingest)',
-      );
+      throw new NewsdigestError('E_IO', path, `not a newsdigest corpus (${foreign}); left as it is`);
     }
-    setPragma(db, 'journal_mode = WAL');
+    walMode(db, busyTimeoutMs);
     setPragma(db, 'synchronous = NORMAL');
-    setPragma(db, `busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     // A writer's batch touches index pages all over the entity, alias and FTS b-trees: a page
     // cache of 32 MB (the default is 2 MB) keeps them in memory between batches.
     setPragma(db, 'cache_size = -32768');
@@ -192,7 +208,16 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
     }
     migrate(db, path);
   } catch (e) {
+    if (db?.open) db.close();
     if (e instanceof NewsdigestError) throw e;
+    if ((e as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new NewsdigestError(
+        'E_IO',
+        path,
+        'not a newsdigest corpus (not a SQLite database); left as it is',
+        { cause: e },
+      );
+    }
     throw new NewsdigestError('E_IO', path, `cannot open as a corpus database: ${(e as Error).message}`, {
       cause: e,
     });
@@ -200,9 +225,54 @@ export function openStore(path: string, options: OpenOptions = {}): CorpusStore 
   return new SqliteStore(db, file, logRestartBytes);
 }
 
-/** Schema version 0: no migration of ours was ever applied to this database. */
-function isForeignDatabase(db: Database.Database): boolean {
-  return (new StatementCache(db).get<[], number>('PRAGMA user_version').pluck().get() as number) === 0;
+/** How long walMode sleeps between two tries. */
+const WAL_RETRY_MS = 10;
+
+/**
+ * Puts the database in WAL mode, waiting for another connection that holds a lock meanwhile. The
+ * switch of a new file needs its write lock, and SQLite answers SQLITE_BUSY at once there, without
+ * the busy handler (the statement already reads the file, and a reader that waits for the writer
+ * could wait forever): so the switch is tried again every WAL_RETRY_MS, up to the busy timeout. A
+ * file already in WAL mode (every corpus but a new one) switches at the first try, without a lock.
+ */
+function walMode(db: Database.Database, timeoutMs: number): void {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += WAL_RETRY_MS) {
+    try {
+      setPragma(db, 'journal_mode = WAL');
+      return;
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') || waited >= timeoutMs) throw e;
+      Atomics.wait(sleeper, 0, 0, WAL_RETRY_MS);
+    }
+  }
+}
+
+/**
+ * Why this database is not one to open as a corpus, or undefined when it is ours (any schema
+ * version) or has no tables yet (a new one: only without `mustExist`, that is ingest). Read in
+ * one statement, so one snapshot: another process migrating the file meanwhile is seen either
+ * before its migration (version 0, no tables) or after it, never half-way.
+ */
+function foreignDatabase(db: Database.Database, mustExist: boolean): string | undefined {
+  const { version, objects, articles } = new StatementCache(db)
+    .get<[], { version: number; objects: number; articles: number }>(
+      `SELECT (SELECT user_version FROM pragma_user_version) AS version,
+              (SELECT count(*) FROM sqlite_master) AS objects,
+              EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles') AS articles`,
+    )
+    .get()!;
+  if (version === 0 && objects > 0) {
+    return 'a SQLite database of another program: it has tables and no newsdigest schema';
+  }
+  if (version > 0 && !articles) {
+    return `a SQLite database of another program: schema version ${version} without newsdigest's tables`;
+  }
+  if (version === 0 && mustExist) {
+    return 'a SQLite database without its tables; make one with newsdigest ingest';
+  }
+  return undefined;
 }
 
 interface HitRow {
