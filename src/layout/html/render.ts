@@ -568,6 +568,9 @@ class PageRenderer implements ScanHandler {
       if (attribs.rel?.toLowerCase() === 'canonical' && attribs.href && meta.canonical === '')
         meta.canonical = attribs.href;
     } else if (name === 'time') {
+      // `<time itemprop="datePublished" datetime="…">`: microdata, read as the meta tag of that name.
+      if (attribs.itemprop !== undefined && attribs.datetime)
+        setItemprops(meta, attribs.itemprop, attribs.datetime);
       if (attribs.datetime && meta.times.length < 200) {
         this.resolve(this.trackedNode);
         const ctx = this.columns.ctx[this.trackedNode]!;
@@ -714,8 +717,20 @@ function readMetaTag(meta: RenderedMeta, attribs: TagAttributes): void {
   const key = attribs.property ?? attribs.name ?? attribs.itemprop;
   const content = attribs.content;
   if (!key || content === undefined) return;
+  setMetaTag(meta, key, content);
+  // A tag named twice (`property="article:published" itemprop="datePublished dateCreated"`) is read
+  // under each of its itemprop names too: the microdata names are the ones readers look for.
+  if (attribs.itemprop !== undefined) setItemprops(meta, attribs.itemprop, content);
+}
+
+/** A value under each of an element's itemprop names ("datePublished dateCreated"). */
+function setItemprops(meta: RenderedMeta, itemprop: string, content: string): void {
+  for (const name of itemprop.split(/\s+/)) setMetaTag(meta, name, content);
+}
+
+function setMetaTag(meta: RenderedMeta, key: string, content: string): void {
   const k = key.toLowerCase().trim();
-  if (!meta.tags.has(k) && meta.tags.size < 500) meta.tags.set(k, content);
+  if (k !== '' && !meta.tags.has(k) && meta.tags.size < 500) meta.tags.set(k, content);
 }
 
 let lastHtml: string | undefined;

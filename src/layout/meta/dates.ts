@@ -1,7 +1,7 @@
 /**
  * Dates as ISO 8601, from the forms pages use: ISO strings (with or without
  * time and zone), "November 18, 2019", "18 Nov 2019", "11/18/2019" (US order),
- * "2019-11-18" in a URL. Relative forms ("2 hours ago") are never turned into
+ * "2019-11-18" in a URL, "20191118" as a whole meta value. Relative forms ("2 hours ago") are never turned into
  * dates: without the fetch time they would be invented.
  */
 
@@ -49,8 +49,16 @@ export function toIsoDate(value: string): string | undefined {
     const out = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${z}`;
     return Number.isNaN(Date.parse(out)) ? undefined : out;
   }
+  // "20191119": the compact calendar date some meta tags carry (NYT's `pdate`), the whole value only.
+  const compact = COMPACT.exec(v);
+  if (compact)
+    return validDay(+compact[1]!, +compact[2]!, +compact[3]!)
+      ? `${compact[1]}-${compact[2]}-${compact[3]}`
+      : undefined;
   return dateFromText(v);
 }
+
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 const MONTH_DAY_YEAR =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;

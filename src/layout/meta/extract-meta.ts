@@ -17,7 +17,55 @@ import { DATELINE_LEAD, DATELINE_LEAD_LOWER, DATELINE_ONLY } from '../patterns.j
 import { cleanAuthors, namesFromByline } from './authors.js';
 import { dateFromText, dateFromUrl, toIsoDate } from './dates.js';
 
-const TITLE_SEPARATOR = /\s+[|–—-]\s+[^|–—-]{2,60}$/;
+/** A <title>'s short tail ("… - The Fenwick Courier"): at most four words, read as the site's name. */
+const TITLE_SEPARATOR = /\s+[|–—-]\s+(?![^|–—-]*(?:\s+\S+){4})[^|–—-]{2,60}$/;
+
+/**
+ * Meta tags that name the publication date, most common first (names lowercased; a tag named
+ * by both `property` and `itemprop` is read under each). Counted on the extraction pages' own
+ * tags: the Open Graph and schema.org names, then the Dublin Core, Parse.ly, Sailthru and
+ * newsroom-CMS spellings (`article:published` and `pdate` on NYT pages, `publish-date`, `pub_date`).
+ */
+const PUBLISHED_TAGS = [
+  'article:published_time',
+  'article:published',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'og:pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pub_date',
+  'published',
+  'published_at',
+  'parsely-pub-date',
+  'article.published',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.issued',
+  'dcterms.created',
+  'citation_publication_date',
+  'citation_date',
+  'sailthru.date',
+  'datecreated',
+  'pdate',
+];
+
+const UPDATED_TAGS = [
+  'article:modified_time',
+  'article:modified',
+  'og:article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'article.updated',
+  'last-modified',
+];
 
 function metaTag(page: RenderedPage | undefined, ...keys: string[]): string | undefined {
   if (!page) return undefined;
@@ -26,6 +74,12 @@ function metaTag(page: RenderedPage | undefined, ...keys: string[]): string | un
     if (v) return v;
   }
   return undefined;
+}
+
+/** Each key's value (undefined where the page has none), in the keys' order. */
+function metaTags(page: RenderedPage | undefined, keys: readonly string[]): (string | undefined)[] {
+  if (!page) return [];
+  return keys.map((k) => page.meta.tags.get(k)?.trim() || undefined);
 }
 
 /** The first date that parses and is not after the fetch date (when known). */
@@ -52,13 +106,28 @@ export function extractMeta(
 
   // Title
   const titleBlock = blocks.find((b) => b.kind === 'title');
-  const pageTitle = page?.title?.replace(TITLE_SEPARATOR, '');
-  const title =
-    ld?.headline ??
-    metaTag(page, 'og:title', 'twitter:title') ??
-    article.meta?.title ?? // given by the feed or JSONL record the page came in
-    (titleBlock ? blockText(titleBlock) : undefined) ??
-    pageTitle;
+  const headingTitle = titleBlock ? blockText(titleBlock) : undefined;
+  const ogTitle = metaTag(page, 'og:title', 'twitter:title');
+  const feedTitle = article.meta?.title; // given by the feed or JSONL record the page came in
+  const chosen = ld?.headline ?? ogTitle ?? feedTitle ?? headingTitle;
+  let title: string | undefined;
+  if (chosen !== undefined || page?.title) {
+    const evidence = titleEvidence(article, page, ld, [
+      ld?.headline,
+      metaTag(page, 'og:title'),
+      metaTag(page, 'twitter:title'),
+      feedTitle,
+      headingTitle,
+      page?.title,
+    ]);
+    if (chosen !== undefined) title = stripSiteName(chosen, evidence);
+    else {
+      // The <title> alone: its tail goes when the page names it as the site, or (as before) when the
+      // tail is short enough to be a name; a longer tail is part of the headline ("– der lange Marsch …").
+      const own = stripSiteName(page!.title!, evidence);
+      title = own !== page!.title ? own : page!.title!.replace(TITLE_SEPARATOR, '');
+    }
+  }
   if (title) meta.title = title;
 
   // Publisher (needed before authors: a byline naming the site is not an author)
@@ -116,18 +185,8 @@ export function extractMeta(
     firstDate(
       [
         ld?.datePublished,
-        metaTag(
-          page,
-          'article:published_time',
-          'datepublished',
-          'pubdate',
-          'publishdate',
-          'date',
-          'dc.date',
-          'dc.date.issued',
-          'sailthru.date',
-          'og:published_time',
-        ),
+        // Each tag on its own: a tag that does not parse ("0001-01-01") leaves the next its turn.
+        ...metaTags(page, PUBLISHED_TAGS),
         article.meta?.published, // given by the feed or JSONL record the page came in
         ...times.filter((t) => t.inArticle).map((t) => t.value),
         dateFromUrl(article.source.url),
@@ -143,13 +202,7 @@ export function extractMeta(
       notAfter,
     );
   if (published) meta.published = published;
-  const updated = firstDate(
-    [
-      ld?.dateModified,
-      metaTag(page, 'article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'),
-    ],
-    notAfter,
-  );
+  const updated = firstDate([ld?.dateModified, ...metaTags(page, UPDATED_TAGS)], notAfter);
   if (updated && (!published || updated >= published)) meta.updated = updated;
 
   // Language
@@ -176,4 +229,102 @@ function placeOf(dateline: string): string | undefined {
   // "CNN —", "AP —": a short all-capitals word alone is an agency, not a place.
   if (!place || (/^[A-Z]{2,4}$/.test(place) && !dateline.includes('('))) return undefined;
   return place;
+}
+
+/** What a page says its site is called, and the headline as its other sources give it. */
+interface TitleEvidence {
+  /** Site names, sections and host names, compacted (see `compact`). */
+  names: Set<string>;
+  /** The page's other title sources, compacted. */
+  titles: Set<string>;
+}
+
+/** Letters and digits only, lower case: "The Hill", "TheHill" and "thehill.com"'s label compare equal. */
+function compact(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function titleEvidence(
+  article: Article,
+  page: RenderedPage | undefined,
+  ld: JsonLdArticle | undefined,
+  titles: (string | undefined)[],
+): TitleEvidence {
+  const names = new Set<string>();
+  const add = (v: string | undefined) => {
+    const c = v ? compact(v) : '';
+    if (c) names.add(c);
+  };
+  add(ld?.publisher);
+  add(metaTag(page, 'og:site_name'));
+  add(metaTag(page, 'application-name'));
+  add(metaTag(page, 'publisher'));
+  add(metaTag(page, 'article:section'));
+  for (const url of [article.source.url, page?.meta.canonical, metaTag(page, 'og:url')]) {
+    const host = hostOf(url);
+    if (!host) continue;
+    add(host); // "sportsnet.ca" → "sportsnetca"
+    // Each label but the last (the top-level domain): "blog.givewell.org" → "blog", "givewell".
+    const labels = host.split('.');
+    for (let i = 0; i < labels.length - 1; i++)
+      if (labels[i]!.length >= 3 && labels[i] !== 'www') add(labels[i]);
+  }
+  const seen = new Set<string>();
+  for (const t of titles) if (t) seen.add(compact(t));
+  return { names, titles: seen };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A title's separators: a bar, a dash, a middle dot or a guillemet with space on both sides. */
+const SEPARATOR = /\s+[|–—·»-]\s+/g;
+
+/**
+ * A title less the site's name (or the section's) at either end: "… | TheHill", "… - IGN",
+ * "Opinion | …". A segment goes only when the page names it (site name, publisher, section,
+ * host) or when another of the page's title sources reads as the title without it: a
+ * separator that is part of the headline ("Star Wars Jedi: Fallen Order review – shoots for
+ * the moon") stays.
+ */
+export function stripSiteName(title: string, evidence: TitleEvidence): string {
+  let t = title.trim();
+  for (let round = 0; round < 3; round++) {
+    const cuts = [...t.matchAll(SEPARATOR)];
+    if (!cuts.length) break;
+    const last = cuts[cuts.length - 1]!;
+    const head = t.slice(0, last.index);
+    const tail = t.slice(last.index + last[0].length);
+    if (isSiteSegment(tail, head, evidence)) {
+      t = head;
+      continue;
+    }
+    const first = cuts[0]!;
+    const lead = t.slice(0, first.index);
+    const rest = t.slice(first.index + first[0].length);
+    if (isSiteSegment(lead, rest, evidence)) {
+      t = rest;
+      continue;
+    }
+    break;
+  }
+  return t;
+}
+
+function isSiteSegment(segment: string, kept: string, evidence: TitleEvidence): boolean {
+  const k = compact(kept);
+  // What is left must still read as a headline: some letters, and more than the segment's share.
+  if (k.length < 8 || segment.length > 80) return false;
+  if (evidence.names.has(compact(segment))) return true;
+  // Another source gives the title without it: a short segment only (a name, a section), never a subtitle.
+  return evidence.titles.has(k) && segment.trim().split(/\s+/).length <= 4;
 }
