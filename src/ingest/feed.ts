@@ -57,13 +57,18 @@ export class FeedReader {
   private count = 0;
   private readonly ready: PageResult[] = [];
   private failed: NewsdigestError | undefined;
+  /** Set while the parser ends the document: an element it closes then was never closed by the feed. */
+  private ending = false;
+  /** The elements the feed left open (innermost first), and whether an item was among them. */
+  private unclosed: string[] = [];
+  private cutItem = false;
 
   constructor(origin: string) {
     this.origin = origin;
     this.parser = new Parser(
       {
         onopentag: (name, attrs) => this.open(name.toLowerCase(), attrs),
-        onclosetag: (name) => this.close(name.toLowerCase()),
+        onclosetag: (name, isImplied) => this.close(name.toLowerCase(), isImplied),
         ontext: (text) => {
           if (this.field) this.fieldText.push(this.xhtml ? escapeText(text) : text);
         },
@@ -80,9 +85,24 @@ export class FeedReader {
 
   /** Ends the document; returns the last items and any error about the whole feed. */
   end(): PageResult[] {
-    if (!this.failed) this.parser.end();
+    if (!this.failed) {
+      this.ending = true;
+      this.parser.end();
+      this.ending = false;
+    }
     if (!this.failed && this.root === undefined) {
       this.fail('not RSS or Atom (no root element)');
+    } else if (!this.failed && this.unclosed.length > 0) {
+      // Cut short, like a truncated WARC record: the items that closed were handed on; the one
+      // the text ends inside is left out, and the file is named with what is wrong.
+      // Innermost first, as the parser closes them: "<description> in <item> in <channel> in <rss>".
+      const open = this.unclosed.map((n) => `<${n}>`).join(' in ');
+      const items = `${this.count} complete item${this.count === 1 ? '' : 's'} read`;
+      this.fail(
+        this.cutItem
+          ? `is truncated: the ${this.kind()} feed ends inside item ${this.count + 1} (${open} not closed); that item is left out, ${items}`
+          : `is truncated: the ${this.kind()} feed ends before its ${open} closes; ${items}`,
+      );
     } else if (!this.failed && this.count === 0) {
       this.ready.push({
         ok: false,
@@ -145,8 +165,17 @@ export class FeedReader {
     this.xhtml = type === 'xhtml';
   }
 
-  private close(name: string): void {
+  private close(name: string, isImplied = false): void {
     const depth = this.depth--;
+    if (this.ending && isImplied) {
+      this.unclosed.push(name);
+      if (this.item && depth === this.itemDepth) {
+        this.cutItem = true;
+        this.item = undefined;
+        this.field = undefined;
+        return;
+      }
+    }
     if (this.field && this.xhtml && depth > this.fieldDepth) {
       this.fieldText.push(`</${name}>`);
       return;
