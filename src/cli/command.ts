@@ -12,6 +12,12 @@ export interface CommandContext {
   stdin: NodeJS.ReadableStream;
   /** True when progress may be drawn: stderr is a terminal and --quiet was not given. */
   interactive: boolean;
+  /**
+   * True once standard output can take no more (its reader closed the pipe, or a write failed):
+   * a batch stops there. The command line (run.ts) reports it after the command returns.
+   * Absent: never.
+   */
+  stdoutGone?: () => boolean;
 }
 
 export interface Command {

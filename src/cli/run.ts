@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { isNewsdigestError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { type Command, type CommandContext, EXIT } from './command.js';
+import { type Command, type CommandContext, EXIT, type Flags } from './command.js';
+import { stdoutErrorLine, watchOutput } from './output.js';
 
 /** Every command (for the help and for an unknown name): loads every command's module and what it imports. */
 async function allCommands(): Promise<readonly Command[]> {
@@ -74,11 +75,67 @@ export function parseErrorMessage(e: Error & { code?: string }, command: string)
   return e.message;
 }
 
+/** A number written with a minus sign: "-1", "-0.5", "-.5", "-1e3". */
+const NEGATIVE_NUMBER = /^-(?:\d|\.\d)/;
+
+/**
+ * The arguments with a negative number given to a string option joined to it (`--workers -1`
+ * becomes `--workers=-1`, `-n -5` becomes `--limit=-5`). parseArgs refuses a value that starts
+ * with "-" as ambiguous and asks for `--workers=-XYZ`; joined, the command checks the value and
+ * says what it expects, as for any other bad number. Only where parseArgs would refuse anyway:
+ * a string option's own argument, before `--`.
+ */
+export function joinNegativeValues(args: readonly string[], options: Flags): string[] {
+  const byShort = new Map<string, string>();
+  for (const [long, o] of Object.entries(options)) if (o.short) byShort.set(o.short, long);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const long = arg.startsWith('--') ? arg.slice(2) : /^-[^-]$/.test(arg) ? byShort.get(arg[1]!) : undefined;
+    const next = args[i + 1];
+    if (
+      long !== undefined &&
+      Object.hasOwn(options, long) &&
+      options[long]!.type === 'string' &&
+      next !== undefined &&
+      NEGATIVE_NUMBER.test(next)
+    ) {
+      out.push(`--${long}=${next}`);
+      i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
 export async function main(
   argv: string[],
   io: Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'> = process,
 ): Promise<number> {
   const [name, ...rest] = argv;
+  const output = watchOutput(io.stdout, io.stderr);
+  const code = await runCommand(name, rest, io, output.gone);
+  await output.settle();
+  const failure = output.failure();
+  if (failure) {
+    io.stderr.write(stdoutErrorLine(name ?? 'help', failure));
+    return EXIT.someFailed;
+  }
+  // A closed pipe (`| head`) is no failure: the reader took what it wanted.
+  return code;
+}
+
+async function runCommand(
+  name: string | undefined,
+  rest: string[],
+  io: Pick<CommandContext, 'stdout' | 'stderr' | 'stdin'>,
+  stdoutGone: () => boolean,
+): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(mainHelp(await allCommands()));
     return name ? EXIT.ok : EXIT.usage;
@@ -95,9 +152,10 @@ export async function main(
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
+    const options = { ...COMMON_FLAGS, ...command.flags };
     parsed = parseArgs({
-      args: rest,
-      options: { ...COMMON_FLAGS, ...command.flags },
+      args: joinNegativeValues(rest, options),
+      options,
       allowPositionals: true,
     });
   } catch (e) {
@@ -115,6 +173,7 @@ export async function main(
     values,
     ...io,
     interactive: stderrIsTty && !values['quiet'],
+    stdoutGone,
   };
   try {
     return await command.run(ctx);

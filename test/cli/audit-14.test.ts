@@ -98,13 +98,14 @@ describe('the progress line', () => {
     expect(written).toBe('');
   });
 
-  it('a one-article digest on a terminal leaves its Article alone on the screen', async () => {
+  it('a one-article digest on a terminal leaves its Article alone on the screen (then the summary line)', async () => {
     const json = (await runCli(['digest', 'examples/harbour-bridge.txt'])).stdout;
     const r = await runOnTerminal(['digest', 'examples/harbour-bridge.txt'], true);
     expect(r.code).toBe(0);
-    // A line may have been drawn while the page was digested (a slow start), never left standing.
-    expect(r.stderr).toMatch(/^(\r\x1b\[2Kdigest 1 \([^)]*\))*(\r\x1b\[2K)?$/);
-    expect(r.screen).toBe(json);
+    // A line may have been drawn while the page was digested (a slow start), never left standing;
+    // the run ends with its summary line (cli-15).
+    expect(r.stderr).toMatch(/^(\r\x1b\[2Kdigest 1 \([^)]*\))*(\r\x1b\[2K)?digest: 1 article in \d+\.\ds\n$/);
+    expect(r.screen.replace(/in \d+\.\ds\n$/, 'in Ts\n')).toBe(`${json}digest: 1 article in Ts\n`);
     const md = await runOnTerminal(['digest', 'examples/harbour-bridge.txt', '--format', 'md'], true);
     expect(md.screen.startsWith('# ')).toBe(true);
   });
@@ -115,7 +116,9 @@ describe('the progress line', () => {
     writeFileSync(join(dir, 'z.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
     const r = await runOnTerminal(['digest', dir, '--out', join(dir, 'out.jsonl')]);
     expect(r.code).toBe(1);
-    expect(r.screen).toBe(`${join(dir, 'z.txt')}: is a binary file, not text or HTML\n`);
+    expect(r.screen.replace(/in \d+\.\ds\n$/, 'in Ts\n')).toBe(
+      `${join(dir, 'z.txt')}: is a binary file, not text or HTML\ndigest: 3 articles, 1 failed in Ts\n`,
+    );
   });
 });
 

@@ -9,7 +9,8 @@ import { readPages } from '../../ingest/read.js';
 import { parseMethod } from '../../summarize/extract.js';
 import { parseHighlightsMode, type SummarizeOptions } from '../../summarize/index.js';
 import { type Command, type CommandContext, EXIT } from '../command.js';
-import { openForWriting, originIsFile } from '../out-file.js';
+import { closeStream, localInputs, openForWriting, originIsFile } from '../out-file.js';
+import { drained, loopTurn, TURN_MS } from '../output.js';
 import { createProgress } from '../progress.js';
 
 const FORMATS = ['json', 'jsonl', 'md', 'text'] as const;
@@ -34,6 +35,16 @@ export function render(article: Article, format: Format, single: boolean, first:
   return format === 'json' && single
     ? `${JSON.stringify(article, null, 2)}\n`
     : `${JSON.stringify(article)}\n`;
+}
+
+/**
+ * The line a run on a terminal ends with (stderr, not with --quiet), as ingest's summary:
+ * "digest: 12 articles (2 with warnings), 1 failed in 0.8s".
+ */
+export function digestSummaryLine(written: number, warned: number, failed: number, seconds: number): string {
+  const warnings = warned > 0 ? ` (${warned} with warnings)` : '';
+  const failures = failed > 0 ? `, ${failed} failed` : '';
+  return `digest: ${written} article${written === 1 ? '' : 's'}${warnings}${failures} in ${seconds.toFixed(1)}s\n`;
 }
 
 /** The one stderr line for a page whose Article carries warnings, or undefined for none. */
@@ -161,6 +172,8 @@ Examples:
       );
       return EXIT.usage;
     }
+    const started = Date.now();
+    const { inputs, refused } = localInputs(ctx.args);
     let options: DigestOptions;
     try {
       options = digestOptionsFrom(ctx.values);
@@ -181,7 +194,7 @@ Examples:
     if (outPath !== undefined) {
       // Opening --out empties it: an input named as --out too would be lost before it is read.
       const named = originIsFile(outPath);
-      const clash = existsSync(outPath) ? ctx.args.find((a) => a !== '-' && named(a)) : undefined;
+      const clash = existsSync(outPath) ? inputs.find((a) => a !== '-' && named(a)) : undefined;
       if (clash !== undefined) {
         ctx.stderr.write(`digest: --out ${outPath}: is also an input (${clash}); write elsewhere\n`);
         return EXIT.usage;
@@ -210,10 +223,17 @@ Examples:
     };
     // Standard output on the same terminal: a piped or redirected one never meets the line.
     const outOnTerminal = out === ctx.stdout && (ctx.stdout as NodeJS.WriteStream).isTTY === true;
+    // Nothing more is written once the output can take no more (a closed pipe, a full disk).
+    const outGone = (): boolean =>
+      out === ctx.stdout ? ctx.stdoutGone?.() === true : outFailed() !== undefined;
+    // Set when the output refused more (its buffer is full): the loop waits for it to drain.
+    let full = false;
     const write = (text: string): void => {
+      if (outGone()) return;
       if (outOnTerminal) progress.clear();
-      out.write(text);
+      if (!out.write(text)) full = true;
     };
+    let turnAt = Date.now();
     // One page gets pretty JSON (and the bare body as text), several get JSONL: hold the first
     // Article until a second shows up.
     let first: Article | undefined;
@@ -224,8 +244,16 @@ Examples:
     };
     let written = 0;
     let failed = 0;
+    let warnedPages = 0;
+    for (const line of refused) {
+      failed++;
+      say(`${line}\n`);
+    }
     const debug = ctx.values['debug'] === true;
-    for await (const result of readPages(ctx.args, { stdin: ctx.stdin })) {
+    const pages = inputs.length > 0 ? readPages(inputs, { stdin: ctx.stdin }) : [];
+    for await (const result of pages) {
+      // The reader is gone (`| head`) or the disk is full: the rest of the batch would be lost.
+      if (outGone()) break;
       if (!result.ok) {
         if (isOut?.(result.error.input)) continue;
         failed++;
@@ -244,6 +272,7 @@ Examples:
         continue;
       }
       written++;
+      if (article.warnings?.length) warnedPages++;
       const warned = quiet ? undefined : warningLine(origin, article);
       if (warned) say(warned);
       if (written === 1 && format !== 'jsonl') {
@@ -254,14 +283,28 @@ Examples:
         emit(article, false);
       }
       progress.tick(written + failed);
+      if (full) {
+        full = false;
+        await drained(out);
+        turnAt = Date.now();
+      } else if (Date.now() - turnAt >= TURN_MS) {
+        await loopTurn();
+        turnAt = Date.now();
+      }
     }
     progress.done();
     if (first) emit(first, true);
-    if (out !== ctx.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+    if (out !== ctx.stdout) {
+      const closeError = await closeStream(out);
+      outFailed = () => closeError;
+    }
     const outError = outFailed();
     if (outError) {
       ctx.stderr.write(`digest: --out ${outPath}: cannot be written (${outError.message})\n`);
       return EXIT.someFailed;
+    }
+    if (ctx.interactive && !outGone()) {
+      ctx.stderr.write(digestSummaryLine(written, warnedPages, failed, (Date.now() - started) / 1000));
     }
     if (written === 0 && failed === 0) {
       ctx.stderr.write('digest: the inputs held no pages\n');

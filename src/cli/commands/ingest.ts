@@ -4,7 +4,7 @@ import { estimateTotal } from '../../batch/estimate-total.js';
 import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
-import { openForWriting } from '../out-file.js';
+import { dbPathProblem, localInputs, openForWriting, problem } from '../out-file.js';
 import { createProgress } from '../progress.js';
 import { warningLine } from './digest.js';
 
@@ -27,7 +27,11 @@ export function summaryLine(
   workers: number,
   db: string,
 ): string {
-  const rate = summary.seconds > 0 ? summary.stored / summary.seconds : 0;
+  // No rate when nothing was stored (a rerun that skipped every page): "0.0 articles/s" says nothing.
+  const rate =
+    summary.stored > 0 && summary.seconds > 0
+      ? `${(summary.stored / summary.seconds).toFixed(1)} articles/s, `
+      : '';
   const already = summary.skipped - summary.duplicates;
   const dups =
     summary.duplicates === 0
@@ -36,7 +40,7 @@ export function summaryLine(
   const warned = summary.warned ? ` (${summary.warned} with warnings)` : '';
   return (
     `ingest: ${summary.stored} stored${warned}, ${already} already stored${dups}, ${summary.failed} failed` +
-    ` in ${summary.seconds.toFixed(1)}s (${rate.toFixed(1)} articles/s, ${workersPhrase(workers)}) into ${db}\n`
+    ` in ${summary.seconds.toFixed(1)}s (${rate}${workersPhrase(workers)}) into ${db}\n`
   );
 }
 
@@ -101,6 +105,11 @@ Examples:
       );
       return EXIT.usage;
     }
+    const dbProblem = dbPathProblem('ingest', db);
+    if (dbProblem) {
+      ctx.stderr.write(`${dbProblem}\n`);
+      return EXIT.usage;
+    }
     const quiet = ctx.values['quiet'] === true;
     const rawWorkers = ctx.values['workers'];
     const cores = availableParallelism();
@@ -141,6 +150,10 @@ Examples:
       }
       outputs[flag] = path;
     }
+    // A URL is a bad input as a missing file is: one line, the others go on, exit code 1.
+    const { inputs, refused } = localInputs(ctx.args);
+    for (const line of refused) ctx.stderr.write(`${line}\n`);
+    if (inputs.length === 0) return EXIT.someFailed;
     const store = openStore(db);
     const progress = createProgress('ingest', ctx.stderr, ctx.interactive);
     let counts: IngestCounts | undefined;
@@ -152,9 +165,9 @@ Examples:
     };
     process.once('SIGINT', interrupted);
     try {
-      const total = ctx.interactive ? await estimateTotal(ctx.args) : undefined;
+      const total = ctx.interactive ? await estimateTotal(inputs) : undefined;
       const summary = await runIngest({
-        inputs: ctx.args,
+        inputs,
         store,
         workers,
         ...(split ? { split } : {}),
@@ -177,27 +190,26 @@ Examples:
         },
       });
       progress.done();
-      if (outputs['errors'] !== undefined) {
-        writeFileSync(
-          outputs['errors'],
-          store
-            .errors()
-            .map((e) => `${JSON.stringify(e)}\n`)
-            .join(''),
-        );
-      }
-      if (outputs['duplicates'] !== undefined) {
-        writeFileSync(
-          outputs['duplicates'],
-          summary.duplicateList.map((d) => `${JSON.stringify(d)}\n`).join(''),
-        );
-      }
+      let listsFailed = false;
+      // Checked before the run, but a disk can fill: one line naming the file, exit code 1.
+      const writeList = (flag: 'errors' | 'duplicates', rows: readonly unknown[]): void => {
+        const path = outputs[flag];
+        if (path === undefined) return;
+        try {
+          writeFileSync(path, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+        } catch (e) {
+          listsFailed = true;
+          ctx.stderr.write(`ingest: --${flag} ${path}: cannot be written (${problem(e, path)})\n`);
+        }
+      };
+      writeList('errors', store.errors());
+      writeList('duplicates', summary.duplicateList);
       if (!quiet) {
         ctx.stderr.write(summaryLine(summary, workers, db));
         for (const e of summary.errors.slice(0, 20)) ctx.stderr.write(`${e.origin}: ${e.message}\n`);
         if (summary.errors.length > 20) ctx.stderr.write(`… and ${summary.errors.length - 20} more\n`);
       }
-      return summary.failed > 0 ? EXIT.someFailed : EXIT.ok;
+      return summary.failed > 0 || refused.length > 0 || listsFailed ? EXIT.someFailed : EXIT.ok;
     } finally {
       process.off('SIGINT', interrupted);
       progress.done();

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { articleJsonSchema } from '../../article/json-schema.js';
 import { type Command, EXIT } from '../command.js';
+import { problem } from '../out-file.js';
 
 export const schemaCommand: Command = {
   name: 'schema',
@@ -14,8 +15,17 @@ Examples:
   flags: { out: { type: 'string', short: 'o' } },
   async run(ctx) {
     const json = `${JSON.stringify(articleJsonSchema(), null, 2)}\n`;
-    if (typeof ctx.values['out'] === 'string') writeFileSync(ctx.values['out'], json);
-    else ctx.stdout.write(json);
+    const out = ctx.values['out'];
+    if (typeof out !== 'string') {
+      ctx.stdout.write(json);
+      return EXIT.ok;
+    }
+    try {
+      writeFileSync(out, json);
+    } catch (e) {
+      ctx.stderr.write(`schema: --out ${out}: cannot be written (${problem(e, out)})\n`);
+      return EXIT.someFailed;
+    }
     return EXIT.ok;
   },
 };

@@ -1,6 +1,28 @@
+import { MAX_LIMIT } from '../../store/cursor.js';
 import { openStore } from '../../store/sqlite-store.js';
 import type { ArticleFilters } from '../../store/types.js';
 import { type Command, EXIT } from '../command.js';
+import { dbPathProblem } from '../out-file.js';
+import { loopTurn } from '../output.js';
+
+/** A date as --from and --to take it: YYYY, YYYY-MM or YYYY-MM-DD. */
+const DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/**
+ * Whether a --from date starts after a --to date ends, so that no date is in the range. Dates of
+ * different precision are compared on the part they share: --from 2005-03 --to 2005 is a range
+ * (March to December 2005), --from 2005 --to 2004-12 is not.
+ */
+export function rangeIsEmpty(from: string, to: string): boolean {
+  if (!DATE.test(from) || !DATE.test(to)) return false; // the store checks and names a bad date
+  const n = Math.min(from.length, to.length);
+  return from.slice(0, n) > to.slice(0, n);
+}
+
+/** The count line on stderr: with the command that gives the next page when there is one. */
+export function countLine(count: number, next: string | null): string {
+  return `${count} result${count === 1 ? '' : 's'}${next ? ` (more: --cursor ${next})` : ''}\n`;
+}
 
 /** Snippets are HTML (escaped text with <mark>); a terminal gets the text with matches in brackets. */
 function snippetText(html: string): string {
@@ -19,7 +41,7 @@ export const searchCommand: Command = {
   name: 'search',
   summary: 'search a corpus by words, entity, speaker, publisher and date',
   usage:
-    'newsdigest search ["query"] --db FILE [--entity X] [--speaker Y] [--publisher P] [--from D] [--to D] [--limit N] [--json]',
+    'newsdigest search ["query"] --db FILE [--entity X] [--speaker Y] [--publisher P] [--from D] [--to D] [--limit N] [--cursor C] [--json]',
   help: `Full-text search over the titles and bodies of a corpus made by "newsdigest ingest",
 best matches first (bm25), with the matching words in [brackets]. Plain words must all
 match; "quoted phrases", AND, OR, NOT and prefix* use SQLite FTS5 syntax. Filters can be
@@ -33,13 +55,18 @@ Options:
                      --entity does; an unnamed source ("a spokeswoman for …") only by its whole phrase
   --publisher P      articles from this publisher (its whole words, any case)
   --from D, --to D   published in this range (YYYY-MM-DD, inclusive; YYYY or YYYY-MM work too)
-  --limit N          how many (default 20, at most 100)
+  --limit N          how many a page (default 20, at most ${MAX_LIMIT})
+  --cursor C         the next page: C is the cursor the previous page gave (the count line's
+                     "more: --cursor C", or the "next" of --json's last line), with the same
+                     query and filters (the API's cursor: the same value works in both)
   --json             one JSON object per hit instead of text; its "snippet" is HTML, as the
                      web page shows it: the text escaped (&amp; &lt; &gt; &quot; &#39;) with
-                     the matching words in <mark>…</mark>
+                     the matching words in <mark>…</mark>. When there are more hits, one last
+                     line {"next": C} gives the cursor of the next page (no such line on the last)
 
 Examples:
   newsdigest search "ferry strike" --db corpus.db
+  newsdigest search "ferry strike" --db corpus.db --limit 100 --cursor b2Fy   (the page after)
   newsdigest search --entity "Martin Hale" --from 2026-01-01 --db corpus.db
   newsdigest search '"weekend hours" OR library' --speaker Costa --db corpus.db --json`,
   flags: {
@@ -50,6 +77,7 @@ Examples:
     from: { type: 'string' },
     to: { type: 'string' },
     limit: { type: 'string', short: 'n' },
+    cursor: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(ctx) {
@@ -65,13 +93,38 @@ Examples:
       const value = ctx.values[key];
       if (typeof value === 'string') filters[key] = value;
     }
+    if (filters.from !== undefined && filters.to !== undefined && rangeIsEmpty(filters.from, filters.to)) {
+      ctx.stderr.write(
+        `search: --from ${filters.from} is after --to ${filters.to}: no date is in that range\n`,
+      );
+      return EXIT.usage;
+    }
     const rawLimit = ctx.values['limit'];
-    // Passed as typed: the store checks it and names what was typed ("abc", not NaN).
     const limit = typeof rawLimit === 'string' ? rawLimit : undefined;
+    if (
+      limit !== undefined &&
+      !(/^\d{1,9}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= MAX_LIMIT)
+    ) {
+      ctx.stderr.write(
+        `--limit: expecting a whole number from 1 to ${MAX_LIMIT} (more with --cursor), instead found "${limit}"\n`,
+      );
+      return EXIT.usage;
+    }
+    const cursor = typeof ctx.values['cursor'] === 'string' ? ctx.values['cursor'] : undefined;
+    const dbProblem = dbPathProblem('search', db);
+    if (dbProblem) {
+      ctx.stderr.write(`${dbProblem}\n`);
+      return EXIT.usage;
+    }
     const store = openStore(db, { mustExist: true });
     try {
-      const result = store.search(filters, limit === undefined ? {} : { limit });
+      // The store checks the cursor and names it when it is not one it gave.
+      const result = store.search(filters, {
+        ...(limit === undefined ? {} : { limit }),
+        ...(cursor === undefined ? {} : { cursor }),
+      });
       for (const hit of result.items) {
+        if (ctx.stdoutGone?.()) break;
         if (ctx.values['json']) {
           ctx.stdout.write(`${JSON.stringify(hit)}\n`);
           continue;
@@ -81,10 +134,13 @@ Examples:
           `${hit.id}  ${hit.title}${facts ? ` (${facts})` : ''}\n  ${snippetText(hit.snippet)}\n`,
         );
       }
+      // A reader that stopped early (`| head -1`) took what it wanted: no count of what it did not
+      // see. Its closed pipe is reported on the event loop: one turn first.
+      await loopTurn();
+      if (ctx.stdoutGone?.()) return EXIT.ok;
+      if (ctx.values['json'] && result.next) ctx.stdout.write(`${JSON.stringify({ next: result.next })}\n`);
       if (!ctx.values['json'] && !ctx.values['quiet']) {
-        ctx.stderr.write(
-          `${result.items.length} result${result.items.length === 1 ? '' : 's'}${result.next ? ' (more: raise --limit)' : ''}\n`,
-        );
+        ctx.stderr.write(countLine(result.items.length, result.next));
       }
       return EXIT.ok;
     } finally {

@@ -3,6 +3,7 @@ import { NewsdigestError } from '../../errors.js';
 import { startServer } from '../../serve/server.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, type CommandContext, EXIT } from '../command.js';
+import { dbPathProblem } from '../out-file.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -34,6 +35,11 @@ Examples:
     const db = ctx.values['db'];
     if (typeof db !== 'string' || db === '') {
       ctx.stderr.write('serve: --db FILE is required; see newsdigest serve --help\n');
+      return EXIT.usage;
+    }
+    const dbProblem = dbPathProblem('serve', db);
+    if (dbProblem) {
+      ctx.stderr.write(`${dbProblem}\n`);
       return EXIT.usage;
     }
     const rawPort = ctx.values['port'] ?? '8080';
