@@ -449,8 +449,55 @@ const PARTICIPLE_OPENERS = new Set([
   'despite',
 ]);
 
+/** Relative pronouns that may stand before the subject of their clause ("which locals called"). */
+const OBJECT_RELATIVES = new Set(['which', 'whom']);
+/** Words after "which" that leave it the subject ("which also said", "which last week warned"). */
+const ADVERBS_AFTER_RELATIVE = new Set([
+  'also',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'first',
+  'then',
+  'now',
+  'still',
+  'has',
+  'have',
+  'had',
+  'never',
+  'often',
+  // a preposition opens an aside, not the clause's subject ("which through the 1950s supported")
+  'through',
+  'in',
+  'on',
+  'at',
+  'for',
+  'during',
+  'since',
+  'over',
+  'after',
+  'before',
+  'with',
+  'by',
+  'from',
+  'under',
+  'until',
+  'despite',
+]);
+
 function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
-  const [a, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
+  const [a0, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
+  // "which locals called", "whom critics describe as": an object relative's own subject is the
+  // source, never the pronoun before it (a relative pronoun alone stays: "who said").
+  const a =
+    b - a0 > 1 &&
+    OBJECT_RELATIVES.has(table.lower[a0]!) &&
+    !verbAt(table, a0 + 1) &&
+    !/ly$/.test(table.lower[a0 + 1]!) &&
+    !ADVERBS_AFTER_RELATIVE.has(table.lower[a0 + 1]!)
+      ? a0 + 1
+      : a0;
   // "In", "A", "Amid": a phrase of function words alone names no one, but for a determiner
   // standing alone as a pronoun ("Some said …", "a group that is devoted to …").
   if (b - a === 1 && PRONOUN_DETERMINERS.has(table.lower[a]!)) return charSpan(table, a, b);
@@ -782,6 +829,15 @@ export function extractAttributions({
       const next = u + 1 < units.length ? units[u + 1]! : NO_UNIT;
       const a = attributionAt(table, c0, c1, s0, s1, next[0], next[1], ts, previous);
       if (!a) continue;
+      // "Job cuts will be announced …, said X": an inverted cue's content is the whole clause
+      // before it, the earlier sourceless cue inside it included.
+      if (previous && !previous.source && a.source && a.source.start > a.cue.start && k > 0) {
+        const from = k === 1 ? ts : cues[k - 2]![1];
+        if (previous.cue.start >= table.off[2 * from]! && a.content.end <= table.off[2 * c0]!) {
+          const whole = contentSpan(table, from, c0);
+          if (whole && whole.end === a.content.end) a.content = whole;
+        }
+      }
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
       if (readings) readings.set(a, reading);
@@ -1221,12 +1277,80 @@ function contentAfter(
   next0: number,
   next1: number,
 ): Span | undefined {
-  const after = TAKES_OBJECT.test(table.lower[c1 - 1]!) ? afterAddressee(table, c1, s1) : c1;
+  const after = TAKES_OBJECT.test(table.lower[c1 - 1]!)
+    ? afterAddressee(table, c1, s1)
+    : adjunctThen(table, c1, s1);
   const content = contentSpan(table, after, s1);
   if ((!content || wordsIn(table, c1, s1) <= 3) && next0 >= 0 && isWholeQuote(table, next0, next1)) {
     return contentSpan(table, next0, next1);
   }
   return content;
+}
+
+/** Words that open an adjunct of time or circumstance between a cue and "that" ("said on Monday that"). */
+const ADJUNCT_OPENERS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'late',
+  'early',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'yesterday',
+  'today',
+  'tonight',
+  'again',
+  'repeatedly',
+  'publicly',
+  'privately',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'for',
+  'with',
+  'by',
+  'from',
+  'through',
+  'over',
+  'via',
+  'under',
+  'to',
+]);
+/**
+ * The last word of such an adjunct, right before "that": a time word, a number, or the medium
+ * ("in a statement", "in an interview"); a capitalised word (a day, a place, a paper) counts too.
+ * Any other noun may have a relative "that" after it ("in areas that …").
+ */
+const ADJUNCT_ENDS =
+  /^(\d+|\d+s|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning|afternoon|evening|day|today|yesterday|tonight|earlier|later|again|ago|recently|repeatedly|publicly|privately|statement|statements|interview|interviews|conference|briefing|speech|letter|email|e-mail|release|post|tweet|tweets|call|appearance|hearing|testimony|filing|memo|report|debate|rally|remarks|op-ed|video|broadcast|podcast|program|programme|show|session|meeting|court|twitter|facebook)$/;
+/** The most tokens an adjunct between a cue and "that" may have ("said in a statement on Monday that"). */
+const MAX_ADJUNCT = 8;
+
+/**
+ * Where the content of "said on Monday that …" starts: at the "that" after a short adjunct of
+ * time or circumstance that follows the cue (PolNeAR leaves the adjunct out of the content:
+ * the content opens with its complementizer). An adjunct opens with a preposition or a time
+ * word and holds no verb, quotation or clause stop; anything else leaves the content at c1.
+ */
+function adjunctThen(table: TokenTable, c1: number, s1: number): number {
+  if (c1 >= s1 || !ADJUNCT_OPENERS.has(table.lower[c1]!)) return c1;
+  const end = Math.min(s1, c1 + MAX_ADJUNCT + 1);
+  for (let i = c1 + 1; i < end; i++) {
+    const t = table.lower[i]!;
+    if (t === 'that') return ADJUNCT_ENDS.test(table.lower[i - 1]!) || isCapitalisedAt(table, i - 1) ? i : c1;
+    if (table.region[i] !== -1 || t === ':' || t === ';' || SOURCE_STOPS.has(t) || verbAt(table, i))
+      return c1;
+  }
+  return c1;
 }
 
 /** Where the content of "told reporters (that) …" starts: at "that", a colon or a quote, else after a one-word addressee. */
@@ -1506,8 +1630,15 @@ function invertedAt(
   cue: Span,
   prev: string,
 ): Attribution | undefined {
-  const srcEnd = sourceAfter(table, c1, s1);
-  const ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
+  let srcEnd = sourceAfter(table, c1, s1);
+  let ends = srcEnd >= s1 || SOURCE_STOPS.has(table.lower[srcEnd]!) || table.region[srcEnd] !== -1;
+  // "…, said the firm's chair Jane Roe in an email to staff.": a name, then an adjunct that runs
+  // to the end; the name is the source, the adjunct is in no span.
+  const named = nameThenAdjunct(table, c1, srcEnd, s1);
+  if (named > 0) {
+    srcEnd = named;
+    ends = true;
+  }
   // After a comma, what precedes must be a clause ("The port will close, said X"), not a
   // name and its apposition ("X, a spokesman, says the port …").
   const chunkStart = sourceBefore(table, c0 - 1, s0).from;
@@ -1560,6 +1691,27 @@ function invertedAt(
 }
 
 const RELATIVE_OPENERS = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/** Prepositions that open the adjunct after an inverted source ("…, said X in a statement"). */
+const INVERTED_ADJUNCTS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'to']);
+
+/**
+ * After an inverted cue at c1: where a name that is followed by an adjunct ends ("said the
+ * firm's chair Jane Roe in an email to staff."): the first of INVERTED_ADJUNCTS right after a
+ * capitalised word, within ten tokens of the cue, when the adjunct from there runs to the end of
+ * the stretch (or a stop) in at most eight tokens without a verb. 0 when there is none.
+ */
+function nameThenAdjunct(table: TokenTable, c1: number, srcEnd: number, s1: number): number {
+  for (let k = c1 + 1; k < Math.min(srcEnd, c1 + 11); k++) {
+    if (!INVERTED_ADJUNCTS.has(table.lower[k]!) || !isCapitalisedAt(table, k - 1)) continue;
+    let e = k + 1;
+    while (e < s1 && !SOURCE_STOPS.has(table.lower[e]!) && table.region[e] === -1 && table.lower[e] !== '.')
+      e++;
+    if (e - k > 8 || clauseLike(table, k, e)) return 0;
+    return k;
+  }
+  return 0;
+}
 
 /** True when a token of [from, to) is in a quoted passage. */
 function quoteIn(table: TokenTable, from: number, to: number): boolean {
@@ -1829,7 +1981,19 @@ function contentBeforeSource(
 ): Span | undefined {
   const quoteAfter = startsQuote(table, c1, s1);
   if (quoteAfter && table.region[boundary] !== -1) return contentSpan(table, s0, s1);
-  const closing = CLOSE_MARKS.has(table.lower[boundary]!);
+  // "The teams isolated the problem, Roe said, and patched …": a reporting clause set off by
+  // commas inside the sentence; the content is the sentence around it (PolNeAR's gapped span).
+  if (
+    table.lower[boundary] === ',' &&
+    table.lower[c1] === ',' &&
+    table.region[boundary] === -1 &&
+    wordsIn(table, c1, s1) > SHORT_TAIL &&
+    c1 - boundary - 1 <= 5
+  )
+    return contentSpan(table, s0, s1);
+  // A closing mark counts only after speech: a scare-quoted word inside the clause
+  // ("and “patched” the software as …") is no quote of the cue's source.
+  const closing = CLOSE_MARKS.has(table.lower[boundary]!) && speechBefore(table, boundary, s0);
   if (
     ((wordsIn(table, c1, s1) <= SHORT_TAIL && adverbialTail(table, c1, s1)) || closing) &&
     !quoteAfter &&
