@@ -1,4 +1,7 @@
-/** newsdigest's public API: digest(), the Article model and its JSON Schema, the version. */
+/**
+ * newsdigest's public API: digest(), the Article model and its JSON Schema, the readers that
+ * turn files into pages (readPages, decodeBytes), the typed error, the version.
+ */
 export { articleJsonSchema } from './article/json-schema.js';
 export { ArticleSchema, SCHEMA_VERSION } from './article/schema.js';
 export type {
@@ -19,8 +22,15 @@ export type {
   Speaker,
 } from './article/types.js';
 export { type ArticleCheck, type ArticleIssue, checkArticle } from './article/validate.js';
-export { digest, digestArticle, STAGES } from './digest.js';
-export type { DigestOptions } from './digest-options.js';
-export { type ErrorCode, NewsdigestError } from './errors.js';
+export { type DigestedArticle, type DigestInput, digest, digestArticle, STAGES } from './digest.js';
+export {
+  checkDigestOptions,
+  type DigestOptions,
+  type FullDigestOptions,
+  type LanguageOptions,
+} from './digest-options.js';
+export { type ErrorCode, isNewsdigestError, NewsdigestError } from './errors.js';
+export { type Decoded, type DecodeOptions, decodeBytes } from './ingest/decode.js';
 export type { PageInput } from './ingest/page.js';
+export { type PageResult, type ReadOptions, readPages } from './ingest/read.js';
 export { VERSION } from './version.js';

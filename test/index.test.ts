@@ -12,13 +12,24 @@ describe('public API', () => {
         'VERSION',
         'articleJsonSchema',
         'checkArticle',
+        'checkDigestOptions',
+        'decodeBytes',
         'digest',
         'digestArticle',
+        'isNewsdigestError',
+        'readPages',
       ].sort(),
     );
   });
 
   it('runs the stages in an order where every layer is written before it is read', () => {
-    expect(api.STAGES.map((s) => s.name)).toEqual(['layout', 'text', 'entities', 'quotes', 'summarize']);
+    expect(api.STAGES.map((s) => s.name)).toEqual([
+      'layout',
+      'text',
+      'language',
+      'entities',
+      'quotes',
+      'summarize',
+    ]);
   });
 });

@@ -7,9 +7,9 @@
  * can never drift apart.
  */
 import * as v from 'valibot';
-import { SCHEMA_VERSION } from './schema-version.js';
+import { SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema-version.js';
 
-export { SCHEMA_VERSION };
+export { SCHEMA_VERSION, SCHEMA_VERSIONS };
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -114,6 +114,12 @@ export const SourceSchema = v.object({
   fetchedAt: v.optional(v.string()),
 });
 
+/**
+ * A problem found on the way, the Article written all the same. Codes so far: E_NO_ARTICLE (layout:
+ * no story text on the page), W_LLM_FALLBACK (summarize: the LLM failed, extractive highlights
+ * instead), W_NOT_ENGLISH (language, since 1.1: the page does not read as English, so entities and
+ * quotes are left empty; the message names the language or "unknown").
+ */
 export const WarningSchema = v.object({
   code: v.string(),
   message: v.string(),
@@ -121,7 +127,8 @@ export const WarningSchema = v.object({
 });
 
 export const ArticleSchema = v.object({
-  schemaVersion: v.literal(SCHEMA_VERSION),
+  /** The version of this contract the Article was written under (1.0 Articles meet 1.1). */
+  schemaVersion: v.picklist(SCHEMA_VERSIONS),
   id: v.string(),
   text: v.string(),
   source: SourceSchema,
