@@ -51,6 +51,8 @@ at dawn. (Photo: Example Agency)</figcaption></figure><image src="b.png">
 be paid for, and the treasurer said the money would come from the port&rsquo;s own reserves&nbsp;&amp; grants.</p>
 <p>A vote is due next month, after a round of public meetings in the three wards nearest the water.<br>
 “We will listen first,” the leader said.</br>Then the meeting closed.</p></p></span>
+<p>The harbour master <span><a href="/people/ann">Ann Writer</a><span class="card"><a href="/people/ann">Ann B. Writer</a>
+<a href="/s/1">The harbour vote</a> <a href="/people/ann">MORE</a></span></span> (Ind.) spoke last.</p>
 <h2>What happens next</h2><p>Read more: <a href="https://example.com/b">The harbour’s history</a></p>
 <blockquote><p>‘It is our harbour too,’ one resident wrote.</p></blockquote>
 <ul class="facts"><li>First fact</li><li>Second fact<li>Third fact</ul>

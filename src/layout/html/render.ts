@@ -237,6 +237,8 @@ const KNOWN_COUNT = KNOWN_TAG_NAMES.length;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const MAX_TRACKED_DEPTH = 512;
+/** Links an inline element's text must be made of, and nothing else, to be a hover card cut from its line. */
+const MIN_CARD_LINKS = 3;
 /** Score added to (or taken from) a container by its class/id. */
 const CLASS_WEIGHT = 25;
 const MAX_JSON_LD = 2_000_000;
@@ -338,6 +340,9 @@ interface OpenElement {
   block: boolean;
   /** The innermost block-level element open when this one opened: the holder again once it closes. */
   outerBlock: number;
+  /** Where this element's text starts in the line being built, and the line's serial then (see PageRenderer.lineSerial). */
+  textStart: number;
+  lineAt: number;
 }
 
 /**
@@ -439,6 +444,13 @@ class PageRenderer implements ScanHandler {
   anchorDepth = 0;
   /** Where the outermost open link's text starts in `current` (-1: none, or a line ended inside it). */
   anchorStart = -1;
+  /** Lines begun so far (one more each time `current` is emptied): an offset into `current` holds while this does. */
+  lineSerial = 0;
+  /**
+   * Where the line's links lie in `current`: start, end, … (outermost links; one showing its own
+   * address is text). Read only when an inline element closes holding three links or more.
+   */
+  readonly linkSpans: number[] = [];
   preDepth = 0;
   inTitle = false;
   title = '';
@@ -475,6 +487,8 @@ class PageRenderer implements ScanHandler {
     this.current = '';
     this.currentLink = 0;
     this.anchorStart = -1;
+    this.lineSerial++;
+    if (this.linkSpans.length !== 0) this.linkSpans.length = 0;
     if (!line) return;
     if (this.length > 0) {
       this.parts.push('\n');
@@ -543,7 +557,19 @@ class PageRenderer implements ScanHandler {
     if (anchor && this.anchorDepth++ === 0 && this.skipDepth === 0) this.anchorStart = this.current.length;
     if (pre) this.preDepth++;
     const e = this.stack[depth];
-    if (e === undefined) this.stack.push({ tag: name, node, skip, anchor, pre, block: isBlock, outerBlock });
+    const textStart = this.current.length;
+    if (e === undefined)
+      this.stack.push({
+        tag: name,
+        node,
+        skip,
+        anchor,
+        pre,
+        block: isBlock,
+        outerBlock,
+        textStart,
+        lineAt: this.lineSerial,
+      });
     else {
       e.tag = name;
       e.node = node;
@@ -552,6 +578,8 @@ class PageRenderer implements ScanHandler {
       e.pre = pre;
       e.block = isBlock;
       e.outerBlock = outerBlock;
+      e.textStart = textStart;
+      e.lineAt = this.lineSerial;
     }
     this.depth = depth + 1;
   }
@@ -621,6 +649,18 @@ class PageRenderer implements ScanHandler {
     if (this.skipDepth === 0 && open.block) this.flush();
     if (open.skip) this.skipDepth--;
     if (open.anchor && --this.anchorDepth === 0) this.closeAnchor();
+    else if (
+      !open.block &&
+      // Its third-last link of the line starts inside it: three links or more (one array read).
+      this.linkSpans.length >= 2 * MIN_CARD_LINKS &&
+      this.linkSpans[this.linkSpans.length - 2 * MIN_CARD_LINKS]! >= open.textStart &&
+      open.lineAt === this.lineSerial &&
+      this.anchorDepth === 0 &&
+      this.skipDepth === 0 &&
+      this.isLinkCard(open.textStart)
+    ) {
+      this.cutLinkCard(open);
+    }
     if (open.pre) this.preDepth--;
     if (open.node >= 0) {
       const c = this.columns;
@@ -632,6 +672,51 @@ class PageRenderer implements ScanHandler {
   }
 
   /**
+   * An inline element inside a line of prose whose whole text is three or more links and white
+   * space: a card a site shows on hover (a person's full name, role, their latest stories and
+   * "MORE" after their name), a tag strip glued into a sentence. CSS hides such cards, and no
+   * sentence is links alone with nothing between them; the line keeps its prose, the card goes.
+   */
+  cutLinkCard(open: OpenElement): void {
+    const from = open.textStart;
+    this.current = this.current.slice(0, from);
+    // Its links leave the line, and the line's link characters with them.
+    const spans = this.linkSpans;
+    let keep = spans.length;
+    while (keep > 0 && spans[keep - 2]! >= from) {
+      this.currentLink -= spans[keep - 1]! - spans[keep - 2]!;
+      keep -= 2;
+    }
+    spans.length = keep;
+    if (this.currentLink < 0) this.currentLink = 0;
+  }
+
+  /**
+   * Whether the line's text from `from` on is links and white space only, with some text that is
+   * not a link (a sentence) before it: the gaps between the line's link spans are read.
+   */
+  isLinkCard(from: number): boolean {
+    const text = this.current;
+    const spans = this.linkSpans;
+    if (text.length <= from) return false;
+    let plainBefore = false;
+    let pos = 0;
+    for (let k = 0; k <= spans.length; k += 2) {
+      const gapEnd = k < spans.length ? spans[k]! : text.length;
+      for (let i = pos; i < gapEnd; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 32 && c !== 0xa0) {
+          if (i >= from) return false;
+          plainBefore = true;
+          i = Math.min(gapEnd, from) - 1; // the rest of the gap before the element says nothing more
+        }
+      }
+      if (k < spans.length) pos = Math.max(pos, spans[k + 1]!);
+    }
+    return plainBefore;
+  }
+
+  /**
    * A link that shows its own address ("www.example.com", "https://…") is read as text: the reader
    * sees the address as part of the story (a source, a shop, a contact), not a way to another page.
    */
@@ -639,8 +724,10 @@ class PageRenderer implements ScanHandler {
     const from = this.anchorStart;
     this.anchorStart = -1;
     const length = this.current.length - from;
-    if (from < 0 || length === 0 || length > MAX_SHOWN_ADDRESS) return;
-    if (SHOWN_ADDRESS.test(this.current.slice(from))) this.currentLink -= length;
+    if (from < 0 || length === 0) return;
+    if (length <= MAX_SHOWN_ADDRESS && SHOWN_ADDRESS.test(this.current.slice(from)))
+      this.currentLink -= length;
+    else this.linkSpans.push(from, from + length);
   }
 
   closeJsonLd(): void {

@@ -110,8 +110,9 @@ export function extractMeta(
   const ogTitle = metaTag(page, 'og:title', 'twitter:title');
   const feedTitle = article.meta?.title; // given by the feed or JSONL record the page came in
   const chosen = ld?.headline ?? ogTitle ?? feedTitle ?? headingTitle;
-  let title: string | undefined;
-  if (chosen !== undefined || page?.title) {
+  let title: string | undefined = chosen ?? page?.title;
+  // Most titles have no separator at all: the page's names are gathered only for those that do.
+  if (title !== undefined && SEPARATOR_ONE.test(title)) {
     const evidence = titleEvidence(article, page, ld, [
       ld?.headline,
       metaTag(page, 'og:title'),
@@ -288,6 +289,7 @@ function hostOf(url: string | undefined): string | undefined {
 
 /** A title's separators: a bar, a dash, a middle dot or a guillemet with space on both sides. */
 const SEPARATOR = /\s+[|–—·»-]\s+/g;
+const SEPARATOR_ONE = /\s[|–—·»-]\s/;
 
 /**
  * A title less the site's name (or the section's) at either end: "… | TheHill", "… - IGN",
