@@ -104,3 +104,27 @@ describe('relative pronouns and scare quotes (item 4)', () => {
     ]);
   });
 });
+
+describe('what nobody said (item 5)', () => {
+  it('does not read a page or line-up label before a colon as a speaker', () => {
+    expect(readQuotes('Q&A: Malcolm Ruiz and the harbour club')).toEqual([]);
+    expect(readQuotes('Subs not used: Lee, Park, Ortiz, Brandt')).toEqual([]);
+    expect(readQuotes('Obituary: the painter who loved the sea')).toEqual([]);
+  });
+
+  it('still reads a name before a colon', () => {
+    expect(readQuotes('Marsh: the bridge is safe and will open in May')).toEqual([
+      { kind: 'reported', speaker: 'Marsh', cue: ':', content: 'the bridge is safe and will open in May' },
+    ]);
+  });
+
+  it('does not make an event that follows another an attribution', () => {
+    expect(readGivenCues('The strike follows a vote by dock workers last week.', ['follows'])).toEqual([]);
+    expect(readGivenCues('The sale followed weeks of talks with the council.', ['followed'])).toEqual([]);
+  });
+
+  it('keeps "if" at the start of the content ("asked if …")', () => {
+    const t = 'The inspector asked if the crane had been checked that morning.';
+    expect(readGivenCues(t, ['asked'])[0]!.content).toBe('if the crane had been checked that morning');
+  });
+});
