@@ -7,6 +7,7 @@ import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
 import { HIGHLIGHTS_HEADING, RELATED_HEADING } from '../patterns.js';
+import { readsAsPromo } from '../text/promo-lines.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
 import { DEFAULT_PARAMS, type ExtractionParams } from './params.js';
@@ -118,7 +119,29 @@ export function classifyHtmlLines(
     }
     out.push({ start: b.start, end: b.end, kind, group });
   }
+  peelPromos(out, text);
   return out;
+}
+
+/**
+ * Calls to action at either end of the story ("Follow the Opinion section on Facebook, Twitter and
+ * Instagram", "Sign up for our daily newsletter") are the site's, not the story's: the text path's
+ * rule (text/promo-lines.ts), read over the story's first and last paragraphs, the lines between
+ * them that are not story (ads, captions) passed over. Inside the story such a line stays.
+ */
+function peelPromos(lines: LineKind[], text: string): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (l.kind !== 'paragraph') continue;
+    if (!readsAsPromo(text.slice(l.start, l.end))) break;
+    l.kind = 'boilerplate';
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.kind !== 'paragraph') continue;
+    if (!readsAsPromo(text.slice(l.start, l.end))) break;
+    l.kind = 'boilerplate';
+  }
 }
 
 /** A line outside the story: named furniture when its wording or context says which, else boilerplate. */
