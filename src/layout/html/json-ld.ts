@@ -86,16 +86,33 @@ function names(v: Json | undefined, people: string[], orgs: string[]): void {
   }
 }
 
+/** A comma before a closing bracket or brace, outside strings (the one slip pages' JSON-LD often has). */
+const TRAILING_COMMA = /("(?:[^"\\]|\\.)*")|,(\s*[\]}])/g;
+
+/** The JSON, else the same with trailing commas dropped (`"Science", ]`), else undefined. */
+function parseLoose(text: string): Json | undefined {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    try {
+      return JSON.parse(
+        text.replace(
+          TRAILING_COMMA,
+          (_m, str: string | undefined, close: string | undefined) => str ?? close!,
+        ),
+      ) as Json;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
 export function readJsonLd(scripts: readonly string[]): JsonLdArticle | undefined {
   let best: { [k: string]: Json } | undefined;
   let bestRank = -1;
   for (const script of scripts) {
-    let root: Json;
-    try {
-      root = JSON.parse(script.trim().replace(/^<!--|-->$/g, '')) as Json;
-    } catch {
-      continue;
-    }
+    const root = parseLoose(script.trim().replace(/^<!--|-->$/g, ''));
+    if (root === undefined) continue;
     for (const o of objects(root)) {
       const types = typesOf(o).join(' ');
       if (!ARTICLE_TYPE.test(types)) continue;

@@ -23,6 +23,15 @@ describe('readJsonLd', () => {
     expect(readJsonLd([script])?.headline).toBe('Council votes on the harbour budget');
   });
 
+  it('reads JSON-LD with a comma before a closing bracket, leaving commas inside strings alone', () => {
+    const script = `{"@type": "NewsArticle", "headline": "Locks, gates, and boats", "datePublished": "2026-03-02T16:06:51-05:00",
+      "keywords": ["Canal", "Harbour, ]", ], "publisher": {"@type": "Organization", "name": "Quayside Weekly",},}`;
+    const found = readJsonLd([script]);
+    expect(found?.headline).toBe('Locks, gates, and boats');
+    expect(found?.datePublished).toBe('2026-03-02T16:06:51-05:00');
+    expect(found?.publisher).toBe('Quayside Weekly');
+  });
+
   it('skips a script that is not JSON', () => {
     expect(readJsonLd(['{ not json'])).toBeUndefined();
   });
