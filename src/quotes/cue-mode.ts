@@ -1,0 +1,49 @@
+/**
+ * What an attribution reports: words said or written (`speech`), a belief or expectation held
+ * (`belief`: "believes", "fears", "is expected to"), an intention (`intention`: "wants", "plans",
+ * "voted against"), something seen (`perception`: "saw", "watched"), or what a document or figure
+ * shows (`evidence`: "a study found", "figures show", "released a video").
+ *
+ * PolNeAR marks all five as attributions (it covers beliefs and intentions; on train "is expected"
+ * is a gold cue 26 times, "saw" 12, "released" 4, "voted against" 2), so the quotes layer keeps
+ * them and the issue's figures count them; a user asking "who said what" wants the first. This
+ * tells them apart from the cue's words alone, for whoever lists statements by speaker (the store,
+ * /v1/quotes, --speaker): a proposal for a `Quote.mode` field is in
+ * docs/decisions/quotes-user-15.md. Nothing in the pipeline reads it yet.
+ */
+import type { Quote } from '../article/types.js';
+
+export type CueMode = 'speech' | 'belief' | 'intention' | 'perception' | 'evidence';
+
+/** The words of a cue that are no verb of its own: auxiliaries, negation, adverbs in -ly, "also". */
+const PREFIX =
+  /^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|also|still|now|never|long|widely|reportedly|\p{L}+ly)\s+)+/iu;
+
+const BELIEF =
+  /^(?:believ|think|thought|feel|felt|fear|hope|hoping|doubt|suspect|expect|assum|presum|consider|regard|view|convinc|confident|sure|certain|worri|concern|skeptic|sceptic|optimis|pessimis|likely|unlikely|set to|due to|tipped|forecast|predict|estimat|reckon|understand|understood|know|knew|known|realis|realiz|suppos|imagin|trust|wonder|seem|appear|seen as)/iu;
+
+const INTENTION =
+  /^(?:want|plan|intend|aim|seek|sought|vot|decid|chose|choos|agree|refus|reject|oppos|support|back|endors|favou?r|prefer|wish|tr(?:y|ied|ies) to|attempt|push|pledg|promis|vow|threaten|propos|call(?:s|ed)? for|campaign)/iu;
+
+const PERCEPTION =
+  /^(?:saw|see|sees|seen|seeing|watch(?:es|ed|ing)?|notic\p{L}*|observ\p{L}*|witness\p{L}*|spott\p{L}*|heard|hear|hears)\b/iu;
+
+const EVIDENCE =
+  /^(?:show|found|find|finds|reveal|releas|publish|confirm(?:s|ed)? by|according to a (?:study|report|survey|poll)|point(?:s|ed)? to|demonstrat|prov)/iu;
+
+/**
+ * The mode of a quote, read from its cue (its auxiliaries and adverbs set aside). Some verbs are
+ * two things at once: "vowed", "pledged", "promised", "proposed" are counted as intention, though
+ * they are said; "warned", "suggested", "indicated" stay speech. A punctuation cue (a headline's
+ * colon, a dash) is speech.
+ */
+export function cueMode(text: string, quote: Pick<Quote, 'cue'>): CueMode {
+  const cue = text.slice(quote.cue.start, quote.cue.end).trim().replace(/\s+/g, ' ').replace(PREFIX, '');
+  if (!cue || /^[\p{P}\p{S}]+$/u.test(cue)) return 'speech';
+  if (/^seen as/iu.test(cue)) return 'belief';
+  if (PERCEPTION.test(cue)) return 'perception';
+  if (BELIEF.test(cue)) return 'belief';
+  if (INTENTION.test(cue)) return 'intention';
+  if (EVIDENCE.test(cue)) return 'evidence';
+  return 'speech';
+}
