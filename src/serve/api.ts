@@ -1,15 +1,25 @@
 /** The JSON API under /v1: digest a page, search articles, entities and quotes. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
+import { ENTITY_TYPES, QUOTE_KINDS } from '../article/schema.js';
 import type { DigestOptions } from '../digest-options.js';
 import { NewsdigestError } from '../errors.js';
 import { looksLikeHtml, type PageInput } from '../ingest/page.js';
 import { looksBinary } from '../ingest/read.js';
-import type { CorpusStore } from '../store/types.js';
+import type { CorpusStore, QuoteFilters } from '../store/types.js';
 import { type DigestRunner, inlineRunner } from './digest-runner.js';
-import { articleFilters, entityId, pageParams } from './params.js';
+import { notAllowed, READ_METHODS } from './http-errors.js';
+import {
+  articleFilters,
+  checkParams,
+  entityId,
+  enumParam,
+  pageParams,
+  ROUTE_PARAMS,
+  searchParams,
+} from './params.js';
 
 export interface ApiOptions {
   store: CorpusStore;
@@ -69,6 +79,11 @@ async function pageFromRequest(req: Request, contentType: string): Promise<PageI
   );
 }
 
+/** Refuses parameters the route does not take (ROUTE_PARAMS); called first in each handler. */
+function only(c: Context, allowed: readonly string[]): void {
+  checkParams(searchParams(c.req.url), allowed);
+}
+
 export function apiRoutes(opts: ApiOptions): Hono {
   const { store } = opts;
   const runner = opts.runner ?? inlineRunner(opts.digest ?? {});
@@ -76,6 +91,10 @@ export function apiRoutes(opts: ApiOptions): Hono {
 
   api.post(
     '/digest',
+    async (c, next) => {
+      only(c, ROUTE_PARAMS.digest);
+      await next();
+    },
     bodyLimit({
       maxSize: opts.maxBodyBytes,
       onError: () => {
@@ -99,26 +118,22 @@ export function apiRoutes(opts: ApiOptions): Hono {
       return c.body(json, 200, { 'Content-Type': 'application/json' });
     },
   );
-
   // The route exists, for POST only: other methods get 405 with Allow, not 404.
-  api.all('/digest', (c) => {
-    c.header('Allow', 'POST');
-    return c.json(
-      { error: { code: 'E_METHOD', message: `${c.req.method} is not allowed on /v1/digest; use POST` } },
-      405,
-    );
-  });
+  api.all('/digest', notAllowed('POST'));
 
-  api.get('/articles', (c) =>
-    c.json(
+  api.get('/articles', (c) => {
+    only(c, ROUTE_PARAMS.articles);
+    return c.json(
       store.search(
         articleFilters((k) => c.req.query(k)),
         pageParams((k) => c.req.query(k)),
       ),
-    ),
-  );
+    );
+  });
+  api.all('/articles', notAllowed(READ_METHODS));
 
   api.get('/articles/:id{.+}', (c) => {
+    only(c, ROUTE_PARAMS.article);
     const id = c.req.param('id');
     // The stored JSON as it is: parsing and writing a long article again cost ~0.7 s for 9 MB.
     const json = store.articleJson ? store.articleJson(id) : JSON.stringify(store.article(id) ?? null);
@@ -126,17 +141,18 @@ export function apiRoutes(opts: ApiOptions): Hono {
       throw new NewsdigestError('E_NOT_FOUND', id, 'no such article');
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
+  api.all('/articles/:id{.+}', notAllowed(READ_METHODS));
 
-  api.get('/entities', (c) =>
-    c.json(
-      store.entities(
-        c.req.query('q'),
-        pageParams((k) => c.req.query(k)),
-      ),
-    ),
-  );
+  api.get('/entities', (c) => {
+    only(c, ROUTE_PARAMS.entities);
+    const query = (k: string) => c.req.query(k);
+    const type = enumParam(query, 'type', ENTITY_TYPES);
+    return c.json(store.entities(query('q'), pageParams(query), type ? { type } : {}));
+  });
+  api.all('/entities', notAllowed(READ_METHODS));
 
   api.get('/entities/:id', (c) => {
+    only(c, ROUTE_PARAMS.entity);
     const raw = c.req.param('id');
     const id = entityId(raw);
     const entity =
@@ -149,20 +165,21 @@ export function apiRoutes(opts: ApiOptions): Hono {
     if (!entity) throw new NewsdigestError('E_NOT_FOUND', raw, 'no such entity');
     return c.json(entity);
   });
+  api.all('/entities/:id', notAllowed(READ_METHODS));
 
   api.get('/quotes', (c) => {
-    const filters: { speaker?: string; q?: string } = {};
-    const speaker = c.req.query('speaker');
-    const q = c.req.query('q');
+    only(c, ROUTE_PARAMS.quotes);
+    const query = (k: string) => c.req.query(k);
+    const filters: QuoteFilters = {};
+    const speaker = query('speaker');
+    const q = query('q');
+    const kind = enumParam(query, 'kind', QUOTE_KINDS);
     if (speaker) filters.speaker = speaker;
     if (q) filters.q = q;
-    return c.json(
-      store.quotes(
-        filters,
-        pageParams((k) => c.req.query(k)),
-      ),
-    );
+    if (kind) filters.kind = kind;
+    return c.json(store.quotes(filters, pageParams(query)));
   });
+  api.all('/quotes', notAllowed(READ_METHODS));
 
   return api;
 }

@@ -11,8 +11,9 @@ import type { DigestOptions } from '../digest-options.js';
 import type { CorpusStore } from '../store/types.js';
 import { apiRoutes } from './api.js';
 import { DigestBusy, type DigestRunner } from './digest-runner.js';
-import { errorAnswer } from './http-errors.js';
+import { errorAnswer, errorBody, notAllowed, READ_METHODS } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
+import { checkParams, ROUTE_PARAMS, searchParams } from './params.js';
 import { errorPage, webRoutes } from './web/routes.js';
 
 export interface AppOptions {
@@ -48,24 +49,29 @@ export function createApp(opts: AppOptions): Hono {
   });
   const isApi = (path: string) => path.startsWith('/v1/') || path === '/openapi.json';
   app.onError((e, c) => {
+    const path = c.req.path;
     if (e instanceof DigestBusy) {
       c.header('Retry-After', String(e.retryAfterSeconds));
-      return c.json({ error: { code: 'E_BUSY', message: e.message } }, 503);
+      return c.json(errorBody('E_BUSY', e.message, path), 503);
     }
     if (e instanceof HTTPException) {
-      const body = { error: { code: e.status === 504 ? 'E_TIMEOUT' : 'E_HTTP', message: e.message } };
-      return isApi(c.req.path) ? c.json(body, e.status) : c.html(errorPage(e.status, e.message), e.status);
+      const body = errorBody(e.status === 504 ? 'E_TIMEOUT' : 'E_HTTP', e.message, path);
+      return isApi(path) ? c.json(body, e.status) : c.html(errorPage(e.status, e.message), e.status);
     }
-    const { status, body } = errorAnswer(e);
-    return isApi(c.req.path) ? c.json(body, status) : c.html(errorPage(status, body.error.message), status);
+    const { status, body } = errorAnswer(e, path);
+    return isApi(path) ? c.json(body, status) : c.html(errorPage(status, body.error.message), status);
   });
   app.notFound((c) =>
     isApi(c.req.path)
-      ? c.json({ error: { code: 'E_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404)
+      ? c.json(errorBody('E_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`, c.req.path), 404)
       : c.html(errorPage(404, 'There is no such page.'), 404),
   );
   const doc = openApiDocument();
-  app.get('/openapi.json', (c) => c.json(doc));
+  app.get('/openapi.json', (c) => {
+    checkParams(searchParams(c.req.url), ROUTE_PARAMS.openapi);
+    return c.json(doc);
+  });
+  app.all('/openapi.json', notAllowed(READ_METHODS));
   app.route(
     '/v1',
     apiRoutes({

@@ -1,5 +1,6 @@
 /** The API's OpenAPI 3.1 document, served at /openapi.json. The Article schema is the generated one. */
 import { articleJsonSchema } from '../article/json-schema.js';
+import { ENTITY_TYPES, QUOTE_KINDS } from '../article/schema.js';
 import { VERSION } from '../version.js';
 
 const str = { type: 'string' };
@@ -18,6 +19,41 @@ const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
+
+/** The 400 of a route that reads: what each of its parameters can get wrong. */
+const badParameter = (more: string) =>
+  errorResponse(
+    `A parameter the route does not take, or given twice (E_BAD_QUERY, \`input\`: its name)${more}`,
+  );
+const PAGE_400 = '; `limit` not a whole number from 1 to 100; `cursor` not one this server gave';
+
+/** Every method OpenAPI names; the ones a path does not take answer 405 with Allow. */
+const METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete', 'options', 'trace'] as const;
+
+/**
+ * The operations of the methods a path does not take, each answering only 405 E_METHOD with an
+ * Allow header: listed so that the document names every status each route can answer.
+ */
+function notAllowedOperations(allow: readonly (typeof METHODS)[number][]): Record<string, object> {
+  const header = allow.map((m) => m.toUpperCase()).join(', ');
+  const ops: Record<string, object> = {};
+  for (const method of METHODS) {
+    if (allow.includes(method)) continue;
+    ops[method] = {
+      summary: `Not allowed: this path takes ${header}`,
+      responses: {
+        405: {
+          ...errorResponse(`Method not allowed (E_METHOD, \`input\`: "method")`),
+          headers: {
+            Allow: { description: 'The methods this path takes', schema: { type: 'string', const: header } },
+          },
+        },
+      },
+    };
+  }
+  return ops;
+}
+const READ_ONLY = notAllowedOperations(['get', 'head']);
 
 function paged(item: object) {
   return {
@@ -60,12 +96,15 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'The Article',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } },
             },
-            400: errorResponse('Empty, malformed or binary input'),
+            400: errorResponse(
+              'Empty, malformed or binary input, a content type other than JSON, text or HTML, or any query parameter',
+            ),
             413: errorResponse('Body larger than the limit'),
             503: errorResponse('As many digests running or waiting as the server takes; see Retry-After'),
             504: errorResponse('Took longer than the time limit'),
           },
         },
+        ...notAllowedOperations(['post']),
       },
       '/v1/articles': {
         get: {
@@ -87,9 +126,10 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'Best matches first (bm25) with a query; newest first without one',
               content: { 'application/json': { schema: paged({ $ref: '#/components/schemas/ArticleHit' }) } },
             },
-            400: errorResponse('Bad query syntax or parameter'),
+            400: badParameter(`; bad query syntax (\`q\`); \`from\` or \`to\` not a real date${PAGE_400}`),
           },
         },
+        ...READ_ONLY,
       },
       '/v1/articles/{id}': {
         get: {
@@ -100,15 +140,18 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'The Article',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } },
             },
-            404: errorResponse('No such article'),
+            400: badParameter(' (it takes none)'),
+            404: errorResponse('No such article (`input`: the id)'),
           },
         },
+        ...READ_ONLY,
       },
       '/v1/entities': {
         get: {
           summary: 'Entities across the corpus, most widely mentioned first',
           parameters: [
             param('q', 'Names or aliases starting with, or names containing, these words.'),
+            param('type', 'Only entities of this type.', { enum: ENTITY_TYPES }),
             ...pageParams,
           ],
           responses: {
@@ -118,8 +161,10 @@ export function openApiDocument(): Record<string, unknown> {
                 'application/json': { schema: paged({ $ref: '#/components/schemas/EntitySummary' }) },
               },
             },
+            400: badParameter(`; \`type\` not one of ${ENTITY_TYPES.join(', ')}${PAGE_400}`),
           },
         },
+        ...READ_ONLY,
       },
       '/v1/entities/{id}': {
         get: {
@@ -133,9 +178,11 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'The entity',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/EntityDetail' } } },
             },
-            404: errorResponse('No such entity'),
+            400: badParameter(PAGE_400),
+            404: errorResponse('No such entity (`input`: the id)'),
           },
         },
+        ...READ_ONLY,
       },
       '/v1/quotes': {
         get: {
@@ -143,6 +190,7 @@ export function openApiDocument(): Record<string, unknown> {
           parameters: [
             param('speaker', 'Speaker name: as written, or any alias of the resolved entity.'),
             param('q', 'Words in the quote (same syntax as for articles).'),
+            param('kind', 'Only quotes of this kind.', { enum: QUOTE_KINDS }),
             ...pageParams,
           ],
           responses: {
@@ -150,9 +198,25 @@ export function openApiDocument(): Record<string, unknown> {
               description: 'Quotes',
               content: { 'application/json': { schema: paged({ $ref: '#/components/schemas/QuoteHit' }) } },
             },
-            400: errorResponse('Bad query syntax or parameter'),
+            400: badParameter(
+              `; bad query syntax (\`q\`); \`kind\` not one of ${QUOTE_KINDS.join(', ')}${PAGE_400}`,
+            ),
           },
         },
+        ...READ_ONLY,
+      },
+      '/openapi.json': {
+        get: {
+          summary: 'This document',
+          responses: {
+            200: {
+              description: 'The OpenAPI document',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            400: badParameter(' (it takes none)'),
+          },
+        },
+        ...READ_ONLY,
       },
     },
     components: {
@@ -164,8 +228,16 @@ export function openApiDocument(): Record<string, unknown> {
           properties: {
             error: {
               type: 'object',
-              required: ['code', 'message'],
-              properties: { code: str, message: str, input: str },
+              required: ['code', 'message', 'input'],
+              properties: {
+                code: str,
+                message: { type: 'string', description: 'One line for a person, starting with the input' },
+                input: {
+                  type: 'string',
+                  description:
+                    'The input at fault: a parameter\'s name, "body", "content-type", "method", an id, or the path when the request as a whole is (no such route, busy, too slow)',
+                },
+              },
             },
           },
         },
@@ -189,7 +261,7 @@ export function openApiDocument(): Record<string, unknown> {
           type: 'object',
           properties: {
             id: { type: 'integer' },
-            type: { enum: ['PER', 'ORG', 'LOC', 'MISC'] },
+            type: { enum: ENTITY_TYPES },
             name: str,
             articles: { type: 'integer' },
             mentions: { type: 'integer' },
@@ -230,7 +302,7 @@ export function openApiDocument(): Record<string, unknown> {
           type: 'object',
           properties: {
             article: { type: 'object', properties: { id: str, title: str } },
-            kind: { enum: ['direct', 'reported', 'according-to'] },
+            kind: { enum: QUOTE_KINDS },
             start: { type: 'integer' },
             end: { type: 'integer' },
             text: str,

@@ -23,6 +23,7 @@ import type {
   BatchTransaction,
   CorpusStore,
   EntityDetail,
+  EntityFilters,
   EntitySummary,
   MentionContext,
   Page,
@@ -780,21 +781,27 @@ class SqliteStore implements CorpusStore {
     return new Map(this.stmts.articleEntityIds.all(id).map((r) => [r.local_id, r.entity]));
   }
 
-  entities(q: string | undefined, page: Page = {}): Paged<EntitySummary> {
+  entities(q: string | undefined, page: Page = {}, filters: EntityFilters = {}): Paged<EntitySummary> {
     const limit = checkLimit(page.limit);
     const offset = decodeCursor(page.cursor);
     const params: unknown[] = [];
-    let where = '';
+    const where: string[] = [];
     const norm = q ? normName(q) : '';
     if (norm) {
       // Any alias starting with the words typed, or the name containing them.
-      where = `WHERE e.id IN (SELECT entity FROM aliases WHERE norm >= ? AND norm < ?) OR e.norm LIKE ? ESCAPE '\\'`;
+      where.push(
+        `(e.id IN (SELECT entity FROM aliases WHERE norm >= ? AND norm < ?) OR e.norm LIKE ? ESCAPE '\\')`,
+      );
       params.push(norm, `${norm}\uffff`, likePattern(norm));
+    }
+    if (filters.type !== undefined) {
+      where.push('e.type = ?');
+      params.push(filters.type);
     }
     const rows = this.statements
       .get<unknown[], EntitySummary>(
         `SELECT e.id, e.type, e.name, COUNT(ae.article) AS articles, IFNULL(SUM(ae.mention_count), 0) AS mentions
-         FROM entities e JOIN article_entities ae ON ae.entity = e.id ${where}
+         FROM entities e JOIN article_entities ae ON ae.entity = e.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ? OFFSET ?`,
       )
       .all(...params, limit + 1, offset);
@@ -839,6 +846,10 @@ class SqliteStore implements CorpusStore {
     if (filters.speaker?.trim()) {
       where.push(`(${SPEAKER_MATCHING})`);
       params.push(...this.speakerParams(filters.speaker));
+    }
+    if (filters.kind !== undefined) {
+      where.push('q.kind = ?');
+      params.push(filters.kind);
     }
     const sql = `SELECT a.id AS article_id, a.title, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
       FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

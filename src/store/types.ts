@@ -146,6 +146,13 @@ export interface QuoteHit {
 export interface QuoteFilters {
   speaker?: string;
   q?: string;
+  /** Only quotes of this kind. */
+  kind?: QuoteKind;
+}
+
+export interface EntityFilters {
+  /** Only entities of this type. */
+  type?: EntityType;
 }
 
 export interface StoreStats {
@@ -197,7 +204,7 @@ export interface CorpusStore {
   article(id: string): Article | undefined;
   /** The stored Article as JSON text, as article() parses it (the API sends it as it is). */
   articleJson?(id: string): string | undefined;
-  entities(q: string | undefined, page?: Page): Paged<EntitySummary>;
+  entities(q: string | undefined, page?: Page, filters?: EntityFilters): Paged<EntitySummary>;
   entity(id: number, page?: Page): EntityDetail | undefined;
   quotes(filters: QuoteFilters, page?: Page): Paged<QuoteHit>;
   /** The corpus entity ids of an article's entities, by their local id. */

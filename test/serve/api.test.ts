@@ -167,6 +167,7 @@ describe('the server as a whole', () => {
     const r = await json('/openapi.json');
     expect(r.body['openapi']).toBe('3.1.0');
     expect(Object.keys(r.body['paths'] as object).sort()).toEqual([
+      '/openapi.json',
       '/v1/articles',
       '/v1/articles/{id}',
       '/v1/digest',
@@ -201,6 +202,9 @@ describe('the server as a whole', () => {
     });
     const res = await broken.request('/v1/articles?q=x');
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ error: { code: 'E_INTERNAL', message: 'internal error' } });
+    // The path is the input at fault; nothing of the error's own message or stack is sent.
+    expect(await res.json()).toEqual({
+      error: { code: 'E_INTERNAL', message: 'internal error', input: '/v1/articles' },
+    });
   });
 });

@@ -110,7 +110,18 @@ describe('web page', () => {
       for (const tag of tags(r.body))
         expect(
           allowed.has(tag) ||
-            ['ol', 'li', 'form', 'label', 'input', 'button', 'blockquote', 'mark'].includes(tag),
+            [
+              'ol',
+              'li',
+              'form',
+              'label',
+              'input',
+              'select',
+              'option',
+              'button',
+              'blockquote',
+              'mark',
+            ].includes(tag),
           `${path}: <${tag}>`,
         ).toBe(true);
     }

@@ -58,7 +58,7 @@ a { color: var(--accent); }
 form.search { display: grid; grid-template-columns: repeat(6, 1fr); gap: .5rem; margin: .5rem 0 1rem; }
 form.search label { display: flex; flex-direction: column; font-size: .8rem; color: var(--muted); }
 form.search label.q { grid-column: 1 / span 6; }
-form.search input { font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+form.search input, form.search select { font: inherit; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
 form.search button { grid-column: 6; padding: .45rem; font: inherit; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
 ol.hits { list-style: none; padding: 0; }
 ol.hits li { padding: .7rem 0; border-bottom: 1px solid var(--line); }

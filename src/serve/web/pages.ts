@@ -1,6 +1,7 @@
 /** The web page's views: search, an article with its layers, an entity, a speaker, entity and quote lists. */
 import { html, raw } from 'hono/html';
 import { listedSpeakerName, quotedWords } from '../../article/quote-text.js';
+import { ENTITY_TYPES, QUOTE_KINDS } from '../../article/schema.js';
 import type { Article } from '../../article/types.js';
 import { articleTitle } from '../../store/record.js';
 import type {
@@ -13,6 +14,13 @@ import type {
 } from '../../store/types.js';
 import { annotatedHtml, articleMarks, displayUnits } from './annotate.js';
 import { articleHref, entityHref, type Html, page, query, safeHref, speakerHref } from './layout.js';
+
+/** A select of one enumerated parameter; the empty first option means any. */
+function choice(name: string, label: string, values: readonly string[], chosen: string | undefined): Html {
+  return html`<label class="${name}">${label}<select name="${name}"><option value="">Any</option>${values.map(
+    (v) => html`<option value="${v}"${v === chosen ? raw(' selected') : ''}>${v}</option>`,
+  )}</select></label>`;
+}
 
 function field(name: keyof ArticleFilters, label: string, value: string | undefined, type = 'text'): Html {
   return html`<label class="${name}">${label}<input type="${type}" name="${name}" value="${value ?? ''}"></label>`;
@@ -154,18 +162,26 @@ ${
   );
 }
 
-export function entitiesPage(q: string | undefined, result: Paged<EntitySummary>): Html {
+export function entitiesPage(
+  q: string | undefined,
+  result: Paged<EntitySummary> | undefined,
+  type?: string,
+  error?: string,
+): Html {
+  const items = result?.items ?? [];
   return page(
     'Entities',
     html`<h1>Entities</h1>
-<form class="search" method="get" action="/entities"><label class="q">Name or alias<input type="text" name="q" value="${q ?? ''}"></label><button type="submit">Find</button></form>
-<ol class="hits">${result.items.map(
+<form class="search" method="get" action="/entities"><label class="q">Name or alias<input type="text" name="q" value="${q ?? ''}"></label>
+${choice('type', 'Type', ENTITY_TYPES, type)}<button type="submit">Find</button></form>
+${error ? html`<p class="error" id="entities-error">${error}</p>` : ''}
+<ol class="hits">${items.map(
       (e) =>
         html`<li><a class="title" href="${entityHref(e.id)}">${e.name}</a><span class="tag">${e.type}</span>
 <div class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}</div></li>`,
     )}</ol>
-${result.items.length === 0 ? html`<p class="muted">No entities match.</p>` : ''}
-${result.next ? html`<p class="pager"><a href="/entities${query({ q, cursor: result.next })}">Next page →</a></p>` : ''}`,
+${result && items.length === 0 ? html`<p class="muted">No entities match.</p>` : ''}
+${result?.next ? html`<p class="pager"><a href="/entities${query({ q, type, cursor: result.next })}">Next page →</a></p>` : ''}`,
   );
 }
 
@@ -201,7 +217,7 @@ function quoteList(quotes: QuoteHit[]): Html {
 export function quotesPage(
   title: string,
   heading: Html,
-  filters: { speaker?: string; q?: string },
+  filters: { speaker?: string; q?: string; kind?: string },
   result: Paged<QuoteHit> | undefined,
   base: string,
   error?: string,
@@ -210,7 +226,8 @@ export function quotesPage(
     title,
     html`${heading}
 <form class="search" method="get" action="/quotes"><label class="q">Words in the quote<input type="text" name="q" value="${filters.q ?? ''}"></label>
-<label>Speaker<input type="text" name="speaker" value="${filters.speaker ?? ''}"></label><button type="submit">Find</button></form>
+<label>Speaker<input type="text" name="speaker" value="${filters.speaker ?? ''}"></label>
+${choice('kind', 'Kind', QUOTE_KINDS, filters.kind)}<button type="submit">Find</button></form>
 ${error ? html`<p class="error">${error}</p>` : ''}
 ${result ? quoteList(result.items) : ''}
 ${result && result.items.length === 0 ? html`<p class="muted">No quotes match.</p>` : ''}

@@ -1,9 +1,11 @@
 /** The web page's routes: server-rendered HTML over the same store as the API. */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { ENTITY_TYPES, QUOTE_KINDS } from '../../article/schema.js';
 import { isNewsdigestError } from '../../errors.js';
-import type { CorpusStore } from '../../store/types.js';
-import { articleFilters, entityId, pageParams } from '../params.js';
+import type { CorpusStore, QuoteFilters } from '../../store/types.js';
+import { READ_METHODS } from '../http-errors.js';
+import { articleFilters, entityId, enumParam, pageParams } from '../params.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { articlePage, entitiesPage, entityPage, errorPage, quotesPage, searchPage } from './pages.js';
 
@@ -52,16 +54,19 @@ export function webRoutes(store: CorpusStore): Hono {
   });
 
   web.get('/entities', (c) => {
-    const q = c.req.query('q')?.trim() || undefined;
-    return c.html(
-      entitiesPage(
-        q,
-        store.entities(
-          q,
-          pageParams((k) => c.req.query(k)),
-        ),
-      ),
-    );
+    const query = (k: string) => c.req.query(k);
+    const q = query('q')?.trim() || undefined;
+    const type = query('type')?.trim() || undefined;
+    try {
+      const chosen = enumParam(query, 'type', ENTITY_TYPES);
+      return c.html(
+        entitiesPage(q, store.entities(q, pageParams(query), chosen ? { type: chosen } : {}), type),
+      );
+    } catch (e) {
+      const message = userError(e);
+      if (!message) throw e;
+      return c.html(entitiesPage(q, undefined, type, message), 400);
+    }
   });
 
   web.get('/entities/:id', (c) => {
@@ -79,29 +84,27 @@ export function webRoutes(store: CorpusStore): Hono {
   });
 
   web.get('/quotes', (c) => {
-    const filters: { speaker?: string; q?: string } = {};
-    const speaker = c.req.query('speaker')?.trim();
-    const q = c.req.query('q')?.trim();
+    const query = (k: string) => c.req.query(k);
+    const filters: QuoteFilters = {};
+    const speaker = query('speaker')?.trim();
+    const q = query('q')?.trim();
+    const kind = query('kind')?.trim();
     if (speaker) filters.speaker = speaker;
     if (q) filters.q = q;
+    // As typed on the page even when it is no kind (the form shows it with the error).
+    const shown: { speaker?: string; q?: string; kind?: string } = { ...filters };
+    if (kind) shown.kind = kind;
     const heading = html`<h1>Quotes</h1>`;
     try {
+      const chosen = enumParam(query, 'kind', QUOTE_KINDS);
+      if (chosen) filters.kind = chosen;
       return c.html(
-        quotesPage(
-          'Quotes',
-          heading,
-          filters,
-          store.quotes(
-            filters,
-            pageParams((k) => c.req.query(k)),
-          ),
-          '/quotes',
-        ),
+        quotesPage('Quotes', heading, shown, store.quotes(filters, pageParams(query)), '/quotes'),
       );
     } catch (e) {
       const message = userError(e);
       if (!message) throw e;
-      return c.html(quotesPage('Quotes', heading, filters, undefined, '/quotes', message), 400);
+      return c.html(quotesPage('Quotes', heading, shown, undefined, '/quotes', message), 400);
     }
   });
 
@@ -116,6 +119,23 @@ export function webRoutes(store: CorpusStore): Hono {
       quotesPage(name, heading, { speaker: name }, result, `/speakers/${encodeURIComponent(name)}`),
     );
   });
+
+  // Every page only reads: another method gets 405 with Allow (an HTML page, as the 404s are).
+  for (const path of [
+    '/',
+    '/static/app.js',
+    '/static/app.css',
+    '/articles/:id{.+}',
+    '/entities',
+    '/entities/:id',
+    '/quotes',
+    '/speakers/:name{.+}',
+  ]) {
+    web.all(path, (c) => {
+      c.header('Allow', READ_METHODS);
+      return c.html(errorPage(405, `${c.req.method} is not allowed here (allowed: ${READ_METHODS}).`), 405);
+    });
+  }
 
   return web;
 }
