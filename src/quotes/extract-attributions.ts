@@ -1480,11 +1480,21 @@ function attributionAt(
   // 4b. agentless passive: "it was widely reported that …", "the role was disclosed": no source.
   if (agentlessPassive(table, c0, c1, s0) || subordinatePassive(table, c0, c1, s0)) {
     reading = 'agentless';
-    const content = contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
+    const content =
+      raisedContent(table, c0, c1, s0, s1) ?? contentAfterPassive(table, c0, c1, s0, s1, next0, next1);
     return content ? attribution('reported', content, cue, laterAgent(table, c1, s1)) : undefined;
   }
   reading = 'first';
   const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+  // "…, which he said was not enough", "what she calls a tax": the relative pronoun before the
+  // source is the object of the cue's clause; PolNeAR's content runs from it, over source and cue.
+  if (a?.source && a.content.start >= cue.end) {
+    const k = tokenAt(table, a.source.start) - 1;
+    if (k >= s0 && CONTENT_RELATIVES.has(table.lower[k]!) && tokenAt(table, a.source.end) - k <= 4) {
+      const whole = contentSpan(table, k, tokenAt(table, a.content.end));
+      if (whole) a.content = whole;
+    }
+  }
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
   const agent = byAgent ? c1 + 1 : agentAfter(table, c0, c1);
@@ -1510,6 +1520,9 @@ const FOLLOWING = new Set(['follows', 'followed']);
 function eventNotSaying(table: TokenTable, c0: number): boolean {
   return FOLLOWING.has(table.lower[c0]!);
 }
+
+/** Relative pronouns that open a content read around its source and cue ("which he said was …"). */
+const CONTENT_RELATIVES = new Set(['which', 'what', 'whom']);
 
 /** Prepositions that introduce the agent of a nominal cue ("criticism from X", "support among X"). */
 const AGENT_PREPOSITIONS = new Set(['from', 'among', 'by']);
@@ -2026,6 +2039,36 @@ function contentBeforeSource(
     return contentSpan(table, s0, closing ? boundary + 1 : boundary);
   }
   return NOT_BEFORE;
+}
+
+/** Raising verbs: their subject belongs to what they report ("the team appeared to …"). */
+const RAISING = /^(appear|appears|appeared|seem|seems|seemed)$/;
+/** Raising adjectives and participles, raising only before "to" ("is expected to", "is likely to"). */
+const RAISING_TO = /^(expected|likely|unlikely|set|due|thought|believed|said|reported|rumou?red|understood)$/;
+
+/**
+ * The content of a raising cue without a source: "[the team appeared paralyzed]", "[the plan is
+ * expected to pass]": PolNeAR's content is the whole clause, the subject and the cue inside it
+ * (a span with a gap, scored as the range that covers it). Undefined when the cue is no raising
+ * verb, when "it" or "there" is its subject ("it appears that …": the content follows), or when
+ * no subject stands before it in the stretch.
+ */
+function raisedContent(table: TokenTable, c0: number, c1: number, s0: number, s1: number): Span | undefined {
+  const head = table.lower[c1 - 1]!;
+  const raising = RAISING.test(head) || (RAISING_TO.test(head) && table.lower[c1] === 'to') || head === 'to';
+  if (
+    !raising ||
+    (head === 'to' &&
+      !(c1 - 2 >= c0 && (RAISING.test(table.lower[c1 - 2]!) || RAISING_TO.test(table.lower[c1 - 2]!))))
+  )
+    return undefined;
+  let end = c0;
+  while (end > s0 && (BE_FORMS.has(table.lower[end - 1]!) || /ly$/.test(table.lower[end - 1]!))) end--;
+  const subject = sourceBefore(table, end, s0);
+  if (subject.from >= end) return undefined;
+  const first = table.lower[subject.from]!;
+  if (first === 'it' || first === 'there' || first === 'this' || first === 'that') return undefined;
+  return contentSpan(table, subject.from, s1);
 }
 
 /**

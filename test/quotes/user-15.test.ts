@@ -36,6 +36,32 @@ describe('the content after an adjunct of the cue (item 6)', () => {
   });
 });
 
+describe('contents around their cue (content exact)', () => {
+  it('gives a raising verb without a source its subject inside the content', () => {
+    expect(readGivenCues('The night crew appeared exhausted after the storm.', ['appeared'])).toEqual([
+      { cue: 'appeared', content: 'The night crew appeared exhausted after the storm' },
+    ]);
+    expect(readGivenCues('The new quay is expected to open in June.', ['is expected'])).toEqual([
+      { cue: 'is expected', content: 'The new quay is expected to open in June' },
+    ]);
+  });
+
+  it('keeps the content after the cue when "it" is the raising verb’s subject', () => {
+    expect(readGivenCues('It appears that the quay will open in June.', ['appears'])[0]!.content).toBe(
+      'that the quay will open in June',
+    );
+  });
+
+  it('runs the content from a relative pronoun over its source and cue', () => {
+    const t = 'The council raised the fare, which the mayor said was fair to everyone.';
+    expect(readGivenCues(t, ['said'])[0]).toEqual({
+      source: 'the mayor',
+      cue: 'said',
+      content: 'which the mayor said was fair to everyone',
+    });
+  });
+});
+
 describe('an inverted cue followed by a name and an adjunct (item 3)', () => {
   it('takes the name after "said" as the speaker and the clause before the comma as the content', () => {
     const t =
