@@ -838,6 +838,7 @@ export function extractAttributions({
           if (whole && whole.end === a.content.end) a.content = whole;
         }
       }
+      if (previous && a.source) cutBeforeCoordinate(table, previous, a.source);
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
       if (readings) readings.set(a, reading);
@@ -857,6 +858,26 @@ export function extractAttributions({
   }
   joinSplitQuotes(text, regions, out);
   return out;
+}
+
+/** Words that join a second clause to the first ("…, and three-quarters said …", "…, but Roe said"). */
+const COORDINATORS = new Set(['and', 'but', 'while', 'whereas', 'yet', ';']);
+
+/**
+ * "Voters said [the plan is fair], and a third said …": the previous attribution's content ran up
+ * to the next cue, over the next clause's coordinator and its source. It ends before them.
+ */
+function cutBeforeCoordinate(table: TokenTable, previous: Attribution, source: Span): void {
+  if (source.start <= previous.content.start || source.start >= previous.content.end) return;
+  let j = tokenAt(table, source.start);
+  let joined = false;
+  while (j > 0 && (table.lower[j - 1] === ',' || COORDINATORS.has(table.lower[j - 1]!))) {
+    if (table.lower[j - 1] !== ',') joined = true;
+    j--;
+  }
+  if (!joined) return;
+  const cut = contentSpan(table, tokenAt(table, previous.content.start), j);
+  if (cut) previous.content = cut;
 }
 
 function kindOf(table: TokenTable, a: Attribution, cueToken: number): AttributionKind {

@@ -52,6 +52,14 @@ describe('contents around their cue (content exact)', () => {
     );
   });
 
+  it('ends a content before the next clause’s coordinator and source', () => {
+    const t = 'Most skippers said the quota was fair, but a third argued it was too low.';
+    expect(readGivenCues(t, ['said', 'argued'])).toEqual([
+      { source: 'Most skippers', cue: 'said', content: 'the quota was fair' },
+      { source: 'a third', cue: 'argued', content: 'it was too low' },
+    ]);
+  });
+
   it('runs the content from a relative pronoun over its source and cue', () => {
     const t = 'The council raised the fare, which the mayor said was fair to everyone.';
     expect(readGivenCues(t, ['said'])[0]).toEqual({
