@@ -60,6 +60,12 @@ describe('contents around their cue (content exact)', () => {
     ]);
   });
 
+  it('ends a content at the comma before a short source of the next cue', () => {
+    const t = 'The mayor thanked the crowd, which chanted her name for an hour.';
+    const [thanked] = readGivenCues(t, ['thanked', 'chanted']);
+    expect(thanked).toEqual({ source: 'The mayor', cue: 'thanked', content: 'the crowd' });
+  });
+
   it('runs the content from a relative pronoun over its source and cue', () => {
     const t = 'The council raised the fare, which the mayor said was fair to everyone.';
     expect(readGivenCues(t, ['said'])[0]).toEqual({
