@@ -76,10 +76,25 @@ function metaTag(page: RenderedPage | undefined, ...keys: string[]): string | un
   return undefined;
 }
 
-/** Each key's value (undefined where the page has none), in the keys' order. */
-function metaTags(page: RenderedPage | undefined, keys: readonly string[]): (string | undefined)[] {
-  if (!page) return [];
-  return keys.map((k) => page.meta.tags.get(k)?.trim() || undefined);
+/**
+ * The first of the keys' tags whose value is a date (not after the fetch date): each tag on its own,
+ * so that one that does not parse ("0001-01-01") leaves the next its turn. No array is built: most
+ * pages have two or three of these tags, and this runs on every page.
+ */
+function tagDate(
+  page: RenderedPage | undefined,
+  keys: readonly string[],
+  notAfter: number | undefined,
+): string | undefined {
+  if (!page) return undefined;
+  const tags = page.meta.tags;
+  for (let i = 0; i < keys.length; i++) {
+    const v = tags.get(keys[i]!);
+    if (v === undefined) continue;
+    const iso = toIsoDate(v);
+    if (iso && (notAfter === undefined || Date.parse(iso) <= notAfter)) return iso;
+  }
+  return undefined;
 }
 
 /** The first date that parses and is not after the fetch date (when known). */
@@ -183,11 +198,10 @@ export function extractMeta(
   // visible bylines are read only when every source before them failed: most pages give a
   // date in JSON-LD or a meta tag, and reading each byline's wording costs a pass of patterns.
   const published =
+    firstDate([ld?.datePublished], notAfter) ??
+    tagDate(page, PUBLISHED_TAGS, notAfter) ??
     firstDate(
       [
-        ld?.datePublished,
-        // Each tag on its own: a tag that does not parse ("0001-01-01") leaves the next its turn.
-        ...metaTags(page, PUBLISHED_TAGS),
         article.meta?.published, // given by the feed or JSONL record the page came in
         ...times.filter((t) => t.inArticle).map((t) => t.value),
         dateFromUrl(article.source.url),
@@ -203,7 +217,7 @@ export function extractMeta(
       notAfter,
     );
   if (published) meta.published = published;
-  const updated = firstDate([ld?.dateModified, ...metaTags(page, UPDATED_TAGS)], notAfter);
+  const updated = firstDate([ld?.dateModified], notAfter) ?? tagDate(page, UPDATED_TAGS, notAfter);
   if (updated && (!published || updated >= published)) meta.updated = updated;
 
   // Language
