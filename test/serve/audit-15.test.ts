@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/app.js';
+import { DigestBusy } from '../../src/serve/digest-runner.js';
 import { openApiDocument } from '../../src/serve/openapi.js';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
@@ -153,6 +154,26 @@ describe('methods', () => {
     expect(digest.status).toBe(405);
     expect(digest.res.headers.get('allow')).toBe('POST');
     expectErrorBody(digest.body, 'E_METHOD', 'method');
+  });
+
+  it('gives the path as the input of a busy or timed-out digest', async () => {
+    const post = { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'The pier opens.' };
+    const busy = createApp({
+      store,
+      runner: { run: () => Promise.reject(new DigestBusy(1)), close: async () => {} },
+    });
+    const b = await busy.request('/v1/digest', post);
+    expect(b.status).toBe(503);
+    expectErrorBody((await b.json()) as Json, 'E_BUSY', '/v1/digest');
+    // A digest that never ends: the server's time limit answers (the limit's length is not asserted).
+    const stuck = createApp({
+      store,
+      digestTimeoutMs: 5,
+      runner: { run: () => new Promise<string>(() => {}), close: async () => {} },
+    });
+    const t = await stuck.request('/v1/digest', post);
+    expect(t.status).toBe(504);
+    expectErrorBody((await t.json()) as Json, 'E_TIMEOUT', '/v1/digest');
   });
 
   it('gives an input in every other error body too', async () => {
