@@ -829,16 +829,11 @@ export function extractAttributions({
       const next = u + 1 < units.length ? units[u + 1]! : NO_UNIT;
       const a = attributionAt(table, c0, c1, s0, s1, next[0], next[1], ts, previous);
       if (!a) continue;
-      // "Job cuts will be announced …, said X": an inverted cue's content is the whole clause
-      // before it, the earlier sourceless cue inside it included.
-      if (previous && !previous.source && a.source && a.source.start > a.cue.start && k > 0) {
-        const from = k === 1 ? ts : cues[k - 2]![1];
-        if (previous.cue.start >= table.off[2 * from]! && a.content.end <= table.off[2 * c0]!) {
-          const whole = contentSpan(table, from, c0);
-          if (whole && whole.end === a.content.end) a.content = whole;
-        }
+      if (previous && a.source) {
+        if (!previous.source && a.source.start > a.cue.start)
+          wholeClause(table, a, previous, k === 1 ? ts : cues[k - 2]![1], c0);
+        cutBeforeCoordinate(table, previous, a.source);
       }
-      if (previous && a.source) cutBeforeCoordinate(table, previous, a.source);
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
       if (readings) readings.set(a, reading);
@@ -858,6 +853,22 @@ export function extractAttributions({
   }
   joinSplitQuotes(text, regions, out);
   return out;
+}
+
+/**
+ * "Job cuts will be announced …, said X": an inverted cue's content is the whole clause before
+ * it (from `from`, where the previous cue's stretch began), the earlier sourceless cue inside it.
+ */
+function wholeClause(
+  table: TokenTable,
+  a: Attribution,
+  previous: Attribution,
+  from: number,
+  c0: number,
+): void {
+  if (previous.cue.start < table.off[2 * from]! || a.content.end > table.off[2 * c0]!) return;
+  const whole = contentSpan(table, from, c0);
+  if (whole && whole.end === a.content.end) a.content = whole;
 }
 
 /** Words that join a second clause to the first ("…, and three-quarters said …", "…, but Roe said"). */
@@ -1513,15 +1524,7 @@ function attributionAt(
   }
   reading = 'first';
   const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
-  // "…, which he said was not enough", "what she calls a tax": the relative pronoun before the
-  // source is the object of the cue's clause; PolNeAR's content runs from it, over source and cue.
-  if (a?.source && a.content.start >= cue.end) {
-    const k = tokenAt(table, a.source.start) - 1;
-    if (k >= s0 && CONTENT_RELATIVES.has(table.lower[k]!) && tokenAt(table, a.source.end) - k <= 4) {
-      const whole = contentSpan(table, k, tokenAt(table, a.content.end));
-      if (whole) a.content = whole;
-    }
-  }
+  if (a?.source && a.content.start >= cue.end) relativeContent(table, a, s0);
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
   const agent = byAgent ? c1 + 1 : agentAfter(table, c0, c1);
@@ -1550,6 +1553,17 @@ function eventNotSaying(table: TokenTable, c0: number): boolean {
 
 /** Relative pronouns that open a content read around its source and cue ("which he said was …"). */
 const CONTENT_RELATIVES = new Set(['which', 'what', 'whom']);
+
+/**
+ * "…, which he said was not enough", "what she calls a tax": the relative pronoun before the
+ * source is the object of the cue's clause; PolNeAR's content runs from it, over source and cue.
+ */
+function relativeContent(table: TokenTable, a: Attribution, s0: number): void {
+  const k = tokenAt(table, a.source!.start) - 1;
+  if (k < s0 || !CONTENT_RELATIVES.has(table.lower[k]!) || tokenAt(table, a.source!.end) - k > 4) return;
+  const whole = contentSpan(table, k, tokenAt(table, a.content.end));
+  if (whole) a.content = whole;
+}
 
 /** Prepositions that introduce the agent of a nominal cue ("criticism from X", "support among X"). */
 const AGENT_PREPOSITIONS = new Set(['from', 'among', 'by']);
