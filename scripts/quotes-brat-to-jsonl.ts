@@ -11,7 +11,7 @@
  * metadata is copied too), else from `<id>.txt` beside the `.ann`, in `text/` beside it, or in
  * `../text/` (PolNeAR's layout). `--only-data` skips the articles that `--data` does not hold.
  *
- * The brat conventions PolNeAR uses (docs/decisions/agreement-15.md):
+ * The brat conventions PolNeAR uses (docs/DECISIONS.md (agreement-15)):
  * - `T<n>\t<Type> <start> <end>[;<start> <end>…]\t<text>`: a text span; types Source, Cue,
  *   Content (the roles), Attribution / Attribution-no-source (the event's trigger, on the
  *   cue's words), Discuss / Discard (notes, not attributions). Fragments are `;`-separated.

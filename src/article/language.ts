@@ -47,7 +47,7 @@ export const MIN_WORDS = 25;
  * Below this share of English function words a Latin-script text may not be English (it must also
  * read as another language, or declare one). Set before measuring; over CNN/DailyMail's first
  * 20,000 training articles the share is at least 0.074 (0.1th percentile 0.161, median 0.285),
- * and on the non-English pages of the extraction set at most 0.013 (docs/decisions/library-15.md).
+ * and on the non-English pages of the extraction set at most 0.013 (docs/DECISIONS.md (library-15)).
  */
 export const MIN_ENGLISH_SHARE = 0.06;
 /** Above this share of non-Latin letters the script decides. */

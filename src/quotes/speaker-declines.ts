@@ -3,7 +3,7 @@
  * "declined to comment", "did not respond to a request for comment", "would not say". PolNeAR's
  * gold marks these as attributions (on train 107 gold cues are such; 102 of the shipped extractor's
  * 125 meet a gold cue: `quotes-speakers --polnear`), so the quotes layer keeps them; this tells them
- * apart for whoever lists a speaker's statements (docs/decisions/speakers-14.md).
+ * apart for whoever lists a speaker's statements (docs/DECISIONS.md (speakers-14)).
  */
 import type { Quote } from '../article/types.js';
 
