@@ -84,7 +84,7 @@ export function articleMarkdown(article: Article): string {
         : 'unattributed';
       const cue = article.text.slice(q.cue.start, q.cue.end);
       out.push(
-        `- **${mdEscape(who)}** (${q.kind}, "${mdEscape(cue)}"): ${mdEscape(quotedWords(article.text, q))}`,
+        `- **${mdEscape(who)}** (${q.kind}${q.mode ? `, ${q.mode}` : ''}, "${mdEscape(cue)}"): ${mdEscape(quotedWords(article.text, q))}`,
       );
     }
   }

@@ -92,8 +92,17 @@ export const SpeakerSchema = v.object({
 
 export const QUOTE_KINDS = ['direct', 'reported', 'according-to'] as const;
 
+/**
+ * What a quote reports (since 1.1): words said or written (`speech`), a belief or expectation held
+ * (`belief`), an intention (`intention`), something seen (`perception`), or what a document or
+ * figure shows (`evidence`). Read from the cue's words (src/quotes/cue-mode.ts).
+ */
+export const QUOTE_MODES = ['speech', 'belief', 'intention', 'perception', 'evidence'] as const;
+
 export const QuoteSchema = v.object({
   kind: v.picklist(QUOTE_KINDS),
+  /** Since 1.1: what the quote reports; the quotes stage sets it on every quote. */
+  mode: v.optional(v.picklist(QUOTE_MODES)),
   /** The content: what was said or claimed. */
   start: offset,
   end: offset,

@@ -8,12 +8,14 @@
  * is a gold cue 26 times, "saw" 12, "released" 4, "voted against" 2), so the quotes layer keeps
  * them and the issue's figures count them; a user asking "who said what" wants the first. This
  * tells them apart from the cue's words alone, for whoever lists statements by speaker (the store,
- * /v1/quotes, --speaker): a proposal for a `Quote.mode` field is in
- * docs/decisions/quotes-user-15.md. Nothing in the pipeline reads it yet.
+ * /v1/quotes, --speaker): the quotes stage sets it as `Quote.mode` (src/quotes/index.ts), and the
+ * store backfills it on old corpora from their stored cue text (src/store/migrations.ts, 5).
  */
-import type { Quote } from '../article/types.js';
+import type { QUOTE_MODES } from '../article/schema.js';
+import type { Quote, Span } from '../article/types.js';
 
-export type CueMode = 'speech' | 'belief' | 'intention' | 'perception' | 'evidence';
+/** `Quote.mode`'s values (the schema's QUOTE_MODES). */
+export type CueMode = (typeof QUOTE_MODES)[number];
 
 /** The words of a cue that are no verb of its own: auxiliaries, negation, adverbs in -ly, "also". */
 const PREFIX =
@@ -31,15 +33,29 @@ const PERCEPTION =
 const EVIDENCE =
   /^(?:show|found|find|finds|reveal|releas|publish|confirm(?:s|ed)? by|according to a (?:study|report|survey|poll)|point(?:s|ed)? to|demonstrat|prov)/iu;
 
+/** A document, a study or figures as the source (after its determiners and a few adjectives). */
+const DOCUMENT =
+  /^(?:(?:a|an|the|this|that|these|its|their|his|her|new|latest|recent|official|annual|internal|leaked|government|police|court|company)\s+)*(?:stud(?:y|ies)|reports?|surveys?|polls?|figures|data|analys[ie]s|research|statistics|documents?|records|estimates|census|filings?|accounts)\b/iu;
+
+/** The mode of an "according to" quote from its source's words: `evidence` for a document, else `speech`. */
+export function sourceMode(source: string): CueMode {
+  return DOCUMENT.test(source.trim().replace(/\s+/g, ' ')) ? 'evidence' : 'speech';
+}
+
 /**
  * The mode of a quote, read from its cue (its auxiliaries and adverbs set aside). Some verbs are
  * two things at once: "vowed", "pledged", "promised", "proposed" are counted as intention, though
  * they are said; "warned", "suggested", "indicated" stay speech. A punctuation cue (a headline's
- * colon, a dash) is speech.
+ * colon, a dash) is speech. "according to" is read by its source (the speaker span, when given):
+ * "according to a report" is evidence, "according to the mayor" speech.
  */
-export function cueMode(text: string, quote: Pick<Quote, 'cue'>): CueMode {
+export function cueMode(text: string, quote: Pick<Quote, 'cue'> & { speaker?: Span | undefined }): CueMode {
   const cue = text.slice(quote.cue.start, quote.cue.end).trim().replace(/\s+/g, ' ').replace(PREFIX, '');
   if (!cue || /^[\p{P}\p{S}]+$/u.test(cue)) return 'speech';
+  // "according to" names its source after the cue: a document or figures there is evidence.
+  if (/^according to$/iu.test(cue) && quote.speaker) {
+    return sourceMode(text.slice(quote.speaker.start, quote.speaker.end));
+  }
   if (/^seen as/iu.test(cue)) return 'belief';
   if (PERCEPTION.test(cue)) return 'perception';
   if (BELIEF.test(cue)) return 'belief';

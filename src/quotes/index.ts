@@ -6,6 +6,7 @@ import { NewsdigestError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { type CueLexicon, shippedLexicon } from './cue-lexicon.js';
+import { cueMode } from './cue-mode.js';
 import { type CueRescorer, shippedRescorer } from './cue-rescorer.js';
 import { type CueTagger, shippedTagger } from './cue-tagger.js';
 import { extractAttributions } from './extract-attributions.js';
@@ -57,7 +58,13 @@ export function findQuotes(
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
   return attributions.map((a) => {
-    const quote: Quote = { kind: a.kind, start: a.content.start, end: a.content.end, cue: a.cue };
+    const quote: Quote = {
+      kind: a.kind,
+      mode: cueMode(text, { cue: a.cue, speaker: a.source }),
+      start: a.content.start,
+      end: a.content.end,
+      cue: a.cue,
+    };
     if (a.source) {
       const entity = mentions.length ? resolveSpeaker(text, a.source, mentions, entities) : undefined;
       quote.speaker =

@@ -1,6 +1,6 @@
 /** The API's OpenAPI 3.1 document, served at /openapi.json. The Article schema is the generated one. */
 import { articleJsonSchema } from '../article/json-schema.js';
-import { ENTITY_TYPES, QUOTE_KINDS } from '../article/schema.js';
+import { ENTITY_TYPES, QUOTE_KINDS, QUOTE_MODES } from '../article/schema.js';
 import { VERSION } from '../version.js';
 
 const str = { type: 'string' };
@@ -191,6 +191,11 @@ export function openApiDocument(): Record<string, unknown> {
             param('speaker', 'Speaker name: as written, or any alias of the resolved entity.'),
             param('q', 'Words in the quote (same syntax as for articles).'),
             param('kind', 'Only quotes of this kind.', { enum: QUOTE_KINDS }),
+            param(
+              'mode',
+              'Only quotes of this mode: speech (said or written), belief, intention, perception, evidence. Default: all.',
+              { enum: QUOTE_MODES },
+            ),
             ...pageParams,
           ],
           responses: {
@@ -199,7 +204,7 @@ export function openApiDocument(): Record<string, unknown> {
               content: { 'application/json': { schema: paged({ $ref: '#/components/schemas/QuoteHit' }) } },
             },
             400: badParameter(
-              `; bad query syntax (\`q\`); \`kind\` not one of ${QUOTE_KINDS.join(', ')}${PAGE_400}`,
+              `; bad query syntax (\`q\`); \`kind\` not one of ${QUOTE_KINDS.join(', ')}; \`mode\` not one of ${QUOTE_MODES.join(', ')}${PAGE_400}`,
             ),
           },
         },
@@ -303,6 +308,7 @@ export function openApiDocument(): Record<string, unknown> {
           properties: {
             article: { type: 'object', properties: { id: str, title: str } },
             kind: { enum: QUOTE_KINDS },
+            mode: { enum: QUOTE_MODES },
             start: { type: 'integer' },
             end: { type: 'integer' },
             text: str,

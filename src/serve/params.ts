@@ -13,7 +13,7 @@ export const ROUTE_PARAMS = {
   article: [],
   entities: ['q', 'type', ...PAGE_PARAMS],
   entity: [...PAGE_PARAMS],
-  quotes: ['speaker', 'q', 'kind', ...PAGE_PARAMS],
+  quotes: ['speaker', 'q', 'kind', 'mode', ...PAGE_PARAMS],
   openapi: [],
 } as const satisfies Record<string, readonly string[]>;
 

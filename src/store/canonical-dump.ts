@@ -34,7 +34,7 @@ export const CONTENT_PARTS: readonly DumpPart[] = [
   { name: 'aliases', sql: 'SELECT norm, entity, article, alias FROM aliases ORDER BY norm, entity, article' },
   {
     name: 'quotes',
-    sql: `SELECT rowid, article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity
+    sql: `SELECT rowid, article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity, mode
           FROM quotes ORDER BY rowid`,
   },
   { name: 'errors', sql: 'SELECT rowid, hash, origin, code, message FROM errors ORDER BY rowid' },

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { NewsdigestError } from '../errors.js';
+import { cueMode } from '../quotes/cue-mode.js';
 import { StatementCache, setPragma } from './pinned.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -124,7 +125,31 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 16);
   INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 16);
   `,
+  // 5: what each quote reports (Quote.mode: speech, belief, intention, perception, evidence), for
+  //    /v1/quotes?mode= and the speaker pages. A corpus stored before it is backfilled from each
+  //    quote's stored cue text (the Article's cue span as written) and speaker name, by the same
+  //    cueMode the quotes stage runs (nd_cue_mode, registered by migrate), so an old corpus reads
+  //    as a new ingest of the same Articles would. No index: the filter narrows a speaker's or a query's
+  //    quotes, and five values over the whole table would be scanned as much as skipped.
+  `
+  ALTER TABLE quotes ADD COLUMN mode TEXT;
+  UPDATE quotes SET mode = nd_cue_mode(cue, speaker);
+  `,
 ];
+
+/**
+ * cueMode over a stored quote's cue text and speaker name (which "according to" reads its mode
+ * from): the SQL function migration 5 backfills with.
+ */
+function registerCueMode(db: Database.Database): void {
+  db.function('nd_cue_mode', { deterministic: true }, (cue: unknown, speaker: unknown) => {
+    if (typeof cue !== 'string') return null;
+    const cueSpan = { start: 0, end: cue.length };
+    if (typeof speaker !== 'string') return cueMode(cue, { cue: cueSpan });
+    const text = `${cue}\n${speaker}`;
+    return cueMode(text, { cue: cueSpan, speaker: { start: cue.length + 1, end: text.length } });
+  });
+}
 
 /** The schema version this database is at (`PRAGMA user_version`). */
 function schemaVersion(db: Database.Database): number {
@@ -152,6 +177,7 @@ export function migrate(db: Database.Database, path: string): void {
   const seen = schemaVersion(db);
   if (seen > MIGRATIONS.length) throw newer(seen);
   if (seen === MIGRATIONS.length) return;
+  registerCueMode(db);
   const step = db.transaction((): boolean => {
     const current = schemaVersion(db);
     if (current > MIGRATIONS.length) throw newer(current);

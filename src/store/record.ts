@@ -6,6 +6,7 @@
 import { listedSpeakerName, quotedWords } from '../article/quote-text.js';
 import { bodyText } from '../article/render.js';
 import type { Article } from '../article/types.js';
+import { cueMode } from '../quotes/cue-mode.js';
 import type { EntityRecord, QuoteRecord, StoreRecord } from './types.js';
 
 /** How names are compared: Unicode-normalised, lower case, single spaces. */
@@ -64,6 +65,7 @@ function quoteRecords(article: Article): QuoteRecord[] {
   return (article.quotes ?? []).map((q) => {
     const record: QuoteRecord = {
       kind: q.kind,
+      mode: q.mode ?? cueMode(article.text, q),
       start: q.start,
       end: q.end,
       // A quote broken by its attribution is stored as its words, the attribution elided.

@@ -30,6 +30,7 @@ import type {
   Paged,
   QuoteFilters,
   QuoteHit,
+  QuoteMode,
   StoredError,
   StoreItem,
   StoreStats,
@@ -290,6 +291,7 @@ interface QuoteRow {
   article_id: string;
   title: string;
   kind: QuoteKind;
+  mode: QuoteMode;
   start: number;
   end: number;
   text: string;
@@ -349,8 +351,8 @@ class SqliteStore implements CorpusStore {
         'INSERT OR IGNORE INTO aliases (norm, entity, article, alias) VALUES (?, ?, ?, ?)',
       ),
       insertQuote: statements.get(
-        `INSERT INTO quotes (article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO quotes (article, kind, start, end, text, cue, speaker, speaker_norm, speaker_entity, mode)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertQuoteFts: statements.get('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)'),
       clearErrors: statements.get('DELETE FROM errors WHERE hash = ?'),
@@ -522,6 +524,7 @@ class SqliteStore implements CorpusStore {
           q.speaker ?? null,
           q.speaker ? (q.speakerNorm ?? null) : null,
           (q.speakerEntity && corpusIds.get(q.speakerEntity)) ?? null,
+          q.mode,
         ).lastInsertRowid;
         s.insertQuoteFts.run(quoteId, q.text);
       }
@@ -635,8 +638,10 @@ class SqliteStore implements CorpusStore {
       );
     }
     if (f.speaker?.trim()) {
-      where.push(`a.rowid IN (SELECT article FROM quotes q WHERE ${SPEAKER_MATCHING})`);
+      const mode = f.mode === undefined ? '' : ' AND q.mode = ?';
+      where.push(`a.rowid IN (SELECT article FROM quotes q WHERE (${SPEAKER_MATCHING})${mode})`);
       params.push(...this.speakerParams(f.speaker));
+      if (f.mode !== undefined) params.push(f.mode);
     }
     if (f.publisher?.trim()) {
       where.push(`a.publisher COLLATE NOCASE IN (${IN_LIST})`);
@@ -851,7 +856,12 @@ class SqliteStore implements CorpusStore {
       where.push('q.kind = ?');
       params.push(filters.kind);
     }
-    const sql = `SELECT a.id AS article_id, a.title, q.kind, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
+    if (filters.mode !== undefined) {
+      const modes = typeof filters.mode === 'string' ? [filters.mode] : filters.mode;
+      where.push(`q.mode IN (${modes.map(() => '?').join(', ')})`);
+      params.push(...modes);
+    }
+    const sql = `SELECT a.id AS article_id, a.title, q.kind, q.mode, q.start, q.end, q.text, q.cue, q.speaker, q.speaker_entity
       FROM quotes q JOIN articles a ON a.rowid = q.article ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.published IS NULL, a.published DESC, q.article, q.start LIMIT ? OFFSET ?`;
     const rows = withQuery(q, raw, () =>
@@ -860,6 +870,7 @@ class SqliteStore implements CorpusStore {
     const hits: QuoteHit[] = rows.map((r) => ({
       article: { id: r.article_id, title: r.title },
       kind: r.kind,
+      mode: r.mode,
       start: r.start,
       end: r.end,
       text: r.text,

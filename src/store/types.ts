@@ -4,6 +4,10 @@
  * "Beyond one machine") without the batch runner, the CLI or the server changing.
  */
 import type { Article, EntityType, QuoteKind } from '../article/types.js';
+import type { CueMode as QuoteMode } from '../quotes/cue-mode.js';
+
+export type { QuoteMode };
+
 import type { ErrorCode } from '../errors.js';
 
 /** What is stored for one article, computed from it once (in a worker, off the main thread). */
@@ -38,6 +42,8 @@ export interface EntityRecord {
 
 export interface QuoteRecord {
   kind: QuoteKind;
+  /** The Article's `Quote.mode`, else cueMode of the cue (an Article digested before 1.1's mode). */
+  mode: QuoteMode;
   start: number;
   end: number;
   text: string;
@@ -73,6 +79,8 @@ export interface ArticleFilters {
   entity?: string;
   /** Any name of a speaker quoted in the article (the span's text or the resolved entity's aliases). */
   speaker?: string;
+  /** With `speaker`: only quotes of this mode count ("articles where Costa said something"). */
+  mode?: QuoteMode;
   publisher?: string;
   /** Published on or after this date (YYYY-MM-DD or any ISO 8601 prefix). */
   from?: string;
@@ -136,6 +144,7 @@ export interface EntityDetail extends EntitySummary {
 export interface QuoteHit {
   article: { id: string; title: string };
   kind: QuoteKind;
+  mode: QuoteMode;
   start: number;
   end: number;
   text: string;
@@ -148,6 +157,8 @@ export interface QuoteFilters {
   q?: string;
   /** Only quotes of this kind. */
   kind?: QuoteKind;
+  /** Only quotes of these modes (the API takes one; the speaker page asks for all but speech). */
+  mode?: QuoteMode | readonly QuoteMode[];
 }
 
 export interface EntityFilters {

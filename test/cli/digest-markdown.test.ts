@@ -20,7 +20,7 @@ describe('newsdigest digest --format md', () => {
     // A resolved speaker is shown by the entity's name: the person, not the association in his relative clause.
     // His quote goes on after "said Tomasz Wilk, who chairs …": one quote, the attribution elided.
     expect(md).toContain(
-      '- **Tomasz Wilk** (direct, "said"): "People kept asking when it would come back," … "Tonight we finally had an answer."',
+      '- **Tomasz Wilk** (direct, speech, "said"): "People kept asking when it would come back," … "Tonight we finally had an answer."',
     );
   });
 

@@ -1,6 +1,7 @@
+import { QUOTE_MODES } from '../../article/schema.js';
 import { MAX_LIMIT } from '../../store/cursor.js';
 import { openStore } from '../../store/sqlite-store.js';
-import type { ArticleFilters } from '../../store/types.js';
+import type { ArticleFilters, QuoteMode } from '../../store/types.js';
 import { type Command, EXIT } from '../command.js';
 import { dbPathProblem } from '../out-file.js';
 import { loopTurn } from '../output.js';
@@ -41,7 +42,7 @@ export const searchCommand: Command = {
   name: 'search',
   summary: 'search a corpus by words, entity, speaker, publisher and date',
   usage:
-    'newsdigest search ["query"] --db FILE [--entity X] [--speaker Y] [--publisher P] [--from D] [--to D] [--limit N] [--cursor C] [--json]',
+    'newsdigest search ["query"] --db FILE [--entity X] [--speaker Y [--mode M]] [--publisher P] [--from D] [--to D] [--limit N] [--cursor C] [--json]',
   help: `Full-text search over the titles and bodies of a corpus made by "newsdigest ingest",
 best matches first (bm25), with the matching words in [brackets]. Plain words must all
 match; "quoted phrases", AND, OR, NOT and prefix* use SQLite FTS5 syntax. Filters can be
@@ -53,6 +54,8 @@ Options:
                      matches by its whole words, any case and accents ("Costa", "ana costa")
   --speaker Y        articles quoting this speaker: a speaker resolved to an entity matches as
                      --entity does; an unnamed source ("a spokeswoman for …") only by its whole phrase
+  --mode M           with --speaker: only their quotes of this mode count: speech (said or
+                     written), belief, intention, perception or evidence (default: any)
   --publisher P      articles from this publisher (its whole words, any case)
   --from D, --to D   published in this range (YYYY-MM-DD, inclusive; YYYY or YYYY-MM work too)
   --limit N          how many a page (default 20, at most ${MAX_LIMIT})
@@ -68,11 +71,13 @@ Examples:
   newsdigest search "ferry strike" --db corpus.db
   newsdigest search "ferry strike" --db corpus.db --limit 100 --cursor b2Fy   (the page after)
   newsdigest search --entity "Martin Hale" --from 2026-01-01 --db corpus.db
-  newsdigest search '"weekend hours" OR library' --speaker Costa --db corpus.db --json`,
+  newsdigest search '"weekend hours" OR library' --speaker Costa --db corpus.db --json
+  newsdigest search --speaker Costa --mode speech --db corpus.db   (what Costa said, not believed)`,
   flags: {
     db: { type: 'string' },
     entity: { type: 'string' },
     speaker: { type: 'string' },
+    mode: { type: 'string' },
     publisher: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
@@ -92,6 +97,18 @@ Examples:
     for (const key of ['entity', 'speaker', 'publisher', 'from', 'to'] as const) {
       const value = ctx.values[key];
       if (typeof value === 'string') filters[key] = value;
+    }
+    const mode = ctx.values['mode'];
+    if (typeof mode === 'string') {
+      if (!(QUOTE_MODES as readonly string[]).includes(mode)) {
+        ctx.stderr.write(`--mode: expecting one of ${QUOTE_MODES.join(', ')}, instead found "${mode}"\n`);
+        return EXIT.usage;
+      }
+      if (filters.speaker === undefined) {
+        ctx.stderr.write('search: --mode needs --speaker (the mode of whose quotes)\n');
+        return EXIT.usage;
+      }
+      filters.mode = mode as QuoteMode;
     }
     if (filters.from !== undefined && filters.to !== undefined && rangeIsEmpty(filters.from, filters.to)) {
       ctx.stderr.write(

@@ -1,8 +1,9 @@
 /** The web page's views: search, an article with its layers, an entity, a speaker, entity and quote lists. */
 import { html, raw } from 'hono/html';
 import { listedSpeakerName, quotedWords } from '../../article/quote-text.js';
-import { ENTITY_TYPES, QUOTE_KINDS } from '../../article/schema.js';
-import type { Article } from '../../article/types.js';
+import { ENTITY_TYPES, QUOTE_KINDS, QUOTE_MODES } from '../../article/schema.js';
+import type { Article, Quote } from '../../article/types.js';
+import { cueMode } from '../../quotes/cue-mode.js';
 import { articleTitle } from '../../store/record.js';
 import type {
   ArticleFilters,
@@ -20,6 +21,11 @@ function choice(name: string, label: string, values: readonly string[], chosen: 
   return html`<label class="${name}">${label}<select name="${name}"><option value="">Any</option>${values.map(
     (v) => html`<option value="${v}"${v === chosen ? raw(' selected') : ''}>${v}</option>`,
   )}</select></label>`;
+}
+
+/** A quote's mode: the Article's, else read from its cue (an Article stored before Quote.mode). */
+function modeOf(article: Article, q: Quote): string {
+  return q.mode ?? cueMode(article.text, q);
 }
 
 function field(name: keyof ArticleFilters, label: string, value: string | undefined, type = 'text'): Html {
@@ -128,7 +134,7 @@ ${corpusId !== undefined ? html`<p><a href="${entityHref(corpusId)}">All mention
 ${quotes.map((q, i) => {
   const who = speakerName(q);
   const entity = q.speaker?.entity ? corpusIds.get(q.speaker.entity) : undefined;
-  return html`<div class="panel" id="quote-${i}" hidden><h3>${q.kind === 'according-to' ? 'Source' : 'Quote'}<span class="tag">${q.kind}</span></h3>
+  return html`<div class="panel" id="quote-${i}" hidden><h3>${q.kind === 'according-to' ? 'Source' : 'Quote'}<span class="tag">${q.kind}</span><span class="tag mode">${modeOf(article, q)}</span></h3>
 <blockquote class="quote">${quotedWords(article.text, q)}</blockquote>
 <p>Speaker: ${who ? html`<a class="speaker-link" href="${speakerHref(who)}">${who}</a>` : html`<em>not attributed</em>`}
 ${entity !== undefined ? html` · <a href="${entityHref(entity)}">entity</a>` : ''}</p>
@@ -154,7 +160,7 @@ ${
   quotes.length
     ? html`<h2>Quotes</h2><ul id="quote-list">${quotes.map((q) => {
         const who = speakerName(q);
-        return html`<li>${who ? html`<a href="${speakerHref(who)}">${who}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>: ${quotedWords(article.text, q)}</li>`;
+        return html`<li>${who ? html`<a href="${speakerHref(who)}">${who}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span><span class="tag mode">${modeOf(article, q)}</span>: ${quotedWords(article.text, q)}</li>`;
       })}</ul>`
     : ''
 }
@@ -209,7 +215,7 @@ ${e.occurrences.next ? html`<p class="pager"><a href="${entityHref(e.id)}${query
 function quoteList(quotes: QuoteHit[]): Html {
   return html`<ol class="hits quotes">${quotes.map(
     (q) => html`<li><blockquote class="quote">${q.text}</blockquote>
-<div class="meta">${q.speaker ? html`<a href="${speakerHref(q.speaker.name)}">${q.speaker.name}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span>
+<div class="meta">${q.speaker ? html`<a href="${speakerHref(q.speaker.name)}">${q.speaker.name}</a>` : html`<em>unattributed</em>`}<span class="tag">${q.kind}</span><span class="tag mode">${q.mode}</span>
 (“${q.cue}”) in <a href="${articleHref(q.article.id)}">${q.article.title}</a></div></li>`,
   )}</ol>`;
 }
@@ -217,21 +223,28 @@ function quoteList(quotes: QuoteHit[]): Html {
 export function quotesPage(
   title: string,
   heading: Html,
-  filters: { speaker?: string; q?: string; kind?: string },
+  filters: { speaker?: string; q?: string; kind?: string; mode?: string },
   result: Paged<QuoteHit> | undefined,
   base: string,
   error?: string,
+  others?: Paged<QuoteHit>,
 ): Html {
   return page(
     title,
     html`${heading}
 <form class="search" method="get" action="/quotes"><label class="q">Words in the quote<input type="text" name="q" value="${filters.q ?? ''}"></label>
 <label>Speaker<input type="text" name="speaker" value="${filters.speaker ?? ''}"></label>
-${choice('kind', 'Kind', QUOTE_KINDS, filters.kind)}<button type="submit">Find</button></form>
+${choice('kind', 'Kind', QUOTE_KINDS, filters.kind)}${choice('mode', 'Mode', QUOTE_MODES, filters.mode)}<button type="submit">Find</button></form>
 ${error ? html`<p class="error">${error}</p>` : ''}
 ${result ? quoteList(result.items) : ''}
 ${result && result.items.length === 0 ? html`<p class="muted">No quotes match.</p>` : ''}
-${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}`,
+${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}
+${
+  others?.items.length
+    ? html`<h2 id="also-reported">Also reported: beliefs, intentions, what was seen, evidence</h2>${quoteList(others.items)}
+${others.next ? html`<p class="pager"><a href="/quotes${query({ speaker: filters.speaker })}">All quotes of ${filters.speaker} →</a></p>` : ''}`
+    : ''
+}`,
   );
 }
 

@@ -1,7 +1,7 @@
 /** The web page's routes: server-rendered HTML over the same store as the API. */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { ENTITY_TYPES, QUOTE_KINDS } from '../../article/schema.js';
+import { ENTITY_TYPES, QUOTE_KINDS, QUOTE_MODES } from '../../article/schema.js';
 import { isNewsdigestError } from '../../errors.js';
 import type { CorpusStore, QuoteFilters } from '../../store/types.js';
 import { READ_METHODS } from '../http-errors.js';
@@ -89,15 +89,21 @@ export function webRoutes(store: CorpusStore): Hono {
     const speaker = query('speaker')?.trim();
     const q = query('q')?.trim();
     const kind = query('kind')?.trim();
+    const mode = query('mode')?.trim();
     if (speaker) filters.speaker = speaker;
     if (q) filters.q = q;
-    // As typed on the page even when it is no kind (the form shows it with the error).
-    const shown: { speaker?: string; q?: string; kind?: string } = { ...filters };
+    // As typed on the page even when it is no kind or mode (the form shows it with the error).
+    const shown: { speaker?: string; q?: string; kind?: string; mode?: string } = {};
+    if (speaker) shown.speaker = speaker;
+    if (q) shown.q = q;
     if (kind) shown.kind = kind;
+    if (mode) shown.mode = mode;
     const heading = html`<h1>Quotes</h1>`;
     try {
       const chosen = enumParam(query, 'kind', QUOTE_KINDS);
       if (chosen) filters.kind = chosen;
+      const chosenMode = enumParam(query, 'mode', QUOTE_MODES);
+      if (chosenMode) filters.mode = chosenMode;
       return c.html(
         quotesPage('Quotes', heading, shown, store.quotes(filters, pageParams(query)), '/quotes'),
       );
@@ -110,13 +116,24 @@ export function webRoutes(store: CorpusStore): Hono {
 
   web.get('/speakers/:name{.+}', (c) => {
     const name = c.req.param('name');
-    const result = store.quotes(
-      { speaker: name },
-      pageParams((k) => c.req.query(k)),
-    );
-    const heading = html`<h1>${name}</h1><p class="meta">Quoted ${result.items.length}${result.next ? '+' : ''} time${result.items.length === 1 ? '' : 's'} · <a href="/?speaker=${encodeURIComponent(name)}">articles quoting ${name}</a></p>`;
+    const page = pageParams((k) => c.req.query(k));
+    // Who said what: what the speaker said or wrote first (paged), then, on the first page, what
+    // is reported of them otherwise (believes, wants, saw, a study of theirs found): Quote.mode.
+    const result = store.quotes({ speaker: name, mode: 'speech' }, page);
+    const others = page.cursor
+      ? undefined
+      : store.quotes({ speaker: name, mode: QUOTE_MODES.filter((m) => m !== 'speech') }, { limit: 20 });
+    const heading = html`<h1>${name}</h1><p class="meta">Quoted ${result.items.length}${result.next ? '+' : ''} time${result.items.length === 1 ? '' : 's'}${others?.items.length ? ` (and ${others.items.length}${others.next ? '+' : ''} more reported)` : ''} · <a href="/?speaker=${encodeURIComponent(name)}">articles quoting ${name}</a></p>`;
     return c.html(
-      quotesPage(name, heading, { speaker: name }, result, `/speakers/${encodeURIComponent(name)}`),
+      quotesPage(
+        name,
+        heading,
+        { speaker: name },
+        result,
+        `/speakers/${encodeURIComponent(name)}`,
+        undefined,
+        others,
+      ),
     );
   });
 
