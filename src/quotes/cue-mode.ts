@@ -33,13 +33,27 @@ const PERCEPTION =
 const EVIDENCE =
   /^(?:show|found|find|finds|reveal|releas|publish|confirm(?:s|ed)? by|according to a (?:study|report|survey|poll)|point(?:s|ed)? to|demonstrat|prov)/iu;
 
-/** A document, a study or figures as the source (after its determiners and a few adjectives). */
-const DOCUMENT =
-  /^(?:(?:a|an|the|this|that|these|its|their|his|her|new|latest|recent|official|annual|internal|leaked|government|police|court|company)\s+)*(?:stud(?:y|ies)|reports?|surveys?|polls?|figures|data|analys[ie]s|research|statistics|documents?|records|estimates|census|filings?|accounts)\b/iu;
+const DOCUMENT_WORD =
+  '(?:stud(?:y|ies)|reports?|surveys?|polls?|figures|data|analys[ie]s|research|statistics|documents?|records|estimates|census|filings?|forecasts?)';
+
+/** A document, a study or figures leading the source (after its determiners and a few adjectives). */
+const DOCUMENT_FIRST = new RegExp(
+  `^(?:(?:a|an|the|this|that|these|its|their|his|her|new|latest|recent|official|annual|internal|leaked|government|police|court|company)\\s+)*${DOCUMENT_WORD}\\b`,
+  'iu',
+);
+
+/** ... or ending the source's noun phrase ("Labor Department figures", "studio estimates"). */
+const DOCUMENT_LAST = new RegExp(`\\b${DOCUMENT_WORD}$`, 'iu');
+
+/** Where a source's noun phrase ends: a preposition, a participle of publishing, a comma or dash. */
+const PHRASE_END =
+  /\s(?:by|from|of|in|for|on|at|with|to|released|published|filed|issued|compiled|obtained)\s|\s*[,;:(\u2013\u2014]/iu;
 
 /** The mode of an "according to" quote from its source's words: `evidence` for a document, else `speech`. */
 export function sourceMode(source: string): CueMode {
-  return DOCUMENT.test(source.trim().replace(/\s+/g, ' ')) ? 'evidence' : 'speech';
+  const words = source.trim().replace(/\s+/g, ' ');
+  const head = words.split(PHRASE_END, 1)[0]!.trim();
+  return DOCUMENT_FIRST.test(words) || DOCUMENT_LAST.test(head) ? 'evidence' : 'speech';
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Quote.mode: the quotes stage labels what each quote reports (sentences written for the project). */
 import { describe, expect, it } from 'vitest';
 import { ArticleSchema } from '../../src/article/schema.js';
-import { cueMode } from '../../src/quotes/cue-mode.js';
+import { cueMode, sourceMode } from '../../src/quotes/cue-mode.js';
 import { findQuotes } from '../../src/quotes/index.js';
 import { articleOf } from './quote-helpers.js';
 
@@ -31,6 +31,13 @@ describe('the quotes stage sets Quote.mode', () => {
     expect(modes('The pier will stay shut, according to Mayor Ana Costa.')).toEqual([
       'according to → speech',
     ]);
+    // The document word leading the source's noun phrase or ending it, before "by", "from", "released" …
+    expect(sourceMode('harbour board figures released on Friday')).toBe('evidence');
+    expect(sourceMode('ferry operator estimates')).toBe('evidence');
+    expect(sourceMode('a recent survey of skippers')).toBe('evidence');
+    expect(sourceMode('the harbour board')).toBe('speech');
+    expect(sourceMode('a report earlier this year')).toBe('evidence');
+    expect(sourceMode('analysts at the port')).toBe('speech');
   });
 
   it('reads a "saw" cue as perception (the stage finds few: PolNeAR marks "X saw …" as a cue)', () => {
