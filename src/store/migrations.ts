@@ -5,8 +5,9 @@
  * Never edit a migration that has shipped: add the next one.
  */
 import type Database from 'better-sqlite3';
+import type { Article } from '../article/types.js';
 import { NewsdigestError } from '../errors.js';
-import { cueMode } from '../quotes/cue-mode.js';
+import { type CueMode, cueMode } from '../quotes/cue-mode.js';
 import { StatementCache, setPragma } from './pinned.js';
 
 export const MIGRATIONS: readonly string[] = [
@@ -126,29 +127,48 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('automerge', 16);
   `,
   // 5: what each quote reports (Quote.mode: speech, belief, intention, perception, evidence), for
-  //    /v1/quotes?mode= and the speaker pages. A corpus stored before it is backfilled from each
-  //    quote's stored cue text (the Article's cue span as written) and speaker name, by the same
-  //    cueMode the quotes stage runs (nd_cue_mode, registered by migrate), so an old corpus reads
-  //    as a new ingest of the same Articles would. No index: the filter narrows a speaker's or a query's
-  //    quotes, and five values over the whole table would be scanned as much as skipped.
+  //    /v1/quotes?mode= and the speaker pages. A corpus stored before it is backfilled by the same
+  //    cueMode the quotes stage runs (nd_quote_mode, registered by migrate), so an old corpus reads
+  //    as a new ingest of the same Articles would: from each quote's stored cue text (the Article's
+  //    cue span as written), and for an "according to" quote, whose mode is its source's ("a report
+  //    by …" is evidence), from the stored Article's quote, since the stored speaker is the
+  //    resolved entity's name ("Labor Department" for "Labor Department figures"). No index: the
+  //    filter narrows a speaker's or a query's quotes, and five values would be scanned as skipped.
   `
   ALTER TABLE quotes ADD COLUMN mode TEXT;
-  UPDATE quotes SET mode = nd_cue_mode(cue, speaker);
+  UPDATE quotes SET mode = nd_quote_mode(cue, start, end,
+    CASE WHEN kind = 'according-to' THEN (SELECT json FROM articles WHERE rowid = quotes.article) END);
   `,
 ];
 
 /**
- * cueMode over a stored quote's cue text and speaker name (which "according to" reads its mode
- * from): the SQL function migration 5 backfills with.
+ * The mode of a stored quote for migration 5: from its Article's quote (the one at the same
+ * content span with the same cue text) when the Article's JSON is given, else from its cue text.
  */
-function registerCueMode(db: Database.Database): void {
-  db.function('nd_cue_mode', { deterministic: true }, (cue: unknown, speaker: unknown) => {
-    if (typeof cue !== 'string') return null;
-    const cueSpan = { start: 0, end: cue.length };
-    if (typeof speaker !== 'string') return cueMode(cue, { cue: cueSpan });
-    const text = `${cue}\n${speaker}`;
-    return cueMode(text, { cue: cueSpan, speaker: { start: cue.length + 1, end: text.length } });
-  });
+function storedQuoteMode(cue: string, start: number, end: number, json: string | null): CueMode {
+  if (json !== null) {
+    try {
+      const article = JSON.parse(json) as Article;
+      const quote = article.quotes?.find(
+        (q) => q.start === start && q.end === end && article.text.slice(q.cue.start, q.cue.end) === cue,
+      );
+      if (quote) return quote.mode ?? cueMode(article.text, quote);
+    } catch {
+      // A stored Article that does not parse: its cue alone, as for every other quote.
+    }
+  }
+  return cueMode(cue, { cue: { start: 0, end: cue.length } });
+}
+
+function registerQuoteMode(db: Database.Database): void {
+  db.function(
+    'nd_quote_mode',
+    { deterministic: true },
+    (cue: unknown, start: unknown, end: unknown, json: unknown) =>
+      typeof cue === 'string'
+        ? storedQuoteMode(cue, Number(start), Number(end), typeof json === 'string' ? json : null)
+        : null,
+  );
 }
 
 /** The schema version this database is at (`PRAGMA user_version`). */
@@ -177,7 +197,7 @@ export function migrate(db: Database.Database, path: string): void {
   const seen = schemaVersion(db);
   if (seen > MIGRATIONS.length) throw newer(seen);
   if (seen === MIGRATIONS.length) return;
-  registerCueMode(db);
+  registerQuoteMode(db);
   const step = db.transaction((): boolean => {
     const current = schemaVersion(db);
     if (current > MIGRATIONS.length) throw newer(current);

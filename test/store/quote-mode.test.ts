@@ -53,7 +53,22 @@ describe('stored quote modes', () => {
     for (const migration of MIGRATIONS.slice(0, 4)) db.exec(migration);
     db.pragma('user_version = 4');
     // The rows a version-4 writer made for the Article (no mode column then).
-    const record = articleRecord(harbourArticle(false));
+    // Its report resolved to the harbour board: the stored speaker is the entity's name, and the
+    // mode ("according to a report …": evidence) is read from the stored Article's quote.
+    const article = harbourArticle(false);
+    const board = article.text.indexOf('harbour board');
+    article.entities = [
+      {
+        id: 'e1',
+        type: 'ORG',
+        name: 'Harbour Board',
+        aliases: [],
+        mentions: [{ start: board, end: board + 13 }],
+      },
+    ];
+    article.quotes![5]!.speaker!.entity = 'e1';
+    const record = articleRecord(article);
+    expect(record.quotes[5]!.speaker).toBe('Harbour Board');
     db.prepare(
       `INSERT INTO articles (id, hash, title, body, json, stored_at) VALUES (?, 'h', ?, ?, ?, '2026-11-27T00:00:00Z')`,
     ).run(record.id, record.title, record.body, record.json);
