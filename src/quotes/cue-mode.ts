@@ -64,12 +64,27 @@ export function sourceMode(source: string): CueMode {
  * "according to a report" is evidence, "according to the mayor" speech.
  */
 export function cueMode(text: string, quote: Pick<Quote, 'cue'> & { speaker?: Span | undefined }): CueMode {
-  const cue = text.slice(quote.cue.start, quote.cue.end).trim().replace(/\s+/g, ' ').replace(PREFIX, '');
-  if (!cue || /^[\p{P}\p{S}]+$/u.test(cue)) return 'speech';
+  const raw = text.slice(quote.cue.start, quote.cue.end);
+  const known = byCue.get(raw);
+  if (known !== undefined) return known;
+  const cue = raw.trim().replace(/\s+/g, ' ').replace(PREFIX, '');
   // "according to" names its source after the cue: a document or figures there is evidence.
-  if (/^according to$/iu.test(cue) && quote.speaker) {
+  if (quote.speaker && /^according to$/iu.test(cue)) {
     return sourceMode(text.slice(quote.speaker.start, quote.speaker.end));
   }
+  const mode = modeOfWords(cue);
+  // A cue's words alone decide every other mode: most cues are a few verbs said again and again.
+  if (byCue.size >= BY_CUE_MAX) byCue.clear();
+  if (!/^according to$/iu.test(cue)) byCue.set(raw, mode);
+  return mode;
+}
+
+/** Modes of cues already read, by the cue as written ("according to" left out: its source decides). */
+const byCue = new Map<string, CueMode>();
+const BY_CUE_MAX = 4096;
+
+function modeOfWords(cue: string): CueMode {
+  if (!cue || /^[\p{P}\p{S}]+$/u.test(cue)) return 'speech';
   if (/^seen as/iu.test(cue)) return 'belief';
   if (PERCEPTION.test(cue)) return 'perception';
   if (BELIEF.test(cue)) return 'belief';
