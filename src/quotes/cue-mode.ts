@@ -17,9 +17,9 @@ import type { Quote, Span } from '../article/types.js';
 /** `Quote.mode`'s values (the schema's QUOTE_MODES). */
 export type CueMode = (typeof QUOTE_MODES)[number];
 
-/** The words of a cue that are no verb of its own: auxiliaries, negation, adverbs in -ly, "also". */
+/** The words of a cue that are no verb of its own: auxiliaries, negation, adverbs ("also", "first", "earlier", in -ly). */
 const PREFIX =
-  /^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|also|still|now|never|long|widely|reportedly|\p{L}+ly)\s+)+/iu;
+  /^(?:(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|also|still|now|never|long|first|earlier|later|again|already|once|then|just|even|widely|reportedly|\p{L}+ly)\s+)+/iu;
 
 const BELIEF =
   /^(?:believ|think|thought|feel|felt|fear|hope|hoping|doubt|suspect|expect|assum|presum|consider|regard|view|convinc|confident|sure|certain|worri|concern|skeptic|sceptic|optimis|pessimis|likely|unlikely|set to|due to|tipped|forecast|predict|estimat|reckon|understand|understood|know|knew|known|realis|realiz|suppos|imagin|trust|wonder|seem|appear|seen as)/iu;

@@ -40,6 +40,18 @@ describe('the quotes stage sets Quote.mode', () => {
     expect(sourceMode('analysts at the port')).toBe('speech');
   });
 
+  it('sets adverbs of time before the verb aside, as auxiliaries are ("first proposed", "had earlier agreed")', () => {
+    for (const [text, cue, mode] of [
+      ['The council first proposed a toll in 2019.', 'first proposed', 'intention'],
+      ['The crew had earlier agreed to sail at dawn.', 'had earlier agreed', 'intention'],
+      ['The skipper again denied that the nets were illegal.', 'again denied', 'speech'],
+      ['The owners already expect a loss this year.', 'already expect', 'belief'],
+    ] as const) {
+      const start = text.indexOf(cue);
+      expect(cueMode(text, { cue: { start, end: start + cue.length } })).toBe(mode);
+    }
+  });
+
   it('reads a "saw" cue as perception (the stage finds few: PolNeAR marks "X saw …" as a cue)', () => {
     const text = 'Deckhands on the ferry saw the pier give way.';
     const start = text.indexOf('saw');
