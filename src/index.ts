@@ -16,6 +16,7 @@ export type {
   Meta,
   Quote,
   QuoteKind,
+  QuoteMode,
   Sentence,
   Source,
   Span,

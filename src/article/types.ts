@@ -9,6 +9,7 @@ import type {
   HighlightsSchema,
   MetaSchema,
   QUOTE_KINDS,
+  QUOTE_MODES,
   QuoteSchema,
   SentenceSchema,
   SourceSchema,
@@ -27,6 +28,7 @@ export type Highlights = v.InferOutput<typeof HighlightsSchema>;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
+export type QuoteMode = (typeof QUOTE_MODES)[number];
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 export type Speaker = v.InferOutput<typeof SpeakerSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
