@@ -427,7 +427,6 @@ function wordsIn(table: TokenTable, from: number, to: number): number {
   return n;
 }
 
-/** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
 /**
  * Determiners that PolNeAR marks as a source when they stand alone before the cue ("Some said
  * …", "Both want …"). "both" was neutral on the folds in quotes-8 and +0.0001 (gold cues +0.0002)
@@ -486,6 +485,7 @@ const ADVERBS_AFTER_RELATIVE = new Set([
   'despite',
 ]);
 
+/** A source phrase kept to its last MAX_SOURCE_TOKENS tokens and without leading conjunctions. */
 function sourceSpan(table: TokenTable, from: number, to: number): Span | undefined {
   const [a0, b] = trimRange(table, Math.max(from, to - MAX_SOURCE_TOKENS), to);
   // "which locals called", "whom critics describe as": an object relative's own subject is the
