@@ -255,27 +255,7 @@ interface TitleEvidence {
 }
 
 /** Letters and digits only, lower case: "The Hill", "TheHill" and "thehill.com"'s label compare equal. */
-export function compact(s: string): string {
-  // Most titles and names are ASCII with a few dashes and quotes: read those by character, so that a
-  // fresh process compiles the Unicode pattern below only for a page that needs it (same answers).
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) out += s[i];
-    else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 0x20);
-    else if (c >= 0x30 && c <= 0x39) out += s[i];
-    else if (c >= 0x80 && !DROPPED.has(c)) return compactAny(s);
-  }
-  return out;
-}
-
-/**
- * Marks that are neither letters nor digits and that NFKC leaves so or turns into marks
- * (no-break space, « · » – — ‘ ’ “ ” …): dropped as the Unicode pattern drops them.
- */
-const DROPPED = new Set([0xa0, 0xab, 0xb7, 0xbb, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
-
-function compactAny(s: string): string {
+function compact(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
