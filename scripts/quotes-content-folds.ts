@@ -29,6 +29,7 @@ import {
   type GoldArticle,
   parseGoldArticle,
   type RoleCounts,
+  rolesOf,
   scoreArticle,
 } from '../src/quotes/eval-quotes.js';
 import { extractAttributions } from '../src/quotes/extract-attributions.js';
@@ -104,11 +105,7 @@ for (const g of train) {
     lexicon,
     givenCues: given,
   });
-  const predicted = {
-    content: found.map((a) => a.content),
-    source: found.flatMap((a) => (a.source ? [a.source] : [])),
-    cue: found.map((a) => a.cue),
-  };
+  const predicted = rolesOf(found);
   scoreArticle(perFold[fold(g.id)]!, g, predicted);
   scoreArticle(pooled, g, predicted);
   if (!values.errors) continue;

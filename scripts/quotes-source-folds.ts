@@ -51,6 +51,7 @@ import {
   type GoldArticle,
   parseGoldArticle,
   type RoleCounts,
+  rolesOf,
   scoreArticle,
 } from '../src/quotes/eval-quotes.js';
 import {
@@ -349,11 +350,7 @@ async function score(): Promise<void> {
       lexicon,
       givenCues: given,
     });
-    const predicted = {
-      content: found.map((a) => a.content),
-      source: found.flatMap((a) => (a.source ? [a.source] : [])),
-      cue: found.map((a) => a.cue),
-    };
+    const predicted = rolesOf(found);
     scoreArticle(perFold[fold(g.id)]!, g, predicted);
     scoreArticle(pooled, g, predicted);
     if (cueSplit) cueExtents(cueSplit, g, predicted.cue);

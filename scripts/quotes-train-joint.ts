@@ -45,6 +45,7 @@ import {
   parseGoldArticle,
   type Role,
   type RoleCounts,
+  rolesOf,
   scoreArticle,
 } from '../src/quotes/eval-quotes.js';
 import {
@@ -105,12 +106,6 @@ interface Article {
 }
 
 type Predicted = Record<Role, Span[]>;
-
-const rolesOf = (found: readonly Attribution[]): Predicted => ({
-  content: found.map((a) => a.content),
-  source: found.flatMap((a) => (a.source ? [a.source] : [])),
-  cue: found.map((a) => a.cue),
-});
 
 function line(c: RoleCounts): string {
   const f = figuresOf(c);

@@ -27,6 +27,7 @@ import {
   type GoldArticle,
   parseGoldArticle,
   type RoleCounts,
+  rolesOf,
   scoreArticle,
 } from '../src/quotes/eval-quotes.js';
 import { extractAttributions } from '../src/quotes/extract-attributions.js';
@@ -43,11 +44,7 @@ function score(
   const counts = emptyRoleCounts();
   for (const gold of articles) {
     const found = extractAttributions({ text: gold.text, sentences: sentenceSpans(gold.text), lexicon });
-    scoreArticle(counts, gold, {
-      content: found.map((a) => a.content),
-      source: found.flatMap((a) => (a.source ? [a.source] : [])),
-      cue: found.map((a) => a.cue),
-    });
+    scoreArticle(counts, gold, rolesOf(found));
   }
   return counts;
 }

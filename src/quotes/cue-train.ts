@@ -32,6 +32,7 @@ import {
   figuresOf,
   type GoldArticle,
   type RoleCounts,
+  rolesOf,
   scoreArticle,
 } from './eval-quotes.js';
 import { extractAttributions, findCues, unitsOf } from './extract-attributions.js';
@@ -328,11 +329,7 @@ export function scoreExtractor(
       combine,
       rescorer,
     });
-    scoreArticle(counts, gold, {
-      content: found.map((a) => a.content),
-      source: found.flatMap((a) => (a.source ? [a.source] : [])),
-      cue: found.map((a) => a.cue),
-    });
+    scoreArticle(counts, gold, rolesOf(found));
   }
   return counts;
 }

@@ -24,7 +24,7 @@ import { runStages } from '../pipeline.js';
 import { textStage } from '../text/index.js';
 import { shippedLexicon } from './cue-lexicon.js';
 import { shippedTagger } from './cue-tagger.js';
-import { extractAttributions } from './extract-attributions.js';
+import { type Attribution, extractAttributions } from './extract-attributions.js';
 import { quotesStage } from './index.js';
 import { addRole, type Criterion, emptyCounts, type MatchCounts, scoresOf } from './score-attributions.js';
 
@@ -148,6 +148,15 @@ export function scoreArticle(counts: RoleCounts, gold: GoldArticle, predicted: R
   }
 }
 
+/** An extractor's attributions as the spans scored per role (an attribution without a source adds none). */
+export function rolesOf(found: readonly Attribution[]): Record<Role, Span[]> {
+  return {
+    content: found.map((a) => a.content),
+    source: found.flatMap((a) => (a.source ? [a.source] : [])),
+    cue: found.map((a) => a.cue),
+  };
+}
+
 /** The figures of the JSON line: per role, per criterion, precision/recall/F1. */
 export function figuresOf(counts: RoleCounts) {
   const out = {} as Record<Role, Record<Criterion, { precision: number; recall: number; f1: number }>>;
@@ -189,11 +198,7 @@ export async function goldCueRoles(gold: GoldArticle): Promise<Record<Role, Span
   const { sentences = [] } = await runStages(article, [textStage], {});
   const givenCues = gold.attributions.flatMap((a) => (a.cue ? [a.cue] : []));
   const found = extractAttributions({ text: gold.text, sentences, lexicon: shippedLexicon(), givenCues });
-  return {
-    content: found.map((a) => a.content),
-    source: found.flatMap((a) => (a.source ? [a.source] : [])),
-    cue: found.map((a) => a.cue),
-  };
+  return rolesOf(found);
 }
 
 const METHODS = ['rules', 'tagger', 'gold-cues'] as const;
