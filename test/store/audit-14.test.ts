@@ -3,24 +3,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NewsdigestError } from '../../src/errors.js';
 import { checkLimit } from '../../src/store/cursor.js';
 import { toFtsQuery } from '../../src/store/fts-query.js';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import type { CorpusStore } from '../../src/store/types.js';
+import { errorOf } from './error-of.js';
 import { fixtureArticles } from './fixture-articles.js';
 import { testDatabase } from './test-database.js';
-
-function errorOf(run: () => unknown): NewsdigestError | undefined {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof NewsdigestError) return e;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('queries with punctuation', () => {
   it('search plain words with punctuation as words, and keep FTS5 syntax the user meant', () => {

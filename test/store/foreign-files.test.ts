@@ -8,22 +8,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NewsdigestError } from '../../src/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
+import { errorOf } from './error-of.js';
 import { fixtureArticles } from './fixture-articles.js';
 import { testDatabase } from './test-database.js';
-
-function errorOf(run: () => unknown): NewsdigestError | undefined {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof NewsdigestError) return e;
-    throw e;
-  }
-  return undefined;
-}
 
 let dir: string;
 beforeEach(() => {
