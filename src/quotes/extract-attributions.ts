@@ -2066,7 +2066,11 @@ function contentBeforeSource(
     wordsIn(table, c1, s1) > SHORT_TAIL &&
     c1 - boundary - 1 <= 5
   )
-    return contentSpan(table, s0, s1);
+    // "Holding open a book, Beck said, “I just want …”": a quotation opening a sentence of its own
+    // right after the cue is the content, without the clause before the source (and so without the
+    // cue); a quotation that goes on with the clause ("An economic downturn, he said, “could be …”")
+    // keeps the span around the cue, as PolNeAR marks both.
+    return quoteAfter && opensQuotedSentence(table, c1, s1) ? NOT_BEFORE : contentSpan(table, s0, s1);
   // A closing mark counts only after speech: a scare-quoted word inside the clause
   // ("and “patched” the software as …") is no quote of the cue's source.
   const closing = CLOSE_MARKS.has(table.lower[boundary]!) && speechBefore(table, boundary, s0);
@@ -2080,6 +2084,17 @@ function contentBeforeSource(
     return contentSpan(table, s0, closing ? boundary + 1 : boundary);
   }
   return NOT_BEFORE;
+}
+
+/** True when the quotation after the cue (past a comma or colon) starts with a capital letter. */
+function opensQuotedSentence(table: TokenTable, c1: number, s1: number): boolean {
+  let j = c1;
+  while (j < s1 && (table.lower[j] === ',' || table.lower[j] === ':')) j++;
+  if (j >= s1 || table.region[j] === -1 || !OPEN_MARKS.has(table.lower[j]!)) return false;
+  const r = table.region[j];
+  let k = j + 1;
+  while (k < s1 && table.region[k] === r && !isWord(table.lower[k]!)) k++;
+  return k < s1 && table.region[k] === r && isCapitalisedAt(table, k);
 }
 
 /** Raising verbs: their subject belongs to what they report ("the team appeared to …"). */
