@@ -41,7 +41,7 @@ export interface PoolOptions {
   /** Chunks sent to a worker ahead of its answers (default 4). */
   depth?: number;
   /** The workers write to this corpus database themselves, in batches of up to `batchSize` pages. */
-  store?: { file: string; batchSize?: number };
+  store?: { file: string; batchSize?: number; replace?: boolean };
   /**
    * V8 young generation of each worker, in MB (semi-space size is a third of it). Digesting
    * allocates much short-lived garbage; a larger nursery means fewer scavenges.
@@ -254,6 +254,7 @@ export class DigestPool {
     this.batchPages = Math.max(1, opts.store?.batchSize ?? 256);
     if (opts.store) {
       this.setup.file = opts.store.file;
+      if (opts.store.replace) this.setup.replace = true;
       const turn = new SharedArrayBuffer(4);
       this.setup.turn = turn;
       this.turn = new Int32Array(turn);

@@ -7,7 +7,8 @@
  * does not write): the same inputs give the same database, and what a killed run left
  * is always a prefix of its inputs. Inputs already stored (same content hash) are
  * skipped, so a rerun after a crash or a kill picks up where the last committed batch
- * left off. A page that fails is recorded with its error, in its place, and the batch
+ * left off; with `redigest` they are digested again and replace the stored Articles, each
+ * in its batch's transaction, so an article is always either the old one or the new one. A page that fails is recorded with its error, in its place, and the batch
  * goes on.
  */
 import type { DigestOptions } from '../digest-options.js';
@@ -29,6 +30,12 @@ export interface IngestOptions {
   store: CorpusStore;
   /** Worker threads; 0 digests on the main thread. */
   workers: number;
+  /**
+   * Pages already stored are digested again and replace their stored Article and every row
+   * derived from it (StoreItem.replace), keeping its id and place; counted in `redigested`.
+   * Without it they are skipped.
+   */
+  redigest?: boolean;
   digest?: DigestOptions;
   stdin?: NodeJS.ReadableStream;
   /**
@@ -88,6 +95,11 @@ export interface IngestCounts {
   /** Pages read (inputs that could not be read at all count as failed, not read). */
   read: number;
   stored: number;
+  /**
+   * Of `stored`, the pages that replaced an article already stored (`redigest`); the others are
+   * new to the store.
+   */
+  redigested: number;
   /** Of `stored`, the pages whose Article has warnings (each handed to `onWarnings`). */
   warned: number;
   /** Not stored because already in the store or read earlier in this run (`duplicates`). */
@@ -141,11 +153,15 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   // ahead for each worker: smaller than this thread's, which costs no read-ahead.
   const batchSize = opts.batchSize ?? (writing ? WORKER_BATCH : 256);
   const split = opts.split ?? defaultSplit(opts.workers);
+  const redigest = opts.redigest === true;
+  // Replacing finds an article's quotes through an index that plain ingests do without; made
+  // before any worker opens the file, dropped once the run has ended.
+  if (redigest) store.beginReplace?.();
   const poolOptions = {
     workers: opts.workers,
     options: digestOptions,
     chunkTimeoutMs: opts.chunkTimeoutMs,
-    store: writing ? { file: store.file!, batchSize } : undefined,
+    store: writing ? { file: store.file!, batchSize, ...(redigest ? { replace: true } : {}) } : undefined,
     youngGenerationMb: opts.youngGenerationMb,
     backgroundCompile: opts.backgroundCompile,
     interruptBudget: opts.interruptBudget,
@@ -159,6 +175,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = {
     read: 0,
     stored: 0,
+    redigested: 0,
     warned: 0,
     skipped: 0,
     duplicates: 0,
@@ -175,6 +192,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   let errors: StoredError[] = [];
   // Hashes sent for digesting and not yet committed: a page read twice in one run is done once.
   const pending = new Set<string>();
+  // With `redigest`: the hashes of pages that were stored when read and are not yet stored again
+  // (a page stored again counts as re-digested, not new).
+  const replacing = new Set<string>();
   // Every page's hash read in this run, with the origin of the first page that had it: a later
   // page with the same hash is reported as a duplicate of that one (reporting only: it is
   // skipped as before). ~100 bytes a page.
@@ -197,6 +217,8 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
       if (already.has(item.hash)) {
         summary.stored--;
         summary.skipped++;
+      } else if (replacing.delete(item.hash)) {
+        summary.redigested++;
       }
     }
     for (const e of errors) if (e.hash) pending.delete(e.hash);
@@ -238,7 +260,9 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     for (const r of results) {
       if (r.ok) {
         if ('record' in r) {
-          items.push({ hash: r.hash, record: r.record });
+          items.push(
+            redigest ? { hash: r.hash, record: r.record, replace: true } : { hash: r.hash, record: r.record },
+          );
           if (r.warned) itemWarnings.push({ hash: r.hash, warned: r.warned });
           summary.stored++;
         } else {
@@ -246,6 +270,7 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
           pending.delete(r.hash);
           if (r.stored) {
             summary.stored++;
+            if (replacing.delete(r.hash)) summary.redigested++;
             if (r.warned) warned(r.warned);
           } else {
             summary.skipped++;
@@ -326,10 +351,18 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
         continue;
       }
       seen.set(hash, { origin, id });
-      if (pending.has(hash) || store.has(hash)) {
+      if (pending.has(hash)) {
         summary.skipped++;
         progress();
         continue;
+      }
+      if (store.has(hash)) {
+        if (!redigest) {
+          summary.skipped++;
+          progress();
+          continue;
+        }
+        replacing.add(hash);
       }
       pending.add(hash);
       chunk.push({ seq: seq++, hash, page: result.page });
@@ -347,6 +380,13 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
     clearInterval(checkpointTimer);
     await pool?.close();
     if (checkpointTimer) store.checkpoint?.();
+    if (redigest) {
+      try {
+        store.endReplace?.();
+      } catch {
+        // Only an index left behind (a broken or busy database): the next --redigest drops it.
+      }
+    }
   }
   if (pool?.workerCpu.length) summary.workerCpu = pool.workerCpu;
   summary.errors = failures.sort((a, b) => a.seq - b.seq).map((f) => f.error);

@@ -46,7 +46,7 @@ export interface StagePoolOptions {
   chunkTimeoutMs?: number;
   /** Chunks sent to a head ahead of its answers (default 4). */
   depth?: number;
-  store?: { file: string; batchSize?: number };
+  store?: { file: string; batchSize?: number; replace?: boolean };
   youngGenerationMb?: number;
   backgroundCompile?: boolean;
   interruptBudget?: number;
@@ -127,6 +127,8 @@ export class StagePool {
   private readonly url: URL;
   private readonly options: DigestOptions;
   private readonly file: string | undefined;
+  /** The tail replaces articles already stored (StoreItem.replace). */
+  private readonly replace: boolean;
   private readonly headCount: number;
   private readonly cut: number;
   private readonly timeoutMs: number;
@@ -150,6 +152,7 @@ export class StagePool {
     this.url = workerUrl();
     this.options = opts.options ?? {};
     this.file = opts.store?.file;
+    this.replace = opts.store?.replace === true;
     this.headCount = opts.workers - 1;
     this.cut = opts.cut ?? DEFAULT_CUT;
     this.timeoutMs = opts.chunkTimeoutMs ?? 60_000;
@@ -262,6 +265,7 @@ export class StagePool {
     const tailPorts = channels.map((c) => c.port2);
     const tailSetup: StageSetup = { role: 'tail', options: this.options, cut: this.cut, ports: tailPorts };
     if (this.file) tailSetup.file = this.file;
+    if (this.replace) tailSetup.replace = true;
     if (this.faults) tailSetup.faults = this.faults;
     const tail: Tail = { worker: this.spawnThread(tailSetup, tailPorts), expected: [] };
     this.tail = tail;

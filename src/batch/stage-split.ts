@@ -72,6 +72,8 @@ export interface StageSetup {
   ports: MessagePort[];
   /** The tail's database (none: it answers with records). */
   file?: string;
+  /** The tail replaces articles already stored (StoreItem.replace). */
+  replace?: boolean;
   busyTimeoutMs?: number;
   faults?: StageFault[];
 }
@@ -168,6 +170,7 @@ export function runTail(parent: MessagePort, setup: StageSetup): (m: ToTail) => 
         setup.file,
         post,
         undefined,
+        setup.replace === true,
       )
     : undefined;
   const cpu = new CpuMarks('tail');

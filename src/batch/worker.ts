@@ -79,6 +79,8 @@ export interface WorkerSetup {
   options?: DigestOptions;
   /** The corpus database to write to; without it, records go back to the caller. */
   file?: string;
+  /** Articles already stored are replaced (StoreItem.replace), not kept. */
+  replace?: boolean;
   /** The first page sequence number not yet committed, shared by the pool and its workers. */
   turn?: SharedArrayBuffer;
   busyTimeoutMs?: number;
@@ -143,6 +145,8 @@ export class BatchWriter {
     private readonly post: (m: FromWorker) => void,
     /** The pool's shared turn; undefined for the only writer (stage-split.ts): always its turn. */
     private readonly turn: Int32Array | undefined,
+    /** Articles already stored are replaced (ingest --redigest). */
+    private readonly replace = false,
   ) {}
 
   private held(batch: number): HeldBatch {
@@ -238,7 +242,7 @@ export class BatchWriter {
     // Pages in input order, whatever order their chunks came in (chunks sent again after a failure).
     const results = b.results.sort((x, y) => x.seq - y.seq);
     b.results = [];
-    const { items, errors } = rows(results);
+    const { items, errors } = rows(results, this.replace);
     try {
       b.open ??= this.store.openBatch();
       for (const hash of b.open.put(items, errors)) b.already.add(hash);
@@ -268,7 +272,7 @@ export class BatchWriter {
         } else {
           // A store that writes only whole batches (or a batch with no page left to write).
           const results = b.results.sort((x, y) => x.seq - y.seq);
-          const { items, errors } = rows(results);
+          const { items, errors } = rows(results, this.replace);
           if (items.length > 0 || errors.length > 0) {
             for (const hash of this.store.putBatch(items, errors)) b.already.add(hash);
           }
@@ -322,12 +326,15 @@ export class BatchWriter {
 }
 
 /** A batch's pages as the store takes them: articles, and the error rows of pages that failed. */
-function rows(results: readonly JobResult[]): { items: StoreItem[]; errors: StoredError[] } {
+function rows(
+  results: readonly JobResult[],
+  replace: boolean,
+): { items: StoreItem[]; errors: StoredError[] } {
   const items: StoreItem[] = [];
   const errors: StoredError[] = [];
   for (const r of results) {
     if (r.ok) {
-      items.push({ hash: r.hash, record: r.record });
+      items.push(replace ? { hash: r.hash, record: r.record, replace } : { hash: r.hash, record: r.record });
     } else {
       const e: StoredError = { origin: r.error.input, code: r.error.code, message: r.error.message };
       if (r.hash) e.hash = r.hash;
@@ -392,6 +399,7 @@ if (port && workerSetup.stage) {
           setup.file,
           post,
           new Int32Array(setup.turn),
+          setup.replace === true,
         )
       : undefined;
   // The pool sends several chunks ahead; they are done one after the other, in order.

@@ -336,6 +336,31 @@ class SqliteStore implements CorpusStore {
          VALUES (@id, @hash, @origin, @url, @title, @body, @publisher, @published, @json, @storedAt)`,
       ),
       insertFts: statements.get('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      // Replacing an article (StoreItem.replace): the stored row, as its full-text rows were made from it.
+      storedArticle: statements.get<[string], { rowid: number; id: string; title: string; body: string }>(
+        'SELECT rowid, id, title, body FROM articles WHERE hash = ?',
+      ),
+      updateArticle: statements.get(
+        `UPDATE articles SET origin = @origin, url = @url, title = @title, body = @body, publisher = @publisher,
+           published = @published, json = @json, stored_at = @storedAt WHERE rowid = @rowid`,
+      ),
+      // External-content FTS5 tables forget a row only when told its old values ('delete').
+      deleteFts: statements.get(
+        `INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)`,
+      ),
+      articleQuotes: statements.get<[number], { rowid: number; text: string }>(
+        'SELECT rowid, text FROM quotes WHERE article = ?',
+      ),
+      deleteQuoteFts: statements.get(
+        `INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', ?, ?)`,
+      ),
+      deleteQuotes: statements.get('DELETE FROM quotes WHERE article = ?'),
+      // An article's alias rows, found through its entities (aliases_entity): no index by article.
+      deleteAliases: statements.get(
+        `DELETE FROM aliases WHERE article = @article
+           AND entity IN (SELECT entity FROM article_entities WHERE article = @article)`,
+      ),
+      deleteArticleEntities: statements.get('DELETE FROM article_entities WHERE article = ?'),
       // A new entity's id is the insert's rowid; a known one (the conflict: no change) is looked up,
       // so no row is rewritten. (RETURNING made this statement about twice as slow.)
       insertEntity: statements.get<[string, string, string]>(
@@ -464,33 +489,39 @@ class SqliteStore implements CorpusStore {
     already: string[],
   ): void {
     const s = this.stmts;
-    for (const { hash, record } of items) {
-      if (s.has.get(hash)) {
+    for (const { hash, record, replace } of items) {
+      const old = replace ? s.storedArticle.get(hash) : undefined;
+      if (old === undefined && s.has.get(hash)) {
         already.push(hash);
         if (record.origin) s.clearErrorsAt.run(record.origin);
         continue;
       }
       // Two inputs may carry the same id with different content (two feeds, two files):
       // keep both, the later one (batches commit in input order) under an id made unique
-      // by its content hash.
+      // by its content hash. An article replaced keeps the id it was stored under.
       let id = record.id;
-      if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
+      if (old !== undefined) id = old.id;
+      else if (s.idTaken.get(id)) id = `${record.id}~${hash.slice(0, 8)}`;
       let json = record.json;
       if (id !== record.id) json = JSON.stringify({ ...(JSON.parse(json) as Article), id });
-      const rowid = Number(
-        s.insertArticle.run({
-          id,
-          hash,
-          origin: record.origin ?? null,
-          url: record.url ?? null,
-          title: record.title,
-          body: record.body,
-          publisher: record.publisher ?? null,
-          published: record.published ?? null,
-          json,
-          storedAt,
-        }).lastInsertRowid,
-      );
+      const row = {
+        origin: record.origin ?? null,
+        url: record.url ?? null,
+        title: record.title,
+        body: record.body,
+        publisher: record.publisher ?? null,
+        published: record.published ?? null,
+        json,
+        storedAt,
+      };
+      let rowid: number;
+      if (old !== undefined) {
+        rowid = old.rowid;
+        this.dropDerived(old);
+        s.updateArticle.run({ ...row, rowid });
+      } else {
+        rowid = Number(s.insertArticle.run({ ...row, id, hash }).lastInsertRowid);
+      }
       s.insertFts.run(rowid, record.title, record.body);
       const corpusIds = new Map<string, number>();
       for (const e of record.entities) {
@@ -534,6 +565,30 @@ class SqliteStore implements CorpusStore {
     for (const e of errors) {
       s.insertError.run(e.hash ?? null, e.origin, e.code, e.message, e.at ?? storedAt);
     }
+  }
+
+  /**
+   * Drops every row derived from a stored article (its full-text row, entity mentions, aliases,
+   * quotes and their full-text rows), in the caller's transaction, before the article is
+   * rewritten in place. Entities stay, even one no article mentions any more: ids are never
+   * reused or deleted (the writers' caches rely on it), and every listing counts an entity's
+   * articles through article_entities, so such an entity is listed nowhere.
+   */
+  private dropDerived(old: { rowid: number; title: string; body: string }): void {
+    const s = this.stmts;
+    s.deleteFts.run(old.rowid, old.title, old.body);
+    for (const q of s.articleQuotes.all(old.rowid)) s.deleteQuoteFts.run(q.rowid, q.text);
+    s.deleteQuotes.run(old.rowid);
+    s.deleteAliases.run({ article: old.rowid });
+    s.deleteArticleEntities.run(old.rowid);
+  }
+
+  beginReplace(): void {
+    this.db.exec('CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article)');
+  }
+
+  endReplace(): void {
+    this.db.exec('DROP INDEX IF EXISTS quotes_article');
   }
 
   /**

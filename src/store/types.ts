@@ -60,6 +60,14 @@ export interface QuoteRecord {
 export interface StoreItem {
   hash: string;
   record: StoreRecord;
+  /**
+   * An article already stored with this hash is replaced by this one (`ingest --force`: the page
+   * digested again) instead of being kept: its row is rewritten in place (same rowid, same id) and
+   * every row derived from it (full-text rows, entity mentions, aliases, quotes) is dropped and
+   * written anew, in the batch's transaction. Without it (or with no such article) the item is
+   * stored as new, or left out when its hash is stored already.
+   */
+  replace?: boolean;
 }
 
 /** A per-input failure, stored so that a batch can go on and the failures be listed later. */
@@ -200,6 +208,14 @@ export interface CorpusStore {
    * stored (by an earlier batch or another connection).
    */
   putBatch(items: readonly StoreItem[], errors?: readonly StoredError[]): string[];
+  /**
+   * Makes replacing articles (StoreItem.replace) cheap for the run about to start: an index of
+   * quotes by article, which plain ingests do not keep (migration 2 dropped it: nothing reads
+   * quotes by article, and it cost every write). `endReplace` drops it again. Either may be left
+   * out by a store that needs no such thing; without them replacing is still right, only slower.
+   */
+  beginReplace?(): void;
+  endReplace?(): void;
   /**
    * Opens one transaction that takes a batch in parts, as its pages are digested, and commits
    * them all or none: `putBatch` spread over several calls. The batch's writing worker writes each

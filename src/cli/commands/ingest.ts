@@ -21,11 +21,15 @@ export function workersPhrase(workers: number): string {
 /**
  * The summary line of a run (ingest's stderr, without --quiet). The pages stored with warnings
  * are counted after the stored ones, "N stored (M with warnings)", only when there are some.
+ * A --redigest run counts the pages it digested again apart from the new ones:
+ * "N re-digested, M new", and the pages found stored only when there are some (a page another
+ * process stored meanwhile).
  */
 export function summaryLine(
-  summary: Omit<IngestSummary, 'warned'> & { warned?: number },
+  summary: Omit<IngestSummary, 'warned' | 'redigested'> & { warned?: number; redigested?: number },
   workers: number,
   db: string,
+  redigest = false,
 ): string {
   // No rate when nothing was stored (a rerun that skipped every page): "0.0 articles/s" says nothing.
   const rate =
@@ -38,15 +42,30 @@ export function summaryLine(
       ? ''
       : `, ${summary.duplicates} ${summary.duplicates === 1 ? 'duplicate of a page' : 'duplicates of pages'} earlier in this run`;
   const warned = summary.warned ? ` (${summary.warned} with warnings)` : '';
-  return (
-    `ingest: ${summary.stored} stored${warned}, ${already} already stored${dups}, ${summary.failed} failed` +
-    ` in ${summary.seconds.toFixed(1)}s (${rate}${workersPhrase(workers)}) into ${db}\n`
-  );
+  const tail = ` in ${summary.seconds.toFixed(1)}s (${rate}${workersPhrase(workers)}) into ${db}\n`;
+  if (redigest) {
+    const again = summary.redigested ?? 0;
+    const found = already > 0 ? `, ${already} already stored` : '';
+    return (
+      `ingest: ${again} re-digested, ${summary.stored - again} new${warned}${found}${dups}, ${summary.failed} failed` +
+      tail
+    );
+  }
+  return `ingest: ${summary.stored} stored${warned}, ${already} already stored${dups}, ${summary.failed} failed${tail}`;
 }
 
-/** The line printed when Ctrl-C stops a run. */
-export function interruptedLine(counts: Omit<IngestCounts, 'warned'> | undefined): string {
+/**
+ * The line printed when Ctrl-C stops a run. A --redigest run's rerun digests every page again
+ * (nothing tells a page it replaced from one it did not reach): it finishes the job all the same.
+ */
+export function interruptedLine(
+  counts: (Omit<IngestCounts, 'warned' | 'redigested'> & { redigested?: number }) | undefined,
+  redigest = false,
+): string {
   const stored = counts?.stored ?? 0;
+  if (redigest) {
+    return `ingest: interrupted: ${stored} stored in this run (${counts?.redigested ?? 0} re-digested; committed batches are kept, every article is either its old or its new version); rerun the same command to finish (every page is digested again)\n`;
+  }
   return `ingest: interrupted: ${stored} stored in this run (committed batches are kept); rerun the same command to finish (pages already stored are skipped)\n`;
 }
 
@@ -54,7 +73,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'digest pages on all cores into a searchable corpus database',
   usage:
-    'newsdigest ingest <inputs…> --db FILE [--workers N] [--split stage|article] [--errors FILE] [--duplicates FILE] [--quiet]',
+    'newsdigest ingest <inputs…> --db FILE [--redigest] [--workers N] [--split stage|article] [--errors FILE] [--duplicates FILE] [--quiet]',
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
@@ -66,8 +85,16 @@ as a page earlier in the same run is not stored again: the summary counts these 
 apart from the pages already stored, and --duplicates lists them. A page that fails is
 recorded and the batch goes on.
 
+After an upgrade, --redigest brings a corpus up to date: the pages given are digested again,
+those already stored included, and each replaces its stored Article and everything found
+through it (search text, entities, aliases, quotes) in one transaction, under the same id.
+Stopped at any point, every article is either its old or its new version; rerunning the same
+command finishes the job (it digests every page again).
+
 Options:
   --db FILE         the corpus database (required)
+  --redigest        digest pages already stored again and replace their Articles (the summary
+                    counts them apart from the new ones); without it they are skipped
   --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread;
                     at most twice the cores (${maxWorkers(availableParallelism())} here): more is capped, with a note
   --split HOW       how 2+ workers share the work: stage (N-1 threads run the first stages,
@@ -84,7 +111,8 @@ Exit code: 0 when every page was stored or already there, 1 when some failed.
 
 Examples:
   newsdigest ingest ../shared/data/bbc-news-summary/bbc-news-summary.jsonl --db corpus.db
-  newsdigest ingest pages/ feed.jsonl --db corpus.db --workers 2 --errors errors.jsonl`,
+  newsdigest ingest pages/ feed.jsonl --db corpus.db --workers 2 --errors errors.jsonl
+  newsdigest ingest ../shared/data/bbc-news-summary/bbc-news-summary.jsonl --db corpus.db --redigest`,
   flags: {
     db: { type: 'string' },
     workers: { type: 'string', short: 'w' },
@@ -92,6 +120,7 @@ Examples:
     errors: { type: 'string' },
     duplicates: { type: 'string' },
     'keep-html': { type: 'boolean' },
+    redigest: { type: 'boolean' },
   },
   async run(ctx) {
     const db = ctx.values['db'];
@@ -111,6 +140,7 @@ Examples:
       return EXIT.usage;
     }
     const quiet = ctx.values['quiet'] === true;
+    const redigest = ctx.values['redigest'] === true;
     const rawWorkers = ctx.values['workers'];
     const cores = availableParallelism();
     let workers = cores;
@@ -160,7 +190,7 @@ Examples:
     // Ctrl-C: say how far the run got, then die of the signal as before (exit 130 in a shell).
     const interrupted = (signal: NodeJS.Signals): void => {
       progress.done();
-      ctx.stderr.write(interruptedLine(counts));
+      ctx.stderr.write(interruptedLine(counts, redigest));
       process.kill(process.pid, signal);
     };
     process.once('SIGINT', interrupted);
@@ -172,6 +202,7 @@ Examples:
         workers,
         ...(split ? { split } : {}),
         stdin: ctx.stdin,
+        ...(redigest ? { redigest } : {}),
         digest: { keepHtml: ctx.values['keep-html'] === true },
         ...(quiet
           ? {}
@@ -205,7 +236,7 @@ Examples:
       writeList('errors', store.errors());
       writeList('duplicates', summary.duplicateList);
       if (!quiet) {
-        ctx.stderr.write(summaryLine(summary, workers, db));
+        ctx.stderr.write(summaryLine(summary, workers, db, redigest));
         for (const e of summary.errors.slice(0, 20)) ctx.stderr.write(`${e.origin}: ${e.message}\n`);
         if (summary.errors.length > 20) ctx.stderr.write(`… and ${summary.errors.length - 20} more\n`);
       }
