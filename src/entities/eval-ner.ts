@@ -12,8 +12,9 @@ import { addSentence, conllDocuments, type NerScores, newCounts, readConll, scor
 import { ClusterScorer, type MergeRecord, mergeGoldMentions, parseAnnotated } from './eval-merge.js';
 import { findMentions } from './mentions.js';
 import { mergeMentions } from './merge.js';
+import { retypeTagIds } from './name-types.js';
 import { shippedTagger } from './shipped-tagger.js';
-import { TAGS } from './tags.js';
+import { chunksOfTagIds, TAGS } from './tags.js';
 
 export function nerReport(scores: NerScores, notes: string[] = []): EvalReport {
   const perType: Record<string, { precision: number; recall: number; f1: number }> = {};
@@ -112,23 +113,33 @@ export const nerTask: EvalTask = {
   summary:
     'named entities on CoNLL-format data (IOB1/IOB2): conlleval entity-level P/R/F1 per type; on .jsonl annotated articles: mention merging (B-cubed, pairwise)',
   defaultData: 'conll2003/eng.testa',
-  flags: { window: 'sentences per document when the file has no -DOCSTART- lines (default 40)' },
+  flags: {
+    window: 'sentences per document when the file has no -DOCSTART- lines (default 40)',
+    method:
+      "CoNLL: 'stage' (default: types as the entities stage gives them, place heads and party-and-state tags LOC) or 'tagger' (the tagger's own)",
+  },
   async run(args) {
     const path = resolve(args.data || resolve(defaultDataDir(), 'conll2003/eng.testa'));
     if (/\.jsonl$/.test(path)) return mergeEvaluation(path, args.limit);
     let sentences = readConll(path);
     if (args.limit !== undefined) sentences = sentences.slice(0, args.limit);
     const window = Number(args.flags['window'] ?? 40);
+    // `--method tagger`: the tagger's own types, as this eval scored before the stage retyped chunks.
+    const raw = args.flags['method'] === 'tagger';
     const tagger = shippedTagger();
     const counts = newCounts();
     let done = 0;
     for (const doc of conllDocuments(sentences, window)) {
       const predicted = tagger.tagDocument(doc.map((s) => s.words));
       doc.forEach((s, k) => {
+        // Typed as the stage types them (mentions.ts): a place head or a party-and-state tag is LOC.
+        const tags = raw
+          ? predicted[k]!
+          : retypeTagIds(s.words, predicted[k]!, chunksOfTagIds(predicted[k]!));
         addSentence(
           counts,
           s.tags,
-          Array.from(predicted[k]!, (t) => TAGS[t]!),
+          Array.from(tags, (t) => TAGS[t]!),
         );
       });
       done += doc.length;
@@ -136,6 +147,9 @@ export const nerTask: EvalTask = {
     }
     return nerReport(scoreCounts(counts), [
       `data: ${path}`,
+      raw
+        ? "types: the tagger's own (--method tagger)"
+        : 'types: as the stage gives them (place heads, party-and-state tags)',
       `documents: blocks of ${window} sentences unless -DOCSTART- marks them`,
     ]);
   },

@@ -6,6 +6,7 @@ import type { Article, EntityType, Span } from '../article/types.js';
 import { sentenceSpans } from '../text/sentences.js';
 import { tokenOffsets } from '../text/tokens.js';
 import type { Mention } from './merge.js';
+import { isPartyState, retypedChunk } from './name-types.js';
 import { isTitle } from './names.js';
 import type { NerTagger } from './tagger.js';
 import { chunksOfTagIds } from './tags.js';
@@ -58,9 +59,13 @@ export function findMentions(text: string, spans: readonly Span[], tagger: NerTa
   const mentions: Mention[] = [];
   for (let k = 0; k < offsets.length; k++) {
     const o = offsets[k]!;
+    const w = words[k]!;
     for (const c of chunksOfTagIds(tags[k]!)) {
-      const end = endWithoutTitles(words[k]!, c.start, c.end);
-      mentions.push({ start: o[2 * c.start]!, end: o[2 * end - 1]!, type: c.type as EntityType });
+      const end = endWithoutTitles(w, c.start, c.end);
+      const type = retypedChunk(w, c.start, end, c.type) as EntityType;
+      // "R-Maine": the state is the mention (its party letter and hyphen are not).
+      const start = o[2 * c.start]! + (type === 'LOC' && isPartyState(w, c.start, end) ? 2 : 0);
+      mentions.push({ start, end: o[2 * end - 1]!, type });
     }
   }
   return mentions;
