@@ -10,10 +10,23 @@
  * - an acronym joins the organisation it abbreviates: defined in parentheses
  *   right after the full name, or matching its initials ("SDF"), in either order;
  * - a lone surname tagged ORG or MISC joins a person already named in full (a
- *   frequent tagger confusion; places are left alone: "Jordan").
+ *   frequent tagger confusion; places are left alone: "Jordan");
+ * - a company's short name joins it: its name without the corporate suffix
+ *   ("Halvard Construction" for "Halvard Construction Co."), or, alone, the first word
+ *   of that name ("Halvard") when no other entity of the article has that first word
+ *   and nobody named in full has it as a surname; in either order.
  */
 import type { Entity, EntityType } from '../article/types.js';
-import { canonicalOfKey, cleanName, initialsOf, isAcronym, nameKey, nameTokens } from './names.js';
+import { isRegexSpace } from '../text/chars.js';
+import {
+  canonicalOfKey,
+  cleanName,
+  companyShortNames,
+  initialsOf,
+  isAcronym,
+  nameKey,
+  nameTokens,
+} from './names.js';
 
 export interface Mention {
   start: number;
@@ -29,6 +42,10 @@ interface Cluster {
   acronyms: Set<string>;
   /** PER: keys of the last words of its multi-word names. */
   surnames: Set<string>;
+  /** ORG: keys of its company names without their corporate suffix ("halvard construction"). */
+  companyKeys: Set<string>;
+  /** ORG: keys of the first words of those names, when they have more than one ("halvard"). */
+  companyFirsts: Set<string>;
   hasFullName: boolean;
   /** Index of its latest mention, for "most recent" choices. */
   last: number;
@@ -49,6 +66,9 @@ interface NameFacts {
   /** nameKey of the first and last tokens. */
   firstKey: string;
   lastKey: string;
+  /** A company name's key without its corporate suffix, and its first word's key (companyShortNames), or ''. */
+  companyKey: string;
+  companyFirst: string;
 }
 
 /** The facts of each name, computed at first need (one map per mergeMentions call). */
@@ -61,6 +81,7 @@ function factsOf(book: NameBook, name: string): NameFacts {
     const plainKey = nameKey(name);
     // A name of one token with no space around it is its own first and last token.
     const whole = tokens.length === 1 && tokens[0] === name;
+    const company = companyShortNames(tokens);
     f = {
       key: canonicalOfKey(plainKey),
       plainKey,
@@ -69,6 +90,8 @@ function factsOf(book: NameBook, name: string): NameFacts {
       initials: initialsOf(tokens),
       firstKey: whole ? plainKey : tokens.length > 0 ? nameKey(tokens[0]!) : '',
       lastKey: whole ? plainKey : tokens.length > 0 ? lastKey(tokens) : '',
+      companyKey: company.key,
+      companyFirst: company.first,
     };
     book.set(name, f);
   }
@@ -84,6 +107,10 @@ function add(c: Cluster, m: Mention, name: string, f: NameFacts, index: number):
   if (f.tokens.length > 1) {
     c.hasFullName = true;
     if (m.type === 'PER') c.surnames.add(f.lastKey);
+  }
+  if (f.companyKey && m.type === 'ORG') {
+    c.companyKeys.add(f.companyKey);
+    if (f.companyFirst) c.companyFirsts.add(f.companyFirst);
   }
   c.last = index;
 }
@@ -111,6 +138,66 @@ function typeOf(c: Cluster): EntityType {
   return best;
 }
 
+/** Whether a mention's text is one word (no white space: nothing was cleaned off it but a possessive). */
+function isLoneWord(text: string, m: Mention): boolean {
+  for (let i = m.start; i < m.end; i++) if (isRegexSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The only cluster passing `test`, or undefined when none or several do. */
+function onlyOne(clusters: Cluster[], test: (c: Cluster) => boolean): Cluster | undefined {
+  let found: Cluster | undefined;
+  for (const c of clusters) {
+    if (!test(c)) continue;
+    if (found) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * The company a mention names by its short name, or whose short name came first:
+ * "Halvard Construction" or "Halvard" after "Halvard Construction Co.", and
+ * "Halvard Construction Co." after "Halvard" (an entity with no full name yet).
+ */
+function companyOf(text: string, clusters: Cluster[], m: Mention, f: NameFacts): Cluster | undefined {
+  const { key, tokens } = f;
+  // The name without its suffix, of one company only ("Tarn Inc." and "Tarn LLC" are two).
+  if (m.type === 'ORG' || m.type === 'MISC') {
+    const c = onlyOne(clusters, (x) => x.companyKeys.has(key));
+    if (c) return c;
+  }
+  // A lone word: the first word of exactly one company's name, and nobody's surname. Alone in
+  // the text too: "General Motors" is cleaned to "Motors", which is no short name of anything.
+  if (tokens.length === 1 && (m.type === 'ORG' || m.type === 'PER')) {
+    if (!isLoneWord(text, m)) return undefined;
+    if (clusters.some((x) => x.surnames.has(key))) return undefined;
+    const c = onlyOne(clusters, (x) => x.companyFirsts.has(key));
+    if (c && onlyOne(clusters, (x) => x.keys.has(key) || x.companyFirsts.has(key)) === c) return c;
+    return undefined;
+  }
+  // The full company name after its short name: an earlier entity of one company, not yet
+  // named in full, with the name without the suffix, or (one word alone) its first word.
+  if (f.companyKey && m.type === 'ORG') {
+    const byName = onlyOne(
+      clusters,
+      (x) => !x.companyKeys.size && x.keys.has(f.companyKey) && x.mentions.every((y) => y.type !== 'PER'),
+    );
+    if (byName) return byName;
+    const first = f.companyFirst;
+    if (first && first !== f.companyKey) {
+      return onlyOne(
+        clusters,
+        (x) =>
+          !x.hasFullName &&
+          x.keys.has(first) &&
+          x.mentions.every((y) => y.type === 'ORG' && isLoneWord(text, y)),
+      );
+    }
+  }
+  return undefined;
+}
+
 /** Finds the cluster a mention belongs to, or undefined for a new entity. */
 function findCluster(
   text: string,
@@ -128,6 +215,8 @@ function findCluster(
     sameType(c) || (m.type !== 'PER' && c.mentions.some((x) => x.type !== 'PER')) || key !== f.plainKey;
   const exact = mostRecent(clusters, (c) => c.keys.has(key) && compatible(c));
   if (exact) return exact;
+  const company = companyOf(text, clusters, m, f);
+  if (company) return company;
 
   // "Syrian Democratic Forces (SDF)": an acronym in parentheses right after a mention.
   if (acronym && previous) {
@@ -190,6 +279,8 @@ export function mergeMentions(text: string, mentions: readonly Mention[]): Entit
         keys: new Set(),
         acronyms: new Set(),
         surnames: new Set(),
+        companyKeys: new Set(),
+        companyFirsts: new Set(),
         hasFullName: false,
         last: index,
       };

@@ -166,3 +166,36 @@ export function initialsOf(tokens: readonly string[]): string {
   }
   return words < 2 ? '' : out;
 }
+
+/** Corporate suffixes that end a company's full name (lower case, without periods). */
+const CORPORATE = new Set(
+  'co company corp corporation inc incorporated ltd limited llc llp lp plc ag sa se nv bv gmbh spa holdings group'.split(
+    ' ',
+  ),
+);
+
+const NO_COMPANY = { key: '', first: '' } as const;
+
+/**
+ * A company's short names from its full name's tokens: the key of the name without its
+ * corporate suffix ("Halvard Construction Co." → "halvard construction"; "Tarn & Co." →
+ * "tarn"), and the key of that name's first word ("halvard") unless it is a title or "the".
+ * Both '' when the name does not end in a suffix.
+ */
+export function companyShortNames(tokens: readonly string[]): { key: string; first: string } {
+  let end = tokens.length;
+  if (end < 2) return NO_COMPANY;
+  while (end > 1 && CORPORATE.has(tokens[end - 1]!.replace(/[.,]/g, '').toLowerCase())) end--;
+  if (end === tokens.length) return NO_COMPANY;
+  while (end > 0 && (tokens[end - 1] === '&' || tokens[end - 1]!.toLowerCase() === 'and')) end--;
+  if (end === 0) return NO_COMPANY;
+  const base = tokens.slice(0, end);
+  base[end - 1] = base[end - 1]!.replace(/,$/, '');
+  if (base[end - 1] === '') return NO_COMPANY;
+  const head = base[0]!;
+  const c = head.charCodeAt(0);
+  const capital = (c >= 65 && c <= 90) || (c > 127 && head[0] !== head[0]!.toLowerCase());
+  const first =
+    capital && !isTitle(head) && head.toLowerCase() !== 'the' ? nameKey(stripPossessive(head)) : '';
+  return { key: nameKey(base.join(' ')), first };
+}
