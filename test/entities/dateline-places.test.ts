@@ -32,17 +32,51 @@ describe('typeDatelinePlaces', () => {
     { ...at('HALDEN', 10), type: 'ORG' },
   ];
 
-  it('types the dateline place that opens the first paragraph as LOC, and nothing else', () => {
+  it('types the dateline place that opens the first paragraph as LOC, and its later mentions of the same name', () => {
     const out = typeDatelinePlaces(article('HALDEN, Vermont'), mentions);
-    expect(out.map((m) => m.type)).toEqual(['LOC', 'LOC', 'ORG', 'ORG']);
+    // "Halden Trust" only contains the place's name: the tagger's type stays.
+    expect(out.map((m) => m.type)).toEqual(['LOC', 'LOC', 'ORG', 'LOC']);
   });
 
-  it('leaves a mention that only contains the place name, or sits mid-sentence, as the tagger said', () => {
-    const out = typeDatelinePlaces(article('Halden Trust'), [mentions[2]!, { ...at('mill'), type: 'ORG' }]);
+  it('leaves a mention that does not spell a dateline part as the tagger said', () => {
+    const out = typeDatelinePlaces(article('HALDEN, Vermont'), [
+      mentions[2]!,
+      { ...at('mill'), type: 'ORG' },
+    ]);
     expect(out.map((m) => m.type)).toEqual(['ORG', 'ORG']);
+    // Mid-sentence, a mention that spells a whole dateline part is that place (since entities-16).
+    const whole = typeDatelinePlaces(article('Halden Trust'), [mentions[2]!]);
+    expect(whole.map((m) => m.type)).toEqual(['LOC']);
   });
 
   it('changes nothing without a dateline', () => {
     expect(typeDatelinePlaces(article(undefined), mentions)).toEqual(mentions);
+  });
+
+  it("lends the place's type to a later mention with a possessive or another case, not to a person's name", () => {
+    const t = "ORRISH — The Orrish ferry sails at six. Orrish's mayor, Lena Orrish, said Orrish would pay.";
+    const pos = (s: string, from = 0) => {
+      const start = t.indexOf(s, from);
+      return { start, end: start + s.length };
+    };
+    const a = {
+      schemaVersion: '1.0',
+      id: 't2',
+      text: t,
+      source: { format: 'text' },
+      blocks: [{ kind: 'paragraph', start: 0, end: t.length }],
+      meta: { authors: [], contributors: [], dateline: 'ORRISH' },
+    } as unknown as Article;
+    const ms: Mention[] = [
+      { ...pos('Orrish', 10), type: 'PER' },
+      { ...pos("Orrish's"), type: 'ORG' },
+      { ...pos('Lena Orrish'), type: 'PER' },
+      { ...pos('Orrish', t.indexOf('said')), type: 'PER' },
+    ];
+    // The town's name is also a person's surname in this story: the lone mentions keep the tagger's type.
+    expect(typeDatelinePlaces(a, ms).map((m) => m.type)).toEqual(['PER', 'ORG', 'PER', 'PER']);
+    // Without the person, they are the town.
+    const noPerson = [ms[0]!, ms[1]!, ms[3]!];
+    expect(typeDatelinePlaces(a, noPerson).map((m) => m.type)).toEqual(['LOC', 'LOC', 'LOC']);
   });
 });
