@@ -97,7 +97,11 @@ function digestOptionsFrom(values: CommandContext['values']): DigestOptions {
   };
   if (values['highlights'] !== undefined) summarize.highlights = parseHighlightsMode(values['highlights']);
   if (values['method'] !== undefined) summarize.method = parseMethod(values['method']);
-  return { keepHtml: values['keep-html'] === true, summarize };
+  return {
+    keepHtml: values['keep-html'] === true,
+    ...(values['any-language'] === true ? { language: { skip: true } } : {}),
+    summarize,
+  };
 }
 
 export const digestCommand: Command = {
@@ -126,6 +130,8 @@ Options:
   --out FILE              write there instead of standard output (checked before any page
                           is read: a missing folder is a usage error, exit code 2)
   --keep-html             keep the page's HTML in source.html
+  --any-language          no language check: a page not in English gets entities and quotes
+                          too (without it: a W_NOT_ENGLISH warning and none)
   --highlights page|extractive|llm
                           page (default): the page's own highlights when it has them, else
                           extractive; extractive: always chosen from the sentences; llm:
@@ -153,6 +159,7 @@ Examples:
     format: { type: 'string', short: 'f', default: 'json' },
     out: { type: 'string', short: 'o' },
     'keep-html': { type: 'boolean' },
+    'any-language': { type: 'boolean' },
     highlights: { type: 'string' },
     method: { type: 'string', short: 'm' },
     'llm-base-url': { type: 'string' },

@@ -73,7 +73,7 @@ export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'digest pages on all cores into a searchable corpus database',
   usage:
-    'newsdigest ingest <inputs…> --db FILE [--redigest] [--workers N] [--split stage|article] [--errors FILE] [--duplicates FILE] [--quiet]',
+    'newsdigest ingest <inputs…> --db FILE [--redigest] [--any-language] [--workers N] [--split stage|article] [--errors FILE] [--duplicates FILE] [--quiet]',
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
@@ -95,6 +95,8 @@ Options:
   --db FILE         the corpus database (required)
   --redigest        digest pages already stored again and replace their Articles (the summary
                     counts them apart from the new ones); without it they are skipped
+  --any-language    no language check: pages not in English get entities and quotes too
+                    (without it they are stored with W_NOT_ENGLISH and none)
   --workers N       worker threads (default: one per core, here ${availableParallelism()}); 0 = main thread;
                     at most twice the cores (${maxWorkers(availableParallelism())} here): more is capped, with a note
   --split HOW       how 2+ workers share the work: stage (N-1 threads run the first stages,
@@ -121,6 +123,7 @@ Examples:
     duplicates: { type: 'string' },
     'keep-html': { type: 'boolean' },
     redigest: { type: 'boolean' },
+    'any-language': { type: 'boolean' },
   },
   async run(ctx) {
     const db = ctx.values['db'];
@@ -203,7 +206,10 @@ Examples:
         ...(split ? { split } : {}),
         stdin: ctx.stdin,
         ...(redigest ? { redigest } : {}),
-        digest: { keepHtml: ctx.values['keep-html'] === true },
+        digest: {
+          keepHtml: ctx.values['keep-html'] === true,
+          ...(ctx.values['any-language'] === true ? { language: { skip: true } } : {}),
+        },
         ...(quiet
           ? {}
           : {
