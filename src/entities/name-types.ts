@@ -34,7 +34,8 @@ const US_STATES = new Set(
     'kentucky ky louisiana la maine me maryland md massachusetts mass ma michigan mich mi minnesota minn mn ' +
     'mississippi miss ms missouri mo montana mont mt nebraska neb ne nevada nev nv ny nh nj nm nc nd ' +
     'ohio oh oklahoma okla ok oregon ore or pennsylvania pa rhode island ri sc sd tennessee tenn tn texas tex tx ' +
-    'utah ut vermont vt va virginia washington wash wa wv wisconsin wis wi wyoming wyo wy dc pr guam ' +
+    'utah ut vermont vt va virginia washington wash wa wv wisconsin wis wi wyoming wyo wy dc pr guam vi ' +
+    'kans wisc wva nebr nmex ndak sdak oreg ' +
     'new hampshire new jersey new mexico new york north carolina north dakota south carolina south dakota ' +
     'west virginia puerto rico'
   )

@@ -29,6 +29,8 @@ describe('party-and-state tags', () => {
     expect(isPartyState(words('Rep. Ty Voss , D-N.Y.'), 4, 5)).toBe(true);
     expect(isPartyState(words('Rep. Ty Voss ( I-Vt. )'), 4, 5)).toBe(true);
     expect(isPartyState(words('Sen. Pell Ardo , D-New York'), 4, 6)).toBe(true);
+    expect(isPartyState(words('Rep. Ty Voss ( R-W.Va. )'), 4, 5)).toBe(true);
+    expect(isPartyState(words('Rep. Ty Voss ( R-Kans. )'), 4, 5)).toBe(true);
     expect(retypedChunk(words('Sen. Oona Brisk , R-Maine'), 4, 5, 'ORG')).toBe('LOC');
   });
 
