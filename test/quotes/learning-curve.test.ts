@@ -1,6 +1,6 @@
 /** The learning-curve script's subsets and fit (scripts/quotes-learning-curve.ts, curve-16). */
 import { describe, expect, it } from 'vitest';
-import { leastSquares, subsetOf } from '../../scripts/quotes-learning-curve.js';
+import { leastSquares, powerFit, subsetOf } from '../../scripts/quotes-learning-curve.js';
 
 describe('subsetOf', () => {
   const pool = Array.from({ length: 40 }, (_, i) => `article-${i}`);
@@ -43,5 +43,18 @@ describe('leastSquares', () => {
     expect(fit.b).toBeCloseTo(0.3, 10);
     expect(fit.a).toBeCloseTo(-0.1, 10);
     expect(fit.se).toBeGreaterThan(0);
+  });
+});
+
+describe('powerFit', () => {
+  it('recovers the ceiling, scale and exponent of points on such a curve', () => {
+    const ns = [64, 128, 256, 512, 1024];
+    const fit = powerFit(
+      ns,
+      ns.map((n) => 0.75 - 0.6 * n ** -0.5),
+    );
+    expect(fit.alpha).toBeCloseTo(0.5, 10);
+    expect(fit.c).toBeCloseTo(0.75, 10);
+    expect(fit.k).toBeCloseTo(0.6, 10);
   });
 });
