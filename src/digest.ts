@@ -16,10 +16,13 @@ import { textStage } from './text/index.js';
  * The Article `digest()` returns when no stage is skipped: every layer present, so that strict
  * TypeScript reads `article.entities.length` without a `!`. (A page with no story still has its
  * layers, empty; a page not in English has `entities` and `quotes` empty and a W_NOT_ENGLISH
- * warning.)
+ * warning.) `NonNullable`, not `Required`: the schema's optional layers are typed `T | undefined`,
+ * which `Required` keeps under a user's `exactOptionalPropertyTypes`.
  */
-export type DigestedArticle = Article &
-  Required<Pick<Article, 'blocks' | 'sentences' | 'meta' | 'highlights' | 'entities' | 'quotes'>>;
+export type DigestedArticle = Article & { [K in DigestedLayer]-?: NonNullable<Article[K]> };
+
+/** The layers `digest()` always sets when no stage is skipped. */
+type DigestedLayer = 'blocks' | 'sentences' | 'meta' | 'highlights' | 'entities' | 'quotes';
 
 /** What `digest()` takes: text or HTML, the bytes of a page (decoded as a file is), or a page object. */
 export type DigestInput = string | Uint8Array | PageInput;
