@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readJsonlPages, recordToPage } from '../../src/ingest/jsonl.js';
+import { pageToArticle } from '../../src/ingest/page.js';
 import { type PageResult, readPages } from '../../src/ingest/read.js';
 
 async function collect(chunks: Buffer[]): Promise<PageResult[]> {
@@ -65,8 +66,8 @@ describe('JSONL ingest', () => {
     expect(results.map((r) => (r.ok ? r.page.text : r.error.toString()))).toEqual([
       'ok one',
       expect.stringMatching(/^in\.jsonl:2: not valid JSON \(/),
-      'in.jsonl:3: expected a JSON object with "text" or "html"',
-      'in.jsonl:4: expected an object with "text" or "html" (a string)',
+      'in.jsonl:3: expected a JSON object with "text" or "html", found an array',
+      'in.jsonl:4: expected an object with "text" or "html" (a string), or the story under "article", "body", "content", "story", "document", "maintext"; it has "title" (a string)',
       'ok two',
     ]);
     expect(results.map((r) => !r.ok && r.error.code)).toEqual([
@@ -76,6 +77,63 @@ describe('JSONL ingest', () => {
       'E_BAD_RECORD',
       false,
     ]);
+  });
+
+  it('reads the story from the keys news data sets use (article, body, content, story, document, maintext)', async () => {
+    const lines = [
+      { id: 'c1', article: 'The ferry ran late on Monday.', highlights: 'Late ferry.' },
+      { body: 'Body words.', url: 'https://n.example/b', title: 'B' },
+      { content: '<p>Markup in content.</p>' },
+      { story: 'Story words.' },
+      { document: 'Document words.' },
+      { maintext: 'Main text words.' },
+      // "text" wins over the others, and an empty one gives way to the next that has words.
+      { text: 'Text wins.', article: 'Not this.' },
+      { article: '  ', body: 'The body, since the article is blank.' },
+      { id: 9, article: ['a list'], highlights: 'h', summaries: { a: 1 } },
+    ];
+    const results = await collect([Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n'))]);
+    const got = results.map((r) => (r.ok ? (r.page.text ?? `html:${r.page.html}`) : r.error.message));
+    expect(got).toEqual([
+      'The ferry ran late on Monday.',
+      'Body words.',
+      'html:<p>Markup in content.</p>',
+      'Story words.',
+      'Document words.',
+      'Main text words.',
+      'Text wins.',
+      'The body, since the article is blank.',
+      'expected an object with "text" or "html" (a string), or the story under "article", "body", "content", "story", "document", "maintext"; it has "id" (a number), "article" (an array), "highlights" (a string), "summaries" (an object)',
+    ]);
+    // id, url and title are read as before.
+    const [first, second] = results;
+    expect(first?.ok && first.page.id).toBe('c1');
+    expect(second?.ok && [second.page.url, second.page.title]).toEqual(['https://n.example/b', 'B']);
+  });
+
+  it('names at most 12 keys of a record without a story', async () => {
+    const record = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, i]));
+    const [r] = await collect([Buffer.from(JSON.stringify(record))]);
+    expect(r?.ok).toBe(false);
+    expect(!r?.ok && r?.error.message).toMatch(/"k11" \(a number\), and 3 more$/);
+  });
+
+  it('digests a CNN/DailyMail-shaped record end to end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nd-jsonl-'));
+    const path = join(dir, 'val.jsonl.gz');
+    const story =
+      'PORTWELL, Maine (CNN) -- The harbour board voted on Tuesday to rebuild the north pier. ' +
+      '"It has served us for a century," said Ada Quill, the board\'s chair.';
+    writeFileSync(
+      path,
+      gzipSync(`${JSON.stringify({ id: 'f00d', article: story, highlights: 'Pier to be rebuilt.' })}\n`),
+    );
+    const out: PageResult[] = [];
+    for await (const r of readPages([path])) out.push(r);
+    expect(out).toHaveLength(1);
+    const page = out[0]!.ok ? out[0]!.page : undefined;
+    expect(page?.id).toBe('f00d');
+    expect(pageToArticle(page!).text).toBe(story);
   });
 
   it('skips a line over the size limit and reads on', async () => {
