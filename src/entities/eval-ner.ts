@@ -4,6 +4,7 @@
  * per type.
  */
 import { resolve } from 'node:path';
+import { NewsdigestError } from '../errors.js';
 import { defaultDataDir, readJsonl } from '../eval/data.js';
 import type { EvalReport, EvalTask } from '../eval/report.js';
 import { prf, round } from '../eval/report.js';
@@ -125,7 +126,14 @@ export const nerTask: EvalTask = {
     if (args.limit !== undefined) sentences = sentences.slice(0, args.limit);
     const window = Number(args.flags['window'] ?? 40);
     // `--method tagger`: the tagger's own types, as this eval scored before the stage retyped chunks.
-    const raw = args.flags['method'] === 'tagger';
+    const method = typeof args.flags['method'] === 'string' ? args.flags['method'] : 'stage';
+    if (method !== 'stage' && method !== 'tagger')
+      throw new NewsdigestError(
+        'E_BAD_OPTION',
+        '--method',
+        `expecting stage or tagger, instead found "${method}"`,
+      );
+    const raw = method === 'tagger';
     const tagger = shippedTagger();
     const counts = newCounts();
     let done = 0;

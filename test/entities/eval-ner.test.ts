@@ -21,6 +21,18 @@ describe('eval ner', () => {
     for (const k of ['precision', 'recall', 'f1']) expect(f[k]).toBeGreaterThan(0.6);
   });
 
+  it("scores the stage's types by default, the tagger's own with --method tagger, and refuses another method", async () => {
+    const data = 'test/fixtures/entities/tiny.conll';
+    const stage = await runCli(['eval', 'ner', '--data', data]);
+    const tagger = await runCli(['eval', 'ner', '--data', data, '--method', 'tagger']);
+    expect(stage.stdout).toContain('types: as the stage gives them');
+    expect(tagger.stdout).toContain("types: the tagger's own (--method tagger)");
+    expect(lastJson(tagger.stdout)['sentences']).toBe(3);
+    const bad = await runCli(['eval', 'ner', '--data', data, '--method', 'gazetteer']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('expecting stage or tagger');
+  });
+
   it('scores mention merging on annotated articles', async () => {
     const r = await runCli(['eval', 'ner', '--data', 'test/fixtures/entities/merge.jsonl', '--limit', '3']);
     expect(r.code).toBe(0);
