@@ -1523,7 +1523,7 @@ function attributionAt(
     return content ? attribution('reported', content, cue, laterAgent(table, c1, s1)) : undefined;
   }
   reading = 'first';
-  const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev);
+  const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev, previous);
   if (a?.source && a.content.start >= cue.end) relativeContent(table, a, s0);
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
@@ -1851,6 +1851,7 @@ function sourceFirst(
   ts: number,
   cue: Span,
   prev: string,
+  previous?: Attribution,
 ): Attribution | undefined {
   let { from, boundary } = sourceBefore(table, c0, s0);
   // An earlier cue in the same unit may sit inside the source's own clause ("Roe, who
@@ -1918,12 +1919,33 @@ function sourceFirst(
               ? subjectOf(table, start, c0)
               : withoutTrailingTime(table, start, c0),
           ));
+  if (saidBefore(table, previous, boundary, c1, s1)) {
+    const own = contentAfter(table, c1, s1, next0, next1);
+    if (own) return attribution('reported', own, cue, source);
+  }
   if (boundary >= s0 && wordsIn(table, s0, boundary) > 0) {
     const before = contentBeforeSource(table, c1, s0, s1, boundary);
     if (before !== NOT_BEFORE) return before ? attribution('reported', before, cue, source) : undefined;
   }
   const content = contentAfter(table, c1, s1, next0, next1);
   return content ? attribution('reported', content, cue, source) : undefined;
+}
+
+/**
+ * "He wants to grow, he wants to learn": the words before this cue's source are the previous cue's
+ * content already, and this cue has words of its own after it: its content is its own clause,
+ * not the previous one's again.
+ */
+function saidBefore(
+  table: TokenTable,
+  previous: Attribution | undefined,
+  boundary: number,
+  c1: number,
+  s1: number,
+): boolean {
+  if (!previous || boundary < 0 || wordsIn(table, c1, s1) === 0) return false;
+  const at = table.off[2 * boundary]!;
+  return previous.content.start < at && previous.content.end >= at - 1;
 }
 
 /** The most words a quoted title inside an apposition may have (titledApposition). */

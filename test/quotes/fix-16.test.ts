@@ -1,0 +1,54 @@
+/**
+ * What review-16 found in the quotes layer (items 1, 2, 3, 11, 12; quotes-fix-16), each on
+ * sentences written for the project.
+ */
+import { describe, expect, it } from 'vitest';
+import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
+import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { sentenceSpans } from '../../src/text/sentences.js';
+
+/** The attributions read for the given cues, each the n-th occurrence of its words (0 = the first). */
+function readCuesAt(
+  text: string,
+  cues: [string, number][],
+): { source?: string; cue: string; content: string }[] {
+  const spans = cues.map(([cue, n]) => {
+    let at = text.indexOf(cue);
+    for (let i = 0; i < n; i++) at = text.indexOf(cue, at + 1);
+    return { start: at, end: at + cue.length };
+  });
+  return extractAttributions({
+    text,
+    sentences: sentenceSpans(text),
+    lexicon: shippedLexicon(),
+    givenCues: spans,
+  }).map((a) => ({
+    ...(a.source ? { source: text.slice(a.source.start, a.source.end) } : {}),
+    cue: text.slice(a.cue.start, a.cue.end),
+    content: text.slice(a.content.start, a.content.end),
+  }));
+}
+
+describe('each cue of "he wants A, he wants B" has its own clause (item 2)', () => {
+  it('gives the second cue what follows it, not the first cue’s content again', () => {
+    const t = 'She wants to travel, she wants to see the coast.';
+    expect(
+      readCuesAt(t, [
+        ['wants', 0],
+        ['wants', 1],
+      ]),
+    ).toEqual([
+      { source: 'She', cue: 'wants', content: 'to travel' },
+      { source: 'she', cue: 'wants', content: 'to see the coast' },
+    ]);
+  });
+
+  it('still reads "A, X said." with nothing after the cue as the words before the source', () => {
+    const t = 'The mayor said the quay was safe, the engineer said.';
+    const got = readCuesAt(t, [
+      ['said', 0],
+      ['said', 1],
+    ]);
+    expect(got[1]).toEqual({ source: 'the engineer', cue: 'said', content: 'the quay was safe' });
+  });
+});
