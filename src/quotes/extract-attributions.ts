@@ -1524,6 +1524,10 @@ function attributionAt(
   }
   reading = 'first';
   const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev, previous);
+  if (a && sharedSubject(table, a, previous, prev)) {
+    a.source = previous!.source;
+    if (readings) reading = 'comma-previous';
+  }
   if (a?.source && a.content.start >= cue.end) relativeContent(table, a, s0);
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
@@ -1536,6 +1540,24 @@ function attributionAt(
     }
   }
   return a;
+}
+
+/**
+ * "he asked about the union, called Okafor a “thief” and said …": a verb after a comma whose
+ * source, read back, is the previous cue's content (the object of the verb before) shares the
+ * previous cue's subject. The noun phrase just before the comma is what the first verb was about,
+ * not who spoke.
+ */
+function sharedSubject(
+  table: TokenTable,
+  a: Attribution,
+  previous: Attribution | undefined,
+  prev: string,
+): boolean {
+  if (prev !== ',' || !previous?.source || !a.source || a.source.start >= a.cue.start) return false;
+  if (previous.source.end > a.source.start) return false;
+  const c = previous.content;
+  return c.start <= a.source.start && a.source.end <= c.end && c.end <= a.cue.start && c.start >= previous.cue.end;
 }
 
 /**
@@ -2088,9 +2110,9 @@ function contentBeforeSource(
     wordsIn(table, c1, s1) > SHORT_TAIL &&
     c1 - boundary - 1 <= 5
   )
-    // "Holding open a book, Beck said, “I just want …”": a quotation opening a sentence of its own
-    // right after the cue is the content, without the clause before the source (and so without the
-    // cue); a quotation that goes on with the clause ("An economic downturn, he said, “could be …”")
+    // "Standing by the stalls, Ames said, “Nobody here has seen …”": a quotation opening a sentence of
+    // its own right after the cue is the content, without the clause before the source (and so without
+    // the cue); a quotation that goes on with the clause ("A late start, Ames said, “would cost …”")
     // keeps the span around the cue, as PolNeAR marks both.
     return quoteAfter && opensQuotedSentence(table, c1, s1) ? NOT_BEFORE : contentSpan(table, s0, s1);
   // A closing mark counts only after speech: a scare-quoted word inside the clause
