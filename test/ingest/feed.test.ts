@@ -26,7 +26,8 @@ describe('RSS and Atom ingest', () => {
       id: 'gazette-1001',
       url: 'https://gazette.example/ferry-terminal',
       title: 'Ferry terminal reopens after repairs',
-      published: 'Mon, 02 Mar 2026 08:00:00 GMT',
+      // An RFC 822 pubDate as ISO 8601, its time and zone kept.
+      published: '2026-03-02T08:00:00Z',
       origin: `${FEEDS}/harbour.rss#1`,
       encoding: 'utf-8',
     });
@@ -64,7 +65,9 @@ describe('RSS and Atom ingest', () => {
       id: 'urn:example:gazette:2001',
       url: 'https://gazette.example/lighthouse',
       published: '2026-03-04T09:00:00Z',
-      html: '<h1>Lighthouse gets a new lamp</h1>\n<p>The lighthouse on Gull Point has a new LED lamp.</p>',
+      html:
+        '<head><meta property="og:site_name" content="Harbour Town Gazette"><meta property="article:modified_time" content="2026-03-04T09:30:00Z"></head>\n' +
+        '<h1>Lighthouse gets a new lamp</h1>\n<p>The lighthouse on Gull Point has a new LED lamp.</p>',
     });
     expect(b).toMatchObject({ url: 'https://gazette.example/choir', published: '2026-03-04T11:00:00Z' });
     expect(typeof b === 'object' && b.html).toContain(
