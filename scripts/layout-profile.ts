@@ -44,9 +44,15 @@
  * build can be run both ways (NEWSDIGEST_V8_ONE_CORE=0 leaves V8's own compiler settings), and
  * `--v8-other` / `--v8-this` a V8 flag that one side's process sets after prepareProcess (as
  * v8.setFlagsFromString, where the binary sets its own; written `--v8-this=--flag`), to measure a
- * flag before building it in:
+ * flag before building it in; `--exit-other` / `--exit-this` end that side's process with
+ * process.exit(0) once its figures are written, where the other ends when its event loop empties
+ * (node then tears V8's heap down page by page before the process exits). The CPU figures are read
+ * inside the process, before it ends: what its ending costs shows in `wall` and in `exit`, the CPU
+ * of the whole process (all threads, start to exit) less what it had used when it wrote its figures,
+ * from the kernel's count for waited-for children (clock ticks: 10 ms here, so a mean, not a
+ * median):
  *
- *   node dist/scripts/layout-profile.js --one-core --ab /tmp/base [--rounds 20] [--cpu 0] [--env-other K=V] [--env-this K=V] [--v8-other=FLAG] [--v8-this=FLAG]
+ *   node dist/scripts/layout-profile.js --one-core --ab /tmp/base [--rounds 20] [--cpu 0] [--env-other K=V] [--env-this K=V] [--v8-other=FLAG] [--v8-this=FLAG] [--exit-other] [--exit-this]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -405,7 +411,20 @@ interface OneCoreRun {
   all: number;
   /** Minor page faults of the process, all threads (getrusage), at the same point as the CPU times. */
   faults: number;
+  /** CPU ms of the whole process (kernel's count for waited-for children, clock ticks) less `all`: its ending. */
+  exit: number;
 }
+
+/** CPU ms of this process's waited-for children so far (user + system; /proc/self/stat's cutime and cstime, in clock ticks). */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state is field 3, cutime 16 and cstime 17 (proc(5)); fields[0] is field 3.
+  return (Number(fields[13]) + Number(fields[14])) * (1000 / CLOCK_TICKS);
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times (100 on every Linux architecture node runs on). */
+const CLOCK_TICKS = 100;
 
 /** One fresh process of the build in `build` (a folder holding dist/), as bench layout's: wall ms, main-thread and all threads' CPU ms, page faults. */
 function oneCoreRun(
@@ -414,6 +433,7 @@ function oneCoreRun(
   paths: readonly string[],
   cpu: string,
   env: Record<string, string>,
+  exit: boolean,
 ): OneCoreRun {
   const url = (p: string) => JSON.stringify(pathToFileURL(join(resolve(build), 'dist', p)).href);
   const bundled = readdirSync(join(resolve(build), 'dist')).includes('cli');
@@ -432,14 +452,16 @@ function oneCoreRun(
     const u = process.cpuUsage();
     const main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
     const faults = process.resourceUsage().minorPageFault;
-    process.stdout.write(JSON.stringify({ main, all: (u.user + u.system) / 1000, faults }));`;
+    process.stdout.write(JSON.stringify({ main, all: (u.user + u.system) / 1000, faults }));${exit ? '\n    process.exit(0);' : ''}`;
   const args = [node, '--input-type=module', '-e', script, JSON.stringify(paths)];
   const [cmd, ...rest] = cpu === 'none' ? args : ['taskset', '-c', cpu, ...args];
+  const c0 = childrenCpuMs();
   const t0 = performance.now();
   const out = execFileSync(cmd!, rest, { encoding: 'utf8', env: { ...process.env, ...env } });
   const wall = performance.now() - t0;
+  const whole = childrenCpuMs() - c0;
   const r = JSON.parse(out) as { main: number; all: number; faults: number };
-  return { wall, main: r.main, all: r.all, faults: r.faults };
+  return { wall, main: r.main, all: r.all, faults: r.faults, exit: whole - r.all };
 }
 
 /** The environment of one side: its `--env-*` settings, and its `--v8-*` flags for the child to set. */
@@ -467,19 +489,21 @@ function oneCore(
   cpu: string,
   envOther: Record<string, string>,
   envThis: Record<string, string>,
+  exitOther = false,
+  exitThis = false,
 ): void {
   const paths = readdirSync(dir)
     .filter((n) => /\.html?$/i.test(n))
     .sort()
     .map((n) => join(dir, n));
   const builds = [
-    { name: 'other', dir: other, env: envOther },
-    { name: 'this', dir: new URL('../..', import.meta.url).pathname, env: envThis },
+    { name: 'other', dir: other, env: envOther, exit: exitOther },
+    { name: 'this', dir: new URL('../..', import.meta.url).pathname, env: envThis, exit: exitThis },
   ];
   const runs = builds.map(() => [] as OneCoreRun[]);
   for (let r = 0; r < rounds; r++)
     for (const k of r % 2 ? [1, 0] : [0, 1])
-      runs[k]!.push(oneCoreRun(node, builds[k]!.dir, paths, cpu, builds[k]!.env));
+      runs[k]!.push(oneCoreRun(node, builds[k]!.dir, paths, cpu, builds[k]!.env, builds[k]!.exit));
   const median = (v: number[]) => {
     const s = [...v].sort((a, b) => a - b);
     const m = s.length >> 1;
@@ -491,21 +515,27 @@ function oneCore(
     cpu,
     node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
     load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
-    builds: builds.map((b) => ({ name: b.name, dir: resolve(b.dir), env: b.env })),
+    builds: builds.map((b) => ({ name: b.name, dir: resolve(b.dir), env: b.env, exit: b.exit })),
   };
-  for (const key of ['wall', 'main', 'all', 'faults'] as const) {
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  for (const key of ['wall', 'main', 'all', 'faults', 'exit'] as const) {
     const unit = key === 'faults' ? '' : ' ms';
     const diffs = runs[1]!.map((e, i) => e[key] - runs[0]![i]![key]);
+    // The ending's CPU is counted in clock ticks: a median of such steps says little, their mean more.
+    const centre = key === 'exit' ? mean : median;
     const row = {
-      other: Math.round(median(runs[0]!.map((e) => e[key]))),
-      this: Math.round(median(runs[1]!.map((e) => e[key]))),
+      other: Math.round(centre(runs[0]!.map((e) => e[key]))),
+      this: Math.round(centre(runs[1]!.map((e) => e[key]))),
       pairedMedianDifference: Math.round(median(diffs) * 10) / 10,
+      pairedMeanDifference: Math.round(mean(diffs) * 10) / 10,
       thisBetter: diffs.filter((d) => d < 0).length,
     };
     out[key] = row;
-    console.log(
-      `${key.padEnd(6)} other ${row.other}${unit}, this ${row.this}${unit}; paired median ${row.pairedMedianDifference}${unit}, this better in ${row.thisBetter} of ${rounds}`,
-    );
+    const difference =
+      key === 'exit'
+        ? `means ${row.other}${unit} / ${row.this}${unit}; paired mean ${row.pairedMeanDifference}${unit}`
+        : `other ${row.other}${unit}, this ${row.this}${unit}; paired median ${row.pairedMedianDifference}${unit}`;
+    console.log(`${key.padEnd(6)} ${difference}, this better in ${row.thisBetter} of ${rounds}`);
   }
   console.log(JSON.stringify(out));
 }
@@ -528,6 +558,8 @@ const { values } = parseArgs({
     'env-this': { type: 'string', multiple: true },
     'v8-other': { type: 'string', multiple: true },
     'v8-this': { type: 'string', multiple: true },
+    'exit-other': { type: 'boolean' },
+    'exit-this': { type: 'boolean' },
   },
 });
 const dataDir = () =>
@@ -542,6 +574,8 @@ else if (values['one-core'])
     values.cpu ?? '0',
     envOf(values['env-other'], values['v8-other']),
     envOf(values['env-this'], values['v8-this']),
+    values['exit-other'] ?? false,
+    values['exit-this'] ?? false,
   );
 else if (values.instructions)
   instructions(
