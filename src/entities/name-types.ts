@@ -5,6 +5,8 @@
  *   calls it an organisation. Only ORG and MISC are retyped (a person may be named
  *   "Bay" or "Lake"), and not a name with a lower-case word inside ("Association for
  *   Relations Across the … Straits" is an organisation named after a place);
+ * - a one-word name before a town's facility ("The Tarle public library", "the Tarle ferry") names the
+ *   town, unless it reads as a nationality adjective ("the Dutch ferry");
  * - a legislator's party-and-state tag after a name ("Sen. Ann Roe, R-Maine", "(D-N.Y.)")
  *   names a state, not an organisation: the state part is the mention, a place.
  * Facts of English and of the US states, not data from any corpus.
@@ -75,9 +77,47 @@ export function isPartyState(words: readonly string[], start: number, end: numbe
   return US_STATES.has(state.replace(/\./g, '').toLowerCase());
 }
 
+/** Lower-case nouns of a town's own facilities, which a place's name qualifies ("the Tarle library"). */
+const LOCAL_FACILITIES = new Set(
+  (
+    'library libraries bridge ferry harbour harbor council hall courthouse hospital airport station school schools ' +
+    'museum park port prison stadium'
+  ).split(' '),
+);
+
+/** Words that may stand between the name and the facility ("the Tarle public library", "the Tarle town council"). */
+const LOCAL_QUALIFIERS = new Set(
+  'public city county town municipal village district regional community'.split(' '),
+);
+
+/** Endings of nationality adjectives (Dutch, Sudanese, Iraqi, Thai, Greek, Swiss, Nordic, Polish…). */
+const DEMONYM_ENDING = /(?:an|ese|ish|i|ic|ch|sh|ss|k|ai)$/;
+
+/**
+ * Whether a one-word chunk names the place whose facility follows: "The Tarle public library", "the
+ * Tarle ferry". Nationality adjectives take the same place ("the Dutch ferry", "Sudanese police"), so
+ * a word with a nationality ending is left alone, and so are markets and police, which nations have, and
+ * churches, which denominations have ("the Baptist church").
+ */
+export function namesLocalFacility(words: readonly string[], start: number, end: number): boolean {
+  if (end - start !== 1 || end >= words.length) return false;
+  const name = words[start]!;
+  const c0 = name.charCodeAt(0);
+  const c1 = name.charCodeAt(1);
+  // A capitalised word, not all capitals (an acronym).
+  if (!(c0 >= 65 && c0 <= 90) || !(c1 >= 97 && c1 <= 122)) return false;
+  let next = words[end]!;
+  let at = end;
+  if (LOCAL_QUALIFIERS.has(next) && at + 1 < words.length) next = words[++at]!;
+  if (!LOCAL_FACILITIES.has(next)) return false;
+  // "Olympics-accredited hospital": a compound adjective, not a name.
+  return !DEMONYM_ENDING.test(name.toLowerCase()) && !/-[a-z]/.test(name);
+}
+
 /** The type a chunk of `words` should have: LOC for a place head or a party-and-state tag, else its own. */
 export function retypedChunk(words: readonly string[], start: number, end: number, type: string): string {
   if ((type === 'ORG' || type === 'MISC') && endsInPlaceHead(words, start, end)) return 'LOC';
+  if (type === 'MISC' && namesLocalFacility(words, start, end)) return 'LOC';
   if (type !== 'LOC' && isPartyState(words, start, end)) return 'LOC';
   return type;
 }

@@ -23,6 +23,26 @@ describe('place heads', () => {
   });
 });
 
+describe('a town before its facility', () => {
+  it('reads a one-word MISC name before a library, ferry or council as the town', () => {
+    expect(retypedChunk(words('The Tarle public library opened'), 1, 2, 'MISC')).toBe('LOC');
+    expect(retypedChunk(words('the Tarle ferry'), 1, 2, 'MISC')).toBe('LOC');
+    expect(retypedChunk(words('the Tarle town council'), 1, 2, 'MISC')).toBe('LOC');
+  });
+
+  it('leaves nationality adjectives, churches, markets, police, acronyms, compounds and other types', () => {
+    expect(retypedChunk(words('the Vendish public library'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the Quarnese ferry'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the Orbist church'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the Tarle market'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the Tarle police'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the TARL library'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('an Expo-accredited hospital'), 1, 2, 'MISC')).toBe('MISC');
+    expect(retypedChunk(words('the Tarle library'), 1, 2, 'PER')).toBe('PER');
+    expect(retypedChunk(words('Tarle library'), 0, 2, 'MISC')).toBe('MISC');
+  });
+});
+
 describe('party-and-state tags', () => {
   it('reads R-, D- and I- with a state after a comma or parenthesis as the state', () => {
     expect(isPartyState(words('Sen. Oona Brisk , R-Maine ,'), 4, 5)).toBe(true);
