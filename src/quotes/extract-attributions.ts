@@ -1524,6 +1524,10 @@ function attributionAt(
   }
   reading = 'first';
   const a = sourceFirst(table, c0, c1, s0, s1, next0, next1, ts, cue, prev, previous);
+  if (a && sharedSubject(table, a, previous, prev)) {
+    a.source = previous!.source;
+    if (readings) reading = 'comma-previous';
+  }
   if (a?.source && a.content.start >= cue.end) relativeContent(table, a, s0);
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
@@ -1536,6 +1540,29 @@ function attributionAt(
     }
   }
   return a;
+}
+
+/**
+ * "he asked about the union, called Okafor a “thief” and said …": a verb after a comma whose
+ * source, read back, is the previous cue's content (the object of the verb before: the whole
+ * content, or all but its first word) shares the previous cue's subject. The noun phrase just before the comma is what the first verb was about,
+ * not who spoke.
+ */
+function sharedSubject(
+  table: TokenTable,
+  a: Attribution,
+  previous: Attribution | undefined,
+  prev: string,
+): boolean {
+  if (prev !== ',' || !previous?.source || !a.source || a.source.start >= a.cue.start) return false;
+  if (previous.source.end > a.source.start) return false;
+  const c = previous.content;
+  if (c.start > a.source.start || a.source.end < c.end || c.end > a.cue.start || c.start < previous.cue.end)
+    return false;
+  // The source is that content, whole or but a preposition at its start ("about the union"), and
+  // one phrase: a chain with a comma in it ("…, and the mayor, a former engineer,") names a subject.
+  if (table.text.slice(a.source.start, a.source.end).includes(',')) return false;
+  return wordsIn(table, tokenAt(table, c.start), tokenAt(table, a.source.start)) <= 1;
 }
 
 /**

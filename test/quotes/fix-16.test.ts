@@ -52,3 +52,29 @@ describe('each cue of "he wants A, he wants B" has its own clause (item 2)', () 
     expect(got[1]).toEqual({ source: 'the engineer', cue: 'said', content: 'the quay was safe' });
   });
 });
+
+describe('one subject governs several verbs (item 1)', () => {
+  it('gives the verbs after a comma and after "and" the shared subject, not the object before them', () => {
+    const t =
+      'On the phone, he asked about the Ferry Owners Guild, called Marsh a “liar” and said, “she will regret it.”';
+    const got = readCuesAt(t, [
+      ['asked about', 0],
+      ['called', 0],
+      ['said', 0],
+    ]);
+    expect(got.map((a) => [a.source, a.cue])).toEqual([
+      ['he', 'asked about'],
+      ['he', 'called'],
+      ['he', 'said'],
+    ]);
+  });
+
+  it('keeps a new subject after a comma when it is not the previous verb’s object', () => {
+    const t = 'The council backed the plan on Monday, and the mayor, a former engineer, praised the vote.';
+    const got = readCuesAt(t, [
+      ['backed', 0],
+      ['praised', 0],
+    ]);
+    expect(got[1]!.source).not.toBe('The council');
+  });
+});
