@@ -4,3 +4,5 @@ export { type Decoded, type DecodeOptions, decodeBytes } from './decode.js';
 export { normalizeText } from './normalize.js';
 export { contentId, looksLikeHtml, type PageInput, pageToArticle } from './page.js';
 export { type PageResult, type ReadOptions, readPages } from './read.js';
+export { SkippedRecords } from './skipped.js';
+export type { SkippedRecord, SkipReason } from './warc.js';

@@ -30,6 +30,7 @@ import { setLazyUtf8Html } from './lazy-html.js';
 import { looksLikeHtml } from './looks-like-html.js';
 import type { PageInput } from './page.js';
 import { hasReplacementChar, isBlankUtf8View, latin1View } from './utf8-view.js';
+import type { SkippedRecord } from './warc.js';
 
 // The readers of WARC, JSONL and feeds (htmlparser2 and the entities tables with them) and
 // the glob matcher are loaded when an input needs them: a run over HTML or text pages
@@ -45,6 +46,12 @@ export interface ReadOptions {
   maxPageBytes?: number;
   /** Largest WARC record body kept, in bytes (default 32 MB). */
   maxRecordBytes?: number;
+  /**
+   * Told of each WARC record that gives no page (a request or metadata record, an HTTP status
+   * other than 200, an image …) with its number, URL and why; the read goes on. Skips are not
+   * errors: without this they go unsaid (src/ingest/skipped.ts sums them up for a message).
+   */
+  onSkipped?: (record: SkippedRecord) => void;
 }
 
 type Format = 'text' | 'html' | 'jsonl' | 'feed' | 'warc';
@@ -160,7 +167,10 @@ async function* readStream(
   const format = named.format ?? sniffFormat(head);
   if (format === 'warc') {
     const { readWarc } = await import('./warc.js');
-    yield* readWarc(rest, origin, { maxRecordBytes: options.maxRecordBytes });
+    yield* readWarc(rest, origin, {
+      ...(options.maxRecordBytes !== undefined ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      ...(options.onSkipped ? { onSkipped: options.onSkipped } : {}),
+    });
     return;
   }
   if (looksBinary(head)) {

@@ -1,8 +1,10 @@
 /**
  * A streaming WARC reader (WARC/1.0 and 1.1, plain or gzip, one member per
  * record as Common Crawl ships CC-NEWS). Yields a page for each `response`
- * record whose HTTP status is 200 and whose body is HTML (and for `resource`
- * records holding HTML); other records are skipped without being kept in memory.
+ * record whose HTTP status is 200 and whose body is HTML or plain text (and for
+ * `resource` records holding HTML or plain text); other records are skipped
+ * without being kept in memory, and each skip is told to `onSkipped` with the
+ * record's number, target URL and the reason, for a caller to count and name.
  *
  * Our own reader over node:zlib rather than warcio: measured faster and lighter
  * on the same file, and it reports a truncated record by number (see
@@ -19,6 +21,29 @@ import type { PageResult } from './read.js';
 export interface WarcOptions {
   /** Largest record body kept (bytes); larger HTML records are skipped with an error. */
   maxRecordBytes?: number;
+  /** Told of each record that is not a page (WARC and HTTP headers only: its block is never kept). */
+  onSkipped?: (record: SkippedRecord) => void;
+}
+
+/**
+ * Why a record gives no page: `not-a-page` (warcinfo, request, metadata, revisit … or a
+ * response that is not HTTP), `status` (an HTTP status other than 200), `content-type` (a body
+ * neither HTML nor plain text), `empty` (no body once decoded).
+ */
+export type SkipReason = 'not-a-page' | 'status' | 'content-type' | 'empty';
+
+/** A record skipped, as `onSkipped` hears of it. */
+export interface SkippedRecord {
+  /** The WARC file as its pages' origins name it, and the record's number (1-based, as in `file#N`). */
+  file: string;
+  record: number;
+  /** WARC-Target-URI, when the record has one. */
+  url?: string;
+  /** WARC-Type, lower case ("response", "request", "warcinfo" …; "" when absent). */
+  type: string;
+  reason: SkipReason;
+  /** What the reason is about: "a request record", "HTTP 404", "image/png", "no body". */
+  detail: string;
 }
 
 const DEFAULT_MAX_RECORD = 32 * 1024 * 1024;
@@ -60,6 +85,8 @@ function headerMap(lines: readonly string[]): Headers {
 }
 
 const HTML_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
+/** Plain text, read as a text page (a .txt page is one). */
+const TEXT_TYPE = /^\s*text\/plain\b/i;
 
 function looksLikeHtmlBytes(body: Buffer): boolean {
   return /^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype|html|head|body|meta|!--)/i.test(
@@ -106,9 +133,16 @@ export async function* readWarc(
 ): AsyncGenerator<PageResult> {
   const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD;
   const reader = new ByteReader(source);
+  const skips = new Map<SkipReason, number>();
+  const onSkipped = options.onSkipped;
+  const skipped = (record: SkippedRecord): void => {
+    skips.set(record.reason, (skips.get(record.reason) ?? 0) + 1);
+    onSkipped?.(record);
+  };
   let n = 0;
-  /** The record being read when something fails: the next one until its header is in. */
+  /** The record being read when something fails: the next one until its header is in (and its URL then). */
   let reading = 1;
+  let readingUrl: string | undefined;
   let pages = 0;
   try {
     for (;;) {
@@ -116,6 +150,7 @@ export async function* readWarc(
       if (head === null) break;
       n++;
       reading = n;
+      readingUrl = undefined;
       const [version, ...rest] = head.lines;
       if (!version?.startsWith('WARC/')) {
         yield {
@@ -130,6 +165,7 @@ export async function* readWarc(
       }
       if (head.bytes < 0) throw new Truncated('its header ends early');
       const warc = headerMap(rest);
+      readingUrl = warc.get('warc-target-uri')?.replace(/^<|>$/g, '') || undefined;
       const length = Number(warc.get('content-length'));
       if (!Number.isSafeInteger(length) || length < 0) {
         yield {
@@ -142,9 +178,10 @@ export async function* readWarc(
         };
         return;
       }
-      const page = await readRecord(reader, warc, length, maxRecord, `${origin}#${n}`);
+      const page = await readRecord(reader, warc, length, maxRecord, origin, n, skipped);
       // Each block is followed by two CRLFs; tolerate archives that wrote fewer.
       reading = n + 1;
+      readingUrl = undefined;
       if (page) {
         pages++;
         yield page;
@@ -157,7 +194,7 @@ export async function* readWarc(
       error: new NewsdigestError(
         'E_BAD_WARC',
         origin,
-        `record ${reading} is truncated or corrupt (${why}); reading stopped`,
+        `record ${reading}${readingUrl ? ` (${readingUrl})` : ''} is truncated or corrupt (${why}); reading stopped`,
       ),
     };
     await reader.close().catch(() => {});
@@ -169,31 +206,51 @@ export async function* readWarc(
       error: new NewsdigestError(
         'E_NOTHING_READABLE',
         origin,
-        `holds no HTML response records (${n} records read)`,
+        `holds no HTML or text response records (${n} records read${skipSummary(skips)})`,
       ),
     };
   }
 }
 
-/** Reads one record's block; returns a result for HTML pages, undefined for records skipped. */
+/** "; skipped: 3 not pages, 2 HTTP status not 200, 1 neither HTML nor text" (nothing when none were). */
+function skipSummary(skips: ReadonlyMap<SkipReason, number>): string {
+  const words: Record<SkipReason, string> = {
+    'not-a-page': 'not pages (warcinfo, request, metadata, revisit …)',
+    status: 'HTTP status not 200',
+    'content-type': 'neither HTML nor text',
+    empty: 'empty',
+  };
+  const parts = [...skips].map(([reason, count]) => `${count} ${words[reason]}`);
+  return parts.length ? `; skipped: ${parts.join(', ')}` : '';
+}
+
+/**
+ * Reads one record's block; returns a result for HTML and text pages, undefined for records
+ * skipped (each told to `skipped`).
+ */
 async function readRecord(
   reader: ByteReader,
   warc: Headers,
   length: number,
   maxRecord: number,
-  where: string,
+  file: string,
+  record: number,
+  skipped: (record: SkippedRecord) => void,
 ): Promise<PageResult | undefined> {
-  const type = warc.get('warc-type')?.toLowerCase();
+  const where = `${file}#${record}`;
+  const type = warc.get('warc-type')?.toLowerCase() ?? '';
   const contentType = warc.get('content-type') ?? '';
   const isHttp = /^application\/http\b/i.test(contentType);
+  const url = warc.get('warc-target-uri')?.replace(/^<|>$/g, '') || undefined;
   let left = length;
   let bodyType: string | undefined;
   let transfer: string | undefined;
   let coding: string | undefined;
 
-  const skipRest = async (): Promise<undefined> => {
+  const skipRest = async (reason: SkipReason, detail: string): Promise<undefined> => {
     if ((await reader.skip(left)) < left)
       throw new Truncated(`its block is shorter than its Content-Length ${length}`);
+    skipped({ file, record, ...(url ? { url } : {}), type, reason, detail });
     return undefined;
   };
 
@@ -202,55 +259,81 @@ async function readRecord(
     if (http === null || http.bytes < 0) throw new Truncated('its HTTP header ends early');
     left -= http.bytes;
     const status = /^HTTP\/\S+\s+(\d{3})/.exec(http.lines[0] ?? '')?.[1];
-    if (status !== '200') return skipRest();
+    if (status !== '200') return skipRest('status', status ? `HTTP ${status}` : 'no HTTP status line');
     const headers = headerMap(http.lines.slice(1));
     bodyType = headers.get('content-type');
     transfer = headers.get('transfer-encoding');
     coding = headers.get('content-encoding');
-    if (bodyType !== undefined && !HTML_TYPE.test(bodyType)) return skipRest();
-  } else if (type === 'resource' && HTML_TYPE.test(contentType)) {
+    if (bodyType !== undefined && !HTML_TYPE.test(bodyType) && !TEXT_TYPE.test(bodyType))
+      return skipRest('content-type', mediaType(bodyType));
+  } else if (type === 'resource' && (HTML_TYPE.test(contentType) || TEXT_TYPE.test(contentType))) {
     bodyType = contentType;
+  } else if (type === 'resource') {
+    return skipRest('content-type', mediaType(contentType));
   } else {
-    return skipRest();
+    return skipRest(
+      'not-a-page',
+      type === 'response'
+        ? `a response record of ${mediaType(contentType)}, not HTTP`
+        : `a ${type || 'untyped'} record`,
+    );
   }
 
   if (left > maxRecord) {
-    await skipRest();
+    await reader.skip(left).then((got) => {
+      if (got < left) throw new Truncated(`its block is shorter than its Content-Length ${length}`);
+    });
     return {
       ok: false,
       error: new NewsdigestError(
         'E_TOO_LARGE',
         where,
-        `HTML body of ${left} bytes is over the ${maxRecord}-byte limit`,
+        `${url ? `${url}: ` : ''}body of ${left} bytes is over the ${maxRecord}-byte limit`,
       ),
     };
   }
   const raw = await reader.read(left);
   if (raw.length < left) throw new Truncated(`its block is shorter than its Content-Length ${length}`);
+  const skip = (reason: SkipReason, detail: string): undefined => {
+    skipped({ file, record, ...(url ? { url } : {}), type, reason, detail });
+    return undefined;
+  };
   try {
     let body = /chunked/i.test(transfer ?? '') ? dechunk(raw) : raw;
     body = decodeContent(body, coding);
-    if (bodyType === undefined && !looksLikeHtmlBytes(body)) return undefined;
-    if (body.length === 0) return undefined;
+    if (bodyType === undefined && !looksLikeHtmlBytes(body))
+      return skip('content-type', 'no content type, and not HTML');
+    if (body.length === 0) return skip('empty', 'no body');
+    const isText = TEXT_TYPE.test(bodyType ?? '');
     const decoded = decodeBytes(body, where, { contentType: bodyType });
-    const page: PageInput = {
-      html: decoded.text,
-      origin: where,
-      encoding: decoded.encoding,
-      encodingFrom: decoded.encodingFrom,
-    };
+    // The body first, as the page object has always listed it.
+    const page: PageInput = isText ? { text: decoded.text } : { html: decoded.text };
+    page.origin = where;
+    page.encoding = decoded.encoding;
+    page.encodingFrom = decoded.encodingFrom;
     const id = warc.get('warc-record-id')?.replace(/^<|>$/g, '');
     if (id) page.id = id;
-    const url = warc.get('warc-target-uri')?.replace(/^<|>$/g, '');
     if (url) page.url = url;
     const date = warc.get('warc-date');
     if (date) page.fetchedAt = date;
     return { ok: true, page };
   } catch (e) {
-    if (e instanceof NewsdigestError) return { ok: false, error: e };
+    const named = url ? `${url}: ` : '';
+    if (e instanceof NewsdigestError) {
+      return { ok: false, error: new NewsdigestError(e.code, where, `${named}${e.message}`) };
+    }
     return {
       ok: false,
-      error: new NewsdigestError('E_DECODE', where, `body cannot be decoded (${(e as Error).message})`),
+      error: new NewsdigestError(
+        'E_DECODE',
+        where,
+        `${named}body cannot be decoded (${(e as Error).message})`,
+      ),
     };
   }
+}
+
+/** A content type without its parameters: "image/png" (or "no content type"). */
+function mediaType(contentType: string): string {
+  return contentType.split(';', 1)[0]!.trim().toLowerCase() || 'no content type';
 }

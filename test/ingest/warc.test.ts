@@ -137,7 +137,7 @@ describe('WARC ingest', () => {
     const e = errors[0]!;
     expect(!e.ok && e.error.code).toBe('E_BAD_WARC');
     expect(!e.ok && e.error.toString()).toBe(
-      `${path}: record 6 is truncated or corrupt (unexpected end of file); reading stopped`,
+      `${path}: record 6 (https://news.example/market) is truncated or corrupt (unexpected end of file); reading stopped`,
     );
   });
 
@@ -147,7 +147,7 @@ describe('WARC ingest', () => {
     const results = await collect([path]);
     const last = results.at(-1)!;
     expect(!last.ok && last.error.toString()).toMatch(
-      /cut\.warc: record 6 is truncated or corrupt \(its block is shorter than its Content-Length \d+\)/,
+      /cut\.warc: record 6 \(https:\/\/news\.example\/market\) is truncated or corrupt \(its block is shorter than its Content-Length \d+\)/,
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
