@@ -57,14 +57,42 @@ function isPersonName(name: string): boolean {
   return capitalised >= 1 || words.every((w) => /^[\p{Ll}'’.-]+$/u.test(w));
 }
 
-/** Cleans, de-duplicates and filters names; `refuse` holds names that are not people (the publisher). */
-export function cleanAuthors(names: readonly string[], refuse: readonly string[] = []): string[] {
+/**
+ * Whether a name opens with one of the site's names, compacted to lower-case letters and digits
+ * ("Telegraph Sport" on The Telegraph, "Coast Daily Staff"), or is the start of one: the site's
+ * desk or section, or the site itself, not a person.
+ */
+export function isSiteDesk(name: string, sites: ReadonlySet<string>): boolean {
+  if (!sites.size) return false;
+  const words = name.trim().split(/\s+/);
+  let prefix = '';
+  for (let i = 0; i < words.length; i++) {
+    prefix += words[i]!.normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+    if (i < words.length - 1 && prefix.length >= 3 && sites.has(prefix)) return true;
+  }
+  // The site's name, whole or cut short ("Harbour Post" on "Harbour Post Weekend"): not a person.
+  if (words.length >= 2) for (const site of sites) if (site.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * Cleans, de-duplicates and filters names; `refuse` holds names that are not people (the publisher),
+ * `sites` the site's names compacted (the publisher less "The"): a name opening with one is a desk.
+ */
+export function cleanAuthors(
+  names: readonly string[],
+  refuse: readonly string[] = [],
+  sites?: ReadonlySet<string>,
+): string[] {
   const refused = new Set(refuse.map((r) => r.toLowerCase()));
   const out: string[] = [];
   for (const raw of names) {
     const name = raw.replace(/\s+/g, ' ').replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
     if (!name || refused.has(name.toLowerCase())) continue;
     if (!isPersonName(name)) continue;
+    if (sites && isSiteDesk(name, sites)) continue;
     if (!out.some((o) => o.toLowerCase() === name.toLowerCase())) out.push(name);
   }
   return out.slice(0, 10);

@@ -14,7 +14,7 @@ import type { Article, Block, Meta } from '../../article/types.js';
 import type { JsonLdArticle } from '../html/json-ld.js';
 import type { RenderedPage } from '../html/render.js';
 import { DATELINE_LEAD, DATELINE_LEAD_LOWER, DATELINE_ONLY } from '../patterns.js';
-import { cleanAuthors, namesFromByline } from './authors.js';
+import { cleanAuthors, isSiteDesk, namesFromByline } from './authors.js';
 import { dateFromText, dateFromUrl, toIsoDate } from './dates.js';
 
 /** A <title>'s short tail ("… - The Fenwick Courier"): at most four words, read as the site's name. */
@@ -146,9 +146,9 @@ export function extractMeta(
   }
   if (title) meta.title = title;
 
-  // Publisher (needed before authors: a byline naming the site is not an author)
-  const publisher =
-    ld?.publisher ?? metaTag(page, 'og:site_name', 'application-name', 'publisher', 'dc.publisher');
+  // Publisher (needed before authors: a byline naming the site is not an author). The page's own
+  // site name first (JSON-LD, meta tags, what the feed or record said, the <title>'s tail), then the
+  // dateline's agency. A dateline's place is never the publisher ("LONDON —" names a city).
   const datelineBlock = blocks.find((b) => b.kind === 'dateline');
   const firstParagraph = blocks.find((b) => b.kind === 'paragraph');
   const datelineText = datelineBlock
@@ -157,36 +157,70 @@ export function extractMeta(
       ? leadDateline(blockText(firstParagraph))
       : undefined;
   const agency = datelineText ? /\(\s*([^)]+?)\s*\)/.exec(datelineText)?.[1] : undefined;
+  const place = ld?.dateline ?? (datelineText ? placeOf(datelineText) : undefined);
+  const tagged = metaTag(page, 'og:site_name', 'application-name', 'publisher', 'dc.publisher');
+  let hostSet: Set<string> | undefined;
+  const hosts = () => (hostSet ??= hostLabels(article, page));
+  const publisher =
+    ld?.publisher ??
+    (tagged !== undefined && agency !== undefined && weakSiteName(tagged, agency, hosts())
+      ? agency
+      : tagged) ??
+    article.meta?.publisher ?? // given by the feed (its channel's title) or the JSONL record
+    titleSiteName(page, hosts(), [
+      ld?.headline,
+      metaTag(page, 'og:title'),
+      metaTag(page, 'twitter:title'),
+      feedTitle,
+      headingTitle,
+    ]);
   if (publisher) meta.publisher = publisher;
   else if (agency) meta.publisher = agency;
-  else if (datelineText && /^[A-Z][A-Za-z]{1,15}\s*(?:—|–|--|-)\s*$/.test(datelineText))
+  // "CNN —", "Reuters —": a word alone before the dash that is no place is the agency.
+  else if (datelineText && !place && /^[A-Z][A-Za-z]{1,15}\s*(?:—|–|--|-)\s*$/.test(datelineText))
     meta.publisher = datelineText.replace(/\s*(?:—|–|--|-)\s*$/, '');
 
   // Dateline place
-  const place = ld?.dateline ?? (datelineText ? placeOf(datelineText) : undefined);
   if (place) meta.dateline = place;
 
-  // Authors: JSON-LD, then meta tags, then visible bylines.
+  // Authors: JSON-LD, then meta tags, then what the feed or record said, then visible bylines. A name
+  // that opens with the site's name is its desk ("Telegraph Sport"), not a person.
   const refuse = [meta.publisher, publisher].filter((x): x is string => !!x);
-  let authors = cleanAuthors(ld?.authors ?? [], refuse);
+  const sites = new Set<string>();
+  for (const r of refuse) sites.add(compact(r.replace(/^the\s+/i, '')));
+  let authors = cleanAuthors(ld?.authors ?? [], refuse, sites);
   if (!authors.length) {
     const tag = metaTag(page, 'author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author');
-    if (tag && !/^https?:/i.test(tag)) authors = cleanAuthors(tag.split(/\s*(?:,|;|\band\b|&)\s*/), refuse);
+    if (tag && !/^https?:/i.test(tag))
+      authors = cleanAuthors(tag.split(/\s*(?:,|;|\band\b|&)\s*/), refuse, sites);
   }
+  if (!authors.length && article.meta?.authors.length)
+    authors = cleanAuthors(article.meta.authors, refuse, sites);
   if (!authors.length) {
-    for (const b of blocks) {
-      if (b.kind !== 'byline') continue;
-      authors = cleanAuthors(namesFromByline(blockText(b)), refuse);
-      if (authors.length) break;
+    // The bylines under the headline first: lines above it in a byline's box are breadcrumbs and
+    // kickers ("Fact Checks", "Politics"); those are read only when nothing below names a person.
+    // A byline that names the site's desk is the story's byline without a person: the search stops.
+    const titleAt = titleBlock ? blocks.indexOf(titleBlock) : -1;
+    let desk = false;
+    for (const pass of titleAt >= 0 ? [1, 0] : [2]) {
+      for (let i = 0; i < blocks.length && !authors.length && !desk; i++) {
+        const b = blocks[i]!;
+        if (b.kind !== 'byline' || (pass === 1 && i < titleAt) || (pass === 0 && i > titleAt)) continue;
+        const names = namesFromByline(blockText(b));
+        authors = cleanAuthors(names, refuse, sites);
+        desk = !authors.length && names.some((n) => isSiteDesk(n, sites));
+      }
+      if (authors.length || desk) break;
     }
   }
   meta.authors = authors;
   const contributors: string[] = [];
   for (const b of blocks) {
     if (b.kind !== 'credit') continue;
-    const m = /^(?:(?:[\w.&-]+\s){0,3}?[\w.&-]+['’]s\s+)?(.+?)\s+contributed\b/i.exec(blockText(b));
+    const m = /^(?:(?:[\w.&-]+\s){0,3}?[\w.&-]+(?:['’]s|s['’])\s+)?(.+?)\s+contributed\b/i.exec(blockText(b));
     if (m)
-      for (const name of cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse)) contributors.push(name);
+      for (const name of cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse, sites))
+        contributors.push(name);
   }
   meta.contributors = [...new Set(contributors)];
 
@@ -244,6 +278,67 @@ function placeOf(dateline: string): string | undefined {
   // "CNN —", "AP —": a short all-capitals word alone is an agency, not a place.
   if (!place || (/^[A-Z]{2,4}$/.test(place) && !dateline.includes('('))) return undefined;
   return place;
+}
+
+/** The page's host names and their labels but the top-level domain, compacted ("sportsnetca", "sportsnet"). */
+function hostLabels(article: Article, page: RenderedPage | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const url of [article.source.url, page?.meta.canonical, metaTag(page, 'og:url')]) {
+    const host = hostOf(url);
+    if (!host) continue;
+    out.add(compact(host));
+    const labels = host.split('.');
+    for (let i = 0; i < labels.length - 1; i++)
+      if (labels[i]!.length >= 3 && labels[i] !== 'www') out.add(compact(labels[i]!));
+  }
+  return out;
+}
+
+/**
+ * Whether a compacted name is a host label or holds one, or one holds it ("thetelegraph" holds
+ * "telegraph", "bbcnews" holds "bbc"); a part shorter than three letters must match whole ("us").
+ */
+function namesHost(name: string, hosts: ReadonlySet<string>): boolean {
+  if (!name) return false;
+  for (const h of hosts) {
+    if (name === h) return true;
+    if ((h.length >= 3 && name.includes(h)) || (name.length >= 3 && h.includes(name))) return true;
+  }
+  return false;
+}
+
+/**
+ * A site-name tag that names a section or a country ("U.S."), not the site: it has nothing of the
+ * page's host in it, while the dateline's agency is the host ("NEW YORK (Reuters)" on reuters.com).
+ */
+function weakSiteName(siteName: string, agency: string, hosts: ReadonlySet<string>): boolean {
+  return hosts.has(compact(agency)) && !namesHost(compact(siteName), hosts);
+}
+
+/**
+ * The site's name from the <title>'s last segment ("Ferry fares rise in Kellport | The Coast Daily"),
+ * when the page shows it is no part of the headline: another of its title sources is the title without
+ * it, or it names the page's host. At most five words.
+ */
+function titleSiteName(
+  page: RenderedPage | undefined,
+  hosts: ReadonlySet<string>,
+  titles: (string | undefined)[],
+): string | undefined {
+  const full = page?.title?.trim();
+  if (!full || !SEPARATOR_ONE.test(full)) return undefined;
+  const cuts = [...full.matchAll(SEPARATOR)];
+  const last = cuts[cuts.length - 1]!;
+  const head = full.slice(0, last.index);
+  const tail = full.slice(last.index + last[0].length).trim();
+  if (!tail || tail.length > 60 || tail.split(/\s+/).length > 5 || !/\p{L}/u.test(tail)) return undefined;
+  // The host itself, or a short name holding it ("Vortex Cannon Entertainment" on vortexcannon.org).
+  const t = compact(tail);
+  if (hosts.has(t) || (tail.split(/\s+/).length <= 3 && namesHost(t, hosts))) return tail;
+  const h = compact(head);
+  if (h.length < 8) return undefined;
+  for (const other of titles) if (other && compact(other) === h) return tail;
+  return undefined;
 }
 
 /** What a page says its site is called, and the headline as its other sources give it. */
