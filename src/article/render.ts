@@ -1,4 +1,5 @@
 /** Views of an Article for a person: the body text alone, and a readable Markdown page. */
+import { isHighlightsHeading } from '../layout/highlights.js';
 import { quotedWords } from './quote-text.js';
 import type { Article, Block, BlockKind } from './types.js';
 
@@ -58,7 +59,7 @@ export function articleMarkdown(article: Article): string {
       out.push('## Related');
       out.push(related.map((b) => `- ${mdEscape(article.text.slice(b.start, b.end))}`).join('\n'));
     }
-    out.push(`_Layout: ${layoutSummary(article.blocks)}_`);
+    out.push(`_Layout: ${layoutSummary(article.text, article.blocks)}_`);
   } else {
     out.push(mdEscape(article.text));
   }
@@ -113,8 +114,10 @@ function blockMarkdown(raw: string, kind: BlockKind): string {
 }
 
 /** "12 paragraph, 2 subheading, 1 caption, ...": what the page was made of. */
-function layoutSummary(blocks: readonly Block[]): string {
+/** How many blocks of each kind; a highlights box's heading is its label, not a highlight. */
+function layoutSummary(text: string, blocks: readonly Block[]): string {
   const counts = new Map<BlockKind, number>();
-  for (const b of blocks) counts.set(b.kind, (counts.get(b.kind) ?? 0) + 1);
+  for (const b of blocks)
+    if (!isHighlightsHeading(text, b)) counts.set(b.kind, (counts.get(b.kind) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
