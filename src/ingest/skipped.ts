@@ -65,7 +65,7 @@ export class SkippedRecords {
         let n = 0;
         for (const c of counts.values()) n += c;
         total += n;
-        parts.push(`${n} ${words} (${details(counts)})`);
+        parts.push(`${n} ${n === 1 && reason === 'not-a-page' ? 'not a page' : words} (${details(counts)})`);
       }
       lines.push(`${file}: ${total} record${total === 1 ? '' : 's'} skipped: ${parts.join('; ')}`);
     }

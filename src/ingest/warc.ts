@@ -220,7 +220,10 @@ function skipSummary(skips: ReadonlyMap<SkipReason, number>): string {
     'content-type': 'neither HTML nor text',
     empty: 'empty',
   };
-  const parts = [...skips].map(([reason, count]) => `${count} ${words[reason]}`);
+  const parts = [...skips].map(
+    ([reason, count]) =>
+      `${count} ${count === 1 && reason === 'not-a-page' ? 'not a page (warcinfo, request, metadata, revisit …)' : words[reason]}`,
+  );
   return parts.length ? `; skipped: ${parts.join(', ')}` : '';
 }
 

@@ -129,6 +129,17 @@ describe('WARC records that are not pages', () => {
     ]);
   });
 
+  it('says "not a page" of one such record', async () => {
+    const tally = new SkippedRecords();
+    const path = join(dir, 'one.warc.gz');
+    writeFileSync(path, warcFile([crawl[0]!, crawl[2]!]));
+    for await (const _ of readPages([path], { onSkipped: tally.add })) {
+      // pages are not needed here
+    }
+    expect(tally.summaryLines()).toEqual([`${path}: 1 record skipped: 1 not a page (warcinfo record)`]);
+    expect(tally.recordLines()).toEqual([]);
+  });
+
   it('says what it skipped when a WARC holds no page at all', async () => {
     const { results } = await read('none.warc.gz', [crawl[0]!, crawl[1]!, crawl[4]!, crawl[6]!]);
     expect(results.map((r) => !r.ok && r.error.message)).toEqual([
