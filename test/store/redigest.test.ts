@@ -248,6 +248,42 @@ describe('runIngest with redigest', () => {
     expect(contentOf(file)).toEqual(contentOf(join(dir, 'fresh.db')));
   });
 
+  it('keeps the stored Article of a page whose re-digest fails, and records the failure', async () => {
+    const dir = tmp();
+    const input = join(dir, 'pages.jsonl');
+    writeFileSync(input, syntheticJsonl(6));
+    const file = join(dir, 'c.db');
+    let store = openStore(file);
+    await runIngest({ inputs: [input], store, workers: 0 });
+    store.close();
+    ageCorpus(file, ['synthetic-2']);
+    const before = contentOf(file);
+    store = openStore(file);
+    // A digest that fails on every page (an option no stage takes): nothing is replaced.
+    const failed = await runIngest({
+      inputs: [input],
+      store,
+      workers: 0,
+      redigest: true,
+      digest: { summarize: { method: 'no-such-method' as never } },
+    });
+    expect(failed).toMatchObject({ read: 6, stored: 0, redigested: 0, failed: 6 });
+    expect(store.errors().map((e) => e.code)).toEqual(Array(6).fill('E_BAD_OPTION'));
+    store.close();
+    expect(contentOf(file)).toEqual(before);
+    checkWhole(file);
+    // A re-digest that works then replaces the old version and clears the errors.
+    store = openStore(file);
+    expect(await runIngest({ inputs: [input], store, workers: 0, redigest: true })).toMatchObject({
+      stored: 6,
+      redigested: 6,
+      failed: 0,
+    });
+    expect(store.errors()).toEqual([]);
+    expect(store.search({ q: 'Zanzibarite' }).items).toEqual([]);
+    store.close();
+  });
+
   it.skipIf(!hasDist)(
     'replaces every page with 0, 1 and 2 workers, the same database with 1 and 2 (by stage and by article)',
     async () => {

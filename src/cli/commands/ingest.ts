@@ -77,8 +77,8 @@ export const ingestCommand: Command = {
   help: `Reads each input (pages, folders, JSONL, or - for stdin), digests the pages on worker
 threads and stores the Articles in a SQLite corpus (created when missing), committing
 in batches, in input order: the same inputs give the same database with any number of
-workers. Pages already stored (same content) are skipped, so rerunning after an
-interruption finishes the job (Ctrl-C says how far it got). A page stored with warnings (no
+workers. Pages already stored (same content) are skipped unless --redigest is given, so
+rerunning after an interruption finishes the job (Ctrl-C says how far it got). A page stored with warnings (no
 story found: a front page, an error page) is named on stderr, one line each, as digest does,
 and the summary counts them. A page whose content is the same
 as a page earlier in the same run is not stored again: the summary counts these duplicates
@@ -88,8 +88,9 @@ recorded and the batch goes on.
 After an upgrade, --redigest brings a corpus up to date: the pages given are digested again,
 those already stored included, and each replaces its stored Article and everything found
 through it (search text, entities, aliases, quotes) in one transaction, under the same id.
-Stopped at any point, every article is either its old or its new version; rerunning the same
-command finishes the job (it digests every page again).
+A page whose new digest fails keeps its stored Article (the failure is recorded). Stopped at
+any point, every article is either its old or its new version; rerunning the same command
+finishes the job (it digests every page again).
 
 Options:
   --db FILE         the corpus database (required)
