@@ -8,8 +8,8 @@
  * is always a prefix of its inputs. Inputs already stored (same content hash) are
  * skipped, so a rerun after a crash or a kill picks up where the last committed batch
  * left off; with `redigest` they are digested again and replace the stored Articles, each
- * in its batch's transaction, so an article is always either the old one or the new one. A page that fails is recorded with its error, in its place, and the batch
- * goes on.
+ * in its batch's transaction, so an article is always either the old one or the new one.
+ * A page that fails is recorded with its error, in its place, and the batch goes on.
  */
 import type { DigestOptions } from '../digest-options.js';
 import { readPages } from '../ingest/read.js';
