@@ -57,6 +57,9 @@ export function findQuotes(
   });
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
+  // Page furniture is no part of the story a "he" or "she" reads back through (a caption's name).
+  const skipped =
+    mentions.length && article.blocks ? article.blocks.filter((b) => SKIPPED_BLOCKS.has(b.kind)) : [];
   return attributions.map((a) => {
     const quote: Quote = {
       kind: a.kind,
@@ -66,7 +69,9 @@ export function findQuotes(
       cue: a.cue,
     };
     if (a.source) {
-      const entity = mentions.length ? resolveSpeaker(text, a.source, mentions, entities) : undefined;
+      const entity = mentions.length
+        ? resolveSpeaker(text, a.source, mentions, entities, skipped)
+        : undefined;
       quote.speaker =
         entity === undefined
           ? { start: a.source.start, end: a.source.end }

@@ -64,8 +64,9 @@ function relativeClause(text: string, head: number, end: number): number {
  * The entity a phrase names. A person named in the phrase's head wins (the last one:
  * the head of "Chairman of the Joint Chiefs Gen. Joseph Dunford" comes last); then a
  * person anywhere in it ("Acme's chief executive, Jane Roe"); then the last mention
- * in the head, then the last mention at all. Mentions of whom a role belongs to are
- * skipped ("lawyers for Acme", "Mr Blair's spokesman").
+ * in the head, then the last mention at all but a place after the head ("Pat Roe, 55, of
+ * Addison" is not Addison). Mentions of whom a role belongs to are skipped ("lawyers for Acme",
+ * "Mr Blair's spokesman").
  */
 function entityInside(
   text: string,
@@ -87,6 +88,8 @@ function entityInside(
     const author = person || type === 'ORG';
     if (governedByRole(text, span.start, m.end <= head ? head : span.end, m.start, m.end, author, person))
       continue;
+    // A place in the tail says where the speaker is from ("Pat Roe, 55, of Addison"), not who spoke.
+    if (m.end > head && type === 'LOC') continue;
     last = m;
     if (person && !firstPerson) firstPerson = m;
     if (m.end <= head) {
@@ -219,12 +222,159 @@ function resolveRelative(
   return undefined;
 }
 
+type Gender = 'm' | 'f';
+const PRONOUN_GENDER: Readonly<Record<string, Gender>> = { he: 'm', she: 'f' };
+/** How many "he"/"she" subjects a chain may go back through, and how many sentences it reads. */
+const PRONOUN_DEPTH = 4;
+const SENTENCES_BACK = 3;
+
+/** Titles that tell a person's gender, read right before a mention (or at its start). */
+const TITLE_GENDER = /(?:^|[^\p{L}])(Mr|Mister|Sir|Lord|Mrs|Ms|Miss|Madam|Dame|Lady)\.?\s+$/u;
+const FEMALE_TITLES: ReadonlySet<string> = new Set(['mrs', 'ms', 'miss', 'madam', 'dame', 'lady']);
+
+/**
+ * What the article says of each person's gender: a title before any of their mentions
+ * ("Mr. Vance", "Ms Okafor"); a person called both ways is left unknown. Kept for the mentions
+ * array it was computed from.
+ */
+const genderCache = new WeakMap<readonly Mention[], Map<number, Gender | null>>();
+function gendersOf(
+  text: string,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+): Map<number, Gender | null> {
+  let genders = genderCache.get(mentions);
+  if (genders) return genders;
+  genders = new Map();
+  for (const m of mentions) {
+    if (entities[m.entity]!.type !== 'PER') continue;
+    const t =
+      TITLE_GENDER.exec(text.slice(Math.max(0, m.start - 8), m.start)) ??
+      TITLE_GENDER.exec(text.slice(m.start, Math.min(m.end, m.start + 8)).replace(/\s+\S*$/u, ' '));
+    if (!t) continue;
+    const g: Gender = FEMALE_TITLES.has(t[1]!.toLowerCase()) ? 'f' : 'm';
+    const known = genders.get(m.entity);
+    genders.set(m.entity, known === undefined || known === g ? g : null);
+  }
+  genderCache.set(mentions, genders);
+  return genders;
+}
+
+/** Words that mean the phrase before a name is no subject ("Police arrested …", "the call to …"). */
+const NOT_BEFORE_SUBJECT =
+  /(?:^|\s)(?:\p{Ll}+(?:ed|ing)|of|by|to|for|with|from|in|on|at|as|than|against|about|told|tells|says|said|is|was|has|had|and|or|that)\s/u;
+
+/** Whether the mention (or pronoun) at [start, end) opens its sentence as its subject (after one opening phrase). */
+function personSubject(text: string, sentence: number, start: number, end: number): boolean {
+  const prefix = text.slice(sentence, start);
+  const comma = prefix.indexOf(',');
+  const rest = comma >= 0 ? prefix.slice(comma + 1) : prefix;
+  if (rest.length > 60 || NOT_BEFORE_SUBJECT.test(` ${rest}`)) return false;
+  // "Okafor's aide said": the name is not the head.
+  return !/^['’]s?\s/u.test(text.slice(end, end + 3));
+}
+
+/**
+ * The sentence opens with a name the entities layer does not know ("Carlineo faces …", with
+ * "Carlineo" written capitalised inside other sentences too): a pronoun after it most likely
+ * stands for that person, whom no entity names.
+ */
+const FIRST_WORD = /^[\s"“‘'(]*(?:[^,]{0,40},\s*)?([\p{Lu}][\p{L}’'-]+)\s+\p{Ll}/u;
+function unknownNameSubject(
+  text: string,
+  sentence: number,
+  to: number,
+  mentions: readonly Mention[],
+): boolean {
+  const m = FIRST_WORD.exec(text.slice(sentence, Math.min(to, sentence + 80)));
+  if (!m) return false;
+  const word = m[1]!;
+  const wordStart = text.indexOf(word, sentence + m.index);
+  if (mentions.some((x) => x.start <= wordStart && wordStart < x.end)) return false;
+  // Written capitalised after a lower-case word elsewhere, and never in lower case: a name, not a
+  // capitalised common word ("The", "Police", "Sentencing").
+  const lower = new RegExp(`(?<![\\p{L}])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
+  if (lower.test(text)) return false;
+  const inside = new RegExp(`\\p{Ll},?\\s+${escapeRegExp(word)}(?![\\p{L}])`, 'u');
+  return inside.test(text);
+}
+
+/**
+ * "he"/"she" at `at`: the person the story is about at that point. The pronoun's own sentence
+ * before it, then up to three sentences back; in each, its subject first (a person named there,
+ * or the same pronoun, resolved the same way: a person already resolved as "he" stays "he"), then
+ * another person named in it. Never a name after the pronoun, never a person the article titles
+ * the other way (Mr./Mrs./Ms.), never a person in page furniture (`skipped`: captions and the
+ * like). A sentence opened by a name the entities do not know, or by the same pronoun left
+ * unresolved, ends the search: the pronoun is that unknown person, and a wrong speaker is worse
+ * than an unnamed one.
+ */
+function resolvePerson(
+  text: string,
+  at: number,
+  gender: Gender,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  skipped: readonly Span[],
+  depth: number,
+): number | undefined {
+  const genders = gendersOf(text, mentions, entities);
+  const fits = (m: Mention) =>
+    entities[m.entity]!.type === 'PER' && (genders.get(m.entity) ?? gender) === gender;
+  const word = gender === 'm' ? /\b[Hh]e\b/gu : /\b[Ss]he\b/gu;
+  // A sentence start inside a name ("Thomas R. Vance") is no start: read back to the name's own.
+  const startOf = (pos: number, floor: number) => {
+    let st = sentenceStart(text, pos, floor);
+    for (const m of mentions) {
+      if (m.start >= st) break;
+      if (m.end > st) st = sentenceStart(text, m.start, floor);
+    }
+    return st;
+  };
+  let end = at;
+  let start = startOf(at, 0);
+  for (let back = 0; back <= SENTENCES_BACK; back++) {
+    if (!skipped.some((k) => k.start <= start && start < k.end)) {
+      let subject: Mention | undefined;
+      let other: Mention | undefined;
+      for (const m of mentions) {
+        if (m.end > end) break;
+        if (m.start < start || !fits(m)) continue;
+        if (!subject && personSubject(text, start, m.start, m.end)) subject = m;
+        other = m;
+      }
+      if (subject) return subject.entity;
+      // The same pronoun as the sentence's subject: the chain goes on through it.
+      word.lastIndex = start;
+      const p = word.exec(text);
+      if (p && p.index < end && personSubject(text, start, p.index, p.index + p[0].length)) {
+        if (back === 0 && p.index === at) {
+          // the pronoun itself opens this sentence: read on backwards
+        } else {
+          return depth > 0
+            ? resolvePerson(text, p.index, gender, mentions, entities, skipped, depth - 1)
+            : undefined;
+        }
+      } else if (unknownNameSubject(text, start, end, mentions)) return undefined;
+      if (other) return other.entity;
+    }
+    // Back over the blanks and line breaks between the sentences.
+    let e = start;
+    while (e > 0 && /\s/u.test(text[e - 1]!)) e--;
+    if (e === 0) break;
+    end = e;
+    start = startOf(e, Math.max(0, e - 2000));
+  }
+  return undefined;
+}
+
 /** The entity index a source phrase refers to, or undefined. */
 export function resolveSpeaker(
   text: string,
   span: Span,
   mentions: readonly Mention[],
   entities: readonly Entity[],
+  skipped: readonly Span[] = [],
 ): number | undefined {
   const inside = entityInside(text, span, mentions, entities);
   if (inside !== undefined) return inside;
@@ -234,6 +384,8 @@ export function resolveSpeaker(
   const types = PERSONAL_PRONOUN_TYPES[word];
   if (!types) return undefined;
   if (word === 'it' || word === 'its') return resolveIt(text, span, mentions, entities, types);
+  const gender = PRONOUN_GENDER[word];
+  if (gender) return resolvePerson(text, span.start, gender, mentions, entities, skipped, PRONOUN_DEPTH);
   let best: Mention | undefined;
   for (const m of mentions) {
     if (m.end > span.start) break;

@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
 import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
+import { entitiesOf, speakerOf } from './speaker-fixtures.js';
 
 /** The attributions read for the given cues, each the n-th occurrence of its words (0 = the first). */
 function readCuesAt(
@@ -76,5 +78,55 @@ describe('one subject governs several verbs (item 1)', () => {
       ['praised', 0],
     ]);
     expect(got[1]!.source).not.toBe('The council');
+  });
+});
+
+describe('"he" and "she" resolve to a compatible person (item 1)', () => {
+  const story =
+    'A Kellport man admitted on Monday that he threatened Mayor Ana Brask, prosecutors said.\n\n' +
+    'Piotr J. Lenz, 41, of Dunmore, was arrested in May.\n\n' +
+    'During the call, he asked about the Quay Traders Union and called Brask a “fraud.”\n\n' +
+    'The clerk who took the call recalled that he said, "She will pay."';
+  const named: Array<[string, 'PER' | 'ORG' | 'LOC']> = [
+    ['Ana Brask', 'PER'],
+    ['Brask', 'PER'],
+    ['Piotr J. Lenz', 'PER'],
+    ['Dunmore', 'LOC'],
+    ['Quay Traders Union', 'ORG'],
+  ];
+
+  it('follows a "he" already resolved rather than the person just named as an object', () => {
+    const entities = entitiesOf(story, named);
+    const mentions = mentionIndex(story, entities);
+    const pronouns = [...story.matchAll(/\bhe\b/g)].map((m) => m.index);
+    expect(pronouns).toHaveLength(3);
+    const names = pronouns.map((at) => {
+      const i = resolveSpeaker(story, { start: at, end: at + 2 }, mentions, entities);
+      return i === undefined ? undefined : entities[i]!.name;
+    });
+    // The "he" of the call follows Lenz; the last "he" too, though Brask is named nearer.
+    expect(names.slice(1)).toEqual(['Piotr J. Lenz', 'Piotr J. Lenz']);
+  });
+
+  it('never takes a person the article titles the other way', () => {
+    const t = 'Mrs. Dana Holt met Ivo Marsh on Friday. She said the talks went well. Later he said nothing.';
+    const people: Array<[string, 'PER']> = [
+      ['Dana Holt', 'PER'],
+      ['Ivo Marsh', 'PER'],
+    ];
+    expect(speakerOf(t, 'She', people)).toBe('Dana Holt');
+    expect(speakerOf(t, 'he', people, 2)).toBe('Ivo Marsh');
+  });
+
+  it('leaves "he" unresolved when the sentence before opens with a name the entities do not know', () => {
+    const t =
+      'Senator Ruth Adler spoke on Monday.\n\nKrasowski faces ten years in prison, the court heard. ' +
+      'He said he was sorry, lawyers for Krasowski said.';
+    expect(speakerOf(t, 'He', [['Ruth Adler', 'PER']])).toBeUndefined();
+  });
+
+  it('does not give a speaker the place he is from', () => {
+    const t = 'Piotr Lenz, 41, of Dunmore, pleaded guilty on Monday, officials said.';
+    expect(speakerOf(t, 'Piotr Lenz, 41, of Dunmore', [['Dunmore', 'LOC']])).toBeUndefined();
   });
 });
