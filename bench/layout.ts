@@ -161,7 +161,8 @@ async function timeFreshProcess(paths: readonly string[], bytes: number): Promis
     try {
       main = Number(readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6;
     } catch {}
-    process.stdout.write(JSON.stringify({ n, main, all: (u.user + u.system) / 1000 }));`;
+    // Ended as the binary ends (src/cli/main.ts endWhenFlushed): once the output is taken.
+    process.stdout.write(JSON.stringify({ n, main, all: (u.user + u.system) / 1000 }), () => process.exit(0));`;
   const { out, seconds } = await runChild(script, paths);
   const cpu = JSON.parse(out) as { main: number; all: number };
   return {
@@ -198,7 +199,7 @@ async function freshFloor(paths: readonly string[], rounds = 3): Promise<Floor> 
     let n = 0;
     for await (const r of readPages(JSON.parse(process.argv[1]))) if (r.ok) n += r.page.id.length; // not html: reading it decodes a page the fresh run leaves undecoded (src/ingest/lazy-html.ts)
     const read = cpuMs();
-    process.stdout.write(JSON.stringify({ n, started, loaded, read }));`;
+    process.stdout.write(JSON.stringify({ n, started, loaded, read }), () => process.exit(0));`;
   let best: Floor | undefined;
   for (let r = 0; r < rounds; r++) {
     const { out, seconds } = await runChild(script, paths);
