@@ -38,7 +38,7 @@ import {
 } from './cue-tagger.js';
 import { hashRange, stringHash } from './cue-word-hashes.js';
 import { type PhraseTrie, ROOT } from './phrase-trie.js';
-import { findQuoteRegions, type QuoteRegion } from './quote-marks.js';
+import { type QuoteRegion, quoteRegionsWithSingles } from './quote-marks.js';
 import {
   AUXILIARY_VERBS,
   agentlessPassive,
@@ -258,6 +258,12 @@ export function tokenTable(text: string, regions: readonly QuoteRegion[]): Token
       if (literal === '\u201c' && regions[r]!.end === end && regions[r]!.start < start) {
         lower[i] = '\u201d';
         hash[i] = stringHash('\u201d') | 0;
+      }
+      // A single mark that opens or closes a single-marked passage reads as the double one.
+      if (regions[r]!.single && (regions[r]!.start === start || regions[r]!.end === end)) {
+        const mark = regions[r]!.start === start ? '\u201c' : '\u201d';
+        lower[i] = mark;
+        hash[i] = stringHash(mark) | 0;
       }
     }
     word[i] = wordy ? 1 : 0;
@@ -765,7 +771,7 @@ export function extractCues({
   combine = 'tagger',
   rescorer,
 }: ExtractInput): Span[] {
-  const regions = findQuoteRegions(text);
+  const regions = quoteRegionsWithSingles(text);
   const table = tokenTable(text, regions);
   const out: Span[] = [];
   for (const [ts, te] of unitsOf(sentences, regions, table))
@@ -803,7 +809,7 @@ export function extractAttributions({
 }: ExtractInput): Attribution[] {
   // No sentence, no attribution (and no empty list of units, which V8 would see as another kind of array).
   if (!sentences.length) return [];
-  const regions = findQuoteRegions(text);
+  const regions = quoteRegionsWithSingles(text);
   const table = tokenTable(text, regions);
   const units = unitsOf(sentences, regions, table);
   const given = givenCues ? cueRanges(table, givenCues) : undefined;

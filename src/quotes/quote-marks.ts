@@ -32,6 +32,8 @@ import type { Span } from '../article/types.js';
 export interface QuoteRegion extends Span {
   /** False when the passage was opened and never closed (it ends with its paragraph). */
   closed: boolean;
+  /** A passage in single marks (singleQuoteRegions). */
+  single?: boolean;
 }
 
 const OPEN_CURLY = 0x201c; // “
@@ -309,4 +311,81 @@ export function findQuoteRegions(text: string): QuoteRegion[] {
   }
   if (scan.open >= 0) scan.endUnclosed(n);
   return scan.regions;
+}
+
+const OPEN_SINGLE = 0x2018; // ‘
+const CLOSE_SINGLE = 0x2019; // ’ (also the curly apostrophe)
+const SINGLES = /[\u2018\u2019']/g;
+
+/** What a quoted sentence ends with before its closing single mark: `,’` `.’` `?’` `!’`. */
+function endsQuotedSentence(c: number): boolean {
+  return c === 0x2c || c === 0x2e || c === 0x3f || c === 0x21;
+}
+
+/**
+ * Passages in single quotation marks (British style: `‘It was a hard night,’ said X`, `'We are
+ * aware of it,' X said`), outside the double-marked passages. Single marks are apostrophes far
+ * more often, so a passage is read only where the marks cannot be one: it opens with ‘ or ' at a
+ * word's start (after a blank, a bracket, a dash or a colon, or at the text's start, a letter or
+ * digit after it) and closes with ’ or ' right after a comma, full stop, question or exclamation
+ * mark, before a blank or the end, in the same paragraph; it holds two words or more. A quoted
+ * phrase closed after a letter (`‘a farce’`) is not read (`players’` is written the same way).
+ * Each passage carries `single: true`; `doubles` are findQuoteRegions' passages.
+ */
+export function singleQuoteRegions(text: string, doubles: readonly QuoteRegion[]): QuoteRegion[] {
+  const out: QuoteRegion[] = [];
+  let open = -1;
+  let d = 0;
+  SINGLES.lastIndex = 0;
+  for (let m = SINGLES.exec(text); m; m = SINGLES.exec(text)) {
+    const i = m.index;
+    while (d < doubles.length && doubles[d]!.end <= i) d++;
+    if (d < doubles.length && doubles[d]!.start <= i) {
+      // Inside a double-marked passage: a quote inside a quote, already read.
+      open = -1;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    // Two apostrophes are a double mark (findQuoteRegions reads them).
+    if (
+      c === APOSTROPHE &&
+      (text.charCodeAt(i + 1) === APOSTROPHE || text.charCodeAt(i - 1) === APOSTROPHE)
+    ) {
+      if (text.charCodeAt(i + 1) === APOSTROPHE) SINGLES.lastIndex = i + 2;
+      open = -1;
+      continue;
+    }
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = codeOrSpace(text, i + 1);
+    if (open >= 0 && text.indexOf('\n', open) >= 0 && text.indexOf('\n', open) < i) open = -1;
+    if (
+      open >= 0 &&
+      c !== OPEN_SINGLE &&
+      endsQuotedSentence(before) &&
+      (isSpaceCode(after) || after === 0x2014)
+    ) {
+      const passage = text.slice(open, i);
+      if (/[\p{L}\p{N}]+[^\p{L}\p{N}]+[\p{L}\p{N}]/u.test(passage))
+        out.push({ start: open, end: i + 1, closed: true, single: true });
+      open = -1;
+      continue;
+    }
+    if (
+      open < 0 &&
+      c !== CLOSE_SINGLE &&
+      (isSpaceCode(before) || i === 0 || opensAfter(before) || before === 0x28) &&
+      /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')
+    )
+      open = i;
+  }
+  return out;
+}
+
+/** The double-marked passages and the single-marked ones between them, in text order. */
+export function quoteRegionsWithSingles(text: string): QuoteRegion[] {
+  const doubles = findQuoteRegions(text);
+  if (text.indexOf("'") < 0 && text.indexOf('\u2018') < 0) return doubles;
+  const singles = singleQuoteRegions(text, doubles);
+  if (!singles.length) return doubles;
+  return [...doubles, ...singles].sort((a, b) => a.start - b.start);
 }

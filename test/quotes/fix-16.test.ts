@@ -5,8 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
 import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { findQuoteRegions, singleQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
+import { readQuotes } from './quote-helpers.js';
 import { entitiesOf, speakerOf } from './speaker-fixtures.js';
 
 /** The attributions read for the given cues, each the n-th occurrence of its words (0 = the first). */
@@ -128,5 +130,42 @@ describe('"he" and "she" resolve to a compatible person (item 1)', () => {
   it('does not give a speaker the place he is from', () => {
     const t = 'Piotr Lenz, 41, of Dunmore, pleaded guilty on Monday, officials said.';
     expect(speakerOf(t, 'Piotr Lenz, 41, of Dunmore', [['Dunmore', 'LOC']])).toBeUndefined();
+  });
+});
+
+describe('single quotation marks, British style (item 3)', () => {
+  const text =
+    'The ferry company spoke on Monday.\n\n' +
+    "'We are looking into the delays on the northern route,' company spokesperson Rhona Vale said.\n\n" +
+    '‘It was a long night for the crew,’ said captain Ivo Marsh.\n\n' +
+    'The sailors’ union met on Tuesday, and Marsh’s deputy said nothing.';
+
+  it('reads a passage in single marks as a direct quote with its speaker after it', () => {
+    const quotes = readQuotes(text);
+    const vale = quotes.find((q) => q.content.includes('looking into'));
+    expect(vale).toMatchObject({
+      kind: 'direct',
+      content: "'We are looking into the delays on the northern route,'",
+      speaker: 'company spokesperson Rhona Vale',
+    });
+    const marsh = quotes.find((q) => q.content.includes('long night'));
+    expect(marsh).toMatchObject({
+      kind: 'direct',
+      content: '‘It was a long night for the crew,’',
+      speaker: 'captain Ivo Marsh',
+    });
+    // Nothing inside the quotes is a cue of its own ("We … are looking into"), and no speaker is the content.
+    expect(quotes.some((q) => q.speaker === 'We')).toBe(false);
+    expect(quotes.some((q) => q.content === 'captain Ivo Marsh')).toBe(false);
+  });
+
+  it('reads apostrophes, possessives and double apostrophes as no passage', () => {
+    expect(
+      singleQuoteRegions("The sailors' union said it won't strike, the board's chair said.", []),
+    ).toEqual([]);
+    const t = "The players’ union met. ''We will not strike,'' the union's head said.";
+    expect(singleQuoteRegions(t, findQuoteRegions(t))).toEqual([]);
+    const u = "She said 'we will see.' Then the players' union met.";
+    expect(singleQuoteRegions(u, []).map((r) => u.slice(r.start, r.end))).toEqual(["'we will see.'"]);
   });
 });
