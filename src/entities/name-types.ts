@@ -3,8 +3,9 @@
  * - a name that ends in a geographic or street head noun ("Merrow Harbour", "Calder
  *   Street", "Kestrel Bay") is a place: the tagger, meeting an unknown first word, often
  *   calls it an organisation. Only ORG and MISC are retyped (a person may be named
- *   "Bay" or "Lake"), and not a name with a lower-case word inside ("Association for
- *   Relations Across the … Straits" is an organisation named after a place);
+ *   "Bay" or "Lake"), and not a name with a lower-case or linking word inside
+ *   ("Association for Relations Across the … Straits", "Port Of Alder Bay": bodies
+ *   named after a place);
  * - a one-word name before a town's facility ("The Tarle public library", "the Tarle ferry") names the
  *   town, unless it reads as a nationality adjective ("the Dutch ferry");
  * - a legislator's party-and-state tag after a name ("Sen. Ann Roe, R-Maine", "(D-N.Y.)")
@@ -46,14 +47,21 @@ const US_STATES = new Set(
     .map((s) => s.replace('_', ' ')),
 );
 
-/** Whether a chunk's words end in a place head and hold no lower-case word (a place's name). */
+/** Function words that make a name a phrase ("Port of Alder Bay", "Friends of the River"), in any case. */
+const LINKS = new Set('of for the and & de du des la le to at in on'.split(' '));
+
+/**
+ * Whether a chunk's words end in a place head and hold no lower-case word and no linking word in
+ * any case (a title-cased "Port Of Alder Bay" is the port's authority as much as "Port of Alder Bay").
+ */
 export function endsInPlaceHead(words: readonly string[], start: number, end: number): boolean {
   const last = words[end - 1]!;
   if (last.length > LONGEST_HEAD || end - start < 2) return false;
   if (!PLACE_HEADS.has(last.toLowerCase())) return false;
   for (let i = start; i < end; i++) {
-    const c = words[i]!.charCodeAt(0);
-    if (c >= 97 && c <= 122) return false;
+    const w = words[i]!;
+    const c = w.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (w.length <= 3 && LINKS.has(w.toLowerCase()))) return false;
   }
   return true;
 }

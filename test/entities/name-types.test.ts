@@ -19,6 +19,8 @@ describe('place heads', () => {
     expect(retypedChunk(words('the Harbour'), 1, 2, 'ORG')).toBe('ORG');
     expect(retypedChunk(words('Orrin Harbour Trust'), 0, 3, 'ORG')).toBe('ORG');
     expect(retypedChunk(words('Friends of the Selby River'), 0, 5, 'ORG')).toBe('ORG');
+    expect(retypedChunk(words('Port Of Quillon Bay'), 0, 4, 'ORG')).toBe('ORG');
+    expect(retypedChunk(words('Friends And Foes Of Selby River'), 0, 6, 'ORG')).toBe('ORG');
     expect(retypedChunk(words('Dunmore County'), 0, 2, 'ORG')).toBe('ORG');
   });
 });
