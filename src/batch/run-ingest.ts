@@ -13,6 +13,7 @@
  */
 import type { DigestOptions } from '../digest-options.js';
 import { readPages } from '../ingest/read.js';
+import type { SkippedRecord } from '../ingest/warc.js';
 import type { CorpusStore, StoredError, StoreItem } from '../store/types.js';
 import type { Job, JobResult, JobWarnings } from './digest-job.js';
 import { inputHash } from './input-hash.js';
@@ -38,6 +39,8 @@ export interface IngestOptions {
   redigest?: boolean;
   digest?: DigestOptions;
   stdin?: NodeJS.ReadableStream;
+  /** Told of each WARC record that gives no page (ReadOptions.onSkipped). */
+  onSkipped?: (record: SkippedRecord) => void;
   /**
    * Pages per transaction: writing workers commit batches of up to this many consecutive
    * pages (default 64); this thread, when it stores, up to this many (default 256) or every
@@ -324,7 +327,10 @@ export async function runIngest(opts: IngestOptions): Promise<IngestSummary> {
   };
 
   try {
-    for await (const result of readPages(opts.inputs, opts.stdin ? { stdin: opts.stdin } : {})) {
+    for await (const result of readPages(opts.inputs, {
+      ...(opts.stdin ? { stdin: opts.stdin } : {}),
+      ...(opts.onSkipped ? { onSkipped: opts.onSkipped } : {}),
+    })) {
       if (!result.ok) {
         // Stored in its place among the pages, as any page's error is.
         const { code, input, message } = result.error;

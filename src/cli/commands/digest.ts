@@ -6,6 +6,7 @@ import type { DigestOptions } from '../../digest-options.js';
 import { asNewsdigestError, isNewsdigestError, NewsdigestError } from '../../errors.js';
 import { pageToArticle } from '../../ingest/page.js';
 import { readPages } from '../../ingest/read.js';
+import { SkippedRecords } from '../../ingest/skipped.js';
 import { parseMethod } from '../../summarize/extract.js';
 import { parseHighlightsMode, type SummarizeOptions } from '../../summarize/index.js';
 import { type Command, type CommandContext, EXIT } from '../command.js';
@@ -47,10 +48,18 @@ export function digestSummaryLine(written: number, warned: number, failed: numbe
   return `digest: ${written} article${written === 1 ? '' : 's'}${warnings}${failures} in ${seconds.toFixed(1)}s\n`;
 }
 
-/** The one stderr line for a page whose Article carries warnings, or undefined for none. */
-export function warningLine(origin: string, article: Pick<Article, 'warnings'>): string | undefined {
+/**
+ * The one stderr line for a page whose Article carries warnings, or undefined for none. A page
+ * that is one record or item of a file (`crawl.warc.gz#28`, `feed.rss#3`) is named with its URL too.
+ */
+export function warningLine(
+  origin: string,
+  article: Pick<Article, 'warnings'> & { source?: { url?: string } },
+): string | undefined {
   if (!article.warnings?.length) return undefined;
-  return `${origin}: warning ${article.warnings.map((w) => `${w.code}: ${w.message}`).join('; ')}\n`;
+  const url = article.source?.url;
+  const name = url && /#\d+$/.test(origin) ? `${origin} (${url})` : origin;
+  return `${name}: warning ${article.warnings.map((w) => `${w.code}: ${w.message}`).join('; ')}\n`;
 }
 
 /**
@@ -110,9 +119,11 @@ export const digestCommand: Command = {
   usage: 'newsdigest digest <inputs…> [--format json|jsonl|md|text] [--out FILE]',
   help: `Reads each input and writes its Articles. Inputs: text pages (.txt, .text, .md) and
 HTML pages (.html, .htm, .xhtml), folders (recursive: files with these extensions or those
-below, others ignored), globs ("pages/**/*.html"), JSONL (.jsonl, .ndjson: {id?, url?, text? |
-html?} a line), RSS/Atom feeds (.rss, .atom, .xml: each item a page), WARC (.warc: response
-records with HTML, as CC-NEWS ships them), each also gzipped (.gz), and - for stdin (format
+below, others ignored), globs ("pages/**/*.html"), JSONL (.jsonl, .ndjson: {id?, url?, title?,
+text? | html?} a line; without text or html, the story is read under article, body, content,
+story, document or maintext), RSS/Atom feeds (.rss, .atom, .xml: each item a page), WARC
+(.warc: HTTP 200 response records with HTML or plain text, as CC-NEWS ships them; the records
+skipped are summed up per file at the end), each also gzipped (.gz), and - for stdin (format
 detected). A bad input gets one line naming it and the problem on stderr; the others go on,
 and the exit code is 1 when anything failed. A page whose Article carries warnings (e.g.
 E_NO_ARTICLE: too little text to be a story) gets one stderr line naming it, its warning
@@ -257,7 +268,9 @@ Examples:
       say(`${line}\n`);
     }
     const debug = ctx.values['debug'] === true;
-    const pages = inputs.length > 0 ? readPages(inputs, { stdin: ctx.stdin }) : [];
+    // WARC records that give no page (requests, an HTTP 404, an image …): summed up per file at the end.
+    const skipped = new SkippedRecords();
+    const pages = inputs.length > 0 ? readPages(inputs, { stdin: ctx.stdin, onSkipped: skipped.add }) : [];
     for await (const result of pages) {
       // The reader is gone (`| head`) or the disk is full: the rest of the batch would be lost.
       if (outGone()) break;
@@ -300,6 +313,7 @@ Examples:
       }
     }
     progress.done();
+    if (!quiet) for (const line of skipped.summaryLines()) say(`${line}\n`);
     if (first) emit(first, true);
     if (out !== ctx.stdout) {
       const closeError = await closeStream(out);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { estimateTotal } from '../../batch/estimate-total.js';
 import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
+import { SkippedRecords } from '../../ingest/skipped.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
 import { dbPathProblem, localInputs, openForWriting, problem } from '../out-file.js';
@@ -198,6 +199,9 @@ Examples:
       process.kill(process.pid, signal);
     };
     process.once('SIGINT', interrupted);
+    // WARC records that give no page: summed up per file after the summary line, and listed with
+    // --errors (after the corpus's errors, as rows of code SKIPPED).
+    const skipped = new SkippedRecords();
     try {
       const total = ctx.interactive ? await estimateTotal(inputs) : undefined;
       const summary = await runIngest({
@@ -206,6 +210,7 @@ Examples:
         workers,
         ...(split ? { split } : {}),
         stdin: ctx.stdin,
+        onSkipped: skipped.add,
         ...(redigest ? { redigest } : {}),
         digest: {
           keepHtml: ctx.values['keep-html'] === true,
@@ -240,10 +245,19 @@ Examples:
           ctx.stderr.write(`ingest: --${flag} ${path}: cannot be written (${problem(e, path)})\n`);
         }
       };
-      writeList('errors', store.errors());
+      writeList('errors', [
+        ...store.errors(),
+        ...skipped.records().map((r) => ({
+          code: 'SKIPPED',
+          origin: `${r.file}#${r.record}`,
+          ...(r.url ? { url: r.url } : {}),
+          message: `skipped (${r.detail})`,
+        })),
+      ]);
       writeList('duplicates', summary.duplicateList);
       if (!quiet) {
         ctx.stderr.write(summaryLine(summary, workers, db, redigest));
+        for (const line of skipped.summaryLines()) ctx.stderr.write(`${line}\n`);
         for (const e of summary.errors.slice(0, 20)) ctx.stderr.write(`${e.origin}: ${e.message}\n`);
         if (summary.errors.length > 20) ctx.stderr.write(`… and ${summary.errors.length - 20} more\n`);
       }
