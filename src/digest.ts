@@ -144,7 +144,7 @@ export async function assertValidArticle(article: Article): Promise<void> {
   }
 }
 
-/** The keys of a PageInput, and whether each must be a string (all but `encodingFrom`). */
+/** The keys of a PageInput, and whether each must be a string (all but `encodingFrom` and `authors`). */
 const PAGE_KEYS: { [K in keyof Required<PageInput>]: true } = {
   id: true,
   text: true,
@@ -156,6 +156,8 @@ const PAGE_KEYS: { [K in keyof Required<PageInput>]: true } = {
   encodingFrom: true,
   title: true,
   published: true,
+  authors: true,
+  publisher: true,
 };
 const ENCODING_FROM: readonly string[] = ['bom', 'header', 'meta', 'detected', 'default', 'given'];
 const INPUT_KINDS =
@@ -187,6 +189,11 @@ function checkPageInput(input: object): PageInput {
     if (key === 'html' && lazy) continue;
     const value = page[key];
     if (value === undefined) continue;
+    if (key === 'authors') {
+      if (!Array.isArray(value) || value.some((a) => typeof a !== 'string'))
+        throw badInput(name, `field "authors" is ${kindOf(value)}: expecting an array of strings`);
+      continue;
+    }
     if (key === 'encodingFrom' ? !ENCODING_FROM.includes(value as string) : typeof value !== 'string') {
       const expected = key === 'encodingFrom' ? `one of ${ENCODING_FROM.join(', ')}` : 'a string';
       throw badInput(name, `field "${key}" is ${kindOf(value)}: expecting ${expected}`);

@@ -282,6 +282,9 @@ export class FeedReader {
       page.html = `${head ? `<head>${head}</head>\n` : ''}${title ? `<h1>${escapeText(title)}</h1>\n` : ''}${content}`;
     } else {
       page.text = [title, content].filter(Boolean).join('\n\n');
+      // A text page has no head: what the feed says of it goes with the page, for layout to weigh.
+      if (authors.length > 0) page.authors = [...authors];
+      if (publisher) page.publisher = publisher;
     }
     if (title) page.title = title;
     const id = f.get('guid') ?? f.get('id');

@@ -32,6 +32,10 @@ export interface PageInput {
   title?: string;
   /** Publication date as the container gave it (feed pubDate/published/updated, JSONL "published"), unparsed. */
   published?: string;
+  /** Authors as the container named them (feed dc:creator, RSS author, Atom author/name). */
+  authors?: string[];
+  /** Publisher as the container named it (the feed's or channel's title). */
+  publisher?: string;
 }
 
 export { contentId, contentIdOfUtf8 } from './content-id.js';
@@ -70,9 +74,12 @@ export function pageToArticle(page: PageInput): Article {
   const article: Article = { schemaVersion: SCHEMA_VERSION, id, text, source };
   // What the container said of the page (feed item, JSONL record) seeds meta; layout may find better.
   const published = page.published ? toIsoDate(page.published) : undefined;
-  if (page.title?.trim() || published) {
-    article.meta = { authors: [], contributors: [] };
+  const authors = (page.authors ?? []).map((a) => a.replace(/\s+/g, ' ').trim()).filter((a) => a !== '');
+  const publisher = page.publisher?.replace(/\s+/g, ' ').trim();
+  if (page.title?.trim() || published || authors.length > 0 || publisher) {
+    article.meta = { authors, contributors: [] };
     if (page.title?.trim()) article.meta.title = page.title.replace(/\s+/g, ' ').trim();
+    if (publisher) article.meta.publisher = publisher;
     if (published) article.meta.published = published;
   }
   return article;

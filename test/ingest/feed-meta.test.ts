@@ -160,3 +160,18 @@ describe('rssAuthorName and htmlText', () => {
     ).toBe('A bold & plain line');
   });
 });
+
+describe('a feed item of plain text', () => {
+  it('carries the feed’s authors and publisher to the Article’s meta', async () => {
+    const xml = `<rss xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>The Marlow Courier</title>
+<item><title>Library hours extended</title><dc:creator>Rosa Lindqvist</dc:creator>
+<description>The library will stay open until 9 p.m. on weekdays, the library board said on Monday.</description></item>
+</channel></rss>`;
+    const [item] = read(xml).map(page);
+    expect(item).toMatchObject({ authors: ['Rosa Lindqvist'], publisher: 'The Marlow Courier' });
+    expect(item?.text).toBeDefined();
+    const a = await digest(item!);
+    expect(a.meta.authors).toEqual(['Rosa Lindqvist']);
+    expect(a.meta.publisher).toBe('The Marlow Courier');
+  });
+});

@@ -56,7 +56,7 @@ describe('digest() refuses what is not a page, with a NewsdigestError naming wha
   it('names the page by its url or id when the object has one', async () => {
     const e = await thrown(() => digest({ url: 'https://example.org/a', txt: 'x' } as never));
     expect(String(e)).toBe(
-      'https://example.org/a: has an unknown field "txt" (a page has id, text, html, url, fetchedAt, origin, encoding, encodingFrom, title, published)',
+      'https://example.org/a: has an unknown field "txt" (a page has id, text, html, url, fetchedAt, origin, encoding, encodingFrom, title, published, authors, publisher)',
     );
   });
 });
