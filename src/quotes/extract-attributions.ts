@@ -2304,10 +2304,13 @@ const MAX_COLON_SOURCE = 5;
 
 /**
  * Labels before a colon that head a page, a section or a sports line-up; they name no speaker
- * ("Q&A: the club's new owner", "Subs not used: …"). None is a colon source on PolNeAR train.
+ * ("Q&A: the club's new owner", "Subs not used: …"), and a headline's kicker ("The Latest: …",
+ * "Breaking: …", "Disclosure: …", "Tennis Podcast: …", "Delegate Update: …"). None is a colon
+ * source on PolNeAR train (its title colons left unmarked include "The Latest" five times,
+ * "Breaking", "Revealed", "BYLINE", "Delegate Update", "2016 Nerdcast").
  */
 const COLON_LABELS =
-  /^(q ?& ?a|q and a|faq|obituary|profile|analysis|timeline|factfile|fact file|factbox|explainer|in pictures|in depth|live|watch|video|audio|podcast|quiz|gallery|(dvd |film |album |game |book )?review|preview|replacements|subs|subs not used|substitutes|booked|sent off|goals|scorers|att|attendance|referee|venue|kick-off|result|results|fixtures|line-ups?|teams?)$/;
+  /^(q ?& ?a|q and a|faq|obituary|profile|analysis|timeline|factfile|fact file|factbox|explainer|in pictures|in depth|live|watch|video|audio|podcast|quiz|gallery|(dvd |film |album |game |book )?review|preview|replacements|subs|subs not used|substitutes|booked|sent off|goals|scorers|att|attendance|referee|venue|kick-off|result|results|fixtures|line-ups?|teams?|(the )?latest|breaking( news)?|just in|just leaked|revealed|exclusive|disclosure|editor'?s'? note|correction|clarification|sponsored|advertisement|paid (notice|post|content)|opinion|comment|listen|read more|related|byline|boom|wow|look|busted)$|^the latest\b|(^|\s)(podcast|nerdcast|newsletter|update|updates|briefing|live blog)$/;
 
 /** "Name: what they said": a short capitalised phrase, a colon, then the content. */
 function colonAttribution(table: TokenTable, ts: number, te: number): Attribution | undefined {

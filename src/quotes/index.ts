@@ -1,6 +1,6 @@
 /** quotes: who said what (direct and reported speech) and what claims rest on. */
 import { findSpanAt } from '../article/spans.js';
-import type { Article, BlockKind, Quote, Sentence } from '../article/types.js';
+import type { Article, BlockKind, Quote, Sentence, Span } from '../article/types.js';
 import type { DigestOptions } from '../digest-options.js';
 import { NewsdigestError } from '../errors.js';
 import type { Stage } from '../pipeline.js';
@@ -37,6 +37,26 @@ function readableSentences(article: Article): readonly Sentence[] {
   });
 }
 
+/** Blocks that are a page's headlines. */
+const HEADLINE_BLOCKS: ReadonlySet<BlockKind> = new Set(['title', 'subheading']);
+/** The content speaks in the first person ("Obama: I'm optimistic …"). */
+const FIRST_PERSON = /(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we|We|our|Our|us)(?![\p{L}])/u;
+
+/**
+ * "Julian Assange: Sweden drops inquiry" as a page's title or subheading: a headline that names
+ * its topic before the colon, not that person's words. A headline colon is kept as speech when
+ * what follows is quoted or in the first person ("Trump: ‘We are going to win’", "Obama: I'm
+ * optimistic"). Layout only: a text without blocks (PolNeAR, whose titles mark such colons as
+ * attributions) reads as before.
+ */
+function headlineLabel(article: Article, a: { cue: Span; content: Span; kind: string }): boolean {
+  const blocks = article.blocks;
+  if (!blocks?.length || a.cue.end - a.cue.start !== 1 || article.text[a.cue.start] !== ':') return false;
+  const index = findSpanAt(blocks, a.cue.start);
+  if (index < 0 || !HEADLINE_BLOCKS.has(blocks[index]!.kind)) return false;
+  return a.kind !== 'direct' && !FIRST_PERSON.test(article.text.slice(a.content.start, a.content.end));
+}
+
 /** The quotes of an article: attributions found in its sentences, speakers resolved to its entities. */
 export function findQuotes(
   article: Article,
@@ -47,7 +67,7 @@ export function findQuotes(
   const { text } = article;
   // Without a sentences layer (the text stage skipped), split here rather than see nothing.
   const sentences = readableSentences(article);
-  const attributions = extractAttributions({
+  const found = extractAttributions({
     text,
     sentences,
     lexicon,
@@ -55,6 +75,7 @@ export function findQuotes(
     combine: tagger?.combine,
     rescorer: tagger ? rescorer : undefined,
   });
+  const attributions = article.blocks?.length ? found.filter((a) => !headlineLabel(article, a)) : found;
   const entities = article.entities ?? [];
   const mentions = entities.length ? mentionIndex(text, entities) : [];
   // Page furniture is no part of the story a "he" or "she" reads back through (a caption's name).

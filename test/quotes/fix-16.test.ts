@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { shippedLexicon } from '../../src/quotes/cue-lexicon.js';
 import { extractAttributions } from '../../src/quotes/extract-attributions.js';
+import { findQuotes } from '../../src/quotes/index.js';
 import { findQuoteRegions, singleQuoteRegions } from '../../src/quotes/quote-marks.js';
 import { mentionIndex, resolveSpeaker } from '../../src/quotes/resolve-speakers.js';
 import { sentenceSpans } from '../../src/text/sentences.js';
-import { readQuotes } from './quote-helpers.js';
+import { articleOf, readQuotes } from './quote-helpers.js';
 import { entitiesOf, speakerOf } from './speaker-fixtures.js';
 
 /** The attributions read for the given cues, each the n-th occurrence of its words (0 = the first). */
@@ -167,5 +168,48 @@ describe('single quotation marks, British style (item 3)', () => {
     expect(singleQuoteRegions(t, findQuoteRegions(t))).toEqual([]);
     const u = "She said 'we will see.' Then the players' union met.";
     expect(singleQuoteRegions(u, []).map((r) => u.slice(r.start, r.end))).toEqual(["'we will see.'"]);
+  });
+});
+
+describe('a headline label before a colon (item 11)', () => {
+  it('reads a kicker ("The Latest:", "Disclosure:", "… Podcast:") as no speaker, whatever the layout', () => {
+    for (const label of ['The Latest', 'Disclosure', 'Sailing Podcast', 'Breaking', 'Delegate Update']) {
+      const t = `${label}: Harbour ferry fares rise again next month.`;
+      expect(readQuotes(t)).toEqual([]);
+    }
+  });
+
+  it('keeps a name before a colon in text without layout (PolNeAR marks those titles)', () => {
+    expect(readQuotes('Mayor Okafor: Harbour ferry fares rise again next month.')).toMatchObject([
+      { speaker: 'Mayor Okafor', cue: ':', content: 'Harbour ferry fares rise again next month' },
+    ]);
+  });
+
+  it('reads a page title "Name: what happened" as the topic, not that person’s words', () => {
+    const text =
+      'Ivo Marsh: Kellport drops the ferry inquiry\n\nThe inquiry was dropped on Tuesday, officials said.';
+    const article = {
+      ...articleOf(text),
+      blocks: [
+        { kind: 'title' as const, start: 0, end: 43 },
+        { kind: 'paragraph' as const, start: 45, end: text.length },
+      ],
+    };
+    const quotes = findQuotes(article);
+    expect(quotes.map((q) => text.slice(q.cue.start, q.cue.end))).toEqual(['said']);
+  });
+
+  it('keeps a title colon whose words are quoted or in the first person', () => {
+    const text =
+      'Ivo Marsh: I will not resign over the ferry\n\nThe captain spoke on Tuesday, officials said.';
+    const article = {
+      ...articleOf(text),
+      blocks: [
+        { kind: 'title' as const, start: 0, end: 43 },
+        { kind: 'paragraph' as const, start: 45, end: text.length },
+      ],
+    };
+    const colon = findQuotes(article).find((q) => text[q.cue.start] === ':');
+    expect(colon && text.slice(colon.start, colon.end)).toBe('I will not resign over the ferry');
   });
 });
