@@ -6,6 +6,7 @@
  * type) and merging is scored on the mentions it found exactly.
  */
 import type { EntityType } from '../article/types.js';
+import { NewsdigestError } from '../errors.js';
 import { type Mention, mergeMentions } from './merge.js';
 
 export interface AnnotatedArticle {
@@ -21,7 +22,15 @@ export interface MergeRecord {
 }
 
 /** Strips `[surface]{label}` marks, returning the plain text and the gold mentions. */
-export function parseAnnotated(record: MergeRecord): AnnotatedArticle {
+export function parseAnnotated(record: MergeRecord, where = 'record'): AnnotatedArticle {
+  // The data is the user's file: another format (a PolNeAR or CNN/DM line) gets a message, not a crash.
+  if (typeof record?.text !== 'string') throw new NewsdigestError('E_BAD_RECORD', where, 'no "text" string');
+  if (typeof record.types !== 'object' || record.types === null)
+    throw new NewsdigestError(
+      'E_BAD_RECORD',
+      where,
+      'no "types" object mapping each mention label to PER, ORG, LOC or MISC',
+    );
   const gold: AnnotatedArticle['gold'] = [];
   let text = '';
   let last = 0;
@@ -31,7 +40,8 @@ export function parseAnnotated(record: MergeRecord): AnnotatedArticle {
     const start = text.length;
     text += m[1]!;
     const type = record.types[m[2]!];
-    if (!type) throw new Error(`${record.id}: no type for label ${m[2]}`);
+    if (!type)
+      throw new NewsdigestError('E_BAD_RECORD', where, `no type for the mention label "${m[2]}" in "types"`);
     gold.push({ start, end: text.length, type: type as EntityType, label: m[2]! });
     last = m.index + m[0].length;
   }

@@ -55,7 +55,7 @@ async function mergeEvaluation(path: string, limit?: number): Promise<EvalReport
   let predictedCount = 0;
   let goldCount = 0;
   for await (const record of readJsonl<MergeRecord>(path, limit)) {
-    const a = parseAnnotated(record);
+    const a = parseAnnotated(record, `${path}: record ${articles + 1}`);
     articles++;
     const merged = mergeGoldMentions(a);
     onGold.add(merged.gold, merged.predicted);
@@ -78,6 +78,15 @@ async function mergeEvaluation(path: string, limit?: number): Promise<EvalReport
     }
     endToEnd.add(gold, predicted);
   }
+  // Without a single marked mention every figure would read 1 (nothing to get wrong): say so instead.
+  if (goldCount === 0)
+    throw new NewsdigestError(
+      'E_BAD_RECORD',
+      path,
+      articles === 0
+        ? 'no records'
+        : 'no mention marked as [name]{label} in any record: not entity-annotated data',
+    );
   const g = onGold.scores();
   const e = endToEnd.scores();
   const mentions = prf(tp, predictedCount, goldCount);
