@@ -17,9 +17,44 @@ const CHUNK = 1 << 16;
 /** How far decompression may run ahead of the reader (bytes): constant, small. */
 const INFLATE_AHEAD = 1 << 20;
 
+/** Bytes read from files by streams already closed, and by whole-file reads (fileBytesRead). */
+let closedBytes = 0;
+/** File streams still open, whose `bytesRead` grows as they are read. */
+const openStreams = new Set<ReadStream>();
+
 /** A file's bytes in chunks; `destroy()` it to release the file when reading stops early. */
 export function fileChunks(path: string): ReadStream {
-  return createReadStream(path, { highWaterMark: CHUNK });
+  const stream = createReadStream(path, { highWaterMark: CHUNK });
+  openStreams.add(stream);
+  stream.once('close', () => {
+    openStreams.delete(stream);
+    closedBytes += stream.bytesRead;
+  });
+  return stream;
+}
+
+/** Counts a file read whole (not through fileChunks) in fileBytesRead. */
+export function countFileBytes(bytes: number): void {
+  closedBytes += bytes;
+}
+
+/**
+ * Decompressions under way: the compressed bytes handed to each and the gunzip stream, whose
+ * `bytesWritten` says how many of them it has inflated (fileBytesRead).
+ */
+const inflating = new Set<{ fed: number; gunzip: Zlib.Gunzip }>();
+
+/**
+ * How many bytes of input files this thread has taken in so far, as stored on disk, for a
+ * progress display's share of the inputs' total size. A gzip file counts its compressed bytes as
+ * far as they have been decompressed, not as far as they have been read: the decompression's
+ * input buffer would otherwise put the count megabytes ahead of the pages given out.
+ */
+export function fileBytesRead(): number {
+  let bytes = closedBytes;
+  for (const stream of openStreams) bytes += stream.bytesRead;
+  for (const { fed, gunzip } of inflating) bytes -= Math.max(0, fed - gunzip.bytesWritten);
+  return Math.max(0, bytes);
 }
 
 export function isGzip(head: Uint8Array): boolean {
@@ -89,7 +124,16 @@ export function gunzipChunks(source: ByteSource): ByteSource {
   // (zlib streams take Transform options; @types/node does not list them.)
   zlib ??= require('node:zlib') as typeof Zlib;
   const gunzip = zlib.createGunzip({ chunkSize: CHUNK, highWaterMark: INFLATE_AHEAD } as Zlib.ZlibOptions);
-  pipeline(Readable.from(source, { objectMode: false, highWaterMark: INFLATE_AHEAD }), gunzip, () => {
+  const entry = { fed: 0, gunzip };
+  inflating.add(entry);
+  gunzip.once('close', () => inflating.delete(entry));
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      entry.fed += chunk.byteLength;
+      yield chunk;
+    }
+  }
+  pipeline(Readable.from(counted(), { objectMode: false, highWaterMark: INFLATE_AHEAD }), gunzip, () => {
     // errors reach the consumer through `gunzip`, which pipeline destroys with them
   });
   return gunzip;

@@ -12,7 +12,15 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats, sta
 import { readdir } from 'node:fs/promises';
 import { basename, isAbsolute, join } from 'node:path';
 import { NewsdigestError } from '../errors.js';
-import { type ByteSource, fileChunks, gunzipChunks, isGzip, peek, readAllBytes } from './byte-source.js';
+import {
+  type ByteSource,
+  countFileBytes,
+  fileChunks,
+  gunzipChunks,
+  isGzip,
+  peek,
+  readAllBytes,
+} from './byte-source.js';
 import { contentIdOfUtf8 } from './content-id.js';
 import {
   charsetOfDocument,
@@ -374,6 +382,7 @@ async function* readPath(
   const named = formatOfName(path);
   const whole = wholeFile(path, readsIntoBuffer(named) ? buffer : undefined);
   const file = whole ? undefined : fileChunks(path);
+  if (whole) countFileBytes(whole.length);
   try {
     yield* readStream(whole ? once(whole) : file!, path, named, options);
   } catch (e) {

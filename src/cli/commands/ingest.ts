@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { estimateTotal } from '../../batch/estimate-total.js';
 import { type IngestCounts, type IngestSummary, runIngest, type Split } from '../../batch/run-ingest.js';
+import { fileBytesRead } from '../../ingest/byte-source.js';
+import { formatOfName } from '../../ingest/read.js';
 import { SkippedRecords } from '../../ingest/skipped.js';
 import { openStore } from '../../store/sqlite-store.js';
 import { type Command, EXIT } from '../command.js';
@@ -12,6 +16,37 @@ import { warningLine } from './digest.js';
 /** How many workers --workers may ask for: twice the cores (more only share them); asked for more, capped here. */
 export function maxWorkers(cores: number): number {
   return Math.max(2, 2 * cores);
+}
+
+/**
+ * The bytes of the files the inputs name, as the reader will read them (a folder's readable
+ * files, hidden ones left out, as the reader walks it), for the progress display's share of the
+ * input read when the page count is unknown; undefined when some input's size is not known
+ * beforehand (stdin, a pattern, a missing file).
+ */
+export async function inputBytes(inputs: readonly string[]): Promise<number | undefined> {
+  const sizeOf = async (path: string): Promise<number> => {
+    const info = await stat(path);
+    if (!info.isDirectory()) return info.size;
+    let bytes = 0;
+    for (const e of await readdir(path, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const child = join(path, e.name);
+      if (e.isDirectory()) bytes += await sizeOf(child);
+      else if (e.isFile() && formatOfName(child).format) bytes += (await stat(child)).size;
+    }
+    return bytes;
+  };
+  let total = 0;
+  for (const input of inputs) {
+    if (input === '-') return undefined;
+    try {
+      total += await sizeOf(input);
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
 }
 
 /** "on the main thread", "1 worker", "N workers". */
@@ -190,8 +225,15 @@ Examples:
     for (const line of refused) ctx.stderr.write(`${line}\n`);
     if (inputs.length === 0) return EXIT.someFailed;
     const store = openStore(db);
-    const progress = createProgress('ingest', ctx.stderr, ctx.interactive);
+    // The share of the inputs' bytes read stands in for the page count where that is not known
+    // cheaply beforehand (gzip files, feeds, WARC: estimateTotal).
+    let bytes: { start: number; total: number } | undefined;
     let counts: IngestCounts | undefined;
+    const progress = createProgress('ingest', ctx.stderr, ctx.interactive, Date.now, () =>
+      bytes
+        ? { read: fileBytesRead() - bytes.start, total: bytes.total, pages: counts?.read ?? 0 }
+        : undefined,
+    );
     // Ctrl-C: say how far the run got, then die of the signal as before (exit 130 in a shell).
     const interrupted = (signal: NodeJS.Signals): void => {
       progress.done();
@@ -204,6 +246,8 @@ Examples:
     const skipped = new SkippedRecords();
     try {
       const total = ctx.interactive ? await estimateTotal(inputs) : undefined;
+      const size = ctx.interactive && total === undefined ? await inputBytes(inputs) : undefined;
+      if (size) bytes = { start: fileBytesRead(), total: size };
       const summary = await runIngest({
         inputs,
         store,
