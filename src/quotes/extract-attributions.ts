@@ -838,7 +838,17 @@ export function extractAttributions({
       if (previous && a.source) {
         if (!previous.source && a.source.start > a.cue.start)
           wholeClause(table, a, previous, k === 1 ? ts : cues[k - 2]![1], c0);
+        else if (a.source.start < a.cue.start) outerClause(table, a, previous, ts);
         cutBeforeCoordinate(table, previous, a.source);
+      }
+      if (previous) {
+        // "called Okafor a “thief” and said …": the "and" that joins the next verb is no content.
+        const j = tokenAt(table, previous.content.end) - 1;
+        if (j === c0 - 1 && j > 0 && (table.lower[j] === 'and' || table.lower[j] === 'but')) {
+          const cut = contentSpan(table, tokenAt(table, previous.content.start), j);
+          if (cut) previous.content = cut;
+        }
+        previous.kind = kindOf(table, previous, tokenAt(table, previous.cue.start));
       }
       thatClauseFrom = table.lower[c1] === 'that' ? c1 : -1;
       a.kind = kindOf(table, a, c0);
@@ -877,6 +887,18 @@ function wholeClause(
   if (whole && whole.end === a.content.end) a.content = whole;
 }
 
+/**
+ * "A man pleaded guilty on Monday to …, prosecutors said": the content read before the source began
+ * where the earlier cue of the sentence ended ("on Monday to …"); the outer cue's content is the
+ * whole clause, the earlier attribution inside it (as PolNeAR nests them).
+ */
+function outerClause(table: TokenTable, a: Attribution, previous: Attribution, from: number): void {
+  if (a.content.end > a.source!.start || previous.cue.start < table.off[2 * from]!) return;
+  if (a.content.start < previous.cue.end || a.content.start > previous.content.start) return;
+  const whole = contentSpan(table, from, tokenAt(table, a.content.end));
+  if (whole && whole.end === a.content.end && whole.start < a.content.start) a.content = whole;
+}
+
 /** Words that join a second clause to the first ("…, and three-quarters said …", "…, but Roe said"). */
 const COORDINATORS = new Set(['and', 'but', 'while', 'whereas', 'yet', ';']);
 
@@ -894,6 +916,17 @@ function cutBeforeCoordinate(table: TokenTable, previous: Attribution, source: S
   // "…[the crowd], which chanted"); before a longer one the comma may be inside the content.
   const short = tokenAt(table, source.end) - j <= 2;
   let joined = false;
+  // "…, “A,” the prosecutor’s office said": a quotation closed with a comma ends before the source.
+  if (
+    j > 1 &&
+    CLOSE_MARKS.has(table.lower[j - 1]!) &&
+    table.lower[j - 2] === ',' &&
+    table.region[j - 1] !== -1
+  ) {
+    const cut = contentSpan(table, tokenAt(table, previous.content.start), j);
+    if (cut) previous.content = cut;
+    return;
+  }
   while (j > 0 && (table.lower[j - 1] === ',' || COORDINATORS.has(table.lower[j - 1]!))) {
     if (table.lower[j - 1] !== ',' || short) joined = true;
     j--;

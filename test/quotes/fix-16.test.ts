@@ -48,13 +48,17 @@ describe('each cue of "he wants A, he wants B" has its own clause (item 2)', () 
     ]);
   });
 
-  it('still reads "A, X said." with nothing after the cue as the words before the source', () => {
+  it('still reads "A, X said." with nothing after the cue as the words before the source (the earlier cue nested inside)', () => {
     const t = 'The mayor said the quay was safe, the engineer said.';
     const got = readCuesAt(t, [
       ['said', 0],
       ['said', 1],
     ]);
-    expect(got[1]).toEqual({ source: 'the engineer', cue: 'said', content: 'the quay was safe' });
+    expect(got[1]).toEqual({
+      source: 'the engineer',
+      cue: 'said',
+      content: 'The mayor said the quay was safe',
+    });
   });
 });
 
@@ -211,5 +215,41 @@ describe('a headline label before a colon (item 11)', () => {
     };
     const colon = findQuotes(article).find((q) => text[q.cue.start] === ':');
     expect(colon && text.slice(colon.start, colon.end)).toBe('I will not resign over the ferry');
+  });
+});
+
+describe('an outer attribution’s content is its whole clause (item 12)', () => {
+  it('gives "…, prosecutors said" the clause with the earlier verb inside it', () => {
+    const t = 'A Dunmore man admitted on Friday to damaging the harbour crane, prosecutors said.';
+    const got = readCuesAt(t, [
+      ['admitted', 0],
+      ['said', 0],
+    ]);
+    expect(got[1]).toEqual({
+      source: 'prosecutors',
+      cue: 'said',
+      content: 'A Dunmore man admitted on Friday to damaging the harbour crane',
+    });
+  });
+
+  it('ends an inner quotation at its closing mark, before the outer source', () => {
+    const t = 'The clerk recalled that he said, "I will make her pay," the district attorney\'s office said.';
+    const got = readCuesAt(t, [
+      ['said', 0],
+      ['said', 1],
+    ]);
+    expect(got[0]).toEqual({ source: 'he', cue: 'said', content: '"I will make her pay,"' });
+    expect(got[1]!.source).toBe("the district attorney's office");
+    expect(got[1]!.content).toContain('The clerk recalled that he said');
+  });
+
+  it('leaves the "and" that joins the next verb out of the content', () => {
+    const t = 'He called the mayor a “fraud” and said the port would close.';
+    const got = readCuesAt(t, [
+      ['called', 0],
+      ['said', 0],
+    ]);
+    expect(got[0]!.content).toBe('the mayor a “fraud”');
+    expect(got[1]).toEqual({ source: 'He', cue: 'said', content: 'the port would close' });
   });
 });
