@@ -25,6 +25,14 @@ export async function runTask(
     return EXIT.usage;
   }
   const task = await load();
+  const foreign = foreignFlag(ctx.values, task);
+  if (foreign) {
+    const own = Object.keys(task.flags ?? {});
+    ctx.stderr.write(
+      `${kind} ${name}: --${foreign} is not one of its options (${own.length > 0 ? own.map((f) => `--${f}`).join(', ') : 'it has none'} beside --data and --limit; see newsdigest ${kind} --help)\n`,
+    );
+    return EXIT.usage;
+  }
   const given = ctx.values['data'];
   const data =
     typeof given === 'string'
@@ -52,6 +60,24 @@ export async function runTask(
   return EXIT.ok;
 }
 
+/** Flags every task takes (TASK_FLAGS' others belong to some tasks and not to others). */
+const EVERY_TASK: ReadonlySet<string> = new Set(['data', 'limit', 'quiet']);
+
+/**
+ * The first flag given that this task does not take: `bench quotes --peers none` would otherwise
+ * run the peer the user meant to leave out, without a word (the parser knows every task's flags).
+ */
+export function foreignFlag(
+  values: Record<string, unknown>,
+  task: Pick<EvalTask, 'flags'>,
+): string | undefined {
+  for (const [flag, value] of Object.entries(values)) {
+    if (value === undefined || EVERY_TASK.has(flag) || flag in (task.flags ?? {})) continue;
+    if (flag in TASK_FLAGS) return flag;
+  }
+  return undefined;
+}
+
 /**
  * The options part of `eval --help` and `bench --help`: the flags every task takes, then each
  * task's own (from its `flags` descriptions; the tasks are loaded to read them).
@@ -66,7 +92,7 @@ export async function taskOptionsHelp(
     `  --limit N, -n N       ${kind === 'eval' ? 'score' : 'time'} only the first N items`,
     '  --quiet               no progress display',
     '',
-    "Options of each task (a task ignores another's):",
+    "Options of each task (another task's is refused):",
   ];
   for (const [name, load] of Object.entries(tasks)) {
     const task = await load();
