@@ -14,6 +14,20 @@ export function nameKey(text: string): string {
   return words ? ` ${words.join(' ')} ` : '';
 }
 
+/**
+ * A name folded for entity search (`entities(q)`): NFKD without marks, lower case, single
+ * spaces; punctuation kept, so that a name typed with its apostrophe or hyphen still matches
+ * as a part of the stored one. "Mesut Özil" → "mesut ozil", "José" → "jose".
+ */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** True when the words of `query` appear in `name`, together and in order. */
 export function nameMatches(name: string, query: string): boolean {
   const q = nameKey(query);

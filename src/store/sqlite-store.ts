@@ -13,7 +13,7 @@ import { type ErrorCode, NewsdigestError } from '../errors.js';
 import { checkLimit, decodeCursor, pageOf } from './cursor.js';
 import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
 import { migrate } from './migrations.js';
-import { NameIndex } from './name-match.js';
+import { foldName, NameIndex } from './name-match.js';
 import { pinDatabase, StatementCache, setPragma } from './pinned.js';
 import { normName } from './record.js';
 import { leadSnippet, MARK_OPEN, snippetHtml } from './snippet.js';
@@ -94,6 +94,14 @@ const IN_LIST = 'SELECT value FROM json_each(?)';
 /** Quotes (as `q`) whose speaker is one of the names, or one of the entities (two parameters). */
 const SPEAKER_MATCHING = `q.speaker_norm IN (${IN_LIST}) OR q.speaker_entity IN (${IN_LIST})`;
 
+/** Folded names for entity search: parallel lists of entity ids and folded names. */
+interface EntityFolds {
+  /** Each entity's own name. */
+  names: { id: number[]; fold: string[] };
+  /** Each distinct (alias, entity). */
+  aliases: { id: number[]; fold: string[] };
+}
+
 interface NameIndexes {
   /** Entity ids by their own names and every alias. */
   entities: NameIndex<number>;
@@ -132,10 +140,6 @@ function checkDate(value: string | undefined, name: string): string | undefined 
     );
   }
   return value;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Wraps a statement run with an FTS query so that bad syntax becomes E_BAD_QUERY. */
@@ -307,13 +311,16 @@ class SqliteStore implements CorpusStore {
   /** Every statement this store prepares, once per SQL text (see pinned.ts for why). */
   private readonly statements: StatementCache;
   /**
-   * Corpus ids of entities by type and normalised name, as committed. Entities are never
-   * deleted, so an id stays right even when another connection writes too; most entities of
+   * Corpus ids of entities by type and normalised name, as committed. An entity is deleted only
+   * when a re-digest leaves it unmentioned (dropUnmentioned), never one a writer of the same run
+   * has cached, so an id stays right even when another connection writes too; most entities of
    * a batch (countries, parties, clubs) are already known, and the cache spares their lookup.
    */
   private readonly entityIds = new Map<string, number>();
   /** The corpus's names by their words (nameIndexes), and the version they were built at. */
   private names: { version: number; writes: number; indexes: NameIndexes } | undefined;
+  /** Entity names and aliases folded for entity search (entityFolds), and their version. */
+  private folds: { version: number; writes: number; folds: EntityFolds } | undefined;
   /** Batches this connection has committed: its own writes leave data_version as it is. */
   private writes = 0;
   /** Whether temp.snippet_window exists on this connection (windowSnippet). */
@@ -361,6 +368,17 @@ class SqliteStore implements CorpusStore {
            AND entity IN (SELECT entity FROM article_entities WHERE article = @article)`,
       ),
       deleteArticleEntities: statements.get('DELETE FROM article_entities WHERE article = ?'),
+      articleEntities: statements.get<[number], number>(
+        'SELECT entity FROM article_entities WHERE article = ?',
+      ),
+      // Of the entities a replaced article's old version mentioned, those no article mentions now
+      // (through article_entities_entity). Aliases and quote speakers point only at entities that
+      // their own article mentions, so nothing else refers to them.
+      deleteUnmentioned: statements.get<[string], { type: string; norm: string }>(
+        `DELETE FROM entities WHERE id IN (${IN_LIST})
+           AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity = entities.id)
+         RETURNING type, norm`,
+      ),
       // A new entity's id is the insert's rowid; a known one (the conflict: no change) is looked up,
       // so no row is rewritten. (RETURNING made this statement about twice as slow.)
       insertEntity: statements.get<[string, string, string]>(
@@ -515,9 +533,10 @@ class SqliteStore implements CorpusStore {
         storedAt,
       };
       let rowid: number;
+      let oldEntities: number[] | undefined;
       if (old !== undefined) {
         rowid = old.rowid;
-        this.dropDerived(old);
+        oldEntities = this.dropDerived(old);
         s.updateArticle.run({ ...row, rowid });
       } else {
         rowid = Number(s.insertArticle.run({ ...row, id, hash }).lastInsertRowid);
@@ -544,6 +563,7 @@ class SqliteStore implements CorpusStore {
           s.insertAlias.run(e.aliasNorms[i], entityId, rowid, e.aliases[i]);
         }
       }
+      if (oldEntities !== undefined) this.dropUnmentioned(oldEntities, corpusIds, added);
       for (const q of record.quotes) {
         const quoteId = s.insertQuote.run(
           rowid,
@@ -570,17 +590,40 @@ class SqliteStore implements CorpusStore {
   /**
    * Drops every row derived from a stored article (its full-text row, entity mentions, aliases,
    * quotes and their full-text rows), in the caller's transaction, before the article is
-   * rewritten in place. Entities stay, even one no article mentions any more: ids are never
-   * reused or deleted (the writers' caches rely on it), and every listing counts an entity's
-   * articles through article_entities, so such an entity is listed nowhere.
+   * rewritten in place; returns the ids of the entities it mentioned (dropUnmentioned).
    */
-  private dropDerived(old: { rowid: number; title: string; body: string }): void {
+  private dropDerived(old: { rowid: number; title: string; body: string }): number[] {
     const s = this.stmts;
     s.deleteFts.run(old.rowid, old.title, old.body);
     for (const q of s.articleQuotes.all(old.rowid)) s.deleteQuoteFts.run(q.rowid, q.text);
     s.deleteQuotes.run(old.rowid);
+    const entities = s.articleEntities.pluck().all(old.rowid) as number[];
     s.deleteAliases.run({ article: old.rowid });
     s.deleteArticleEntities.run(old.rowid);
+    return entities;
+  }
+
+  /**
+   * After a replaced article's new rows are written, in the same transaction: the entities that
+   * only its old version mentioned are deleted, so that none is left with no article (it would
+   * answer /v1/entities/:id with 0 articles). Safe for the writers' id caches: an id a writer
+   * holds is that of an entity an article it wrote in this run mentions, and a run replaces each
+   * article once, so no cached entity is ever one deleted here; this connection forgets the ones
+   * it deletes all the same.
+   */
+  private dropUnmentioned(
+    oldEntities: readonly number[],
+    kept: ReadonlyMap<string, number>,
+    added: Map<string, number>,
+  ): void {
+    const still = new Set(kept.values());
+    const gone = oldEntities.filter((id) => !still.has(id));
+    if (gone.length === 0) return;
+    for (const { type, norm } of this.stmts.deleteUnmentioned.all(JSON.stringify(gone))) {
+      const key = `${type}\0${norm}`;
+      this.entityIds.delete(key);
+      added.delete(key);
+    }
   }
 
   beginReplace(): void {
@@ -846,13 +889,12 @@ class SqliteStore implements CorpusStore {
     const offset = decodeCursor(page.cursor);
     const params: unknown[] = [];
     const where: string[] = [];
-    const norm = q ? normName(q) : '';
-    if (norm) {
-      // Any alias starting with the words typed, or the name containing them.
-      where.push(
-        `(e.id IN (SELECT entity FROM aliases WHERE norm >= ? AND norm < ?) OR e.norm LIKE ? ESCAPE '\\')`,
-      );
-      params.push(norm, `${norm}\uffff`, likePattern(norm));
+    const fold = q ? foldName(q) : '';
+    if (fold) {
+      // Any alias starting with the words typed, or the name containing them, case and accents
+      // folded ("ozil" finds "Mesut Özil"): matched in JS over the corpus's folded names.
+      where.push(`e.id IN (${IN_LIST})`);
+      params.push(JSON.stringify(this.matchingEntities(fold)));
     }
     if (filters.type !== undefined) {
       where.push('e.type = ?');
@@ -868,12 +910,53 @@ class SqliteStore implements CorpusStore {
     return pageOf(rows, offset, limit);
   }
 
+  /** Ids of the entities an alias of which starts with `fold`, or whose name contains it (folded). */
+  private matchingEntities(fold: string): number[] {
+    const { names, aliases } = this.entityFolds();
+    const ids = new Set<number>();
+    for (let i = 0; i < names.fold.length; i++) if (names.fold[i]!.includes(fold)) ids.add(names.id[i]!);
+    for (let i = 0; i < aliases.fold.length; i++) {
+      if (aliases.fold[i]!.startsWith(fold)) ids.add(aliases.id[i]!);
+    }
+    return [...ids];
+  }
+
+  /**
+   * The corpus's entity names and distinct aliases, folded (foldName), as of its current version:
+   * built at the first entity search, again after this connection writes or another one commits.
+   * Folded here rather than stored, so that a corpus made before works as it is (no migration).
+   */
+  private entityFolds(): EntityFolds {
+    const version = this.statements.get<[], number>('PRAGMA data_version').pluck().get() as number;
+    if (this.folds && this.folds.version === version && this.folds.writes === this.writes) {
+      return this.folds.folds;
+    }
+    const folds: EntityFolds = { names: { id: [], fold: [] }, aliases: { id: [], fold: [] } };
+    // all(), never iterate(): see nameIndexes.
+    for (const r of this.statements
+      .get<[], { id: number; norm: string }>('SELECT id, norm FROM entities')
+      .all()) {
+      folds.names.id.push(r.id);
+      folds.names.fold.push(foldName(r.norm));
+    }
+    for (const r of this.statements
+      .get<[], { norm: string; entity: number }>('SELECT DISTINCT norm, entity FROM aliases')
+      .all()) {
+      folds.aliases.id.push(r.entity);
+      folds.aliases.fold.push(foldName(r.norm));
+    }
+    this.folds = { version, writes: this.writes, folds };
+    return folds;
+  }
+
   entity(id: number, page: Page = {}): EntityDetail | undefined {
     const limit = checkLimit(page.limit);
     const offset = decodeCursor(page.cursor);
     const e = this.stmts.entity.get(id);
     if (!e) return undefined;
     const counts = this.stmts.entityCounts.get(id)!;
+    // An entity no article mentions: one a re-digest by an earlier build left behind.
+    if (counts.articles === 0) return undefined;
     const rows = this.stmts.occurrences.all(id, limit + 1, offset).map((r) => ({
       article: { id: r.id, title: r.title },
       localId: r.local_id,
