@@ -57,6 +57,14 @@ function isPersonName(name: string): boolean {
   return capitalised >= 1 || words.every((w) => /^[\p{Ll}'’.-]+$/u.test(w));
 }
 
+/** Letters and digits only, lower case: "The Hill", "TheHill" and "thehill.com"'s label compare equal. */
+export function compact(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /**
  * Whether a name opens with one of the site's names, compacted to lower-case letters and digits
  * ("Telegraph Sport" on The Telegraph, "Coast Daily Staff"), or is the start of one: the site's
@@ -67,9 +75,7 @@ export function isSiteDesk(name: string, sites: ReadonlySet<string>): boolean {
   const words = name.trim().split(/\s+/);
   let prefix = '';
   for (let i = 0; i < words.length; i++) {
-    prefix += words[i]!.normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '');
+    prefix += compact(words[i]!);
     if (i < words.length - 1 && prefix.length >= 3 && sites.has(prefix)) return true;
   }
   // The site's name, whole or cut short ("Harbour Post" on "Harbour Post Weekend"): not a person.
@@ -79,12 +85,12 @@ export function isSiteDesk(name: string, sites: ReadonlySet<string>): boolean {
 
 /**
  * Cleans, de-duplicates and filters names; `refuse` holds names that are not people (the publisher),
- * `sites` the site's names compacted (the publisher less "The"): a name opening with one is a desk.
+ * `isDesk` tells a name that is the site's desk or section (see `isSiteDesk`).
  */
 export function cleanAuthors(
   names: readonly string[],
   refuse: readonly string[] = [],
-  sites?: ReadonlySet<string>,
+  isDesk?: (name: string) => boolean,
 ): string[] {
   const refused = new Set(refuse.map((r) => r.toLowerCase()));
   const out: string[] = [];
@@ -92,7 +98,7 @@ export function cleanAuthors(
     const name = raw.replace(/\s+/g, ' ').replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
     if (!name || refused.has(name.toLowerCase())) continue;
     if (!isPersonName(name)) continue;
-    if (sites && isSiteDesk(name, sites)) continue;
+    if (isDesk?.(name)) continue;
     if (!out.some((o) => o.toLowerCase() === name.toLowerCase())) out.push(name);
   }
   return out.slice(0, 10);

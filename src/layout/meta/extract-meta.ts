@@ -14,7 +14,7 @@ import type { Article, Block, Meta } from '../../article/types.js';
 import type { JsonLdArticle } from '../html/json-ld.js';
 import type { RenderedPage } from '../html/render.js';
 import { DATELINE_LEAD, DATELINE_LEAD_LOWER, DATELINE_ONLY } from '../patterns.js';
-import { cleanAuthors, isSiteDesk, namesFromByline } from './authors.js';
+import { cleanAuthors, compact, isSiteDesk, namesFromByline } from './authors.js';
 import { dateFromText, dateFromUrl, toIsoDate } from './dates.js';
 
 /** A <title>'s short tail ("… - The Fenwick Courier"): at most four words, read as the site's name. */
@@ -186,16 +186,18 @@ export function extractMeta(
   // Authors: JSON-LD, then meta tags, then what the feed or record said, then visible bylines. A name
   // that opens with the site's name is its desk ("Telegraph Sport"), not a person.
   const refuse = [meta.publisher, publisher].filter((x): x is string => !!x);
-  const sites = new Set<string>();
-  for (const r of refuse) sites.add(compact(r.replace(/^the\s+/i, '')));
-  let authors = cleanAuthors(ld?.authors ?? [], refuse, sites);
+  // Built at the first name that reads as a person's (most pages' first author).
+  let siteSet: Set<string> | undefined;
+  const sites = () => (siteSet ??= new Set(refuse.map((r) => compact(r.replace(/^the\s+/i, '')))));
+  const isDesk = (name: string) => refuse.length > 0 && isSiteDesk(name, sites());
+  let authors = cleanAuthors(ld?.authors ?? [], refuse, isDesk);
   if (!authors.length) {
     const tag = metaTag(page, 'author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author');
     if (tag && !/^https?:/i.test(tag))
-      authors = cleanAuthors(tag.split(/\s*(?:,|;|\band\b|&)\s*/), refuse, sites);
+      authors = cleanAuthors(tag.split(/\s*(?:,|;|\band\b|&)\s*/), refuse, isDesk);
   }
   if (!authors.length && article.meta?.authors.length)
-    authors = cleanAuthors(article.meta.authors, refuse, sites);
+    authors = cleanAuthors(article.meta.authors, refuse, isDesk);
   if (!authors.length) {
     // The bylines under the headline first: lines above it in a byline's box are breadcrumbs and
     // kickers ("Fact Checks", "Politics"); those are read only when nothing below names a person.
@@ -207,8 +209,8 @@ export function extractMeta(
         const b = blocks[i]!;
         if (b.kind !== 'byline' || (pass === 1 && i < titleAt) || (pass === 0 && i > titleAt)) continue;
         const names = namesFromByline(blockText(b));
-        authors = cleanAuthors(names, refuse, sites);
-        desk = !authors.length && names.some((n) => isSiteDesk(n, sites));
+        authors = cleanAuthors(names, refuse, isDesk);
+        desk = !authors.length && names.some(isDesk);
       }
       if (authors.length || desk) break;
     }
@@ -219,7 +221,7 @@ export function extractMeta(
     if (b.kind !== 'credit') continue;
     const m = /^(?:(?:[\w.&-]+\s){0,3}?[\w.&-]+(?:['’]s|s['’])\s+)?(.+?)\s+contributed\b/i.exec(blockText(b));
     if (m)
-      for (const name of cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse, sites))
+      for (const name of cleanAuthors(m[1]!.split(/\s*(?:,|\band\b)\s*/), refuse, isDesk))
         contributors.push(name);
   }
   meta.contributors = [...new Set(contributors)];
@@ -347,14 +349,6 @@ interface TitleEvidence {
   names: Set<string>;
   /** The page's other title sources, compacted. */
   titles: Set<string>;
-}
-
-/** Letters and digits only, lower case: "The Hill", "TheHill" and "thehill.com"'s label compare equal. */
-function compact(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function titleEvidence(
