@@ -20,7 +20,7 @@ const text = [
 describe('a highlights box and its heading', () => {
   it('lists two highlights and counts two in the layout line', async () => {
     const a = await digest({ text }, { entities: { skip: true }, quotes: { skip: true } });
-    const highlightBlocks = a.blocks.filter((b) => b.kind === 'highlight');
+    const highlightBlocks = (a.blocks ?? []).filter((b) => b.kind === 'highlight');
     expect(highlightBlocks.map((b) => isHighlightsHeading(a.text, b))).toEqual([true, false, false]);
     expect(a.highlights?.origin).toBe('page');
     expect(a.highlights?.items.map((h) => h.text)).toEqual([
