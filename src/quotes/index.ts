@@ -81,6 +81,7 @@ export function findQuotes(
   // Page furniture is no part of the story a "he" or "she" reads back through (a caption's name).
   const skipped =
     mentions.length && article.blocks ? article.blocks.filter((b) => SKIPPED_BLOCKS.has(b.kind)) : [];
+  const resolved = new Map<number, number | undefined>();
   return attributions.map((a) => {
     const quote: Quote = {
       kind: a.kind,
@@ -90,9 +91,13 @@ export function findQuotes(
       cue: a.cue,
     };
     if (a.source) {
-      const entity = mentions.length
-        ? resolveSpeaker(text, a.source, mentions, entities, skipped)
-        : undefined;
+      // Several cues share one source span ("he asked …, called … and said …"): resolved once.
+      const key = a.source.start * 65536 + (a.source.end - a.source.start);
+      let entity = resolved.get(key);
+      if (entity === undefined && !resolved.has(key)) {
+        entity = mentions.length ? resolveSpeaker(text, a.source, mentions, entities, skipped) : undefined;
+        resolved.set(key, entity);
+      }
       quote.speaker =
         entity === undefined
           ? { start: a.source.start, end: a.source.end }

@@ -291,12 +291,50 @@ function unknownNameSubject(
   const word = m[1]!;
   const wordStart = text.indexOf(word, sentence + m.index);
   if (mentions.some((x) => x.start <= wordStart && wordStart < x.end)) return false;
+  let names = nameCache.get(mentions);
+  if (!names) nameCache.set(mentions, (names = new Map()));
+  let known = names.get(word);
+  if (known === undefined) names.set(word, (known = writtenAsName(text, word)));
+  return known;
+}
+
+/** Whether `word` is a name by how the text writes it (unknownNameSubject), kept for the mentions array. */
+const nameCache = new WeakMap<readonly Mention[], Map<string, boolean>>();
+function writtenAsName(text: string, word: string): boolean {
   // Written capitalised after a lower-case word elsewhere, and never in lower case: a name, not a
   // capitalised common word ("The", "Police", "Sentencing").
-  const lower = new RegExp(`(?<![\\p{L}])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
-  if (lower.test(text)) return false;
-  const inside = new RegExp(`\\p{Ll},?\\s+${escapeRegExp(word)}(?![\\p{L}])`, 'u');
-  return inside.test(text);
+  if (wholeWordAt(text, word.toLowerCase(), () => true)) return false;
+  return wholeWordAt(text, word, (at) => {
+    let k = at - 1;
+    while (k >= 0 && /\s/u.test(text[k]!)) k--;
+    if (k === at - 1) return false;
+    if (text[k] === ',') k--;
+    return k >= 0 && /\p{Ll}/u.test(text[k]!);
+  });
+}
+
+const LETTER = /\p{L}/u;
+/** Whether `word` occurs in `text` as a whole word at a place `where` accepts. */
+function wholeWordAt(text: string, word: string, where: (at: number) => boolean): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (at > 0 && LETTER.test(text[at - 1]!)) continue;
+    const after = text[at + word.length];
+    if (after !== undefined && LETTER.test(after)) continue;
+    if (where(at)) return true;
+  }
+  return false;
+}
+
+/** Index of the first mention starting at or after `pos` (mentions are in text order). */
+function firstFrom(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -321,13 +359,13 @@ function resolvePerson(
   const genders = gendersOf(text, mentions, entities);
   const fits = (m: Mention) =>
     entities[m.entity]!.type === 'PER' && (genders.get(m.entity) ?? gender) === gender;
-  const word = gender === 'm' ? /\b[Hh]e\b/gu : /\b[Ss]he\b/gu;
+  const word = gender === 'm' ? /\b[Hh]e\b/u : /\b[Ss]he\b/u;
   // A sentence start inside a name ("Thomas R. Vance") is no start: read back to the name's own.
   const startOf = (pos: number, floor: number) => {
     let st = sentenceStart(text, pos, floor);
-    for (const m of mentions) {
-      if (m.start >= st) break;
-      if (m.end > st) st = sentenceStart(text, m.start, floor);
+    for (let i = firstFrom(mentions, st) - 1; i >= 0 && st - mentions[i]!.start < 200; i--) {
+      const m = mentions[i]!;
+      if (m.start < st && m.end > st) st = sentenceStart(text, m.start, floor);
     }
     return st;
   };
@@ -337,22 +375,23 @@ function resolvePerson(
     if (!skipped.some((k) => k.start <= start && start < k.end)) {
       let subject: Mention | undefined;
       let other: Mention | undefined;
-      for (const m of mentions) {
+      for (let i = firstFrom(mentions, start); i < mentions.length; i++) {
+        const m = mentions[i]!;
         if (m.end > end) break;
-        if (m.start < start || !fits(m)) continue;
+        if (!fits(m)) continue;
         if (!subject && personSubject(text, start, m.start, m.end)) subject = m;
         other = m;
       }
       if (subject) return subject.entity;
       // The same pronoun as the sentence's subject: the chain goes on through it.
-      word.lastIndex = start;
-      const p = word.exec(text);
-      if (p && p.index < end && personSubject(text, start, p.index, p.index + p[0].length)) {
-        if (back === 0 && p.index === at) {
+      const found = word.exec(text.slice(start, end));
+      const p = found ? start + found.index : -1;
+      if (found && personSubject(text, start, p, p + found[0].length)) {
+        if (back === 0 && p === at) {
           // the pronoun itself opens this sentence: read on backwards
         } else {
           return depth > 0
-            ? resolvePerson(text, p.index, gender, mentions, entities, skipped, depth - 1)
+            ? resolvePerson(text, p, gender, mentions, entities, skipped, depth - 1)
             : undefined;
         }
       } else if (unknownNameSubject(text, start, end, mentions)) return undefined;

@@ -253,11 +253,12 @@ describe('speakers', () => {
     });
   });
 
-  it('resolves "he" to the nearest person before it, and "they" to the nearest group', () => {
+  it('resolves "he" to a person before it the article does not call "Mrs.", and "they" to the nearest group', () => {
+    // The sentence's subject comes first unless the article titles her otherwise (quotes-fix-16).
     const text =
-      'Gen. Ana Lopez met Col. Piet Marais and the Coastal Guard on Sunday. He said the talks went well. They said the patrols would go on.';
+      'Mrs. Ana Lopez met Col. Piet Marais and the Coastal Guard on Sunday. He said the talks went well. They said the patrols would go on.';
     const entities = [
-      entity(text, 'lopez', 'PER', ['Gen. Ana Lopez']),
+      entity(text, 'lopez', 'PER', ['Ana Lopez']),
       entity(text, 'marais', 'PER', ['Col. Piet Marais']),
       entity(text, 'guard', 'ORG', ['the Coastal Guard']),
     ];
