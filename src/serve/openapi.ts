@@ -55,11 +55,15 @@ function notAllowedOperations(allow: readonly (typeof METHODS)[number][]): Recor
 }
 const READ_ONLY = notAllowedOperations(['get', 'head']);
 
-function paged(item: object) {
+function paged(item: object, total?: string) {
   return {
     type: 'object',
     required: ['items', 'next'],
-    properties: { items: { type: 'array', items: item }, next: nullableStr },
+    properties: {
+      items: { type: 'array', items: item },
+      next: nullableStr,
+      ...(total ? { total: { type: 'integer', minimum: 0, description: total } } : {}),
+    },
   };
 }
 
@@ -124,7 +128,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             200: {
               description: 'Best matches first (bm25) with a query; newest first without one',
-              content: { 'application/json': { schema: paged({ $ref: '#/components/schemas/ArticleHit' }) } },
+              content: {
+                'application/json': {
+                  schema: paged(
+                    { $ref: '#/components/schemas/ArticleHit' },
+                    'How many articles match in all, every page together (counted at each request)',
+                  ),
+                },
+              },
             },
             400: badParameter(`; bad query syntax (\`q\`); \`from\` or \`to\` not a real date${PAGE_400}`),
           },

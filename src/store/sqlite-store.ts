@@ -769,11 +769,19 @@ class SqliteStore implements CorpusStore {
              FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
              ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC LIMIT ? OFFSET ?`;
       const rows = this.statements.get<unknown[], HitRow>(sql).all(...params, limit + 1, offset);
-      return pageOf(
+      const paged = pageOf(
         rows.map((r) => ({ ...r, snippet: leadSnippet(r.snippet) })),
         offset,
         limit,
       );
+      if (!page.total) return paged;
+      const total = this.statements
+        .get<unknown[], number>(
+          `SELECT COUNT(*) FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        )
+        .pluck()
+        .get(...params) as number;
+      return { ...paged, total };
     }
     const fts = toFtsQuery(q);
     // Two steps, because SQLite computes every result column before sorting: rank the
@@ -790,7 +798,15 @@ class SqliteStore implements CorpusStore {
         )
         .all(fts.match, ...params, limit + 1, offset),
     );
-    if (ranked.length === 0) return { items: [], next: null };
+    // The matches' count, on the index alone as the ranking (the filter included).
+    const total = page.total
+      ? (this.statements
+          .get<unknown[], number>(`SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ? ${filter}`)
+          .pluck()
+          .get(fts.match, ...params) as number)
+      : undefined;
+    const counted = <T>(paged: Paged<T>): Paged<T> => (total === undefined ? paged : { ...paged, total });
+    if (ranked.length === 0) return counted({ items: [], next: null });
     const rowids = ranked.map((r) => r.r);
     // snippet() scores every window of the column against every match: its cost grows with the
     // square of a body's matches, minutes for a 9 MB article. A body longer than SNIPPET_WHOLE_MAX
@@ -810,7 +826,7 @@ class SqliteStore implements CorpusStore {
       const snippet = row.snippet ?? this.windowSnippet(r, fts.match, q);
       return { ...row, snippet: snippetHtml(snippet), score };
     });
-    return pageOf(hits, offset, limit);
+    return counted(pageOf(hits, offset, limit));
   }
 
   /**

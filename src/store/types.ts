@@ -101,6 +101,8 @@ export interface Page {
   limit?: number | string;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;
+  /** Count every match as well (Paged.total): one more query (search only). */
+  total?: boolean;
 }
 
 export interface ArticleHit {
@@ -119,6 +121,8 @@ export interface Paged<T> {
   items: T[];
   /** Cursor of the next page, or null on the last one. */
   next: string | null;
+  /** How many items match in all, every page together (when asked for: Page.total). */
+  total?: number;
 }
 
 export interface EntitySummary {

@@ -32,10 +32,30 @@ function field(name: keyof ArticleFilters, label: string, value: string | undefi
   return html`<label class="${name}">${label}<input type="${type}" name="${name}" value="${value ?? ''}"></label>`;
 }
 
+/** A count as written in English text: 4,368. */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/**
+ * What a page of results holds: "Articles 4,361–4,368 of 4,368" (with the total: Paged.total),
+ * "1 article", or as before without it, "20+ articles".
+ */
+export function resultCount(noun: string, result: Paged<unknown>, offset: number): string {
+  const shown = result.items.length;
+  const plural = `${noun}s`;
+  if (result.total === undefined) return `${shown}${result.next ? '+' : ''} ${shown === 1 ? noun : plural}`;
+  if (result.total === 1 && shown === 1 && offset === 0) return `1 ${noun}`;
+  if (shown === 0) return `${count(result.total)} ${result.total === 1 ? noun : plural}`;
+  const Plural = plural[0]!.toUpperCase() + plural.slice(1);
+  return `${Plural} ${count(offset + 1)}–${count(offset + shown)} of ${count(result.total)}`;
+}
+
 export function searchPage(
   filters: ArticleFilters,
   result: Paged<ArticleHit> | undefined,
   error?: string,
+  offset = 0,
 ): Html {
   const hits = result?.items ?? [];
   const any = Object.values(filters).some(Boolean);
@@ -51,7 +71,7 @@ ${field('publisher', 'Publisher', filters.publisher)}${field('from', 'From', fil
 ${error ? html`<p class="error" id="search-error">${error}</p>` : ''}
 ${
   result
-    ? html`<p class="muted" id="result-count">${hits.length === 0 ? 'No articles match.' : `${hits.length}${result.next ? '+' : ''} article${hits.length === 1 ? '' : 's'}${any ? '' : ', newest first'}`}</p>
+    ? html`<p class="muted" id="result-count">${hits.length === 0 && !result.total ? 'No articles match.' : `${resultCount('article', result, offset)}${any ? '' : ', newest first'}`}</p>
 <ol class="hits">${hits.map(
         (h) => html`<li><a class="title" href="${articleHref(h.id)}">${h.title}</a>
 <div class="meta">${[h.publisher, h.published?.slice(0, 10)].filter(Boolean).join(' · ')}</div>

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { ENTITY_TYPES, QUOTE_KINDS, QUOTE_MODES } from '../../article/schema.js';
 import { isNewsdigestError } from '../../errors.js';
+import { decodeCursor } from '../../store/cursor.js';
 import type { CorpusStore, QuoteFilters } from '../../store/types.js';
 import { READ_METHODS } from '../http-errors.js';
 import { articleFilters, entityId, enumParam, pageParams } from '../params.js';
@@ -30,15 +31,9 @@ export function webRoutes(store: CorpusStore): Hono {
   web.get('/', (c) => {
     const filters = articleFilters((k) => c.req.query(k));
     try {
-      return c.html(
-        searchPage(
-          filters,
-          store.search(
-            filters,
-            pageParams((k) => c.req.query(k)),
-          ),
-        ),
-      );
+      const page = pageParams((k) => c.req.query(k));
+      const result = store.search(filters, { ...page, total: true });
+      return c.html(searchPage(filters, result, undefined, decodeCursor(page.cursor)));
     } catch (e) {
       const message = userError(e);
       if (!message) throw e;
