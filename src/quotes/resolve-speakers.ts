@@ -292,9 +292,15 @@ function unknownNameSubject(
   const wordStart = text.indexOf(word, sentence + m.index);
   if (mentions.some((x) => x.start <= wordStart && wordStart < x.end)) return false;
   let names = nameCache.get(mentions);
-  if (!names) nameCache.set(mentions, (names = new Map()));
+  if (!names) {
+    names = new Map();
+    nameCache.set(mentions, names);
+  }
   let known = names.get(word);
-  if (known === undefined) names.set(word, (known = writtenAsName(text, word)));
+  if (known === undefined) {
+    known = writtenAsName(text, word);
+    names.set(word, known);
+  }
   return known;
 }
 
