@@ -4,16 +4,20 @@
  * in the replace's transaction, the entities only the old version of an article mentioned.
  * Fixtures written for these tests.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/types.js';
+import { runIngest } from '../../src/batch/run-ingest.js';
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
+import { syntheticJsonl } from '../batch/synthetic-pages.js';
 import { buildArticle, type FixtureStory } from './fixture-articles.js';
 import { checkWhole } from './redigest-helpers.js';
-import { testDatabase } from './test-database.js';
+import { databaseDifference, testDatabase } from './test-database.js';
+
+const hasDist = existsSync('dist/src/batch/worker.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'nd-serve16-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -171,4 +175,104 @@ describe('a re-digest deletes the entities only the old version mentioned', () =
     expect(store.entities('ola').items).toEqual([]);
     store.close();
   });
+});
+
+/** Entities no article mentions, and rows naming an entity that is not there. */
+function leftovers(file: string): { unmentioned: number; dangling: number; entities: number } {
+  const db = testDatabase(file, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM entities WHERE id NOT IN (SELECT entity FROM article_entities)) AS unmentioned,
+                (SELECT COUNT(*) FROM article_entities WHERE entity NOT IN (SELECT id FROM entities))
+              + (SELECT COUNT(*) FROM aliases WHERE entity NOT IN (SELECT id FROM entities))
+              + (SELECT COUNT(*) FROM quotes WHERE speaker_entity NOT IN (SELECT id FROM entities)) AS dangling,
+                (SELECT COUNT(*) FROM entities) AS entities`,
+      )
+      .get() as { unmentioned: number; dangling: number; entities: number };
+  } finally {
+    db.close();
+  }
+}
+
+describe('runIngest --redigest leaves no entity without an article', () => {
+  it.skipIf(!hasDist)(
+    'on the main thread and with 1 and 2 workers (by stage and by article): the same database each time',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'nd-serve16-ingest-'));
+      const input = join(dir, 'pages.jsonl');
+      writeFileSync(input, syntheticJsonl(120));
+      const fresh = join(dir, 'fresh.db');
+      let store = openStore(fresh);
+      await runIngest({ inputs: [input], store, workers: 0 });
+      store.close();
+      const base = join(dir, 'base.db');
+      copyFileSync(fresh, base);
+      // An earlier build's output for every third page: one entity of its own, and one that
+      // several of them share (dropped only with its last mention).
+      store = openStore(base);
+      const db = testDatabase(base, { readonly: true });
+      const stored = db.prepare('SELECT id, hash FROM articles ORDER BY rowid').all() as {
+        id: string;
+        hash: string;
+      }[];
+      db.close();
+      const aged = stored.filter((_, i) => i % 3 === 0);
+      store.putBatch(
+        aged.map(({ id, hash }, i) => {
+          const article = store.article(id)!;
+          const extra = (eid: string, name: string) => ({
+            id: eid,
+            type: 'ORG' as const,
+            name,
+            aliases: [],
+            mentions: [{ start: 0, end: 1 }],
+          });
+          const older: Article = {
+            ...article,
+            entities: [
+              ...(article.entities ?? []),
+              extra('old1', `Oldfield Trust ${i}`),
+              extra('old2', 'Harbour Trust'),
+            ],
+          };
+          return { hash, record: articleRecord(older), replace: true };
+        }),
+      );
+      store.close();
+      expect(leftovers(base).entities).toBe(leftovers(fresh).entities + aged.length + 1);
+      const files: string[] = [];
+      for (const [name, workers, split] of [
+        ['w0', 0],
+        ['w1', 1],
+        ['w2-stage', 2, 'stage'],
+        ['w2-article', 2, 'article'],
+      ] as [string, number, ('stage' | 'article')?][]) {
+        const file = join(dir, `${name}.db`);
+        copyFileSync(base, file);
+        const s = openStore(file);
+        const summary = await runIngest({
+          inputs: [input],
+          store: s,
+          workers,
+          redigest: true,
+          batchSize: 16,
+          ...(split ? { split } : {}),
+        });
+        expect(summary).toMatchObject({ stored: 120, redigested: 120, failed: 0 });
+        expect(s.entities('trust').items).toEqual([]);
+        s.close();
+        checkWhole(file);
+        expect(leftovers(file), name).toEqual({
+          unmentioned: 0,
+          dangling: 0,
+          entities: leftovers(fresh).entities,
+        });
+        files.push(file);
+      }
+      for (const other of files.slice(2)) expect(databaseDifference(files[1]!, other)).toEqual([]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    60_000,
+  );
 });
