@@ -233,9 +233,22 @@ const TITLE_GENDER = /(?:^|[^\p{L}])(Mr|Mister|Sir|Lord|Mrs|Ms|Miss|Madam|Dame|L
 const FEMALE_TITLES: ReadonlySet<string> = new Set(['mrs', 'ms', 'miss', 'madam', 'dame', 'lady']);
 
 /**
+ * A gendered noun said of the name right after it, in an apposition ("Roe, a spokeswoman for …",
+ * "Roe, 55, a New York man") or after "is"/"was" ("Roe is one of the first two women …"), within
+ * a few words and before any comma, stop or verb in -ed.
+ */
+const GENDERED_NOUN =
+  /^(?:,\s+(?:\d+,\s+)?|\s+(?:is|was)\s+(?:one\s+of\s+)?)(?:(?:a|an|the|his|her|their)\s+)?(?:[\p{L}\p{N}’'-]+(?<!ed)\s+){0,4}?(women|woman|girl|spokeswoman|congresswoman|businesswoman|actress|mother|wife|daughter|sister|widow|grandmother|men|man|boy|spokesman|congressman|businessman|father|husband|son|brother|widower|grandfather)(?![\p{L}])/iu;
+const FEMALE_NOUNS: ReadonlySet<string> = new Set(
+  'women woman girl spokeswoman congresswoman businesswoman actress mother wife daughter sister widow grandmother'.split(
+    ' ',
+  ),
+);
+
+/**
  * What the article says of each person's gender: a title before any of their mentions
- * ("Mr. Vance", "Ms Okafor"); a person called both ways is left unknown. Kept for the mentions
- * array it was computed from.
+ * ("Mr. Vance", "Ms Okafor"), or a gendered noun said of a mention (GENDERED_NOUN); a person
+ * called both ways is left unknown. Kept for the mentions array it was computed from.
  */
 const genderCache = new WeakMap<readonly Mention[], Map<number, Gender | null>>();
 function gendersOf(
@@ -251,8 +264,15 @@ function gendersOf(
     const t =
       TITLE_GENDER.exec(text.slice(Math.max(0, m.start - 8), m.start)) ??
       TITLE_GENDER.exec(text.slice(m.start, Math.min(m.end, m.start + 8)).replace(/\s+\S*$/u, ' '));
-    if (!t) continue;
-    const g: Gender = FEMALE_TITLES.has(t[1]!.toLowerCase()) ? 'f' : 'm';
+    const noun = t ? undefined : GENDERED_NOUN.exec(text.slice(m.end, m.end + 80));
+    if (!t && !noun) continue;
+    const g: Gender = t
+      ? FEMALE_TITLES.has(t[1]!.toLowerCase())
+        ? 'f'
+        : 'm'
+      : FEMALE_NOUNS.has(noun![1]!.toLowerCase())
+        ? 'f'
+        : 'm';
     const known = genders.get(m.entity);
     genders.set(m.entity, known === undefined || known === g ? g : null);
   }

@@ -125,6 +125,17 @@ describe('"he" and "she" resolve to a compatible person (item 1)', () => {
     expect(speakerOf(t, 'he', people, 2)).toBe('Ivo Marsh');
   });
 
+  it('reads a gendered noun said of a name as the article’s word on that person', () => {
+    const t =
+      'Krasowski, 41, was charged on Monday. Mayor Ruth Adler is one of the first two women elected in Kellport. ' +
+      'He said he would fight the charge.';
+    expect(speakerOf(t, 'He', [['Ruth Adler', 'PER']])).toBeUndefined();
+    const u = 'Ivo Marsh, a harbour spokeswoman, met the crew. She said the ferry would sail.';
+    expect(speakerOf(u, 'She', [['Ivo Marsh', 'PER']])).toBe('Ivo Marsh');
+    const v = 'Ivo Marsh, a harbour spokesman, met the crew. She said the ferry would sail.';
+    expect(speakerOf(v, 'She', [['Ivo Marsh', 'PER']])).toBeUndefined();
+  });
+
   it('leaves "he" unresolved when the sentence before opens with a name the entities do not know', () => {
     const t =
       'Senator Ruth Adler spoke on Monday.\n\nKrasowski faces ten years in prison, the court heard. ' +
