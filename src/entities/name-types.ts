@@ -16,7 +16,7 @@ import { ENTITY_TYPES, NUM_TAGS } from './tags.js';
 
 /**
  * Head nouns of place names. Chosen on CoNLL-2003 train's gold names ending in each word
- * (docs/decisions/entities-16.md): words whose names are mostly places. Left out as often
+ * (docs/DECISIONS.md (entities-16)): words whose names are mostly places. Left out as often
  * sports clubs or people there: coast, county, forest, park, hill, lane, mountain, province.
  */
 const PLACE_HEADS = new Set(
