@@ -1,31 +1,56 @@
 /**
  * How --entity, --speaker and --publisher match a stored name: by whole words, case- and
  * accent-insensitive. "Costa" finds "Ana Costa", "hale" finds "Martin Hale", "valley ledger"
- * finds "The Valley Ledger", "Jose" finds "José"; "Cost" finds nothing (words are whole).
+ * finds "The Valley Ledger", "Jose" finds "José", "odegard" finds "Ødegård"; "Cost" finds
+ * nothing (words are whole).
  */
-
-/** A name's words, folded (NFKD without marks, lower case), as " w1 w2 … " ('' when it has none). */
-export function nameKey(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  return words ? ` ${words.join(' ')} ` : '';
-}
 
 /**
- * A name folded for entity search (`entities(q)`): NFKD without marks, lower case, single
- * spaces; punctuation kept, so that a name typed with its apostrophe or hyphen still matches
- * as a part of the stored one. "Mesut Özil" → "mesut ozil", "José" → "jose".
+ * Letters that Unicode does not decompose into a base letter and a mark, so that NFKD leaves
+ * them as they are, with the Latin letters they are written as without a keyboard of their
+ * own (lower case: the text is lower-cased first).
  */
-export function foldName(text: string): string {
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ŧ: 't',
+  ı: 'i',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+};
+const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
+
+/**
+ * The one folding of the store's name matching (nameKey, foldName): NFKD without marks, lower
+ * case, and the letters that do not decompose spelled plainly. "Zoë Ødegård" → "zoe odegard",
+ * "Łukasz" → "lukasz", "Straße" → "strasse", "Kılıç" → "kilic".
+ */
+export function foldLetters(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!);
+}
+
+/** A name's words, folded (foldLetters), as " w1 w2 … " ('' when it has none). */
+export function nameKey(text: string): string {
+  const words = foldLetters(text).match(/[\p{L}\p{N}]+/gu);
+  return words ? ` ${words.join(' ')} ` : '';
+}
+
+/**
+ * A name folded for entity search (`entities(q)`): foldLetters, single spaces; punctuation
+ * kept, so that a name typed with its apostrophe or hyphen still matches as a part of the
+ * stored one. "Mesut Özil" → "mesut ozil", "José" → "jose", "Ødegård" → "odegard".
+ */
+export function foldName(text: string): string {
+  return foldLetters(text).replace(/\s+/g, ' ').trim();
 }
 
 /** True when the words of `query` appear in `name`, together and in order. */

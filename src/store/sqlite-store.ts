@@ -923,7 +923,17 @@ class SqliteStore implements CorpusStore {
          GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.name LIMIT ? OFFSET ?`,
       )
       .all(...params, limit + 1, offset);
-    return pageOf(rows, offset, limit);
+    const paged = pageOf(rows, offset, limit);
+    if (!page.total) return paged;
+    // The entities listed are those some article mentions: one index probe each, no grouping.
+    const total = this.statements
+      .get<unknown[], number>(
+        `SELECT COUNT(*) FROM entities e WHERE EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity = e.id)
+         ${where.length ? `AND ${where.join(' AND ')}` : ''}`,
+      )
+      .pluck()
+      .get(...params) as number;
+    return { ...paged, total };
   }
 
   /** Ids of the entities an alias of which starts with `fold`, or whose name contains it (folded). */
@@ -1021,6 +1031,15 @@ class SqliteStore implements CorpusStore {
     const rows = withQuery(q, raw, () =>
       this.statements.get<unknown[], QuoteRow>(sql).all(...params, limit + 1, offset),
     );
+    // The count needs no article: every quote has one (quotes.article is NOT NULL).
+    const total = page.total
+      ? (this.statements
+          .get<unknown[], number>(
+            `SELECT COUNT(*) FROM quotes q ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+          )
+          .pluck()
+          .get(...params) as number)
+      : undefined;
     const hits: QuoteHit[] = rows.map((r) => ({
       article: { id: r.article_id, title: r.title },
       kind: r.kind,
@@ -1031,7 +1050,8 @@ class SqliteStore implements CorpusStore {
       cue: r.cue,
       speaker: r.speaker ? { name: r.speaker, entity: r.speaker_entity } : null,
     }));
-    return pageOf(hits, offset, limit);
+    const paged = pageOf(hits, offset, limit);
+    return total === undefined ? paged : { ...paged, total };
   }
 
   stats(): StoreStats {

@@ -101,7 +101,7 @@ export interface Page {
   limit?: number | string;
   /** Opaque: the `next` of the previous page. */
   cursor?: string;
-  /** Count every match as well (Paged.total): one more query (search only). */
+  /** Count every match as well (Paged.total): one more query (search, entities, quotes). */
   total?: boolean;
 }
 
