@@ -840,6 +840,7 @@ export function extractAttributions({
           wholeClause(table, a, previous, k === 1 ? ts : cues[k - 2]![1], c0);
         else if (a.source.start < a.cue.start) outerClause(table, a, previous, ts);
         cutBeforeCoordinate(table, previous, a.source);
+        restrictiveClauseEnd(table, previous, a.source, ts);
       }
       if (previous) {
         // "called Okafor a “thief” and said …": the "and" that joins the next verb is no content.
@@ -1567,6 +1568,9 @@ function attributionAt(
     a.source = previous!.source;
     if (readings) reading = 'comma-previous';
   }
+  if (a && restrictiveSubject(table, a, previous, ts)) {
+    if (readings) reading = 'relative-subject';
+  }
   if (a?.source && a.content.start >= cue.end) relativeContent(table, a, s0);
   // 4c. "criticism from X", "support among X", "an endorsement by X": the agent follows the cue.
   // "As reported by X, …": the passive's agent, with the content read as for any cue.
@@ -1602,6 +1606,81 @@ function sharedSubject(
   // one phrase: a chain with a comma in it ("…, and the mayor, a former engineer,") names a subject.
   if (table.text.slice(a.source.start, a.source.end).includes(',')) return false;
   return wordsIn(table, tokenAt(table, c.start), tokenAt(table, a.source.start)) <= 1;
+}
+
+/** Relative pronouns that open a clause restricting the noun right before them ("the man who …"). */
+const RESTRICTIVE_RELATIVES = new Set(['who', 'that', 'which']);
+/** The longest noun phrase read back before such a pronoun, in tokens. */
+const MAX_ANTECEDENT = 8;
+
+/**
+ * Where the noun a restrictive relative pronoun follows begins ("[The man] who called the office
+ * said …"), or -1 when the pronoun follows no noun (a comma, a dash, the unit's start: "Roe, who").
+ */
+function antecedentStart(table: TokenTable, rel: number, ts: number): number {
+  if (rel <= ts || !table.word[rel - 1] || table.region[rel - 1] !== -1) return -1;
+  const { from } = sourceBefore(table, rel, ts);
+  let a = Math.max(from, rel - MAX_ANTECEDENT);
+  while (a < rel && (LEADING_NOISE.has(table.lower[a]!) || !table.word[a])) a++;
+  for (let i = a; i < rel; i++) {
+    const w = table.lower[i]!;
+    if (verbAt(table, i) || (CLAUSE_OPENERS.has(w) && w !== 'and' && w !== 'or')) a = i + 1;
+  }
+  return a < rel ? a : -1;
+}
+
+/**
+ * "The man who called the office said …", "Hawkins and others who want to ban abortion said …":
+ * the previous cue sits in a relative clause that restricts the subject (its source a bare "who"
+ * or "that" right after a noun), and this cue's source, read back, is that clause's content. The
+ * clause is part of the subject: the source is the noun with its clause, as PolNeAR marks sources
+ * ("the man who built his political career on …").
+ */
+function restrictiveSubject(
+  table: TokenTable,
+  a: Attribution,
+  previous: Attribution | undefined,
+  ts: number,
+): boolean {
+  const p = previous?.source;
+  if (!p || !a.source || a.source.start >= a.cue.start) return false;
+  const rel = tokenAt(table, p.start);
+  if (tokenAt(table, p.end) - rel !== 1 || !RESTRICTIVE_RELATIVES.has(table.lower[rel]!)) return false;
+  const c = previous!.content;
+  // The read-back is the clause's whole content, or all but its first word ("to drain the marsh"):
+  // a source later in it is that content's own subject ("who reported the call recalled that [he] said").
+  if (c.start < previous!.cue.end || a.source.start < c.start || a.source.end > c.end) return false;
+  if (wordsIn(table, tokenAt(table, c.start), tokenAt(table, a.source.start)) > 1) return false;
+  if (c.end > a.cue.start || hasWordChar(table.text, c.end, a.cue.start)) return false;
+  const from = antecedentStart(table, rel, ts);
+  if (from < 0) return false;
+  a.source = { start: table.off[2 * from]!, end: a.source.end };
+  return true;
+}
+
+/**
+ * "The staff member who reported [the call] recalled that he said …": a content read after a cue
+ * in a restrictive relative clause (as restrictiveSubject) ran on over the sentence's own verb, a
+ * verb with "that" after it, up to the next cue's source. The clause ends before that verb.
+ */
+function restrictiveClauseEnd(table: TokenTable, previous: Attribution, source: Span, ts: number): void {
+  const p = previous.source;
+  const c = previous.content;
+  if (!p || c.start < previous.cue.end || source.start <= c.start || source.start >= c.end) return;
+  const rel = tokenAt(table, p.start);
+  if (tokenAt(table, p.end) - rel !== 1 || !RESTRICTIVE_RELATIVES.has(table.lower[rel]!)) return;
+  if (antecedentStart(table, rel, ts) < 0) return;
+  const from = tokenAt(table, c.start);
+  const to = tokenAt(table, source.start);
+  for (let i = from + 1; i < to - 1; i++) {
+    if (table.region[i] !== -1 || SOURCE_STOPS.has(table.lower[i]!)) return;
+    const w = table.lower[i]!;
+    if (table.lower[i + 1] !== 'that' || isCapitalisedAt(table, i)) continue;
+    if (!verbAt(table, i) && !isCoreVerb(w)) continue;
+    const cut = contentSpan(table, from, i);
+    if (cut) previous.content = cut;
+    return;
+  }
 }
 
 /**

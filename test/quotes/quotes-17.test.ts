@@ -1,0 +1,47 @@
+/**
+ * quotes-17: a cue inside a relative clause that restricts the subject ("The man who called the
+ * office said …"), on sentences written for the project.
+ */
+import { describe, expect, it } from 'vitest';
+import { readGivenCues } from './quote-helpers.js';
+
+describe('a restrictive relative clause inside the subject', () => {
+  it('makes the noun with its clause the source of the sentence’s own cue', () => {
+    const t = 'The ferryman who called the harbour office said the crossing was closed.';
+    expect(readGivenCues(t, ['called', 'said'])).toEqual([
+      { source: 'who', cue: 'called', content: 'the harbour office' },
+      {
+        source: 'The ferryman who called the harbour office',
+        cue: 'said',
+        content: 'the crossing was closed',
+      },
+    ]);
+  });
+
+  it('keeps a subject joined by "and" whole', () => {
+    const t = 'Growers and others who want to drain the marsh said the ruling helps them.';
+    expect(readGivenCues(t, ['want', 'said'])[1]).toEqual({
+      source: 'Growers and others who want to drain the marsh',
+      cue: 'said',
+      content: 'the ruling helps them',
+    });
+  });
+
+  it('ends the clause’s content before the sentence’s verb and its "that"', () => {
+    const t =
+      'The guard who reported the break-in recalled that he shouted, "Stop there," the company stated.';
+    const found = readGivenCues(t, ['reported', 'shouted', 'stated']);
+    expect(found[0]).toEqual({ source: 'who', cue: 'reported', content: 'the break-in' });
+    expect(found[1]).toMatchObject({ source: 'he', cue: 'shouted' });
+  });
+
+  it('leaves a clause set off by commas as it was: the name is the subject', () => {
+    const t = 'Mira Holm, who called the harbour office, said the crossing was closed.';
+    const found = readGivenCues(t, ['called', 'said']);
+    expect(found[1]).toEqual({
+      source: 'Mira Holm, who called the harbour office',
+      cue: 'said',
+      content: 'the crossing was closed',
+    });
+  });
+});
