@@ -169,7 +169,12 @@ export function openApiDocument(): Record<string, unknown> {
             200: {
               description: 'Entities',
               content: {
-                'application/json': { schema: paged({ $ref: '#/components/schemas/EntitySummary' }) },
+                'application/json': {
+                  schema: paged(
+                    { $ref: '#/components/schemas/EntitySummary' },
+                    'How many entities match in all, every page together (counted at each request)',
+                  ),
+                },
               },
             },
             400: badParameter(`; \`type\` not one of ${ENTITY_TYPES.join(', ')}${PAGE_400}`),
@@ -212,7 +217,14 @@ export function openApiDocument(): Record<string, unknown> {
           responses: {
             200: {
               description: 'Quotes',
-              content: { 'application/json': { schema: paged({ $ref: '#/components/schemas/QuoteHit' }) } },
+              content: {
+                'application/json': {
+                  schema: paged(
+                    { $ref: '#/components/schemas/QuoteHit' },
+                    'How many quotes match in all, every page together (counted at each request)',
+                  ),
+                },
+              },
             },
             400: badParameter(
               `; bad query syntax (\`q\`); \`kind\` not one of ${QUOTE_KINDS.join(', ')}; \`mode\` not one of ${QUOTE_MODES.join(', ')}${PAGE_400}`,

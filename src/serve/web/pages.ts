@@ -33,20 +33,26 @@ function field(name: keyof ArticleFilters, label: string, value: string | undefi
 }
 
 /** A count as written in English text: 4,368. */
-function count(n: number): string {
+export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
 /**
  * What a page of results holds: "Articles 4,361–4,368 of 4,368" (with the total: Paged.total),
- * "1 article", or as before without it, "20+ articles".
+ * "Quote 61 of 61" (a last page of one), "1 article", or as before without it, "20+ articles".
  */
-export function resultCount(noun: string, result: Paged<unknown>, offset: number): string {
+export function resultCount(
+  noun: string,
+  result: Paged<unknown>,
+  offset: number,
+  plural = `${noun}s`,
+): string {
   const shown = result.items.length;
-  const plural = `${noun}s`;
   if (result.total === undefined) return `${shown}${result.next ? '+' : ''} ${shown === 1 ? noun : plural}`;
   if (result.total === 1 && shown === 1 && offset === 0) return `1 ${noun}`;
   if (shown === 0) return `${count(result.total)} ${result.total === 1 ? noun : plural}`;
+  if (shown === 1)
+    return `${noun[0]!.toUpperCase()}${noun.slice(1)} ${count(offset + 1)} of ${count(result.total)}`;
   const Plural = plural[0]!.toUpperCase() + plural.slice(1);
   return `${Plural} ${count(offset + 1)}–${count(offset + shown)} of ${count(result.total)}`;
 }
@@ -193,6 +199,7 @@ export function entitiesPage(
   result: Paged<EntitySummary> | undefined,
   type?: string,
   error?: string,
+  offset = 0,
 ): Html {
   const items = result?.items ?? [];
   return page(
@@ -201,6 +208,7 @@ export function entitiesPage(
 <form class="search" method="get" action="/entities"><label class="q">Name or alias<input type="text" name="q" value="${q ?? ''}"></label>
 ${choice('type', 'Type', ENTITY_TYPES, type)}<button type="submit">Find</button></form>
 ${error ? html`<p class="error" id="entities-error">${error}</p>` : ''}
+${result && items.length > 0 ? html`<p class="muted" id="result-count">${resultCount('entity', result, offset, 'entities')}</p>` : ''}
 <ol class="hits">${items.map(
       (e) =>
         html`<li><a class="title" href="${entityHref(e.id)}">${e.name}</a><span class="tag">${e.type}</span>
@@ -248,6 +256,7 @@ export function quotesPage(
   base: string,
   error?: string,
   others?: Paged<QuoteHit>,
+  offset = 0,
 ): Html {
   return page(
     title,
@@ -256,6 +265,7 @@ export function quotesPage(
 <label>Speaker<input type="text" name="speaker" value="${filters.speaker ?? ''}"></label>
 ${choice('kind', 'Kind', QUOTE_KINDS, filters.kind)}${choice('mode', 'Mode', QUOTE_MODES, filters.mode)}<button type="submit">Find</button></form>
 ${error ? html`<p class="error">${error}</p>` : ''}
+${result && result.items.length > 0 ? html`<p class="muted" id="result-count">${resultCount('quote', result, offset)}</p>` : ''}
 ${result ? quoteList(result.items) : ''}
 ${result && result.items.length === 0 ? html`<p class="muted">No quotes match.</p>` : ''}
 ${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}

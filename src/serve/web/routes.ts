@@ -8,7 +8,7 @@ import type { CorpusStore, QuoteFilters } from '../../store/types.js';
 import { READ_METHODS } from '../http-errors.js';
 import { articleFilters, entityId, enumParam, pageParams } from '../params.js';
 import { APP_CSS, APP_JS } from './assets.js';
-import { articlePage, entitiesPage, entityPage, errorPage, quotesPage, searchPage } from './pages.js';
+import { articlePage, count, entitiesPage, entityPage, errorPage, quotesPage, searchPage } from './pages.js';
 
 export { errorPage };
 
@@ -54,9 +54,10 @@ export function webRoutes(store: CorpusStore): Hono {
     const type = query('type')?.trim() || undefined;
     try {
       const chosen = enumParam(query, 'type', ENTITY_TYPES);
-      return c.html(
-        entitiesPage(q, store.entities(q, pageParams(query), chosen ? { type: chosen } : {}), type),
-      );
+      const page = pageParams(query);
+      // With the count of every match: one more query, ~1–4 ms on the 4,368-article CNN/DM corpus.
+      const result = store.entities(q, { ...page, total: true }, chosen ? { type: chosen } : {});
+      return c.html(entitiesPage(q, result, type, undefined, decodeCursor(page.cursor)));
     } catch (e) {
       const message = userError(e);
       if (!message) throw e;
@@ -99,8 +100,19 @@ export function webRoutes(store: CorpusStore): Hono {
       if (chosen) filters.kind = chosen;
       const chosenMode = enumParam(query, 'mode', QUOTE_MODES);
       if (chosenMode) filters.mode = chosenMode;
+      const page = pageParams(query);
+      const result = store.quotes(filters, { ...page, total: true });
       return c.html(
-        quotesPage('Quotes', heading, shown, store.quotes(filters, pageParams(query)), '/quotes'),
+        quotesPage(
+          'Quotes',
+          heading,
+          shown,
+          result,
+          '/quotes',
+          undefined,
+          undefined,
+          decodeCursor(page.cursor),
+        ),
       );
     } catch (e) {
       const message = userError(e);
@@ -114,11 +126,17 @@ export function webRoutes(store: CorpusStore): Hono {
     const page = pageParams((k) => c.req.query(k));
     // Who said what: what the speaker said or wrote first (paged), then, on the first page, what
     // is reported of them otherwise (believes, wants, saw, a study of theirs found): Quote.mode.
-    const result = store.quotes({ speaker: name, mode: 'speech' }, page);
+    // Both counted: a speaker's quotes are found by name through an index (well under a ms each).
+    const result = store.quotes({ speaker: name, mode: 'speech' }, { ...page, total: true });
     const others = page.cursor
       ? undefined
-      : store.quotes({ speaker: name, mode: QUOTE_MODES.filter((m) => m !== 'speech') }, { limit: 20 });
-    const heading = html`<h1>${name}</h1><p class="meta">Quoted ${result.items.length}${result.next ? '+' : ''} time${result.items.length === 1 ? '' : 's'}${others?.items.length ? ` (and ${others.items.length}${others.next ? '+' : ''} more reported)` : ''} · <a href="/?speaker=${encodeURIComponent(name)}">articles quoting ${name}</a></p>`;
+      : store.quotes(
+          { speaker: name, mode: QUOTE_MODES.filter((m) => m !== 'speech') },
+          { limit: 20, total: true },
+        );
+    const quoted = result.total ?? result.items.length;
+    const reported = others?.total ?? others?.items.length ?? 0;
+    const heading = html`<h1>${name}</h1><p class="meta" id="speaker-count">Quoted ${count(quoted)} time${quoted === 1 ? '' : 's'}${reported ? ` (and ${count(reported)} more reported)` : ''} · <a href="/?speaker=${encodeURIComponent(name)}">articles quoting ${name}</a></p>`;
     return c.html(
       quotesPage(
         name,
@@ -128,6 +146,7 @@ export function webRoutes(store: CorpusStore): Hono {
         `/speakers/${encodeURIComponent(name)}`,
         undefined,
         others,
+        decodeCursor(page.cursor),
       ),
     );
   });
