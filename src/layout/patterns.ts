@@ -83,6 +83,13 @@ export const BOILERPLATE_LINE =
 export const PLAYER_FALLBACK =
   /^(?:media playback is (?:unsupported|not supported) on your device|(?:sorry, )?your browser does(?: not|n['’]t) support (?:the )?(?:html5 )?(?:video|audio|embedded videos?)(?: (?:tag|element|player))?\.?)$/i;
 
+/**
+ * A photo's credit line under it: "Image copyright EPA", "Image copyright Getty Images",
+ * "Photo credit: Jane Doe", "Picture source: Reuters". Tested on figure lines only (a `credit`, not a caption).
+ */
+export const FIGURE_CREDIT =
+  /^(?:image|photo(?:graph)?|picture|video)\s+(?:copyright|credit|source)\b\s*:?\s*\S/i;
+
 /** Promotion of the site itself at the end of a story: newsletters, subscriptions, apps, social accounts. */
 export const PROMO_LINE =
   /^(?:(?:filed under|tags|topics|categories|category|posted in)\s*:?\s|subscribe (?:to|now|today)|sign up (?:for|to|now|today)|follow (?:us|\S+(?: \S+)? on)\b|never miss (?:an update|a story|a thing|out)|this (?:slideshow|video|page|content) requires javascript|(?:please )?enable javascript|get (?:the|our) (?:latest|free|daily)|download (?:the|our) (?:free )?app|have a (?:news )?tip|click here (?:to|for)|more great \S+ stories|join (?:the conversation|our))/i;

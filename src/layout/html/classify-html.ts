@@ -6,7 +6,13 @@
 import type { BlockKind } from '../../article/types.js';
 import type { LineKind } from '../blocks.js';
 import { furnitureKind } from '../line-kinds.js';
-import { BOILERPLATE_LINE, HIGHLIGHTS_HEADING, PLAYER_FALLBACK, RELATED_HEADING } from '../patterns.js';
+import {
+  BOILERPLATE_LINE,
+  FIGURE_CREDIT,
+  HIGHLIGHTS_HEADING,
+  PLAYER_FALLBACK,
+  RELATED_HEADING,
+} from '../patterns.js';
 import { readsAsPromo } from '../text/promo-lines.js';
 import type { JsonLdArticle } from './json-ld.js';
 import { findMainContent } from './main-content.js';
@@ -93,11 +99,16 @@ export function classifyHtmlLines(
         kind = ctx & CTX.related ? 'related' : (furnitureKind(line) ?? 'boilerplate');
       } else if (ctx & CTX.figcaption || (below & CTX.caption) !== 0 || (ctx & CTX.figure) !== 0) {
         // A line that is chrome wherever it stands is chrome in a figure too: a player's fallback
-        // ("Media playback is unsupported on your device"), "Enlarge image", "Image 1 of 5".
+        // ("Media playback is unsupported on your device"), "Enlarge image", "Image 1 of 5". A photo's
+        // credit line ("Image copyright EPA") is a credit.
         kind =
-          line.length <= 60 && (BOILERPLATE_LINE.test(line) || PLAYER_FALLBACK.test(line))
-            ? 'boilerplate'
-            : 'caption';
+          line.length > 60
+            ? 'caption'
+            : BOILERPLATE_LINE.test(line) || PLAYER_FALLBACK.test(line)
+              ? 'boilerplate'
+              : FIGURE_CREDIT.test(line)
+                ? 'credit'
+                : 'caption';
       } else if (tag === 'h1') {
         kind = 'subheading';
       } else if (ctx & CTX.heading) {
