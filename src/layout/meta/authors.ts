@@ -27,12 +27,31 @@ const PARTICLES = new Set([
 ]);
 // Words that are never part of a person's name in a byline: roles, navigation, dates, sites.
 const NOT_NAME =
-  /^(?:staff|admin|administrator|editor|editors|editorial|team|desk|news|newsroom|reporter|correspondent|contributor|guest|author|home|menu|search|login|log|sign|subscribe|share|comments?|reply|more|posted|published|updated|by|and|the|for|with|at|in|on|of|from|via|photo|photos|video|associated|press|reuters|agency|wire|services?|today|yesterday|ago|hours?|minutes?|days?|am|pm|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|inc|llc|ltd|media|group|times|post|daily|journal|herald|tribune|gazette|magazine|online|com|net|org|cnn|bbc|ap|afp)$/i;
+  /^(?:staff|admin|administrator|editor|editors|editorial|team|desk|news|newsroom|reporter|correspondent|contributor|guest|author|home|menu|search|login|log|sign|subscribe|share|comments?|reply|more|posted|published|updated|by|and|the|for|with|at|in|on|of|from|via|photo|photos|video|associated|press|reuters|agency|wire|services?|today|yesterday|ago|hours?|minutes?|days?|am|pm|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|inc|llc|ltd|media|group|times|post|daily|journal|herald|tribune|gazette|magazine|online|com|net|org|cnn|bbc|ap|afp|reviews?|feeds?|rss|entries|archives?|categories|category|tags|privacy|cookies|newsletters?|podcasts?|website|sponsored|all)$/i;
+
+/**
+ * The section words of a desk's byline ("Mail Sport", "Express Politics", "Mirror Money"): with a
+ * word of the site's name and nothing else, a desk, not a person.
+ */
+const SECTION_WORDS = new Set(
+  (
+    'sport sports politics business money travel health science tech technology showbiz entertainment ' +
+    'culture lifestyle style opinion foreign world city finance motoring property football cricket rugby ' +
+    'racing golf tennis weather food fashion books film music arts reporters reporter writers staff ' +
+    'desk team online digital wire investigations investigation weekend'
+  ).split(' '),
+);
+
+/** A date opening a byline: "November 20, 2019 ", "20 Nov 2019 ", "2019-11-20 ", "21/06/2014 ". */
+const LEADING_DATE =
+  /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s+(?=\p{Lu})/iu;
 
 /** Splits a byline into candidate names: "By Jane Doe and John Roe, CNN" → ["Jane Doe", "John Roe", "CNN"]. */
 export function namesFromByline(line: string): string[] {
   let s = line
     .replace(/^\s*(?:(?:written|reported|posted|story|words|text)\s+)?by\s*[.:]?\s*/i, '')
+    .replace(/^[^|·•]*\d[^|·•]*[|·•]\s*by\s+/i, '') // "October 9, 2018 | by Jane Doe"
+    .replace(LEADING_DATE, '') // "November 20, 2019 Jane Doe"
     .replace(/\s*[|·•]\s*.*$/, '') // "Jane Doe | November 3, 2019"
     .replace(/\s+[-–—]\s+.*$/, '') // "Jane Doe - 11/18/19 11:04 PM EST"
     .replace(/\s*\.\s*(?:published|updated|last updated)\b.*$/i, '') // "jane doe . published : ..."
@@ -41,19 +60,29 @@ export function namesFromByline(line: string): string[] {
   return s.split(/\s*(?:,|;|\band\b|&)\s*/i).filter(Boolean);
 }
 
+const MIXED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}]/u;
+
 function isPersonName(name: string): boolean {
   if (/\d|@|https?:|www\.|\.com\b/i.test(name)) return false;
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 5) return false;
   let capitalised = 0;
+  let lower = 0;
   for (const w of words) {
     if (NOT_NAME.test(w.replace(/[.,]$/, ''))) return false;
     if (PARTICLES.has(w.toLowerCase())) continue;
+    // A word in two scripts ("WordPressの記事更新にWindows") is a phrase run together, not a name.
+    if (MIXED_SCRIPT.test(w) && /\p{Script=Latin}/u.test(w)) return false;
     if (/^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) capitalised++;
-    else if (/^[\p{Ll}][\p{L}'’.-]*$/u.test(w))
-      continue; // lowercased text (CNN/DM): judged by the rest
-    else return false;
+    else if (/^[\p{Ll}][\p{L}'’.-]*$/u.test(w)) {
+      // "al-Assad", "d'Alembert": a lower-case prefix before a capital is part of a name.
+      if (!/\p{Lu}/u.test(w)) lower++;
+    } else return false;
   }
+  // Capitalised words beside lower-case ones ("Save my name", "Entries feed", "Publish date") are
+  // wording: a name's words are all capitalised (particles aside), or all lower case (lowercased text).
+  if (capitalised >= 1 && lower >= 1) return false;
   return capitalised >= 1 || words.every((w) => /^[\p{Ll}'’.-]+$/u.test(w));
 }
 
@@ -70,9 +99,28 @@ export function compact(s: string): string {
  * ("Telegraph Sport" on The Telegraph, "Coast Daily Staff"), or is the start of one: the site's
  * desk or section, or the site itself, not a person.
  */
-export function isSiteDesk(name: string, sites: ReadonlySet<string>): boolean {
+export function isSiteDesk(
+  name: string,
+  sites: ReadonlySet<string>,
+  siteWordSet?: ReadonlySet<string>,
+): boolean {
   if (!sites.size) return false;
   const words = name.trim().split(/\s+/);
+  // A distinctive word of the site's name and section words, nothing else ("Mail Sport" on "Daily Mail").
+  if (siteWordSet?.size && words.length >= 2 && words.length <= 4) {
+    let site = 0;
+    let section = 0;
+    for (const w of words) {
+      const c = compact(w);
+      if (SECTION_WORDS.has(c)) section++;
+      else if (siteWordSet.has(c)) site++;
+      else {
+        site = -1;
+        break;
+      }
+    }
+    if (site >= 1 && section >= 1) return true;
+  }
   let prefix = '';
   for (let i = 0; i < words.length; i++) {
     prefix += compact(words[i]!);
@@ -81,6 +129,20 @@ export function isSiteDesk(name: string, sites: ReadonlySet<string>): boolean {
   // The site's name, whole or cut short ("Harbour Post" on "Harbour Post Weekend"): not a person.
   if (words.length >= 2) for (const site of sites) if (site.startsWith(prefix)) return true;
   return false;
+}
+
+/**
+ * The distinctive words of the site's names, compacted: three letters or more, not a word no name has
+ * ("The Daily Mail" → "mail"; "daily" and "the" are refused in any name already).
+ */
+export function siteWords(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names)
+    for (const w of n.split(/[\s.\-–—]+/)) {
+      const c = compact(w);
+      if (c.length >= 3 && !NOT_NAME.test(c) && !SECTION_WORDS.has(c)) out.add(c);
+    }
+  return out;
 }
 
 /**

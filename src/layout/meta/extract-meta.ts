@@ -13,8 +13,9 @@
 import type { Article, Block, Meta } from '../../article/types.js';
 import type { JsonLdArticle } from '../html/json-ld.js';
 import type { RenderedPage } from '../html/render.js';
-import { DATELINE_LEAD, DATELINE_LEAD_LOWER, DATELINE_ONLY } from '../patterns.js';
-import { cleanAuthors, compact, isSiteDesk, namesFromByline } from './authors.js';
+import { COMMENT_MARKER, DATELINE_LEAD, DATELINE_LEAD_LOWER, DATELINE_ONLY } from '../patterns.js';
+import { cleanAuthors, compact, isSiteDesk, namesFromByline, siteWords } from './authors.js';
+import { isAgencyWord } from './dateline-words.js';
 import { dateFromText, dateFromUrl, toIsoDate } from './dates.js';
 
 /** A <title>'s short tail ("… - The Fenwick Courier"): at most four words, read as the site's name. */
@@ -188,8 +189,10 @@ export function extractMeta(
   const refuse = [meta.publisher, publisher].filter((x): x is string => !!x);
   // Built at the first name that reads as a person's (most pages' first author).
   let siteSet: Set<string> | undefined;
+  let wordSet: Set<string> | undefined;
   const sites = () => (siteSet ??= new Set(refuse.map((r) => compact(r.replace(/^the\s+/i, '')))));
-  const isDesk = (name: string) => refuse.length > 0 && isSiteDesk(name, sites());
+  const words = () => (wordSet ??= siteWords(refuse));
+  const isDesk = (name: string) => refuse.length > 0 && isSiteDesk(name, sites(), words());
   let authors = cleanAuthors(ld?.authors ?? [], refuse, isDesk);
   if (!authors.length) {
     const tag = metaTag(page, 'author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author');
@@ -202,13 +205,27 @@ export function extractMeta(
     // The bylines under the headline first: lines above it in a byline's box are breadcrumbs and
     // kickers ("Fact Checks", "Politics"); those are read only when nothing below names a person.
     // A byline that names the site's desk is the story's byline without a person: the search stops.
+    // A comment's header ("Jane on May 3, 2019 at 4:47 pm said:", "Leave a Comment") names a reader:
+    // skipped. On a line with capitals, a piece in lower case is wording ("and scale promising
+    // programs"), not a name; all-lowercase names are kept only in lowercased text.
+    // Bylines after the story's last paragraph are the comments', the next post's or the footer's.
     const titleAt = titleBlock ? blocks.indexOf(titleBlock) : -1;
+    let storyEnd = blocks.length;
+    for (let i = blocks.length - 1; i > titleAt; i--)
+      if (blocks[i]!.kind === 'paragraph') {
+        storyEnd = i;
+        break;
+      }
     let desk = false;
     for (const pass of titleAt >= 0 ? [1, 0] : [2]) {
       for (let i = 0; i < blocks.length && !authors.length && !desk; i++) {
         const b = blocks[i]!;
-        if (b.kind !== 'byline' || (pass === 1 && i < titleAt) || (pass === 0 && i > titleAt)) continue;
-        const names = namesFromByline(blockText(b));
+        if (b.kind !== 'byline' || i > storyEnd || (pass === 1 && i < titleAt) || (pass === 0 && i > titleAt))
+          continue;
+        const line = blockText(b);
+        if (line.length <= 160 && COMMENT_MARKER.test(line)) continue;
+        let names = namesFromByline(line);
+        if (HAS_UPPER.test(line)) names = names.filter((n) => HAS_UPPER.test(n));
         authors = cleanAuthors(names, refuse, isDesk);
         desk = !authors.length && names.some(isDesk);
       }
@@ -266,6 +283,8 @@ export function extractMeta(
   return meta;
 }
 
+const HAS_UPPER = /\p{Lu}/u;
+
 function leadDateline(paragraph: string): string | undefined {
   const m = DATELINE_LEAD.exec(paragraph) ?? DATELINE_LEAD_LOWER.exec(paragraph);
   if (!m || m[0].length > 80 || (!m[1] && !m[0].includes('('))) return undefined;
@@ -277,8 +296,9 @@ function placeOf(dateline: string): string | undefined {
   const m =
     DATELINE_ONLY.exec(dateline) ?? DATELINE_LEAD.exec(dateline) ?? DATELINE_LEAD_LOWER.exec(dateline);
   const place = m?.[1]?.trim().replace(/,$/, '');
-  // "CNN —", "AP —": a short all-capitals word alone is an agency, not a place.
-  if (!place || (/^[A-Z]{2,4}$/.test(place) && !dateline.includes('('))) return undefined;
+  // "CNN —", "ANSA —": a short all-capitals word alone that names an agency is no place ("ROME —" is).
+  if (!place || (/^[A-Z]{2,4}$/.test(place) && !dateline.includes('(') && isAgencyWord(place)))
+    return undefined;
   return place;
 }
 
