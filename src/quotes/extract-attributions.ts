@@ -838,7 +838,8 @@ export function extractAttributions({
       if (previous && a.source) {
         if (!previous.source && a.source.start > a.cue.start)
           wholeClause(table, a, previous, k === 1 ? ts : cues[k - 2]![1], c0);
-        else if (a.source.start < a.cue.start) outerClause(table, a, previous, ts);
+        else if (a.source.start < a.cue.start || a.content.end <= a.cue.start)
+          outerClause(table, a, previous, ts);
         cutBeforeCoordinate(table, previous, a.source);
         restrictiveClauseEnd(table, previous, a.source, ts);
       }
@@ -1880,7 +1881,14 @@ function invertedAt(
       !sourceChain(table, c0 - 1, s0));
   // "…, told reporters": a verb with an object is not inverted.
   const inverts = !TAKES_OBJECT.test(table.lower[c1 - 1]!) || isCapitalisedAt(table, c1);
-  if (srcEnd > c1 && srcEnd - c1 <= 10 && ends && clauseBefore && inverts && !hasVerb(table, c1, srcEnd)) {
+  if (
+    srcEnd > c1 &&
+    srcEnd - c1 <= 10 &&
+    ends &&
+    (clauseBefore || (prev === ',' && nameWithApposition(table, c1, srcEnd, s1))) &&
+    inverts &&
+    !hasVerb(table, c1, srcEnd)
+  ) {
     const fullEnd = invertedSourceEnd(table, srcEnd, s1);
     const source = fullEnd > srcEnd ? chainSpan(table, c1, fullEnd) : sourceSpan(table, c1, srcEnd);
     const content = contentSpan(table, s0, c0);
@@ -2379,6 +2387,18 @@ function sourceChain(
  * Where an inverted source ends: "…,'' said Jane Roe, the port's engineer." keeps the
  * apposition when it runs to the end of the unit and holds no verb.
  */
+/**
+ * "…, too, said Mary Lovely, a Syracuse University economist.": after the cue, a name of
+ * capitalised words and an apposition that runs to the stretch's end. Nothing is left for a content
+ * after the cue, so the cue is inverted whatever the short chunk before its comma is ("too", "in
+ * October", where an earlier cue of the sentence ended).
+ */
+function nameWithApposition(table: TokenTable, c1: number, srcEnd: number, s1: number): boolean {
+  if (srcEnd - c1 > 4 || table.lower[srcEnd] !== ',') return false;
+  for (let i = c1; i < srcEnd; i++) if (table.word[i] && !isCapitalisedAt(table, i)) return false;
+  return invertedSourceEnd(table, srcEnd, s1) > srcEnd;
+}
+
 function invertedSourceEnd(table: TokenTable, srcEnd: number, s1: number): number {
   if (table.lower[srcEnd] !== ',') return srcEnd;
   let e = s1;

@@ -45,3 +45,21 @@ describe('a restrictive relative clause inside the subject', () => {
     });
   });
 });
+
+describe('"…, said Name, an apposition." after an earlier cue of the sentence (item 2)', () => {
+  it('reads the name after the cue as the source and the clause before as the content', () => {
+    const t =
+      'Ferry operators have seen losses, too, said Ines Varga, a harbour economist at Calder College.';
+    expect(readGivenCues(t, ['have seen', 'said'])[1]).toEqual({
+      source: 'Ines Varga, a harbour economist at Calder College',
+      cue: 'said',
+      content: 'Ferry operators have seen losses, too',
+    });
+  });
+
+  it('leaves a name followed by its own verb to be the content', () => {
+    const t = 'The board met on Monday, and Ruth Pell said Tom Abara, the treasurer, would resign.';
+    const found = readGivenCues(t, ['said']);
+    expect(found[0]).toMatchObject({ source: 'Ruth Pell', cue: 'said' });
+  });
+});
