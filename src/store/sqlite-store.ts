@@ -13,7 +13,7 @@ import { type ErrorCode, NewsdigestError } from '../errors.js';
 import { checkLimit, decodeCursor, pageOf } from './cursor.js';
 import { badQuery, isFtsSyntaxError, toFtsQuery } from './fts-query.js';
 import { migrate } from './migrations.js';
-import { foldName, NameIndex } from './name-match.js';
+import { foldName, NameIndex, nameKey } from './name-match.js';
 import { pinDatabase, StatementCache, setPragma } from './pinned.js';
 import { normName } from './record.js';
 import { leadSnippet, MARK_OPEN, snippetHtml } from './snippet.js';
@@ -109,6 +109,12 @@ interface NameIndexes {
   aliases: NameIndex<string>;
   /** Speakers as named. */
   speakers: NameIndex<string>;
+  /**
+   * The names of speakers resolved to no entity that hold a character past ASCII, by their
+   * folded words (nameKey): such a speaker matches only whole, and "mr rohne" is the whole of
+   * "Mr. Røhne". Built at the first speaker filter (speakerParams), not for the other filters.
+   */
+  speakersWhole?: Map<string, string[]>;
   publishers: NameIndex<string>;
 }
 
@@ -703,6 +709,7 @@ class SqliteStore implements CorpusStore {
       .all()) {
       indexes.speakers.add(n as string, n as string);
     }
+
     for (const n of this.statements
       .get<[], string>('SELECT DISTINCT publisher COLLATE NOCASE FROM articles WHERE publisher IS NOT NULL')
       .pluck()
@@ -719,6 +726,22 @@ class SqliteStore implements CorpusStore {
     const norms = names.speakers.find(speaker);
     const whole = normName(speaker);
     if (whole && !norms.includes(whole)) norms.push(whole);
+    if (names.speakersWhole === undefined) {
+      names.speakersWhole = new Map();
+      for (const n of this.statements
+        .get<[], string>(
+          // Only names with a letter past ASCII: the others' whole match is normName's, as before.
+          "SELECT DISTINCT speaker_norm FROM quotes WHERE speaker_entity IS NULL AND speaker_norm GLOB '*[^ -~]*'",
+        )
+        .pluck()
+        .all() as string[]) {
+        const key = nameKey(n);
+        const same = names.speakersWhole.get(key);
+        if (same) same.push(n);
+        else names.speakersWhole.set(key, [n]);
+      }
+    }
+    for (const n of names.speakersWhole.get(nameKey(speaker)) ?? []) if (!norms.includes(n)) norms.push(n);
     return [JSON.stringify(norms), JSON.stringify(entityIds(names, speaker))];
   }
 

@@ -9,7 +9,7 @@ import { foldLetters, foldName, NameIndex, nameKey } from '../../src/store/name-
 import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import type { CorpusStore, Page, Paged } from '../../src/store/types.js';
-import { buildArticle } from './fixture-articles.js';
+import { buildArticle, type FixtureStory } from './fixture-articles.js';
 import { FOLDED_NAMES, harbourStories } from './serve-17-fixture.js';
 
 let store: CorpusStore;
@@ -68,6 +68,25 @@ describe('letters without a decomposition are folded, the same way everywhere', 
     const quotes = store.quotes({ speaker: 'odegard' }, { limit: 100 }).items;
     expect(quotes).toHaveLength(30);
     expect(new Set(quotes.map((q) => q.speaker?.name))).toEqual(new Set(['Zoë Ødegård']));
+  });
+
+  it('an unresolved speaker, matched whole only, is found by its folded name', () => {
+    const own = openStore(':memory:');
+    const story: FixtureStory = {
+      id: 'pier',
+      title: 'Pier repairs',
+      paragraphs: ['"The pier is safe," said Mr. Røhne, who fishes there.'],
+      entities: [],
+      quotes: [{ kind: 'direct', content: 'The pier is safe,', cue: 'said', speaker: 'Mr. Røhne' }],
+    };
+    own.putBatch([{ hash: 'h-pier', record: articleRecord(buildArticle(story)) }]);
+    for (const typed of ['mr rohne', 'Mr. Røhne', 'MR ROHNE']) {
+      expect(own.quotes({ speaker: typed }).items.map((q) => q.speaker?.name)).toEqual(['Mr. Røhne']);
+      expect(own.search({ speaker: typed }).items.map((h) => h.id)).toEqual(['pier']);
+    }
+    // Not resolved to an entity: not matched by one of its words (as before).
+    expect(own.quotes({ speaker: 'rohne' }).items).toEqual([]);
+    own.close();
   });
 });
 
