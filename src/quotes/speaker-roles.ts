@@ -118,8 +118,8 @@ const PERSON_ROLES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** What follows a name when a role is its head: "'s spokesman" or "spokesman". */
-const ROLE_AFTER = /^(?:['’]s?\s+|\s+)([\p{Ll}][\p{L}-]*)/u;
+/** What follows a name when a role is its head: "'s spokesman" (" 's spokesman" in tokenised text) or "spokesman". */
+const ROLE_AFTER = /^(?: ?['’]s?\s+|\s+)([\p{Ll}][\p{L}-]*)/u;
 
 /**
  * Whether the mention [start, end) inside the phrase [phraseStart, headEnd) names whom a role
@@ -147,6 +147,7 @@ export function governedByRole(
   const word = after[1]!.toLowerCase();
   if (author && DOCUMENTS.has(word)) return false;
   // A possessive always makes what follows the head ("Blair's spokesman"); a bare word only when it is not a function word.
-  if (/^['’]/u.test(text.slice(end, end + 1))) return true;
+  // The possessive may stand apart from the name in tokenised text ("russia 's defense minister").
+  if (/^ ?['’]/u.test(text.slice(end, end + 2))) return true;
   return person ? PERSON_ROLES.has(word) : !NOT_A_ROLE.has(word);
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGivenCues } from './quote-helpers.js';
+import { speakerOf } from './speaker-fixtures.js';
 
 describe('a restrictive relative clause inside the subject', () => {
   it('makes the noun with its clause the source of the sentence’s own cue', () => {
@@ -61,5 +62,24 @@ describe('"…, said Name, an apposition." after an earlier cue of the sentence 
     const t = 'The board met on Monday, and Ruth Pell said Tom Abara, the treasurer, would resign.';
     const found = readGivenCues(t, ['said']);
     expect(found[0]).toMatchObject({ source: 'Ruth Pell', cue: 'said' });
+  });
+});
+
+describe('a possessive written apart from the name in tokenised text (item 2)', () => {
+  it('makes "X \'s minister Y" no speech of X, as "X’s minister Y" is not', () => {
+    const t = "oslandia 's fisheries minister tor amund said the quota would stay .";
+    expect(speakerOf(t, "oslandia 's fisheries minister tor amund", [['oslandia', 'LOC']])).toBeUndefined();
+    const u = 'Oslandia’s fisheries minister Tor Amund said the quota would stay.';
+    expect(speakerOf(u, 'Oslandia’s fisheries minister Tor Amund', [['Oslandia', 'LOC']])).toBeUndefined();
+  });
+
+  it('still names the person after the possessor’s role', () => {
+    const t = "calder 's lawyer , ines varga , said the ruling was fair .";
+    expect(
+      speakerOf(t, "calder 's lawyer , ines varga", [
+        ['calder', 'PER'],
+        ['ines varga', 'PER'],
+      ]),
+    ).toBe('ines varga');
   });
 });
