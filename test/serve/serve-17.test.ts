@@ -70,7 +70,7 @@ type Listed = { items: unknown[]; next: string | null; total: number };
 describe('entity and quote pages say how many match', () => {
   it('/entities, on every page, with a name and a type', async () => {
     expect(await countLines('/entities')).toEqual(['Entities 1–20 of 40', 'Entities 21–40 of 40']);
-    // The next page's link keeps the filters, not a limit (as the article list's).
+    // The next page's link keeps the filters (and a limit, when one was chosen: below).
     expect(await countLines('/entities?type=PER')).toEqual(['Entities 1–20 of 35', 'Entities 21–35 of 35']);
     expect(await countLines('/entities?q=odegard')).toEqual(['1 entity']);
     const none = await page('/entities?q=zanzibar');
@@ -116,6 +116,22 @@ describe('entity and quote pages say how many match', () => {
     expect(second).toContain('Quoted 24 times ·');
     expect(countLine(second)).toBe('Quotes 21–24 of 24');
     expect(await page('/speakers/Witness%207')).toContain('Quoted 1 time ·');
+  });
+
+  it('keeps a chosen page size on the next pages (the link used to drop it)', async () => {
+    expect(await countLines('/quotes?limit=25')).toEqual([
+      'Quotes 1–25 of 61',
+      'Quotes 26–50 of 61',
+      'Quotes 51–61 of 61',
+    ]);
+    expect(await countLines('/entities?type=PER&limit=30')).toEqual([
+      'Entities 1–30 of 35',
+      'Entities 31–35 of 35',
+    ]);
+    expect(await countLines(`/speakers/${encodeURIComponent('Zoë Ødegård')}?limit=15`)).toEqual([
+      'Quotes 1–15 of 24',
+      'Quotes 16–24 of 24',
+    ]);
   });
 
   it('escapes names as before', async () => {

@@ -62,6 +62,7 @@ export function searchPage(
   result: Paged<ArticleHit> | undefined,
   error?: string,
   offset = 0,
+  limit?: number,
 ): Html {
   const hits = result?.items ?? [];
   const any = Object.values(filters).some(Boolean);
@@ -83,7 +84,7 @@ ${
 <div class="meta">${[h.publisher, h.published?.slice(0, 10)].filter(Boolean).join(' · ')}</div>
 <p class="snippet">${raw(h.snippet)}</p></li>`,
       )}</ol>
-${result.next ? html`<p class="pager"><a href="/${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}`
+${result.next ? html`<p class="pager"><a href="/${query({ ...filters, limit, cursor: result.next })}">Next page →</a></p>` : ''}`
     : ''
 }`,
   );
@@ -200,6 +201,7 @@ export function entitiesPage(
   type?: string,
   error?: string,
   offset = 0,
+  limit?: number,
 ): Html {
   const items = result?.items ?? [];
   return page(
@@ -215,7 +217,7 @@ ${result && items.length > 0 ? html`<p class="muted" id="result-count">${resultC
 <div class="meta">${e.articles} article${e.articles === 1 ? '' : 's'}, ${e.mentions} mention${e.mentions === 1 ? '' : 's'}</div></li>`,
     )}</ol>
 ${result && items.length === 0 ? html`<p class="muted">No entities match.</p>` : ''}
-${result?.next ? html`<p class="pager"><a href="/entities${query({ q, type, cursor: result.next })}">Next page →</a></p>` : ''}`,
+${result?.next ? html`<p class="pager"><a href="/entities${query({ q, type, limit, cursor: result.next })}">Next page →</a></p>` : ''}`,
   );
 }
 
@@ -257,6 +259,7 @@ export function quotesPage(
   error?: string,
   others?: Paged<QuoteHit>,
   offset = 0,
+  limit?: number,
 ): Html {
   return page(
     title,
@@ -268,7 +271,7 @@ ${error ? html`<p class="error">${error}</p>` : ''}
 ${result && result.items.length > 0 ? html`<p class="muted" id="result-count">${resultCount('quote', result, offset)}</p>` : ''}
 ${result ? quoteList(result.items) : ''}
 ${result && result.items.length === 0 ? html`<p class="muted">No quotes match.</p>` : ''}
-${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, cursor: result.next })}">Next page →</a></p>` : ''}
+${result?.next ? html`<p class="pager"><a href="${base}${query({ ...filters, limit, cursor: result.next })}">Next page →</a></p>` : ''}
 ${
   others?.items.length
     ? html`<h2 id="also-reported">Also reported: beliefs, intentions, what was seen, evidence</h2>${quoteList(others.items)}
