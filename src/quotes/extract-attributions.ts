@@ -1615,6 +1615,18 @@ const RESTRICTIVE_RELATIVES = new Set(['who', 'that', 'which']);
 const MAX_ANTECEDENT = 8;
 
 /**
+ * The attribution's source is a relative pronoun alone, before its cue ("who called"; "according
+ * to WHO" names the organisation).
+ */
+function restrictiveRelative(table: TokenTable, a: Attribution): boolean {
+  const p = a.source!;
+  const rel = tokenAt(table, p.start);
+  return (
+    p.end <= a.cue.start && tokenAt(table, p.end) - rel === 1 && RESTRICTIVE_RELATIVES.has(table.lower[rel]!)
+  );
+}
+
+/**
  * Where the noun a restrictive relative pronoun follows begins ("[The man] who called the office
  * said …"), or -1 when the pronoun follows no noun (a comma, a dash, the unit's start: "Roe, who").
  */
@@ -1646,7 +1658,7 @@ function restrictiveSubject(
   const p = previous?.source;
   if (!p || !a.source || a.source.start >= a.cue.start) return false;
   const rel = tokenAt(table, p.start);
-  if (tokenAt(table, p.end) - rel !== 1 || !RESTRICTIVE_RELATIVES.has(table.lower[rel]!)) return false;
+  if (!restrictiveRelative(table, previous!)) return false;
   const c = previous!.content;
   // The read-back is the clause's whole content, or all but its first word ("to drain the marsh"):
   // a source later in it is that content's own subject ("who reported the call recalled that [he] said").
@@ -1669,7 +1681,7 @@ function restrictiveClauseEnd(table: TokenTable, previous: Attribution, source: 
   const c = previous.content;
   if (!p || c.start < previous.cue.end || source.start <= c.start || source.start >= c.end) return;
   const rel = tokenAt(table, p.start);
-  if (tokenAt(table, p.end) - rel !== 1 || !RESTRICTIVE_RELATIVES.has(table.lower[rel]!)) return;
+  if (!restrictiveRelative(table, previous)) return;
   if (antecedentStart(table, rel, ts) < 0) return;
   const from = tokenAt(table, c.start);
   const to = tokenAt(table, source.start);

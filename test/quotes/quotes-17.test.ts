@@ -83,3 +83,11 @@ describe('a possessive written apart from the name in tokenised text (item 2)', 
     ).toBe('ines varga');
   });
 });
+
+describe('"according to WHO" (item 1 guard)', () => {
+  it('is no relative pronoun: the next cue’s source is not extended over it', () => {
+    const t = 'According to WHO, there were 40 cases reported in the region last year.';
+    const found = readGivenCues(t, ['According to', 'reported']);
+    expect(found[1]?.source ?? '').not.toContain('According');
+  });
+});
