@@ -352,6 +352,23 @@ function wholeWordAt(text: string, word: string, where: (at: number) => boolean)
 }
 
 /** Index of the first mention starting at or after `pos` (mentions are in text order). */
+/**
+ * Whether a mention ending at `pos` lies inside a quotation that closes before `to` (the pronoun,
+ * or the end of the sentence read): an odd number of straight double marks between them, or more
+ * curly closings than openings. Counted forwards, so that a sentence cut inside a quotation does
+ * not matter. A person named in the quoted words ("“Heads needed to roll the day Jeffrey Epstein
+ * died,” he said") is whom the speaker talks about, not the speaker.
+ */
+function quotedAt(text: string, pos: number, to: number): boolean {
+  let straight = 0;
+  let close = 0;
+  for (let i = text.indexOf('"', pos); i >= 0 && i < to; i = text.indexOf('"', i + 1)) straight++;
+  for (let i = text.indexOf('\u201d', pos); i >= 0 && i < to; i = text.indexOf('\u201d', i + 1)) close++;
+  if (close)
+    for (let i = text.indexOf('\u201c', pos); i >= 0 && i < to; i = text.indexOf('\u201c', i + 1)) close--;
+  return straight % 2 === 1 || close > 0;
+}
+
 function firstFrom(mentions: readonly Mention[], pos: number): number {
   let lo = 0;
   let hi = mentions.length;
@@ -404,7 +421,7 @@ function resolvePerson(
       for (let i = firstFrom(mentions, start); i < mentions.length; i++) {
         const m = mentions[i]!;
         if (m.end > end) break;
-        if (!fits(m)) continue;
+        if (!fits(m) || quotedAt(text, m.end, end)) continue;
         if (!subject && personSubject(text, start, m.start, m.end)) subject = m;
         other = m;
       }

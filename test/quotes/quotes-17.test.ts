@@ -91,3 +91,38 @@ describe('"according to WHO" (item 1 guard)', () => {
     expect(found[1]?.source ?? '').not.toContain('According');
   });
 });
+
+describe('"he"/"she" is never a person named inside the quoted words (item 2)', () => {
+  it('reads past a name in the quotation to the subject before it', () => {
+    const t = 'Senator Ivo Marsh spoke after the vote. "Heads should roll for what Piet Amsel did," he said.';
+    expect(
+      speakerOf(
+        t,
+        'he',
+        [
+          ['Ivo Marsh', 'PER'],
+          ['Piet Amsel', 'PER'],
+        ],
+        1,
+      ),
+    ).toBe('Ivo Marsh');
+  });
+
+  it('does the same with curly marks, and keeps a name after the closing mark', () => {
+    const t = '“Only you, Dana,” Mira Holm said. She laughed.';
+    expect(
+      speakerOf(t, 'She', [
+        ['Dana', 'PER'],
+        ['Mira Holm', 'PER'],
+      ]),
+    ).toBe('Mira Holm');
+    const u = 'Mira Holm met Dana Roe. “Only you, Dana,” she said.';
+    expect(
+      speakerOf(u, 'she', [
+        ['Mira Holm', 'PER'],
+        ['Dana Roe', 'PER'],
+        ['Dana', 'PER'],
+      ]),
+    ).toBe('Mira Holm');
+  });
+});
