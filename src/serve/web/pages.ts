@@ -62,7 +62,7 @@ export function searchPage(
   result: Paged<ArticleHit> | undefined,
   error?: string,
   offset = 0,
-  limit?: number,
+  limit?: number | string,
 ): Html {
   const hits = result?.items ?? [];
   const any = Object.values(filters).some(Boolean);
@@ -201,7 +201,7 @@ export function entitiesPage(
   type?: string,
   error?: string,
   offset = 0,
-  limit?: number,
+  limit?: number | string,
 ): Html {
   const items = result?.items ?? [];
   return page(
@@ -259,7 +259,7 @@ export function quotesPage(
   error?: string,
   others?: Paged<QuoteHit>,
   offset = 0,
-  limit?: number,
+  limit?: number | string,
 ): Html {
   return page(
     title,
