@@ -111,7 +111,8 @@ describe('page furniture is no author', () => {
 
   it('reads the name after a date', () => {
     expect(namesFromByline('October 9, 2018 | by Ilse Varga')).toEqual(['Ilse Varga']);
-    expect(namesFromByline('November 20, 2019 Ilse Varga')).toEqual(['Ilse Varga']);
+    expect(cleanAuthors(namesFromByline('November 20, 2019 Ilse Varga'))).toEqual(['Ilse Varga']);
+    expect(cleanAuthors(namesFromByline('21/06/2014 Ilse Varga'))).toEqual(['Ilse Varga']);
   });
 
   it("takes the story's byline, not a reader's comment, a form label or a link after the story", async () => {

@@ -223,9 +223,9 @@ export function extractMeta(
         if (b.kind !== 'byline' || i > storyEnd || (pass === 1 && i < titleAt) || (pass === 0 && i > titleAt))
           continue;
         const line = blockText(b);
-        if (line.length <= 160 && COMMENT_MARKER.test(line)) continue;
+        if (line.length <= 160 && line.endsWith(':') && COMMENT_MARKER.test(line)) continue;
         let names = namesFromByline(line);
-        if (HAS_UPPER.test(line)) names = names.filter((n) => HAS_UPPER.test(n));
+        if (line !== line.toLowerCase()) names = names.filter((n) => n !== n.toLowerCase());
         authors = cleanAuthors(names, refuse, isDesk);
         desk = !authors.length && names.some(isDesk);
       }
@@ -282,8 +282,6 @@ export function extractMeta(
   if (primary) meta.language = primary.toLowerCase();
   return meta;
 }
-
-const HAS_UPPER = /\p{Lu}/u;
 
 function leadDateline(paragraph: string): string | undefined {
   const m = DATELINE_LEAD.exec(paragraph) ?? DATELINE_LEAD_LOWER.exec(paragraph);
