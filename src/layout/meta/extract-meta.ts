@@ -225,7 +225,7 @@ export function extractMeta(
         const line = blockText(b);
         if (line.length <= 160 && line.endsWith(':') && COMMENT_MARKER.test(line)) continue;
         let names = namesFromByline(line);
-        if (line !== line.toLowerCase()) names = names.filter((n) => n !== n.toLowerCase());
+        if (hasUpper(line)) names = names.filter(hasUpper);
         authors = cleanAuthors(names, refuse, isDesk);
         desk = !authors.length && names.some(isDesk);
       }
@@ -281,6 +281,19 @@ export function extractMeta(
   const primary = lang ? /^([a-z]{2,3})(?:[-_]|$)/i.exec(lang.trim())?.[1] : undefined;
   if (primary) meta.language = primary.toLowerCase();
   return meta;
+}
+
+/** Whether a string has a capital letter (by character: most lines have one in their first word). */
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127) {
+      const ch = s[i]!;
+      if (ch !== ch.toLowerCase()) return true;
+    }
+  }
+  return false;
 }
 
 function leadDateline(paragraph: string): string | undefined {
