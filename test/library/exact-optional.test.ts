@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileConsumer } from './compile-consumer.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -21,39 +19,21 @@ try {
 
 describe('the published declarations under exactOptionalPropertyTypes', () => {
   it('type a digested Article with every layer present', { timeout: 120_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nd-exact-'));
-    try {
-      writeFileSync(join(dir, 'consumer.ts'), CONSUMER);
-      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-      // Against dist's .d.ts (what an installed package gives), with the library's own
-      // declarations checked too (skipLibCheck off).
-      const tsconfig = {
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noUncheckedIndexedAccess: true,
-          skipLibCheck: false,
-          noEmit: true,
-          types: ['node'],
-          typeRoots: [join(ROOT, 'node_modules/@types')],
-          paths: { newsdigest: [join(ROOT, 'dist/src/index.d.ts')] },
-        },
-        files: [join(dir, 'consumer.ts')],
-      };
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
-      const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-      let out = '';
-      try {
-        out = execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
-      } catch (e) {
-        out = (e as { stdout?: string }).stdout ?? String(e);
-      }
-      expect(out).toBe('');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // Against dist's .d.ts (what an installed package gives), with the library's own
+    // declarations checked too (skipLibCheck off).
+    const out = compileConsumer(ROOT, CONSUMER, {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      skipLibCheck: false,
+      noEmit: true,
+      types: ['node'],
+      typeRoots: [join(ROOT, 'node_modules/@types')],
+      paths: { newsdigest: [join(ROOT, 'dist/src/index.d.ts')] },
+    });
+    expect(out).toBe('');
   });
 });
