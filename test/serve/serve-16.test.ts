@@ -12,6 +12,7 @@ import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import type { CorpusStore } from '../../src/store/types.js';
 import { buildArticle, type FixtureStory } from '../store/fixture-articles.js';
+import { appReader, countLine } from './web-pages.js';
 
 const TOWNS = ['Kellport', 'Ashford', 'Brindle'];
 
@@ -58,21 +59,7 @@ beforeAll(() => {
   app = createApp({ store });
 });
 
-async function page(path: string): Promise<string> {
-  const res = await app.request(path);
-  expect(res.status).toBe(200);
-  return res.text();
-}
-
-async function json<T>(path: string): Promise<T> {
-  const res = await app.request(path);
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
-function countLine(html: string): string {
-  return /<p class="muted" id="result-count">([^<]*)<\/p>/.exec(html)?.[1] ?? '';
-}
+const { page, json } = appReader(() => app);
 
 /** The cursor of the page's "Next page" link, or undefined on the last page. */
 function nextCursor(html: string): string | undefined {
@@ -86,7 +73,7 @@ describe('the article list says how many articles there are', () => {
     let cursor: string | undefined;
     do {
       const html = await page(`/${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
-      lines.push(countLine(html));
+      lines.push(countLine(html) ?? '');
       cursor = nextCursor(html);
     } while (cursor);
     expect(lines).toEqual([

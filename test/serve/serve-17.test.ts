@@ -12,6 +12,7 @@ import { articleRecord } from '../../src/store/record.js';
 import { openStore } from '../../src/store/sqlite-store.js';
 import { buildArticle, type FixtureStory } from '../store/fixture-articles.js';
 import { harbourStories } from '../store/serve-17-fixture.js';
+import { appReader, countLine } from './web-pages.js';
 
 const ODD_NAMES: FixtureStory = {
   id: 'odd-names',
@@ -36,21 +37,7 @@ beforeAll(() => {
   app = createApp({ store });
 });
 
-async function page(path: string): Promise<string> {
-  const res = await app.request(path);
-  expect(res.status).toBe(200);
-  return res.text();
-}
-
-async function json<T>(path: string): Promise<T> {
-  const res = await app.request(path);
-  expect(res.status).toBe(200);
-  return (await res.json()) as T;
-}
-
-function countLine(html: string): string | undefined {
-  return /<p class="muted" id="result-count">([^<]*)<\/p>/.exec(html)?.[1];
-}
+const { page, json } = appReader(() => app);
 
 /** Every page's count line, following the "Next page" links from `path`. */
 async function countLines(path: string): Promise<string[]> {
