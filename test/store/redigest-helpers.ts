@@ -3,9 +3,14 @@
  * pipeline could have stored), the checks a whole corpus passes, and a corpus's content without
  * the row numbers that the order of writes decides.
  */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Article } from '../../src/article/types.js';
-import { testDatabase } from './test-database.js';
+import { runIngest } from '../../src/batch/run-ingest.js';
+import { openStore } from '../../src/store/sqlite-store.js';
+import type { CorpusStore } from '../../src/store/types.js';
+import { databaseDifference, testDatabase } from './test-database.js';
 
 /** SQLite's own checks, and both external-content full-text indexes against their tables. */
 export function checkWhole(file: string): void {
@@ -100,4 +105,49 @@ export function contentOf(file: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
+}
+
+/** Every way a run can write: the main thread, one worker, two split by stage, two by article. */
+const WORKER_LAYOUTS: [string, number, ('stage' | 'article')?][] = [
+  ['w0', 0],
+  ['w1', 1],
+  ['w2-stage', 2, 'stage'],
+  ['w2-article', 2, 'article'],
+];
+
+/**
+ * Re-digests a copy of the corpus `base` from `input` in each worker layout, expects every one of
+ * its `pages` re-digested, runs `check` on each store and checkWhole on each file, and expects the
+ * threaded runs' databases to be the same (workers run dist/, which may lag the sources in a dev
+ * tree: the main thread's run is checked, not compared). Returns the files, in WORKER_LAYOUTS' order.
+ */
+export async function redigestEveryWay(
+  base: string,
+  dir: string,
+  input: string,
+  pages: number,
+  batchSize: number,
+  check: (store: CorpusStore, file: string, name: string) => void,
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const [name, workers, split] of WORKER_LAYOUTS) {
+    const file = join(dir, `${name}.db`);
+    copyFileSync(base, file);
+    const store = openStore(file);
+    const summary = await runIngest({
+      inputs: [input],
+      store,
+      workers,
+      redigest: true,
+      batchSize,
+      ...(split ? { split } : {}),
+    });
+    expect(summary).toMatchObject({ stored: pages, redigested: pages, failed: 0 });
+    check(store, file, name);
+    store.close();
+    checkWhole(file);
+    files.push(file);
+  }
+  for (const other of files.slice(2)) expect(databaseDifference(files[1]!, other)).toEqual([]);
+  return files;
 }
