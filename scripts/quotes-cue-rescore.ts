@@ -55,7 +55,7 @@ import { findQuoteRegions } from '../src/quotes/quote-marks.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
 import { Census } from './quotes-cue-census.js';
-import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
+import { cueRates, phraseRates, shippedEnds, trimmed } from './quotes-fold-rates.js';
 
 const { values } = parseArgs({
   options: {
@@ -600,19 +600,6 @@ parsed in ${loadMs.toFixed(1)} ms here. Speed: docs/RESULTS.md (quotes-6: what 4
 `;
   writeFileSync(join(outDir, 'CARD-cue-rescorer.md'), card);
   console.error(card);
-}
-
-/** The pairs the shipped file carries: only those whose majority the setting follows (the rest are never read). */
-function shippedEnds(
-  setting: { min: number; share: number },
-  pairs: Record<string, [number, number]>,
-): NonNullable<CueRescorerFile['ends']> {
-  const kept: Record<string, [number, number]> = {};
-  for (const [key, [on, stop]] of Object.entries(pairs)) {
-    const n = on + stop;
-    if (n >= setting.min && (on >= setting.share * n || stop >= setting.share * n)) kept[key] = [on, stop];
-  }
-  return { ...setting, pairs: kept };
 }
 
 main().catch((e: unknown) => {

@@ -52,27 +52,15 @@ import { type CueLexicon, type CueLexiconFile, lexiconFrom, withCues } from '../
 import {
   type CueRescorer,
   type CueRescorerFile,
-  cueCandidates,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerFrom,
-  wordProposerOf,
 } from '../src/quotes/cue-rescorer.js';
-import {
-  type CueTagger,
-  type CueTaggerFile,
-  classAt,
-  loadTagger,
-  taggerFrom,
-  unitContext,
-} from '../src/quotes/cue-tagger.js';
+import { type CueTagger, type CueTaggerFile, loadTagger, taggerFrom } from '../src/quotes/cue-tagger.js';
 import { DEFAULT_SETTINGS, fold, scoreExtractor, trainTagger } from '../src/quotes/cue-train.js';
 import { figuresOf, type GoldArticle, parseGoldArticle, type RoleCounts } from '../src/quotes/eval-quotes.js';
-import { cuePrefixStart, findCues, unitsOf } from '../src/quotes/extract-attributions.js';
-import { findQuoteRegions } from '../src/quotes/quote-marks.js';
-import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
-import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
+import { cueRates, labelledRows, phraseRates, shippedEnds } from './quotes-fold-rates.js';
 
 /** models/quotes from dist/scripts (run) or scripts/ (imported by a test from the source). */
 const MODELS = existsSync(join(import.meta.dirname, '..', 'models', 'quotes'))
@@ -187,60 +175,6 @@ function taggerOf(articles: readonly Prepared[], lexicon: CueLexicon, order = 0)
   } as CueTaggerFile);
 }
 
-/** The re-scorer's rows on held-out articles, labelled as scripts/quotes-cue-rescore.ts labels them. */
-function rowsOf(
-  articles: readonly Prepared[],
-  lexicon: CueLexicon,
-  tagger: CueTagger,
-  rates: Map<string, number>,
-  phrases: Map<string, number>,
-  x: number[],
-  y: number[],
-): void {
-  const words = RECIPE.proposeWords !== undefined ? wordProposerOf(rates, RECIPE.proposeWords) : undefined;
-  for (const p of articles) {
-    const table = p.table;
-    const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
-    const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
-    for (const [ts, te] of units) {
-      if (te <= ts) continue;
-      const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
-      const cands = cueCandidates(
-        table,
-        ts,
-        te,
-        ctx,
-        tagger,
-        RECIPE.extra,
-        RECIPE.variants,
-        rates,
-        phrases,
-        (k) => classAt(table, k, ts, ctx),
-        undefined,
-        words,
-      );
-      for (const c of cands) {
-        const from = cuePrefixStart(table, c.from, ts);
-        for (const v of c.row) x.push(v);
-        y.push(gold.has(trimmed(table.lower, from, c.to)) ? 1 : 0);
-      }
-    }
-  }
-}
-
-/** The pairs a shipped re-scorer file carries (those whose majority the setting follows), as quotes-cue-rescore.ts. */
-function shippedEnds(
-  setting: { min: number; share: number },
-  pairs: Record<string, [number, number]>,
-): NonNullable<CueRescorerFile['ends']> {
-  const kept: Record<string, [number, number]> = {};
-  for (const [key, [on, stop]] of Object.entries(pairs)) {
-    const n = on + stop;
-    if (n >= setting.min && (on >= setting.share * n || stop >= setting.share * n)) kept[key] = [on, stop];
-  }
-  return { ...setting, pairs: kept };
-}
-
 /** The re-scorer trained out of fold on the articles (the shipped recipe). */
 function rescorerOfSubset(articles: readonly Prepared[], order = 0): { rescorer: CueRescorer; rows: number } {
   const x: number[] = [];
@@ -251,14 +185,14 @@ function rescorerOfSubset(articles: readonly Prepared[], order = 0): { rescorer:
     if (!held.length || !fit.length) continue;
     const lexicon = lexiconOf(fit);
     const tagger = taggerOf(fit, lexicon, order);
-    rowsOf(
+    labelledRows(
       held,
       lexicon,
       tagger,
+      RECIPE,
       new Map(Object.entries(cueRates(fit))),
       new Map(Object.entries(phraseRates(fit))),
-      x,
-      y,
+      { x, y },
     );
   }
   const model = trainGbdt(

@@ -25,25 +25,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { Span } from '../src/article/types.js';
 import { readJsonl } from '../src/eval/data.js';
-import { countCues, type Prepared, prepare } from '../src/quotes/cue-counts.js';
+import { countCues, prepare } from '../src/quotes/cue-counts.js';
 import { countCueEnds } from '../src/quotes/cue-ends.js';
-import {
-  type CueLexicon,
-  type CueLexiconFile,
-  lexiconFrom,
-  shippedLexicon,
-  withCues,
-} from '../src/quotes/cue-lexicon.js';
+import { type CueLexiconFile, lexiconFrom, shippedLexicon, withCues } from '../src/quotes/cue-lexicon.js';
 import {
   type CueRescorerFile,
-  cueCandidates,
   RESCORER_FEATURES,
   RESCORER_FORMAT,
   rescorerOf,
-  type Variants,
-  wordProposerOf,
 } from '../src/quotes/cue-rescorer.js';
-import { type CueTagger, classAt, taggerFrom, unitContext } from '../src/quotes/cue-tagger.js';
+import { taggerFrom } from '../src/quotes/cue-tagger.js';
 import { DEFAULT_SETTINGS, fold, objective, scoreExtractor, trainTagger } from '../src/quotes/cue-train.js';
 import {
   emptyRoleCounts,
@@ -59,7 +50,6 @@ import {
   cuePrefixStart,
   extractAttributions,
   extractCues,
-  findCues,
   tokenTable,
   traceReadings,
   unitsOf,
@@ -69,7 +59,7 @@ import { sameSpanTrimmed, shareWord, trimForScoring } from '../src/quotes/score-
 import { cueRanges, cuesInUnit } from '../src/quotes/span-given-cues.js';
 import { sentenceSpans } from '../src/text/sentences.js';
 import { compactTree, DEFAULT_GBDT, trainGbdt } from './layout-text-gbdt.js';
-import { cueRates, phraseRates, trimmed } from './quotes-fold-rates.js';
+import { cueRates, labelledRows, phraseRates } from './quotes-fold-rates.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -103,55 +93,6 @@ async function trainArticles(): Promise<GoldArticle[]> {
   let n = 0;
   for await (const r of readJsonl(path)) all.push(parseGoldArticle(r, `${path}: record ${++n}`));
   return all.filter((a) => a.split === 'train');
-}
-
-interface Rows {
-  x: number[];
-  y: number[];
-}
-
-/** As scripts/quotes-cue-rescore.ts rowsOf: the proposed spans of the articles, labelled. */
-function rowsOf(
-  articles: readonly Prepared[],
-  lexicon: CueLexicon,
-  tagger: CueTagger,
-  extra: number,
-  rates: Map<string, number>,
-  phrases: Map<string, number>,
-  proposeWords: number | undefined,
-  variants: Variants,
-): Rows {
-  const rows: Rows = { x: [], y: [] };
-  const words = proposeWords !== undefined ? wordProposerOf(rates, proposeWords) : undefined;
-  for (const p of articles) {
-    const table = p.table;
-    const gold = new Set(p.cues.map(([a, b]) => trimmed(table.lower, a, b)));
-    const units = unitsOf(sentenceSpans(p.gold.text), findQuoteRegions(p.gold.text), table);
-    for (const [ts, te] of units) {
-      if (te <= ts) continue;
-      const ctx = unitContext(table, ts, te, findCues(table, ts, te, lexicon));
-      const cands = cueCandidates(
-        table,
-        ts,
-        te,
-        ctx,
-        tagger,
-        extra,
-        variants,
-        rates,
-        phrases,
-        (k) => classAt(table, k, ts, ctx),
-        undefined,
-        words,
-      );
-      for (const c of cands) {
-        const from = cuePrefixStart(table, c.from, ts);
-        for (const v of c.row) rows.x.push(v);
-        rows.y.push(gold.has(trimmed(table.lower, from, c.to)) ? 1 : 0);
-      }
-    }
-  }
-  return rows;
 }
 
 async function writeCues(): Promise<void> {
@@ -207,16 +148,7 @@ async function writeCues(): Promise<void> {
     // As quotes-cue-rescore.ts reads them, and the shipped stage from the model file's records.
     const rates = new Map(Object.entries(cueRates(fitPrepared)));
     const phrases = new Map(Object.entries(phraseRates(fitPrepared)));
-    const rows = rowsOf(
-      held.map(prepare),
-      lexicon,
-      tagger,
-      shipped.extra,
-      rates,
-      phrases,
-      shipped.proposeWords,
-      shipped.variants,
-    );
+    const rows = labelledRows(held.map(prepare), lexicon, tagger, shipped, rates, phrases);
     folds.push({ k, held, lexicon, tagger, rates, phrases, endPairs: countCueEnds(fitPrepared), rows });
     console.error(`fold ${k}: tagger ready, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
